@@ -1,0 +1,1 @@
+module.exports = require("@echo/eslint-config").base;
