@@ -1,1 +1,0 @@
-module.exports = require("@echo/eslint-config").base;
