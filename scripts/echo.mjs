@@ -32,12 +32,18 @@ function ensureToolchain() {
   const pinned = JSON.parse(readFileSync(join(toolchainDir, "package.json"), "utf8")).dependencies;
   const installed = (name) => {
     const manifest = join(toolchainDir, "node_modules", name, "package.json");
-    return existsSync(manifest) && JSON.parse(readFileSync(manifest, "utf8")).version === pinned[name];
+    return (
+      existsSync(manifest) && JSON.parse(readFileSync(manifest, "utf8")).version === pinned[name]
+    );
   };
   if (installed("node") && installed("pnpm")) return;
-  log(`installing the pinned toolchain (node ${pinned.node}, pnpm ${pinned.pnpm}) from the npm registry`);
+  log(
+    `installing the pinned toolchain (node ${pinned.node}, pnpm ${pinned.pnpm}) from the npm registry`,
+  );
   const npm = process.platform === "win32" ? "npm.cmd" : "npm";
-  const status = run(npm, ["ci", "--no-audit", "--no-fund", "--loglevel=error"], { cwd: toolchainDir });
+  const status = run(npm, ["ci", "--no-audit", "--no-fund", "--loglevel=error"], {
+    cwd: toolchainDir,
+  });
   if (status !== 0) {
     throw new Error(`npm ci in scripts/toolchain failed with exit code ${status}`);
   }
@@ -55,11 +61,15 @@ function reexecUnderToolchain() {
     TURBO_TELEMETRY_DISABLED: "1",
     DO_NOT_TRACK: "1",
   };
-  const child = spawn(join(toolchainBin, "node"), [fileURLToPath(import.meta.url), ...process.argv.slice(2)], {
-    cwd: root,
-    stdio: "inherit",
-    env,
-  });
+  const child = spawn(
+    join(toolchainBin, "node"),
+    [fileURLToPath(import.meta.url), ...process.argv.slice(2)],
+    {
+      cwd: root,
+      stdio: "inherit",
+      env,
+    },
+  );
   for (const signal of ["SIGINT", "SIGTERM"]) {
     process.on(signal, () => child.kill(signal));
   }

@@ -55,7 +55,10 @@ const next = [
   ...react,
   {
     plugins: { "@next/next": nextPlugin },
-    rules: { ...nextPlugin.configs.recommended.rules, ...nextPlugin.configs["core-web-vitals"].rules },
+    rules: {
+      ...nextPlugin.configs.recommended.rules,
+      ...nextPlugin.configs["core-web-vitals"].rules,
+    },
   },
 ];
 

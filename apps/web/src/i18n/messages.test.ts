@@ -19,10 +19,9 @@ describe("dashboard messages", () => {
   it("has no empty translation", () => {
     const empty = [en, ptBR].flatMap((messages) =>
       keyPaths(messages).filter((path) => {
-        const value = path.split(".").reduce<unknown>(
-          (node, part) => (node as Record<string, unknown>)[part],
-          messages,
-        );
+        const value = path
+          .split(".")
+          .reduce<unknown>((node, part) => (node as Record<string, unknown>)[part], messages);
         return typeof value !== "string" || value.trim() === "";
       }),
     );

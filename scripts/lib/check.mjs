@@ -1,0 +1,82 @@
+import { spawnSync } from "node:child_process";
+
+import { CHROMIUM_PATH, ensureChromium } from "./chromium.mjs";
+import { clearResults, collectResults, workspacePackages } from "./test-results.mjs";
+
+function log(message) {
+  process.stdout.write(`[echo check] ${message}\n`);
+}
+
+function runStep(root, name, command, args) {
+  log(`${name}: ${command} ${args.join(" ")}`);
+  const startedAt = Date.now();
+  const result = spawnSync(command, args, {
+    cwd: root,
+    stdio: "inherit",
+    env: { ...process.env, CHROMIUM_PATH },
+  });
+  const ok = result.status === 0;
+  log(
+    `${name}: ${ok ? "ok" : `failed (exit ${result.status})`} in ${((Date.now() - startedAt) / 1000).toFixed(1)} s`,
+  );
+  return ok;
+}
+
+/**
+ * README command 2: format, lint, typecheck, build, unit/conformance tests, end-to-end tests.
+ * Ends with one line `N passed, N failed[, N skipped]`; returns the process exit code.
+ */
+export async function check(root) {
+  const packages = workspacePackages(root);
+  const turbo = (task) => ["exec", "turbo", "run", task, "--continue", "--output-logs=errors-only"];
+  const checks = [];
+  const record = (name, ok) =>
+    checks.push({ name, passed: ok ? 1 : 0, failed: ok ? 0 : 1, skipped: 0 });
+
+  record("format", runStep(root, "format", "pnpm", ["exec", "prettier", "--check", "."]));
+  record(
+    "lint",
+    runStep(root, "lint", "pnpm", turbo("lint")) &&
+      runStep(root, "lint (root)", "pnpm", [
+        "exec",
+        "eslint",
+        "--max-warnings",
+        "0",
+        "scripts",
+        "eslint.config.js",
+        ".eslintrc.js",
+      ]),
+  );
+  record("typecheck", runStep(root, "typecheck", "pnpm", turbo("typecheck")));
+  record("build", runStep(root, "build", "pnpm", turbo("build")));
+
+  clearResults(packages, "test");
+  runStep(root, "test", "pnpm", turbo("test"));
+  const suites = collectResults(packages, "test");
+
+  if (packages.some((pkg) => pkg.scripts.e2e)) {
+    ensureChromium(log);
+    clearResults(packages, "e2e");
+    runStep(root, "e2e", "pnpm", turbo("e2e"));
+    suites.push(...collectResults(packages, "e2e"));
+  }
+
+  const rows = [...checks, ...suites];
+  log("summary:");
+  for (const row of rows) {
+    const note = row.note ? ` (${row.note})` : "";
+    log(
+      `  ${row.name.padEnd(28)} ${row.passed} passed, ${row.failed} failed${row.skipped ? `, ${row.skipped} skipped` : ""}${note}`,
+    );
+  }
+  const total = (key) => rows.reduce((sum, row) => sum + row[key], 0);
+  const passed = total("passed");
+  const failed = total("failed");
+  const skipped = total("skipped");
+  const testsRan = suites.reduce((sum, row) => sum + row.passed + row.failed, 0);
+  if (testsRan === 0) log("no test ran");
+  process.stdout.write(
+    `${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ""}\n`,
+  );
+  return failed === 0 && testsRan > 0 ? 0 : 1;
+}

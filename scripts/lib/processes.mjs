@@ -1,0 +1,78 @@
+import { spawn } from "node:child_process";
+import { createServer } from "node:net";
+
+/** Resolves when nothing listens on the port, rejects naming the port otherwise. */
+export function assertPortFree(port, purpose) {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once("error", (error) => {
+      const reason =
+        error.code === "EADDRINUSE" ? "is already in use" : `cannot be opened (${error.code})`;
+      reject(
+        new Error(`port ${port} (${purpose}) ${reason}; stop what uses it or set another port`),
+      );
+    });
+    server.once("listening", () => server.close(() => resolve()));
+    server.listen(port, "127.0.0.1");
+  });
+}
+
+/** Polls an HTTP URL until it answers (any status below 500) or the timeout passes. */
+export async function waitForHttp(url, { timeoutMs = 120_000, intervalMs = 250 } = {}) {
+  const deadline = Date.now() + timeoutMs;
+  let lastError;
+  while (Date.now() < deadline) {
+    try {
+      const response = await fetch(url, { redirect: "manual" });
+      if (response.status < 500) return response.status;
+      lastError = new Error(`HTTP ${response.status}`);
+    } catch (error) {
+      lastError = error;
+    }
+    await new Promise((resolve) => setTimeout(resolve, intervalMs));
+  }
+  throw new Error(
+    `${url} did not answer within ${timeoutMs} ms: ${lastError?.message ?? "no answer"}`,
+  );
+}
+
+/** Runs a command, prefixing each output line with a label; returns the child process. */
+export function spawnLabelled(label, command, args, options) {
+  const child = spawn(command, args, {
+    ...options,
+    stdio: ["ignore", "pipe", "pipe"],
+    detached: true,
+  });
+  const prefix = `[${label}] `;
+  for (const stream of [child.stdout, child.stderr]) {
+    let buffered = "";
+    stream.setEncoding("utf8");
+    stream.on("data", (chunk) => {
+      buffered += chunk;
+      const lines = buffered.split("\n");
+      buffered = lines.pop() ?? "";
+      for (const line of lines) process.stdout.write(prefix + line + "\n");
+    });
+  }
+  return child;
+}
+
+/** Stops a process group started by spawnLabelled, escalating to SIGKILL after a grace period. */
+export function stopProcessGroup(child, graceMs = 5000) {
+  return new Promise((resolve) => {
+    if (child.exitCode !== null || child.signalCode !== null) return resolve();
+    const kill = (signal) => {
+      try {
+        process.kill(-child.pid, signal);
+      } catch {
+        // Already gone.
+      }
+    };
+    const timer = setTimeout(() => kill("SIGKILL"), graceMs);
+    child.once("exit", () => {
+      clearTimeout(timer);
+      resolve();
+    });
+    kill("SIGTERM");
+  });
+}
