@@ -1,0 +1,49 @@
+import { jsonToConvex, type JSONValue, type Value } from "convex/values";
+import { encodeIndexKey, indexRangeToKeyInterval, parseIndexRange } from "../values/index-key.ts";
+import { type IndexInfo } from "./catalog.ts";
+import { keySuccessor, type KeyRange } from "./key-range.ts";
+
+export type DocJson = { _id: string; _creationTime: number } & Record<string, JSONValue>;
+
+export type RangeExpression = {
+  type: "Eq" | "Gt" | "Gte" | "Lt" | "Lte";
+  fieldPath: string;
+  value: JSONValue;
+};
+
+export function fieldValue(doc: Record<string, JSONValue>, path: string): Value | undefined {
+  let current: JSONValue | undefined = doc;
+  for (const part of path.split(".")) {
+    if (current === null || typeof current !== "object" || Array.isArray(current)) return undefined;
+    current = (current as Record<string, JSONValue>)[part];
+    if (current === undefined) return undefined;
+  }
+  return jsonToConvex(current as JSONValue);
+}
+
+/** Every index implicitly ends with `_creationTime` then `_id`, which makes keys unique. */
+export function indexKeyFields(index: IndexInfo): string[] {
+  if (index.name === "by_id") return ["_id"];
+  const fields = [...index.fields];
+  if (fields[fields.length - 1] !== "_creationTime") fields.push("_creationTime");
+  fields.push("_id");
+  return fields;
+}
+
+export function indexKey(index: IndexInfo, doc: DocJson): Uint8Array {
+  return encodeIndexKey(indexKeyFields(index).map((f) => fieldValue(doc, f)) as Value[]);
+}
+
+export function idKey(id: string): Uint8Array {
+  return encodeIndexKey([id]);
+}
+
+export function pointRange(key: Uint8Array): KeyRange {
+  return { lo: key, hi: keySuccessor(key) };
+}
+
+/** Turns a wire index range (eq prefix, then optional bounds on the next field) into key bytes. */
+export function keyRangeFor(index: IndexInfo, range: RangeExpression[]): KeyRange {
+  const { lower, upper } = indexRangeToKeyInterval(indexKeyFields(index), parseIndexRange(range));
+  return { lo: lower, hi: upper };
+}

@@ -1,0 +1,58 @@
+import { DatabaseSync } from "node:sqlite";
+import { mkdirSync } from "node:fs";
+import { join } from "node:path";
+
+const SCHEMA = `
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS tables (
+  number INTEGER PRIMARY KEY,
+  component TEXT NOT NULL,
+  name TEXT NOT NULL,
+  UNIQUE (component, name)
+);
+CREATE TABLE IF NOT EXISTS indexes (
+  id INTEGER PRIMARY KEY,
+  table_number INTEGER NOT NULL,
+  name TEXT NOT NULL,
+  fields TEXT NOT NULL,
+  UNIQUE (table_number, name)
+);
+CREATE TABLE IF NOT EXISTS documents (
+  id TEXT PRIMARY KEY,
+  table_number INTEGER NOT NULL,
+  json TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS index_entries (
+  index_id INTEGER NOT NULL,
+  key BLOB NOT NULL,
+  doc_id TEXT NOT NULL,
+  PRIMARY KEY (index_id, key)
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS session_requests (
+  session_id TEXT NOT NULL,
+  request_id INTEGER NOT NULL,
+  outcome TEXT NOT NULL,
+  ts TEXT NOT NULL,
+  PRIMARY KEY (session_id, request_id)
+);
+CREATE TABLE IF NOT EXISTS files (
+  storage_id TEXT PRIMARY KEY,
+  bytes BLOB NOT NULL
+);
+`;
+
+/** Opens (creating if needed) the deployment's SQLite file in WAL mode with full fsync on commit. */
+export function openDatabase(dataDir: string | ":memory:"): DatabaseSync {
+  let path = ":memory:";
+  if (dataDir !== ":memory:") {
+    mkdirSync(dataDir, { recursive: true });
+    path = join(dataDir, "convex-local.sqlite3");
+  }
+  const db = new DatabaseSync(path);
+  db.exec("PRAGMA journal_mode = WAL");
+  // FULL: an acknowledged commit is on disk even if the machine, not just the process, dies.
+  db.exec("PRAGMA synchronous = FULL");
+  db.exec("PRAGMA busy_timeout = 5000");
+  db.exec(SCHEMA);
+  return db;
+}

@@ -1,0 +1,110 @@
+import { describe, expect, test } from "vitest";
+import { openDatabase } from "./sqlite.ts";
+import { ConflictError, Store } from "./store.ts";
+import { keyRangeFor, type DocJson } from "./index-keys.ts";
+
+function setup() {
+  const store = new Store(openDatabase(":memory:"));
+  const table = store.catalog.ensureTable("", "messages");
+  const byAuthor = store.catalog.createIndex(table.number, "by_author", ["author"]);
+  return { store, table, byAuthor };
+}
+
+function doc(id: string, creationTime: number, fields: Record<string, string | number>): DocJson {
+  return { _id: id, _creationTime: creationTime, ...fields };
+}
+
+function collect(store: Store, indexName: string, range: Parameters<typeof keyRangeFor>[1], order: "asc" | "desc" = "asc") {
+  const table = store.catalog.table("", "messages")!;
+  const index = store.catalog.index(table.number, indexName)!;
+  const tx = store.begin();
+  const stream = tx.openStream(index, keyRangeFor(index, range), order);
+  const out: DocJson[] = [];
+  for (let d = tx.next(stream); d; d = tx.next(stream)) out.push(d);
+  store.release(tx);
+  return out.map((d) => d._id);
+}
+
+describe("store", () => {
+  test("commits documents and scans indexes in order with _creationTime tie-break", () => {
+    const { store, table } = setup();
+    const tx = store.begin();
+    tx.write(table.number, "a", doc("a", 3, { author: "x" }));
+    tx.write(table.number, "b", doc("b", 1, { author: "y" }));
+    tx.write(table.number, "c", doc("c", 2, { author: "x" }));
+    const ts = store.commit(tx);
+    expect(ts).toBeGreaterThan(0n);
+    expect(collect(store, "by_creation_time", [])).toEqual(["b", "c", "a"]);
+    expect(collect(store, "by_creation_time", [], "desc")).toEqual(["a", "c", "b"]);
+    expect(collect(store, "by_author", [{ type: "Eq", fieldPath: "author", value: "x" }])).toEqual(["c", "a"]);
+    expect(collect(store, "by_author", [{ type: "Gt", fieldPath: "author", value: "x" }])).toEqual(["b"]);
+  });
+
+  test("a transaction sees its own writes merged into index scans", () => {
+    const { store, table } = setup();
+    const first = store.begin();
+    first.write(table.number, "a", doc("a", 1, { author: "x" }));
+    store.commit(first);
+    const tx = store.begin();
+    tx.write(table.number, "b", doc("b", 2, { author: "x" }));
+    tx.write(table.number, "a", null);
+    const index = store.catalog.index(table.number, "by_author")!;
+    const stream = tx.openStream(index, keyRangeFor(index, [{ type: "Eq", fieldPath: "author", value: "x" }]), "asc");
+    expect(tx.next(stream)?._id).toBe("b");
+    expect(tx.next(stream)).toBeNull();
+    expect(tx.get(table.number, "a")).toBeNull();
+  });
+
+  test("a commit into another transaction's read range aborts it", () => {
+    const { store, table } = setup();
+    const reader = store.begin();
+    const index = store.catalog.index(table.number, "by_author")!;
+    const stream = reader.openStream(index, keyRangeFor(index, [{ type: "Eq", fieldPath: "author", value: "x" }]), "asc");
+    expect(reader.next(stream)).toBeNull();
+    const writer = store.begin();
+    writer.write(table.number, "a", doc("a", 1, { author: "x" }));
+    store.commit(writer);
+    reader.write(table.number, "b", doc("b", 2, { author: "z" }));
+    expect(() => store.commit(reader)).toThrow(ConflictError);
+    expect(collect(store, "by_creation_time", [])).toEqual(["a"]);
+  });
+
+  test("a commit outside the read range does not conflict", () => {
+    const { store, table } = setup();
+    const reader = store.begin();
+    const index = store.catalog.index(table.number, "by_author")!;
+    const stream = reader.openStream(index, keyRangeFor(index, [{ type: "Eq", fieldPath: "author", value: "x" }]), "asc");
+    expect(reader.next(stream)).toBeNull();
+    const writer = store.begin();
+    writer.write(table.number, "a", doc("a", 1, { author: "y" }));
+    store.commit(writer);
+    reader.write(table.number, "b", doc("b", 2, { author: "x" }));
+    expect(() => store.commit(reader)).not.toThrow();
+  });
+
+  test("point reads conflict with writes to the same document", () => {
+    const { store, table } = setup();
+    const seed = store.begin();
+    seed.write(table.number, "a", doc("a", 1, { author: "x", n: 1 }));
+    store.commit(seed);
+    const t1 = store.begin();
+    const t2 = store.begin();
+    const d1 = t1.get(table.number, "a")!;
+    const d2 = t2.get(table.number, "a")!;
+    t1.write(table.number, "a", { ...d1, n: 2 });
+    t2.write(table.number, "a", { ...d2, n: 3 });
+    store.commit(t1);
+    expect(() => store.commit(t2)).toThrow(ConflictError);
+  });
+
+  test("scans spanning several disk batches return every row once", () => {
+    const { store, table } = setup();
+    const tx = store.begin();
+    for (let i = 0; i < 200; i++) tx.write(table.number, `d${i}`, doc(`d${i}`, i, { author: "x" }));
+    store.commit(tx);
+    const ids = collect(store, "by_creation_time", []);
+    expect(ids).toHaveLength(200);
+    expect(new Set(ids).size).toBe(200);
+    expect(collect(store, "by_creation_time", [], "desc")[0]).toBe("d199");
+  });
+});

@@ -1,0 +1,148 @@
+import { type DatabaseSync, type StatementSync } from "node:sqlite";
+import { Catalog, type IndexInfo } from "./catalog.ts";
+import { type DocJson, indexKey } from "./index-keys.ts";
+import { type WrittenKeys } from "./read-set.ts";
+import { Statements, Transaction } from "./transaction.ts";
+
+export type Commit = { ts: bigint; writes: WrittenKeys; tables: Set<number> };
+
+export class ConflictError extends Error {
+  constructor() {
+    super(
+      "Documents read from or written to a table changed while this mutation was being run and on every subsequent retry.",
+    );
+    this.name = "OptimisticConcurrencyControlFailure";
+  }
+}
+
+type ExtraWrite = (db: DatabaseSync, ts: bigint) => void;
+
+/** The deployment's database: committed state in SQLite plus a log of recent commits for validation. */
+export class Store {
+  readonly db: DatabaseSync;
+  readonly catalog: Catalog;
+  private readonly statements: Statements;
+  private readonly insertEntry: StatementSync;
+  private readonly deleteEntry: StatementSync;
+  private readonly upsertDoc: StatementSync;
+  private readonly deleteDoc: StatementSync;
+  private readonly saveTs: StatementSync;
+  private ts: bigint;
+  private log: Commit[] = [];
+  private readonly active = new Map<Transaction, bigint>();
+  private readonly listeners = new Set<(commit: Commit) => void>();
+
+  constructor(db: DatabaseSync) {
+    this.db = db;
+    this.catalog = new Catalog(db);
+    this.statements = new Statements(db);
+    this.insertEntry = db.prepare("INSERT INTO index_entries (index_id, key, doc_id) VALUES (?, ?, ?)");
+    this.deleteEntry = db.prepare("DELETE FROM index_entries WHERE index_id = ? AND key = ?");
+    this.upsertDoc = db.prepare(
+      "INSERT INTO documents (id, table_number, json) VALUES (?, ?, ?) ON CONFLICT(id) DO UPDATE SET json = excluded.json",
+    );
+    this.deleteDoc = db.prepare("DELETE FROM documents WHERE id = ?");
+    this.saveTs = db.prepare("INSERT INTO meta (key, value) VALUES ('ts', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value");
+    const row = db.prepare("SELECT value FROM meta WHERE key = 'ts'").get();
+    this.ts = row ? BigInt(String(row.value)) : 0n;
+  }
+
+  latestTs(): bigint {
+    return this.ts;
+  }
+
+  begin(): Transaction {
+    const tx = new Transaction(this.ts, this.catalog, this.statements);
+    this.active.set(tx, tx.beginTs);
+    return tx;
+  }
+
+  /** Ends a transaction without writing; returns whether its reads are still current. */
+  release(tx: Transaction): boolean {
+    tx.finishReads();
+    const ok = !this.conflicts(tx);
+    this.active.delete(tx);
+    this.prune();
+    return ok;
+  }
+
+  /** Validates and durably commits; throws ConflictError when a later commit wrote into the read set. */
+  commit(tx: Transaction, extra?: ExtraWrite): bigint {
+    tx.finishReads();
+    try {
+      if (this.conflicts(tx)) throw new ConflictError();
+      const hasWrites = tx.writes.size > 0;
+      if (!hasWrites && !extra) return this.ts;
+      const ts = this.nextTs();
+      const writes = tx.writtenKeys();
+      const tables = new Set<number>();
+      this.db.exec("BEGIN IMMEDIATE");
+      try {
+        for (const [id, w] of tx.writes) {
+          tables.add(w.tableNumber);
+          for (const index of this.catalog.indexes(w.tableNumber)) {
+            if (w.before) this.deleteEntry.run(index.id, indexKey(index, w.before));
+            if (w.after) this.insertEntry.run(index.id, indexKey(index, w.after), id);
+          }
+          if (w.after) this.upsertDoc.run(id, w.tableNumber, JSON.stringify(w.after));
+          else if (w.before) this.deleteDoc.run(id);
+        }
+        extra?.(this.db, ts);
+        this.saveTs.run(ts.toString());
+        this.db.exec("COMMIT");
+      } catch (e) {
+        this.db.exec("ROLLBACK");
+        throw e;
+      }
+      this.ts = ts;
+      const commit = { ts, writes, tables };
+      if (hasWrites) this.log.push(commit);
+      for (const listener of this.listeners) listener(commit);
+      return ts;
+    } finally {
+      this.active.delete(tx);
+      this.prune();
+    }
+  }
+
+  onCommit(listener: (commit: Commit) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** Builds a new index's entries from the table's documents. */
+  backfill(index: IndexInfo): void {
+    const rows = this.db.prepare("SELECT id, json FROM documents WHERE table_number = ?").all(index.tableNumber);
+    this.db.exec("BEGIN IMMEDIATE");
+    try {
+      for (const row of rows) {
+        this.insertEntry.run(index.id, indexKey(index, JSON.parse(String(row.json)) as DocJson), String(row.id));
+      }
+      this.db.exec("COMMIT");
+    } catch (e) {
+      this.db.exec("ROLLBACK");
+      throw e;
+    }
+  }
+
+  private conflicts(tx: Transaction): boolean {
+    for (const commit of this.log) {
+      if (commit.ts <= tx.beginTs) continue;
+      if (tx.readSet.intersects(commit.writes)) return true;
+    }
+    return false;
+  }
+
+  private nextTs(): bigint {
+    const now = BigInt(Date.now()) * 1_000_000n;
+    return now > this.ts ? now : this.ts + 1n;
+  }
+
+  private prune(): void {
+    let oldest = this.ts;
+    for (const ts of this.active.values()) if (ts < oldest) oldest = ts;
+    let drop = 0;
+    while (drop < this.log.length && this.log[drop]!.ts <= oldest) drop++;
+    if (drop > 0) this.log = this.log.slice(drop);
+  }
+}

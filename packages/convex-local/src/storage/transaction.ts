@@ -1,0 +1,227 @@
+import { type DatabaseSync, type StatementSync } from "node:sqlite";
+import { type Catalog, type IndexInfo } from "./catalog.ts";
+import { type DocJson, idKey, indexKey, pointRange } from "./index-keys.ts";
+import { compareBytes, keySuccessor, type KeyRange } from "./key-range.ts";
+import { ReadSet, type WrittenKeys } from "./read-set.ts";
+
+export type PendingWrite = { tableNumber: number; before: DocJson | null; after: DocJson | null };
+
+type Entry = { key: Uint8Array; docId: string };
+
+type Stream = {
+  index: IndexInfo;
+  range: KeyRange;
+  order: "asc" | "desc";
+  /** Last key handed out; everything between the range start and it has been read. */
+  last: Uint8Array | null;
+  buffer: Entry[];
+  /** Last key fetched from disk; the next batch starts after it. */
+  fetched: Uint8Array | null;
+  exhausted: boolean;
+  done: boolean;
+};
+
+const BATCH = 64;
+
+/** Statements shared by every transaction on one database. */
+export class Statements {
+  readonly getDoc: StatementSync;
+  readonly scanAsc: StatementSync;
+  readonly scanAscOpen: StatementSync;
+  readonly scanDesc: StatementSync;
+  readonly scanDescOpen: StatementSync;
+
+  constructor(db: DatabaseSync) {
+    this.getDoc = db.prepare("SELECT json FROM documents WHERE id = ?");
+    this.scanAsc = db.prepare(
+      "SELECT key, doc_id FROM index_entries WHERE index_id = ? AND key >= ? AND key < ? ORDER BY key ASC LIMIT ?",
+    );
+    this.scanAscOpen = db.prepare(
+      "SELECT key, doc_id FROM index_entries WHERE index_id = ? AND key >= ? ORDER BY key ASC LIMIT ?",
+    );
+    this.scanDesc = db.prepare(
+      "SELECT key, doc_id FROM index_entries WHERE index_id = ? AND key >= ? AND key < ? ORDER BY key DESC LIMIT ?",
+    );
+    this.scanDescOpen = db.prepare(
+      "SELECT key, doc_id FROM index_entries WHERE index_id = ? AND key >= ? ORDER BY key DESC LIMIT ?",
+    );
+  }
+}
+
+/**
+ * An optimistic transaction: reads the latest committed state overlaid with its own writes,
+ * records what it read as index ranges, and is validated against later commits by the store.
+ */
+export class Transaction {
+  readonly beginTs: bigint;
+  readonly readSet = new ReadSet();
+  readonly writes = new Map<string, PendingWrite>();
+  private readonly streams = new Map<number, Stream>();
+  private nextStreamId = 1;
+  private readonly catalog: Catalog;
+  private readonly statements: Statements;
+  documentsRead = 0;
+
+  constructor(beginTs: bigint, catalog: Catalog, statements: Statements) {
+    this.beginTs = beginTs;
+    this.catalog = catalog;
+    this.statements = statements;
+  }
+
+  get(tableNumber: number, id: string): DocJson | null {
+    const byId = this.catalog.index(tableNumber, "by_id");
+    if (byId) this.readSet.add(byId.id, pointRange(idKey(id)));
+    return this.load(id);
+  }
+
+  private load(id: string): DocJson | null {
+    const pending = this.writes.get(id);
+    if (pending) return pending.after;
+    const row = this.statements.getDoc.get(id);
+    if (!row) return null;
+    this.documentsRead++;
+    return JSON.parse(String(row.json)) as DocJson;
+  }
+
+  write(tableNumber: number, id: string, after: DocJson | null): void {
+    const pending = this.writes.get(id);
+    if (pending) {
+      pending.after = after;
+      return;
+    }
+    const row = this.statements.getDoc.get(id);
+    const before = row ? (JSON.parse(String(row.json)) as DocJson) : null;
+    this.writes.set(id, { tableNumber, before, after });
+  }
+
+  /** Copies the write set so a nested call can be rolled back on its own. */
+  savepoint(): Map<string, PendingWrite> {
+    return new Map([...this.writes].map(([id, w]) => [id, { ...w }]));
+  }
+
+  rollbackTo(savepoint: Map<string, PendingWrite>): void {
+    this.writes.clear();
+    for (const [id, w] of savepoint) this.writes.set(id, w);
+  }
+
+  openStream(index: IndexInfo, range: KeyRange, order: "asc" | "desc"): number {
+    const id = this.nextStreamId++;
+    this.streams.set(id, { index, range, order, last: null, buffer: [], fetched: null, exhausted: false, done: false });
+    return id;
+  }
+
+  /** Next document of the stream in index order, or null at the end of the range. */
+  next(streamId: number): DocJson | null {
+    const s = this.streams.get(streamId);
+    if (!s) throw new Error(`Unknown query stream ${streamId}`);
+    if (s.done) return null;
+    for (;;) {
+      const fromDisk = this.peekDisk(s);
+      const fromWrites = this.peekWrites(s);
+      let pick: Entry | null = fromDisk;
+      if (fromWrites && (!pick || this.before(s, fromWrites.key, pick.key))) pick = fromWrites;
+      if (!pick) {
+        s.done = true;
+        return null;
+      }
+      if (pick === fromDisk) s.buffer.shift();
+      s.last = pick.key;
+      const doc = this.load(pick.docId);
+      if (doc) return doc;
+    }
+  }
+
+  closeStream(streamId: number): void {
+    const s = this.streams.get(streamId);
+    if (!s) return;
+    this.recordCoverage(s);
+    this.streams.delete(streamId);
+  }
+
+  /** Position of the stream, for pagination cursors. */
+  streamPosition(streamId: number): { last: Uint8Array | null; done: boolean } {
+    const s = this.streams.get(streamId)!;
+    return { last: s.last, done: s.done };
+  }
+
+  /** Records every open stream's coverage; called before validation. */
+  finishReads(): void {
+    for (const id of [...this.streams.keys()]) this.closeStream(id);
+  }
+
+  private recordCoverage(s: Stream): void {
+    if (s.done) {
+      this.readSet.add(s.index.id, s.range);
+    } else if (s.last) {
+      const covered =
+        s.order === "asc" ? { lo: s.range.lo, hi: keySuccessor(s.last) } : { lo: s.last, hi: s.range.hi };
+      this.readSet.add(s.index.id, covered);
+    }
+  }
+
+  private before(s: Stream, a: Uint8Array, b: Uint8Array): boolean {
+    const c = compareBytes(a, b);
+    return s.order === "asc" ? c < 0 : c > 0;
+  }
+
+  private peekDisk(s: Stream): Entry | null {
+    for (;;) {
+      while (s.buffer.length > 0) {
+        const head = s.buffer[0]!;
+        if (!this.writes.has(head.docId)) return head;
+        s.buffer.shift();
+      }
+      if (s.exhausted) return null;
+      this.fill(s);
+    }
+  }
+
+  private fill(s: Stream): void {
+    const st = this.statements;
+    let lo = s.range.lo;
+    let hi = s.range.hi;
+    if (s.fetched) {
+      if (s.order === "asc") lo = keySuccessor(s.fetched);
+      else hi = s.fetched;
+    }
+    const rows =
+      s.order === "asc"
+        ? hi === null
+          ? st.scanAscOpen.all(s.index.id, lo, BATCH)
+          : st.scanAsc.all(s.index.id, lo, hi, BATCH)
+        : hi === null
+          ? st.scanDescOpen.all(s.index.id, lo, BATCH)
+          : st.scanDesc.all(s.index.id, lo, hi, BATCH);
+    const entries = rows.map((r) => ({ key: r.key as Uint8Array, docId: String(r.doc_id) }));
+    if (entries.length < BATCH) s.exhausted = true;
+    if (entries.length > 0) s.fetched = entries[entries.length - 1]!.key;
+    s.buffer.push(...entries);
+  }
+
+  private peekWrites(s: Stream): Entry | null {
+    let best: Entry | null = null;
+    for (const [docId, w] of this.writes) {
+      if (w.tableNumber !== s.index.tableNumber || !w.after) continue;
+      const key = indexKey(s.index, w.after);
+      if (compareBytes(key, s.range.lo) < 0) continue;
+      if (s.range.hi !== null && compareBytes(key, s.range.hi) >= 0) continue;
+      if (s.last && !this.before(s, s.last, key)) continue;
+      if (!best || this.before(s, key, best.key)) best = { key, docId };
+    }
+    return best;
+  }
+
+  /** Index keys of every index touched by the write set, before and after. */
+  writtenKeys(): WrittenKeys {
+    const out: WrittenKeys = new Map();
+    for (const w of this.writes.values()) {
+      for (const index of this.catalog.indexes(w.tableNumber)) {
+        const list = out.get(index.id) ?? [];
+        if (w.before) list.push(indexKey(index, w.before));
+        if (w.after) list.push(indexKey(index, w.after));
+        out.set(index.id, list);
+      }
+    }
+    return out;
+  }
+}
