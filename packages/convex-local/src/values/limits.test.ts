@@ -1,0 +1,59 @@
+import { describe, expect, it } from "vitest";
+import { jsonToConvex, type Value } from "convex/values";
+import { checkDocumentLimits, checkFieldName, MAX_ARRAY_LENGTH, TRANSACTION_LIMITS } from "./limits.ts";
+
+function nested(levels: number): Value {
+  let value: Value = 1;
+  for (let i = 0; i < levels; i++) value = { a: value };
+  return value;
+}
+
+function convexFieldError(field: string): string {
+  try {
+    jsonToConvex({ [field]: 1 });
+  } catch (error) {
+    return (error as Error).message;
+  }
+  throw new Error("convex/values accepted the field");
+}
+
+describe("checkDocumentLimits", () => {
+  it("accepts an ordinary document with system fields", () => {
+    expect(() => checkDocumentLimits({ _id: "abc", _creationTime: 1, name: "x", tags: ["a"], nested: { _ok: 1 } })).not.toThrow();
+  });
+
+  it("rejects documents over 1 MiB", () => {
+    expect(() => checkDocumentLimits({ text: "x".repeat(1024 * 1024) })).toThrow(/Value is too large \(1\.00 MiB > maximum size 1 MiB\)/);
+    expect(() => checkDocumentLimits({ text: "x".repeat(1000 * 1024) })).not.toThrow();
+  });
+
+  it("allows 16 levels of nesting and rejects 17", () => {
+    expect(() => checkDocumentLimits({ v: nested(15) })).not.toThrow();
+    expect(() => checkDocumentLimits({ v: nested(16) })).toThrow(/too nested.*maximum nesting 16/);
+  });
+
+  it("limits array length to 8192", () => {
+    expect(() => checkDocumentLimits({ list: new Array(MAX_ARRAY_LENGTH).fill(0) })).not.toThrow();
+    expect(() => checkDocumentLimits({ list: new Array(MAX_ARRAY_LENGTH + 1).fill(0) })).toThrow(
+      "Array length is too long (8193 > maximum length 8192) at path .list",
+    );
+  });
+
+  it("rejects user fields starting with an underscore at the top level only", () => {
+    expect(() => checkDocumentLimits({ _secret: 1 })).toThrow(/_secret' starts with an underscore/);
+  });
+
+  it.each(["$bad", "with\nnewline", "ünïcode", "x".repeat(1025)])("words field name errors like convex/values: %s", (field) => {
+    expect(() => checkFieldName(field)).toThrow(convexFieldError(field));
+    expect(() => checkDocumentLimits({ inner: { [field]: 1 } })).toThrow(convexFieldError(field));
+  });
+
+  it("exports the documented transaction limits", () => {
+    expect(TRANSACTION_LIMITS).toMatchObject({
+      documentsRead: 32000,
+      bytesRead: 16777216,
+      documentsWritten: 16000,
+      bytesWritten: 16777216,
+    });
+  });
+});

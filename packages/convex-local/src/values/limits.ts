@@ -1,0 +1,119 @@
+import { getDocumentSize, type Value } from "convex/values";
+import { isPlainObject } from "./field-path.ts";
+
+/** Maximum size of one document, in bytes (Convex's size accounting). */
+export const MAX_DOCUMENT_SIZE_BYTES = 1024 * 1024;
+/** Maximum nesting depth of objects and arrays inside a document. */
+export const MAX_NESTING_DEPTH = 16;
+/** Maximum number of elements in one array. */
+export const MAX_ARRAY_LENGTH = 8192;
+/** Maximum length of a field name, in characters. */
+export const MAX_FIELD_NAME_LENGTH = 1024;
+/** Maximum number of fields in one object. */
+export const MAX_OBJECT_FIELDS = 1024;
+/** Per-transaction limits from Convex's documented limits page. */
+export const TRANSACTION_LIMITS = {
+  documentsRead: 32_000,
+  bytesRead: 16 * 1024 * 1024,
+  documentsWritten: 16_000,
+  bytesWritten: 16 * 1024 * 1024,
+  databaseQueries: 4096,
+  functionsScheduled: 1000,
+  scheduledFunctionArgsBytes: 16 * 1024 * 1024,
+} as const;
+/** Maximum size of a function's arguments and of its return value, in bytes. */
+export const MAX_FUNCTION_ARGS_BYTES = 16 * 1024 * 1024;
+export const MAX_FUNCTION_RESULT_BYTES = 16 * 1024 * 1024;
+/** Maximum number of index entries a `withIndex`/`filter` operator list may hold. */
+export const MAX_QUERY_OPERATORS = 256;
+
+const SYSTEM_FIELDS = new Set(["_id", "_creationTime"]);
+
+/** A document or value that breaks one of Convex's structural limits. */
+export class DocumentLimitError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "DocumentLimitError";
+  }
+}
+
+/**
+ * Checks a document against Convex's limits: size ≤ 1 MiB, nesting ≤ 16, arrays
+ * ≤ 8192 elements, valid field names, and no top-level `_` fields other than
+ * `_id` and `_creationTime`. Throws {@link DocumentLimitError}.
+ */
+export function checkDocumentLimits(doc: Record<string, Value | undefined>): void {
+  for (const field of Object.keys(doc)) {
+    if (doc[field] === undefined) continue;
+    if (field.startsWith("_") && !SYSTEM_FIELDS.has(field)) {
+      throw new DocumentLimitError(
+        `Field '${field}' starts with an underscore, which is only allowed for system fields like _id and _creationTime.`,
+      );
+    }
+  }
+  checkValueShape(doc, 0, "");
+  const size = getDocumentSize(doc as Record<string, Value>);
+  if (size > MAX_DOCUMENT_SIZE_BYTES) {
+    throw new DocumentLimitError(
+      `Value is too large (${formatMiB(size)} MiB > maximum size ${formatMiB(MAX_DOCUMENT_SIZE_BYTES)} MiB)`,
+    );
+  }
+}
+
+/** Checks field names, nesting and array lengths of any value (function args too). */
+export function checkValueShape(value: Value | undefined, depth: number, path: string): void {
+  if (Array.isArray(value)) {
+    enterLevel(depth, path);
+    if (value.length > MAX_ARRAY_LENGTH) {
+      throw new DocumentLimitError(
+        `Array length is too long (${value.length} > maximum length ${MAX_ARRAY_LENGTH})${at(path)}`,
+      );
+    }
+    value.forEach((item, i) => checkValueShape(item, depth + 1, `${path}[${i}]`));
+    return;
+  }
+  if (!isPlainObject(value)) return;
+  enterLevel(depth, path);
+  const fields = Object.keys(value).filter((field) => value[field] !== undefined);
+  if (fields.length > MAX_OBJECT_FIELDS) {
+    throw new DocumentLimitError(`Object has too many fields (${fields.length} > maximum number ${MAX_OBJECT_FIELDS})${at(path)}`);
+  }
+  for (const field of fields) {
+    checkFieldName(field);
+    checkValueShape(value[field], depth + 1, `${path}.${field}`);
+  }
+}
+
+function enterLevel(depth: number, path: string): void {
+  if (depth >= MAX_NESTING_DEPTH) {
+    throw new DocumentLimitError(
+      `Document is too nested (nested ${depth + 1} levels deep > maximum nesting ${MAX_NESTING_DEPTH})${at(path)}`,
+    );
+  }
+}
+
+/** Validates one field name with the same wording as `convex/values`. */
+export function checkFieldName(field: string): void {
+  if (field.length > MAX_FIELD_NAME_LENGTH) {
+    throw new DocumentLimitError(`Field name ${field} exceeds maximum field name length ${MAX_FIELD_NAME_LENGTH}.`);
+  }
+  if (field.startsWith("$")) {
+    throw new DocumentLimitError(`Field name ${field} starts with a '$', which is reserved.`);
+  }
+  for (let i = 0; i < field.length; i++) {
+    const code = field.charCodeAt(i);
+    if (code < 32 || code >= 127) {
+      throw new DocumentLimitError(
+        `Field name ${field} has invalid character '${field[i]}': Field names can only contain non-control ASCII characters`,
+      );
+    }
+  }
+}
+
+function at(path: string): string {
+  return path ? ` at path ${path}` : "";
+}
+
+function formatMiB(bytes: number): string {
+  return (bytes / (1024 * 1024)).toFixed(bytes % (1024 * 1024) === 0 ? 0 : 2);
+}
