@@ -1,0 +1,50 @@
+/** Convex's base32 alphabet: Crockford-style lowercase, no i, l, o, u. */
+export const BASE32_ALPHABET = "0123456789abcdefghjkmnpqrstvwxyz";
+
+const DECODE = new Map<string, number>([...BASE32_ALPHABET].map((char, i) => [char, i]));
+
+/** Number of base32 characters for `byteLength` bytes (no padding). */
+export function base32EncodedLength(byteLength: number): number {
+  return Math.ceil((byteLength * 8) / 5);
+}
+
+/** Encodes bytes big-endian, 5 bits per character, without padding. */
+export function encodeBase32(bytes: Uint8Array): string {
+  let out = "";
+  let buffer = 0;
+  let bits = 0;
+  for (const byte of bytes) {
+    buffer = (buffer << 8) | byte;
+    bits += 8;
+    while (bits >= 5) {
+      bits -= 5;
+      out += BASE32_ALPHABET[(buffer >> bits) & 31];
+    }
+    buffer &= (1 << bits) - 1;
+  }
+  if (bits > 0) out += BASE32_ALPHABET[(buffer << (5 - bits)) & 31];
+  return out;
+}
+
+/**
+ * Decodes {@link encodeBase32} output; returns null for characters outside the
+ * alphabet or leftover bits that a real encoding would have left zero.
+ */
+export function decodeBase32(text: string): Uint8Array | null {
+  const out = new Uint8Array(Math.floor((text.length * 5) / 8));
+  let buffer = 0;
+  let bits = 0;
+  let pos = 0;
+  for (const char of text) {
+    const value = DECODE.get(char);
+    if (value === undefined) return null;
+    buffer = ((buffer << 5) | value) & 0xffff;
+    bits += 5;
+    if (bits >= 8) {
+      bits -= 8;
+      out[pos++] = (buffer >> bits) & 0xff;
+    }
+  }
+  if (bits >= 5 || (buffer & ((1 << bits) - 1)) !== 0) return null;
+  return out;
+}
