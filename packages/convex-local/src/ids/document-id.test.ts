@@ -46,9 +46,14 @@ describe("document ids", () => {
     expect(() => encodeDocumentId(1, new Uint8Array(15))).toThrow(/16 bytes/);
     // A zero table number with a correct checksum still is not an id.
     const bytes = new Uint8Array(19);
-    const checksum = bytes.subarray(0, 17).reduce(([c0, c1], b) => [(c0 + b) & 0xff, (c1 + ((c0 + b) & 0xff)) & 0xff], [0, 0]);
-    bytes[17] = checksum[0]!;
-    bytes[18] = checksum[1]!;
+    let c0 = 0;
+    let c1 = 0;
+    for (const byte of bytes.subarray(0, 17)) {
+      c0 = (c0 + byte) & 0xff;
+      c1 = (c1 + c0) & 0xff;
+    }
+    bytes[17] = c0;
+    bytes[18] = c1;
     expect(decodeDocumentId(encodeBase32(bytes))).toBeNull();
   });
 
