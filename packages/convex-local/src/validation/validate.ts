@@ -1,0 +1,176 @@
+import { CommitTsPlaceholder, jsonToConvex, type Value, type ValidatorJSON } from "convex/values";
+import { compareStrings, compareValues } from "../values/compare.ts";
+import { convexTypeOf } from "../values/type-order.ts";
+import { isPlainObject } from "../values/field-path.ts";
+import { displayValidator, displayValue } from "./display.ts";
+
+/** What validation needs from the database: which table an id belongs to. */
+export type ValidationContext = {
+  /** Whether `id` is a well-formed id of a document in table `tableName`. */
+  isIdForTable(id: string, tableName: string): boolean;
+  /** The table an id refers to (null if not an id); enables the backend's "from table" wording. */
+  tableNameForId?(id: string): string | null;
+};
+
+type ObjectValidatorJSON = Extract<ValidatorJSON, { type: "object" }>;
+
+const SYSTEM_FIELDS = ["_id", "_creationTime"];
+
+/**
+ * Validates a value against a validator's JSON (`v.*().json`). Returns null when
+ * valid, else the backend's error text; `path` is the starting context (e.g. "" or
+ * ".args") and grows like ".field[0].keys()".
+ */
+export function validateValue(
+  validator: ValidatorJSON,
+  value: Value | undefined,
+  path: string,
+  ctx: ValidationContext,
+): string | null {
+  return check(validator, value, path, ctx);
+}
+
+/**
+ * Validates a document against a table's `documentType` from the schema. System
+ * fields (`_id`, `_creationTime`) are allowed whether or not the validator names them.
+ */
+export function validateDocument(
+  documentType: ValidatorJSON | null | undefined,
+  doc: Record<string, Value | undefined>,
+  ctx: ValidationContext,
+): string | null {
+  if (!documentType) return null;
+  const userFields: Record<string, Value | undefined> = {};
+  for (const [key, field] of Object.entries(doc)) {
+    if (!SYSTEM_FIELDS.includes(key)) userFields[key] = field;
+  }
+  return check(withoutSystemFields(documentType), userFields, "", ctx);
+}
+
+/** Wording the backend uses when a write breaks the schema. */
+export function schemaValidationMessage(tableName: string, error: string): string {
+  return `Failed to insert or update a document in table "${tableName}" because it does not match the schema: ${error}`;
+}
+
+function withoutSystemFields(validator: ValidatorJSON): ValidatorJSON {
+  if (validator.type === "union") return { type: "union", value: validator.value.map(withoutSystemFields) };
+  if (validator.type !== "object") return validator;
+  const fields = { ...validator.value };
+  for (const field of SYSTEM_FIELDS) delete fields[field];
+  return { type: "object", value: fields };
+}
+
+function pathLine(path: string): string {
+  return path ? `Path: ${path}` : "";
+}
+
+function noMatch(validator: ValidatorJSON, value: Value | undefined, path: string): string {
+  return `Value does not match validator.\n${pathLine(path)}\nValue: ${displayValue(value)}\nValidator: ${displayValidator(validator)}`;
+}
+
+function check(validator: ValidatorJSON, value: Value | undefined, path: string, ctx: ValidationContext): string | null {
+  const type = convexTypeOf(value);
+  switch (validator.type) {
+    case "any":
+      return value === undefined ? noMatch(validator, value, path) : null;
+    case "null":
+      return value === null ? null : noMatch(validator, value, path);
+    case "number":
+      return type === "float64" ? null : noMatch(validator, value, path);
+    case "bigint":
+      return typeof value === "bigint" ? null : noMatch(validator, value, path);
+    case "commitTs":
+      return typeof value === "bigint" || value instanceof CommitTsPlaceholder ? null : noMatch(validator, value, path);
+    case "boolean":
+      return type === "boolean" ? null : noMatch(validator, value, path);
+    case "string":
+      return type === "string" ? null : noMatch(validator, value, path);
+    case "bytes":
+      return type === "bytes" ? null : noMatch(validator, value, path);
+    case "function":
+      return typeof value === "string" && value.startsWith("function://") ? null : noMatch(validator, value, path);
+    case "literal":
+      return checkLiteral(validator, value, path);
+    case "id":
+      return checkId(validator, value, path, ctx);
+    case "array": {
+      if (!Array.isArray(value)) return noMatch(validator, value, path);
+      for (let i = 0; i < value.length; i++) {
+        const error = check(validator.value, value[i], `${path}[${i}]`, ctx);
+        if (error) return error;
+      }
+      return null;
+    }
+    case "record": {
+      if (!isPlainObject(value)) return noMatch(validator, value, path);
+      for (const key of Object.keys(value).sort(compareStrings)) {
+        if (value[key] === undefined) continue;
+        const keyError = check(validator.keys as ValidatorJSON, key, `${path}.keys()`, ctx);
+        if (keyError) return keyError;
+        const valueError = check(validator.values.fieldType, value[key], `${path}.values()`, ctx);
+        if (valueError) return valueError;
+      }
+      return null;
+    }
+    case "object":
+      return isPlainObject(value) ? checkObject(validator, value, path, ctx) : noMatch(validator, value, path);
+    case "union": {
+      if (validator.value.length === 1) return check(validator.value[0]!, value, path, ctx);
+      for (const option of validator.value) {
+        if (check(option, value, path, ctx) === null) return null;
+      }
+      return noMatch(validator, value, path);
+    }
+  }
+}
+
+function checkLiteral(validator: Extract<ValidatorJSON, { type: "literal" }>, value: Value | undefined, path: string): string | null {
+  const literal = jsonToConvex(validator.value);
+  if (value !== undefined && convexTypeOf(literal) === convexTypeOf(value) && compareValues(literal, value) === 0) return null;
+  return `\`${displayValue(value)}\` does not match literal validator \`${displayValidator(validator)}\`.${pathLine(path)}`;
+}
+
+function checkId(
+  validator: Extract<ValidatorJSON, { type: "id" }>,
+  value: Value | undefined,
+  path: string,
+  ctx: ValidationContext,
+): string | null {
+  if (typeof value !== "string") return noMatch(validator, value, path);
+  if (ctx.isIdForTable(value, validator.tableName)) return null;
+  const found = ctx.tableNameForId?.(value) ?? null;
+  if (found === null) return noMatch(validator, value, path);
+  if (found.startsWith("_")) {
+    return `Found ID "${value}" from a system table, which does not match the table name in validator \`v.id("${validator.tableName}")\`.${pathLine(path)}`;
+  }
+  return `Found ID "${value}" from table \`${found}\`, which does not match the table name in validator \`v.id("${validator.tableName}")\`.${pathLine(path)}`;
+}
+
+function checkObject(
+  validator: ObjectValidatorJSON,
+  object: Record<string, Value | undefined>,
+  path: string,
+  ctx: ValidationContext,
+): string | null {
+  for (const field of Object.keys(validator.value).sort(compareStrings)) {
+    const { fieldType, optional } = validator.value[field]!;
+    const fieldValue = object[field];
+    if (fieldValue !== undefined) {
+      const error = check(fieldType, fieldValue, `${path}.${field}`, ctx);
+      if (error) return error;
+    } else if (!optional) {
+      return (
+        `Object is missing the required field \`${field}\`. Consider wrapping the field validator in \`v.optional(...)\` if this is expected.\n` +
+        `${pathLine(path)}\nObject: ${displayValue(object)}\nValidator: ${displayValidator(validator)}`
+      );
+    }
+  }
+  for (const field of Object.keys(object).sort(compareStrings)) {
+    if (object[field] === undefined || Object.hasOwn(validator.value, field)) continue;
+    return (
+      `Object contains extra field \`${field}\` that is not in the validator.\n` +
+      `${pathLine(path)}\nObject: ${displayValue(object)}\nValidator: ${displayValidator(validator)}`
+    );
+  }
+  return null;
+}
