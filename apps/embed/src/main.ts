@@ -1,13 +1,4 @@
-// Placeholder loader until the embed issue lands: reads its own script tag and exposes window.EchoWidget.
-const script = document.currentScript as HTMLScriptElement | null;
-const organizationId = script?.dataset.organizationId ?? null;
+import { mount } from "./loader";
 
-declare global {
-  interface Window {
-    EchoWidget?: { organizationId: string | null };
-  }
-}
-
-if (!window.EchoWidget) {
-  window.EchoWidget = { organizationId };
-}
+// IIFE entry: with `async`, currentScript is still set while this top-level code runs.
+mount(document.currentScript || document.querySelector("script[data-organization-id]"), window);
