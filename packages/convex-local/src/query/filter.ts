@@ -1,0 +1,113 @@
+import type { JSONValue, Value } from "convex/values";
+import { jsonToConvexOrUndefined } from "../values/codec.ts";
+import { compareValues } from "../values/compare.ts";
+import { getFieldValue } from "../values/field-path.ts";
+import { convexTypeOf } from "../values/type-order.ts";
+
+/** A filter expression as serialized by `convex/server` (protocol notes §7.6). */
+export type FilterExpression = { [operator: string]: JSONValue };
+
+const COMPARISONS: Record<string, (diff: number) => boolean> = {
+  $eq: (diff) => diff === 0,
+  $neq: (diff) => diff !== 0,
+  $lt: (diff) => diff < 0,
+  $lte: (diff) => diff <= 0,
+  $gt: (diff) => diff > 0,
+  $gte: (diff) => diff >= 0,
+};
+const ARITHMETIC = new Set(["$add", "$sub", "$mul", "$div", "$mod"]);
+
+/** Raised for malformed expressions or arithmetic on mismatched types. */
+export class FilterExpressionError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "FilterExpressionError";
+  }
+}
+
+/** Whether `doc` passes the filter: the expression must evaluate to exactly `true`. */
+export function evaluateFilterExpression(expr: JSONValue, doc: Record<string, Value | undefined>): boolean {
+  return evaluateExpression(expr, doc) === true;
+}
+
+/** Evaluates an expression against a document; missing fields are `undefined`. */
+export function evaluateExpression(expr: JSONValue, doc: Record<string, Value | undefined>): Value | undefined {
+  if (typeof expr !== "object" || expr === null || Array.isArray(expr)) {
+    throw new FilterExpressionError(`Invalid filter expression: ${JSON.stringify(expr)}`);
+  }
+  const keys = Object.keys(expr);
+  if (keys.length !== 1) throw new FilterExpressionError(`Invalid filter expression: ${JSON.stringify(expr)}`);
+  const operator = keys[0]!;
+  const operand = expr[operator]!;
+  if (operator === "$literal") return jsonToConvexOrUndefined(operand);
+  if (operator === "$field") {
+    if (typeof operand !== "string") throw new FilterExpressionError("$field expects a field path string");
+    return getFieldValue(doc, operand);
+  }
+  if (operator === "$and" || operator === "$or") {
+    const operands = expectArray(operator, operand);
+    // Short-circuits like `&&`/`||`, but only `true` counts as truthy.
+    if (operator === "$and") return operands.every((item) => evaluateExpression(item, doc) === true);
+    return operands.some((item) => evaluateExpression(item, doc) === true);
+  }
+  if (operator === "$not") return evaluateExpression(operand, doc) !== true;
+  if (operator === "$neg") return negate(evaluateExpression(operand, doc));
+  const compare = COMPARISONS[operator];
+  if (compare || ARITHMETIC.has(operator)) {
+    const operands = expectArray(operator, operand);
+    if (operands.length !== 2) throw new FilterExpressionError(`${operator} expects two arguments`);
+    const left = evaluateExpression(operands[0]!, doc);
+    const right = evaluateExpression(operands[1]!, doc);
+    return compare ? compare(compareValues(left, right)) : arithmetic(operator, left, right);
+  }
+  throw new FilterExpressionError(`Unknown filter operator ${operator}`);
+}
+
+function expectArray(operator: string, operand: JSONValue): JSONValue[] {
+  if (!Array.isArray(operand)) throw new FilterExpressionError(`${operator} expects an array of expressions`);
+  return operand;
+}
+
+function negate(value: Value | undefined): Value {
+  if (typeof value === "number") return -value;
+  if (typeof value === "bigint") return BigInt.asIntN(64, -value);
+  throw new FilterExpressionError(`Cannot negate a value of type ${convexTypeOf(value)}`);
+}
+
+function arithmetic(operator: string, left: Value | undefined, right: Value | undefined): Value {
+  if (typeof left === "number" && typeof right === "number") {
+    switch (operator) {
+      case "$add":
+        return left + right;
+      case "$sub":
+        return left - right;
+      case "$mul":
+        return left * right;
+      case "$div":
+        return left / right;
+      default:
+        return left % right;
+    }
+  }
+  if (typeof left === "bigint" && typeof right === "bigint") {
+    if ((operator === "$div" || operator === "$mod") && right === 0n) {
+      throw new FilterExpressionError("Division by zero");
+    }
+    // int64 arithmetic wraps on overflow, like the backend's i64 operations.
+    switch (operator) {
+      case "$add":
+        return BigInt.asIntN(64, left + right);
+      case "$sub":
+        return BigInt.asIntN(64, left - right);
+      case "$mul":
+        return BigInt.asIntN(64, left * right);
+      case "$div":
+        return BigInt.asIntN(64, left / right);
+      default:
+        return left % right;
+    }
+  }
+  throw new FilterExpressionError(
+    `Cannot apply ${operator} to values of type ${convexTypeOf(left)} and ${convexTypeOf(right)}`,
+  );
+}
