@@ -1,0 +1,419 @@
+import { randomUUID } from "node:crypto";
+import { existsSync, mkdirSync, rmSync } from "node:fs";
+import { join } from "node:path";
+import { jsonToConvex, type JSONValue, type Value, type ValidatorJSON } from "convex/values";
+import { decodeDocumentId } from "../ids/document-id.ts";
+import { openDatabase } from "../storage/sqlite.ts";
+import { ConflictError, Store } from "../storage/store.ts";
+import { type ReadSet } from "../storage/read-set.ts";
+import { type DocJson } from "../storage/index-keys.ts";
+import { schemaValidationMessage, validateDocument, validateValue, type ValidationContext } from "../validation/validate.ts";
+import { bundleFunctions } from "./bundle.ts";
+import { failedOutcome, FunctionError } from "./errors.ts";
+import { type Frame, frames, type UdfType, type UserIdentity } from "./frame.ts";
+import { installGlobals, realNow, setFallbackEnv } from "./globals.ts";
+import { canonicalizeUdfPath, LoadedModules, type ResolvedFunction, type SchemaTable } from "./modules.ts";
+import { seededRandom } from "../values/random-values.ts";
+import { Scheduler } from "./scheduler.ts";
+
+export type FunctionAddress = { name?: string; reference?: string; functionHandle?: string };
+
+export type CallRequest = {
+  udfPath: string;
+  args: JSONValue;
+  identity: UserIdentity | null;
+  isAdmin: boolean;
+  componentPath?: string;
+  /** (sessionId, requestId) of a sync-protocol mutation, for idempotent re-sends. */
+  mutationKey?: { sessionId: string; requestId: number };
+};
+
+export type Outcome =
+  | { status: "success"; value: JSONValue; logLines: string[]; ts?: bigint; readSet?: ReadSet }
+  | { status: "error"; errorMessage: string; errorData?: JSONValue; logLines: string[]; readSet?: ReadSet; ts?: bigint };
+
+type Completed = { value: JSONValue; logLines: string[]; ts?: bigint; readSet?: ReadSet };
+
+const MAX_OCC_RETRIES = 32;
+
+/** Jittered exponential backoff so conflicting mutations stop colliding. */
+function backoff(attempt: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(2 ** attempt, 200)));
+}
+
+export type BackendOptions = { dataDir: string; instanceName?: string; origin?: string; siteOrigin?: string };
+
+/** One deployment: its database, deployed code and environment, and the function executor. */
+export class Backend {
+  readonly store: Store;
+  readonly instanceName: string;
+  readonly dataDir: string;
+  origin: string;
+  siteOrigin: string;
+  readonly extraAsyncOps: Record<string, (frame: Frame, args: never) => unknown> = {};
+  readonly jsOps: Record<string, (frame: Frame, args: never) => unknown> = {};
+  private readonly components = new Map<string, LoadedModules>();
+  private env: Record<string, string>;
+  private lastCreationTime = 0;
+  private deployCount = 0;
+  readonly scheduler: Scheduler;
+
+  constructor(options: BackendOptions) {
+    installGlobals();
+    this.dataDir = options.dataDir;
+    this.instanceName = options.instanceName ?? "convex-local";
+    this.origin = options.origin ?? "http://127.0.0.1:3210";
+    this.siteOrigin = options.siteOrigin ?? "http://127.0.0.1:3211";
+    this.store = new Store(openDatabase(options.dataDir));
+    const envRow = this.store.db.prepare("SELECT value FROM meta WHERE key = 'env'").get();
+    this.env = envRow ? (JSON.parse(String(envRow.value)) as Record<string, string>) : {};
+    setFallbackEnv(() => this.env);
+    this.extraAsyncOps["1.0/createFunctionHandle"] = (frame, args: FunctionAddress) => {
+      const target = this.resolveAddress(frame.component, args);
+      return `function://${encodeURIComponent(target.component)}#${target.udfPath}`;
+    };
+    this.scheduler = new Scheduler(this);
+  }
+
+  environmentVariables(): Record<string, string> {
+    return this.env;
+  }
+
+  setEnvironmentVariables(changes: Array<{ name: string; value: string | null }>): void {
+    const next = { ...this.env };
+    for (const { name, value } of changes) {
+      if (value === null) delete next[name];
+      else next[name] = value;
+    }
+    this.store.db
+      .prepare("INSERT INTO meta (key, value) VALUES ('env', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value")
+      .run(JSON.stringify(next));
+    this.env = next;
+  }
+
+  /** Bundles and loads a convex/ folder, then brings tables and indexes in line with its schema. */
+  async deploy(functionsDir: string): Promise<void> {
+    const outDir = join(this.dataDir === ":memory:" ? join(process.cwd(), ".convex-local") : this.dataDir, "modules", `${Date.now()}-${this.deployCount++}`);
+    mkdirSync(outDir, { recursive: true });
+    const bundle = await bundleFunctions(functionsDir, outDir);
+    const loaded = await LoadedModules.load(bundle);
+    const previous = this.components.get("");
+    this.components.set("", loaded);
+    this.applySchema("", loaded.schema?.tables ?? []);
+    this.store.db
+      .prepare("INSERT INTO meta (key, value) VALUES ('functions', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value")
+      .run(functionsDir);
+    if (previous && previous.bundle.outDir !== outDir && existsSync(previous.bundle.outDir)) {
+      rmSync(previous.bundle.outDir, { recursive: true, force: true });
+    }
+    this.scheduler.reschedule();
+  }
+
+  deployedFunctionsDir(): string | null {
+    const row = this.store.db.prepare("SELECT value FROM meta WHERE key = 'functions'").get();
+    return row ? String(row.value) : null;
+  }
+
+  private applySchema(component: string, tables: SchemaTable[]): void {
+    const catalog = this.store.catalog;
+    for (const t of tables) {
+      const table = catalog.ensureTable(component, t.tableName);
+      const wanted = new Map(t.indexes.map((i) => [i.indexDescriptor, i.fields]));
+      for (const index of catalog.indexes(table.number)) {
+        if (index.name === "by_id" || index.name === "by_creation_time") continue;
+        const fields = wanted.get(index.name);
+        if (!fields || JSON.stringify(fields) !== JSON.stringify(index.fields)) catalog.dropIndex(index);
+      }
+      for (const [name, fields] of wanted) {
+        if (!catalog.index(table.number, name)) this.store.backfill(catalog.createIndex(table.number, name, fields));
+      }
+    }
+  }
+
+  modulesFor(component: string): LoadedModules | undefined {
+    return this.components.get(component);
+  }
+
+  private schemaTable(component: string, tableName: string): SchemaTable | undefined {
+    const schema = this.components.get(component)?.schema;
+    if (!schema || !schema.schemaValidation) return undefined;
+    return schema.tables.find((t) => t.tableName === tableName);
+  }
+
+  schemaViolation(component: string, tableName: string, doc: DocJson): string | null {
+    const schema = this.components.get(component)?.schema;
+    if (!schema || !schema.schemaValidation) return null;
+    const table = this.schemaTable(component, tableName);
+    if (!table) {
+      return `Failed to insert or update a document in table "${tableName}" because it does not match the schema: table "${tableName}" is not in the schema.`;
+    }
+    const error = validateDocument(table.documentType as ValidatorJSON, jsonToConvex(doc) as Record<string, Value>, this.validationContext(component));
+    return error ? schemaValidationMessage(tableName, error) : null;
+  }
+
+  validationContext(component: string): ValidationContext {
+    const tableNameForId = (id: string) => {
+      const decoded = decodeDocumentId(id);
+      if (!decoded) return null;
+      const table = this.store.catalog.tableByNumber(decoded.tableNumber);
+      return table && table.component === component ? table.name : null;
+    };
+    return { isIdForTable: (id, tableName) => tableNameForId(id) === tableName, tableNameForId };
+  }
+
+  /** Strictly increasing creation times, so `_creationTime` breaks ties between documents. */
+  nextCreationTime(): number {
+    const now = realNow();
+    this.lastCreationTime = now > this.lastCreationTime ? now : this.lastCreationTime + 0.001;
+    return this.lastCreationTime;
+  }
+
+  resolveAddress(component: string, address: FunctionAddress): { component: string; udfPath: string } {
+    if (address.functionHandle) {
+      const match = /^function:\/\/([^#]*)#(.+)$/.exec(address.functionHandle);
+      if (!match) throw new FunctionError(`Invalid function handle ${address.functionHandle}`);
+      return { component: decodeURIComponent(match[1]!), udfPath: canonicalizeUdfPath(match[2]!) };
+    }
+    if (address.reference) {
+      const parts = address.reference.split("/");
+      if (parts[0] !== "_reference" || parts[1] !== "childComponent" || parts.length < 5) {
+        throw new FunctionError(`Invalid function reference ${address.reference}`);
+      }
+      const child = parts[2]!;
+      const fn = parts[parts.length - 1]!;
+      const modulePath = parts.slice(3, -1).join("/");
+      return { component: component ? `${component}/${child}` : child, udfPath: `${modulePath}:${fn}` };
+    }
+    if (!address.name) throw new FunctionError("Function address has no name, reference or handle.");
+    return { component, udfPath: canonicalizeUdfPath(address.name) };
+  }
+
+  lookup(component: string, udfPath: string, expected: UdfType | null, allowInternal: boolean): ResolvedFunction {
+    const resolved = this.components.get(component)?.resolve(udfPath);
+    const canonical = canonicalizeUdfPath(udfPath);
+    if (!resolved || (!allowInternal && resolved.visibility !== "public")) {
+      throw new FunctionError(`Could not find public function for '${canonical.replace(":default", "")}'. Did you forget to run \`npx convex dev\` or \`npx convex deploy\`?`);
+    }
+    if (expected && resolved.udfType !== expected) {
+      throw new FunctionError(`Trying to execute ${canonical} as ${capitalize(expected)}, but it is defined as ${capitalize(resolved.udfType)}.`);
+    }
+    return resolved;
+  }
+
+  private checkArgs(resolved: ResolvedFunction, component: string, args: JSONValue): void {
+    const validator = resolved.fn.exportArgs ? (JSON.parse(resolved.fn.exportArgs()) as ValidatorJSON | null) : null;
+    if (!validator) return;
+    const error = validateValue(validator, jsonToConvex(args), "", this.validationContext(component));
+    if (error) throw new FunctionError(`ArgumentValidationError: ${error}`);
+  }
+
+  private checkReturns(resolved: ResolvedFunction, component: string, value: JSONValue): void {
+    const raw = resolved.fn.exportReturns?.();
+    const validator = raw ? (JSON.parse(raw) as ValidatorJSON | null) : null;
+    if (!validator) return;
+    const error = validateValue(validator, jsonToConvex(value), "", this.validationContext(component));
+    if (error) throw new FunctionError(`ReturnsValidationError: ${error}`);
+  }
+
+  /** Runs one function body in a frame; throws whatever the function threw. */
+  async invoke(resolved: ResolvedFunction, frame: Frame, args: JSONValue): Promise<JSONValue> {
+    this.checkArgs(resolved, frame.component, args);
+    const argsStr = JSON.stringify([args]);
+    const fn = resolved.fn;
+    const resultStr = await frames.run(frame, () => {
+      if (resolved.udfType === "query") return fn.invokeQuery!(argsStr);
+      if (resolved.udfType === "mutation") return fn.invokeMutation!(argsStr);
+      return fn.invokeAction!(frame.requestId, argsStr);
+    });
+    const value = JSON.parse(resultStr) as JSONValue;
+    this.checkReturns(resolved, frame.component, value);
+    return value;
+  }
+
+  private newFrame(kind: UdfType, component: string, udfPath: string, identity: UserIdentity | null, requestId: string): Frame {
+    const deterministic = kind !== "action";
+    return {
+      kind,
+      backend: this,
+      component,
+      udfPath,
+      requestId,
+      identity,
+      queries: new Map(),
+      nextQueryId: { value: 1 },
+      paginated: { value: false },
+      logLines: [],
+      random: deterministic ? seededRandom(Math.floor(realNow() * 1000) ^ hashString(udfPath)) : undefined,
+      now: deterministic ? realNow() : undefined,
+    };
+  }
+
+  private async runQueryTx(component: string, resolved: ResolvedFunction, args: JSONValue, identity: UserIdentity | null, requestId: string): Promise<Completed> {
+    for (let attempt = 0; ; attempt++) {
+      const tx = this.store.begin();
+      const frame = this.newFrame("query", component, resolved.udfPath, identity, requestId);
+      frame.tx = tx;
+      let value: JSONValue;
+      try {
+        value = await this.invoke(resolved, frame, args);
+      } catch (e) {
+        if (this.store.release(tx) || attempt >= MAX_OCC_RETRIES) throw withReads(e, tx.readSet, this.store.latestTs(), frame.logLines);
+        continue;
+      }
+      if (this.store.release(tx) || attempt >= MAX_OCC_RETRIES) {
+        return { value, logLines: frame.logLines, readSet: tx.readSet, ts: this.store.latestTs() };
+      }
+    }
+  }
+
+  async runMutationTx(
+    component: string,
+    resolved: ResolvedFunction | null,
+    body: (frame: Frame) => Promise<JSONValue>,
+    identity: UserIdentity | null,
+    requestId: string,
+    udfPath: string,
+    onCommit?: (value: JSONValue) => Parameters<Store["commit"]>[1],
+  ): Promise<Completed> {
+    for (let attempt = 0; ; attempt++) {
+      const tx = this.store.begin();
+      const frame = this.newFrame("mutation", component, resolved?.udfPath ?? udfPath, identity, requestId);
+      frame.tx = tx;
+      let value: JSONValue;
+      try {
+        value = await body(frame);
+      } catch (e) {
+        if (this.store.release(tx) || attempt >= MAX_OCC_RETRIES) throw withReads(e, undefined, undefined, frame.logLines);
+        await backoff(attempt);
+        continue;
+      }
+      try {
+        const ts = this.store.commit(tx, onCommit?.(value));
+        return { value, logLines: frame.logLines, ts };
+      } catch (e) {
+        if (!(e instanceof ConflictError) || attempt >= MAX_OCC_RETRIES) throw withReads(e, undefined, undefined, frame.logLines);
+        await backoff(attempt);
+      }
+    }
+  }
+
+  /** Runs `body` as a mutation of the runtime itself (scheduler bookkeeping and the like). */
+  async systemMutation<T>(component: string, body: (frame: Frame) => T | Promise<T>): Promise<T> {
+    const result = await this.runMutationTx(component, null, async (frame) => (await frames.run(frame, () => body(frame))) as JSONValue, null, randomId(), "_system:mutation");
+    return result.value as T;
+  }
+
+  private async runActionCall(component: string, resolved: ResolvedFunction, args: JSONValue, identity: UserIdentity | null, requestId: string): Promise<Completed> {
+    const frame = this.newFrame("action", component, resolved.udfPath, identity, requestId);
+    try {
+      const value = await this.invoke(resolved, frame, args);
+      return { value, logLines: frame.logLines };
+    } catch (e) {
+      throw withReads(e, undefined, undefined, frame.logLines);
+    }
+  }
+
+  /** A call from outside (HTTP API, sync protocol, scheduler); errors come back as outcomes. */
+  async call(kind: UdfType | null, request: CallRequest): Promise<Outcome> {
+    const requestId = randomId();
+    const component = request.componentPath ?? "";
+    try {
+      if (component !== "" && !request.isAdmin) {
+        throw new FunctionError("Only admin or system users can call functions on non-root components directly");
+      }
+      const resolved = this.lookup(component, request.udfPath, kind, request.isAdmin);
+      const completed = await this.runResolved(component, resolved, request, requestId);
+      return { status: "success", ...completed };
+    } catch (e) {
+      const extra = e as { readSet?: ReadSet; ts?: bigint; logLines?: string[] };
+      return { status: "error", ...failedOutcome(e, requestId), logLines: extra.logLines ?? [], readSet: extra.readSet, ts: extra.ts };
+    }
+  }
+
+  async runResolved(component: string, resolved: ResolvedFunction, request: CallRequest, requestId: string): Promise<Completed> {
+    if (resolved.udfType === "query") return this.runQueryTx(component, resolved, request.args, request.identity, requestId);
+    if (resolved.udfType === "action") return this.runActionCall(component, resolved, request.args, request.identity, requestId);
+    const key = request.mutationKey;
+    if (key) {
+      const row = this.store.db
+        .prepare("SELECT outcome, ts FROM session_requests WHERE session_id = ? AND request_id = ?")
+        .get(key.sessionId, key.requestId);
+      if (row) {
+        const stored = JSON.parse(String(row.outcome)) as { value: JSONValue; logLines: string[] };
+        return { ...stored, ts: BigInt(String(row.ts)) };
+      }
+    }
+    return this.runMutationTx(
+      component,
+      resolved,
+      (frame) => this.invoke(resolved, frame, request.args),
+      request.identity,
+      requestId,
+      resolved.udfPath,
+      key
+        ? (value) => (db, ts) => {
+            db.prepare("INSERT INTO session_requests (session_id, request_id, outcome, ts) VALUES (?, ?, ?, ?)").run(
+              key.sessionId,
+              key.requestId,
+              JSON.stringify({ value, logLines: [] }),
+              ts.toString(),
+            );
+          }
+        : undefined,
+    );
+  }
+
+  /** `ctx.runQuery` / `ctx.runMutation` inside a query or mutation: same transaction. */
+  async runNested(parent: Frame, udfType: "query" | "mutation", address: FunctionAddress, args: JSONValue): Promise<JSONValue> {
+    const target = this.resolveAddress(parent.component, address);
+    const resolved = this.lookup(target.component, target.udfPath, udfType, true);
+    if (udfType === "mutation" && parent.kind !== "mutation") throw new FunctionError("Queries cannot call mutations.");
+    const frame: Frame = {
+      ...this.newFrame(udfType, target.component, resolved.udfPath, parent.identity, parent.requestId),
+      tx: parent.tx,
+      logLines: parent.logLines,
+    };
+    const savepoint = parent.tx!.savepoint();
+    try {
+      return await this.invoke(resolved, frame, args);
+    } catch (e) {
+      if (udfType === "mutation") parent.tx!.rollbackTo(savepoint);
+      throw e;
+    } finally {
+      for (const q of frame.queries.values()) parent.tx!.closeStream(q.streamId);
+    }
+  }
+
+  /** `ctx.runQuery` / `ctx.runMutation` / `ctx.runAction` from an action: separate transactions. */
+  async runFromAction(parent: Frame, udfType: UdfType, address: FunctionAddress, args: JSONValue): Promise<JSONValue> {
+    const target = this.resolveAddress(parent.component, address);
+    const resolved = this.lookup(target.component, target.udfPath, udfType, true);
+    const completed = await this.runResolved(target.component, resolved, { udfPath: resolved.udfPath, args, identity: parent.identity, isAdmin: true }, parent.requestId);
+    parent.logLines.push(...completed.logLines);
+    return completed.value;
+  }
+
+  close(): void {
+    this.scheduler.stop();
+    this.store.db.close();
+  }
+}
+
+function withReads(e: unknown, readSet: ReadSet | undefined, ts: bigint | undefined, logLines: string[]): unknown {
+  if (typeof e === "object" && e !== null) Object.assign(e, { readSet, ts, logLines });
+  return e;
+}
+
+function capitalize(s: string): string {
+  return s[0]!.toUpperCase() + s.slice(1);
+}
+
+function hashString(s: string): number {
+  let h = 2166136261;
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 16777619);
+  return h >>> 0;
+}
+
+export function randomId(): string {
+  return randomUUID().replaceAll("-", "").slice(0, 16);
+}

@@ -1,0 +1,307 @@
+import { jsonToConvex, type JSONValue, type Value } from "convex/values";
+import { decodeDocumentId, encodeDocumentId, newInternalId } from "../ids/document-id.ts";
+import { evaluateFilterExpression } from "../query/filter.ts";
+import { checkDocumentLimits } from "../values/limits.ts";
+import { isUndefinedMarker } from "../values/codec.ts";
+import { type TableInfo } from "../storage/catalog.ts";
+import { type DocJson, keyRangeFor, type RangeExpression } from "../storage/index-keys.ts";
+import { type KeyRange, keySuccessor } from "../storage/key-range.ts";
+import { type Transaction } from "../storage/transaction.ts";
+import { FunctionError } from "./errors.ts";
+import { type Frame, type QueryState } from "./frame.ts";
+import { decodePageCursor, encodePageCursor, END_CURSOR } from "./page-cursor.ts";
+
+export type SerializedQuery = {
+  source:
+    | { type: "FullTableScan"; tableName: string; order: "asc" | "desc" | null }
+    | { type: "IndexRange"; indexName: string; range: RangeExpression[]; order: "asc" | "desc" | null }
+    | { type: "Search"; indexName: string; filters: unknown[] };
+  operators: Array<{ filter?: unknown; limit?: number }>;
+};
+
+function txOf(frame: Frame): Transaction {
+  if (!frame.tx) throw new Error("The database is not available in actions; use ctx.runQuery or ctx.runMutation.");
+  return frame.tx;
+}
+
+export function tableForId(frame: Frame, id: string): TableInfo | null {
+  const decoded = decodeDocumentId(id);
+  if (!decoded) return null;
+  const table = frame.backend.store.catalog.tableByNumber(decoded.tableNumber);
+  if (!table || table.component !== frame.component) return null;
+  return table;
+}
+
+function tableByName(frame: Frame, name: string): TableInfo {
+  return frame.backend.store.catalog.ensureTable(frame.component, name);
+}
+
+export function dbGet(frame: Frame, args: { id: JSONValue; isSystem?: boolean; table?: string }): DocJson | null {
+  const tx = txOf(frame);
+  if (typeof args.id !== "string") throw new Error("Invalid argument `id` for `db.get`");
+  const table = tableForId(frame, args.id);
+  if (!table) {
+    if (args.table !== undefined) throw invalidIdError(args.id, args.table);
+    return null;
+  }
+  if (args.table !== undefined && table.name !== args.table) throw invalidIdError(args.id, args.table);
+  if (table.name.startsWith("_") !== Boolean(args.isSystem)) {
+    if (args.isSystem) throw new Error(`System tables can only be accessed with db.system.get().`);
+    return null;
+  }
+  return tx.get(table.number, args.id);
+}
+
+function invalidIdError(id: string, table: string): Error {
+  return new Error(`Invalid argument \`id\` for \`db.get\`: "${id}" is not a valid ID for table "${table}".`);
+}
+
+export function normalizeId(frame: Frame, args: { table: string; idString: string }): { id: string | null } {
+  const table = tableForId(frame, args.idString);
+  return { id: table && table.name === args.table ? args.idString : null };
+}
+
+function assertWritable(frame: Frame, table: TableInfo): void {
+  if (frame.kind !== "mutation") throw new Error("Writes are only allowed in mutations.");
+  if (table.name.startsWith("_")) throw new Error("System tables (prefixed with `_`) are read-only.");
+}
+
+function checkSchema(frame: Frame, table: TableInfo, doc: DocJson): void {
+  checkDocumentLimits(jsonToConvex(doc) as Record<string, Value>);
+  const problem = frame.backend.schemaViolation(frame.component, table.name, doc);
+  if (problem) throw new FunctionError(problem);
+}
+
+export function insert(frame: Frame, args: { table: string; value: Record<string, JSONValue> }): { _id: string } {
+  const tx = txOf(frame);
+  const table = tableByName(frame, args.table);
+  assertWritable(frame, table);
+  for (const key of Object.keys(args.value)) {
+    if (key.startsWith("_")) throw new Error(`Provided document contains a system field \`${key}\`.`);
+  }
+  const id = encodeDocumentId(table.number, newInternalId());
+  const doc = { _id: id, _creationTime: frame.backend.nextCreationTime(), ...args.value } as DocJson;
+  checkSchema(frame, table, doc);
+  tx.write(table.number, id, doc);
+  return { _id: id };
+}
+
+/** Insert into a system table on behalf of the runtime (scheduler, storage). */
+export function insertSystem(frame: Frame, tableName: string, value: Record<string, JSONValue>): DocJson {
+  const tx = txOf(frame);
+  const table = tableByName(frame, tableName);
+  const id = encodeDocumentId(table.number, newInternalId());
+  const doc = { _id: id, _creationTime: frame.backend.nextCreationTime(), ...value } as DocJson;
+  tx.write(table.number, id, doc);
+  return doc;
+}
+
+function existing(frame: Frame, id: JSONValue, tableName: string | undefined, op: string): { table: TableInfo; doc: DocJson } {
+  const tx = txOf(frame);
+  if (typeof id !== "string") throw new Error(`Invalid argument \`id\` for \`db.${op}\``);
+  const table = tableForId(frame, id);
+  if (!table || (tableName !== undefined && table.name !== tableName)) {
+    throw new Error(`Invalid argument \`id\` for \`db.${op}\`: "${id}" is not a valid ID${tableName ? ` for table "${tableName}"` : ""}.`);
+  }
+  assertWritable(frame, table);
+  const doc = tx.get(table.number, id);
+  if (!doc) throw new Error(`Delete on nonexistent document ID ${id}`.replace("Delete", op === "delete" ? "Delete" : "Update"));
+  return { table, doc };
+}
+
+export function shallowMerge(frame: Frame, args: { id: JSONValue; value: Record<string, JSONValue>; table?: string }): DocJson {
+  const { table, doc } = existing(frame, args.id, args.table, "patch");
+  const next: Record<string, JSONValue> = { ...doc };
+  for (const [key, value] of Object.entries(args.value)) {
+    if (key === "_id" || key === "_creationTime") {
+      if (JSON.stringify(value) !== JSON.stringify(doc[key])) {
+        throw new Error(`Provided \`${key}\` field does not match the document's \`${key}\`.`);
+      }
+      continue;
+    }
+    if (isUndefinedMarker(value)) delete next[key];
+    else next[key] = value;
+  }
+  checkSchema(frame, table, next as DocJson);
+  frame.tx!.write(table.number, doc._id, next as DocJson);
+  return next as DocJson;
+}
+
+export function replace(frame: Frame, args: { id: JSONValue; value: Record<string, JSONValue>; table?: string }): DocJson {
+  const { table, doc } = existing(frame, args.id, args.table, "replace");
+  const next: Record<string, JSONValue> = { _id: doc._id, _creationTime: doc._creationTime };
+  for (const [key, value] of Object.entries(args.value)) {
+    if (key === "_id" || key === "_creationTime") {
+      if (JSON.stringify(value) !== JSON.stringify(doc[key])) {
+        throw new Error(`Provided \`${key}\` field does not match the document's \`${key}\`.`);
+      }
+      continue;
+    }
+    next[key] = value;
+  }
+  checkSchema(frame, table, next as DocJson);
+  frame.tx!.write(table.number, doc._id, next as DocJson);
+  return next as DocJson;
+}
+
+export function remove(frame: Frame, args: { id: JSONValue; table?: string }): DocJson {
+  const { table, doc } = existing(frame, args.id, args.table, "delete");
+  frame.tx!.write(table.number, doc._id, null);
+  return doc;
+}
+
+type PlannedScan = { table: TableInfo; indexName: string; range: KeyRange; order: "asc" | "desc" };
+
+function planQuery(frame: Frame, query: SerializedQuery): PlannedScan {
+  const source = query.source;
+  if (source.type === "FullTableScan") {
+    const table = tableByName(frame, source.tableName);
+    return { table, indexName: "by_creation_time", range: { lo: new Uint8Array(0), hi: null }, order: source.order ?? "asc" };
+  }
+  if (source.type === "IndexRange") {
+    const dot = source.indexName.indexOf(".");
+    const tableName = source.indexName.slice(0, dot);
+    const indexName = source.indexName.slice(dot + 1);
+    const table = tableByName(frame, tableName);
+    const index = frame.backend.store.catalog.index(table.number, indexName);
+    if (!index) throw new FunctionError(`Index ${source.indexName} not found.`);
+    return { table, indexName, range: keyRangeFor(index, source.range), order: source.order ?? "asc" };
+  }
+  throw new FunctionError("Text search is not supported by convex-local yet.");
+}
+
+export function queryStream(frame: Frame, args: { query: SerializedQuery }): { queryId: number } {
+  const tx = txOf(frame);
+  const plan = planQuery(frame, args.query);
+  const index = frame.backend.store.catalog.index(plan.table.number, plan.indexName)!;
+  const streamId = tx.openStream(index, plan.range, plan.order);
+  const queryId = frame.nextQueryId.value++;
+  frame.queries.set(queryId, {
+    streamId,
+    operators: args.query.operators,
+    counters: args.query.operators.map(() => 0),
+    ended: false,
+  });
+  return { queryId };
+}
+
+/** Pulls documents through the query's filter and limit operators, in order. */
+function nextMatch(tx: Transaction, q: QueryState): DocJson | null {
+  for (;;) {
+    if (q.ended) return null;
+    const doc = tx.next(q.streamId);
+    if (!doc) {
+      q.ended = true;
+      return null;
+    }
+    let keep = true;
+    for (let i = 0; i < q.operators.length && keep; i++) {
+      const op = q.operators[i]!;
+      if (op.limit !== undefined) {
+        if (q.counters[i]! >= op.limit) {
+          q.ended = true;
+          return null;
+        }
+        q.counters[i]!++;
+      } else if (op.filter !== undefined) {
+        keep = evaluateFilterExpression(op.filter as never, jsonToConvex(doc) as never);
+      }
+    }
+    if (keep) return doc;
+  }
+}
+
+export function queryStreamNext(frame: Frame, args: { queryId: number }): { value: DocJson | null; done: boolean } {
+  const tx = txOf(frame);
+  const q = frame.queries.get(args.queryId);
+  if (!q) throw new Error(`Unknown query ${args.queryId}`);
+  if (limitReached(q)) q.ended = true;
+  const doc = nextMatch(tx, q);
+  return doc ? { value: doc, done: false } : { value: null, done: true };
+}
+
+/** A limit operator that has let its last document through ends the query without reading more. */
+function limitReached(q: QueryState): boolean {
+  return q.operators.some((op, i) => op.limit !== undefined && q.counters[i]! >= op.limit && isLastLimit(q, i));
+}
+
+function isLastLimit(q: QueryState, i: number): boolean {
+  return q.operators.slice(i + 1).every((op) => op.limit === undefined && op.filter === undefined);
+}
+
+export function queryCleanup(frame: Frame, args: { queryId: number }): boolean {
+  const q = frame.queries.get(args.queryId);
+  if (q) {
+    frame.tx?.closeStream(q.streamId);
+    frame.queries.delete(args.queryId);
+  }
+  return true;
+}
+
+export type PageArgs = {
+  query: SerializedQuery;
+  cursor: string | null;
+  endCursor: string | null;
+  pageSize: number;
+  maximumRowsRead: number | null;
+};
+
+export function queryPage(frame: Frame, args: PageArgs) {
+  const tx = txOf(frame);
+  if (frame.paginated.value) {
+    throw new FunctionError(
+      "This query or mutation function ran multiple paginated queries. Convex only supports a single paginated query in each function.",
+    );
+  }
+  frame.paginated.value = true;
+  const plan = planQuery(frame, args.query);
+  const index = frame.backend.store.catalog.index(plan.table.number, plan.indexName)!;
+  const range = { ...plan.range };
+  const start = args.cursor === null ? null : decodePageCursor(args.cursor);
+  const end = args.endCursor === null ? null : decodePageCursor(args.endCursor);
+  if (start === END_CURSOR) return { page: [], isDone: true, continueCursor: END_CURSOR_STRING(), splitCursor: null, pageStatus: null };
+  if (start) {
+    if (plan.order === "asc") range.lo = keySuccessor(start);
+    else range.hi = start;
+  }
+  if (end && end !== END_CURSOR) {
+    if (plan.order === "asc") range.hi = keySuccessor(end);
+    else range.lo = end;
+  }
+  const streamId = tx.openStream(index, range, plan.order);
+  const q: QueryState = { streamId, operators: args.query.operators, counters: args.query.operators.map(() => 0), ended: false };
+  const page: DocJson[] = [];
+  let rowsRead = 0;
+  const bounded = end !== null;
+  while (bounded || page.length < args.pageSize) {
+    if (args.maximumRowsRead !== null && rowsRead >= args.maximumRowsRead) break;
+    const doc = nextMatch(tx, q);
+    rowsRead++;
+    if (!doc) break;
+    page.push(doc);
+  }
+  const position = tx.streamPosition(streamId);
+  tx.closeStream(streamId);
+  const exhausted = q.ended && position.done;
+  let continueCursor: string;
+  if (end) continueCursor = args.endCursor!;
+  else if (exhausted) continueCursor = END_CURSOR_STRING();
+  else continueCursor = position.last ? encodePageCursor(position.last) : (args.cursor ?? END_CURSOR_STRING());
+  const isDone = exhausted && (end === null || end === END_CURSOR);
+  return { page, isDone, continueCursor, splitCursor: null, pageStatus: null };
+}
+
+function END_CURSOR_STRING(): string {
+  return encodePageCursor(END_CURSOR);
+}
+
+export function count(frame: Frame, args: { table: string }): number {
+  const tx = txOf(frame);
+  const table = tableByName(frame, args.table);
+  const index = frame.backend.store.catalog.index(table.number, "by_creation_time")!;
+  const streamId = tx.openStream(index, { lo: new Uint8Array(0), hi: null }, "asc");
+  let n = 0;
+  while (tx.next(streamId)) n++;
+  tx.closeStream(streamId);
+  return n;
+}

@@ -1,0 +1,41 @@
+import { AsyncLocalStorage } from "node:async_hooks";
+import { type Transaction } from "../storage/transaction.ts";
+import { type Backend } from "./backend.ts";
+
+export type UdfType = "query" | "mutation" | "action";
+
+export type UserIdentity = { tokenIdentifier: string; subject: string; issuer: string } & Record<string, unknown>;
+
+export type QueryState = {
+  streamId: number;
+  operators: Array<{ filter?: unknown; limit?: number }>;
+  counters: number[];
+  ended: boolean;
+};
+
+/** Everything a syscall needs to know about the function execution it came from. */
+export type Frame = {
+  kind: UdfType;
+  backend: Backend;
+  component: string;
+  udfPath: string;
+  requestId: string;
+  identity: UserIdentity | null;
+  tx?: Transaction;
+  queries: Map<number, QueryState>;
+  nextQueryId: { value: number };
+  paginated: { value: boolean };
+  logLines: string[];
+  /** Set in queries and mutations, whose randomness and clock are deterministic. */
+  random?: () => number;
+  now?: number;
+  scheduledJobId?: string | null;
+};
+
+export const frames = new AsyncLocalStorage<Frame>();
+
+export function currentFrame(): Frame {
+  const frame = frames.getStore();
+  if (!frame) throw new Error("Convex syscall made outside of a function execution.");
+  return frame;
+}

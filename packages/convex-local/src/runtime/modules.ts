@@ -1,0 +1,100 @@
+import { pathToFileURL } from "node:url";
+import { type Bundle } from "./bundle.ts";
+import { frames } from "./frame.ts";
+
+export type SchemaTable = {
+  tableName: string;
+  indexes: Array<{ indexDescriptor: string; fields: string[] }>;
+  searchIndexes?: Array<{ indexDescriptor: string; searchField: string; filterFields: string[] }>;
+  vectorIndexes?: Array<{ indexDescriptor: string; vectorField: string; dimensions: number; filterFields: string[] }>;
+  documentType: unknown;
+};
+export type SchemaJson = { tables: SchemaTable[]; schemaValidation: boolean };
+
+type RegisteredFunction = {
+  isQuery?: boolean;
+  isMutation?: boolean;
+  isAction?: boolean;
+  isPublic?: boolean;
+  isInternal?: boolean;
+  isHttp?: boolean;
+  exportArgs?: () => string;
+  exportReturns?: () => string;
+  invokeQuery?: (args: string) => Promise<string>;
+  invokeMutation?: (args: string) => Promise<string>;
+  invokeAction?: (requestId: string, args: string) => Promise<string>;
+  invokeHttpAction?: (request: Request) => Promise<Response>;
+};
+
+export type ResolvedFunction = {
+  udfPath: string;
+  udfType: "query" | "mutation" | "action";
+  visibility: "public" | "internal";
+  fn: RegisteredFunction;
+};
+
+export type HttpRouterLike = {
+  isRouter: true;
+  lookup: (path: string, method: string) => [RegisteredFunction, string, string] | null;
+  getRoutes: () => Array<[string, string, RegisteredFunction]>;
+};
+
+/** "messages.js:list" and "messages" (default export) become "messages:list" / "messages:default". */
+export function canonicalizeUdfPath(path: string): string {
+  const [rawModule, name] = path.includes(":") ? (path.split(":", 2) as [string, string]) : [path, "default"];
+  const module = rawModule.endsWith(".js") ? rawModule.slice(0, -3) : rawModule;
+  return `${module}:${name}`;
+}
+
+/** The evaluated modules of one deployed convex/ folder. */
+export class LoadedModules {
+  private readonly modules = new Map<string, Record<string, unknown>>();
+  schema: SchemaJson | null = null;
+  authProviders: unknown[] = [];
+  http: HttpRouterLike | null = null;
+  readonly bundle: Bundle;
+
+  private constructor(bundle: Bundle) {
+    this.bundle = bundle;
+  }
+
+  static async load(bundle: Bundle): Promise<LoadedModules> {
+    const loaded = new LoadedModules(bundle);
+    // Module top-level code runs outside any execution, like Convex's import phase.
+    await frames.exit(async () => {
+      for (const m of bundle.modules) {
+        const exports = (await import(pathToFileURL(m.file).href)) as Record<string, unknown>;
+        loaded.modules.set(m.path.slice(0, -3), exports);
+      }
+      if (bundle.schema) {
+        const schemaModule = (await import(pathToFileURL(bundle.schema).href)) as {
+          default?: { export(): string };
+        };
+        if (schemaModule.default) loaded.schema = JSON.parse(schemaModule.default.export()) as SchemaJson;
+      }
+      if (bundle.authConfig) {
+        const auth = (await import(pathToFileURL(bundle.authConfig).href)) as {
+          default?: { providers?: unknown[] };
+        };
+        loaded.authProviders = auth.default?.providers ?? [];
+      }
+    });
+    const http = loaded.modules.get("http")?.default as HttpRouterLike | undefined;
+    if (http?.isRouter) loaded.http = http;
+    return loaded;
+  }
+
+  resolve(udfPath: string): ResolvedFunction | null {
+    const canonical = canonicalizeUdfPath(udfPath);
+    const [module, name] = canonical.split(":") as [string, string];
+    const fn = this.modules.get(module)?.[name] as RegisteredFunction | undefined;
+    if (!fn || (typeof fn !== "function" && typeof fn !== "object")) return null;
+    const udfType = fn.isQuery ? "query" : fn.isMutation ? "mutation" : fn.isAction ? "action" : null;
+    if (!udfType) return null;
+    return { udfPath: canonical, udfType, visibility: fn.isInternal ? "internal" : "public", fn };
+  }
+
+  moduleExports(): Map<string, Record<string, unknown>> {
+    return this.modules;
+  }
+}

@@ -1,0 +1,123 @@
+import { type JSONValue } from "convex/values";
+import { type DocJson } from "../storage/index-keys.ts";
+import { type Backend, randomId } from "./backend.ts";
+import { failedOutcome } from "./errors.ts";
+import { type Frame } from "./frame.ts";
+import { realNow } from "./globals.ts";
+
+type JobState = { kind: "pending" | "inProgress" | "success" | "failed" | "canceled"; error?: string };
+type Job = DocJson & { name: string; args: JSONValue[]; scheduledTime: number; state: JobState; component?: string };
+
+/** Runs due `_scheduled_functions` jobs; re-plans whenever a commit touches that table. */
+export class Scheduler {
+  private readonly backend: Backend;
+  private timer: NodeJS.Timeout | null = null;
+  private readonly running = new Set<string>();
+  private stopped = false;
+
+  constructor(backend: Backend) {
+    this.backend = backend;
+    backend.store.onCommit((commit) => {
+      for (const n of commit.tables) {
+        if (backend.store.catalog.tableByNumber(n)?.name === "_scheduled_functions") {
+          this.reschedule();
+          return;
+        }
+      }
+    });
+  }
+
+  private pendingJobs(): Job[] {
+    const numbers = this.jobTables();
+    if (numbers.length === 0) return [];
+    const rows = this.backend.store.db
+      .prepare(`SELECT json FROM documents WHERE table_number IN (${numbers.map(() => "?").join(",")})`)
+      .all(...numbers);
+    return rows
+      .map((r) => JSON.parse(String(r.json)) as Job)
+      .filter((j) => j.state.kind === "pending" && !this.running.has(j._id))
+      .sort((a, b) => a.scheduledTime - b.scheduledTime);
+  }
+
+  private jobTables(): number[] {
+    const out: number[] = [];
+    for (const row of this.backend.store.db.prepare("SELECT number FROM tables WHERE name = '_scheduled_functions'").all()) {
+      out.push(Number(row.number));
+    }
+    return out;
+  }
+
+  reschedule(): void {
+    if (this.stopped) return;
+    if (this.timer) clearTimeout(this.timer);
+    const next = this.pendingJobs()[0];
+    if (!next) return;
+    const delay = Math.max(0, Math.min(next.scheduledTime - realNow(), 2 ** 31 - 1));
+    this.timer = setTimeout(() => void this.runDue(), delay);
+  }
+
+  private async runDue(): Promise<void> {
+    this.timer = null;
+    const now = realNow();
+    const due = this.pendingJobs().filter((j) => j.scheduledTime <= now);
+    await Promise.all(due.map((job) => this.run(job)));
+    this.reschedule();
+  }
+
+  private async run(job: Job): Promise<void> {
+    if (!this.backend.modulesFor(job.component ?? "")) return;
+    this.running.add(job._id);
+    try {
+      const component = job.component ?? "";
+      const resolved = this.backend.lookup(component, job.name, null, true);
+      const args = job.args[0] ?? {};
+      if (resolved.udfType === "mutation") {
+        try {
+          await this.backend.runMutationTx(component, resolved, async (frame) => {
+            if (!this.claim(frame, job, "success")) return null;
+            frame.scheduledJobId = job._id;
+            return this.backend.invoke(resolved, frame, args);
+          }, null, randomId(), resolved.udfPath);
+        } catch (e) {
+          await this.finish(job, { kind: "failed", error: failedOutcome(e, randomId()).errorMessage });
+        }
+        return;
+      }
+      const claimed = await this.backend.systemMutation(component, (frame) => this.claim(frame, job, "inProgress"));
+      if (!claimed) return;
+      const outcome = await this.backend.call("action", { udfPath: job.name, args, identity: null, isAdmin: true, componentPath: component || undefined });
+      await this.finish(job, outcome.status === "success" ? { kind: "success" } : { kind: "failed", error: outcome.errorMessage });
+    } catch (e) {
+      await this.finish(job, { kind: "failed", error: String(e) });
+    } finally {
+      this.running.delete(job._id);
+    }
+  }
+
+  /** Moves a pending job to `state` inside the frame's transaction; false if it was canceled. */
+  private claim(frame: Frame, job: Job, state: JobState["kind"]): boolean {
+    const table = this.backend.store.catalog.table(frame.component, "_scheduled_functions")!;
+    const current = frame.tx!.get(table.number, job._id) as Job | null;
+    if (!current || current.state.kind !== "pending") return false;
+    const update: Job = { ...current, state: { kind: state } };
+    if (state === "success") update.completedTime = realNow();
+    frame.tx!.write(table.number, job._id, update);
+    return true;
+  }
+
+  private async finish(job: Job, state: JobState): Promise<void> {
+    const component = job.component ?? "";
+    await this.backend.systemMutation(component, (frame) => {
+      const table = this.backend.store.catalog.table(component, "_scheduled_functions")!;
+      const current = frame.tx!.get(table.number, job._id) as Job | null;
+      if (!current || current.state.kind === "canceled") return null;
+      frame.tx!.write(table.number, job._id, { ...current, state, completedTime: realNow() } as Job);
+      return null;
+    });
+  }
+
+  stop(): void {
+    this.stopped = true;
+    if (this.timer) clearTimeout(this.timer);
+  }
+}
