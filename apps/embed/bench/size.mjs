@@ -2,7 +2,7 @@
 import { readFileSync } from "node:fs";
 import { gzipSync } from "node:zlib";
 
-export const BUDGET_BYTES = 1536;
+const BUDGET_BYTES = 1536;
 
 const file = new URL("../dist/widget.js", import.meta.url);
 let code;

@@ -32,7 +32,7 @@ export function mount(script: HTMLOrSVGScriptElement | null, win: Window): EchoW
   const [launcher, badge] = createLauncher(doc, label);
   let frame: HTMLIFrameElement | undefined;
   let isOpen = false;
-  let pointerAt = 0;
+  let pointerAt = -1e3;
   root.append(launcher);
 
   const setOpen = (next: boolean) => {
