@@ -1,0 +1,5 @@
+import { SignUpView } from "@/modules/auth/ui/views/sign-up-view";
+
+export default function SignUpPage() {
+  return <SignUpView />;
+}

@@ -1,0 +1,44 @@
+import "server-only";
+
+import { randomBytes } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { join, resolve } from "node:path";
+
+import { createEchoAuth, type Notice } from "./create-auth";
+
+function dataDirectory() {
+  const dir = resolve(/*turbopackIgnore: true*/ process.env.ECHO_DATA_DIR ?? ".echo-data");
+  mkdirSync(dir, { recursive: true });
+  return dir;
+}
+
+/** BETTER_AUTH_SECRET when set; otherwise a secret generated once and kept in the data folder. */
+function authSecret(dir: string) {
+  if (process.env.BETTER_AUTH_SECRET) return process.env.BETTER_AUTH_SECRET;
+  const file = join(dir, "auth-secret");
+  if (!existsSync(file)) writeFileSync(file, randomBytes(32).toString("hex"), { mode: 0o600 });
+  return readFileSync(file, "utf8").trim();
+}
+
+function logNotice(notice: Notice) {
+  console.info(`[identity] ${notice.kind} link for ${notice.to}: ${notice.url}`);
+}
+
+const globalForAuth = globalThis as unknown as {
+  echoAuth?: ReturnType<typeof createEchoAuth>;
+};
+
+/** The process-wide identity provider, created on first use with its tables migrated. */
+export async function getIdentity() {
+  if (!globalForAuth.echoAuth) {
+    const dir = dataDirectory();
+    globalForAuth.echoAuth = createEchoAuth({
+      databasePath: join(dir, "auth.sqlite"),
+      baseURL: process.env.ECHO_WEB_URL ?? "http://localhost:3000",
+      secret: authSecret(dir),
+      notify: logNotice,
+    });
+  }
+  await globalForAuth.echoAuth.migrate();
+  return globalForAuth.echoAuth.auth;
+}

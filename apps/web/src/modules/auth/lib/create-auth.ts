@@ -1,0 +1,100 @@
+import { betterAuth } from "better-auth";
+import { getMigrations } from "better-auth/db/migration";
+import { nextCookies } from "better-auth/next-js";
+import { jwt, organization } from "better-auth/plugins";
+import { DatabaseSync } from "node:sqlite";
+
+export const TOKEN_AUDIENCE = "convex";
+export const TOKEN_LIFETIME = "15m";
+
+export type Notice = { kind: "password-reset" | "invitation"; to: string; url: string };
+
+export type EchoAuthOptions = {
+  databasePath: string;
+  baseURL: string;
+  secret: string;
+  /** Delivers links that would be e-mailed; without a mail transport they are logged and shown. */
+  notify: (notice: Notice) => void | Promise<void>;
+  /** Sign-in attempts allowed per client per minute. */
+  signInAttemptsPerMinute?: number;
+};
+
+/**
+ * The self-hosted identity provider: e-mail and password accounts, organizations with roles, and
+ * RS256 JWTs (issuer = baseURL, audience "convex") that Convex verifies through auth.config.ts.
+ */
+export function createEchoAuth(options: EchoAuthOptions) {
+  const database = new DatabaseSync(options.databasePath);
+  database.exec("PRAGMA journal_mode = WAL; PRAGMA busy_timeout = 5000;");
+  const memberRole = () =>
+    database.prepare("SELECT role FROM member WHERE organizationId = ? AND userId = ?");
+
+  const auth = betterAuth({
+    database,
+    baseURL: options.baseURL,
+    secret: options.secret,
+    emailAndPassword: {
+      enabled: true,
+      minPasswordLength: 8,
+      sendResetPassword: async ({ user, url }) => {
+        await options.notify({ kind: "password-reset", to: user.email, url });
+      },
+    },
+    rateLimit: {
+      enabled: true,
+      storage: "memory",
+      window: 60,
+      max: 300,
+      customRules: {
+        "/sign-in/email": { window: 60, max: options.signInAttemptsPerMinute ?? 10 },
+        "/request-password-reset": { window: 60, max: 5 },
+      },
+    },
+    plugins: [
+      organization({
+        allowUserToCreateOrganization: true,
+        creatorRole: "owner",
+        sendInvitationEmail: async ({ email, id }) => {
+          await options.notify({
+            kind: "invitation",
+            to: email,
+            url: `${options.baseURL}/accept-invitation/${id}`,
+          });
+        },
+      }),
+      jwt({
+        jwks: { keyPairConfig: { alg: "RS256", modulusLength: 2048 } },
+        jwt: {
+          issuer: options.baseURL,
+          audience: TOKEN_AUDIENCE,
+          expirationTime: TOKEN_LIFETIME,
+          definePayload: ({ user, session }) => {
+            const orgId = (session.activeOrganizationId as string | null | undefined) ?? null;
+            const row = orgId
+              ? (memberRole().get(orgId, user.id) as { role?: string } | undefined)
+              : undefined;
+            return {
+              name: user.name,
+              email: user.email,
+              email_verified: user.emailVerified,
+              org_id: row ? orgId : null,
+              org_role: row?.role ?? null,
+            };
+          },
+        },
+      }),
+      nextCookies(),
+    ],
+  });
+
+  let migrated: Promise<void> | undefined;
+  /** Creates or upgrades the identity tables; safe to call on every start. */
+  const migrate = () => {
+    migrated ??= getMigrations(auth.options).then(({ runMigrations }) => runMigrations());
+    return migrated;
+  };
+
+  return { auth, migrate, close: () => database.close() };
+}
+
+export type EchoAuth = ReturnType<typeof createEchoAuth>["auth"];

@@ -1,0 +1,89 @@
+"use client";
+
+import { Button } from "@echo/ui/components/button";
+import { useTranslations } from "next-intl";
+import { type FormEvent, useState } from "react";
+
+import { Link, useRouter } from "@/i18n/navigation";
+
+import { authClient } from "../../lib/auth-client";
+import { authErrorKey } from "../../lib/auth-error-key";
+import { AuthCard } from "../components/auth-card";
+import { FormError } from "../components/form-error";
+import { FormField } from "../components/form-field";
+
+export function SignInView({
+  demoLogin,
+}: {
+  demoLogin?: { email: string; password: string } | null;
+}) {
+  const t = useTranslations("auth");
+  const router = useRouter();
+  const [error, setError] = useState<string | null>(null);
+  const [pending, setPending] = useState(false);
+
+  async function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    setPending(true);
+    setError(null);
+    const { error: failure } = await authClient.signIn.email({
+      email: String(form.get("email")),
+      password: String(form.get("password")),
+    });
+    setPending(false);
+    if (failure) {
+      setError(t(`errors.${authErrorKey(failure)}`));
+      return;
+    }
+    router.replace("/conversations");
+    router.refresh();
+  }
+
+  return (
+    <AuthCard
+      title={t("signIn.title")}
+      description={t("signIn.description")}
+      footer={
+        <>
+          <Link href="/forgot-password" className="underline underline-offset-4">
+            {t("signIn.forgotPassword")}
+          </Link>
+          <span>
+            {t("signIn.noAccount")}{" "}
+            <Link href="/sign-up" className="underline underline-offset-4">
+              {t("signUp.action")}
+            </Link>
+          </span>
+        </>
+      }
+    >
+      <form className="grid gap-4" onSubmit={onSubmit}>
+        <FormError message={error} />
+        {demoLogin ? (
+          <p className="rounded-md bg-muted p-3 text-sm" data-testid="demo-login">
+            {t("signIn.demoLogin", demoLogin)}
+          </p>
+        ) : null}
+        <FormField
+          id="email"
+          type="email"
+          label={t("fields.email")}
+          autoComplete="email"
+          required
+          defaultValue={demoLogin?.email}
+        />
+        <FormField
+          id="password"
+          type="password"
+          label={t("fields.password")}
+          autoComplete="current-password"
+          required
+        />
+        <Button type="submit" disabled={pending}>
+          {pending ? t("signIn.pending") : t("signIn.action")}
+        </Button>
+      </form>
+    </AuthCard>
+  );
+}
