@@ -20,7 +20,7 @@ function page(head: string, body = "<main><h1>Acme</h1></main>") {
   return dom.window;
 }
 
-async function loaded(win: Window) {
+async function loaded<W extends Window>(win: W): Promise<W> {
   if (win.document.readyState !== "complete") await new Promise((resolve) => win.addEventListener("load", resolve));
   return win;
 }
