@@ -86,11 +86,11 @@ describe("backend", () => {
     for (let i = 0; i < 5; i++) await call("messages:send", { channel: "p", author: "x", body: `m${i}` });
     const first = await call("messages:page", { channel: "p", paginationOpts: { numItems: 2, cursor: null } });
     expect(first.status).toBe("success");
-    const page1 = (first as { value: { page: Array<{ body: string }>; continueCursor: string; isDone: boolean } }).value;
+    const page1 = (first as unknown as { value: { page: Array<{ body: string }>; continueCursor: string; isDone: boolean } }).value;
     expect(page1.page.map((m) => m.body)).toEqual(["m0", "m1"]);
     expect(page1.isDone).toBe(false);
     const second = await call("messages:page", { channel: "p", paginationOpts: { numItems: 10, cursor: page1.continueCursor } });
-    const page2 = (second as { value: { page: Array<{ body: string }>; isDone: boolean } }).value;
+    const page2 = (second as unknown as { value: { page: Array<{ body: string }>; isDone: boolean } }).value;
     expect(page2.page.map((m) => m.body)).toEqual(["m2", "m3", "m4"]);
     expect(page2.isDone).toBe(true);
   });

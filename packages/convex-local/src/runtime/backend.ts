@@ -15,6 +15,7 @@ import { installGlobals, realNow, setFallbackEnv } from "./globals.ts";
 import { canonicalizeUdfPath, LoadedModules, type ResolvedFunction, type SchemaTable } from "./modules.ts";
 import { seededRandom } from "../values/random-values.ts";
 import { Scheduler } from "./scheduler.ts";
+import { FileStorage, installStorageSyscalls } from "./file-storage.ts";
 
 export type FunctionAddress = { name?: string; reference?: string; functionHandle?: string };
 
@@ -57,6 +58,7 @@ export class Backend {
   private lastCreationTime = 0;
   private deployCount = 0;
   readonly scheduler: Scheduler;
+  readonly files: FileStorage;
 
   constructor(options: BackendOptions) {
     installGlobals();
@@ -73,6 +75,8 @@ export class Backend {
       return `function://${encodeURIComponent(target.component)}#${target.udfPath}`;
     };
     this.scheduler = new Scheduler(this);
+    this.files = new FileStorage(this);
+    installStorageSyscalls(this, this.files);
   }
 
   environmentVariables(): Record<string, string> {
@@ -303,6 +307,18 @@ export class Backend {
     return result.value as T;
   }
 
+  /** Runs `body` as a read-only query of the runtime itself, at the latest state. */
+  async systemQuery<T>(component: string, body: (frame: Frame) => T | Promise<T>): Promise<T> {
+    const tx = this.store.begin();
+    const frame = this.newFrame("query", component, "_system:query", null, randomId());
+    frame.tx = tx;
+    try {
+      return await frames.run(frame, () => body(frame));
+    } finally {
+      this.store.release(tx);
+    }
+  }
+
   private async runActionCall(component: string, resolved: ResolvedFunction, args: JSONValue, identity: UserIdentity | null, requestId: string): Promise<Completed> {
     const frame = this.newFrame("action", component, resolved.udfPath, identity, requestId);
     try {
@@ -391,6 +407,26 @@ export class Backend {
     const completed = await this.runResolved(target.component, resolved, { udfPath: resolved.udfPath, args, identity: parent.identity, isAdmin: true }, parent.requestId);
     parent.logLines.push(...completed.logLines);
     return completed.value;
+  }
+
+  /** Routes a request through the deployment's `http.js` router and runs the matched HTTP action. */
+  async runHttpAction(request: Request, identity: UserIdentity | null): Promise<Response> {
+    const router = this.components.get("")?.http;
+    const url = new URL(request.url);
+    const method = request.method === "HEAD" ? "GET" : request.method;
+    const match = router?.lookup(url.pathname, method);
+    if (!match) return new Response("No matching routes found", { status: 404 });
+    const [handler] = match;
+    const requestId = randomId();
+    const frame = this.newFrame("action", "", `${method} ${url.pathname}`, identity, requestId);
+    try {
+      return await frames.run(frame, () => handler.invokeHttpAction!(request));
+    } catch (e) {
+      const outcome = failedOutcome(e, requestId);
+      const body: Record<string, unknown> = { code: outcome.errorMessage };
+      if (outcome.errorData !== undefined) body.data = outcome.errorData;
+      return Response.json(body, { status: 500 });
+    }
   }
 
   close(): void {

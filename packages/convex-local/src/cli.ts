@@ -1,0 +1,99 @@
+import { randomBytes } from "node:crypto";
+import { existsSync, readFileSync, watch, writeFileSync, mkdirSync } from "node:fs";
+import { join, resolve } from "node:path";
+import { parseArgs } from "node:util";
+import { generateAdminKey } from "./auth/admin-key.ts";
+import { Backend } from "./runtime/backend.ts";
+import { startServer } from "./server/server.ts";
+
+const USAGE = `Usage: convex-local [options]
+
+  --port <n>               deployment API and sync port (default 3210)
+  --site-port <n>          HTTP actions port (default 3211)
+  --data <dir>             data directory (default .convex-local/)
+  --functions <dir>        a Convex project's convex/ folder to bundle, serve and watch
+  --instance-name <name>   instance name (default convex-local)
+  --instance-secret <hex>  secret the admin key derives from (default: generated, kept in the data dir)
+  --host <addr>            address to bind (default 127.0.0.1)
+`;
+
+function instanceSecret(dataDir: string, given: string | undefined): string {
+  if (given) return given;
+  const file = join(dataDir, "instance-secret");
+  if (existsSync(file)) return readFileSync(file, "utf8").trim();
+  mkdirSync(dataDir, { recursive: true });
+  const secret = randomBytes(32).toString("hex");
+  writeFileSync(file, secret, { mode: 0o600 });
+  return secret;
+}
+
+export async function main(argv: string[]): Promise<void> {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      port: { type: "string", default: "3210" },
+      "site-port": { type: "string", default: "3211" },
+      data: { type: "string", default: ".convex-local" },
+      functions: { type: "string" },
+      "instance-name": { type: "string", default: "convex-local" },
+      "instance-secret": { type: "string" },
+      host: { type: "string", default: "127.0.0.1" },
+      help: { type: "boolean", default: false },
+    },
+  });
+  if (values.help) {
+    process.stdout.write(USAGE);
+    return;
+  }
+  const dataDir = resolve(values.data);
+  const secret = instanceSecret(dataDir, values["instance-secret"]);
+  const instanceName = values["instance-name"];
+  const backend = new Backend({ dataDir, instanceName });
+  const functionsDir = values.functions ? resolve(values.functions) : backend.deployedFunctionsDir();
+  if (functionsDir) await backend.deploy(functionsDir);
+  const server = await startServer({
+    backend,
+    host: values.host,
+    port: Number(values.port),
+    sitePort: Number(values["site-port"]),
+    instanceSecret: secret,
+  });
+  process.stdout.write(
+    `convex-local is running\n  URL:       ${server.url}\n  Site URL:  ${server.siteUrl}\n  Admin key: ${generateAdminKey(instanceName, secret)}\n`,
+  );
+
+  let watcher: ReturnType<typeof watch> | null = null;
+  if (values.functions && functionsDir) watcher = watchFunctions(backend, functionsDir);
+
+  let stopping = false;
+  const shutdown = async () => {
+    if (stopping) return;
+    stopping = true;
+    watcher?.close();
+    await server.close();
+    backend.close();
+    process.exit(0);
+  };
+  process.on("SIGINT", () => void shutdown());
+  process.on("SIGTERM", () => void shutdown());
+}
+
+/** Re-deploys shortly after the last change under the functions folder. */
+function watchFunctions(backend: Backend, dir: string): ReturnType<typeof watch> {
+  let timer: NodeJS.Timeout | null = null;
+  let deploying = Promise.resolve();
+  return watch(dir, { recursive: true }, (_event, file) => {
+    if (file && (file.startsWith("_generated") || file.includes("node_modules"))) return;
+    if (timer) clearTimeout(timer);
+    timer = setTimeout(() => {
+      deploying = deploying.then(async () => {
+        try {
+          await backend.deploy(dir);
+          console.info(`convex-local: reloaded ${dir}`);
+        } catch (e) {
+          console.error(`convex-local: failed to load ${dir}:`, e instanceof Error ? e.message : e);
+        }
+      });
+    }, 150);
+  });
+}

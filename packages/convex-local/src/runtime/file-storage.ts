@@ -1,0 +1,127 @@
+import { createHash, createHmac, randomBytes } from "node:crypto";
+import { type Backend } from "./backend.ts";
+import { insertSystem, tableForId } from "./db-syscalls.ts";
+import { FunctionError } from "./errors.ts";
+import { type Frame } from "./frame.ts";
+import { type DocJson } from "../storage/index-keys.ts";
+
+type StorageDoc = DocJson & { sha256: string; size: number; contentType?: string };
+
+const UPLOAD_TOKEN_TTL_MS = 60 * 60 * 1000;
+
+/** Files live as bytes in SQLite keyed by their `_storage` document id. */
+export class FileStorage {
+  private readonly backend: Backend;
+  private readonly secret: Buffer;
+
+  constructor(backend: Backend) {
+    this.backend = backend;
+    const db = backend.store.db;
+    const row = db.prepare("SELECT value FROM meta WHERE key = 'upload_secret'").get();
+    if (row) this.secret = Buffer.from(String(row.value), "hex");
+    else {
+      this.secret = randomBytes(32);
+      db.prepare("INSERT INTO meta (key, value) VALUES ('upload_secret', ?)").run(this.secret.toString("hex"));
+    }
+  }
+
+  uploadUrl(component: string): string {
+    const payload = Buffer.from(JSON.stringify({ c: component, e: Date.now() + UPLOAD_TOKEN_TTL_MS })).toString("base64url");
+    const mac = createHmac("sha256", this.secret).update(payload).digest("base64url");
+    return `${this.backend.origin}/api/storage/upload?token=${payload}.${mac}`;
+  }
+
+  /** The component an upload token was issued for, or null if it is forged or expired. */
+  checkUploadToken(token: string): string | null {
+    const [payload, mac] = token.split(".");
+    if (!payload || !mac) return null;
+    if (createHmac("sha256", this.secret).update(payload).digest("base64url") !== mac) return null;
+    const { c, e } = JSON.parse(Buffer.from(payload, "base64url").toString("utf8")) as { c: string; e: number };
+    return e >= Date.now() ? c : null;
+  }
+
+  fileUrl(storageId: string): string {
+    return `${this.backend.origin}/api/storage/${storageId}`;
+  }
+
+  /** Stores bytes and records the `_storage` document; returns its id. */
+  async store(component: string, bytes: Uint8Array, contentType: string | null, frame?: Frame): Promise<string> {
+    const sha256 = createHash("sha256").update(bytes).digest("base64");
+    const row: Record<string, string | number> = { sha256, size: bytes.length };
+    if (contentType) row.contentType = contentType;
+    const insert = (f: Frame) => insertSystem(f, "_storage", row)._id;
+    const id = frame?.kind === "mutation" ? insert(frame) : await this.backend.systemMutation(component, insert);
+    this.backend.store.db.prepare("INSERT OR REPLACE INTO files (storage_id, bytes) VALUES (?, ?)").run(id, bytes);
+    return id;
+  }
+
+  readBytes(storageId: string): Uint8Array | null {
+    const row = this.backend.store.db.prepare("SELECT bytes FROM files WHERE storage_id = ?").get(storageId);
+    return row ? (row.bytes as Uint8Array) : null;
+  }
+
+  /** The committed `_storage` document, read outside any transaction (for serving files). */
+  committedDoc(storageId: string): StorageDoc | null {
+    const row = this.backend.store.db.prepare("SELECT json FROM documents WHERE id = ?").get(storageId);
+    return row ? (JSON.parse(String(row.json)) as StorageDoc) : null;
+  }
+
+  deleteBytes(storageId: string): void {
+    this.backend.store.db.prepare("DELETE FROM files WHERE storage_id = ?").run(storageId);
+  }
+}
+
+/** Reads a `_storage` document inside the frame's transaction, or committed state in actions. */
+async function storageDoc(frame: Frame, storageId: string): Promise<StorageDoc | null> {
+  if (frame.tx) {
+    const table = tableForId(frame, storageId);
+    if (!table || table.name !== "_storage") return null;
+    return frame.tx.get(table.number, storageId) as StorageDoc | null;
+  }
+  return frame.backend.systemQuery(frame.component, (inner) => {
+    const table = tableForId(inner, storageId);
+    if (!table || table.name !== "_storage") return null;
+    return inner.tx!.get(table.number, storageId) as StorageDoc | null;
+  });
+}
+
+type StorageArgs = { storageId: string };
+
+export function installStorageSyscalls(backend: Backend, files: FileStorage): void {
+  const ops = backend.extraAsyncOps as Record<string, (frame: Frame, args: never) => unknown>;
+  ops["1.0/storageGenerateUploadUrl"] = (frame) => files.uploadUrl(frame.component);
+  ops["1.0/storageGetUrl"] = async (frame, args: StorageArgs) => ((await storageDoc(frame, args.storageId)) ? files.fileUrl(args.storageId) : null);
+  ops["1.0/storageGetMetadata"] = async (frame, args: StorageArgs) => {
+    const doc = await storageDoc(frame, args.storageId);
+    if (!doc) return null;
+    return { storageId: doc._id, sha256: Buffer.from(doc.sha256, "base64").toString("hex"), size: doc.size, contentType: doc.contentType ?? null };
+  };
+  ops["1.0/storageDelete"] = async (frame, args: StorageArgs) => {
+    const remove = (f: Frame) => {
+      const table = tableForId(f, args.storageId);
+      const doc = table && table.name === "_storage" ? f.tx!.get(table.number, args.storageId) : null;
+      if (!table || !doc) throw new FunctionError(`Uncaught Error: StorageIdNotFound: storage id ${args.storageId} not found`);
+      f.tx!.write(table.number, args.storageId, null);
+      return null;
+    };
+    if (frame.kind === "mutation") return remove(frame);
+    await backend.systemMutation(frame.component, remove);
+    files.deleteBytes(args.storageId);
+    return null;
+  };
+  ops["1.0/storageStore"] = async (frame, args: { blob: string; contentType?: string | null }) =>
+    files.store(frame.component, Buffer.from(args.blob, "base64"), args.contentType ?? null, frame);
+  ops["1.0/storageGet"] = async (frame, args: StorageArgs) => {
+    const doc = await storageDoc(frame, args.storageId);
+    const bytes = doc ? files.readBytes(args.storageId) : null;
+    return bytes ? { blob: Buffer.from(bytes).toString("base64"), contentType: doc!.contentType ?? null } : null;
+  };
+  const js = backend.jsOps as Record<string, (frame: Frame, args: never) => unknown>;
+  js["storage/storeBlob"] = async (frame, args: { blob: Blob }) =>
+    files.store(frame.component, new Uint8Array(await args.blob.arrayBuffer()), args.blob.type || null, frame);
+  js["storage/getBlob"] = async (frame, args: StorageArgs) => {
+    const doc = await storageDoc(frame, args.storageId);
+    const bytes = doc ? files.readBytes(args.storageId) : null;
+    return bytes ? new Blob([new Uint8Array(bytes)], { type: doc!.contentType ?? "" }) : null;
+  };
+}

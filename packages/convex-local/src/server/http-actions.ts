@@ -1,0 +1,40 @@
+import { type IncomingMessage, type ServerResponse } from "node:http";
+import { Readable } from "node:stream";
+import { type Backend } from "../runtime/backend.ts";
+import { callerFromHeader } from "./identity.ts";
+
+/** Serves one request as an HTTP action; `path` is the route path (prefix already removed). */
+export async function serveHttpAction(backend: Backend, adminSecret: string | null, req: IncomingMessage, res: ServerResponse, path: string): Promise<void> {
+  const proto = (req.headers["x-forwarded-proto"] as string | undefined) ?? "http";
+  const url = `${proto}://${req.headers.host ?? "127.0.0.1"}${path}`;
+  const headers = new Headers();
+  for (const [name, value] of Object.entries(req.headers)) {
+    if (Array.isArray(value)) for (const v of value) headers.append(name, v);
+    else if (value !== undefined) headers.set(name, value);
+  }
+  const hasBody = req.method !== "GET" && req.method !== "HEAD";
+  const request = new Request(url, {
+    method: req.method,
+    headers,
+    body: hasBody ? (Readable.toWeb(req) as ReadableStream) : undefined,
+    duplex: "half",
+  } as RequestInit);
+  // Invalid Convex auth does not block an HTTP action; it just runs without an identity.
+  const identity = await callerFromHeader(backend, req.headers.authorization, adminSecret).then(
+    (c) => c.identity,
+    () => null,
+  );
+  const response = await backend.runHttpAction(request, identity);
+  const outHeaders: Record<string, string | string[]> = {};
+  response.headers.forEach((value, name) => {
+    const existing = outHeaders[name];
+    outHeaders[name] = existing ? [...(Array.isArray(existing) ? existing : [existing]), value] : value;
+  });
+  res.writeHead(response.status, outHeaders);
+  if (!response.body || req.method === "HEAD") {
+    res.end();
+    return;
+  }
+  for await (const chunk of response.body as unknown as AsyncIterable<Uint8Array>) res.write(chunk);
+  res.end();
+}

@@ -1,0 +1,122 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import { type AddressInfo } from "node:net";
+import { WebSocketServer } from "ws";
+import { type Backend } from "../runtime/backend.ts";
+import { SyncSession } from "../sync/session.ts";
+import { serveHttpAction } from "./http-actions.ts";
+import { HttpError, readJson, sendError, sendJson, setCors } from "./http-util.ts";
+import { AuthenticationError, callerFromHeader } from "./identity.ts";
+import { handleUdfRoute } from "./udf-routes.ts";
+import { handleStorageRoute } from "./storage-routes.ts";
+
+export const SERVER_VERSION = "convex-local-0.0.0";
+
+export type ServerOptions = {
+  backend: Backend;
+  host?: string;
+  port?: number;
+  sitePort?: number;
+  /** Instance secret the admin key is derived from; null disables admin access. */
+  instanceSecret: string | null;
+};
+
+export type RunningServer = { url: string; siteUrl: string; close(): Promise<void> };
+
+function listen(server: Server, port: number, host: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(port, host, () => {
+      server.off("error", reject);
+      resolve((server.address() as AddressInfo).port);
+    });
+  });
+}
+
+/** Starts the deployment API (with the sync WebSocket) and the HTTP-actions site. */
+export async function startServer(options: ServerOptions): Promise<RunningServer> {
+  const { backend, instanceSecret } = options;
+  const host = options.host ?? "127.0.0.1";
+
+  const api = createServer((req, res) => void handleApi(backend, instanceSecret, req, res));
+  const site = createServer((req, res) => {
+    setCors(req, res);
+    serveHttpAction(backend, instanceSecret, req, res, req.url ?? "/").catch((e: unknown) => sendError(res, e));
+  });
+  const wss = new WebSocketServer({ noServer: true, maxPayload: 64 * 1024 * 1024 });
+  api.on("upgrade", (req, socket, head) => {
+    const path = new URL(req.url ?? "/", "http://x").pathname;
+    if (!/^\/api\/([^/]+\/)?sync$/.test(path)) {
+      socket.destroy();
+      return;
+    }
+    wss.handleUpgrade(req, socket, head, (ws) => new SyncSession(backend, ws, instanceSecret));
+  });
+
+  const port = await listen(api, options.port ?? 3210, host);
+  const sitePort = await listen(site, options.sitePort ?? 3211, host);
+  const url = `http://${host}:${port}`;
+  const siteUrl = `http://${host}:${sitePort}`;
+  backend.origin = url;
+  backend.siteOrigin = siteUrl;
+  return {
+    url,
+    siteUrl,
+    close: async () => {
+      for (const client of wss.clients) client.terminate();
+      wss.close();
+      api.closeAllConnections();
+      site.closeAllConnections();
+      await Promise.all([new Promise((r) => api.close(r)), new Promise((r) => site.close(r))]);
+    },
+  };
+}
+
+async function handleApi(backend: Backend, instanceSecret: string | null, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  setCors(req, res);
+  try {
+    if (req.method === "OPTIONS") {
+      res.writeHead(200);
+      res.end();
+      return;
+    }
+    const url = new URL(req.url ?? "/", "http://127.0.0.1");
+    if (req.method === "GET" && url.pathname === "/version") {
+      res.writeHead(200, { "Content-Type": "text/plain" });
+      res.end(SERVER_VERSION);
+      return;
+    }
+    if (req.method === "GET" && url.pathname === "/instance_name") {
+      res.writeHead(200, { "Content-Type": "text/plain" });
+      res.end(backend.instanceName);
+      return;
+    }
+    if (url.pathname === "/http" || url.pathname.startsWith("/http/")) {
+      await serveHttpAction(backend, instanceSecret, req, res, url.pathname.slice(5) + url.search || "/");
+      return;
+    }
+    if (await handleStorageRoute(backend, req, res, url)) return;
+    const header = req.headers.authorization ?? (url.searchParams.get("adminKey") ? `Convex ${url.searchParams.get("adminKey")}` : undefined);
+    const caller = await callerFromHeader(backend, header, instanceSecret).catch((e: unknown) => {
+      if (e instanceof AuthenticationError) throw new HttpError(401, "Unauthenticated", e.message);
+      throw e;
+    });
+    if (await handleUdfRoute(backend, caller, req, res, url)) return;
+    if (req.method === "POST" && url.pathname === "/api/update_environment_variables") {
+      if (!caller.isAdmin) throw new HttpError(403, "Forbidden", "Setting environment variables requires an admin key.");
+      const body = (await readJson(req)) as { changes?: Array<{ name: string; value: string | null }> };
+      backend.setEnvironmentVariables(body.changes ?? []);
+      res.writeHead(200);
+      res.end();
+      return;
+    }
+    if (req.method === "GET" && url.pathname === "/api/check_admin_key") {
+      if (!caller.isAdmin) throw new HttpError(401, "Unauthenticated", "The admin key is missing or invalid.");
+      sendJson(res, 200, { success: true, allowedOps: [], isReadOnly: false });
+      return;
+    }
+    throw new HttpError(404, "NotFound", `No route for ${req.method} ${url.pathname}`);
+  } catch (e) {
+    if (!res.headersSent) sendError(res, e);
+    else res.end();
+  }
+}

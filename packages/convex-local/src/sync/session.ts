@@ -1,0 +1,319 @@
+import { type WebSocket } from "ws";
+import { type JSONValue } from "convex/values";
+import { type Backend } from "../runtime/backend.ts";
+import { type Commit } from "../storage/store.ts";
+import { type ReadSet } from "../storage/read-set.ts";
+import { ANONYMOUS, adminCaller, AuthenticationError, type Caller, userCaller } from "../server/identity.ts";
+import { decodeTs, encodeTs } from "../server/timestamps.ts";
+import { normalizeArgs } from "../server/udf-routes.ts";
+import { type ClientMessage, parseClientMessage, ProtocolError, type QuerySetModification } from "./messages.ts";
+
+type Subscription = {
+  udfPath: string;
+  args: JSONValue;
+  componentPath?: string;
+  readSet: ReadSet | null;
+  /** Serialized last result sent, to skip unchanged re-runs. */
+  lastSent: string | null;
+  dirty: boolean;
+};
+
+type StateVersion = { querySet: number; identity: number; ts: string };
+
+const HEARTBEAT_MS = 15_000;
+
+/** One WebSocket client of the sync protocol: its query set, identity, and ordered transitions. */
+export class SyncSession {
+  private readonly backend: Backend;
+  private readonly socket: WebSocket;
+  private readonly adminSecret: string | null;
+  private sessionId = "";
+  private caller: Caller = ANONYMOUS;
+  private querySetVersion = 0;
+  private identityVersion = 0;
+  private sentTs = 0n;
+  private clientClockSkew: number | null = null;
+  private readonly queries = new Map<number, Subscription>();
+  /** Transition-producing work, run strictly in order so versions chain. */
+  private work: Promise<void> = Promise.resolve();
+  private mutations: Promise<void> = Promise.resolve();
+  private refreshQueued = false;
+  /** A mutation was answered; the client resolves it only on a later Transition. */
+  private transitionOwed = false;
+  private readonly unsubscribe: () => void;
+  private readonly heartbeat: NodeJS.Timeout;
+  private lastSentAt = Date.now();
+  private closed = false;
+
+  constructor(backend: Backend, socket: WebSocket, adminSecret: string | null) {
+    this.backend = backend;
+    this.socket = socket;
+    this.adminSecret = adminSecret;
+    this.unsubscribe = backend.store.onCommit((commit) => this.onCommit(commit));
+    this.heartbeat = setInterval(() => {
+      if (Date.now() - this.lastSentAt >= HEARTBEAT_MS) this.send({ type: "Ping" });
+    }, HEARTBEAT_MS / 3);
+    socket.on("message", (data) => this.onMessage(String(data)));
+    socket.on("close", () => this.close());
+    socket.on("error", () => this.close());
+  }
+
+  private close(): void {
+    if (this.closed) return;
+    this.closed = true;
+    this.unsubscribe();
+    clearInterval(this.heartbeat);
+  }
+
+  private send(message: Record<string, unknown>): void {
+    if (this.closed || this.socket.readyState !== this.socket.OPEN) return;
+    this.lastSentAt = Date.now();
+    this.socket.send(JSON.stringify(message));
+  }
+
+  private fatal(error: string): void {
+    this.send({ type: "FatalError", error });
+    this.socket.close(1011, error.slice(0, 120));
+    this.close();
+  }
+
+  private onMessage(text: string): void {
+    let message: ClientMessage;
+    try {
+      message = parseClientMessage(text);
+    } catch (e) {
+      this.fatal(e instanceof Error ? e.message : String(e));
+      return;
+    }
+    try {
+      this.dispatch(message);
+    } catch (e) {
+      this.fatal(e instanceof Error ? e.message : String(e));
+    }
+  }
+
+  private dispatch(message: ClientMessage): void {
+    switch (message.type) {
+      case "Connect": {
+        this.sessionId = message.sessionId;
+        this.clientClockSkew = typeof message.clientTs === "number" ? message.clientTs - Date.now() : null;
+        if (message.maxObservedTimestamp && decodeTs(message.maxObservedTimestamp) > this.backend.store.latestTs()) {
+          throw new ProtocolError("Client has observed a timestamp ahead of the backend");
+        }
+        return;
+      }
+      case "ModifyQuerySet":
+        if (message.baseVersion !== this.querySetVersion || message.newVersion <= message.baseVersion) {
+          throw new ProtocolError(`BaseVersionMismatch: expected base version ${this.querySetVersion}, got ${message.baseVersion}`);
+        }
+        this.querySetVersion = message.newVersion;
+        this.enqueue(() => this.modifyQuerySet(message.newVersion, message.modifications));
+        return;
+      case "Authenticate":
+        if (message.baseVersion !== this.identityVersion) {
+          throw new ProtocolError(`Identity base version mismatch: expected ${this.identityVersion}, got ${message.baseVersion}`);
+        }
+        this.identityVersion++;
+        this.enqueue(() => this.authenticate(message));
+        return;
+      case "Mutation":
+        this.mutations = this.mutations.then(() => this.runMutation(message));
+        return;
+      case "Action":
+        void this.runAction(message);
+        return;
+      case "Event":
+        return;
+    }
+  }
+
+  private enqueue(task: () => Promise<void>): void {
+    this.work = this.work.then(task).catch((e: unknown) => this.fatal(e instanceof Error ? e.message : String(e)));
+  }
+
+  private async modifyQuerySet(newVersion: number, modifications: QuerySetModification[]): Promise<void> {
+    const start = this.version();
+    const removed: number[] = [];
+    for (const m of modifications) {
+      if (m.type === "Add") {
+        if (m.componentPath && !this.caller.isAdmin) {
+          throw new ProtocolError("Only admin or system users can call functions on non-root components directly");
+        }
+        this.queries.set(m.queryId, {
+          udfPath: m.udfPath,
+          args: normalizeArgs(m.args),
+          componentPath: m.componentPath,
+          readSet: null,
+          lastSent: null,
+          dirty: true,
+        });
+      } else {
+        this.queries.delete(m.queryId);
+        removed.push(m.queryId);
+      }
+    }
+    await this.transition(start, { ...this.version(), querySet: newVersion }, removed);
+  }
+
+  private async authenticate(message: Extract<ClientMessage, { type: "Authenticate" }>): Promise<void> {
+    const start = this.version();
+    const newIdentityVersion = start.identity + 1;
+    try {
+      if (message.tokenType === "None") this.caller = ANONYMOUS;
+      else if (message.tokenType === "Admin") {
+        this.caller = adminCaller(this.backend, message.value, message.impersonating ?? message.actingAs, this.adminSecret);
+      } else this.caller = await userCaller(this.backend, message.value);
+    } catch (e) {
+      const error = e instanceof AuthenticationError ? e.message : String(e);
+      this.send({ type: "AuthError", error, baseVersion: message.baseVersion, authUpdateAttempted: true });
+      this.socket.close(1000, "AuthError");
+      this.close();
+      return;
+    }
+    for (const q of this.queries.values()) q.dirty = true;
+    await this.transition(start, { ...start, identity: newIdentityVersion }, []);
+  }
+
+  private version(): StateVersion {
+    return { querySet: this.sentQuerySet, identity: this.sentIdentity, ts: encodeTs(this.sentTs) };
+  }
+
+  private sentQuerySet = 0;
+  private sentIdentity = 0;
+
+  /** Re-runs dirty queries until a consistent round, then sends one Transition. */
+  private async transition(start: StateVersion, end: StateVersion, removed: number[]): Promise<void> {
+    const modifications: Array<Record<string, unknown>> = removed.map((queryId) => ({ type: "QueryRemoved", queryId }));
+    const changed = new Map<number, Record<string, unknown>>();
+    for (let round = 0; round < 10; round++) {
+      const dirty = [...this.queries].filter(([, q]) => q.dirty);
+      if (dirty.length === 0) break;
+      for (const [, q] of dirty) q.dirty = false;
+      await Promise.all(
+        dirty.map(async ([queryId, q]) => {
+          const outcome = await this.backend.call("query", {
+            udfPath: q.udfPath,
+            args: q.args,
+            identity: this.caller.identity,
+            isAdmin: this.caller.isAdmin,
+            componentPath: q.componentPath,
+          });
+          if (this.queries.get(queryId) !== q) return;
+          q.readSet = outcome.readSet ?? null;
+          const modification =
+            outcome.status === "success"
+              ? { type: "QueryUpdated", queryId, value: outcome.value, logLines: outcome.logLines, journal: null }
+              : {
+                  type: "QueryFailed",
+                  queryId,
+                  errorMessage: outcome.errorMessage,
+                  logLines: outcome.logLines,
+                  journal: null,
+                  ...(outcome.errorData !== undefined ? { errorData: outcome.errorData } : {}),
+                };
+          const fingerprint = JSON.stringify({ ...modification, logLines: undefined });
+          if (fingerprint === q.lastSent) {
+            changed.delete(queryId);
+            return;
+          }
+          changed.set(queryId, { modification, fingerprint, q } as never);
+        }),
+      );
+    }
+    for (const [queryId, entry] of changed) {
+      const { modification, fingerprint, q } = entry as unknown as { modification: Record<string, unknown>; fingerprint: string; q: Subscription };
+      if (this.queries.get(queryId) !== q) continue;
+      q.lastSent = fingerprint;
+      modifications.push(modification);
+    }
+    const ts = this.backend.store.latestTs();
+    this.sentTs = ts > this.sentTs ? ts : this.sentTs;
+    this.sentQuerySet = end.querySet;
+    this.sentIdentity = end.identity;
+    this.send({
+      type: "Transition",
+      startVersion: start,
+      endVersion: { querySet: end.querySet, identity: end.identity, ts: encodeTs(this.sentTs) },
+      modifications,
+      clientClockSkew: this.clientClockSkew,
+      serverTs: Date.now() * 1_000_000,
+    });
+  }
+
+  private onCommit(commit: Commit): void {
+    let any = false;
+    for (const q of this.queries.values()) {
+      if (q.dirty || (q.readSet && q.readSet.intersects(commit.writes))) {
+        q.dirty = true;
+        any = true;
+      }
+    }
+    if (any) this.queueRefresh();
+  }
+
+  private queueRefresh(): void {
+    if (this.refreshQueued) return;
+    this.refreshQueued = true;
+    this.enqueue(async () => {
+      this.refreshQueued = false;
+      const needed = [...this.queries.values()].some((q) => q.dirty) || this.transitionOwed;
+      if (!needed) return;
+      this.transitionOwed = false;
+      const start = this.version();
+      await this.transition(start, { ...start }, []);
+    });
+  }
+
+  private async runMutation(message: Extract<ClientMessage, { type: "Mutation" }>): Promise<void> {
+    if (message.componentPath && !this.caller.isAdmin) {
+      this.send({ type: "MutationResponse", requestId: message.requestId, success: false, result: "Only admin or system users can call functions on non-root components directly", ts: null, logLines: [] });
+      return;
+    }
+    const outcome = await this.backend.call("mutation", {
+      udfPath: message.udfPath,
+      args: normalizeArgs(message.args),
+      identity: this.caller.identity,
+      isAdmin: this.caller.isAdmin,
+      componentPath: message.componentPath,
+      mutationKey: this.sessionId ? { sessionId: this.sessionId, requestId: message.requestId } : undefined,
+    });
+    if (outcome.status === "success") {
+      const ts = outcome.ts ?? this.backend.store.latestTs();
+      this.send({ type: "MutationResponse", requestId: message.requestId, success: true, result: outcome.value, ts: encodeTs(ts), logLines: outcome.logLines });
+      this.transitionOwed = true;
+      this.queueRefresh();
+    } else {
+      this.send({
+        type: "MutationResponse",
+        requestId: message.requestId,
+        success: false,
+        result: outcome.errorMessage,
+        ts: null,
+        logLines: outcome.logLines,
+        ...(outcome.errorData !== undefined ? { errorData: outcome.errorData } : {}),
+      });
+    }
+  }
+
+  private async runAction(message: Extract<ClientMessage, { type: "Action" }>): Promise<void> {
+    const outcome = await this.backend.call("action", {
+      udfPath: message.udfPath,
+      args: normalizeArgs(message.args),
+      identity: this.caller.identity,
+      isAdmin: this.caller.isAdmin,
+      componentPath: message.componentPath,
+    });
+    if (outcome.status === "success") {
+      this.send({ type: "ActionResponse", requestId: message.requestId, success: true, result: outcome.value, logLines: outcome.logLines });
+    } else {
+      this.send({
+        type: "ActionResponse",
+        requestId: message.requestId,
+        success: false,
+        result: outcome.errorMessage,
+        logLines: outcome.logLines,
+        ...(outcome.errorData !== undefined ? { errorData: outcome.errorData } : {}),
+      });
+    }
+  }
+}

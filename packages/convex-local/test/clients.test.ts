@@ -1,0 +1,118 @@
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { ConvexClient, ConvexHttpClient } from "convex/browser";
+import { ConvexError } from "convex/values";
+import { api, internal } from "./fixtures/basic/convex/_generated/api.js";
+import { startHarness, type Harness } from "./server-harness.ts";
+
+let h: Harness;
+
+beforeAll(async () => {
+  h = await startHarness("basic");
+});
+
+afterAll(async () => {
+  await h.stop();
+});
+
+function nextValue<T>(client: ConvexClient, query: unknown, args: Record<string, unknown>, accept: (v: T) => boolean): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const unsubscribe = client.onUpdate(
+      query as never,
+      args as never,
+      (value: unknown) => {
+        if (accept(value as T)) {
+          unsubscribe();
+          resolve(value as T);
+        }
+      },
+      reject,
+    );
+  });
+}
+
+describe("ConvexHttpClient", () => {
+  test("runs queries, mutations and actions", async () => {
+    const client = new ConvexHttpClient(h.server.url, { logger: false });
+    const id = await client.mutation(api.messages.send, { channel: "http", author: "a", body: "hello" });
+    expect(typeof id).toBe("string");
+    expect(await client.query(api.messages.get, { id })).toMatchObject({ _id: id, body: "hello" });
+    expect(await client.action(api.jobs.roundTrip, { channel: "http-action" })).toBe(1);
+    expect(await client.consistentQuery(api.messages.list, { channel: "http" })).toHaveLength(1);
+  });
+
+  test("ConvexError data reaches the client", async () => {
+    const client = new ConvexHttpClient(h.server.url, { logger: false });
+    const error = await client.mutation(api.messages.rejectWithData, {}).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ConvexError);
+    expect((error as ConvexError<{ code: string; limit: bigint }>).data).toEqual({ code: "NOT_ALLOWED", limit: 3n });
+  });
+
+  test("a failing mutation leaves nothing and reports the error", async () => {
+    const client = new ConvexHttpClient(h.server.url, { logger: false });
+    await expect(client.mutation(api.messages.sendThenFail, { channel: "fail" })).rejects.toThrow("failing on purpose");
+    expect(await client.query(api.messages.list, { channel: "fail" })).toEqual([]);
+  });
+
+  test("unknown and internal functions are not found without an admin key", async () => {
+    const client = new ConvexHttpClient(h.server.url, { logger: false });
+    await expect(client.query("messages:nope" as never, {} as never)).rejects.toThrow("Could not find public function");
+    await expect(client.query(internal.messages.secret as never, {} as never)).rejects.toThrow("Could not find public function");
+    const admin = new ConvexHttpClient(h.server.url, { logger: false });
+    (admin as unknown as { setAdminAuth(key: string): void }).setAdminAuth(h.adminKey);
+    expect(await admin.query(internal.messages.secret as never, {} as never)).toBe("internal only");
+  });
+
+  test("environment variables are set through the admin API", async () => {
+    const response = await fetch(`${h.server.url}/api/update_environment_variables`, {
+      method: "POST",
+      headers: { Authorization: `Convex ${h.adminKey}`, "Content-Type": "application/json" },
+      body: JSON.stringify({ changes: [{ name: "PLAN", value: "pro" }] }),
+    });
+    expect(response.status).toBe(200);
+    const client = new ConvexHttpClient(h.server.url, { logger: false });
+    expect(await client.query(api.messages.environment, { name: "PLAN" })).toBe("pro");
+  });
+});
+
+describe("ConvexClient over the sync protocol", () => {
+  test("a subscription updates after a mutation and the mutation resolves", async () => {
+    const client = new ConvexClient(h.server.url, { logger: false });
+    try {
+      expect(await nextValue<unknown[]>(client, api.messages.list, { channel: "live" }, () => true)).toEqual([]);
+      const updated = nextValue<Array<{ body: string }>>(client, api.messages.list, { channel: "live" }, (v) => v.length === 1);
+      await client.mutation(api.messages.send, { channel: "live", author: "b", body: "pushed" });
+      expect((await updated)[0]!.body).toBe("pushed");
+    } finally {
+      await client.close();
+    }
+  });
+
+  test("ConvexError data reaches the sync client", async () => {
+    const client = new ConvexClient(h.server.url, { logger: false });
+    try {
+      const error = await client.mutation(api.messages.rejectWithData, {}).catch((e: unknown) => e);
+      expect((error as ConvexError<{ code: string; limit: bigint }>).data).toEqual({ code: "NOT_ALLOWED", limit: 3n });
+    } finally {
+      await client.close();
+    }
+  });
+
+  test("concurrent increments from several clients all commit", async () => {
+    const clients = Array.from({ length: 4 }, () => new ConvexClient(h.server.url, { logger: false }));
+    try {
+      await Promise.all(clients.flatMap((c) => Array.from({ length: 5 }, () => c.mutation(api.counters.increment, { name: "ws" }))));
+      expect(await clients[0]!.query(api.counters.get, { name: "ws" })).toBe(20);
+    } finally {
+      await Promise.all(clients.map((c) => c.close()));
+    }
+  });
+
+  test("actions run over the socket", async () => {
+    const client = new ConvexClient(h.server.url, { logger: false });
+    try {
+      expect(await client.action(api.jobs.roundTrip, { channel: "ws-action" })).toBe(1);
+    } finally {
+      await client.close();
+    }
+  });
+});
