@@ -28,7 +28,7 @@ export type VerifyOptions = {
 
 /** A token that does not authenticate; `code` names the reason like the backend's error codes. */
 export class AuthError extends Error {
-  readonly code: "InvalidAuthHeader" | "NoAuthProvider" | "AuthTokenExpired";
+  readonly code: "InvalidAuthHeader" | "NoAuthProvider" | "IdTokenExpired" | "Unauthenticated";
   constructor(code: AuthError["code"], message: string) {
     super(message);
     this.name = "AuthError";
@@ -64,9 +64,11 @@ export async function verifyUserToken(
   if (!provider) {
     throw new AuthError(
       "NoAuthProvider",
-      `No auth provider found matching the given token. Check that your JWT's issuer and audience match one of your configured providers: [${providers
-        .map(describeProvider)
-        .join(", ")}]`,
+      providers.length === 0
+        ? "No auth provider found matching the given token (no providers configured). Check convex/auth.config.ts."
+        : `No auth provider found matching the given token. Check that your JWT's issuer and audience match one of your configured providers: [${providers
+            .map(describeProvider)
+            .join(", ")}]`,
     );
   }
   const caches = options.fetch ? cachesFor(options.fetch) : defaultCaches;
@@ -81,12 +83,12 @@ export async function verifyUserToken(
     return userIdentityFromClaims(payload);
   } catch (error) {
     if (error instanceof errors.JWTExpired) {
-      throw new AuthError("AuthTokenExpired", "Token expired. Check that the token hasn't expired and the client refreshes it.");
+      throw new AuthError("IdTokenExpired", `Token expired at ${claims.exp} (current time is ${Math.floor(Date.now() / 1000)})`);
     }
     const detail = error instanceof Error ? error.message : String(error);
     throw new AuthError(
-      "InvalidAuthHeader",
-      `Could not verify token claim. Check that the token signature is valid and the token hasn't expired: ${detail}`,
+      "Unauthenticated",
+      `Could not verify ${provider.type === "customJwt" ? "custom JWT" : "OIDC"} token claim. Check that the token signature is valid and the token hasn't expired. (${detail})`,
     );
   }
 }
