@@ -1,15 +1,15 @@
-// Prints the loader's raw and gzip size against its budget; run `pnpm build` first.
+// Prints the loader's raw and gzip size against its budget; run `pnpm build` first (or pass a built file).
 import { readFileSync } from "node:fs";
 import { gzipSync } from "node:zlib";
 
 const BUDGET_BYTES = 1536;
 
-const file = new URL("../dist/widget.js", import.meta.url);
+const file = process.argv[2] ?? new URL("../dist/widget.js", import.meta.url);
 let code;
 try {
   code = readFileSync(file);
 } catch {
-  console.error("dist/widget.js not found: run `pnpm build` first");
+  console.error(`${file} not found: run \`pnpm build\` first`);
   process.exit(1);
 }
 const gzip = gzipSync(code, { level: 9 }).length;

@@ -17,8 +17,12 @@ createServer(async (request, response) => {
   if (!type) return response.writeHead(404).end("Not found");
   try {
     const body = await readFile(new URL(`..${file}`, import.meta.url));
-    response.writeHead(200, { "content-type": `${type}; charset=utf-8`, "cache-control": "no-store" }).end(body);
+    response
+      .writeHead(200, { "content-type": `${type}; charset=utf-8`, "cache-control": "no-store" })
+      .end(body);
   } catch {
-    response.writeHead(404).end(file === "/dist/widget.js" ? "Run `pnpm build` first" : "Not found");
+    response
+      .writeHead(404)
+      .end(file === "/dist/widget.js" ? "Run `pnpm build` first" : "Not found");
   }
 }).listen(port, () => console.info(`Echo embed demo: http://localhost:${port}/`));

@@ -5,12 +5,14 @@ import { gzipSync } from "node:zlib";
 import { JSDOM } from "jsdom";
 import { describe, expect, it } from "vitest";
 
-// dist/widget.js is rebuilt by test/build-once.ts before the suite runs.
-const bundlePath = new URL("../dist/widget.js", import.meta.url);
+import { TEST_BUILD_DIR } from "../test/build-once";
+
+const bundlePath = new URL(`../${TEST_BUILD_DIR}/widget.js`, import.meta.url);
 const code = readFileSync(bundlePath, "utf8");
 const BUDGET_BYTES = 1536;
 
-const tag = (attributes = 'data-organization-id="org_demo"') => `<script ${attributes}>${code}</script>`;
+const tag = (attributes = 'data-organization-id="org_demo"') =>
+  `<script ${attributes}>${code}</script>`;
 
 function page(head: string, body = "<main><h1>Acme</h1></main>") {
   const dom = new JSDOM(`<!doctype html><html><head>${head}</head><body>${body}</body></html>`, {
@@ -21,7 +23,8 @@ function page(head: string, body = "<main><h1>Acme</h1></main>") {
 }
 
 async function loaded<W extends Window>(win: W): Promise<W> {
-  if (win.document.readyState !== "complete") await new Promise((resolve) => win.addEventListener("load", resolve));
+  if (win.document.readyState !== "complete")
+    await new Promise((resolve) => win.addEventListener("load", resolve));
   return win;
 }
 
@@ -31,9 +34,13 @@ describe("built widget.js", () => {
   });
 
   it("passes the size bench", () => {
-    const output = execFileSync(process.execPath, [new URL("../bench/size.mjs", import.meta.url).pathname], {
-      encoding: "utf8",
-    });
+    const output = execFileSync(
+      process.execPath,
+      [new URL("../bench/size.mjs", import.meta.url).pathname, bundlePath.pathname],
+      {
+        encoding: "utf8",
+      },
+    );
     expect(output).toMatch(/gzip: +\d+ bytes/);
     expect(output).toContain("PASS");
   });
@@ -64,9 +71,13 @@ describe("built widget.js", () => {
   });
 
   it("finds its tag by attribute when document.currentScript is unavailable", async () => {
-    const win = await loaded(page('<script data-organization-id="org_demo" data-locale="pt-BR"></script>'));
+    const win = await loaded(
+      page('<script data-organization-id="org_demo" data-locale="pt-BR"></script>'),
+    );
     win.eval(code);
-    expect(win.document.querySelector("button")?.getAttribute("aria-label")).toBe("Chat de suporte");
+    expect(win.document.querySelector("button")?.getAttribute("aria-label")).toBe(
+      "Chat de suporte",
+    );
   });
 
   it("is harmless when included twice", async () => {

@@ -2,7 +2,9 @@
 
 export const FRAME_ID = "echo-widget-frame";
 
-type Props<K extends keyof HTMLElementTagNameMap> = Partial<Omit<HTMLElementTagNameMap[K], "style">> & {
+type Props<K extends keyof HTMLElementTagNameMap> = Partial<
+  Omit<HTMLElementTagNameMap[K], "style">
+> & {
   style: string;
 };
 

@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { mount } from "./loader";
+import { DEFAULT_WIDGET_URL, mount } from "./loader";
 import type { EmbedMessage } from "./protocol";
 
-const WIDGET_ORIGIN = "http://localhost:3001";
+const WIDGET_ORIGIN = new URL(DEFAULT_WIDGET_URL).origin;
 
 function script(attributes: Record<string, string> = { "data-organization-id": "org_demo" }) {
   const element = document.createElement("script");
@@ -22,7 +22,10 @@ const frame = () => document.querySelector("iframe");
 const badge = () => launcher().querySelector("span")!;
 const root = () => launcher().parentElement!;
 
-function fromWidget(data: unknown, options: { origin?: string; source?: MessageEventSource | null } = {}) {
+function fromWidget(
+  data: unknown,
+  options: { origin?: string; source?: MessageEventSource | null } = {},
+) {
   window.dispatchEvent(
     new MessageEvent("message", {
       data,
@@ -32,7 +35,8 @@ function fromWidget(data: unknown, options: { origin?: string; source?: MessageE
   );
 }
 
-const pressEscape = () => document.dispatchEvent(new KeyboardEvent("keydown", { key: "Escape", bubbles: true }));
+const pressEscape = () =>
+  document.dispatchEvent(new KeyboardEvent("keydown", { key: "Escape", bubbles: true }));
 
 afterEach(() => {
   window.EchoWidget?.destroy();
@@ -45,7 +49,9 @@ describe("reading the script tag", () => {
   it("uses the defaults when only the organization id is given", () => {
     mountDefault();
     launcher().click();
-    expect(frame()!.src).toBe(`${WIDGET_ORIGIN}/?organizationId=org_demo&locale=en`);
+    const expected = new URL(DEFAULT_WIDGET_URL);
+    expected.search = "organizationId=org_demo&locale=en";
+    expect(frame()!.src).toBe(expected.href);
     expect(root().style.right).toBe("20px");
     expect(root().style.left).toBe("");
     expect(launcher().getAttribute("aria-label")).toBe("Support chat");
@@ -67,7 +73,10 @@ describe("reading the script tag", () => {
   });
 
   it("keeps a path in the widget URL", () => {
-    mountDefault({ "data-organization-id": "org_1", "data-widget-url": "https://example.com/support/" });
+    mountDefault({
+      "data-organization-id": "org_1",
+      "data-widget-url": "https://example.com/support/",
+    });
     launcher().click();
     expect(frame()!.src).toBe("https://example.com/support/?organizationId=org_1&locale=en");
   });
@@ -106,7 +115,8 @@ describe("launcher", () => {
     mountDefault();
     launcher().click();
     expect(document.querySelectorAll("style")).toHaveLength(0);
-    for (const element of [root(), launcher(), frame()!]) expect(element.style.length).toBeGreaterThan(0);
+    for (const element of [root(), launcher(), frame()!])
+      expect(element.style.length).toBeGreaterThan(0);
   });
 });
 
@@ -224,7 +234,10 @@ describe("messages from the widget", () => {
   it("ignores widget messages before the iframe exists", () => {
     mountDefault();
     window.dispatchEvent(
-      new MessageEvent("message", { data: { source: "echo-widget", type: "unread", count: 2 }, origin: WIDGET_ORIGIN }),
+      new MessageEvent("message", {
+        data: { source: "echo-widget", type: "unread", count: 2 },
+        origin: WIDGET_ORIGIN,
+      }),
     );
     expect(badge().style.display).toBe("none");
   });

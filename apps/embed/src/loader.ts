@@ -10,7 +10,10 @@ export const DEFAULT_WIDGET_URL = import.meta.env.VITE_WIDGET_URL || "http://loc
  * Reads the loader's data-* attributes, injects the launcher into `win`'s page and defines `win.EchoWidget`.
  * Does nothing when `win.EchoWidget` already exists or the organization id is missing.
  */
-export function mount(script: HTMLOrSVGScriptElement | null, win: Window): EchoWidgetApi | undefined {
+export function mount(
+  script: HTMLOrSVGScriptElement | null,
+  win: Window,
+): EchoWidgetApi | undefined {
   const data = script?.dataset;
   const organizationId = data?.organizationId;
   if (win.EchoWidget) return;
@@ -25,8 +28,11 @@ export function mount(script: HTMLOrSVGScriptElement | null, win: Window): EchoW
   const origin = src.origin;
   const label = labelFor(locale);
   const lifetime = new AbortController();
-  const listen = <E extends Event>(target: EventTarget, type: string, handler: (event: E) => void) =>
-    target.addEventListener(type, handler as EventListener, { signal: lifetime.signal });
+  const listen = <E extends Event>(
+    target: EventTarget,
+    type: string,
+    handler: (event: E) => void,
+  ) => target.addEventListener(type, handler as EventListener, { signal: lifetime.signal });
 
   const root = createRoot(doc, data.position === "bottom-left");
   const [launcher, badge] = createLauncher(doc, label);
@@ -60,7 +66,11 @@ export function mount(script: HTMLOrSVGScriptElement | null, win: Window): EchoW
 
   listen(win, "message", (event: MessageEvent<WidgetMessage | undefined>) => {
     const message = event.data;
-    if (event.origin === origin && event.source === frame?.contentWindow && message?.source === WIDGET_SOURCE) {
+    if (
+      event.origin === origin &&
+      event.source === frame?.contentWindow &&
+      message?.source === WIDGET_SOURCE
+    ) {
       const type = message.type;
       if (type === "ready") {
         const init: EmbedMessage = {
@@ -89,7 +99,8 @@ export function mount(script: HTMLOrSVGScriptElement | null, win: Window): EchoW
   // Keyboard focus leaving the open widget is brought back; focus the visitor moves with a pointer is left alone.
   listen(doc, "pointerdown", (event) => (pointerAt = event.timeStamp));
   listen(doc, "focusin", (event) => {
-    if (isOpen && event.timeStamp - pointerAt > 999 && !root.contains(event.target as Node)) frame!.focus();
+    if (isOpen && event.timeStamp - pointerAt > 999 && !root.contains(event.target as Node))
+      frame!.focus();
   });
 
   const attach = () => doc.body.append(root);

@@ -1,7 +1,10 @@
 // The slice of jsdom's API the bundle tests use; the package ships no types of its own.
 declare module "jsdom" {
   export class JSDOM {
-    constructor(html?: string, options?: { url?: string; runScripts?: "dangerously" | "outside-only" });
+    constructor(
+      html?: string,
+      options?: { url?: string; runScripts?: "dangerously" | "outside-only" },
+    );
     readonly window: Window & typeof globalThis;
   }
 }
