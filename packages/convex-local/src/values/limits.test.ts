@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { jsonToConvex, type Value } from "convex/values";
-import { checkDocumentLimits, checkFieldName, MAX_ARRAY_LENGTH, TRANSACTION_LIMITS } from "./limits.ts";
+import { checkDocumentLimits, checkFieldName, type DocumentLimitError, MAX_ARRAY_LENGTH, TRANSACTION_LIMITS } from "./limits.ts";
 
 function nested(levels: number): Value {
   let value: Value = 1;
@@ -29,7 +29,12 @@ describe("checkDocumentLimits", () => {
 
   it("allows 16 levels of nesting and rejects 17", () => {
     expect(() => checkDocumentLimits({ v: nested(15) })).not.toThrow();
-    expect(() => checkDocumentLimits({ v: nested(16) })).toThrow(/too nested.*maximum nesting 16/);
+    expect(() => checkDocumentLimits({ v: nested(16) })).toThrow(/^Value is too nested \(nested 17 levels deep > maximum nesting 16\)/);
+    try {
+      checkDocumentLimits({ v: nested(16) });
+    } catch (error) {
+      expect((error as DocumentLimitError).code).toBe("TooNestedError");
+    }
   });
 
   it("limits array length to 8192", () => {

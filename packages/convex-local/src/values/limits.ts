@@ -31,9 +31,12 @@ const SYSTEM_FIELDS = new Set(["_id", "_creationTime"]);
 
 /** A document or value that breaks one of Convex's structural limits. */
 export class DocumentLimitError extends Error {
-  constructor(message: string) {
+  /** The backend's short error code (`ValueTooLargeError`, `TooNestedError`, ...). */
+  readonly code: string;
+  constructor(message: string, code = "InvalidValue") {
     super(message);
     this.name = "DocumentLimitError";
+    this.code = code;
   }
 }
 
@@ -56,6 +59,7 @@ export function checkDocumentLimits(doc: Record<string, Value | undefined>): voi
   if (size > MAX_DOCUMENT_SIZE_BYTES) {
     throw new DocumentLimitError(
       `Value is too large (${formatMiB(size)} MiB > maximum size ${formatMiB(MAX_DOCUMENT_SIZE_BYTES)} MiB)`,
+      "ValueTooLargeError",
     );
   }
 }
@@ -67,6 +71,7 @@ export function checkValueShape(value: Value | undefined, depth: number, path: s
     if (value.length > MAX_ARRAY_LENGTH) {
       throw new DocumentLimitError(
         `Array length is too long (${value.length} > maximum length ${MAX_ARRAY_LENGTH})${at(path)}`,
+        "ArrayTooLongError",
       );
     }
     value.forEach((item, i) => checkValueShape(item, depth + 1, `${path}[${i}]`));
@@ -87,7 +92,8 @@ export function checkValueShape(value: Value | undefined, depth: number, path: s
 function enterLevel(depth: number, path: string): void {
   if (depth >= MAX_NESTING_DEPTH) {
     throw new DocumentLimitError(
-      `Document is too nested (nested ${depth + 1} levels deep > maximum nesting ${MAX_NESTING_DEPTH})${at(path)}`,
+      `Value is too nested (nested ${depth + 1} levels deep > maximum nesting ${MAX_NESTING_DEPTH})${at(path)}`,
+      "TooNestedError",
     );
   }
 }
