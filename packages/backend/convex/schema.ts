@@ -1,9 +1,141 @@
+import { vEntryId } from "@convex-dev/rag";
 import { defineSchema, defineTable } from "convex/server";
 import { v } from "convex/values";
 
+import {
+  vChannel,
+  vContactMetadata,
+  vConversationStatus,
+  vKnowledgeFileStatus,
+  vMessageAuthor,
+  vPlan,
+  vPluginService,
+  vPluginState,
+  vResolvedBy,
+  vSubscriptionStatus,
+  vWidgetSettingsFields,
+} from "./lib/validators";
+
+/**
+ * Every tenant-owned table carries `organizationId`: the organization's public id (Clerk's or
+ * Better Auth's org id), which is also what identities carry in `org_id` and the widget passes.
+ */
 export default defineSchema({
   organizations: defineTable({
+    externalId: v.string(),
     name: v.string(),
     slug: v.string(),
-  }).index("by_slug", ["slug"]),
+    plan: vPlan,
+  })
+    .index("by_externalId", ["externalId"])
+    .index("by_slug", ["slug"]),
+
+  organizationSettings: defineTable({
+    organizationId: v.string(),
+    allowedDomains: v.array(v.string()),
+    agentInstructions: v.optional(v.string()),
+  }).index("by_organization", ["organizationId"]),
+
+  contactSessions: defineTable({
+    organizationId: v.string(),
+    name: v.string(),
+    email: v.string(),
+    expiresAt: v.number(),
+    metadata: v.optional(vContactMetadata),
+  })
+    .index("by_organization", ["organizationId"])
+    .index("by_expiresAt", ["expiresAt"]),
+
+  conversations: defineTable({
+    organizationId: v.string(),
+    contactSessionId: v.id("contactSessions"),
+    contactName: v.string(),
+    contactEmail: v.string(),
+    threadId: v.string(),
+    status: vConversationStatus,
+    channel: vChannel,
+    assigneeId: v.optional(v.string()),
+    lastMessageAt: v.number(),
+    lastMessage: v.optional(v.object({ text: v.string(), author: vMessageAuthor })),
+    unreadByOperator: v.number(),
+    unreadByContact: v.number(),
+    knowledgeMisses: v.number(),
+    escalatedAt: v.optional(v.number()),
+    firstHumanReplyAt: v.optional(v.number()),
+    firstHumanReplyBy: v.optional(v.string()),
+    resolvedAt: v.optional(v.number()),
+    resolvedBy: v.optional(vResolvedBy),
+    /** Contact name, email and latest message, for the inbox's text filter. */
+    searchText: v.string(),
+  })
+    .index("by_thread", ["threadId"])
+    .index("by_organization_and_lastMessageAt", ["organizationId", "lastMessageAt"])
+    .index("by_organization_and_status_and_lastMessageAt", [
+      "organizationId",
+      "status",
+      "lastMessageAt",
+    ])
+    .index("by_organization_and_assignee_and_lastMessageAt", [
+      "organizationId",
+      "assigneeId",
+      "lastMessageAt",
+    ])
+    .index("by_contactSession_and_lastMessageAt", ["contactSessionId", "lastMessageAt"])
+    .searchIndex("search_text", {
+      searchField: "searchText",
+      filterFields: ["organizationId", "status", "assigneeId"],
+    }),
+
+  widgetSettings: defineTable({
+    organizationId: v.string(),
+    ...vWidgetSettingsFields,
+  }).index("by_organization", ["organizationId"]),
+
+  knowledgeFiles: defineTable({
+    organizationId: v.string(),
+    name: v.string(),
+    mimeType: v.string(),
+    size: v.number(),
+    storageId: v.optional(v.id("_storage")),
+    status: vKnowledgeFileStatus,
+    error: v.optional(v.string()),
+    ragEntryId: v.optional(vEntryId),
+    uploadedBy: v.string(),
+    /** Set by the seed so reruns find their own documents. */
+    seedKey: v.optional(v.string()),
+  })
+    .index("by_organization", ["organizationId"])
+    .index("by_organization_and_seedKey", ["organizationId", "seedKey"]),
+
+  plugins: defineTable({
+    organizationId: v.string(),
+    service: vPluginService,
+    state: vPluginState,
+    secretRef: v.optional(v.string()),
+  }).index("by_organization_and_service", ["organizationId", "service"]),
+
+  subscriptions: defineTable({
+    organizationId: v.string(),
+    plan: vPlan,
+    status: vSubscriptionStatus,
+    externalId: v.string(),
+    currentPeriodEnd: v.optional(v.number()),
+  })
+    .index("by_organization", ["organizationId"])
+    .index("by_externalId", ["externalId"]),
+
+  auditLog: defineTable({
+    organizationId: v.string(),
+    actorId: v.string(),
+    actorName: v.optional(v.string()),
+    action: v.string(),
+    target: v.optional(v.string()),
+    details: v.optional(v.record(v.string(), v.union(v.string(), v.number(), v.boolean()))),
+  }).index("by_organization", ["organizationId"]),
+
+  webhookEvents: defineTable({
+    provider: v.string(),
+    eventId: v.string(),
+    type: v.string(),
+  }).index("by_provider_and_eventId", ["provider", "eventId"]),
 });

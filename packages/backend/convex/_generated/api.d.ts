@@ -1,0 +1,131 @@
+/* eslint-disable */
+  /**
+   * Generated `api` utility.
+   *
+   * THIS CODE IS AUTOMATICALLY GENERATED.
+   *
+   * To regenerate, run `npx convex dev`.
+   * @module
+   */
+  
+import type * as health from "../health.js";
+import type * as lib_audit from "../lib/audit.js";
+import type * as lib_contactSessions from "../lib/contactSessions.js";
+import type * as lib_conversationState from "../lib/conversationState.js";
+import type * as lib_errors from "../lib/errors.js";
+import type * as lib_identity from "../lib/identity.js";
+import type * as lib_knowledgeFileTypes from "../lib/knowledgeFileTypes.js";
+import type * as lib_messageAuthors from "../lib/messageAuthors.js";
+import type * as lib_organizations from "../lib/organizations.js";
+import type * as lib_plans from "../lib/plans.js";
+import type * as lib_rateLimits from "../lib/rateLimits.js";
+import type * as lib_threadMessages from "../lib/threadMessages.js";
+import type * as lib_validators from "../lib/validators.js";
+import type * as lib_widgetSettings from "../lib/widgetSettings.js";
+import type * as private_knowledgeFiles from "../private/knowledgeFiles.js";
+import type * as public_contactSessions from "../public/contactSessions.js";
+import type * as public_conversations from "../public/conversations.js";
+import type * as public_messages from "../public/messages.js";
+import type * as public_organizations from "../public/organizations.js";
+import type * as public_voice from "../public/voice.js";
+import type * as public_widgetSettings from "../public/widgetSettings.js";
+import type * as system_ai_groundedAnswer from "../system/ai/groundedAnswer.js";
+import type * as system_ai_hashedEmbedding from "../system/ai/hashedEmbedding.js";
+import type * as system_ai_models from "../system/ai/models.js";
+import type * as system_ai_replyTemplates from "../system/ai/replyTemplates.js";
+import type * as system_ai_respond from "../system/ai/respond.js";
+import type * as system_ai_retrievalResponder from "../system/ai/retrievalResponder.js";
+import type * as system_ai_supportAgent from "../system/ai/supportAgent.js";
+import type * as system_ai_textFeatures from "../system/ai/textFeatures.js";
+import type * as system_ai_toolOutputs from "../system/ai/toolOutputs.js";
+import type * as system_ai_tools_conversationForTool from "../system/ai/tools/conversationForTool.js";
+import type * as system_ai_tools_escalateConversation from "../system/ai/tools/escalateConversation.js";
+import type * as system_ai_tools_resolveConversation from "../system/ai/tools/resolveConversation.js";
+import type * as system_ai_tools_searchKnowledge from "../system/ai/tools/searchKnowledge.js";
+import type * as system_ai_visitorIntent from "../system/ai/visitorIntent.js";
+import type * as system_conversations from "../system/conversations.js";
+import type * as system_knowledge_extractText from "../system/knowledge/extractText.js";
+import type * as system_knowledge_files from "../system/knowledge/files.js";
+import type * as system_knowledge_ingest from "../system/knowledge/ingest.js";
+import type * as system_knowledge_knowledgeBase from "../system/knowledge/knowledgeBase.js";
+import type * as system_organizations from "../system/organizations.js";
+import type * as system_seed from "../system/seed.js";
+import type * as system_seedDocuments from "../system/seedDocuments.js";
+
+import type {
+  ApiFromModules,
+  FilterApi,
+  FunctionReference,
+} from "convex/server";
+
+declare const fullApi: ApiFromModules<{
+  "health": typeof health;
+  "lib/audit": typeof lib_audit;
+  "lib/contactSessions": typeof lib_contactSessions;
+  "lib/conversationState": typeof lib_conversationState;
+  "lib/errors": typeof lib_errors;
+  "lib/identity": typeof lib_identity;
+  "lib/knowledgeFileTypes": typeof lib_knowledgeFileTypes;
+  "lib/messageAuthors": typeof lib_messageAuthors;
+  "lib/organizations": typeof lib_organizations;
+  "lib/plans": typeof lib_plans;
+  "lib/rateLimits": typeof lib_rateLimits;
+  "lib/threadMessages": typeof lib_threadMessages;
+  "lib/validators": typeof lib_validators;
+  "lib/widgetSettings": typeof lib_widgetSettings;
+  "private/knowledgeFiles": typeof private_knowledgeFiles;
+  "public/contactSessions": typeof public_contactSessions;
+  "public/conversations": typeof public_conversations;
+  "public/messages": typeof public_messages;
+  "public/organizations": typeof public_organizations;
+  "public/voice": typeof public_voice;
+  "public/widgetSettings": typeof public_widgetSettings;
+  "system/ai/groundedAnswer": typeof system_ai_groundedAnswer;
+  "system/ai/hashedEmbedding": typeof system_ai_hashedEmbedding;
+  "system/ai/models": typeof system_ai_models;
+  "system/ai/replyTemplates": typeof system_ai_replyTemplates;
+  "system/ai/respond": typeof system_ai_respond;
+  "system/ai/retrievalResponder": typeof system_ai_retrievalResponder;
+  "system/ai/supportAgent": typeof system_ai_supportAgent;
+  "system/ai/textFeatures": typeof system_ai_textFeatures;
+  "system/ai/toolOutputs": typeof system_ai_toolOutputs;
+  "system/ai/tools/conversationForTool": typeof system_ai_tools_conversationForTool;
+  "system/ai/tools/escalateConversation": typeof system_ai_tools_escalateConversation;
+  "system/ai/tools/resolveConversation": typeof system_ai_tools_resolveConversation;
+  "system/ai/tools/searchKnowledge": typeof system_ai_tools_searchKnowledge;
+  "system/ai/visitorIntent": typeof system_ai_visitorIntent;
+  "system/conversations": typeof system_conversations;
+  "system/knowledge/extractText": typeof system_knowledge_extractText;
+  "system/knowledge/files": typeof system_knowledge_files;
+  "system/knowledge/ingest": typeof system_knowledge_ingest;
+  "system/knowledge/knowledgeBase": typeof system_knowledge_knowledgeBase;
+  "system/organizations": typeof system_organizations;
+  "system/seed": typeof system_seed;
+  "system/seedDocuments": typeof system_seedDocuments;
+}>;
+
+  /**
+     * A utility for referencing Convex functions in your app's public API.
+     *
+     * Usage:
+     * ```js
+     * const myFunctionReference = api.myModule.myFunction;
+     * ```
+     */
+export declare const api: FilterApi<typeof fullApi, FunctionReference<any, "public">>;
+
+  /**
+     * A utility for referencing Convex functions in your app's internal API.
+     *
+     * Usage:
+     * ```js
+     * const myFunctionReference = internal.myModule.myFunction;
+     * ```
+     */
+export declare const internal: FilterApi<typeof fullApi, FunctionReference<any, "internal">>;
+
+export declare const components: {
+  agent: import("@convex-dev/agent/_generated/component.js").ComponentApi<"agent">;
+  rag: import("@convex-dev/rag/_generated/component.js").ComponentApi<"rag">;
+  rateLimiter: import("@convex-dev/rate-limiter/_generated/component.js").ComponentApi<"rateLimiter">;
+};

@@ -1,0 +1,54 @@
+import type { Doc } from "../_generated/dataModel";
+import type { MutationCtx } from "../_generated/server";
+import type { MessageAuthor } from "./validators";
+
+type Db = Pick<MutationCtx, "db">;
+
+const PREVIEW_CHARS = 280;
+
+function searchText(conversation: Doc<"conversations">, latest: string) {
+  return [conversation.contactName, conversation.contactEmail, latest].join(" ");
+}
+
+/** Every message moves the conversation's clock, preview and the other side's unread count. */
+export async function recordConversationMessage(
+  ctx: Db,
+  conversation: Doc<"conversations">,
+  { text, author }: { text: string; author: MessageAuthor },
+): Promise<void> {
+  const preview = text.length > PREVIEW_CHARS ? `${text.slice(0, PREVIEW_CHARS)}…` : text;
+  await ctx.db.patch(conversation._id, {
+    lastMessageAt: Date.now(),
+    lastMessage: { text: preview, author },
+    searchText: searchText(conversation, preview),
+    ...(author === "contact"
+      ? { unreadByOperator: conversation.unreadByOperator + 1 }
+      : { unreadByContact: conversation.unreadByContact + 1 }),
+  });
+}
+
+export async function escalateConversation(ctx: Db, conversation: Doc<"conversations">): Promise<boolean> {
+  if (conversation.status !== "unresolved") return false;
+  await ctx.db.patch(conversation._id, { status: "escalated", escalatedAt: Date.now() });
+  return true;
+}
+
+export async function resolveConversation(
+  ctx: Db,
+  conversation: Doc<"conversations">,
+  resolvedBy: "agent" | "operator" | "contact",
+): Promise<boolean> {
+  if (conversation.status === "resolved") return false;
+  await ctx.db.patch(conversation._id, { status: "resolved", resolvedAt: Date.now(), resolvedBy });
+  return true;
+}
+
+/** Operators may also reopen: back to escalated, since a person is now handling it. */
+export async function reopenConversation(ctx: Db, conversation: Doc<"conversations">): Promise<void> {
+  await ctx.db.patch(conversation._id, {
+    status: "escalated",
+    escalatedAt: conversation.escalatedAt ?? Date.now(),
+    resolvedAt: undefined,
+    resolvedBy: undefined,
+  });
+}

@@ -1,0 +1,28 @@
+import { MINUTE, RateLimiter } from "@convex-dev/rate-limiter";
+
+import { components } from "../_generated/api";
+import type { Doc } from "../_generated/dataModel";
+import type { MutationCtx } from "../_generated/server";
+import { fail } from "./errors";
+
+/** Visitors may burst a few messages; an organization's whole widget is capped well above that. */
+export const rateLimiter = new RateLimiter(components.rateLimiter, {
+  messagesPerSession: { kind: "token bucket", rate: 10, period: MINUTE, capacity: 5 },
+  messagesPerOrganization: { kind: "token bucket", rate: 300, period: MINUTE, capacity: 100 },
+  sessionsPerOrganization: { kind: "token bucket", rate: 60, period: MINUTE, capacity: 30 },
+});
+
+export async function limitVisitorMessage(ctx: MutationCtx, session: Doc<"contactSessions">): Promise<void> {
+  for (const [name, key] of [
+    ["messagesPerSession", session._id],
+    ["messagesPerOrganization", session.organizationId],
+  ] as const) {
+    const { ok, retryAfter } = await rateLimiter.limit(ctx, name, { key });
+    if (!ok) fail("RATE_LIMITED", `Too many messages (${name})`, { retryAfter });
+  }
+}
+
+export async function limitSessionCreation(ctx: MutationCtx, organizationId: string): Promise<void> {
+  const { ok, retryAfter } = await rateLimiter.limit(ctx, "sessionsPerOrganization", { key: organizationId });
+  if (!ok) fail("RATE_LIMITED", "Too many new sessions", { retryAfter });
+}

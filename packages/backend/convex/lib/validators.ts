@@ -1,0 +1,80 @@
+import { v, type Infer } from "convex/values";
+
+/** Validators shared by the schema and the functions; declared once here. */
+
+export const vConversationStatus = v.union(
+  v.literal("unresolved"),
+  v.literal("escalated"),
+  v.literal("resolved"),
+);
+export type ConversationStatus = Infer<typeof vConversationStatus>;
+
+export const vChannel = v.union(v.literal("chat"), v.literal("voice"));
+
+export const vRole = v.union(v.literal("owner"), v.literal("admin"), v.literal("member"));
+export type Role = Infer<typeof vRole>;
+
+export const vPlan = v.union(v.literal("free"), v.literal("pro"));
+export type Plan = Infer<typeof vPlan>;
+
+export const vMessageAuthor = v.union(
+  v.literal("contact"),
+  v.literal("agent"),
+  v.literal("operator"),
+);
+export type MessageAuthor = Infer<typeof vMessageAuthor>;
+
+export const vResolvedBy = v.union(v.literal("agent"), v.literal("operator"), v.literal("contact"));
+
+/** What the widget learns about the visitor's browser; the host page's URL comes from the embed. */
+export const vContactMetadata = v.object({
+  userAgent: v.optional(v.string()),
+  languages: v.optional(v.array(v.string())),
+  timezone: v.optional(v.string()),
+  timezoneOffset: v.optional(v.number()),
+  platform: v.optional(v.string()),
+  screenResolution: v.optional(v.string()),
+  viewportSize: v.optional(v.string()),
+  referrer: v.optional(v.string()),
+  currentUrl: v.optional(v.string()),
+  pageTitle: v.optional(v.string()),
+  country: v.optional(v.string()),
+});
+export type ContactMetadata = Infer<typeof vContactMetadata>;
+
+export const vWidgetPosition = v.union(v.literal("bottom-right"), v.literal("bottom-left"));
+export const vLanguage = v.union(v.literal("en"), v.literal("pt-BR"));
+
+export const vWidgetSettingsFields = {
+  greeting: v.string(),
+  suggestions: v.array(v.string()),
+  colors: v.object({ primary: v.string(), background: v.string(), text: v.string() }),
+  logoStorageId: v.optional(v.id("_storage")),
+  position: vWidgetPosition,
+  defaultLanguage: vLanguage,
+  voice: v.object({
+    enabled: v.boolean(),
+    assistantId: v.optional(v.string()),
+    phoneNumber: v.optional(v.string()),
+  }),
+};
+
+export const vKnowledgeFileStatus = v.union(
+  v.literal("processing"),
+  v.literal("ready"),
+  v.literal("failed"),
+);
+
+export const vPluginService = v.literal("vapi");
+export const vPluginState = v.union(
+  v.literal("connected"),
+  v.literal("disconnected"),
+  v.literal("error"),
+);
+
+export const vSubscriptionStatus = v.union(
+  v.literal("active"),
+  v.literal("trialing"),
+  v.literal("past_due"),
+  v.literal("canceled"),
+);

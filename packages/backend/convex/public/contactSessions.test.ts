@@ -1,0 +1,80 @@
+import { afterEach, beforeEach, describe, expect, test, vi } from "vitest";
+
+import { api } from "../_generated/api";
+import { SESSION_DURATION_MS } from "../lib/contactSessions";
+import { createOrganization, createSession, newTest } from "../test.harness";
+
+beforeEach(() => {
+  vi.useFakeTimers();
+});
+afterEach(() => {
+  vi.useRealTimers();
+});
+
+describe("public.contactSessions", () => {
+  test("create stores the visitor and browser metadata with a 24 h expiry", async () => {
+    const t = newTest();
+    await createOrganization(t, "org_a");
+    const { contactSessionId, expiresAt } = await t.mutation(api.public.contactSessions.create, {
+      organizationId: "org_a",
+      name: "  Ana ",
+      email: "Ana@Example.com",
+      metadata: { timezone: "America/Sao_Paulo", timezoneOffset: 180, currentUrl: "https://shop.example/p" },
+    });
+    expect(expiresAt).toBe(Date.now() + SESSION_DURATION_MS);
+    const session = await t.run(async (ctx) => await ctx.db.get(contactSessionId));
+    expect(session).toMatchObject({
+      organizationId: "org_a",
+      name: "Ana",
+      email: "ana@example.com",
+      metadata: { timezone: "America/Sao_Paulo", currentUrl: "https://shop.example/p" },
+    });
+  });
+
+  test("create refuses unknown organizations and invalid emails", async () => {
+    const t = newTest();
+    await createOrganization(t, "org_a");
+    await expect(
+      t.mutation(api.public.contactSessions.create, { organizationId: "nope", name: "A", email: "a@b.co" }),
+    ).rejects.toThrow(/NOT_FOUND|Organization not found/);
+    await expect(
+      t.mutation(api.public.contactSessions.create, { organizationId: "org_a", name: "A", email: "not-an-email" }),
+    ).rejects.toThrow(/valid email/);
+  });
+
+  test("validate reports valid, expired, and other organizations' sessions", async () => {
+    const t = newTest();
+    await createOrganization(t, "org_a");
+    await createOrganization(t, "org_b");
+    const contactSessionId = await createSession(t, "org_a");
+    expect(await t.query(api.public.contactSessions.validate, { contactSessionId, organizationId: "org_a" })).toMatchObject({
+      valid: true,
+    });
+    expect(await t.query(api.public.contactSessions.validate, { contactSessionId, organizationId: "org_b" })).toEqual({
+      valid: false,
+      reason: "NOT_FOUND",
+    });
+    vi.advanceTimersByTime(SESSION_DURATION_MS + 1);
+    expect(await t.query(api.public.contactSessions.validate, { contactSessionId, organizationId: "org_a" })).toEqual({
+      valid: false,
+      reason: "SESSION_EXPIRED",
+    });
+  });
+
+  test("refresh slides the expiry; an expired session cannot be refreshed", async () => {
+    const t = newTest();
+    await createOrganization(t, "org_a");
+    const contactSessionId = await createSession(t, "org_a");
+    vi.advanceTimersByTime(SESSION_DURATION_MS - 1000);
+    const { expiresAt } = await t.mutation(api.public.contactSessions.refresh, { contactSessionId });
+    expect(expiresAt).toBe(Date.now() + SESSION_DURATION_MS);
+    vi.advanceTimersByTime(SESSION_DURATION_MS - 1000);
+    expect(await t.query(api.public.contactSessions.validate, { contactSessionId, organizationId: "org_a" })).toMatchObject({
+      valid: true,
+    });
+    vi.advanceTimersByTime(2000);
+    await expect(t.mutation(api.public.contactSessions.refresh, { contactSessionId })).rejects.toThrow(
+      /expired/,
+    );
+  });
+});

@@ -1,0 +1,56 @@
+import { saveMessage, vStreamArgs } from "@convex-dev/agent";
+import { paginationOptsValidator } from "convex/server";
+import { v } from "convex/values";
+
+import { components, internal } from "../_generated/api";
+import { mutation, query } from "../_generated/server";
+import { requireContactConversation } from "../lib/contactSessions";
+import { recordConversationMessage } from "../lib/conversationState";
+import { fail } from "../lib/errors";
+import { limitVisitorMessage } from "../lib/rateLimits";
+import { listThreadMessages } from "../lib/threadMessages";
+
+export const MAX_MESSAGE_CHARS = 4000;
+
+/** The visitor speaks; the agent answers while unresolved, only people once escalated. */
+export const send = mutation({
+  args: {
+    contactSessionId: v.id("contactSessions"),
+    conversationId: v.id("conversations"),
+    text: v.string(),
+  },
+  handler: async (ctx, args) => {
+    const { session, conversation } = await requireContactConversation(ctx, args);
+    if (conversation.status === "resolved") fail("CONVERSATION_RESOLVED", "Conversation is resolved");
+    const text = args.text.trim();
+    if (!text || text.length > MAX_MESSAGE_CHARS) fail("INVALID_INPUT", "Message is empty or too long");
+    await limitVisitorMessage(ctx, session);
+    const { messageId } = await saveMessage(ctx, components.agent, {
+      threadId: conversation.threadId,
+      userId: session._id,
+      prompt: text,
+    });
+    await recordConversationMessage(ctx, conversation, { text, author: "contact" });
+    if (conversation.status === "unresolved") {
+      await ctx.scheduler.runAfter(0, internal.system.ai.respond.respond, {
+        conversationId: conversation._id,
+        promptMessageId: messageId,
+        prompt: text,
+      });
+    }
+    return messageId;
+  },
+});
+
+export const list = query({
+  args: {
+    contactSessionId: v.id("contactSessions"),
+    conversationId: v.id("conversations"),
+    paginationOpts: paginationOptsValidator,
+    streamArgs: v.optional(vStreamArgs),
+  },
+  handler: async (ctx, { paginationOpts, streamArgs, ...args }) => {
+    const { conversation } = await requireContactConversation(ctx, { ...args, allowExpired: true });
+    return await listThreadMessages(ctx, { threadId: conversation.threadId, paginationOpts, streamArgs });
+  },
+});

@@ -1,0 +1,136 @@
+import type {
+  LanguageModelV4,
+  LanguageModelV4CallOptions,
+  LanguageModelV4Text,
+  LanguageModelV4ToolCall,
+  LanguageModelV4Prompt,
+  LanguageModelV4StreamPart,
+  LanguageModelV4ToolResultPart,
+} from "@ai-sdk/provider";
+
+import { groundedAnswer } from "./groundedAnswer";
+import { replyTemplates } from "./replyTemplates";
+import { detectLanguage } from "./textFeatures";
+import {
+  MISSES_BEFORE_ESCALATION,
+  TOOL_NAMES,
+  type EscalateOutput,
+  type KnowledgeSearchOutput,
+} from "./toolOutputs";
+import { visitorIntent } from "./visitorIntent";
+
+export const RETRIEVAL_MODEL_ID = "echo-retrieval-v1";
+
+type Step = { type: "text"; text: string } | { type: "tool"; toolName: string; input: object };
+
+function lastUserText(prompt: LanguageModelV4Prompt): string {
+  for (let i = prompt.length - 1; i >= 0; i--) {
+    const message = prompt[i];
+    if (message.role === "user") {
+      return message.content.flatMap((part) => (part.type === "text" ? [part.text] : [])).join("\n");
+    }
+  }
+  return "";
+}
+
+function outputValue(part: LanguageModelV4ToolResultPart): unknown {
+  return part.output.type === "json" || part.output.type === "text" ? part.output.value : undefined;
+}
+
+/** Decides the next step the way the instructions ask a real model to, without a model. */
+export function decideStep(options: Pick<LanguageModelV4CallOptions, "prompt" | "tools">): Step {
+  const { prompt } = options;
+  const query = lastUserText(prompt);
+  const t = replyTemplates[detectLanguage(query)];
+  const last = prompt.at(-1);
+  if (last?.role === "tool") {
+    const result = last.content.find((part) => part.type === "tool-result");
+    if (!result) return { type: "text", text: t.unavailable };
+    const value = outputValue(result);
+    switch (result.toolName) {
+      case TOOL_NAMES.search: {
+        const search = value as KnowledgeSearchOutput;
+        if (search.found) return { type: "text", text: groundedAnswer(query, search.passages, detectLanguage(query)) };
+        if (search.consecutiveMisses >= MISSES_BEFORE_ESCALATION) {
+          return { type: "tool", toolName: TOOL_NAMES.escalate, input: { reason: "knowledge_gap" } };
+        }
+        return { type: "text", text: t.notFound };
+      }
+      case TOOL_NAMES.escalate:
+        return {
+          type: "text",
+          text: (value as EscalateOutput).reason === "knowledge_gap" ? t.escalatedOnGap : t.escalatedOnRequest,
+        };
+      case TOOL_NAMES.resolve:
+        return { type: "text", text: t.resolved };
+      default:
+        return { type: "text", text: t.unavailable };
+    }
+  }
+  const available = new Set((options.tools ?? []).map((tool) => tool.name));
+  const intent = visitorIntent(query);
+  if (intent === "human" && available.has(TOOL_NAMES.escalate)) {
+    return { type: "tool", toolName: TOOL_NAMES.escalate, input: { reason: "visitor_request" } };
+  }
+  if (intent === "closure" && available.has(TOOL_NAMES.resolve)) {
+    return { type: "tool", toolName: TOOL_NAMES.resolve, input: {} };
+  }
+  if (intent === "greeting" || !available.has(TOOL_NAMES.search)) return { type: "text", text: t.greeting };
+  return { type: "tool", toolName: TOOL_NAMES.search, input: { query } };
+}
+
+const usage = {
+  inputTokens: { total: 0, noCache: 0, cacheRead: 0, cacheWrite: 0 },
+  outputTokens: { total: 0, text: 0, reasoning: 0 },
+};
+
+/**
+ * The offline "retrieval mode": an AI SDK language model that searches the knowledge base through
+ * the agent's own tools and answers from the passages it got back, so the agent code is unchanged.
+ */
+export function retrievalResponder(): LanguageModelV4 {
+  let calls = 0;
+  const toContent = (step: Step): LanguageModelV4Text | LanguageModelV4ToolCall =>
+    step.type === "text"
+      ? { type: "text", text: step.text }
+      : {
+          type: "tool-call",
+          toolCallId: `retrieval-${Date.now()}-${calls++}`,
+          toolName: step.toolName,
+          input: JSON.stringify(step.input),
+        };
+  const finishReason = (step: Step) => ({
+    unified: step.type === "text" ? ("stop" as const) : ("tool-calls" as const),
+    raw: undefined,
+  });
+  return {
+    specificationVersion: "v4",
+    provider: "echo-local",
+    modelId: RETRIEVAL_MODEL_ID,
+    supportedUrls: {},
+    async doGenerate(options) {
+      const step = decideStep(options);
+      return { content: [toContent(step)], finishReason: finishReason(step), usage, warnings: [] };
+    },
+    async doStream(options) {
+      const step = decideStep(options);
+      const content = toContent(step);
+      const parts: LanguageModelV4StreamPart[] = [{ type: "stream-start", warnings: [] }];
+      if (content.type === "text") {
+        parts.push({ type: "text-start", id: "text-0" });
+        for (const word of content.text.split(/(?<= )/)) parts.push({ type: "text-delta", id: "text-0", delta: word });
+        parts.push({ type: "text-end", id: "text-0" });
+      } else {
+        parts.push(content);
+      }
+      parts.push({ type: "finish", finishReason: finishReason(step), usage });
+      const stream = new ReadableStream<LanguageModelV4StreamPart>({
+        start(controller) {
+          for (const part of parts) controller.enqueue(part);
+          controller.close();
+        },
+      });
+      return { stream };
+    },
+  };
+}

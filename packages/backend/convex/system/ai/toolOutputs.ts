@@ -1,0 +1,24 @@
+/** What the agent's tools return; both a real model and the retrieval responder read these. */
+
+export const TOOL_NAMES = {
+  search: "searchKnowledge",
+  escalate: "escalateConversation",
+  resolve: "resolveConversation",
+} as const;
+
+export type Passage = { source: string; text: string; score: number };
+
+export type KnowledgeSearchOutput = {
+  found: boolean;
+  passages: Passage[];
+  sources: string[];
+  /** Searches in a row that found nothing; at 2 the visitor is handed to a person. */
+  consecutiveMisses: number;
+};
+
+export type EscalationReason = "visitor_request" | "knowledge_gap" | "other";
+
+export type EscalateOutput = { escalated: boolean; reason: EscalationReason };
+export type ResolveOutput = { resolved: boolean };
+
+export const MISSES_BEFORE_ESCALATION = 2;

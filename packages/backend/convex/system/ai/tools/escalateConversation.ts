@@ -1,0 +1,22 @@
+import { createTool } from "@convex-dev/agent";
+import { z } from "zod";
+
+import { internal } from "../../../_generated/api";
+import type { EscalateOutput } from "../toolOutputs";
+import { conversationForTool } from "./conversationForTool";
+
+export const escalateConversation = createTool({
+  description:
+    "Hand the conversation to a human operator. Use it when the visitor asks for a person, " +
+    "or when the knowledge base had nothing relevant twice in a row.",
+  inputSchema: z.object({
+    reason: z.enum(["visitor_request", "knowledge_gap", "other"]).describe("Why a person is needed"),
+  }),
+  execute: async (ctx, { reason }): Promise<EscalateOutput> => {
+    const conversation = await conversationForTool(ctx);
+    const escalated = await ctx.runMutation(internal.system.conversations.escalate, {
+      conversationId: conversation._id,
+    });
+    return { escalated, reason };
+  },
+});

@@ -1,0 +1,60 @@
+import { v } from "convex/values";
+
+import { internalMutation, internalQuery } from "../_generated/server";
+import {
+  escalateConversation,
+  recordConversationMessage,
+  resolveConversation,
+} from "../lib/conversationState";
+
+/** Conversation state changes made by the agent and its tools. */
+
+export const get = internalQuery({
+  args: { conversationId: v.id("conversations") },
+  handler: async (ctx, { conversationId }) => await ctx.db.get(conversationId),
+});
+
+export const getByThread = internalQuery({
+  args: { threadId: v.string() },
+  handler: async (ctx, { threadId }) =>
+    await ctx.db
+      .query("conversations")
+      .withIndex("by_thread", (q) => q.eq("threadId", threadId))
+      .unique(),
+});
+
+export const escalate = internalMutation({
+  args: { conversationId: v.id("conversations") },
+  handler: async (ctx, { conversationId }) => {
+    const conversation = await ctx.db.get(conversationId);
+    return conversation ? await escalateConversation(ctx, conversation) : false;
+  },
+});
+
+export const resolve = internalMutation({
+  args: { conversationId: v.id("conversations") },
+  handler: async (ctx, { conversationId }) => {
+    const conversation = await ctx.db.get(conversationId);
+    return conversation ? await resolveConversation(ctx, conversation, "agent") : false;
+  },
+});
+
+/** Returns how many searches in a row found nothing, counting this one. */
+export const recordKnowledgeSearch = internalMutation({
+  args: { conversationId: v.id("conversations"), found: v.boolean() },
+  handler: async (ctx, { conversationId, found }) => {
+    const conversation = await ctx.db.get(conversationId);
+    if (!conversation) return 0;
+    const knowledgeMisses = found ? 0 : conversation.knowledgeMisses + 1;
+    await ctx.db.patch(conversationId, { knowledgeMisses });
+    return knowledgeMisses;
+  },
+});
+
+export const recordAgentReply = internalMutation({
+  args: { conversationId: v.id("conversations"), text: v.string() },
+  handler: async (ctx, { conversationId, text }) => {
+    const conversation = await ctx.db.get(conversationId);
+    if (conversation) await recordConversationMessage(ctx, conversation, { text, author: "agent" });
+  },
+});

@@ -1,0 +1,87 @@
+/// <reference types="vite/client" />
+import agentTest from "@convex-dev/agent/test";
+import ragTest from "@convex-dev/rag/test";
+import rateLimiterTest from "@convex-dev/rate-limiter/test";
+import { convexTest } from "convex-test";
+import { vi } from "vitest";
+
+import { api, internal } from "./_generated/api";
+import type { Id } from "./_generated/dataModel";
+import schema from "./schema";
+
+const modules = import.meta.glob(["./**/*.ts", "./**/*.js", "!./**/*.d.ts", "!./**/*.test.ts"]);
+
+export type TestConvex = ReturnType<typeof newTest>;
+
+/** A fresh backend with every component registered, as deployed. */
+export function newTest() {
+  const t = convexTest(schema, modules);
+  agentTest.register(t);
+  ragTest.register(t);
+  rateLimiterTest.register(t);
+  return t;
+}
+
+export async function createOrganization(t: TestConvex, externalId: string, name = `Org ${externalId}`) {
+  await t.run(async (ctx) => {
+    await ctx.db.insert("organizations", { externalId, name, slug: externalId, plan: "free" });
+  });
+}
+
+export function operator(
+  t: TestConvex,
+  orgId: string,
+  role: "owner" | "admin" | "member" | "org:admin" | "org:member" = "admin",
+  userId = `user_${orgId}_${role}`,
+) {
+  return t.withIdentity({ subject: userId, name: `Operator ${userId}`, org_id: orgId, org_role: role });
+}
+
+export async function createSession(t: TestConvex, organizationId: string, name = "Vera Visitor") {
+  const { contactSessionId } = await t.mutation(api.public.contactSessions.create, {
+    organizationId,
+    name,
+    email: `${name.split(" ")[0].toLowerCase()}@example.com`,
+    metadata: { userAgent: "vitest", languages: ["en"], timezone: "UTC", timezoneOffset: 0 },
+  });
+  return contactSessionId;
+}
+
+export async function startConversation(t: TestConvex, organizationId: string) {
+  const contactSessionId = await createSession(t, organizationId);
+  const conversationId = await t.mutation(api.public.conversations.create, { contactSessionId });
+  return { contactSessionId, conversationId };
+}
+
+/**
+ * Runs every function scheduled for now (agent replies, ingestion) to completion. Time does not
+ * jump ahead: a streaming reply's ten-minute timeout must not fire while the reply is streaming.
+ */
+export async function settle(t: TestConvex) {
+  await t.finishAllScheduledFunctions(() => vi.advanceTimersByTime(10));
+}
+
+export async function seedKnowledge(t: TestConvex, organizationId: string) {
+  await t.mutation(internal.system.seed.seed, { organizationId });
+  await settle(t);
+}
+
+export async function sendAndSettle(
+  t: TestConvex,
+  ids: { contactSessionId: Id<"contactSessions">; conversationId: Id<"conversations"> },
+  text: string,
+) {
+  await t.mutation(api.public.messages.send, { ...ids, text });
+  await settle(t);
+}
+
+export async function messagesOf(
+  t: TestConvex,
+  ids: { contactSessionId: Id<"contactSessions">; conversationId: Id<"conversations"> },
+) {
+  const result = await t.query(api.public.messages.list, {
+    ...ids,
+    paginationOpts: { numItems: 100, cursor: null },
+  });
+  return result.page;
+}
