@@ -49,7 +49,7 @@ export function createLauncher(doc: Document, label: string): [HTMLButtonElement
   const badge = element(doc, "span", {
     ariaHidden: "true",
     style:
-      "position:absolute;top:-4px;right:-4px;min-width:12px;padding:0 4px;border-radius:10px;background:#e11;color:#fff;font:12px/20px arial;display:none",
+      "position:absolute;top:-4px;right:-4px;min-width:12px;padding:0 4px;border-radius:10px;background:#d00;color:#fff;font:12px/20px arial;display:none",
   });
   button.append(icon, badge);
   return [button, badge];

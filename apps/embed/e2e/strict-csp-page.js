@@ -1,0 +1,42 @@
+// Runs inside the host page of strict-csp.e2e.ts (served as a file, since the policy forbids inline scripts).
+/* global document, window, getComputedStyle, KeyboardEvent */
+const report = { violations: [], fromWidget: null };
+document.addEventListener("securitypolicyviolation", (event) =>
+  report.violations.push(`${event.effectiveDirective} ${event.blockedURI}`),
+);
+window.addEventListener("message", (event) => {
+  if (event.data?.source === "e2e-report") report.fromWidget = event.data.seen;
+});
+
+const probe = document.createElement("div");
+probe.setAttribute("style", "color: red");
+report.styleAttributeBlocked = probe.style.color !== "red";
+
+window.addEventListener("load", () => {
+  report.globals = Object.keys(window).filter((name) => /echo/i.test(name));
+  window.EchoWidget.open();
+  setTimeout(() => {
+    const launcher = document.querySelector("button");
+    const frame = document.getElementById("echo-widget-frame");
+    const badge = launcher.querySelector("span");
+    report.launcher = {
+      label: launcher.getAttribute("aria-label"),
+      expanded: launcher.getAttribute("aria-expanded"),
+      width: getComputedStyle(launcher).width,
+      position: getComputedStyle(launcher.parentElement).position,
+    };
+    report.badge = { text: badge.textContent, display: getComputedStyle(badge).display };
+    report.frame = {
+      src: frame.src,
+      height: getComputedStyle(frame).height,
+      display: getComputedStyle(frame).display,
+      focused: document.activeElement === frame,
+    };
+    document.dispatchEvent(new KeyboardEvent("keydown", { key: "Escape", bubbles: true }));
+    report.afterEscape = {
+      display: getComputedStyle(frame).display,
+      launcherFocused: document.activeElement === launcher,
+    };
+    document.getElementById("report").textContent = JSON.stringify(report);
+  }, 1500);
+});

@@ -1,0 +1,125 @@
+import { execFile } from "node:child_process";
+import { existsSync, readFileSync } from "node:fs";
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { promisify } from "node:util";
+import { afterAll, beforeAll, expect, it } from "vitest";
+import { TEST_BUILD_DIR } from "../test/build-once";
+
+const chromium = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+const file = (path: string) => readFileSync(new URL(path, import.meta.url));
+const servers: Server[] = [];
+
+function serve(handler: (path: string) => { type: string; body: string | Buffer; csp?: string }) {
+  const server = createServer((request, response) => {
+    const { type, body, csp } = handler(new URL(request.url ?? "/", "http://x").pathname);
+    response.writeHead(200, {
+      "content-type": type,
+      ...(csp && { "content-security-policy": csp }),
+    });
+    response.end(body);
+  });
+  servers.push(server);
+  return new Promise<string>((resolve) =>
+    server.listen(0, "127.0.0.1", () =>
+      resolve(`http://127.0.0.1:${(server.address() as AddressInfo).port}`),
+    ),
+  );
+}
+
+// A stand-in for apps/widget that follows the README contract and reports what it received.
+const widgetPage = `<!doctype html><html><body><script>
+const seen = { query: location.search };
+addEventListener("message", (event) => {
+  if (event.source !== parent || event.data?.source !== "echo-embed") return;
+  seen.init = event.data;
+  seen.initOrigin = event.origin;
+  parent.postMessage({ source: "echo-widget", type: "unread", count: 2 }, event.origin);
+  parent.postMessage({ source: "echo-widget", type: "resize", height: 321 }, event.origin);
+  parent.postMessage({ source: "e2e-report", seen }, event.origin);
+});
+parent.postMessage({ source: "echo-widget", type: "ready" }, "*");
+</script></body></html>`;
+
+// Another origin framed by the host page, posting widget-shaped messages the loader must ignore.
+const intruderPage = `<!doctype html><html><body><script>
+setInterval(() => {
+  parent.postMessage({ source: "echo-widget", type: "unread", count: 99 }, "*");
+  parent.postMessage({ source: "echo-widget", type: "resize", height: 50 }, "*");
+}, 100);
+</script></body></html>`;
+
+let hostUrl = "";
+let widgetUrl = "";
+
+beforeAll(async () => {
+  if (!existsSync(chromium))
+    throw new Error(`Chromium not found at ${chromium}; set CHROMIUM_PATH`);
+  widgetUrl = await serve(() => ({ type: "text/html", body: widgetPage }));
+  const intruderUrl = await serve(() => ({ type: "text/html", body: intruderPage }));
+  hostUrl = await serve((path) => {
+    if (path === "/widget.js")
+      return { type: "text/javascript", body: file(`../${TEST_BUILD_DIR}/widget.js`) };
+    if (path === "/page.js") return { type: "text/javascript", body: file("./strict-csp-page.js") };
+    return {
+      type: "text/html",
+      csp: `default-src 'none'; script-src ${hostUrl}; frame-src ${widgetUrl} ${intruderUrl}; require-trusted-types-for 'script'`,
+      body: `<!doctype html><html><head><title>Host page</title>
+<script src="/widget.js" data-organization-id="org_demo" data-locale="pt-BR" data-widget-url="${widgetUrl}" async></script>
+<script src="/page.js" defer></script></head>
+<body><h1>Shop</h1><iframe src="${intruderUrl}" title="ad"></iframe><pre id="report"></pre></body></html>`,
+    };
+  });
+});
+
+afterAll(() => servers.forEach((server) => server.close()));
+
+it("runs under a strict CSP and completes the message exchange in Chromium", async () => {
+  const { stdout } = await promisify(execFile)(
+    chromium,
+    [
+      "--headless",
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-dev-shm-usage",
+      "--virtual-time-budget=5000",
+      "--dump-dom",
+      `${hostUrl}/?from=e2e`,
+    ],
+    { timeout: 60_000 },
+  );
+  const json = /<pre id="report">(.*?)<\/pre>/s.exec(stdout)?.[1] ?? "";
+  const report = JSON.parse(
+    json.replaceAll("&amp;", "&").replaceAll("&lt;", "<").replaceAll("&gt;", ">"),
+  );
+
+  expect(report.styleAttributeBlocked).toBe(true);
+  expect(report.violations).toEqual(["style-src-attr inline"]);
+  expect(report.globals).toEqual(["EchoWidget"]);
+  expect(report.fromWidget).toEqual({
+    query: "?organizationId=org_demo&locale=pt-BR",
+    init: {
+      source: "echo-embed",
+      type: "init",
+      hostUrl: `${hostUrl}/?from=e2e`,
+      hostTitle: "Host page",
+      hostReferrer: "",
+      locale: "pt-BR",
+    },
+    initOrigin: hostUrl,
+  });
+  expect(report.launcher).toEqual({
+    label: "Chat de suporte (2)",
+    expanded: "true",
+    width: "56px",
+    position: "fixed",
+  });
+  expect(report.badge).toEqual({ text: "2", display: "block" });
+  expect(report.frame).toEqual({
+    src: `${widgetUrl}/?organizationId=org_demo&locale=pt-BR`,
+    height: "321px",
+    display: "block",
+    focused: true,
+  });
+  expect(report.afterEscape).toEqual({ display: "none", launcherFocused: true });
+});
