@@ -1,4 +1,5 @@
 import { spawn } from "node:child_process";
+import { appendFileSync } from "node:fs";
 import { createServer } from "node:net";
 
 /** Resolves when nothing listens on the port, rejects naming the port otherwise. */
@@ -36,14 +37,20 @@ export async function waitForHttp(url, { timeoutMs = 120_000, intervalMs = 250 }
   );
 }
 
-/** Runs a command, prefixing each output line with a label; returns the child process. */
-export function spawnLabelled(label, command, args, options) {
+/**
+ * Runs a command in its own process group, prefixing each output line with a label; with
+ * `logFile` the lines go to that file instead of stdout. Returns the child process.
+ */
+export function spawnLabelled(label, command, args, { logFile, ...options }) {
   const child = spawn(command, args, {
     ...options,
     stdio: ["ignore", "pipe", "pipe"],
     detached: true,
   });
   const prefix = `[${label}] `;
+  const write = logFile
+    ? (line) => appendFileSync(logFile, line)
+    : (line) => process.stdout.write(line);
   for (const stream of [child.stdout, child.stderr]) {
     let buffered = "";
     stream.setEncoding("utf8");
@@ -51,7 +58,7 @@ export function spawnLabelled(label, command, args, options) {
       buffered += chunk;
       const lines = buffered.split("\n");
       buffered = lines.pop() ?? "";
-      for (const line of lines) process.stdout.write(prefix + line + "\n");
+      for (const line of lines) write(prefix + line + "\n");
     });
   }
   return child;

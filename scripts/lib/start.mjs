@@ -1,5 +1,5 @@
 import { spawnSync } from "node:child_process";
-import { existsSync } from "node:fs";
+import { existsSync, mkdirSync } from "node:fs";
 import { join } from "node:path";
 
 import { assertPortFree, spawnLabelled, stopProcessGroup, waitForHttp } from "./processes.mjs";
@@ -17,133 +17,169 @@ function port(name, fallback) {
   return value;
 }
 
-/**
- * README command 1: builds what changed, starts the backend, dashboard, widget and the embed demo
- * page in local mode, prints their URLs, and stops everything on Ctrl-C.
- */
-export async function start(root) {
-  const startedAt = Date.now();
-  const ports = {
+export function defaultPorts() {
+  return {
     backend: port("ECHO_BACKEND_PORT", 3210),
     site: port("ECHO_SITE_PORT", 3211),
     web: port("ECHO_WEB_PORT", 3000),
     widget: port("ECHO_WIDGET_PORT", 3001),
     demo: port("ECHO_DEMO_PORT", 3002),
   };
-  const convexLocalBin = join(root, "packages/convex-local/bin/convex-local.js");
-  const hasBackend = existsSync(convexLocalBin);
-  const purposes = {
-    backend: "Convex backend",
-    site: "Convex HTTP actions",
-    web: "dashboard",
-    widget: "widget",
-    demo: "embed demo page",
-  };
-  for (const [key, value] of Object.entries(ports)) {
-    if (!hasBackend && (key === "backend" || key === "site")) continue;
-    await assertPortFree(value, purposes[key]);
-  }
+}
 
-  const backendUrl = `http://127.0.0.1:${ports.backend}`;
-  const widgetUrl = `http://localhost:${ports.widget}`;
-  const env = {
-    ...process.env,
-    NEXT_PUBLIC_CONVEX_URL: backendUrl,
-    NEXT_PUBLIC_WIDGET_URL: widgetUrl,
-    VITE_WIDGET_URL: widgetUrl,
-  };
+const PURPOSES = {
+  backend: "Convex backend",
+  site: "Convex HTTP actions",
+  web: "dashboard",
+  widget: "widget",
+  demo: "embed demo page",
+};
 
-  log("building the apps (cached when nothing changed)");
+/** Runs the Turborepo build; unchanged packages come from its cache. */
+export function buildAll(root, env) {
   const build = spawnSync("pnpm", ["exec", "turbo", "run", "build", "--output-logs=errors-only"], {
     cwd: root,
     stdio: "inherit",
     env,
   });
   if (build.status !== 0) throw new Error(`the build failed with exit code ${build.status}`);
+}
+
+/**
+ * Starts the local-mode stack from built apps: backend (when packages/convex-local has its bin),
+ * dashboard, widget and the embed demo page. Resolves once every service answers.
+ * `onExit` is called when a service dies on its own.
+ */
+export async function startStack(root, { ports, dataDir, onExit = () => {}, logDir }) {
+  const convexLocalBin = join(root, "packages/convex-local/bin/convex-local.js");
+  const hasBackend = existsSync(convexLocalBin);
+  for (const [key, value] of Object.entries(ports)) {
+    if (!hasBackend && (key === "backend" || key === "site")) continue;
+    await assertPortFree(value, PURPOSES[key]);
+  }
+  mkdirSync(dataDir, { recursive: true });
+  if (logDir) mkdirSync(logDir, { recursive: true });
+
+  const urls = {
+    dashboard: `http://localhost:${ports.web}`,
+    widget: `http://localhost:${ports.widget}`,
+    demo: `http://localhost:${ports.demo}`,
+    backend: `http://127.0.0.1:${ports.backend}`,
+    site: `http://127.0.0.1:${ports.site}`,
+  };
+  const env = {
+    ...process.env,
+    NODE_ENV: "production",
+    ECHO_DATA_DIR: dataDir,
+    ECHO_WEB_URL: urls.dashboard,
+    ECHO_CONVEX_URL: urls.backend,
+    ECHO_CONVEX_SITE_URL: urls.site,
+    ECHO_WIDGET_URL: urls.widget,
+  };
 
   const children = [];
   const servers = [];
   let stopping = false;
-  const stopAll = async (code) => {
-    if (stopping) return;
+  const stop = async () => {
     stopping = true;
-    log("stopping every process");
     await Promise.all(children.map((child) => stopProcessGroup(child)));
     await Promise.all(servers.map((server) => new Promise((resolve) => server.close(resolve))));
-    process.exit(code);
   };
-  process.on("SIGINT", () => stopAll(0));
-  process.on("SIGTERM", () => stopAll(0));
-  const supervise = (label, child) => {
+  const supervise = (label, command, args) => {
+    const logFile = logDir ? join(logDir, `${label}.log`) : undefined;
+    const child = spawnLabelled(label, command, args, { cwd: root, env, logFile });
     children.push(child);
     child.on("exit", (code, signal) => {
-      if (stopping) return;
-      log(`${label} exited (${signal ?? `code ${code}`}); stopping the rest`);
-      void stopAll(1);
+      if (!stopping) onExit(label, signal ?? `code ${code}`);
     });
-    return child;
   };
 
-  if (hasBackend) {
-    supervise(
-      "backend",
-      spawnLabelled(
-        "backend",
-        "node",
-        [
-          convexLocalBin,
-          "--port",
-          String(ports.backend),
-          "--site-port",
-          String(ports.site),
-          "--data",
-          join(root, ".convex-local"),
-          "--functions",
-          join(root, "packages/backend/convex"),
-        ],
-        { cwd: root, env },
-      ),
+  try {
+    if (hasBackend) {
+      supervise("backend", "node", [
+        convexLocalBin,
+        "--port",
+        String(ports.backend),
+        "--site-port",
+        String(ports.site),
+        "--data",
+        join(dataDir, "convex"),
+        "--functions",
+        join(root, "packages/backend/convex"),
+      ]);
+    }
+    supervise("web", "pnpm", [
+      "--filter",
+      "@echo/web",
+      "exec",
+      "next",
+      "start",
+      "--port",
+      String(ports.web),
+    ]);
+    supervise("widget", "pnpm", [
+      "--filter",
+      "@echo/widget",
+      "exec",
+      "next",
+      "start",
+      "--port",
+      String(ports.widget),
+    ]);
+    servers.push(
+      await serveStatic(join(root, "apps/embed"), { port: ports.demo, index: "demo.html" }),
     );
+
+    await Promise.all([
+      waitForHttp(`${urls.dashboard}/en/sign-in`),
+      waitForHttp(urls.widget),
+      ...(hasBackend ? [waitForHttp(`${urls.backend}/version`)] : []),
+    ]);
+  } catch (error) {
+    await stop();
+    throw error;
   }
-  supervise(
-    "web",
-    spawnLabelled(
-      "web",
-      "pnpm",
-      ["--filter", "@echo/web", "exec", "next", "start", "--port", String(ports.web)],
-      { cwd: root, env },
-    ),
-  );
-  supervise(
-    "widget",
-    spawnLabelled(
-      "widget",
-      "pnpm",
-      ["--filter", "@echo/widget", "exec", "next", "start", "--port", String(ports.widget)],
-      { cwd: root, env },
-    ),
-  );
-  servers.push(
-    await serveStatic(join(root, "apps/embed"), { port: ports.demo, index: "demo.html" }),
-  );
+  return { urls, hasBackend, stop };
+}
 
-  const urls = {
-    dashboard: `http://localhost:${ports.web}`,
-    widget: widgetUrl,
-    "embed demo page": `http://localhost:${ports.demo}`,
-    ...(hasBackend
-      ? { "Convex backend": backendUrl, "Convex HTTP actions": `http://127.0.0.1:${ports.site}` }
-      : {}),
+/**
+ * README command 1: builds what changed, starts the stack in local mode, prints the URLs, and
+ * stops everything on Ctrl-C.
+ */
+export async function start(root) {
+  const startedAt = Date.now();
+  const ports = defaultPorts();
+  log("building the apps (cached when nothing changed)");
+  buildAll(root, process.env);
+
+  let stack;
+  const shutdown = async (code) => {
+    log("stopping every process");
+    await stack?.stop();
+    process.exit(code);
   };
-  await Promise.all([
-    waitForHttp(urls.dashboard),
-    waitForHttp(urls.widget),
-    ...(hasBackend ? [waitForHttp(`${backendUrl}/version`)] : []),
-  ]);
+  process.on("SIGINT", () => void shutdown(0));
+  process.on("SIGTERM", () => void shutdown(0));
+  stack = await startStack(root, {
+    ports,
+    dataDir: join(root, ".echo-data"),
+    onExit: (label, how) => {
+      log(`${label} exited (${how}); stopping the rest`);
+      void shutdown(1);
+    },
+  });
 
-  log(`Echo is up in local mode (${((Date.now() - startedAt) / 1000).toFixed(1)} s):`);
-  for (const [name, url] of Object.entries(urls)) log(`  ${name.padEnd(20)} ${url}`);
-  if (!hasBackend) log("  (the Convex backend is not built yet: packages/convex-local has no bin)");
-  log("demo login: none yet; the self-hosted identity provider is not built");
+  const { urls } = stack;
+  log(`Echo is up in local mode after ${((Date.now() - startedAt) / 1000).toFixed(1)} s:`);
+  log(`  dashboard            ${urls.dashboard}`);
+  log(`  widget               ${urls.widget}`);
+  log(`  embed demo page      ${urls.demo}`);
+  if (stack.hasBackend) {
+    log(`  Convex backend       ${urls.backend}`);
+    log(`  Convex HTTP actions  ${urls.site}`);
+  } else {
+    log("  (no Convex backend yet: packages/convex-local has no bin)");
+  }
+  log("demo login: none yet; sign up on the dashboard to create an operator and organization");
   log("press Ctrl-C to stop");
 }

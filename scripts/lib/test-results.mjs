@@ -49,8 +49,11 @@ export function collectResults(packages, script) {
       continue;
     }
     const report = JSON.parse(readFileSync(file, "utf8"));
+    // A file that failed outside any test (import error, failing hook) counts as one failure.
     const brokenFiles = (report.testResults ?? []).filter(
-      (result) => result.status === "failed" && (result.assertionResults ?? []).length === 0,
+      (result) =>
+        result.status === "failed" &&
+        !(result.assertionResults ?? []).some((assertion) => assertion.status === "failed"),
     ).length;
     suites.push({
       name: `${pkg.name} ${script}`,

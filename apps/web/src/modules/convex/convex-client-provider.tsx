@@ -5,10 +5,9 @@ import { type ReactNode, useState } from "react";
 
 import { useConvexAuthFromIdentity } from "@/modules/auth/hooks/use-convex-auth";
 
-export function ConvexClientProvider({ children }: { children: ReactNode }) {
-  const [client] = useState(
-    () => new ConvexReactClient(process.env.NEXT_PUBLIC_CONVEX_URL ?? "http://127.0.0.1:3210"),
-  );
+/** `url` comes from the server at request time, so one build serves any deployment. */
+export function ConvexClientProvider({ url, children }: { url: string; children: ReactNode }) {
+  const [client] = useState(() => new ConvexReactClient(url));
   return (
     <ConvexProviderWithAuth client={client} useAuth={useConvexAuthFromIdentity}>
       {children}

@@ -142,4 +142,30 @@ describe("self-hosted identity provider", () => {
     expect(statuses.slice(0, 3)).toEqual([401, 401, 401]);
     expect(statuses.slice(3)).toEqual([429, 429]);
   });
+
+  it("reopens the organization used last in a new session", async () => {
+    const headers = await signUp("multi@example.com");
+    const first = await instance.auth.api.createOrganization({
+      body: { name: "First", slug: "first" },
+      headers,
+    });
+    const second = await instance.auth.api.createOrganization({
+      body: { name: "Second", slug: "second" },
+      headers,
+    });
+    await instance.auth.api.setActiveOrganization({ body: { organizationId: first!.id }, headers });
+    await instance.auth.api.setActiveOrganization({
+      body: { organizationId: second!.id },
+      headers,
+    });
+    await instance.auth.api.setActiveOrganization({ body: { organizationId: first!.id }, headers });
+    await instance.auth.api.signOut({ headers });
+
+    const response = await instance.auth.api.signInEmail({
+      body: { email: "multi@example.com", password: "correct horse battery" },
+      asResponse: true,
+    });
+    const session = await instance.auth.api.getSession({ headers: sessionHeaders(response) });
+    expect(session?.session.activeOrganizationId).toBe(first!.id);
+  });
 });

@@ -28,6 +28,16 @@ export function createEchoAuth(options: EchoAuthOptions) {
   database.exec("PRAGMA journal_mode = WAL; PRAGMA busy_timeout = 5000;");
   const memberRole = () =>
     database.prepare("SELECT role FROM member WHERE organizationId = ? AND userId = ?");
+  // A new session reopens the organization the operator used last, if still a member.
+  const lastOrganization = (userId: string) => {
+    const row = database
+      .prepare(
+        `SELECT m.organizationId AS id FROM member m JOIN user u ON u.id = m.userId
+         WHERE m.userId = ? ORDER BY (m.organizationId = u.lastOrganizationId) DESC, m.createdAt DESC LIMIT 1`,
+      )
+      .get(userId) as { id?: string } | undefined;
+    return row?.id ?? null;
+  };
 
   const auth = betterAuth({
     database,
@@ -38,6 +48,31 @@ export function createEchoAuth(options: EchoAuthOptions) {
       minPasswordLength: 8,
       sendResetPassword: async ({ user, url }) => {
         await options.notify({ kind: "password-reset", to: user.email, url });
+      },
+    },
+    user: {
+      additionalFields: {
+        lastOrganizationId: { type: "string", required: false, input: false },
+      },
+    },
+    databaseHooks: {
+      session: {
+        create: {
+          before: async (session) => ({
+            data: { ...session, activeOrganizationId: lastOrganization(session.userId) },
+          }),
+        },
+        update: {
+          after: async (session) => {
+            const active = (session as { activeOrganizationId?: string | null })
+              .activeOrganizationId;
+            if (active) {
+              database
+                .prepare("UPDATE user SET lastOrganizationId = ? WHERE id = ?")
+                .run(active, session.userId);
+            }
+          },
+        },
       },
     },
     rateLimit: {

@@ -1,0 +1,42 @@
+import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { type BrowserContext, chromium, type Page } from "playwright-core";
+
+import { resultsDir } from "./paths";
+
+const CHROMIUM_FLAGS = [
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-quic",
+  "--no-first-run",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+];
+
+export type TestBrowser = BrowserContext & { dispose: () => Promise<void> };
+
+/** Debian's headless Chromium with a fresh profile; dispose() closes it and removes the profile. */
+export async function launchBrowser(): Promise<TestBrowser> {
+  const profile = mkdtempSync(join(tmpdir(), "echo-chromium-"));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+    headless: true,
+    args: CHROMIUM_FLAGS,
+    viewport: { width: 1280, height: 800 },
+  });
+  return Object.assign(context, {
+    dispose: async () => {
+      await context.close();
+      rmSync(profile, { recursive: true, force: true });
+    },
+  });
+}
+
+/** Saves a full-page screenshot under .test-results/e2e/screenshots/<name>.png. */
+export async function screenshot(page: Page, name: string) {
+  const dir = join(resultsDir, "screenshots");
+  mkdirSync(dir, { recursive: true });
+  await page.screenshot({ path: join(dir, `${name}.png`), fullPage: true });
+}

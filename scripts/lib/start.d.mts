@@ -1,0 +1,22 @@
+export type Ports = { backend: number; site: number; web: number; widget: number; demo: number };
+export type StackUrls = {
+  dashboard: string;
+  widget: string;
+  demo: string;
+  backend: string;
+  site: string;
+};
+export type Stack = { urls: StackUrls; hasBackend: boolean; stop: () => Promise<void> };
+
+export function defaultPorts(): Ports;
+export function buildAll(root: string, env: NodeJS.ProcessEnv): void;
+export function startStack(
+  root: string,
+  options: {
+    ports: Ports;
+    dataDir: string;
+    logDir?: string;
+    onExit?: (label: string, how: string) => void;
+  },
+): Promise<Stack>;
+export function start(root: string): Promise<void>;
