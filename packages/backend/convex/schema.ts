@@ -69,6 +69,7 @@ export default defineSchema({
     searchText: v.string(),
   })
     .index("by_thread", ["threadId"])
+    .index("by_organization", ["organizationId"])
     .index("by_organization_and_lastMessageAt", ["organizationId", "lastMessageAt"])
     .index("by_organization_and_status_and_lastMessageAt", [
       "organizationId",

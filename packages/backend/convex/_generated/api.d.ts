@@ -8,30 +8,41 @@
    * @module
    */
   
+import type * as crons from "../crons.js";
 import type * as health from "../health.js";
+import type * as http from "../http.js";
 import type * as lib_audit from "../lib/audit.js";
 import type * as lib_contactSessions from "../lib/contactSessions.js";
 import type * as lib_conversationState from "../lib/conversationState.js";
 import type * as lib_errors from "../lib/errors.js";
 import type * as lib_identity from "../lib/identity.js";
 import type * as lib_knowledgeFileTypes from "../lib/knowledgeFileTypes.js";
+import type * as lib_median from "../lib/median.js";
 import type * as lib_messageAuthors from "../lib/messageAuthors.js";
+import type * as lib_operatorConversations from "../lib/operatorConversations.js";
 import type * as lib_organizations from "../lib/organizations.js";
 import type * as lib_plans from "../lib/plans.js";
 import type * as lib_rateLimits from "../lib/rateLimits.js";
 import type * as lib_threadMessages from "../lib/threadMessages.js";
 import type * as lib_validators from "../lib/validators.js";
 import type * as lib_widgetSettings from "../lib/widgetSettings.js";
+import type * as private_analytics from "../private/analytics.js";
+import type * as private_contactSessions from "../private/contactSessions.js";
+import type * as private_conversations from "../private/conversations.js";
 import type * as private_knowledgeFiles from "../private/knowledgeFiles.js";
+import type * as private_messages from "../private/messages.js";
+import type * as private_widgetSettings from "../private/widgetSettings.js";
 import type * as public_contactSessions from "../public/contactSessions.js";
 import type * as public_conversations from "../public/conversations.js";
 import type * as public_messages from "../public/messages.js";
 import type * as public_organizations from "../public/organizations.js";
 import type * as public_voice from "../public/voice.js";
 import type * as public_widgetSettings from "../public/widgetSettings.js";
+import type * as system_ai_enhanceDraft from "../system/ai/enhanceDraft.js";
 import type * as system_ai_groundedAnswer from "../system/ai/groundedAnswer.js";
 import type * as system_ai_hashedEmbedding from "../system/ai/hashedEmbedding.js";
 import type * as system_ai_models from "../system/ai/models.js";
+import type * as system_ai_polishDraft from "../system/ai/polishDraft.js";
 import type * as system_ai_replyTemplates from "../system/ai/replyTemplates.js";
 import type * as system_ai_respond from "../system/ai/respond.js";
 import type * as system_ai_retrievalResponder from "../system/ai/retrievalResponder.js";
@@ -43,6 +54,7 @@ import type * as system_ai_tools_escalateConversation from "../system/ai/tools/e
 import type * as system_ai_tools_resolveConversation from "../system/ai/tools/resolveConversation.js";
 import type * as system_ai_tools_searchKnowledge from "../system/ai/tools/searchKnowledge.js";
 import type * as system_ai_visitorIntent from "../system/ai/visitorIntent.js";
+import type * as system_contactSessions from "../system/contactSessions.js";
 import type * as system_conversations from "../system/conversations.js";
 import type * as system_knowledge_extractText from "../system/knowledge/extractText.js";
 import type * as system_knowledge_files from "../system/knowledge/files.js";
@@ -51,6 +63,8 @@ import type * as system_knowledge_knowledgeBase from "../system/knowledge/knowle
 import type * as system_organizations from "../system/organizations.js";
 import type * as system_seed from "../system/seed.js";
 import type * as system_seedDocuments from "../system/seedDocuments.js";
+import type * as system_webhooks_applyEvent from "../system/webhooks/applyEvent.js";
+import type * as system_webhooks_verifyWebhook from "../system/webhooks/verifyWebhook.js";
 
 import type {
   ApiFromModules,
@@ -59,30 +73,41 @@ import type {
 } from "convex/server";
 
 declare const fullApi: ApiFromModules<{
+  "crons": typeof crons;
   "health": typeof health;
+  "http": typeof http;
   "lib/audit": typeof lib_audit;
   "lib/contactSessions": typeof lib_contactSessions;
   "lib/conversationState": typeof lib_conversationState;
   "lib/errors": typeof lib_errors;
   "lib/identity": typeof lib_identity;
   "lib/knowledgeFileTypes": typeof lib_knowledgeFileTypes;
+  "lib/median": typeof lib_median;
   "lib/messageAuthors": typeof lib_messageAuthors;
+  "lib/operatorConversations": typeof lib_operatorConversations;
   "lib/organizations": typeof lib_organizations;
   "lib/plans": typeof lib_plans;
   "lib/rateLimits": typeof lib_rateLimits;
   "lib/threadMessages": typeof lib_threadMessages;
   "lib/validators": typeof lib_validators;
   "lib/widgetSettings": typeof lib_widgetSettings;
+  "private/analytics": typeof private_analytics;
+  "private/contactSessions": typeof private_contactSessions;
+  "private/conversations": typeof private_conversations;
   "private/knowledgeFiles": typeof private_knowledgeFiles;
+  "private/messages": typeof private_messages;
+  "private/widgetSettings": typeof private_widgetSettings;
   "public/contactSessions": typeof public_contactSessions;
   "public/conversations": typeof public_conversations;
   "public/messages": typeof public_messages;
   "public/organizations": typeof public_organizations;
   "public/voice": typeof public_voice;
   "public/widgetSettings": typeof public_widgetSettings;
+  "system/ai/enhanceDraft": typeof system_ai_enhanceDraft;
   "system/ai/groundedAnswer": typeof system_ai_groundedAnswer;
   "system/ai/hashedEmbedding": typeof system_ai_hashedEmbedding;
   "system/ai/models": typeof system_ai_models;
+  "system/ai/polishDraft": typeof system_ai_polishDraft;
   "system/ai/replyTemplates": typeof system_ai_replyTemplates;
   "system/ai/respond": typeof system_ai_respond;
   "system/ai/retrievalResponder": typeof system_ai_retrievalResponder;
@@ -94,6 +119,7 @@ declare const fullApi: ApiFromModules<{
   "system/ai/tools/resolveConversation": typeof system_ai_tools_resolveConversation;
   "system/ai/tools/searchKnowledge": typeof system_ai_tools_searchKnowledge;
   "system/ai/visitorIntent": typeof system_ai_visitorIntent;
+  "system/contactSessions": typeof system_contactSessions;
   "system/conversations": typeof system_conversations;
   "system/knowledge/extractText": typeof system_knowledge_extractText;
   "system/knowledge/files": typeof system_knowledge_files;
@@ -102,6 +128,8 @@ declare const fullApi: ApiFromModules<{
   "system/organizations": typeof system_organizations;
   "system/seed": typeof system_seed;
   "system/seedDocuments": typeof system_seedDocuments;
+  "system/webhooks/applyEvent": typeof system_webhooks_applyEvent;
+  "system/webhooks/verifyWebhook": typeof system_webhooks_verifyWebhook;
 }>;
 
   /**

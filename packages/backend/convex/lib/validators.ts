@@ -78,3 +78,6 @@ export const vSubscriptionStatus = v.union(
   v.literal("past_due"),
   v.literal("canceled"),
 );
+
+/** Longest chat message either side may send. */
+export const MAX_MESSAGE_CHARS = 4000;

@@ -9,8 +9,7 @@ import { recordConversationMessage } from "../lib/conversationState";
 import { fail } from "../lib/errors";
 import { limitVisitorMessage } from "../lib/rateLimits";
 import { listThreadMessages } from "../lib/threadMessages";
-
-export const MAX_MESSAGE_CHARS = 4000;
+import { MAX_MESSAGE_CHARS } from "../lib/validators";
 
 /** The visitor speaks; the agent answers while unresolved, only people once escalated. */
 export const send = mutation({

@@ -1,0 +1,118 @@
+import { paginationOptsValidator } from "convex/server";
+import { v } from "convex/values";
+
+import type { Doc } from "../_generated/dataModel";
+import { mutation, query, type QueryCtx } from "../_generated/server";
+import { recordAudit } from "../lib/audit";
+import { escalateConversation, reopenConversation, resolveConversation } from "../lib/conversationState";
+import { requireOperator } from "../lib/identity";
+import { requireOrgConversation } from "../lib/operatorConversations";
+import { vConversationStatus } from "../lib/validators";
+
+async function withContact(ctx: QueryCtx, conversation: Doc<"conversations">) {
+  const session = await ctx.db.get(conversation.contactSessionId);
+  return {
+    ...conversation,
+    contact: {
+      name: conversation.contactName,
+      email: conversation.contactEmail,
+      country: session?.metadata?.country,
+      timezone: session?.metadata?.timezone,
+    },
+  };
+}
+
+/** The inbox: newest activity first, filtered by status, assignee (null = unassigned) and text. */
+export const list = query({
+  args: {
+    paginationOpts: paginationOptsValidator,
+    status: v.optional(vConversationStatus),
+    assigneeId: v.optional(v.union(v.string(), v.null())),
+    search: v.optional(v.string()),
+  },
+  handler: async (ctx, { paginationOpts, status, assigneeId, search }) => {
+    const { orgId } = await requireOperator(ctx);
+    const assignee = assigneeId === null ? undefined : assigneeId;
+    const filterAssignee = assigneeId !== undefined;
+    const conversations = ctx.db.query("conversations");
+    let result;
+    if (search?.trim()) {
+      result = await conversations
+        .withSearchIndex("search_text", (q) => {
+          let s = q.search("searchText", search.trim()).eq("organizationId", orgId);
+          if (status) s = s.eq("status", status);
+          if (filterAssignee) s = s.eq("assigneeId", assignee);
+          return s;
+        })
+        .paginate(paginationOpts);
+    } else if (status) {
+      const byStatus = conversations
+        .withIndex("by_organization_and_status_and_lastMessageAt", (q) =>
+          q.eq("organizationId", orgId).eq("status", status),
+        )
+        .order("desc");
+      result = await (filterAssignee ? byStatus.filter((q) => q.eq(q.field("assigneeId"), assignee)) : byStatus).paginate(
+        paginationOpts,
+      );
+    } else if (filterAssignee) {
+      result = await conversations
+        .withIndex("by_organization_and_assignee_and_lastMessageAt", (q) =>
+          q.eq("organizationId", orgId).eq("assigneeId", assignee),
+        )
+        .order("desc")
+        .paginate(paginationOpts);
+    } else {
+      result = await conversations
+        .withIndex("by_organization_and_lastMessageAt", (q) => q.eq("organizationId", orgId))
+        .order("desc")
+        .paginate(paginationOpts);
+    }
+    return { ...result, page: await Promise.all(result.page.map((c) => withContact(ctx, c))) };
+  },
+});
+
+export const get = query({
+  args: { conversationId: v.id("conversations") },
+  handler: async (ctx, { conversationId }) => {
+    const operator = await requireOperator(ctx);
+    return await withContact(ctx, await requireOrgConversation(ctx, operator, conversationId));
+  },
+});
+
+/** Operators move conversations between the AI (unresolved), people (escalated) and done. */
+export const updateStatus = mutation({
+  args: { conversationId: v.id("conversations"), status: vConversationStatus },
+  handler: async (ctx, { conversationId, status }) => {
+    const operator = await requireOperator(ctx);
+    const conversation = await requireOrgConversation(ctx, operator, conversationId);
+    if (conversation.status === status) return;
+    if (status === "resolved") {
+      await resolveConversation(ctx, conversation, "operator");
+    } else if (status === "escalated") {
+      if (conversation.status === "resolved") await reopenConversation(ctx, conversation);
+      else await escalateConversation(ctx, conversation);
+    } else {
+      await ctx.db.patch(conversationId, { status: "unresolved", resolvedAt: undefined, resolvedBy: undefined, knowledgeMisses: 0 });
+    }
+    await recordAudit(ctx, operator, "conversation.status", conversationId, { status });
+  },
+});
+
+export const assign = mutation({
+  args: { conversationId: v.id("conversations"), assigneeId: v.union(v.string(), v.null()) },
+  handler: async (ctx, { conversationId, assigneeId }) => {
+    const operator = await requireOperator(ctx);
+    await requireOrgConversation(ctx, operator, conversationId);
+    await ctx.db.patch(conversationId, { assigneeId: assigneeId ?? undefined });
+    await recordAudit(ctx, operator, "conversation.assign", conversationId, { assigneeId: assigneeId ?? "" });
+  },
+});
+
+export const markRead = mutation({
+  args: { conversationId: v.id("conversations") },
+  handler: async (ctx, { conversationId }) => {
+    const operator = await requireOperator(ctx);
+    const conversation = await requireOrgConversation(ctx, operator, conversationId);
+    if (conversation.unreadByOperator > 0) await ctx.db.patch(conversationId, { unreadByOperator: 0 });
+  },
+});

@@ -1,0 +1,62 @@
+import { saveMessage, vStreamArgs } from "@convex-dev/agent";
+import { paginationOptsValidator } from "convex/server";
+import { v } from "convex/values";
+
+import { components } from "../_generated/api";
+import { action, mutation, query } from "../_generated/server";
+import { recordAudit } from "../lib/audit";
+import { escalateConversation, recordConversationMessage } from "../lib/conversationState";
+import { fail } from "../lib/errors";
+import { requireOperator } from "../lib/identity";
+import { operatorAgentName } from "../lib/messageAuthors";
+import { requireOrgConversation } from "../lib/operatorConversations";
+import { listThreadMessages } from "../lib/threadMessages";
+import { enhanceDraft } from "../system/ai/enhanceDraft";
+import { MAX_MESSAGE_CHARS } from "../lib/validators";
+
+export const list = query({
+  args: {
+    conversationId: v.id("conversations"),
+    paginationOpts: paginationOptsValidator,
+    streamArgs: v.optional(vStreamArgs),
+  },
+  handler: async (ctx, { conversationId, paginationOpts, streamArgs }) => {
+    const operator = await requireOperator(ctx);
+    const conversation = await requireOrgConversation(ctx, operator, conversationId);
+    return await listThreadMessages(ctx, { threadId: conversation.threadId, paginationOpts, streamArgs });
+  },
+});
+
+/** An operator's reply joins the agent's thread under their own name; the AI then steps back. */
+export const reply = mutation({
+  args: { conversationId: v.id("conversations"), text: v.string() },
+  handler: async (ctx, { conversationId, text: draft }) => {
+    const operator = await requireOperator(ctx);
+    const conversation = await requireOrgConversation(ctx, operator, conversationId);
+    if (conversation.status === "resolved") fail("CONVERSATION_RESOLVED", "Conversation is resolved");
+    const text = draft.trim();
+    if (!text || text.length > MAX_MESSAGE_CHARS) fail("INVALID_INPUT", "Message is empty or too long");
+    const { messageId } = await saveMessage(ctx, components.agent, {
+      threadId: conversation.threadId,
+      agentName: operatorAgentName(operator.name ?? operator.email ?? "Operator"),
+      message: { role: "assistant", content: text },
+    });
+    await escalateConversation(ctx, conversation);
+    if (conversation.firstHumanReplyAt === undefined) {
+      await ctx.db.patch(conversationId, { firstHumanReplyAt: Date.now(), firstHumanReplyBy: operator.userId });
+    }
+    await recordConversationMessage(ctx, conversation, { text, author: "operator" });
+    await ctx.db.patch(conversationId, { unreadByOperator: 0 });
+    await recordAudit(ctx, operator, "conversation.reply", conversationId);
+    return messageId;
+  },
+});
+
+export const enhance = action({
+  args: { text: v.string() },
+  handler: async (ctx, { text }) => {
+    await requireOperator(ctx);
+    if (!text.trim() || text.length > MAX_MESSAGE_CHARS) fail("INVALID_INPUT", "Draft is empty or too long");
+    return await enhanceDraft(text);
+  },
+});

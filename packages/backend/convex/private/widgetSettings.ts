@@ -1,0 +1,45 @@
+import { mutation, query } from "../_generated/server";
+import { recordAudit } from "../lib/audit";
+import { fail } from "../lib/errors";
+import { requireAdmin, requireOperator } from "../lib/identity";
+import { requirePremium } from "../lib/plans";
+import { vWidgetSettings, widgetSettingsFor } from "../lib/widgetSettings";
+
+const MAX_SUGGESTIONS = 3;
+
+export const get = query({
+  args: {},
+  handler: async (ctx) => {
+    const { orgId } = await requireOperator(ctx);
+    const settings = await widgetSettingsFor(ctx, orgId);
+    return {
+      ...settings,
+      logoUrl: settings.logoStorageId ? await ctx.storage.getUrl(settings.logoStorageId) : null,
+    };
+  },
+});
+
+export const upsert = mutation({
+  args: { settings: vWidgetSettings },
+  handler: async (ctx, { settings }) => {
+    const operator = await requireAdmin(ctx);
+    if (settings.suggestions.length > MAX_SUGGESTIONS) fail("INVALID_INPUT", "At most three suggestions");
+    if (settings.voice.enabled) await requirePremium(ctx, operator.orgId);
+    const existing = await ctx.db
+      .query("widgetSettings")
+      .withIndex("by_organization", (q) => q.eq("organizationId", operator.orgId))
+      .unique();
+    if (existing) await ctx.db.replace(existing._id, { organizationId: operator.orgId, ...settings });
+    else await ctx.db.insert("widgetSettings", { organizationId: operator.orgId, ...settings });
+    await recordAudit(ctx, operator, "widgetSettings.update");
+  },
+});
+
+/** Logo uploads go through storage like knowledge files. */
+export const generateLogoUploadUrl = mutation({
+  args: {},
+  handler: async (ctx) => {
+    await requireAdmin(ctx);
+    return await ctx.storage.generateUploadUrl();
+  },
+});

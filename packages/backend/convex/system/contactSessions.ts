@@ -1,0 +1,17 @@
+import { internalMutation } from "../_generated/server";
+
+/** Expired sessions stay readable for a week (visitors keep their history), then go. */
+export const PURGE_GRACE_MS = 7 * 24 * 60 * 60 * 1000;
+const BATCH = 200;
+
+export const purgeExpired = internalMutation({
+  args: {},
+  handler: async (ctx) => {
+    const expired = await ctx.db
+      .query("contactSessions")
+      .withIndex("by_expiresAt", (q) => q.lt("expiresAt", Date.now() - PURGE_GRACE_MS))
+      .take(BATCH);
+    for (const session of expired) await ctx.db.delete(session._id);
+    return expired.length;
+  },
+});
