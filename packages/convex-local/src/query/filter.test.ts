@@ -11,6 +11,8 @@ describe("evaluateFilterExpression", () => {
     ["eq on a field", { $eq: [field("name"), lit("Ada")] }, true],
     ["neq", { $neq: [field("name"), lit("Bob")] }, true],
     ["lt across types uses the total order", { $lt: [field("age"), lit("0")] }, true],
+    ["a missing field sorts below null", { $lt: [field("missing"), lit(null)] }, true],
+    ["neq of a missing field and a value is true", { $neq: [field("missing"), lit(2)] }, true],
     ["int64 is not equal to the same float", { $eq: [field("count"), lit(7)] }, false],
     ["dotted path", { $eq: [field("nested.deep.flag"), lit(true)] }, true],
     ["missing field equals undefined", { $eq: [field("missing"), lit(undefined)] }, true],
@@ -28,7 +30,6 @@ describe("evaluateFilterExpression", () => {
     ["mod", { $eq: [{ $mod: [field("age"), lit(5)] }, lit(1)] }, true],
     ["neg", { $eq: [{ $neg: field("age") }, lit(-36)] }, true],
     ["sub", { $lt: [{ $sub: [field("age"), lit(40)] }, lit(0)] }, true],
-    ["a non-boolean result does not pass", field("age"), false],
   ])("%s", (_name, expr, expected) => {
     expect(evaluateFilterExpression(expr, doc)).toBe(expected);
   });
@@ -37,12 +38,22 @@ describe("evaluateFilterExpression", () => {
     expect(evaluateExpression({ $add: [lit(2n ** 63n - 1n), lit(1n)] }, doc)).toBe(-(2n ** 63n));
   });
 
+  it("requires booleans where the backend does", () => {
+    expect(() => evaluateFilterExpression(field("age"), doc)).toThrow("Expected boolean, got 36.0 (type float64)");
+    expect(() => evaluateFilterExpression({ $and: [lit(true), field("name")] }, doc)).toThrow(/Expected boolean/);
+    expect(() => evaluateFilterExpression({ $not: field("missing") }, doc)).toThrow(/got undefined/);
+    // Short-circuiting stops before a non-boolean operand, as in the backend.
+    expect(evaluateFilterExpression({ $or: [lit(true), field("name")] }, doc)).toBe(true);
+  });
+
   it("rejects malformed expressions and mixed-type arithmetic", () => {
-    expect(() => evaluateFilterExpression({ $add: [field("age"), field("count")] }, doc)).toThrow(/float64 and int64/);
-    expect(() => evaluateFilterExpression({ $div: [field("count"), lit(0n)] }, doc)).toThrow(/Division by zero/);
+    expect(() => evaluateFilterExpression({ $eq: [{ $add: [field("age"), field("count")] }, lit(1)] }, doc)).toThrow(
+      "Cannot add 36.0 (type float64) and 7 (type int64)",
+    );
+    expect(() => evaluateFilterExpression({ $eq: [{ $div: [field("count"), lit(0n)] }, lit(1n)] }, doc)).toThrow(/Cannot divide 7 by zero/);
     expect(() => evaluateFilterExpression({ $bogus: [] }, doc)).toThrow(/Unknown filter operator/);
     expect(() => evaluateFilterExpression({ $eq: [lit(1)] }, doc)).toThrow(/two arguments/);
     expect(() => evaluateFilterExpression({ $field: "a", $literal: 1 }, doc)).toThrow(/Invalid filter expression/);
-    expect(() => evaluateFilterExpression({ $neg: lit("x") }, doc)).toThrow(/negate/);
+    expect(() => evaluateFilterExpression({ $eq: [{ $neg: lit("x") }, lit(1)] }, doc)).toThrow('Cannot negate "x" (type string)');
   });
 });

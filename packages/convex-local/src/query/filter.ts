@@ -3,6 +3,7 @@ import { jsonToConvexOrUndefined } from "../values/codec.ts";
 import { compareValues } from "../values/compare.ts";
 import { getFieldValue } from "../values/field-path.ts";
 import { convexTypeOf } from "../values/type-order.ts";
+import { displayValue } from "../validation/display.ts";
 
 /** A filter expression as serialized by `convex/server` (protocol notes §7.6). */
 export type FilterExpression = { [operator: string]: JSONValue };
@@ -15,19 +16,30 @@ const COMPARISONS: Record<string, (diff: number) => boolean> = {
   $gt: (diff) => diff > 0,
   $gte: (diff) => diff >= 0,
 };
-const ARITHMETIC = new Set(["$add", "$sub", "$mul", "$div", "$mod"]);
+// Verbs the backend uses in its "Cannot <verb> ..." evaluation errors.
+const ARITHMETIC: Record<string, string> = { $add: "add", $sub: "subtract", $mul: "multiply", $div: "divide", $mod: "mod" };
 
-/** Raised for malformed expressions or arithmetic on mismatched types. */
+/** Raised for malformed expressions, or (code `EvalError`) for ill-typed evaluation. */
 export class FilterExpressionError extends Error {
-  constructor(message: string) {
+  readonly code: string;
+  constructor(message: string, code = "InvalidFilter") {
     super(message);
     this.name = "FilterExpressionError";
+    this.code = code;
   }
 }
 
-/** Whether `doc` passes the filter: the expression must evaluate to exactly `true`. */
+/**
+ * Whether `doc` passes the filter. As in the backend, the expression must
+ * evaluate to a boolean; anything else is an evaluation error.
+ */
 export function evaluateFilterExpression(expr: JSONValue, doc: Record<string, Value | undefined>): boolean {
-  return evaluateExpression(expr, doc) === true;
+  return asBoolean(evaluateExpression(expr, doc));
+}
+
+function asBoolean(value: Value | undefined): boolean {
+  if (typeof value === "boolean") return value;
+  throw new FilterExpressionError(`Expected boolean, got ${displayValue(value)} (type ${convexTypeOf(value)})`, "EvalError");
 }
 
 /** Evaluates an expression against a document; missing fields are `undefined`. */
@@ -46,14 +58,14 @@ export function evaluateExpression(expr: JSONValue, doc: Record<string, Value | 
   }
   if (operator === "$and" || operator === "$or") {
     const operands = expectArray(operator, operand);
-    // Short-circuits like `&&`/`||`, but only `true` counts as truthy.
-    if (operator === "$and") return operands.every((item) => evaluateExpression(item, doc) === true);
-    return operands.some((item) => evaluateExpression(item, doc) === true);
+    // Short-circuits like `&&`/`||`; every evaluated operand must be a boolean.
+    if (operator === "$and") return operands.every((item) => asBoolean(evaluateExpression(item, doc)));
+    return operands.some((item) => asBoolean(evaluateExpression(item, doc)));
   }
-  if (operator === "$not") return evaluateExpression(operand, doc) !== true;
+  if (operator === "$not") return !asBoolean(evaluateExpression(operand, doc));
   if (operator === "$neg") return negate(evaluateExpression(operand, doc));
   const compare = COMPARISONS[operator];
-  if (compare || ARITHMETIC.has(operator)) {
+  if (compare || ARITHMETIC[operator]) {
     const operands = expectArray(operator, operand);
     if (operands.length !== 2) throw new FilterExpressionError(`${operator} expects two arguments`);
     const left = evaluateExpression(operands[0]!, doc);
@@ -71,7 +83,7 @@ function expectArray(operator: string, operand: JSONValue): JSONValue[] {
 function negate(value: Value | undefined): Value {
   if (typeof value === "number") return -value;
   if (typeof value === "bigint") return BigInt.asIntN(64, -value);
-  throw new FilterExpressionError(`Cannot negate a value of type ${convexTypeOf(value)}`);
+  throw new FilterExpressionError(`Cannot negate ${displayValue(value)} (type ${convexTypeOf(value)})`, "EvalError");
 }
 
 function arithmetic(operator: string, left: Value | undefined, right: Value | undefined): Value {
@@ -91,7 +103,7 @@ function arithmetic(operator: string, left: Value | undefined, right: Value | un
   }
   if (typeof left === "bigint" && typeof right === "bigint") {
     if ((operator === "$div" || operator === "$mod") && right === 0n) {
-      throw new FilterExpressionError("Division by zero");
+      throw new FilterExpressionError(`Cannot ${ARITHMETIC[operator]} ${left} by zero`, "EvalError");
     }
     // int64 arithmetic wraps on overflow, like the backend's i64 operations.
     switch (operator) {
@@ -108,6 +120,7 @@ function arithmetic(operator: string, left: Value | undefined, right: Value | un
     }
   }
   throw new FilterExpressionError(
-    `Cannot apply ${operator} to values of type ${convexTypeOf(left)} and ${convexTypeOf(right)}`,
+    `Cannot ${ARITHMETIC[operator]} ${displayValue(left)} (type ${convexTypeOf(left)}) and ${displayValue(right)} (type ${convexTypeOf(right)})`,
+    "EvalError",
   );
 }
