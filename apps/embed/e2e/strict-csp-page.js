@@ -32,6 +32,16 @@ window.addEventListener("load", () => {
       display: getComputedStyle(frame).display,
       focused: document.activeElement === frame,
     };
+    // Distances from the viewport's edges, to check the corner placement and the stacking.
+    const inset = (element) => {
+      const rect = element.getBoundingClientRect();
+      return {
+        left: rect.left,
+        right: window.innerWidth - rect.right,
+        bottom: window.innerHeight - rect.bottom,
+      };
+    };
+    report.insets = { launcher: inset(launcher), frame: inset(frame) };
     document.dispatchEvent(new KeyboardEvent("keydown", { key: "Escape", bubbles: true }));
     report.afterEscape = {
       display: getComputedStyle(frame).display,

@@ -65,7 +65,7 @@ beforeAll(async () => {
       type: "text/html",
       csp: `default-src 'none'; script-src ${hostUrl}; frame-src ${widgetUrl} ${intruderUrl}; require-trusted-types-for 'script'`,
       body: `<!doctype html><html><head><title>Host page</title>
-<script src="/widget.js" data-organization-id="org_demo" data-locale="pt-BR" data-widget-url="${widgetUrl}" async></script>
+<script src="/widget.js" data-organization-id="org_demo" data-locale="pt-BR" data-widget-url="${widgetUrl}" data-position="${path === "/left" ? "bottom-left" : "bottom-right"}" async></script>
 <script src="/page.js" defer></script></head>
 <body><h1>Shop</h1><iframe src="${intruderUrl}" title="ad"></iframe><pre id="report"></pre></body></html>`,
     };
@@ -74,7 +74,7 @@ beforeAll(async () => {
 
 afterAll(() => servers.forEach((server) => server.close()));
 
-it("runs under a strict CSP and completes the message exchange in Chromium", async () => {
+async function runInChromium(url: string) {
   const { stdout } = await promisify(execFile)(
     chromium,
     [
@@ -82,16 +82,19 @@ it("runs under a strict CSP and completes the message exchange in Chromium", asy
       "--no-sandbox",
       "--disable-gpu",
       "--disable-dev-shm-usage",
+      "--window-size=1024,800",
       "--virtual-time-budget=5000",
       "--dump-dom",
-      `${hostUrl}/?from=e2e`,
+      url,
     ],
     { timeout: 60_000 },
   );
   const json = /<pre id="report">(.*?)<\/pre>/s.exec(stdout)?.[1] ?? "";
-  const report = JSON.parse(
-    json.replaceAll("&amp;", "&").replaceAll("&lt;", "<").replaceAll("&gt;", ">"),
-  );
+  return JSON.parse(json.replaceAll("&lt;", "<").replaceAll("&gt;", ">").replaceAll("&amp;", "&"));
+}
+
+it("runs under a strict CSP and completes the message exchange in Chromium", async () => {
+  const report = await runInChromium(`${hostUrl}/?from=e2e`);
 
   expect(report.styleAttributeBlocked).toBe(true);
   expect(report.violations).toEqual(["style-src-attr inline"]);
@@ -121,5 +124,13 @@ it("runs under a strict CSP and completes the message exchange in Chromium", asy
     display: "block",
     focused: true,
   });
+  expect(report.insets.launcher).toMatchObject({ right: 20, bottom: 20 });
+  expect(report.insets.frame).toMatchObject({ right: 20, bottom: 20 + 56 + 16 });
   expect(report.afterEscape).toEqual({ display: "none", launcherFocused: true });
+});
+
+it("stacks launcher and iframe in the bottom-left corner when asked", async () => {
+  const { insets } = await runInChromium(`${hostUrl}/left`);
+  expect(insets.launcher).toMatchObject({ left: 20, bottom: 20 });
+  expect(insets.frame).toMatchObject({ left: 20, bottom: 20 + 56 + 16 });
 });

@@ -24,7 +24,7 @@ export function show(node: HTMLElement, visible: boolean): void {
 export function createRoot(doc: Document, left: boolean): HTMLDivElement {
   const side = left ? "left" : "right";
   return element(doc, "div", {
-    style: `position:fixed;bottom:20px;${side}:20px;z-index:2147483647;display:grid;gap:16px;justify-items:${left ? "start" : "end"}`,
+    style: `position:fixed;bottom:20px;${side}:20px;z-index:2147483647;display:grid;gap:16px;justify-items:${side}`,
   });
 }
 
@@ -34,7 +34,7 @@ export function createLauncher(doc: Document, label: string): [HTMLButtonElement
     ariaLabel: label,
     ariaExpanded: "false",
     style:
-      "position:relative;width:56px;height:56px;border:0;border-radius:50%;background:#222;cursor:pointer;box-shadow:0 4px 16px #0004",
+      "position:relative;width:56px;height:56px;padding:0;border:0;border-radius:50%;background:#222;cursor:pointer;display:grid;place-items:center;box-shadow:0 4px 16px #0004",
   });
   button.setAttribute("aria-controls", FRAME_ID);
   const ns = "http://www.w3.org/2000/svg";
@@ -49,7 +49,7 @@ export function createLauncher(doc: Document, label: string): [HTMLButtonElement
   const badge = element(doc, "span", {
     ariaHidden: "true",
     style:
-      "position:absolute;top:-4px;right:-4px;min-width:12px;padding:0 4px;border-radius:10px;background:#d00;color:#fff;font:12px/20px arial;display:none",
+      "position:absolute;top:-4px;right:-4px;padding:0 6px;border-radius:10px;background:#d00;color:#fff;font:12px/20px arial;display:none",
   });
   button.append(icon, badge);
   return [button, badge];
