@@ -49,8 +49,9 @@ export async function main(argv: string[]): Promise<void> {
   const secret = instanceSecret(dataDir, values["instance-secret"]);
   const instanceName = values["instance-name"];
   const backend = new Backend({ dataDir, instanceName });
-  const functionsDir = values.functions ? resolve(values.functions) : backend.deployedFunctionsDir();
+  const functionsDir = values.functions ? resolve(values.functions) : null;
   if (functionsDir) await backend.deploy(functionsDir);
+  else await backend.loadDeployed();
   const server = await startServer({
     backend,
     host: values.host,

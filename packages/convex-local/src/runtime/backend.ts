@@ -8,7 +8,7 @@ import { ConflictError, Store } from "../storage/store.ts";
 import { type ReadSet } from "../storage/read-set.ts";
 import { type DocJson } from "../storage/index-keys.ts";
 import { schemaValidationMessage, validateDocument, validateValue, type ValidationContext } from "../validation/validate.ts";
-import { bundleFunctions } from "./bundle.ts";
+import { type Bundle, bundleFunctions } from "./bundle.ts";
 import { failedOutcome, FunctionError } from "./errors.ts";
 import { type Frame, frames, type UdfType, type UserIdentity } from "./frame.ts";
 import { installGlobals, realNow, setFallbackEnv } from "./globals.ts";
@@ -100,22 +100,32 @@ export class Backend {
     const outDir = join(this.dataDir === ":memory:" ? join(process.cwd(), ".convex-local") : this.dataDir, "modules", `${Date.now()}-${this.deployCount++}`);
     mkdirSync(outDir, { recursive: true });
     const bundle = await bundleFunctions(functionsDir, outDir);
+    await this.activate(bundle);
+  }
+
+  /** Loads the code deployed before the last shutdown, if any; returns whether there was some. */
+  async loadDeployed(): Promise<boolean> {
+    const row = this.store.db.prepare("SELECT value FROM meta WHERE key = 'bundle'").get();
+    if (!row) return false;
+    const bundle = JSON.parse(String(row.value)) as Bundle;
+    if (!existsSync(bundle.outDir)) return false;
+    await this.activate(bundle);
+    return true;
+  }
+
+  private async activate(bundle: Bundle): Promise<void> {
+    const outDir = bundle.outDir;
     const loaded = await LoadedModules.load(bundle);
     const previous = this.components.get("");
     this.components.set("", loaded);
     this.applySchema("", loaded.schema?.tables ?? []);
     this.store.db
-      .prepare("INSERT INTO meta (key, value) VALUES ('functions', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value")
-      .run(functionsDir);
+      .prepare("INSERT INTO meta (key, value) VALUES ('bundle', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value")
+      .run(JSON.stringify(bundle));
     if (previous && previous.bundle.outDir !== outDir && existsSync(previous.bundle.outDir)) {
       rmSync(previous.bundle.outDir, { recursive: true, force: true });
     }
     this.scheduler.reschedule();
-  }
-
-  deployedFunctionsDir(): string | null {
-    const row = this.store.db.prepare("SELECT value FROM meta WHERE key = 'functions'").get();
-    return row ? String(row.value) : null;
   }
 
   private applySchema(component: string, tables: SchemaTable[]): void {

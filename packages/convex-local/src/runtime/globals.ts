@@ -70,7 +70,7 @@ export function installGlobals(): void {
     },
   );
 
-  const levels: Array<[keyof Console, string]> = [
+  const levels: Array<[string, string]> = [
     ["log", "LOG"],
     ["info", "INFO"],
     ["warn", "WARN"],
@@ -78,8 +78,9 @@ export function installGlobals(): void {
     ["debug", "DEBUG"],
   ];
   for (const [method, level] of levels) {
-    const original = (console[method] as (...a: unknown[]) => void).bind(console);
-    (console as unknown as Record<string, unknown>)[method] = (...args: unknown[]) => {
+    const target = console as unknown as Record<string, (...a: unknown[]) => void>;
+    const original = target[method]!.bind(console);
+    target[method] = (...args: unknown[]) => {
       const frame = frames.getStore();
       if (!frame) return original(...args);
       frame.logLines.push(`[${level}] ${format(...args)}`);
