@@ -6,6 +6,7 @@ import {
   encodeIndexKey,
   indexKeyForDocument,
   indexRangeToKeyInterval,
+  type IndexRangeError,
   parseIndexRange,
   prefixSuccessor,
   type IndexRangeExpression,
@@ -144,17 +145,64 @@ describe("indexRangeToKeyInterval", () => {
     expect(() => parseIndexRange([{ type: "Neq", fieldPath: "a", value: 1 }])).toThrow(/Invalid index range operator/);
   });
 
-  it("rejects ranges that do not follow the index field order", () => {
-    expect(() => indexRangeToKeyInterval(fields, [{ type: "Eq", fieldPath: "score", value: 1 }])).toThrow(/expected "team"/);
-    expect(() =>
-      indexRangeToKeyInterval(fields, [
+  it("accepts equalities in any order, as the backend sorts them by index position", () => {
+    const inOrder = indexRangeToKeyInterval(fields, [
+      { type: "Eq", fieldPath: "team", value: "red" },
+      { type: "Eq", fieldPath: "score", value: 2 },
+    ]);
+    const reversed = indexRangeToKeyInterval(fields, [
+      { type: "Eq", fieldPath: "score", value: 2 },
+      { type: "Eq", fieldPath: "team", value: "red" },
+    ]);
+    expect(reversed).toEqual(inOrder);
+  });
+
+  it.each<[string, IndexRangeExpression[], string, RegExp]>([
+    ["skipping a field", [{ type: "Eq", fieldPath: "score", value: 1 }], "InvalidIndexRange", /didn't use the index fields in order.\nIndex fields: \[team, score, _creationTime\]\nQuery fields: \[score\]\nFirst incorrect field: score/],
+    ["an unindexed field", [{ type: "Eq", fieldPath: "other", value: 1 }], "FieldNotInIndex", /comparison with "other", but messages.by_team with fields \[team, score, _creationTime\] doesn't index this field/],
+    [
+      "two lower bounds",
+      [
         { type: "Gt", fieldPath: "team", value: "a" },
         { type: "Gte", fieldPath: "team", value: "b" },
-      ]),
-    ).toThrow(/two lower bounds/);
-    expect(() => indexRangeToKeyInterval(["a"], [{ type: "Eq", fieldPath: "a", value: 1 }, { type: "Eq", fieldPath: "b", value: 1 }])).toThrow(
-      /more fields than the index/,
-    );
+      ],
+      "AlreadyDefinedBound",
+      /^Already defined lower bound in index range. Can't add "team" >= "b".$/,
+    ],
+    [
+      "bounds on two fields",
+      [
+        { type: "Gt", fieldPath: "team", value: "a" },
+        { type: "Lt", fieldPath: "score", value: 3 },
+      ],
+      "BoundsOnMultipleFields",
+      /attempted to set a range bound on both "team" and "score"/,
+    ],
+    [
+      "an equality and a bound on one field",
+      [
+        { type: "Eq", fieldPath: "team", value: "a" },
+        { type: "Lt", fieldPath: "team", value: "b" },
+      ],
+      "AlreadyDefinedBound",
+      /Already defined inequality bound/,
+    ],
+    [
+      "a repeated equality",
+      [
+        { type: "Eq", fieldPath: "team", value: "a" },
+        { type: "Eq", fieldPath: "team", value: "b" },
+      ],
+      "AlreadyDefinedBound",
+      /Already defined equality bound in index range. Can't add "team" == "a"./,
+    ],
+  ])("rejects %s with the backend's error", (_name, range, code, message) => {
+    expect(() => indexRangeToKeyInterval(fields, range, "messages.by_team")).toThrow(message);
+    try {
+      indexRangeToKeyInterval(fields, range, "messages.by_team");
+    } catch (error) {
+      expect((error as IndexRangeError).code).toBe(code);
+    }
   });
 
   it("computes prefix successors", () => {

@@ -4,6 +4,7 @@ import { getFieldValue } from "./field-path.ts";
 import { sortedEntries } from "./compare.ts";
 
 export {
+  IndexRangeError,
   indexRangeToKeyInterval,
   parseIndexRange,
   prefixSuccessor,
