@@ -1,0 +1,119 @@
+import type { LanguageModelV4StreamPart } from "@ai-sdk/provider";
+import { convertArrayToReadableStream, MockLanguageModelV4 } from "ai/test";
+import { afterEach, beforeEach, describe, expect, test, vi } from "vitest";
+
+import { api } from "../../_generated/api";
+import {
+  createOrganization,
+  messagesOf,
+  newTest,
+  operator,
+  seedKnowledge,
+  sendAndSettle,
+  startConversation,
+} from "../../test.harness";
+
+// The model is replaced at the AI SDK boundary: the OpenAI provider hands out a scripted model.
+const chat = vi.hoisted(() => ({ steps: [] as Array<() => LanguageModelV4StreamPart[]>, model: undefined as unknown }));
+vi.mock("@ai-sdk/openai", () => ({
+  createOpenAI: () => ({ chat: () => chat.model, embedding: () => undefined }),
+}));
+
+const usage = {
+  inputTokens: { total: 1, noCache: 1, cacheRead: 0, cacheWrite: 0 },
+  outputTokens: { total: 1, text: 1, reasoning: 0 },
+};
+const toolCall = (toolName: string, input: object): LanguageModelV4StreamPart[] => [
+  { type: "stream-start", warnings: [] },
+  { type: "tool-call", toolCallId: `call-${toolName}`, toolName, input: JSON.stringify(input) },
+  { type: "finish", finishReason: { unified: "tool-calls", raw: undefined }, usage },
+];
+const say = (text: string): LanguageModelV4StreamPart[] => [
+  { type: "stream-start", warnings: [] },
+  { type: "text-start", id: "t" },
+  { type: "text-delta", id: "t", delta: text },
+  { type: "text-end", id: "t" },
+  { type: "finish", finishReason: { unified: "stop", raw: undefined }, usage },
+];
+
+let model: MockLanguageModelV4;
+beforeEach(() => {
+  vi.useFakeTimers();
+  vi.stubEnv("OPENAI_BASE_URL", "http://llm.invalid/v1");
+  vi.stubEnv("ECHO_CHAT_MODEL", "scripted");
+  model = new MockLanguageModelV4({
+    doStream: async () => ({ stream: convertArrayToReadableStream(chat.steps.shift()!()) }),
+    doGenerate: async () => ({
+      content: [{ type: "text", text: "Thank you for waiting! Your refund is on its way." }],
+      finishReason: { unified: "stop", raw: undefined },
+      usage,
+      warnings: [],
+    }),
+  });
+  chat.model = model;
+});
+afterEach(() => {
+  vi.unstubAllEnvs();
+  vi.useRealTimers();
+});
+
+describe("support agent with a language model", () => {
+  test("the model's search tool call returns the organization's passages and sources", async () => {
+    chat.steps = [() => toolCall("searchKnowledge", { query: "reset password" }), () => say("Use Forgot password.")];
+    const t = newTest();
+    await createOrganization(t, "org_a");
+    await seedKnowledge(t, "org_a");
+    const ids = await startConversation(t, "org_a");
+    await sendAndSettle(t, ids, "I forgot my password");
+
+    expect(model.doStreamCalls).toHaveLength(2);
+    const system = model.doStreamCalls[0].prompt.find((m) => m.role === "system");
+    expect(JSON.stringify(system)).toContain("Org org_a");
+    const toolMessage = model.doStreamCalls[1].prompt.at(-1)!;
+    expect(toolMessage.role).toBe("tool");
+    const output = JSON.stringify(toolMessage.content);
+    expect(output).toContain("account-security.md");
+    expect(output).toContain('"found":true');
+    const reply = (await messagesOf(t, ids)).at(-1)!;
+    expect(reply).toMatchObject({ author: "agent", text: "Use Forgot password." });
+  });
+
+  test("the model can escalate and resolve through its tools", async () => {
+    chat.steps = [() => toolCall("escalateConversation", { reason: "visitor_request" }), () => say("Handing over.")];
+    const t = newTest();
+    await createOrganization(t, "org_a");
+    const ids = await startConversation(t, "org_a");
+    await sendAndSettle(t, ids, "person please");
+    expect((await t.query(api.public.conversations.get, ids)).status).toBe("escalated");
+
+    chat.steps = [() => toolCall("resolveConversation", {}), () => say("Bye!")];
+    model.doStreamCalls.length = 0;
+    const other = await startConversation(t, "org_a");
+    await sendAndSettle(t, other, "all good now");
+    expect((await t.query(api.public.conversations.get, other)).status).toBe("resolved");
+  });
+
+  test("a failing model leaves the visitor a notice and hands the conversation to a person", async () => {
+    chat.steps = [
+      () => {
+        throw new Error("model unavailable");
+      },
+    ];
+    const t = newTest();
+    await createOrganization(t, "org_a");
+    const ids = await startConversation(t, "org_a");
+    await sendAndSettle(t, ids, "Hello, is anyone there?");
+    const reply = (await messagesOf(t, ids)).at(-1)!;
+    expect(reply.text).toContain("Sorry, I can't answer right now");
+    expect((await t.query(api.public.conversations.get, ids)).status).toBe("escalated");
+  });
+
+  test("enhance rewrites an operator's draft with the model", async () => {
+    const t = newTest();
+    const result = await operator(t, "org_a", "member").action(api.private.messages.enhance, {
+      text: "refund coming",
+    });
+    expect(result).toEqual({ text: "Thank you for waiting! Your refund is on its way.", mode: "model" });
+    expect(JSON.stringify(model.doGenerateCalls[0].prompt)).toContain("refund coming");
+  });
+});
