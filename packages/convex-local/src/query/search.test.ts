@@ -25,6 +25,12 @@ describe("tokenize", () => {
   it("splits on whitespace and punctuation, lowercases, keeps Unicode letters and digits", () => {
     expect(tokenize("Hello, WORLD! it's 2024—café_au-lait")).toEqual(["hello", "world", "it", "s", "2024", "café", "au", "lait"]);
     expect(tokenize("   ")).toEqual([]);
+    expect(tokenize("Ünïcode ΣΊΣΥΦΟΣ ٣٤")).toEqual(["ünïcode", "σίσυφος", "٣٤"]);
+  });
+
+  it("drops tokens of 32 UTF-8 bytes or more", () => {
+    expect(tokenize(`${"a".repeat(31)} ${"b".repeat(32)} ok`)).toEqual(["a".repeat(31), "ok"]);
+    expect(tokenize("é".repeat(16))).toEqual([]);
   });
 });
 

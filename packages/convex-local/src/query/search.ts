@@ -9,6 +9,12 @@ export const MAX_SEARCH_RESULTS = 1024;
 export const MAX_SEARCH_TERMS = 16;
 /** Filter fields a search query may constrain with equality. */
 export const MAX_SEARCH_FILTERS = 8;
+/** Tokens of this many UTF-8 bytes or more are dropped, from documents and queries alike. */
+export const MAX_TEXT_TERM_LENGTH = 32;
+
+// Runs of Rust's `char::is_alphanumeric` (alphabetic or numeric), as tantivy's SimpleTokenizer splits.
+const WORD = /[\p{Alphabetic}\p{N}]+/gu;
+const utf8 = new TextEncoder();
 
 const K1 = 1.2;
 const B = 0.75;
@@ -23,11 +29,15 @@ export type TextSearchQuery = {
 export type TextSearchResult<D> = { doc: D; score: number };
 
 /**
- * Splits text into lowercase terms on every non-letter, non-digit character,
- * like the backend's tokenizer (Unicode-aware, case-insensitive).
+ * The backend's analyzer: split on every character that is not alphabetic or
+ * numeric, drop tokens of 32 UTF-8 bytes or more, then lowercase.
  */
 export function tokenize(text: string): string[] {
-  return text.toLowerCase().match(/[\p{L}\p{N}\p{M}]+/gu) ?? [];
+  const tokens: string[] = [];
+  for (const [word] of text.matchAll(WORD)) {
+    if (utf8.encode(word).length < MAX_TEXT_TERM_LENGTH) tokens.push(word.toLowerCase());
+  }
+  return tokens;
 }
 
 /**
