@@ -48,9 +48,23 @@ describe("checkDocumentLimits", () => {
     expect(() => checkDocumentLimits({ _secret: 1 })).toThrow(/_secret' starts with an underscore/);
   });
 
-  it.each(["$bad", "with\nnewline", "ünïcode", "x".repeat(1025)])("words field name errors like convex/values: %s", (field) => {
-    expect(() => checkFieldName(field)).toThrow(convexFieldError(field));
-    expect(() => checkDocumentLimits({ inner: { [field]: 1 } })).toThrow(convexFieldError(field));
+  it.each([
+    ["$bad", "Field name $bad starts with '$', which is reserved."],
+    ["with\nnewline", "Field name with\nnewline has invalid character '\n': Field names can only contain non-control ASCII characters"],
+    ["ünïcode", "Field name ünïcode has invalid character 'ü': Field names can only contain non-control ASCII characters"],
+    ["x".repeat(1025), "Field name is too long (1025 > maximum 1024)"],
+    ["", "Field name cannot be empty"],
+  ])("rejects field name %j with the backend's wording", (field, message) => {
+    expect(() => checkFieldName(field)).toThrow(message);
+    expect(() => checkDocumentLimits({ inner: { [field]: 1 } })).toThrow(message);
+  });
+
+  it("rejects every field name that convex/values rejects", () => {
+    for (const field of ["$bad", "with\nnewline", "ünïcode", "x".repeat(1025), "tab\there"]) {
+      expect(convexFieldError(field)).toBeTruthy();
+      expect(() => checkFieldName(field)).toThrow();
+    }
+    expect(() => checkFieldName("spaces and-symbols!~")).not.toThrow();
   });
 
   it("exports the documented transaction limits", () => {

@@ -98,21 +98,23 @@ function enterLevel(depth: number, path: string): void {
   }
 }
 
-/** Validates one field name with the same wording as `convex/values`. */
+/**
+ * Validates one field name as the backend does (`check_valid_field_name`): nonempty,
+ * not starting with `$`, non-control ASCII only, at most 1024 characters.
+ */
 export function checkFieldName(field: string): void {
-  if (field.length > MAX_FIELD_NAME_LENGTH) {
-    throw new DocumentLimitError(`Field name ${field} exceeds maximum field name length ${MAX_FIELD_NAME_LENGTH}.`);
-  }
-  if (field.startsWith("$")) {
-    throw new DocumentLimitError(`Field name ${field} starts with a '$', which is reserved.`);
-  }
-  for (let i = 0; i < field.length; i++) {
-    const code = field.charCodeAt(i);
+  if (field.length === 0) throw new DocumentLimitError("Field name cannot be empty");
+  if (field.startsWith("$")) throw new DocumentLimitError(`Field name ${field} starts with '$', which is reserved.`);
+  for (const char of field) {
+    const code = char.codePointAt(0)!;
     if (code < 32 || code >= 127) {
       throw new DocumentLimitError(
-        `Field name ${field} has invalid character '${field[i]}': Field names can only contain non-control ASCII characters`,
+        `Field name ${field} has invalid character '${char}': Field names can only contain non-control ASCII characters`,
       );
     }
+  }
+  if (field.length > MAX_FIELD_NAME_LENGTH) {
+    throw new DocumentLimitError(`Field name is too long (${field.length} > maximum ${MAX_FIELD_NAME_LENGTH})`);
   }
 }
 
