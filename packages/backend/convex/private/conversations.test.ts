@@ -67,7 +67,9 @@ describe("private.conversations", () => {
     };
     expect(await status("escalated")).toMatchObject({ status: "escalated", escalatedAt: expect.any(Number) });
     expect(await status("resolved")).toMatchObject({ status: "resolved", resolvedBy: "operator" });
-    expect(await status("escalated")).toMatchObject({ status: "escalated", resolvedAt: undefined });
+    const reopened = await status("escalated");
+    expect(reopened).toMatchObject({ status: "escalated" });
+    expect(reopened).not.toHaveProperty("resolvedAt");
     expect(await status("unresolved")).toMatchObject({ status: "unresolved", knowledgeMisses: 0 });
     const audit = await t.run(async (ctx) => await ctx.db.query("auditLog").collect());
     expect(audit.map((e) => [e.action, e.details?.status])).toEqual([
