@@ -232,3 +232,26 @@ describe("sync protocol", () => {
     expect(await client.query(api.counters.get, { name: "idempotent" })).toBe(1);
   });
 });
+
+describe("search", () => {
+  test("text search ranks by relevance and honours filter fields", async () => {
+    const client = new ConvexHttpClient(h.server.url, { logger: false });
+    await client.mutation(api.messages.send, { channel: "s1", author: "a", body: "the quick brown fox" });
+    await client.mutation(api.messages.send, { channel: "s1", author: "a", body: "brown bread and brown butter" });
+    await client.mutation(api.messages.send, { channel: "s2", author: "a", body: "a brown dog" });
+    expect(await client.query(api.search.messages, { text: "brown", channel: "s1" })).toEqual([
+      "brown bread and brown butter",
+      "the quick brown fox",
+    ]);
+    expect(await client.query(api.search.messages, { text: "qui" })).toEqual(["the quick brown fox"]);
+  });
+
+  test("vector search returns the nearest documents, filtered", async () => {
+    const client = new ConvexHttpClient(h.server.url, { logger: false });
+    const a = await client.mutation(api.search.addDocument, { title: "a", kind: "faq", embedding: [1, 0, 0] });
+    const b = await client.mutation(api.search.addDocument, { title: "b", kind: "faq", embedding: [0.9, 0.1, 0] });
+    const c = await client.mutation(api.search.addDocument, { title: "c", kind: "blog", embedding: [1, 0, 0.01] });
+    expect(await client.action(api.search.similar, { vector: [1, 0, 0] })).toEqual([a, c]);
+    expect(await client.action(api.search.similar, { vector: [1, 0, 0], kind: "faq" })).toEqual([a, b]);
+  });
+});

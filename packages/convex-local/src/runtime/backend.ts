@@ -148,6 +148,10 @@ export class Backend {
     return this.components.get(component);
   }
 
+  schemaTables(component: string): SchemaTable[] {
+    return this.components.get(component)?.schema?.tables ?? [];
+  }
+
   private schemaTable(component: string, tableName: string): SchemaTable | undefined {
     const schema = this.components.get(component)?.schema;
     if (!schema || !schema.schemaValidation) return undefined;

@@ -10,6 +10,7 @@ import { type Transaction } from "../storage/transaction.ts";
 import { FunctionError } from "./errors.ts";
 import { type Frame, type QueryState } from "./frame.ts";
 import { decodePageCursor, encodePageCursor, END_CURSOR } from "./page-cursor.ts";
+import { parseSearchFilters, textSearch } from "../query/search.ts";
 
 export type SerializedQuery = {
   source:
@@ -167,11 +168,63 @@ function planQuery(frame: Frame, query: SerializedQuery): PlannedScan {
     if (!index) throw new FunctionError(`Index ${source.indexName} not found.`);
     return { table, indexName, range: keyRangeFor(index, source.range), order: source.order ?? "asc" };
   }
-  throw new FunctionError("Text search is not supported by convex-local yet.");
+  throw new Error(`Unsupported query source ${(source as { type: string }).type}`);
+}
+
+/** Every document of a table, read through by_creation_time so the whole table joins the read set. */
+export function scanTable(frame: Frame, table: TableInfo): DocJson[] {
+  const tx = txOf(frame);
+  const index = frame.backend.store.catalog.index(table.number, "by_creation_time")!;
+  const streamId = tx.openStream(index, { lo: new Uint8Array(0), hi: null }, "asc");
+  const docs: DocJson[] = [];
+  for (let doc = tx.next(streamId); doc; doc = tx.next(streamId)) docs.push(doc);
+  tx.closeStream(streamId);
+  return docs;
+}
+
+function runSearch(frame: Frame, source: Extract<SerializedQuery["source"], { type: "Search" }>): DocJson[] {
+  const dot = source.indexName.indexOf(".");
+  const tableName = source.indexName.slice(0, dot);
+  const indexName = source.indexName.slice(dot + 1);
+  const schemaIndex = frame.backend
+    .schemaTables(frame.component)
+    .find((t) => t.tableName === tableName)
+    ?.searchIndexes?.find((i) => i.indexDescriptor === indexName);
+  if (!schemaIndex) throw new FunctionError(`Search index ${source.indexName} not found.`);
+  const query = parseSearchFilters(source.filters as never);
+  if (query.searchField !== schemaIndex.searchField) {
+    throw new FunctionError(`Search query against ${source.indexName} contains a search field "${query.searchField}" that is not the index's search field "${schemaIndex.searchField}".`);
+  }
+  for (const eq of query.equalities) {
+    if (!schemaIndex.filterFields.includes(eq.fieldPath)) {
+      throw new FunctionError(`Search query against ${source.indexName} contains a filter on "${eq.fieldPath}", which is not one of the index's filter fields.`);
+    }
+  }
+  const table = tableByName(frame, tableName);
+  const docs = scanTable(frame, table).map((json) => ({ json, value: jsonToConvex(json) as Record<string, Value> }));
+  const byValue = new Map(docs.map((d) => [d.value, d.json]));
+  const matching = docs.filter((d) => query.equalities.every((eq) => JSON.stringify(fieldOf(d.value, eq.fieldPath)) === JSON.stringify(eq.value)));
+  return textSearch(matching.map((d) => d.value), query).map((r) => byValue.get(r.doc)!);
+}
+
+function fieldOf(doc: Record<string, Value>, path: string): Value | undefined {
+  let current: Value | undefined = doc;
+  for (const part of path.split(".")) {
+    if (current === null || typeof current !== "object" || Array.isArray(current) || current instanceof ArrayBuffer) return undefined;
+    current = (current as Record<string, Value>)[part];
+  }
+  return current;
 }
 
 export function queryStream(frame: Frame, args: { query: SerializedQuery }): { queryId: number } {
   const tx = txOf(frame);
+  const source = args.query.source;
+  if (source.type === "Search") {
+    const queryId = frame.nextQueryId.value++;
+    const results = runSearch(frame, source);
+    frame.queries.set(queryId, { streamId: -1, results, operators: args.query.operators, counters: args.query.operators.map(() => 0), ended: false });
+    return { queryId };
+  }
   const plan = planQuery(frame, args.query);
   const index = frame.backend.store.catalog.index(plan.table.number, plan.indexName)!;
   const streamId = tx.openStream(index, plan.range, plan.order);
@@ -189,7 +242,7 @@ export function queryStream(frame: Frame, args: { query: SerializedQuery }): { q
 function nextMatch(tx: Transaction, q: QueryState): DocJson | null {
   for (;;) {
     if (q.ended) return null;
-    const doc = tx.next(q.streamId);
+    const doc = q.results ? ((q.results.shift() as DocJson | undefined) ?? null) : tx.next(q.streamId);
     if (!doc) {
       q.ended = true;
       return null;
@@ -232,7 +285,7 @@ function isLastLimit(q: QueryState, i: number): boolean {
 export function queryCleanup(frame: Frame, args: { queryId: number }): boolean {
   const q = frame.queries.get(args.queryId);
   if (q) {
-    frame.tx?.closeStream(q.streamId);
+    if (!q.results) frame.tx?.closeStream(q.streamId);
     frame.queries.delete(args.queryId);
   }
   return true;
@@ -254,6 +307,7 @@ export function queryPage(frame: Frame, args: PageArgs) {
     );
   }
   frame.paginated.value = true;
+  if (args.query.source.type === "Search") return searchPage(frame, args, args.query.source);
   const plan = planQuery(frame, args.query);
   const index = frame.backend.store.catalog.index(plan.table.number, plan.indexName)!;
   const range = { ...plan.range };
@@ -289,6 +343,26 @@ export function queryPage(frame: Frame, args: PageArgs) {
   else continueCursor = position.last ? encodePageCursor(position.last) : (args.cursor ?? END_CURSOR_STRING());
   const isDone = exhausted && (end === null || end === END_CURSOR);
   return { page, isDone, continueCursor, splitCursor: null, pageStatus: null };
+}
+
+/** Search results have no index position; their cursors are offsets into the relevance order. */
+function searchPage(frame: Frame, args: PageArgs, source: Extract<SerializedQuery["source"], { type: "Search" }>) {
+  const results = runSearch(frame, source);
+  const offset = args.cursor ? Number(/^search:(\d+)$/.exec(args.cursor)?.[1] ?? NaN) : 0;
+  if (Number.isNaN(offset)) throw new Error("InvalidCursor: the pagination cursor is malformed.");
+  const end = args.endCursor ? Number(/^search:(\d+)$/.exec(args.endCursor)?.[1] ?? results.length) : undefined;
+  const q: QueryState = { streamId: -1, results: results.slice(offset, end), operators: args.query.operators, counters: args.query.operators.map(() => 0), ended: false };
+  const page: DocJson[] = [];
+  let consumed = offset;
+  while (end !== undefined || page.length < args.pageSize) {
+    const before = q.results!.length;
+    const doc = nextMatch(txOf(frame), q);
+    consumed += before - q.results!.length;
+    if (!doc) break;
+    page.push(doc);
+  }
+  const isDone = q.results!.length === 0 && (end === undefined || end >= results.length);
+  return { page, isDone, continueCursor: `search:${consumed}`, splitCursor: null, pageStatus: null };
 }
 
 function END_CURSOR_STRING(): string {

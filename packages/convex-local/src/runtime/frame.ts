@@ -8,6 +8,8 @@ export type UserIdentity = { tokenIdentifier: string; subject: string; issuer: s
 
 export type QueryState = {
   streamId: number;
+  /** Search queries are materialized in relevance order instead of streamed from an index. */
+  results?: unknown[];
   operators: Array<{ filter?: unknown; limit?: number }>;
   counters: number[];
   ended: boolean;

@@ -3,6 +3,7 @@ import * as db from "./db-syscalls.ts";
 import { nestedCallError } from "./errors.ts";
 import { currentFrame, type Frame } from "./frame.ts";
 import { scheduleJob, cancelJob } from "./scheduler-syscalls.ts";
+import { actionVectorSearch } from "./vector-syscalls.ts";
 
 type FunctionAddress = { name?: string; reference?: string; functionHandle?: string };
 
@@ -62,6 +63,7 @@ const asyncOps: Record<string, (frame: Frame, args: never) => unknown> = {
     };
   },
   "1.0/auditLog": () => null,
+  "1.0/actions/vectorSearch": actionVectorSearch,
 };
 
 export function syscall(op: string, jsonArgs: string): string {
