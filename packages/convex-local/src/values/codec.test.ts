@@ -40,7 +40,7 @@ describe("encodeValueForFormat", () => {
 
   it("throws BadFormat for unknown formats", () => {
     expect(() => encodeValueForFormat(1, "xml")).toThrow(BadFormatError);
-    expect(() => parseValueFormat("")).toThrow(/Invalid format/);
+    expect(() => parseValueFormat("xml")).toThrow("format param must be one of [`json`]. Got xml");
     try {
       parseValueFormat("yaml");
     } catch (error) {

@@ -9,7 +9,7 @@ export type ValueFormat = "convex_encoded_json" | "json" | "export_json";
 export class BadFormatError extends Error {
   readonly code = "BadFormat";
   constructor(format: string) {
-    super(`Invalid format ${format}`);
+    super(`format param must be one of [\`json\`]. Got ${format}`);
     this.name = "BadFormat";
   }
 }
