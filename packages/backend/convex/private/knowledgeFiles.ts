@@ -24,13 +24,7 @@ export const add = mutation({
     const operator = await requireAdmin(ctx);
     const stored = await ctx.db.system.get(storageId);
     if (!stored) fail("INVALID_FILE", "Upload not found");
-    let mimeType: string;
-    try {
-      mimeType = checkKnowledgeFile(name, stored.size);
-    } catch (error) {
-      await ctx.storage.delete(storageId);
-      throw error;
-    }
+    const mimeType = checkKnowledgeFile(name, stored.size);
     const fileId = await ctx.db.insert("knowledgeFiles", {
       organizationId: operator.orgId,
       name: name.trim(),
