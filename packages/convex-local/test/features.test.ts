@@ -255,3 +255,22 @@ describe("search", () => {
     expect(await client.action(api.search.similar, { vector: [1, 0, 0], kind: "faq" })).toEqual([a, b]);
   });
 });
+
+describe("crons", () => {
+  test("crons.ts interval jobs run", async () => {
+    const client = new ConvexClient(h.server.url, { logger: false });
+    try {
+      const events = await new Promise<string[]>((resolve) => {
+        const stop = client.onUpdate(api.jobs.events, {}, (value) => {
+          if (value.includes("cron-tick")) {
+            stop();
+            resolve(value);
+          }
+        });
+      });
+      expect(events).toContain("cron-tick");
+    } finally {
+      await client.close();
+    }
+  });
+});

@@ -15,6 +15,7 @@ import { installGlobals, realNow, setFallbackEnv } from "./globals.ts";
 import { canonicalizeUdfPath, LoadedModules, type ResolvedFunction, type SchemaTable } from "./modules.ts";
 import { seededRandom } from "../values/random-values.ts";
 import { Scheduler } from "./scheduler.ts";
+import { Crons } from "./crons.ts";
 import { FileStorage, installStorageSyscalls } from "./file-storage.ts";
 
 export type FunctionAddress = { name?: string; reference?: string; functionHandle?: string };
@@ -59,6 +60,7 @@ export class Backend {
   private deployCount = 0;
   readonly scheduler: Scheduler;
   readonly files: FileStorage;
+  readonly crons: Crons;
 
   constructor(options: BackendOptions) {
     installGlobals();
@@ -76,6 +78,7 @@ export class Backend {
     };
     this.scheduler = new Scheduler(this);
     this.files = new FileStorage(this);
+    this.crons = new Crons(this);
     installStorageSyscalls(this, this.files);
   }
 
@@ -126,6 +129,7 @@ export class Backend {
       rmSync(previous.bundle.outDir, { recursive: true, force: true });
     }
     this.scheduler.reschedule();
+    this.crons.setSpecs(loaded.crons);
   }
 
   private applySchema(component: string, tables: SchemaTable[]): void {
@@ -445,6 +449,7 @@ export class Backend {
 
   close(): void {
     this.scheduler.stop();
+    this.crons.stop();
     this.store.db.close();
   }
 }

@@ -1,6 +1,7 @@
 import { pathToFileURL } from "node:url";
 import { type Bundle } from "./bundle.ts";
 import { frames } from "./frame.ts";
+import { type CronSpec } from "./crons.ts";
 
 export type SchemaTable = {
   tableName: string;
@@ -52,6 +53,7 @@ export class LoadedModules {
   schema: SchemaJson | null = null;
   authProviders: unknown[] = [];
   http: HttpRouterLike | null = null;
+  crons: Record<string, CronSpec> = {};
   readonly bundle: Bundle;
 
   private constructor(bundle: Bundle) {
@@ -81,6 +83,8 @@ export class LoadedModules {
     });
     const http = loaded.modules.get("http")?.default as HttpRouterLike | undefined;
     if (http?.isRouter) loaded.http = http;
+    const crons = loaded.modules.get("crons")?.default as { isCrons?: boolean; export(): string } | undefined;
+    if (crons?.isCrons) loaded.crons = JSON.parse(crons.export()) as Record<string, CronSpec>;
     return loaded;
   }
 

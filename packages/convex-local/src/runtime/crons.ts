@@ -1,0 +1,67 @@
+import { type JSONValue } from "convex/values";
+import { type CronSchedule, nextRunTime } from "../cron/schedule.ts";
+import { type Backend } from "./backend.ts";
+import { realNow } from "./globals.ts";
+
+export type CronSpec = { name: string; args: JSONValue[]; schedule: CronSchedule };
+type CronState = CronSpec & { nextRun: number };
+
+/** Runs `crons.js` jobs; next run times live in SQLite so a restart neither skips nor repeats one. */
+export class Crons {
+  private readonly backend: Backend;
+  private jobs = new Map<string, CronState>();
+  private timer: NodeJS.Timeout | null = null;
+  private stopped = false;
+
+  constructor(backend: Backend) {
+    this.backend = backend;
+    const row = backend.store.db.prepare("SELECT value FROM meta WHERE key = 'crons'").get();
+    if (row) this.jobs = new Map(Object.entries(JSON.parse(String(row.value)) as Record<string, CronState>));
+  }
+
+  /** Adopts the deployed specs, keeping the schedule of jobs whose spec did not change. */
+  setSpecs(specs: Record<string, CronSpec>): void {
+    const now = realNow();
+    const next = new Map<string, CronState>();
+    for (const [identifier, spec] of Object.entries(specs)) {
+      const existing = this.jobs.get(identifier);
+      const same = existing && JSON.stringify([existing.name, existing.args, existing.schedule]) === JSON.stringify([spec.name, spec.args, spec.schedule]);
+      next.set(identifier, same ? existing : { ...spec, nextRun: nextRunTime(spec.schedule, now) });
+    }
+    this.jobs = next;
+    this.persist();
+    this.plan();
+  }
+
+  private persist(): void {
+    this.backend.store.db
+      .prepare("INSERT INTO meta (key, value) VALUES ('crons', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value")
+      .run(JSON.stringify(Object.fromEntries(this.jobs)));
+  }
+
+  private plan(): void {
+    if (this.timer) clearTimeout(this.timer);
+    if (this.stopped || this.jobs.size === 0) return;
+    const soonest = Math.min(...[...this.jobs.values()].map((j) => j.nextRun));
+    this.timer = setTimeout(() => void this.runDue(), Math.max(0, Math.min(soonest - realNow(), 2 ** 31 - 1)));
+  }
+
+  private async runDue(): Promise<void> {
+    const now = realNow();
+    const due = [...this.jobs.values()].filter((j) => j.nextRun <= now);
+    for (const job of due) job.nextRun = nextRunTime(job.schedule, Math.max(now, job.nextRun));
+    this.persist();
+    this.plan();
+    await Promise.all(
+      due.map(async (job) => {
+        const outcome = await this.backend.call(null, { udfPath: job.name, args: job.args[0] ?? {}, identity: null, isAdmin: true });
+        if (outcome.status === "error") console.error(`convex-local: cron ${job.name} failed: ${outcome.errorMessage}`);
+      }),
+    );
+  }
+
+  stop(): void {
+    this.stopped = true;
+    if (this.timer) clearTimeout(this.timer);
+  }
+}
