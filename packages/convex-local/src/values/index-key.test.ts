@@ -137,6 +137,33 @@ describe("indexRangeToKeyInterval", () => {
     },
   );
 
+  it("selects exactly the matching documents for seeded random ranges", () => {
+    const random = seededRandom(314);
+    const pool = () => (random() < 0.15 ? undefined : random() < 0.5 ? Math.floor(random() * 4) : randomValue(random, 1));
+    const randomDocs = Array.from({ length: 150 }, (_, i) => {
+      const doc: Record<string, Value | undefined> = { _creationTime: i };
+      const team = pool();
+      const score = pool();
+      if (team !== undefined) doc.team = team;
+      if (score !== undefined) doc.score = score;
+      return doc;
+    });
+    // Reuse document values as bounds so ranges often hit exact matches.
+    const valueFrom = (field: string) => (random() < 0.7 ? randomDocs[Math.floor(random() * randomDocs.length)]![field] : pool());
+    for (let round = 0; round < 300; round++) {
+      const range: IndexRangeExpression[] = [];
+      const equalities = Math.floor(random() * 3);
+      for (let i = 0; i < equalities; i++) range.push({ type: "Eq", fieldPath: fields[i]!, value: valueFrom(fields[i]!) });
+      const boundField = fields[equalities]!;
+      if (random() < 0.6) range.push({ type: random() < 0.5 ? "Gt" : "Gte", fieldPath: boundField, value: valueFrom(boundField) });
+      if (random() < 0.6) range.push({ type: random() < 0.5 ? "Lt" : "Lte", fieldPath: boundField, value: valueFrom(boundField) });
+      const interval = indexRangeToKeyInterval(fields, range);
+      for (const doc of randomDocs) {
+        expect(inInterval(indexKeyForDocument(doc, fields), interval)).toBe(matches(doc, range));
+      }
+    }
+  });
+
   it("decodes $undefined in wire ranges", () => {
     expect(parseIndexRange([{ type: "Eq", fieldPath: "a", value: { $undefined: null } }])).toEqual([
       { type: "Eq", fieldPath: "a", value: undefined },
