@@ -9,6 +9,7 @@ import { type ReadSet } from "../storage/read-set.ts";
 import { type DocJson } from "../storage/index-keys.ts";
 import { schemaValidationMessage, validateDocument, validateValue, type ValidationContext } from "../validation/validate.ts";
 import { type Bundle, bundleFunctions } from "./bundle.ts";
+import { type ComponentNode, loadComponentTree } from "./component-tree.ts";
 import { failedOutcome, FunctionError } from "./errors.ts";
 import { type Frame, frames, type UdfType, type UserIdentity } from "./frame.ts";
 import { installGlobals, realNow, setFallbackEnv } from "./globals.ts";
@@ -43,6 +44,9 @@ function backoff(attempt: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(2 ** attempt, 200)));
 }
 
+/** Everything a deploy produced, persisted so a restart serves the same code. */
+type DeployedCode = { outDir: string; root: Bundle; components: Array<ComponentNode & { bundle: Bundle }> };
+
 export type BackendOptions = { dataDir: string; instanceName?: string; origin?: string; siteOrigin?: string };
 
 /** One deployment: its database, deployed code and environment, and the function executor. */
@@ -58,6 +62,7 @@ export class Backend {
   private env: Record<string, string>;
   private lastCreationTime = 0;
   private deployCount = 0;
+  private deployed: DeployedCode | null = null;
   readonly scheduler: Scheduler;
   readonly files: FileStorage;
   readonly crons: Crons;
@@ -100,36 +105,59 @@ export class Backend {
 
   /** Bundles and loads a convex/ folder, then brings tables and indexes in line with its schema. */
   async deploy(functionsDir: string): Promise<void> {
-    const outDir = join(this.dataDir === ":memory:" ? join(process.cwd(), ".convex-local") : this.dataDir, "modules", `${Date.now()}-${this.deployCount++}`);
+    const outDir = join(this.dataDir, "modules", `${Date.now()}-${this.deployCount++}`);
     mkdirSync(outDir, { recursive: true });
-    const bundle = await bundleFunctions(functionsDir, outDir);
-    await this.activate(bundle);
+    const root = await bundleFunctions(functionsDir, join(outDir, "app"));
+    const nodes = await loadComponentTree(functionsDir, outDir);
+    const byDir = new Map<string, Bundle>();
+    const components: DeployedCode["components"] = [];
+    for (const node of nodes) {
+      let bundle = byDir.get(node.dir);
+      if (!bundle) {
+        bundle = await bundleFunctions(node.dir, join(outDir, "components", String(byDir.size)));
+        byDir.set(node.dir, bundle);
+      }
+      components.push({ ...node, bundle });
+    }
+    await this.activate({ outDir, root, components });
   }
 
   /** Loads the code deployed before the last shutdown, if any; returns whether there was some. */
   async loadDeployed(): Promise<boolean> {
-    const row = this.store.db.prepare("SELECT value FROM meta WHERE key = 'bundle'").get();
+    const row = this.store.db.prepare("SELECT value FROM meta WHERE key = 'deployed'").get();
     if (!row) return false;
-    const bundle = JSON.parse(String(row.value)) as Bundle;
-    if (!existsSync(bundle.outDir)) return false;
-    await this.activate(bundle);
+    const code = JSON.parse(String(row.value)) as DeployedCode;
+    if (!existsSync(code.outDir)) return false;
+    await this.activate(code);
     return true;
   }
 
-  private async activate(bundle: Bundle): Promise<void> {
-    const outDir = bundle.outDir;
-    const loaded = await LoadedModules.load(bundle);
-    const previous = this.components.get("");
-    this.components.set("", loaded);
-    this.applySchema("", loaded.schema?.tables ?? []);
+  private async activate(code: DeployedCode): Promise<void> {
+    const loaded = new Map<string, LoadedModules>([["", await LoadedModules.load(code.root)]]);
+    for (const c of code.components) loaded.set(c.path, await LoadedModules.load(c.bundle));
+    const previous = this.deployed;
+    this.components.clear();
+    for (const [path, modules] of loaded) {
+      this.components.set(path, modules);
+      this.applySchema(path, modules.schema?.tables ?? []);
+    }
+    this.deployed = code;
     this.store.db
-      .prepare("INSERT INTO meta (key, value) VALUES ('bundle', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value")
-      .run(JSON.stringify(bundle));
-    if (previous && previous.bundle.outDir !== outDir && existsSync(previous.bundle.outDir)) {
-      rmSync(previous.bundle.outDir, { recursive: true, force: true });
+      .prepare("INSERT INTO meta (key, value) VALUES ('deployed', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value")
+      .run(JSON.stringify(code));
+    if (previous && previous.outDir !== code.outDir && existsSync(previous.outDir)) {
+      rmSync(previous.outDir, { recursive: true, force: true });
     }
     this.scheduler.reschedule();
-    this.crons.setSpecs(loaded.crons);
+    this.crons.setSpecs(loaded.get("")!.crons);
+  }
+
+  /** Child component mounted at an HTTP prefix, longest prefix first. */
+  httpMount(path: string): { component: string; prefix: string } | null {
+    const mounts = (this.deployed?.components ?? []).filter((c) => c.httpPrefix && !c.path.includes("/") && path.startsWith(c.httpPrefix));
+    mounts.sort((a, b) => b.httpPrefix!.length - a.httpPrefix!.length);
+    const mount = mounts[0];
+    return mount ? { component: mount.path, prefix: mount.httpPrefix! } : null;
   }
 
   private applySchema(component: string, tables: SchemaTable[]): void {

@@ -4,7 +4,7 @@ import { join, relative, sep } from "node:path";
 
 const ENTRY_EXTENSIONS = [".js", ".mjs", ".cjs", ".ts", ".tsx", ".mts", ".cts", ".jsx"];
 /** Files the CLI bundles on their own rather than as function modules. */
-const SPECIAL_FILES = ["schema", "auth.config", "convex.config"];
+const SPECIAL_FILES = ["schema", "auth.config"];
 
 export type BundledModule = {
   /** Module path as Convex names it, e.g. "messages.js" or "dir/file.js". */

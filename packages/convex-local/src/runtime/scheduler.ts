@@ -7,6 +7,8 @@ import { realNow } from "./globals.ts";
 
 type JobState = { kind: "pending" | "inProgress" | "success" | "failed" | "canceled"; error?: string };
 type Job = DocJson & { name: string; args: JSONValue[]; scheduledTime: number; state: JobState; component?: string };
+/** A job and the component whose `_scheduled_functions` table holds it. */
+type PendingJob = { job: Job; owner: string };
 
 /** Runs due `_scheduled_functions` jobs; re-plans whenever a commit touches that table. */
 export class Scheduler {
@@ -27,16 +29,19 @@ export class Scheduler {
     });
   }
 
-  private pendingJobs(): Job[] {
+  private pendingJobs(): PendingJob[] {
     const numbers = this.jobTables();
     if (numbers.length === 0) return [];
     const rows = this.backend.store.db
-      .prepare(`SELECT json FROM documents WHERE table_number IN (${numbers.map(() => "?").join(",")})`)
+      .prepare(`SELECT table_number, json FROM documents WHERE table_number IN (${numbers.map(() => "?").join(",")})`)
       .all(...numbers);
     return rows
-      .map((r) => JSON.parse(String(r.json)) as Job)
-      .filter((j) => j.state.kind === "pending" && !this.running.has(j._id))
-      .sort((a, b) => a.scheduledTime - b.scheduledTime);
+      .map((r) => ({
+        job: JSON.parse(String(r.json)) as Job,
+        owner: this.backend.store.catalog.tableByNumber(Number(r.table_number))!.component,
+      }))
+      .filter(({ job }) => job.state.kind === "pending" && !this.running.has(job._id))
+      .sort((a, b) => a.job.scheduledTime - b.job.scheduledTime);
   }
 
   private jobTables(): number[] {
@@ -52,19 +57,19 @@ export class Scheduler {
     if (this.timer) clearTimeout(this.timer);
     const next = this.pendingJobs()[0];
     if (!next) return;
-    const delay = Math.max(0, Math.min(next.scheduledTime - realNow(), 2 ** 31 - 1));
+    const delay = Math.max(0, Math.min(next.job.scheduledTime - realNow(), 2 ** 31 - 1));
     this.timer = setTimeout(() => void this.runDue(), delay);
   }
 
   private async runDue(): Promise<void> {
     this.timer = null;
     const now = realNow();
-    const due = this.pendingJobs().filter((j) => j.scheduledTime <= now);
-    await Promise.all(due.map((job) => this.run(job)));
+    const due = this.pendingJobs().filter((p) => p.job.scheduledTime <= now);
+    await Promise.all(due.map((p) => this.run(p)));
     this.reschedule();
   }
 
-  private async run(job: Job): Promise<void> {
+  private async run({ job, owner }: PendingJob): Promise<void> {
     if (!this.backend.modulesFor(job.component ?? "")) return;
     this.running.add(job._id);
     try {
@@ -74,29 +79,29 @@ export class Scheduler {
       if (resolved.udfType === "mutation") {
         try {
           await this.backend.runMutationTx(component, resolved, async (frame) => {
-            if (!this.claim(frame, job, "success")) return null;
+            if (!this.claim(frame, owner, job, "success")) return null;
             frame.scheduledJobId = job._id;
             return this.backend.invoke(resolved, frame, args);
           }, null, randomId(), resolved.udfPath);
         } catch (e) {
-          await this.finish(job, { kind: "failed", error: failedOutcome(e, randomId()).errorMessage });
+          await this.finish(owner, job, { kind: "failed", error: failedOutcome(e, randomId()).errorMessage });
         }
         return;
       }
-      const claimed = await this.backend.systemMutation(component, (frame) => this.claim(frame, job, "inProgress"));
+      const claimed = await this.backend.systemMutation(owner, (frame) => this.claim(frame, owner, job, "inProgress"));
       if (!claimed) return;
       const outcome = await this.backend.call("action", { udfPath: job.name, args, identity: null, isAdmin: true, componentPath: component || undefined });
-      await this.finish(job, outcome.status === "success" ? { kind: "success" } : { kind: "failed", error: outcome.errorMessage });
+      await this.finish(owner, job, outcome.status === "success" ? { kind: "success" } : { kind: "failed", error: outcome.errorMessage });
     } catch (e) {
-      await this.finish(job, { kind: "failed", error: String(e) });
+      await this.finish(owner, job, { kind: "failed", error: String(e) });
     } finally {
       this.running.delete(job._id);
     }
   }
 
   /** Moves a pending job to `state` inside the frame's transaction; false if it was canceled. */
-  private claim(frame: Frame, job: Job, state: JobState["kind"]): boolean {
-    const table = this.backend.store.catalog.table(frame.component, "_scheduled_functions")!;
+  private claim(frame: Frame, owner: string, job: Job, state: JobState["kind"]): boolean {
+    const table = this.backend.store.catalog.table(owner, "_scheduled_functions")!;
     const current = frame.tx!.get(table.number, job._id) as Job | null;
     if (!current || current.state.kind !== "pending") return false;
     const update: Job = { ...current, state: { kind: state } };
@@ -105,10 +110,9 @@ export class Scheduler {
     return true;
   }
 
-  private async finish(job: Job, state: JobState): Promise<void> {
-    const component = job.component ?? "";
-    await this.backend.systemMutation(component, (frame) => {
-      const table = this.backend.store.catalog.table(component, "_scheduled_functions")!;
+  private async finish(owner: string, job: Job, state: JobState): Promise<void> {
+    await this.backend.systemMutation(owner, (frame) => {
+      const table = this.backend.store.catalog.table(owner, "_scheduled_functions")!;
       const current = frame.tx!.get(table.number, job._id) as Job | null;
       if (!current || current.state.kind === "canceled") return null;
       frame.tx!.write(table.number, job._id, { ...current, state, completedTime: realNow() } as Job);

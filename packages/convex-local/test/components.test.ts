@@ -1,0 +1,49 @@
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { ConvexClient, ConvexHttpClient } from "convex/browser";
+import { api } from "./fixtures/components/convex/_generated/api.js";
+import { startHarness, type Harness } from "./server-harness.ts";
+
+let h: Harness;
+
+beforeAll(async () => {
+  h = await startHarness("components");
+}, 60_000);
+
+afterAll(async () => {
+  await h.stop();
+});
+
+describe("components", () => {
+  test("@convex-dev/rate-limiter runs unmodified", async () => {
+    const client = new ConvexHttpClient(h.server.url, { logger: false });
+    expect(await client.mutation(api.limits.attempt, { key: "k" })).toBe(true);
+    expect(await client.mutation(api.limits.attempt, { key: "k" })).toBe(true);
+    expect(await client.mutation(api.limits.attempt, { key: "k" })).toBe(false);
+    expect(await client.mutation(api.limits.attempt, { key: "other" })).toBe(true);
+  });
+
+  test("@convex-dev/workpool runs enqueued mutations through the scheduler", async () => {
+    const client = new ConvexClient(h.server.url, { logger: false });
+    try {
+      await client.mutation(api.work.enqueue, { labels: ["a", "b", "c"] });
+      const done = await new Promise<string[]>((resolve) => {
+        const stop = client.onUpdate(api.work.doneLabels, {}, (labels) => {
+          if (labels.length === 3) {
+            stop();
+            resolve(labels);
+          }
+        });
+      });
+      expect(done).toEqual(["a", "b", "c"]);
+    } finally {
+      await client.close();
+    }
+  }, 30_000);
+
+  test("component tables are separate from the app's", async () => {
+    const appTables = h.backend.store.catalog.tables("").map((t) => t.name);
+    expect(appTables).toContain("done");
+    expect(appTables).not.toContain("rateLimits");
+    expect(h.backend.store.catalog.tables("rateLimiter").map((t) => t.name)).toContain("rateLimits");
+  });
+});
