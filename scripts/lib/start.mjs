@@ -35,6 +35,13 @@ const PURPOSES = {
   demo: "embed demo page",
 };
 
+async function assertPortsFree(ports, hasBackend) {
+  for (const [key, value] of Object.entries(ports)) {
+    if (!hasBackend && (key === "backend" || key === "site")) continue;
+    await assertPortFree(value, PURPOSES[key]);
+  }
+}
+
 /** Runs the Turborepo build; unchanged packages come from its cache. */
 export function buildAll(root, env) {
   const build = spawnSync("pnpm", ["exec", "turbo", "run", "build", "--output-logs=errors-only"], {
@@ -53,10 +60,7 @@ export function buildAll(root, env) {
 export async function startStack(root, { ports, dataDir, onExit = () => {}, logDir }) {
   const convexLocalBin = join(root, "packages/convex-local/bin/convex-local.js");
   const hasBackend = existsSync(convexLocalBin);
-  for (const [key, value] of Object.entries(ports)) {
-    if (!hasBackend && (key === "backend" || key === "site")) continue;
-    await assertPortFree(value, PURPOSES[key]);
-  }
+  await assertPortsFree(ports, hasBackend);
   mkdirSync(dataDir, { recursive: true });
   if (logDir) mkdirSync(logDir, { recursive: true });
 
@@ -80,6 +84,9 @@ export async function startStack(root, { ports, dataDir, onExit = () => {}, logD
   const children = [];
   const servers = [];
   let stopping = false;
+  let ready = false;
+  let failStartup;
+  const startupFailure = new Promise((_, reject) => (failStartup = reject));
   const stop = async () => {
     stopping = true;
     await Promise.all(children.map((child) => stopProcessGroup(child)));
@@ -90,7 +97,13 @@ export async function startStack(root, { ports, dataDir, onExit = () => {}, logD
     const child = spawnLabelled(label, command, args, { cwd: root, env, logFile });
     children.push(child);
     child.on("exit", (code, signal) => {
-      if (!stopping) onExit(label, signal ?? `code ${code}`);
+      if (stopping) return;
+      const how = signal ?? `code ${code}`;
+      if (ready) onExit(label, how);
+      else
+        failStartup(
+          new Error(`${label} exited (${how}) while starting${logFile ? `; see ${logFile}` : ""}`),
+        );
     });
   };
 
@@ -130,11 +143,15 @@ export async function startStack(root, { ports, dataDir, onExit = () => {}, logD
       await serveStatic(join(root, "apps/embed"), { port: ports.demo, index: "demo.html" }),
     );
 
-    await Promise.all([
-      waitForHttp(`${urls.dashboard}/en/sign-in`),
-      waitForHttp(urls.widget),
-      ...(hasBackend ? [waitForHttp(`${urls.backend}/version`)] : []),
+    await Promise.race([
+      startupFailure,
+      Promise.all([
+        waitForHttp(`${urls.dashboard}/en/sign-in`),
+        waitForHttp(urls.widget),
+        ...(hasBackend ? [waitForHttp(`${urls.backend}/version`)] : []),
+      ]),
     ]);
+    ready = true;
   } catch (error) {
     await stop();
     throw error;
@@ -149,6 +166,7 @@ export async function startStack(root, { ports, dataDir, onExit = () => {}, logD
 export async function start(root) {
   const startedAt = Date.now();
   const ports = defaultPorts();
+  await assertPortsFree(ports, existsSync(join(root, "packages/convex-local/bin/convex-local.js")));
   log("building the apps (cached when nothing changed)");
   buildAll(root, process.env);
 
@@ -162,7 +180,7 @@ export async function start(root) {
   process.on("SIGTERM", () => void shutdown(0));
   stack = await startStack(root, {
     ports,
-    dataDir: join(root, ".echo-data"),
+    dataDir: process.env.ECHO_DATA_DIR ?? join(root, ".echo-data"),
     onExit: (label, how) => {
       log(`${label} exited (${how}); stopping the rest`);
       void shutdown(1);
