@@ -65,6 +65,7 @@ describe("http webhooks", () => {
     expect(await t.query(api.public.organizations.validate, { organizationId: "org_x" })).toEqual({
       valid: true,
       name: "Acme",
+      allowedDomains: [],
     });
 
     const renamed = signed("evt_2", { type: "organization.updated", data: { id: "org_x", name: "Acme Inc", slug: "acme" } });

@@ -1,6 +1,6 @@
 // Writes convex/_generated/ the way `npx convex codegen` does (dynamic API, component API imports)
 // until a deployment exists to run the real CLI against; rerun after adding a module.
-import { readdirSync, readFileSync, writeFileSync, mkdirSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync as writeFile } from "node:fs";
 import { join, relative, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 import { createRequire } from "node:module";
@@ -62,8 +62,16 @@ export declare const components: {`,
   "",
 ].join("\n");
 
+// With --check nothing is written; a stale _generated/ fails the run (typecheck uses this).
+const check = process.argv.includes("--check");
+const stale = [];
+function writeFileSync(path, content) {
+  if (!check) return writeFile(path, content);
+  if (!existsSync(path) || readFileSync(path, "utf8") !== content) stale.push(relative(convexDir, path));
+}
+
 const server = serverCodegen({ useTypeScript: false, envVars: [] });
-mkdirSync(outDir, { recursive: true });
+if (!check) mkdirSync(outDir, { recursive: true });
 writeFileSync(join(outDir, "api.d.ts"), apiDts);
 writeFileSync(
   join(outDir, "api.js"),
@@ -114,4 +122,8 @@ export type Id<TableName extends TableNames | SystemTableNames> = GenericId<Tabl
 export type DataModel = DataModelFromSchemaDefinition<typeof schema>;
 `,
 );
-console.info(`convex/_generated: ${modulePaths.length} modules`);
+if (stale.length > 0) {
+  console.error(`convex/_generated is stale (${stale.join(", ")}): run pnpm codegen`);
+  process.exit(1);
+}
+console.info(`convex/_generated: ${modulePaths.length} modules${check ? ", up to date" : ""}`);

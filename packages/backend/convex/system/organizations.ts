@@ -1,6 +1,7 @@
 import { v } from "convex/values";
 
 import { internalQuery } from "../_generated/server";
+import { organizationSettingsFor } from "../lib/organizationSettings";
 import { findOrganization } from "../lib/organizations";
 
 /** What the agent needs to know about the organization it speaks for. */
@@ -8,10 +9,7 @@ export const agentContext = internalQuery({
   args: { organizationId: v.string() },
   handler: async (ctx, { organizationId }) => {
     const organization = await findOrganization(ctx, organizationId);
-    const settings = await ctx.db
-      .query("organizationSettings")
-      .withIndex("by_organization", (q) => q.eq("organizationId", organizationId))
-      .unique();
-    return { name: organization?.name ?? "this company", instructions: settings?.agentInstructions };
+    const settings = await organizationSettingsFor(ctx, organizationId);
+    return { name: organization?.name ?? "this company", instructions: settings.agentInstructions };
   },
 });
