@@ -10,8 +10,12 @@ import {
   operator,
   seedKnowledge,
   sendAndSettle,
+  settle,
   startConversation,
 } from "../../test.harness";
+
+const realSetTimeout = globalThis.setTimeout;
+const realPause = () => new Promise((resolve) => realSetTimeout(resolve, 5));
 
 // The model is replaced at the AI SDK boundary: the OpenAI provider hands out a scripted model.
 const chat = vi.hoisted(() => ({ steps: [] as Array<() => LanguageModelV4StreamPart[]>, model: undefined as unknown }));
@@ -76,6 +80,65 @@ describe("support agent with a language model", () => {
     expect(output).toContain('"found":true');
     const reply = (await messagesOf(t, ids)).at(-1)!;
     expect(reply).toMatchObject({ author: "agent", text: "Use Forgot password." });
+  });
+
+  test("while a reply streams, the widget's message list carries its text so far", async () => {
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    chat.steps = [];
+    model.doStream = async () => ({
+      stream: new ReadableStream<LanguageModelV4StreamPart>({
+        async start(controller) {
+          controller.enqueue({ type: "stream-start", warnings: [] });
+          controller.enqueue({ type: "text-start", id: "t" });
+          controller.enqueue({ type: "text-delta", id: "t", delta: "Let me check that. " });
+          controller.enqueue({ type: "text-delta", id: "t", delta: "One moment. " });
+          await gate;
+          controller.enqueue({ type: "text-delta", id: "t", delta: "Done." });
+          controller.enqueue({ type: "text-end", id: "t" });
+          controller.enqueue({ type: "finish", finishReason: { unified: "stop", raw: undefined }, usage });
+          controller.close();
+        },
+      }),
+    });
+    const t = newTest();
+    await createOrganization(t, "org_a");
+    const ids = await startConversation(t, "org_a");
+    await t.mutation(api.public.messages.send, { ...ids, text: "Where is my parcel?" });
+    const settling = settle(t);
+
+    const page = { numItems: 10, cursor: null };
+    let streams;
+    for (let i = 0; i < 400; i++) {
+      streams = (await t.query(api.public.messages.list, { ...ids, paginationOpts: page, streamArgs: { kind: "list" } }))
+        .streams;
+      if (streams?.kind === "list" && streams.messages.length > 0) break;
+      await realPause();
+    }
+    expect(streams?.kind).toBe("list");
+    const [streaming] = streams!.kind === "list" ? streams!.messages : [];
+    expect(streaming.status).toBe("streaming");
+    let text = "";
+    for (let i = 0; i < 400 && !text.includes("One moment."); i++) {
+      const deltas = (
+        await t.query(api.public.messages.list, {
+          ...ids,
+          paginationOpts: page,
+          streamArgs: { kind: "deltas", cursors: [{ streamId: streaming.streamId, cursor: 0 }] },
+        })
+      ).streams;
+      text = JSON.stringify(deltas);
+      await realPause();
+    }
+    expect(text).toContain("Let me check that.");
+    expect(text).not.toContain("Done.");
+
+    release();
+    await settling;
+    expect((await messagesOf(t, ids)).at(-1)).toMatchObject({
+      author: "agent",
+      text: "Let me check that. One moment. Done.",
+    });
   });
 
   test("the model can escalate and resolve through its tools", async () => {
