@@ -4,7 +4,7 @@ import createNextIntlPlugin from "next-intl/plugin";
 const withNextIntl = createNextIntlPlugin("./src/i18n/request.ts");
 
 const nextConfig: NextConfig = {
-  transpilePackages: ["@echo/ui"],
+  transpilePackages: ["@echo/ui", "@echo/backend"],
   poweredByHeader: false,
 };
 

@@ -1,11 +1,13 @@
-import { useTranslations } from "next-intl";
+import { convexUrl } from "@/modules/convex/convex-url";
+import { WidgetApp } from "@/modules/flow/ui/views/widget-app";
 
-export default function WidgetPage() {
-  const t = useTranslations("widget");
+export default async function WidgetPage({ searchParams }: PageProps<"/">) {
+  const { organizationId } = await searchParams;
   return (
-    <main className="flex h-full flex-col items-center justify-center gap-2 p-6 text-center">
-      <h1 className="text-lg font-semibold">{t("title")}</h1>
-      <p className="text-sm text-muted-foreground">{t("loading")}</p>
-    </main>
+    <WidgetApp
+      convexUrl={convexUrl()}
+      organizationId={typeof organizationId === "string" ? organizationId : ""}
+      vapiPublicKey={process.env.ECHO_VAPI_PUBLIC_KEY ?? null}
+    />
   );
 }

@@ -1,0 +1,43 @@
+"use client";
+
+import { cn } from "@echo/ui/lib/utils";
+import { useSmoothText } from "@convex-dev/agent/react";
+import { useTranslations } from "next-intl";
+
+import { authorOf, type ChatMessage } from "../../lib/chat-message";
+import { MessageMarkdown } from "./message-markdown";
+
+/** One message: the visitor's as plain text, the agent's and operators' as safe markdown. */
+export function MessageBubble({ message }: { message: ChatMessage }) {
+  const t = useTranslations("chat");
+  const author = authorOf(message);
+  const [text] = useSmoothText(message.text, { startStreaming: message.status === "streaming" });
+  const who =
+    author === "contact"
+      ? t("you")
+      : author === "operator"
+        ? message.authorName
+          ? t("operator", { name: message.authorName })
+          : t("operatorFallback")
+        : t("agent");
+  return (
+    <li className={cn("flex flex-col gap-1", author === "contact" ? "items-end" : "items-start")}>
+      <span className="sr-only">{who}</span>
+      {author === "operator" ? (
+        <span aria-hidden className="px-1 text-xs">
+          {who}
+        </span>
+      ) : null}
+      <div
+        className={cn(
+          "max-w-[85%] rounded-2xl px-3 py-2 text-sm break-words",
+          author === "contact"
+            ? "rounded-br-sm bg-primary text-primary-foreground"
+            : "rounded-bl-sm border bg-card text-card-foreground",
+        )}
+      >
+        {author === "contact" ? <p className="whitespace-pre-wrap">{text}</p> : <MessageMarkdown text={text} />}
+      </div>
+    </li>
+  );
+}

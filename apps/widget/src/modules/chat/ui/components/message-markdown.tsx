@@ -1,0 +1,42 @@
+import Markdown, { type Components, defaultUrlTransform } from "react-markdown";
+
+import { remarkHtmlAsText } from "../../lib/remark-html-as-text";
+
+const SAFE_PROTOCOL = /^(https?:|mailto:|tel:)/i;
+
+/** Only web, mail and phone links survive; anything else (javascript:, data:, relative) has no href. */
+function safeUrl(url: string): string {
+  const transformed = defaultUrlTransform(url);
+  return SAFE_PROTOCOL.test(transformed) ? transformed : "";
+}
+
+const components: Components = {
+  a: ({ href, children }) =>
+    href ? (
+      <a href={href} target="_blank" rel="noopener noreferrer nofollow" className="underline underline-offset-2">
+        {children}
+      </a>
+    ) : (
+      <span>{children}</span>
+    ),
+  p: ({ children }) => <p className="whitespace-pre-wrap [&:not(:first-child)]:mt-2">{children}</p>,
+  ul: ({ children }) => <ul className="mt-2 list-disc pl-5">{children}</ul>,
+  ol: ({ children }) => <ol className="mt-2 list-decimal pl-5">{children}</ol>,
+  code: ({ children }) => <code className="rounded bg-foreground/10 px-1 font-mono text-[0.9em]">{children}</code>,
+  pre: ({ children }) => <pre className="mt-2 overflow-x-auto whitespace-pre-wrap">{children}</pre>,
+};
+
+/** Markdown for support replies; raw HTML is text and images are not rendered (no tracking pixels). */
+export function MessageMarkdown({ text }: { text: string }) {
+  return (
+    <Markdown
+      remarkPlugins={[remarkHtmlAsText]}
+      urlTransform={safeUrl}
+      disallowedElements={["img"]}
+      unwrapDisallowed
+      components={components}
+    >
+      {text}
+    </Markdown>
+  );
+}

@@ -1,0 +1,9 @@
+import { atom } from "jotai";
+
+import type { EmbedBridge } from "../lib/embed-bridge";
+import type { HostPage } from "../lib/protocol";
+
+/** The host page as `init` described it; null when not embedded or before init. */
+export const hostPageAtom = atom<HostPage | null>(null);
+
+export const embedBridgeAtom = atom<EmbedBridge | null>(null);

@@ -1,0 +1,31 @@
+import { atom } from "jotai";
+
+import {
+  clearStoredSession,
+  readStoredSession,
+  type StoredContactSession,
+  writeStoredSession,
+} from "../lib/contact-session-storage";
+
+/** The organization this frame serves, from the iframe URL; hydrated once at the root. */
+export const organizationIdAtom = atom("");
+
+const sessionAtom = atom<StoredContactSession | null | undefined>(undefined);
+
+/**
+ * The visitor's contact session for this organization, mirrored to localStorage.
+ * `undefined` until storage has been read on the client.
+ */
+export const contactSessionAtom = atom(
+  (get) => get(sessionAtom),
+  (get, set, next: StoredContactSession | null | "load") => {
+    const organizationId = get(organizationIdAtom);
+    if (next === "load") {
+      set(sessionAtom, readStoredSession(window.localStorage, organizationId));
+      return;
+    }
+    if (next) writeStoredSession(window.localStorage, organizationId, next);
+    else clearStoredSession(window.localStorage, organizationId);
+    set(sessionAtom, next);
+  },
+);
