@@ -1,7 +1,9 @@
 import { httpRouter } from "convex/server";
+import { ConvexError } from "convex/values";
 
 import { internal } from "./_generated/api";
 import { httpAction } from "./_generated/server";
+import { countryFromHeaders } from "./lib/requestCountry";
 import { verifyWebhook } from "./system/webhooks/verifyWebhook";
 
 const http = httpRouter();
@@ -22,5 +24,41 @@ function webhook(provider: "identity" | "billing", secretName: string) {
 
 http.route({ path: "/webhooks/identity", method: "POST", handler: webhook("identity", "IDENTITY_WEBHOOK_SECRET") });
 http.route({ path: "/webhooks/billing", method: "POST", handler: webhook("billing", "BILLING_WEBHOOK_SECRET") });
+
+const cors = {
+  "Access-Control-Allow-Origin": "*",
+  "Access-Control-Allow-Methods": "POST, OPTIONS",
+  "Access-Control-Allow-Headers": "Content-Type",
+};
+
+/** Same as public/contactSessions:create, for a widget that wants the visitor's country recorded. */
+http.route({
+  path: "/widget/contact-sessions",
+  method: "POST",
+  handler: httpAction(async (ctx, request) => {
+    const body = (await request.json().catch(() => null)) as Record<string, unknown> | null;
+    if (!body || typeof body.organizationId !== "string" || typeof body.name !== "string" || typeof body.email !== "string") {
+      return Response.json({ code: "INVALID_INPUT" }, { status: 400, headers: cors });
+    }
+    try {
+      const session = await ctx.runMutation(internal.system.contactSessions.createWithCountry, {
+        organizationId: body.organizationId,
+        name: body.name,
+        email: body.email,
+        metadata: typeof body.metadata === "object" && body.metadata !== null ? body.metadata : undefined,
+        country: countryFromHeaders(request.headers),
+      });
+      return Response.json(session, { headers: cors });
+    } catch (error) {
+      if (error instanceof ConvexError) return Response.json(error.data, { status: 400, headers: cors });
+      throw error;
+    }
+  }),
+});
+http.route({
+  path: "/widget/contact-sessions",
+  method: "OPTIONS",
+  handler: httpAction(async () => new Response(null, { status: 204, headers: cors })),
+});
 
 export default http;

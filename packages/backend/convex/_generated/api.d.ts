@@ -24,6 +24,7 @@ import type * as lib_organizationSettings from "../lib/organizationSettings.js";
 import type * as lib_organizations from "../lib/organizations.js";
 import type * as lib_plans from "../lib/plans.js";
 import type * as lib_rateLimits from "../lib/rateLimits.js";
+import type * as lib_requestCountry from "../lib/requestCountry.js";
 import type * as lib_threadMessages from "../lib/threadMessages.js";
 import type * as lib_validators from "../lib/validators.js";
 import type * as lib_widgetSettings from "../lib/widgetSettings.js";
@@ -92,6 +93,7 @@ declare const fullApi: ApiFromModules<{
   "lib/organizations": typeof lib_organizations;
   "lib/plans": typeof lib_plans;
   "lib/rateLimits": typeof lib_rateLimits;
+  "lib/requestCountry": typeof lib_requestCountry;
   "lib/threadMessages": typeof lib_threadMessages;
   "lib/validators": typeof lib_validators;
   "lib/widgetSettings": typeof lib_widgetSettings;

@@ -1,6 +1,11 @@
+import { v, type Infer } from "convex/values";
+
 import type { Doc, Id } from "../_generated/dataModel";
-import type { QueryCtx } from "../_generated/server";
+import type { MutationCtx, QueryCtx } from "../_generated/server";
 import { fail } from "./errors";
+import { requireOrganization } from "./organizations";
+import { limitSessionCreation } from "./rateLimits";
+import { vContactMetadata } from "./validators";
 
 export const SESSION_DURATION_MS = 24 * 60 * 60 * 1000;
 
@@ -38,4 +43,32 @@ export async function requireContactConversation(
     fail("NOT_FOUND", "Conversation not found");
   }
   return { session, conversation };
+}
+
+export const vCreateContactSessionArgs = {
+  organizationId: v.string(),
+  name: v.string(),
+  email: v.string(),
+  metadata: v.optional(vContactMetadata),
+};
+const vCreateArgs = v.object(vCreateContactSessionArgs);
+
+const MAX_NAME = 120;
+const MAX_EMAIL = 254;
+
+export async function createContactSession(ctx: MutationCtx, args: Infer<typeof vCreateArgs>) {
+  await requireOrganization(ctx, args.organizationId);
+  const name = args.name.trim().slice(0, MAX_NAME);
+  const email = args.email.trim().toLowerCase().slice(0, MAX_EMAIL);
+  if (!name || !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email)) fail("INVALID_INPUT", "Name and a valid email are required");
+  await limitSessionCreation(ctx, args.organizationId);
+  const expiresAt = Date.now() + SESSION_DURATION_MS;
+  const contactSessionId = await ctx.db.insert("contactSessions", {
+    organizationId: args.organizationId,
+    name,
+    email,
+    expiresAt,
+    metadata: args.metadata,
+  });
+  return { contactSessionId, expiresAt };
 }

@@ -1,38 +1,16 @@
 import { v } from "convex/values";
 
 import { mutation, query } from "../_generated/server";
-import { requireContactSession, SESSION_DURATION_MS } from "../lib/contactSessions";
-import { fail } from "../lib/errors";
-import { requireOrganization } from "../lib/organizations";
-import { limitSessionCreation } from "../lib/rateLimits";
-import { vContactMetadata } from "../lib/validators";
-
-const MAX_NAME = 120;
-const MAX_EMAIL = 254;
+import {
+  createContactSession,
+  requireContactSession,
+  SESSION_DURATION_MS,
+  vCreateContactSessionArgs,
+} from "../lib/contactSessions";
 
 export const create = mutation({
-  args: {
-    organizationId: v.string(),
-    name: v.string(),
-    email: v.string(),
-    metadata: v.optional(vContactMetadata),
-  },
-  handler: async (ctx, args) => {
-    await requireOrganization(ctx, args.organizationId);
-    const name = args.name.trim().slice(0, MAX_NAME);
-    const email = args.email.trim().toLowerCase().slice(0, MAX_EMAIL);
-    if (!name || !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email)) fail("INVALID_INPUT", "Name and a valid email are required");
-    await limitSessionCreation(ctx, args.organizationId);
-    const expiresAt = Date.now() + SESSION_DURATION_MS;
-    const contactSessionId = await ctx.db.insert("contactSessions", {
-      organizationId: args.organizationId,
-      name,
-      email,
-      expiresAt,
-      metadata: args.metadata,
-    });
-    return { contactSessionId, expiresAt };
-  },
+  args: vCreateContactSessionArgs,
+  handler: async (ctx, args) => await createContactSession(ctx, args),
 });
 
 /** Never throws: the widget uses it to decide between resuming and asking for name and email. */

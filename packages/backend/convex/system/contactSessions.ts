@@ -1,4 +1,7 @@
+import { v } from "convex/values";
+
 import { internalMutation } from "../_generated/server";
+import { createContactSession, vCreateContactSessionArgs } from "../lib/contactSessions";
 
 /** Expired sessions stay readable for a week (visitors keep their history), then go. */
 export const PURGE_GRACE_MS = 7 * 24 * 60 * 60 * 1000;
@@ -14,4 +17,11 @@ export const purgeExpired = internalMutation({
     for (const session of expired) await ctx.db.delete(session._id);
     return expired.length;
   },
+});
+
+/** The HTTP route's session creation: the same as the public mutation plus the request's country. */
+export const createWithCountry = internalMutation({
+  args: { ...vCreateContactSessionArgs, country: v.optional(v.string()) },
+  handler: async (ctx, { country, ...args }) =>
+    await createContactSession(ctx, { ...args, metadata: { ...args.metadata, ...(country ? { country } : {}) } }),
 });
