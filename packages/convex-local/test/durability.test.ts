@@ -1,11 +1,10 @@
-import { spawn, type ChildProcess } from "node:child_process";
-import { join } from "node:path";
+import { type ChildProcess } from "node:child_process";
 import { afterEach, describe, expect, test } from "vitest";
 import { ConvexHttpClient } from "convex/browser";
 import { api } from "./fixtures/basic/convex/_generated/api.js";
 import { fixtureDir, tempDir } from "./helpers.ts";
+import { type CliProcess, startCli as startCliProcess } from "./cli-harness.ts";
 
-const BIN = join(import.meta.dirname, "..", "bin", "convex-local.js");
 const children: ChildProcess[] = [];
 const cleanups: Array<() => void> = [];
 
@@ -14,21 +13,10 @@ afterEach(() => {
   for (const cleanup of cleanups.splice(0)) cleanup();
 });
 
-/** Spawns the CLI and resolves with its URL once it prints it. */
-function startCli(args: string[]): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(process.execPath, [BIN, "--port", "0", "--site-port", "0", ...args], { stdio: ["ignore", "pipe", "pipe"] });
-  children.push(child);
-  return new Promise((resolve, reject) => {
-    let out = "";
-    let err = "";
-    child.stdout!.on("data", (chunk: Buffer) => {
-      out += chunk.toString();
-      const match = /URL:\s+(http:\/\/\S+)/.exec(out);
-      if (match) resolve({ child, url: match[1]! });
-    });
-    child.stderr!.on("data", (chunk: Buffer) => (err += chunk.toString()));
-    child.on("exit", (code) => reject(new Error(`convex-local exited with ${code}: ${err}`)));
-  });
+async function startCli(args: string[]): Promise<CliProcess> {
+  const cli = await startCliProcess(args);
+  children.push(cli.child);
+  return cli;
 }
 
 describe("durability", () => {
@@ -49,19 +37,17 @@ describe("durability", () => {
       }
     });
     while (acknowledged.length < 100) await new Promise((r) => setTimeout(r, 10));
-    const exited = new Promise((r) => first.child.once("exit", r));
     first.child.kill("SIGKILL");
     stop = true;
     await Promise.all(writers);
-    await exited;
+    await first.exited;
 
     const second = await startCli(["--data", dir]);
     const reader = new ConvexHttpClient(second.url, { logger: false });
     const stored = new Set((await reader.query(api.messages.list, { channel: "durable" })).map((m) => m._id as string));
     const missing = acknowledged.filter((id) => !stored.has(id));
     expect(missing).toEqual([]);
-    const stopped = new Promise((r) => second.child.once("exit", r));
     second.child.kill("SIGTERM");
-    await stopped;
+    await second.exited;
   }, 60_000);
 });

@@ -43,6 +43,17 @@ export function installGlobals(): void {
   }
   g.Date = FrozenDate;
 
+  for (const name of ["setTimeout", "setInterval"] as const) {
+    const original = globalThis[name] as (...args: unknown[]) => unknown;
+    g[name] = (...args: unknown[]) => {
+      const kind = frames.getStore()?.kind;
+      if (kind === "query" || kind === "mutation") {
+        throw new Error(`Can't use ${name} in queries and mutations. Please consider using an action.`);
+      }
+      return original(...args);
+    };
+  }
+
   g.__convexLocalEnv = new Proxy(
     {},
     {
