@@ -1,6 +1,7 @@
 import { describe, expect, test } from "vitest";
 
 import { api } from "./_generated/api";
+import type { Id } from "./_generated/dataModel";
 import { createOrganization, newTest } from "./test.harness";
 
 describe("POST /widget/contact-sessions", () => {
@@ -14,7 +15,7 @@ describe("POST /widget/contact-sessions", () => {
     });
     expect(response.status).toBe(200);
     expect(response.headers.get("access-control-allow-origin")).toBe("*");
-    const { contactSessionId } = await response.json();
+    const { contactSessionId } = (await response.json()) as { contactSessionId: Id<"contactSessions"> };
     const session = await t.run(async (ctx) => await ctx.db.get(contactSessionId));
     expect(session!.metadata).toEqual({ timezone: "America/Recife", country: "BR" });
     expect(await t.query(api.public.contactSessions.validate, { contactSessionId, organizationId: "org_a" })).toMatchObject({

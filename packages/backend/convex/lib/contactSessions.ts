@@ -1,4 +1,4 @@
-import { v, type Infer } from "convex/values";
+import { v, type ObjectType } from "convex/values";
 
 import type { Doc, Id } from "../_generated/dataModel";
 import type { MutationCtx, QueryCtx } from "../_generated/server";
@@ -51,12 +51,12 @@ export const vCreateContactSessionArgs = {
   email: v.string(),
   metadata: v.optional(vContactMetadata),
 };
-const vCreateArgs = v.object(vCreateContactSessionArgs);
+type CreateContactSessionArgs = ObjectType<typeof vCreateContactSessionArgs>;
 
 const MAX_NAME = 120;
 const MAX_EMAIL = 254;
 
-export async function createContactSession(ctx: MutationCtx, args: Infer<typeof vCreateArgs>) {
+export async function createContactSession(ctx: MutationCtx, args: CreateContactSessionArgs) {
   await requireOrganization(ctx, args.organizationId);
   const name = args.name.trim().slice(0, MAX_NAME);
   const email = args.email.trim().toLowerCase().slice(0, MAX_EMAIL);
