@@ -39,9 +39,10 @@ export async function waitForHttp(url, { timeoutMs = 120_000, intervalMs = 250 }
 
 /**
  * Runs a command in its own process group, prefixing each output line with a label; with
- * `logFile` the lines go to that file instead of stdout. Returns the child process.
+ * `logFile` the lines go to that file instead of stdout; `onLine` also sees each line.
+ * Returns the child process.
  */
-export function spawnLabelled(label, command, args, { logFile, ...options }) {
+export function spawnLabelled(label, command, args, { logFile, onLine, ...options }) {
   const child = spawn(command, args, {
     ...options,
     stdio: ["ignore", "pipe", "pipe"],
@@ -58,7 +59,10 @@ export function spawnLabelled(label, command, args, { logFile, ...options }) {
       buffered += chunk;
       const lines = buffered.split("\n");
       buffered = lines.pop() ?? "";
-      for (const line of lines) write(prefix + line + "\n");
+      for (const line of lines) {
+        write(prefix + line + "\n");
+        onLine?.(line);
+      }
     });
   }
   return child;

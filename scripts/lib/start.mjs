@@ -1,8 +1,9 @@
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdirSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 
 import { assertPortFree, spawnLabelled, stopProcessGroup, waitForHttp } from "./processes.mjs";
+import { DEMO_LOGIN, seedDemo } from "./seed-demo.mjs";
 import { serveStatic } from "./static-server.mjs";
 
 function log(message) {
@@ -52,12 +53,20 @@ export function buildAll(root, env) {
   if (build.status !== 0) throw new Error(`the build failed with exit code ${build.status}`);
 }
 
+// Deployment environment the backend's auth.config.ts reads: the self-hosted identity provider.
+function deploymentEnv(urls) {
+  return {
+    ECHO_AUTH_ISSUER: urls.dashboard,
+    ECHO_AUTH_JWKS_URL: `${urls.dashboard}/api/auth/jwks`,
+  };
+}
+
 /**
  * Starts the local-mode stack from built apps: backend (when packages/convex-local has its bin),
- * dashboard, widget and the embed demo page. Resolves once every service answers.
- * `onExit` is called when a service dies on its own.
+ * dashboard, widget and the embed demo page, then seeds the demo idempotently. Resolves once
+ * every service answers. `onExit` is called when a service dies on its own later.
  */
-export async function startStack(root, { ports, dataDir, onExit = () => {}, logDir }) {
+export async function startStack(root, { ports, dataDir, onExit = () => {}, logDir, seed = true }) {
   const convexLocalBin = join(root, "packages/convex-local/bin/convex-local.js");
   const hasBackend = existsSync(convexLocalBin);
   await assertPortsFree(ports, hasBackend);
@@ -79,25 +88,28 @@ export async function startStack(root, { ports, dataDir, onExit = () => {}, logD
     ECHO_CONVEX_URL: urls.backend,
     ECHO_CONVEX_SITE_URL: urls.site,
     ECHO_WIDGET_URL: urls.widget,
+    ECHO_DEMO_LOGIN_EMAIL: DEMO_LOGIN.email,
+    ECHO_DEMO_LOGIN_PASSWORD: DEMO_LOGIN.password,
   };
 
-  const children = [];
+  const services = new Map();
   const servers = [];
   let stopping = false;
   let ready = false;
   let failStartup;
   const startupFailure = new Promise((_, reject) => (failStartup = reject));
+  startupFailure.catch(() => {});
   const stop = async () => {
     stopping = true;
-    await Promise.all(children.map((child) => stopProcessGroup(child)));
+    await Promise.all([...services.values()].map((child) => stopProcessGroup(child)));
     await Promise.all(servers.map((server) => new Promise((resolve) => server.close(resolve))));
   };
-  const supervise = (label, command, args) => {
+  const supervise = (label, command, args, onLine) => {
     const logFile = logDir ? join(logDir, `${label}.log`) : undefined;
-    const child = spawnLabelled(label, command, args, { cwd: root, env, logFile });
-    children.push(child);
+    const child = spawnLabelled(label, command, args, { cwd: root, env, logFile, onLine });
+    services.set(label, child);
     child.on("exit", (code, signal) => {
-      if (stopping) return;
+      if (stopping || services.get(label) !== child) return;
       const how = signal ?? `code ${code}`;
       if (ready) onExit(label, how);
       else
@@ -105,58 +117,104 @@ export async function startStack(root, { ports, dataDir, onExit = () => {}, logD
           new Error(`${label} exited (${how}) while starting${logFile ? `; see ${logFile}` : ""}`),
         );
     });
+    return child;
+  };
+  const nextStart = (pkg, port) => [
+    "--filter",
+    pkg,
+    "exec",
+    "next",
+    "start",
+    "--port",
+    String(port),
+  ];
+
+  let adminKey = null;
+  const startBackend = async () => {
+    const args = [
+      convexLocalBin,
+      "--port",
+      String(ports.backend),
+      "--site-port",
+      String(ports.site),
+    ];
+    args.push(
+      "--data",
+      join(dataDir, "convex"),
+      "--functions",
+      join(root, "packages/backend/convex"),
+    );
+    supervise("backend", "node", args, (line) => {
+      const match = line.match(/Admin key:\s+(\S+)/);
+      if (match) adminKey = match[1];
+    });
+    await waitForHttp(`${urls.backend}/version`);
+  };
+  // auth.config.ts is evaluated when functions load, so a changed environment needs a reload
+  // (with the official CLI this is `npx convex env set` followed by a push).
+  const syncBackendEnvironment = async () => {
+    const stampFile = join(dataDir, "convex-env.json");
+    const wanted = deploymentEnv(urls);
+    const current = existsSync(stampFile) ? readFileSync(stampFile, "utf8") : "";
+    if (current === JSON.stringify(wanted)) return;
+    const response = await fetch(`${urls.backend}/api/update_environment_variables`, {
+      method: "POST",
+      headers: { "content-type": "application/json", authorization: `Convex ${adminKey}` },
+      body: JSON.stringify({
+        changes: Object.entries(wanted).map(([name, value]) => ({ name, value })),
+      }),
+    });
+    if (!response.ok)
+      throw new Error(`setting the backend environment failed: HTTP ${response.status}`);
+    const previous = services.get("backend");
+    services.delete("backend");
+    await stopProcessGroup(previous);
+    await startBackend();
+    writeFileSync(stampFile, JSON.stringify(wanted));
   };
 
+  let demo = null;
   try {
-    if (hasBackend) {
-      supervise("backend", "node", [
-        convexLocalBin,
-        "--port",
-        String(ports.backend),
-        "--site-port",
-        String(ports.site),
-        "--data",
-        join(dataDir, "convex"),
-        "--functions",
-        join(root, "packages/backend/convex"),
-      ]);
-    }
-    supervise("web", "pnpm", [
-      "--filter",
-      "@echo/web",
-      "exec",
-      "next",
-      "start",
-      "--port",
-      String(ports.web),
-    ]);
-    supervise("widget", "pnpm", [
-      "--filter",
-      "@echo/widget",
-      "exec",
-      "next",
-      "start",
-      "--port",
-      String(ports.widget),
-    ]);
+    supervise("web", "pnpm", nextStart("@echo/web", ports.web));
+    supervise("widget", "pnpm", nextStart("@echo/widget", ports.widget));
     servers.push(
-      await serveStatic(join(root, "apps/embed"), { port: ports.demo, index: "demo.html" }),
+      await serveStatic(join(root, "apps/embed"), {
+        port: ports.demo,
+        index: "demo.html",
+        replaceInHtml: () => ({
+          "http://localhost:3001": urls.widget,
+          ...(demo ? { org_demo: demo.organizationId } : {}),
+        }),
+      }),
     );
-
+    const backendReady = hasBackend
+      ? (async () => {
+          await startBackend();
+          if (!adminKey) throw new Error("convex-local did not print its admin key");
+          await syncBackendEnvironment();
+        })()
+      : Promise.resolve();
     await Promise.race([
       startupFailure,
       Promise.all([
         waitForHttp(`${urls.dashboard}/en/sign-in`),
         waitForHttp(urls.widget),
-        ...(hasBackend ? [waitForHttp(`${urls.backend}/version`)] : []),
+        backendReady,
       ]),
     ]);
+    if (seed) {
+      demo = await seedDemo({
+        dashboard: urls.dashboard,
+        backend: hasBackend ? urls.backend : null,
+        adminKey,
+      });
+    }
     ready = true;
   } catch (error) {
     await stop();
     throw error;
   }
-  return { urls, hasBackend, stop };
+  return { urls, hasBackend, adminKey, demo, stop };
 }
 
 /**
@@ -198,6 +256,7 @@ export async function start(root) {
   } else {
     log("  (no Convex backend yet: packages/convex-local has no bin)");
   }
-  log("demo login: none yet; sign up on the dashboard to create an operator and organization");
+  log(`demo login: ${stack.demo.login.email} / ${stack.demo.login.password}`);
+  log(`demo organization id: ${stack.demo.organizationId}`);
   log("press Ctrl-C to stop");
 }

@@ -1,4 +1,4 @@
-import { createReadStream, statSync } from "node:fs";
+import { createReadStream, readFileSync, statSync } from "node:fs";
 import { createServer } from "node:http";
 import { extname, join, normalize, sep } from "node:path";
 
@@ -11,8 +11,14 @@ const CONTENT_TYPES = {
   ".png": "image/png",
 };
 
-/** Serves files below `dir` (GET/HEAD only, no listings); `/` maps to `index`. */
-export function serveStatic(dir, { port, host = "127.0.0.1", index = "index.html" }) {
+/**
+ * Serves files below `dir` (GET/HEAD only, no listings); `/` maps to `index`. `replaceInHtml`
+ * maps literal strings to their replacements in HTML files, read at request time.
+ */
+export function serveStatic(
+  dir,
+  { port, host = "127.0.0.1", index = "index.html", replaceInHtml = () => ({}) },
+) {
   const base = normalize(dir + sep);
   const server = createServer((request, response) => {
     if (request.method !== "GET" && request.method !== "HEAD") {
@@ -31,11 +37,19 @@ export function serveStatic(dir, { port, host = "127.0.0.1", index = "index.html
       response.writeHead(404, { "content-type": "text/plain" }).end("Not found");
       return;
     }
-    response.writeHead(200, {
+    const headers = {
       "content-type": CONTENT_TYPES[extname(file)] ?? "application/octet-stream",
-      "content-length": size,
       "cache-control": "no-cache",
-    });
+    };
+    if (extname(file) === ".html") {
+      let html = readFileSync(file, "utf8");
+      for (const [from, to] of Object.entries(replaceInHtml())) html = html.replaceAll(from, to);
+      const body = Buffer.from(html);
+      response.writeHead(200, { ...headers, "content-length": body.length });
+      response.end(request.method === "HEAD" ? undefined : body);
+      return;
+    }
+    response.writeHead(200, { ...headers, "content-length": size });
     if (request.method === "HEAD") response.end();
     else createReadStream(file).pipe(response);
   });
