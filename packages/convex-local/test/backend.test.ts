@@ -77,6 +77,11 @@ describe("backend", () => {
     expect(value?.now).toBe(value?.later);
   });
 
+  test("queries cannot use fetch", async () => {
+    const result = await call("messages:fetchInQuery");
+    expect(result.status === "error" && result.errorMessage).toContain("Can't use fetch() in queries and mutations");
+  });
+
   test("environment variables reach process.env", async () => {
     backend.setEnvironmentVariables([{ name: "GREETING", value: "hello" }]);
     expect(await call("messages:environment", { name: "GREETING" })).toMatchObject({ status: "success", value: "hello" });

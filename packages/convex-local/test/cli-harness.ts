@@ -3,7 +3,7 @@ import { join } from "node:path";
 
 const BIN = join(import.meta.dirname, "..", "bin", "convex-local.js");
 
-export type CliProcess = { child: ChildProcess; url: string; exited: Promise<unknown> };
+export type CliProcess = { child: ChildProcess; url: string; adminKey: string; exited: Promise<unknown> };
 
 /** Spawns the `convex-local` CLI on random ports and resolves once it prints its URL. */
 export function startCli(args: string[]): Promise<CliProcess> {
@@ -14,8 +14,9 @@ export function startCli(args: string[]): Promise<CliProcess> {
     let err = "";
     child.stdout!.on("data", (chunk: Buffer) => {
       out += chunk.toString();
-      const match = /URL:\s+(http:\/\/\S+)/.exec(out);
-      if (match) resolve({ child, url: match[1]!, exited });
+      const url = /URL:\s+(http:\/\/\S+)/.exec(out);
+      const adminKey = /Admin key:\s+(\S+)/.exec(out);
+      if (url && adminKey) resolve({ child, url: url[1]!, adminKey: adminKey[1]!, exited });
     });
     child.stderr!.on("data", (chunk: Buffer) => (err += chunk.toString()));
     child.once("exit", (code) => reject(new Error(`convex-local exited with ${code}: ${err}`)));

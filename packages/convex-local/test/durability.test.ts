@@ -50,4 +50,31 @@ describe("durability", () => {
     second.child.kill("SIGTERM");
     await second.exited;
   }, 60_000);
+
+  test("environment variables, files and scheduled jobs survive kill -9 and restart", async () => {
+    const { dir, cleanup } = tempDir();
+    cleanups.push(cleanup);
+    const first = await startCli(["--data", dir, "--functions", fixtureDir("basic")]);
+    const admin = await fetch(`${first.url}/api/update_environment_variables`, {
+      method: "POST",
+      headers: { Authorization: `Convex ${first.adminKey}`, "Content-Type": "application/json" },
+      body: JSON.stringify({ changes: [{ name: "KEPT", value: "yes" }] }),
+    });
+    expect(admin.status).toBe(200);
+    const client = new ConvexHttpClient(first.url, { logger: false });
+    const uploadUrl = await client.mutation(api.files.uploadUrl, {});
+    const { storageId } = (await (await fetch(uploadUrl, { method: "POST", body: "kept bytes" })).json()) as { storageId: string };
+    const jobId = await client.mutation(api.jobs.later, { kind: "far-future", delayMs: 3_600_000 });
+    first.child.kill("SIGKILL");
+    await first.exited;
+
+    const second = await startCli(["--data", dir]);
+    const reader = new ConvexHttpClient(second.url, { logger: false });
+    expect(await reader.query(api.messages.environment, { name: "KEPT" })).toBe("yes");
+    const url = await reader.query(api.files.url, { id: storageId as never });
+    expect(await (await fetch(url!)).text()).toBe("kept bytes");
+    expect(await reader.query(api.jobs.jobState, { id: jobId as never })).toBe("pending");
+    second.child.kill("SIGTERM");
+    await second.exited;
+  }, 60_000);
 });

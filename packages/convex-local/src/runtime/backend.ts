@@ -457,14 +457,17 @@ export class Backend {
 
   /** Routes a request through the deployment's `http.js` router and runs the matched HTTP action. */
   async runHttpAction(request: Request, identity: UserIdentity | null): Promise<Response> {
-    const router = this.components.get("")?.http;
     const url = new URL(request.url);
+    const mount = this.httpMount(url.pathname);
+    const component = mount?.component ?? "";
+    const routedPath = mount ? `/${url.pathname.slice(mount.prefix.length)}` : url.pathname;
+    const router = this.components.get(component)?.http;
     const method = request.method === "HEAD" ? "GET" : request.method;
-    const match = router?.lookup(url.pathname, method);
+    const match = router?.lookup(routedPath, method);
     if (!match) return new Response("No matching routes found", { status: 404 });
     const [handler] = match;
     const requestId = randomId();
-    const frame = this.newFrame("action", "", `${method} ${url.pathname}`, identity, requestId);
+    const frame = this.newFrame("action", component, `${method} ${routedPath}`, identity, requestId);
     try {
       return await frames.run(frame, () => handler.invokeHttpAction!(request));
     } catch (e) {

@@ -43,6 +43,15 @@ export function installGlobals(): void {
   }
   g.Date = FrozenDate;
 
+  const realFetch = globalThis.fetch;
+  g.fetch = (...args: Parameters<typeof fetch>) => {
+    const kind = frames.getStore()?.kind;
+    if (kind === "query" || kind === "mutation") {
+      throw new Error("Can't use fetch() in queries and mutations. Please consider using an action.");
+    }
+    return realFetch(...args);
+  };
+
   for (const name of ["setTimeout", "setInterval"] as const) {
     const original = globalThis[name] as (...args: unknown[]) => unknown;
     g[name] = (...args: unknown[]) => {

@@ -52,8 +52,29 @@ export class Scheduler {
     return out;
   }
 
+  /** Actions that were running when the process died did not finish; like Convex, they are not retried. */
+  private recovered = false;
+
+  private async failInterrupted(): Promise<void> {
+    const numbers = this.jobTables();
+    if (numbers.length === 0) return;
+    const rows = this.backend.store.db
+      .prepare(`SELECT table_number, json FROM documents WHERE table_number IN (${numbers.map(() => "?").join(",")})`)
+      .all(...numbers);
+    for (const row of rows) {
+      const job = JSON.parse(String(row.json)) as Job;
+      if (job.state.kind !== "inProgress" || this.running.has(job._id)) continue;
+      const owner = this.backend.store.catalog.tableByNumber(Number(row.table_number))!.component;
+      await this.finish(owner, job, { kind: "failed", error: "Transient error while executing action: the server stopped while it ran." });
+    }
+  }
+
   reschedule(): void {
     if (this.stopped) return;
+    if (!this.recovered) {
+      this.recovered = true;
+      void this.failInterrupted();
+    }
     if (this.timer) clearTimeout(this.timer);
     const next = this.pendingJobs()[0];
     if (!next) return;

@@ -3,6 +3,7 @@ import { type Catalog, type IndexInfo } from "./catalog.ts";
 import { type DocJson, idKey, indexKey, pointRange } from "./index-keys.ts";
 import { compareBytes, keySuccessor, type KeyRange } from "./key-range.ts";
 import { ReadSet, type WrittenKeys } from "./read-set.ts";
+import { TRANSACTION_LIMITS } from "../values/limits.ts";
 
 export type PendingWrite = { tableNumber: number; before: DocJson | null; after: DocJson | null };
 
@@ -79,7 +80,11 @@ export class Transaction {
     if (pending) return pending.after;
     const row = this.statements.getDoc.get(id);
     if (!row) return null;
-    this.documentsRead++;
+    if (++this.documentsRead > TRANSACTION_LIMITS.documentsRead) {
+      throw new Error(
+        `Too many documents read in a single function execution (limit: ${TRANSACTION_LIMITS.documentsRead}). Consider using smaller limits in your queries, paginating your queries, or using indexed queries with a selective index range expressions.`,
+      );
+    }
     return JSON.parse(String(row.json)) as DocJson;
   }
 
@@ -88,6 +93,11 @@ export class Transaction {
     if (pending) {
       pending.after = after;
       return;
+    }
+    if (this.writes.size >= TRANSACTION_LIMITS.documentsWritten) {
+      throw new Error(
+        `Too many documents written in a single function execution (limit: ${TRANSACTION_LIMITS.documentsWritten}). Consider splitting the work across several mutations.`,
+      );
     }
     const row = this.statements.getDoc.get(id);
     const before = row ? (JSON.parse(String(row.json)) as DocJson) : null;
