@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 
-import { pickLocale } from "./locales";
+import { matchLocale, pickLocale } from "./locales";
 
 describe("pickLocale", () => {
   it("takes the first supported candidate in order", () => {
@@ -14,5 +14,13 @@ describe("pickLocale", () => {
 
   it("falls back to English when nothing is supported", () => {
     expect(pickLocale(["fr", undefined, ""])).toBe("en");
+  });
+});
+
+describe("matchLocale", () => {
+  it("returns null for unsupported or missing tags so the next source can decide", () => {
+    expect(matchLocale("fr-FR")).toBeNull();
+    expect(matchLocale(null)).toBeNull();
+    expect(matchLocale("pt")).toBe("pt-BR");
   });
 });

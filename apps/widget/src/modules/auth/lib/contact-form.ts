@@ -1,25 +1,22 @@
-import * as z from "zod/mini";
+/** The auth form's rules, the same as contactSessions.create applies, so the two never disagree. */
+export const MAX_NAME_CHARS = 120;
+export const MAX_EMAIL_CHARS = 254;
+// The backend's own email check (packages/backend/convex/public/contactSessions.ts).
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
-/** Same limits as the backend's contactSessions.create; messages are keys into auth.errors. */
-export const contactFormSchema = z.object({
-  name: z.string().check(z.trim(), z.minLength(1, "nameRequired"), z.maxLength(120, "nameTooLong")),
-  email: z
-    .string()
-    .check(z.trim(), z.minLength(1, "emailRequired"), z.maxLength(254, "emailInvalid"), z.email("emailInvalid")),
-});
-
-export type ContactForm = z.infer<typeof contactFormSchema>;
-export type ContactFormErrors = Partial<Record<keyof ContactForm, string>>;
+export type ContactForm = { name: string; email: string };
+export type ContactFormProblem = "nameRequired" | "nameTooLong" | "emailRequired" | "emailInvalid";
+export type ContactFormErrors = Partial<Record<keyof ContactForm, ContactFormProblem>>;
 
 export function validateContactForm(
   input: ContactForm,
 ): { ok: true; value: ContactForm } | { ok: false; errors: ContactFormErrors } {
-  const result = contactFormSchema.safeParse(input);
-  if (result.success) return { ok: true, value: result.data };
+  const name = input.name.trim();
+  const email = input.email.trim();
   const errors: ContactFormErrors = {};
-  for (const issue of result.error.issues) {
-    const field = issue.path[0] as keyof ContactForm;
-    errors[field] ??= issue.message;
-  }
-  return { ok: false, errors };
+  if (!name) errors.name = "nameRequired";
+  else if (name.length > MAX_NAME_CHARS) errors.name = "nameTooLong";
+  if (!email) errors.email = "emailRequired";
+  else if (email.length > MAX_EMAIL_CHARS || !EMAIL.test(email)) errors.email = "emailInvalid";
+  return Object.keys(errors).length > 0 ? { ok: false, errors } : { ok: true, value: { name, email } };
 }

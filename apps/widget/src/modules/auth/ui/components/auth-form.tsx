@@ -68,7 +68,7 @@ export function AuthForm({
         />
         {error ? (
           <p id={errorId} className="text-sm text-destructive">
-            {t(`errors.${error}` as "errors.nameRequired")}
+            {t(`errors.${error}`)}
           </p>
         ) : null}
       </div>
