@@ -91,6 +91,10 @@ describe("tenant isolation", () => {
     await adminB.mutation(api.private.widgetSettings.upsert, { settings: { ...DEFAULT_WIDGET_SETTINGS, greeting: "B" } });
     expect((await t.query(api.public.widgetSettings.get, { organizationId: "org_a" })).greeting).toBe("Welcome to A");
     expect((await adminB.query(api.private.analytics.overview, {})).totals.conversations).toBe(1);
+    expect((await adminB.query(api.private.organization.current, {})).organizationId).toBe("org_b");
+    await adminB.mutation(api.private.organization.updateSettings, { allowedDomains: ["b.example"] });
+    expect((await t.query(api.public.organizations.validate, { organizationId: "org_a" })).allowedDomains).toEqual([]);
+    expect((await adminB.query(api.private.auditLog.list, { paginationOpts: page })).page.every((e) => e.organizationId === "org_b")).toBe(true);
 
     // A is untouched.
     const adminA = operator(t, "org_a", "admin");

@@ -10,6 +10,7 @@ export const rateLimiter = new RateLimiter(components.rateLimiter, {
   messagesPerSession: { kind: "token bucket", rate: 10, period: MINUTE, capacity: 5 },
   messagesPerOrganization: { kind: "token bucket", rate: 300, period: MINUTE, capacity: 100 },
   sessionsPerOrganization: { kind: "token bucket", rate: 60, period: MINUTE, capacity: 30 },
+  conversationsPerSession: { kind: "token bucket", rate: 5, period: MINUTE, capacity: 5 },
 });
 
 export async function limitVisitorMessage(ctx: MutationCtx, session: Doc<"contactSessions">): Promise<void> {
@@ -25,4 +26,9 @@ export async function limitVisitorMessage(ctx: MutationCtx, session: Doc<"contac
 export async function limitSessionCreation(ctx: MutationCtx, organizationId: string): Promise<void> {
   const { ok, retryAfter } = await rateLimiter.limit(ctx, "sessionsPerOrganization", { key: organizationId });
   if (!ok) fail("RATE_LIMITED", "Too many new sessions", { retryAfter });
+}
+
+export async function limitConversationCreation(ctx: MutationCtx, session: Doc<"contactSessions">): Promise<void> {
+  const { ok, retryAfter } = await rateLimiter.limit(ctx, "conversationsPerSession", { key: session._id });
+  if (!ok) fail("RATE_LIMITED", "Too many new conversations", { retryAfter });
 }

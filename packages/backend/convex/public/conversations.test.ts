@@ -61,6 +61,15 @@ describe("public.conversations", () => {
     await expect(t.mutation(api.public.messages.send, { ...ids, text: "hello?" })).rejects.toThrow(/expired/);
   });
 
+  test("a session may open only a few conversations a minute", async () => {
+    const t = newTest();
+    await createOrganization(t, "org_a");
+    const contactSessionId = await createSession(t, "org_a");
+    for (let i = 0; i < 5; i++) await t.mutation(api.public.conversations.create, { contactSessionId });
+    const error = await t.mutation(api.public.conversations.create, { contactSessionId }).catch((e) => e);
+    expect(error.data.code).toBe("RATE_LIMITED");
+  });
+
   test("markRead clears the visitor's unread count", async () => {
     const t = newTest();
     await createOrganization(t, "org_a");

@@ -6,6 +6,7 @@ import { components } from "../_generated/api";
 import type { Doc } from "../_generated/dataModel";
 import { mutation, query } from "../_generated/server";
 import { requireContactConversation, requireContactSession } from "../lib/contactSessions";
+import { limitConversationCreation } from "../lib/rateLimits";
 import { widgetSettingsFor } from "../lib/widgetSettings";
 import { vChannel } from "../lib/validators";
 import { AGENT_NAME } from "../system/ai/supportAgent";
@@ -27,6 +28,7 @@ export const create = mutation({
   args: { contactSessionId: v.id("contactSessions"), channel: v.optional(vChannel) },
   handler: async (ctx, { contactSessionId, channel }) => {
     const session = await requireContactSession(ctx, { contactSessionId });
+    await limitConversationCreation(ctx, session);
     const threadId = await createThread(ctx, components.agent, { userId: session._id });
     const { greeting } = await widgetSettingsFor(ctx, session.organizationId);
     await saveMessage(ctx, components.agent, {
