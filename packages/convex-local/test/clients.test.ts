@@ -116,3 +116,81 @@ describe("ConvexClient over the sync protocol", () => {
     }
   });
 });
+
+describe("paginated subscriptions", () => {
+  type Page = { results: Array<{ body: string }>; status: string; loadMore: (n: number) => boolean };
+
+  test("pages load more, stay gapless and grow with new documents", async () => {
+    const http = new ConvexHttpClient(h.server.url, { logger: false });
+    for (const body of ["p1", "p2", "p3"]) await http.mutation(api.messages.send, { channel: "pg", author: "a", body });
+    const client = new ConvexClient(h.server.url, { logger: false });
+    try {
+      let latest: Page | null = null;
+      const waiters: Array<{ accept: (p: Page) => boolean; resolve: (p: Page) => void }> = [];
+      client.onPaginatedUpdate_experimental(api.messages.page, { channel: "pg" } as never, { initialNumItems: 2 }, (result) => {
+        latest = result as unknown as Page;
+        for (const w of waiters.splice(0)) {
+          if (w.accept(latest)) w.resolve(latest);
+          else waiters.push(w);
+        }
+      });
+      const until = (accept: (p: Page) => boolean) =>
+        new Promise<Page>((resolve) => (latest && accept(latest) ? resolve(latest) : waiters.push({ accept, resolve })));
+      const first = await until((p) => p.status === "CanLoadMore");
+      expect(first.results.map((m) => m.body)).toEqual(["p1", "p2"]);
+      first.loadMore(5);
+      const all = await until((p) => p.status === "Exhausted");
+      expect(all.results.map((m) => m.body)).toEqual(["p1", "p2", "p3"]);
+      await http.mutation(api.messages.send, { channel: "pg", author: "a", body: "p4" });
+      const grown = await until((p) => p.results.length === 4);
+      expect(grown.results.map((m) => m.body)).toEqual(["p1", "p2", "p3", "p4"]);
+    } finally {
+      await client.close();
+    }
+  });
+});
+
+describe("ConvexReactClient", () => {
+  test("watchQuery sees an optimistic update, then the committed document", async () => {
+    const { ConvexReactClient } = await import("convex/react");
+    const client = new ConvexReactClient(h.server.url, { logger: false, unsavedChangesWarning: false });
+    try {
+      const watch = client.watchQuery(api.messages.list, { channel: "react" });
+      const seen: string[][] = [];
+      const settled = new Promise<void>((resolve) => {
+        watch.onUpdate(() => {
+          const rows = watch.localQueryResult();
+          if (!rows) return;
+          seen.push(rows.map((r) => `${r.body}:${r._id === "optimistic" ? "local" : "server"}`));
+          if (rows.length === 1 && rows[0]!._id !== "optimistic") resolve();
+        });
+      });
+      await new Promise<void>((resolve) => {
+        const stop = watch.onUpdate(() => {
+          if (watch.localQueryResult() !== undefined) {
+            stop();
+            resolve();
+          }
+        });
+      });
+      await client.mutation(
+        api.messages.send,
+        { channel: "react", author: "r", body: "hi" },
+        {
+          optimisticUpdate: (store, args) => {
+            const current = store.getQuery(api.messages.list, { channel: "react" }) ?? [];
+            store.setQuery(api.messages.list, { channel: "react" }, [
+              ...current,
+              { ...args, _id: "optimistic" as never, _creationTime: 0 },
+            ]);
+          },
+        },
+      );
+      await settled;
+      expect(seen).toContainEqual(["hi:local"]);
+      expect(seen[seen.length - 1]).toEqual(["hi:server"]);
+    } finally {
+      await client.close();
+    }
+  });
+});

@@ -29,13 +29,15 @@ export type CallRequest = {
   componentPath?: string;
   /** (sessionId, requestId) of a sync-protocol mutation, for idempotent re-sends. */
   mutationKey?: { sessionId: string; requestId: number };
+  /** Journal of a sync subscription's previous result (pins paginated page ends). */
+  journal?: string | null;
 };
 
 export type Outcome =
-  | { status: "success"; value: JSONValue; logLines: string[]; ts?: bigint; readSet?: ReadSet }
+  | { status: "success"; value: JSONValue; logLines: string[]; ts?: bigint; readSet?: ReadSet; journal?: string | null }
   | { status: "error"; errorMessage: string; errorData?: JSONValue; logLines: string[]; readSet?: ReadSet; ts?: bigint };
 
-type Completed = { value: JSONValue; logLines: string[]; ts?: bigint; readSet?: ReadSet };
+type Completed = { value: JSONValue; logLines: string[]; ts?: bigint; readSet?: ReadSet; journal?: string | null };
 
 const MAX_OCC_RETRIES = 32;
 
@@ -298,11 +300,19 @@ export class Backend {
     };
   }
 
-  private async runQueryTx(component: string, resolved: ResolvedFunction, args: JSONValue, identity: UserIdentity | null, requestId: string): Promise<Completed> {
+  private async runQueryTx(
+    component: string,
+    resolved: ResolvedFunction,
+    args: JSONValue,
+    identity: UserIdentity | null,
+    requestId: string,
+    journal?: string | null,
+  ): Promise<Completed> {
     for (let attempt = 0; ; attempt++) {
       const tx = this.store.begin();
       const frame = this.newFrame("query", component, resolved.udfPath, identity, requestId);
       frame.tx = tx;
+      frame.journalEndCursor = parseJournal(journal);
       let value: JSONValue;
       try {
         value = await this.invoke(resolved, frame, args);
@@ -311,7 +321,8 @@ export class Backend {
         continue;
       }
       if (this.store.release(tx) || attempt >= MAX_OCC_RETRIES) {
-        return { value, logLines: frame.logLines, readSet: tx.readSet, ts: this.store.latestTs() };
+        const nextJournal = frame.pageEnd === undefined ? null : JSON.stringify({ endCursor: frame.pageEnd });
+        return { value, logLines: frame.logLines, readSet: tx.readSet, ts: this.store.latestTs(), journal: nextJournal };
       }
     }
   }
@@ -393,7 +404,7 @@ export class Backend {
   }
 
   async runResolved(component: string, resolved: ResolvedFunction, request: CallRequest, requestId: string): Promise<Completed> {
-    if (resolved.udfType === "query") return this.runQueryTx(component, resolved, request.args, request.identity, requestId);
+    if (resolved.udfType === "query") return this.runQueryTx(component, resolved, request.args, request.identity, requestId, request.journal);
     if (resolved.udfType === "action") return this.runActionCall(component, resolved, request.args, request.identity, requestId);
     const key = request.mutationKey;
     if (key) {
@@ -488,6 +499,16 @@ export class Backend {
 function withReads(e: unknown, readSet: ReadSet | undefined, ts: bigint | undefined, logLines: string[]): unknown {
   if (typeof e === "object" && e !== null) Object.assign(e, { readSet, ts, logLines });
   return e;
+}
+
+function parseJournal(journal: string | null | undefined): string | null {
+  if (!journal) return null;
+  try {
+    const parsed = JSON.parse(journal) as { endCursor?: unknown };
+    return typeof parsed.endCursor === "string" ? parsed.endCursor : null;
+  } catch {
+    return null;
+  }
 }
 
 function capitalize(s: string): string {

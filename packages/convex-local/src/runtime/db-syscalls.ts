@@ -311,8 +311,9 @@ export function queryPage(frame: Frame, args: PageArgs) {
   const plan = planQuery(frame, args.query);
   const index = frame.backend.store.catalog.index(plan.table.number, plan.indexName)!;
   const range = { ...plan.range };
+  const endCursor = args.endCursor ?? frame.journalEndCursor ?? null;
   const start = args.cursor === null ? null : decodePageCursor(args.cursor);
-  const end = args.endCursor === null ? null : decodePageCursor(args.endCursor);
+  const end = endCursor === null ? null : decodePageCursor(endCursor);
   if (start === END_CURSOR) return { page: [], isDone: true, continueCursor: END_CURSOR_STRING(), splitCursor: null, pageStatus: null };
   if (start) {
     if (plan.order === "asc") range.lo = keySuccessor(start);
@@ -338,10 +339,11 @@ export function queryPage(frame: Frame, args: PageArgs) {
   tx.closeStream(streamId);
   const exhausted = q.ended && position.done;
   let continueCursor: string;
-  if (end) continueCursor = args.endCursor!;
+  if (end) continueCursor = endCursor!;
   else if (exhausted) continueCursor = END_CURSOR_STRING();
   else continueCursor = position.last ? encodePageCursor(position.last) : (args.cursor ?? END_CURSOR_STRING());
   const isDone = exhausted && (end === null || end === END_CURSOR);
+  frame.pageEnd = continueCursor;
   return { page, isDone, continueCursor, splitCursor: null, pageStatus: null };
 }
 

@@ -32,6 +32,10 @@ export type Frame = {
   random?: () => number;
   now?: number;
   scheduledJobId?: string | null;
+  /** End cursor a subscription's journal pinned, so a re-run page ends where it ended before. */
+  journalEndCursor?: string | null;
+  /** End cursor of the page this execution returned, for the next journal. */
+  pageEnd?: string;
 };
 
 export const frames = new AsyncLocalStorage<Frame>();

@@ -16,6 +16,7 @@ type Subscription = {
   /** Serialized last result sent, to skip unchanged re-runs. */
   lastSent: string | null;
   dirty: boolean;
+  journal: string | null;
 };
 
 type StateVersion = { querySet: number; identity: number; ts: string };
@@ -146,6 +147,7 @@ export class SyncSession {
           readSet: null,
           lastSent: null,
           dirty: true,
+          journal: typeof m.journal === "string" ? m.journal : null,
         });
       } else {
         this.queries.delete(m.queryId);
@@ -197,18 +199,20 @@ export class SyncSession {
             identity: this.caller.identity,
             isAdmin: this.caller.isAdmin,
             componentPath: q.componentPath,
+            journal: q.journal,
           });
           if (this.queries.get(queryId) !== q) return;
           q.readSet = outcome.readSet ?? null;
+          if (outcome.status === "success" && outcome.journal !== undefined) q.journal = outcome.journal;
           const modification =
             outcome.status === "success"
-              ? { type: "QueryUpdated", queryId, value: outcome.value, logLines: outcome.logLines, journal: null }
+              ? { type: "QueryUpdated", queryId, value: outcome.value, logLines: outcome.logLines, journal: q.journal }
               : {
                   type: "QueryFailed",
                   queryId,
                   errorMessage: outcome.errorMessage,
                   logLines: outcome.logLines,
-                  journal: null,
+                  journal: q.journal,
                   ...(outcome.errorData !== undefined ? { errorData: outcome.errorData } : {}),
                 };
           const fingerprint = JSON.stringify({ ...modification, logLines: undefined });
