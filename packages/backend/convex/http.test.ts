@@ -57,7 +57,10 @@ describe("http webhooks", () => {
 
   test("organization events upsert and delete organizations; a replayed event has no second effect", async () => {
     const t = newTest();
-    const created = signed("evt_1", { type: "organization.created", data: { id: "org_x", name: "Acme", slug: "acme" } });
+    const created = signed("evt_1", {
+      type: "organization.created",
+      data: { id: "org_x", name: "Acme", slug: "acme", public_metadata: { $plan: "x", _internal: 1 } },
+    });
     const response = await t.fetch("/webhooks/identity", created);
     expect(response.status).toBe(200);
     expect(await response.json()).toEqual({ received: true, duplicate: false });

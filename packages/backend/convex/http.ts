@@ -17,7 +17,12 @@ function webhook(provider: "identity" | "billing", secretName: string) {
     }
     const event = verifyWebhook(secret, await request.text(), request.headers);
     if (!event) return new Response("Invalid signature", { status: 401 });
-    const { duplicate } = await ctx.runMutation(internal.system.webhooks.applyEvent.applyEvent, { provider, ...event });
+    const { duplicate } = await ctx.runMutation(internal.system.webhooks.applyEvent.applyEvent, {
+      provider,
+      eventId: event.eventId,
+      type: event.type,
+      data: JSON.stringify(event.data),
+    });
     return Response.json({ received: true, duplicate });
   });
 }

@@ -67,12 +67,17 @@ describe("support agent with a language model", () => {
     const t = newTest();
     await createOrganization(t, "org_a");
     await seedKnowledge(t, "org_a");
+    await operator(t, "org_a", "admin").mutation(api.private.organization.updateSettings, {
+      allowedDomains: [],
+      agentInstructions: "Mention the status page.",
+    });
     const ids = await startConversation(t, "org_a");
     await sendAndSettle(t, ids, "I forgot my password");
 
     expect(model.doStreamCalls).toHaveLength(2);
     const system = model.doStreamCalls[0].prompt.find((m) => m.role === "system");
     expect(JSON.stringify(system)).toContain("Org org_a");
+    expect(JSON.stringify(system)).toContain("Mention the status page.");
     const toolMessage = model.doStreamCalls[1].prompt.at(-1)!;
     expect(toolMessage.role).toBe("tool");
     const output = JSON.stringify(toolMessage.content);

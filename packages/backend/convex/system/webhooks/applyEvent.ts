@@ -54,9 +54,11 @@ export const applyEvent = internalMutation({
     provider: v.union(v.literal("identity"), v.literal("billing")),
     eventId: v.string(),
     type: v.string(),
-    data: v.record(v.string(), v.any()),
+    /** The event's `data` as JSON text: provider payloads may hold keys Convex values cannot. */
+    data: v.string(),
   },
-  handler: async (ctx, { provider, eventId, type, data }) => {
+  handler: async (ctx, { provider, eventId, type, data: json }) => {
+    const data = JSON.parse(json) as Data;
     const seen = await ctx.db
       .query("webhookEvents")
       .withIndex("by_provider_and_eventId", (q) => q.eq("provider", provider).eq("eventId", eventId))
