@@ -4,6 +4,11 @@ import { internal } from "./_generated/api";
 
 const crons = cronJobs();
 
-crons.interval("purge expired contact sessions", { hours: 1 }, internal.system.contactSessions.purgeExpired, {});
+crons.interval(
+  "purge expired contact sessions",
+  { hours: 1 },
+  internal.system.contactSessions.purgeExpired,
+  {},
+);
 
 export default crons;

@@ -45,7 +45,9 @@ describe("http webhooks", () => {
   test("a bad or missing signature is rejected with 401 and changes nothing", async () => {
     const t = newTest();
     const event = { type: "organization.created", data: { id: "org_x", name: "X", slug: "x" } };
-    const forged = signed("evt_1", event, { secret: `whsec_${btoa("some-other-secret-32-bytes-long!")}` });
+    const forged = signed("evt_1", event, {
+      secret: `whsec_${btoa("some-other-secret-32-bytes-long!")}`,
+    });
     expect((await t.fetch("/webhooks/identity", forged)).status).toBe(401);
     const unsigned = { method: "POST", body: JSON.stringify(event) };
     expect((await t.fetch("/webhooks/identity", unsigned)).status).toBe(401);
@@ -59,34 +61,61 @@ describe("http webhooks", () => {
     const t = newTest();
     const created = signed("evt_1", {
       type: "organization.created",
-      data: { id: "org_x", name: "Acme", slug: "acme", public_metadata: { $plan: "x", _internal: 1 } },
+      data: {
+        id: "org_x",
+        name: "Acme",
+        slug: "acme",
+        public_metadata: { $plan: "x", _internal: 1 },
+      },
     });
     const response = await t.fetch("/webhooks/identity", created);
     expect(response.status).toBe(200);
     expect(await response.json()).toEqual({ received: true, duplicate: false });
-    expect(await organization(t, "org_x")).toMatchObject({ name: "Acme", slug: "acme", plan: "free" });
+    expect(await organization(t, "org_x")).toMatchObject({
+      name: "Acme",
+      slug: "acme",
+      plan: "free",
+    });
     expect(await t.query(api.public.organizations.validate, { organizationId: "org_x" })).toEqual({
       valid: true,
       name: "Acme",
       allowedDomains: [],
     });
 
-    const renamed = signed("evt_2", { type: "organization.updated", data: { id: "org_x", name: "Acme Inc", slug: "acme" } });
+    const renamed = signed("evt_2", {
+      type: "organization.updated",
+      data: { id: "org_x", name: "Acme Inc", slug: "acme" },
+    });
     await t.fetch("/webhooks/identity", renamed);
     const replay = await t.fetch("/webhooks/identity", created);
     expect(await replay.json()).toEqual({ received: true, duplicate: true });
     expect((await organization(t, "org_x"))!.name).toBe("Acme Inc");
 
-    await t.fetch("/webhooks/identity", signed("evt_3", { type: "organization.deleted", data: { id: "org_x" } }, { prefix: "webhook" }));
+    await t.fetch(
+      "/webhooks/identity",
+      signed(
+        "evt_3",
+        { type: "organization.deleted", data: { id: "org_x" } },
+        { prefix: "webhook" },
+      ),
+    );
     expect(await organization(t, "org_x")).toBeNull();
   });
 
   test("billing events set the organization's plan once per event", async () => {
     const t = newTest();
-    await t.fetch("/webhooks/identity", signed("evt_1", { type: "organization.created", data: { id: "org_x", name: "Acme" } }));
+    await t.fetch(
+      "/webhooks/identity",
+      signed("evt_1", { type: "organization.created", data: { id: "org_x", name: "Acme" } }),
+    );
     const subscription = (status: string, slug: string) => ({
       type: "subscription.updated",
-      data: { id: "sub_1", status, payer: { organization_id: "org_x" }, items: [{ status, plan: { slug } }] },
+      data: {
+        id: "sub_1",
+        status,
+        payer: { organization_id: "org_x" },
+        items: [{ status, plan: { slug } }],
+      },
     });
     await t.fetch("/webhooks/billing", signed("evt_b1", subscription("active", "pro")));
     expect((await organization(t, "org_x"))!.plan).toBe("pro");
@@ -95,12 +124,21 @@ describe("http webhooks", () => {
     await t.fetch("/webhooks/billing", signed("evt_b1", subscription("active", "pro")));
     expect((await organization(t, "org_x"))!.plan).toBe("free");
     const rows = await t.run(async (ctx) => await ctx.db.query("subscriptions").collect());
-    expect(rows).toMatchObject([{ externalId: "sub_1", organizationId: "org_x", status: "canceled", plan: "free" }]);
+    expect(rows).toMatchObject([
+      { externalId: "sub_1", organizationId: "org_x", status: "canceled", plan: "free" },
+    ]);
   });
 
   test("an unconfigured webhook answers 503", async () => {
     vi.stubEnv("BILLING_WEBHOOK_SECRET", "");
     const t = newTest();
-    expect((await t.fetch("/webhooks/billing", signed("evt_1", { type: "subscription.created", data: {} }))).status).toBe(503);
+    expect(
+      (
+        await t.fetch(
+          "/webhooks/billing",
+          signed("evt_1", { type: "subscription.created", data: {} }),
+        )
+      ).status,
+    ).toBe(503);
   });
 });

@@ -27,8 +27,16 @@ function webhook(provider: "identity" | "billing", secretName: string) {
   });
 }
 
-http.route({ path: "/webhooks/identity", method: "POST", handler: webhook("identity", "IDENTITY_WEBHOOK_SECRET") });
-http.route({ path: "/webhooks/billing", method: "POST", handler: webhook("billing", "BILLING_WEBHOOK_SECRET") });
+http.route({
+  path: "/webhooks/identity",
+  method: "POST",
+  handler: webhook("identity", "IDENTITY_WEBHOOK_SECRET"),
+});
+http.route({
+  path: "/webhooks/billing",
+  method: "POST",
+  handler: webhook("billing", "BILLING_WEBHOOK_SECRET"),
+});
 
 const cors = {
   "Access-Control-Allow-Origin": "*",
@@ -42,7 +50,12 @@ http.route({
   method: "POST",
   handler: httpAction(async (ctx, request) => {
     const body = (await request.json().catch(() => null)) as Record<string, unknown> | null;
-    if (!body || typeof body.organizationId !== "string" || typeof body.name !== "string" || typeof body.email !== "string") {
+    if (
+      !body ||
+      typeof body.organizationId !== "string" ||
+      typeof body.name !== "string" ||
+      typeof body.email !== "string"
+    ) {
       return Response.json({ code: "INVALID_INPUT" }, { status: 400, headers: cors });
     }
     try {
@@ -50,12 +63,14 @@ http.route({
         organizationId: body.organizationId,
         name: body.name,
         email: body.email,
-        metadata: typeof body.metadata === "object" && body.metadata !== null ? body.metadata : undefined,
+        metadata:
+          typeof body.metadata === "object" && body.metadata !== null ? body.metadata : undefined,
         country: countryFromHeaders(request.headers),
       });
       return Response.json(session, { headers: cors });
     } catch (error) {
-      if (error instanceof ConvexError) return Response.json(error.data, { status: 400, headers: cors });
+      if (error instanceof ConvexError)
+        return Response.json(error.data, { status: 400, headers: cors });
       throw error;
     }
   }),

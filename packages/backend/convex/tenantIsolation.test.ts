@@ -35,7 +35,13 @@ async function twoTenants(t: TestConvex) {
   });
   await settle(t);
   const b = await startConversation(t, "org_b");
-  return { a, fileA, b, adminB: operator(t, "org_b", "owner"), otherSessionA: await createSession(t, "org_a", "Olga Other") };
+  return {
+    a,
+    fileA,
+    b,
+    adminB: operator(t, "org_b", "owner"),
+    otherSessionA: await createSession(t, "org_a", "Olga Other"),
+  };
 }
 
 async function expectNotFound(promise: Promise<unknown>) {
@@ -56,16 +62,26 @@ describe("tenant isolation", () => {
       await expectNotFound(t.mutation(api.public.conversations.markRead, forged));
       await expectNotFound(t.mutation(api.public.messages.send, { ...forged, text: "let me in" }));
       await expectNotFound(t.query(api.public.messages.list, { ...forged, paginationOpts: page }));
-      const own = await t.query(api.public.conversations.listOwn, { contactSessionId, paginationOpts: page });
+      const own = await t.query(api.public.conversations.listOwn, {
+        contactSessionId,
+        paginationOpts: page,
+      });
       expect(own.page.map((c) => c._id)).not.toContain(a.conversationId);
     }
     expect(
-      await t.query(api.public.contactSessions.validate, { contactSessionId: b.contactSessionId, organizationId: "org_a" }),
+      await t.query(api.public.contactSessions.validate, {
+        contactSessionId: b.contactSessionId,
+        organizationId: "org_a",
+      }),
     ).toEqual({ valid: false, reason: "NOT_FOUND" });
     // B's new conversations land in B, whatever A's widget looks like.
-    const created = await t.mutation(api.public.conversations.create, { contactSessionId: b.contactSessionId });
+    const created = await t.mutation(api.public.conversations.create, {
+      contactSessionId: b.contactSessionId,
+    });
     expect((await t.run(async (ctx) => await ctx.db.get(created)))!.organizationId).toBe("org_b");
-    expect((await t.query(api.public.widgetSettings.get, { organizationId: "org_b" })).greeting).not.toBe("Welcome to A");
+    expect(
+      (await t.query(api.public.widgetSettings.get, { organizationId: "org_b" })).greeting,
+    ).not.toBe("Welcome to A");
   });
 
   test("an operator of another organization can neither read nor change A's data", async () => {
@@ -73,28 +89,59 @@ describe("tenant isolation", () => {
     const { a, fileA, adminB } = await twoTenants(t);
     const conversationId = a.conversationId;
     await expectNotFound(adminB.query(api.private.conversations.get, { conversationId }));
-    await expectNotFound(adminB.mutation(api.private.conversations.updateStatus, { conversationId, status: "resolved" }));
-    await expectNotFound(adminB.mutation(api.private.conversations.assign, { conversationId, assigneeId: "user_b" }));
+    await expectNotFound(
+      adminB.mutation(api.private.conversations.updateStatus, {
+        conversationId,
+        status: "resolved",
+      }),
+    );
+    await expectNotFound(
+      adminB.mutation(api.private.conversations.assign, { conversationId, assigneeId: "user_b" }),
+    );
     await expectNotFound(adminB.mutation(api.private.conversations.markRead, { conversationId }));
-    await expectNotFound(adminB.query(api.private.messages.list, { conversationId, paginationOpts: page }));
-    await expectNotFound(adminB.mutation(api.private.messages.reply, { conversationId, text: "hijack" }));
-    await expectNotFound(adminB.query(api.private.contactSessions.getForConversation, { conversationId }));
+    await expectNotFound(
+      adminB.query(api.private.messages.list, { conversationId, paginationOpts: page }),
+    );
+    await expectNotFound(
+      adminB.mutation(api.private.messages.reply, { conversationId, text: "hijack" }),
+    );
+    await expectNotFound(
+      adminB.query(api.private.contactSessions.getForConversation, { conversationId }),
+    );
     await expectNotFound(adminB.mutation(api.private.knowledgeFiles.remove, { fileId: fileA }));
 
     const inbox = await adminB.query(api.private.conversations.list, { paginationOpts: page });
     expect(inbox.page.every((c) => c.organizationId === "org_b")).toBe(true);
-    const searched = await adminB.query(api.private.conversations.list, { paginationOpts: page, search: "secret order" });
+    const searched = await adminB.query(api.private.conversations.list, {
+      paginationOpts: page,
+      search: "secret order",
+    });
     expect(searched.page).toEqual([]);
     const files = await adminB.query(api.private.knowledgeFiles.list, { paginationOpts: page });
     expect(files.page).toEqual([]);
-    expect((await adminB.query(api.private.widgetSettings.get, {})).greeting).toBe(DEFAULT_WIDGET_SETTINGS.greeting);
-    await adminB.mutation(api.private.widgetSettings.upsert, { settings: { ...DEFAULT_WIDGET_SETTINGS, greeting: "B" } });
-    expect((await t.query(api.public.widgetSettings.get, { organizationId: "org_a" })).greeting).toBe("Welcome to A");
+    expect((await adminB.query(api.private.widgetSettings.get, {})).greeting).toBe(
+      DEFAULT_WIDGET_SETTINGS.greeting,
+    );
+    await adminB.mutation(api.private.widgetSettings.upsert, {
+      settings: { ...DEFAULT_WIDGET_SETTINGS, greeting: "B" },
+    });
+    expect(
+      (await t.query(api.public.widgetSettings.get, { organizationId: "org_a" })).greeting,
+    ).toBe("Welcome to A");
     expect((await adminB.query(api.private.analytics.overview, {})).totals.conversations).toBe(1);
     expect((await adminB.query(api.private.organization.current, {})).organizationId).toBe("org_b");
-    await adminB.mutation(api.private.organization.updateSettings, { allowedDomains: ["b.example"] });
-    expect((await t.query(api.public.organizations.validate, { organizationId: "org_a" })).allowedDomains).toEqual([]);
-    expect((await adminB.query(api.private.auditLog.list, { paginationOpts: page })).page.every((e) => e.organizationId === "org_b")).toBe(true);
+    await adminB.mutation(api.private.organization.updateSettings, {
+      allowedDomains: ["b.example"],
+    });
+    expect(
+      (await t.query(api.public.organizations.validate, { organizationId: "org_a" }))
+        .allowedDomains,
+    ).toEqual([]);
+    expect(
+      (await adminB.query(api.private.auditLog.list, { paginationOpts: page })).page.every(
+        (e) => e.organizationId === "org_b",
+      ),
+    ).toBe(true);
 
     // A is untouched.
     const adminA = operator(t, "org_a", "admin");
@@ -102,7 +149,9 @@ describe("tenant isolation", () => {
       status: "unresolved",
       unreadByOperator: 1,
     });
-    expect((await adminA.query(api.private.knowledgeFiles.list, { paginationOpts: page })).page).toHaveLength(1);
+    expect(
+      (await adminA.query(api.private.knowledgeFiles.list, { paginationOpts: page })).page,
+    ).toHaveLength(1);
   });
 
   test("the agent searches only its own organization's knowledge base", async () => {
@@ -110,7 +159,9 @@ describe("tenant isolation", () => {
     const { b } = await twoTenants(t);
     await t.mutation(api.public.messages.send, { ...b, text: "What is only in Org A?" });
     await settle(t);
-    const reply = (await t.query(api.public.messages.list, { ...b, paginationOpts: page })).page.at(-1)!;
+    const reply = (await t.query(api.public.messages.list, { ...b, paginationOpts: page })).page.at(
+      -1,
+    )!;
     expect(reply.text).not.toContain("a.txt");
     expect(reply.text).toContain("couldn't find anything");
   });

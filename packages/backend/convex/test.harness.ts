@@ -22,7 +22,11 @@ export function newTest() {
   return t;
 }
 
-export async function createOrganization(t: TestConvex, externalId: string, name = `Org ${externalId}`) {
+export async function createOrganization(
+  t: TestConvex,
+  externalId: string,
+  name = `Org ${externalId}`,
+) {
   await t.run(async (ctx) => {
     await ctx.db.insert("organizations", { externalId, name, slug: externalId, plan: "free" });
   });
@@ -34,7 +38,12 @@ export function operator(
   role: "owner" | "admin" | "member" | "org:admin" | "org:member" = "admin",
   userId = `user_${orgId}_${role}`,
 ) {
-  return t.withIdentity({ subject: userId, name: `Operator ${userId}`, org_id: orgId, org_role: role });
+  return t.withIdentity({
+    subject: userId,
+    name: `Operator ${userId}`,
+    org_id: orgId,
+    org_role: role,
+  });
 }
 
 export async function createSession(t: TestConvex, organizationId: string, name = "Vera Visitor") {

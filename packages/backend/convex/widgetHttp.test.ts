@@ -11,14 +11,26 @@ describe("POST /widget/contact-sessions", () => {
     const response = await t.fetch("/widget/contact-sessions", {
       method: "POST",
       headers: { "content-type": "application/json", "cf-ipcountry": "br" },
-      body: JSON.stringify({ organizationId: "org_a", name: "Bia", email: "bia@example.com", metadata: { timezone: "America/Recife" } }),
+      body: JSON.stringify({
+        organizationId: "org_a",
+        name: "Bia",
+        email: "bia@example.com",
+        metadata: { timezone: "America/Recife" },
+      }),
     });
     expect(response.status).toBe(200);
     expect(response.headers.get("access-control-allow-origin")).toBe("*");
-    const { contactSessionId } = (await response.json()) as { contactSessionId: Id<"contactSessions"> };
+    const { contactSessionId } = (await response.json()) as {
+      contactSessionId: Id<"contactSessions">;
+    };
     const session = await t.run(async (ctx) => await ctx.db.get(contactSessionId));
     expect(session!.metadata).toEqual({ timezone: "America/Recife", country: "BR" });
-    expect(await t.query(api.public.contactSessions.validate, { contactSessionId, organizationId: "org_a" })).toMatchObject({
+    expect(
+      await t.query(api.public.contactSessions.validate, {
+        contactSessionId,
+        organizationId: "org_a",
+      }),
+    ).toMatchObject({
       valid: true,
     });
   });
@@ -40,7 +52,11 @@ describe("POST /widget/contact-sessions", () => {
     const t = newTest();
     await createOrganization(t, "org_a");
     const create = () =>
-      t.mutation(api.public.contactSessions.create, { organizationId: "org_a", name: "V", email: "v@example.com" });
+      t.mutation(api.public.contactSessions.create, {
+        organizationId: "org_a",
+        name: "V",
+        email: "v@example.com",
+      });
     for (let i = 0; i < 30; i++) await create();
     const error = await create().catch((e) => e);
     expect(error.data.code).toBe("RATE_LIMITED");

@@ -1,6 +1,12 @@
 // Writes convex/_generated/ the way `npx convex codegen` does (dynamic API, component API imports)
 // until a deployment exists to run the real CLI against; rerun after adding a module.
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync as writeFile } from "node:fs";
+import {
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  writeFileSync as writeFile,
+} from "node:fs";
 import { join, relative, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 import { createRequire } from "node:module";
@@ -14,7 +20,11 @@ const { importPath, moduleIdentifier } = await import(join(templates, "api.js"))
 
 const convexDir = fileURLToPath(new URL("../convex/", import.meta.url));
 const outDir = join(convexDir, "_generated");
-const components = { agent: "@convex-dev/agent", rag: "@convex-dev/rag", rateLimiter: "@convex-dev/rate-limiter" };
+const components = {
+  agent: "@convex-dev/agent",
+  rag: "@convex-dev/rag",
+  rateLimiter: "@convex-dev/rate-limiter",
+};
 
 function walk(dir) {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
@@ -29,8 +39,10 @@ const modulePaths = walk(convexDir)
   .filter((rel) => {
     const base = rel.split(sep).at(-1);
     if (!/\.(ts|tsx|js|jsx|mjs|cjs)$/.test(rel) || rel.endsWith(".d.ts")) return false;
-    if (rel.startsWith("_generated" + sep) || base.startsWith(".") || base.startsWith("#")) return false;
-    if (base === "schema.ts" || (base.match(/\./g) || []).length > 1 || rel.includes(" ")) return false;
+    if (rel.startsWith("_generated" + sep) || base.startsWith(".") || base.startsWith("#"))
+      return false;
+    if (base === "schema.ts" || (base.match(/\./g) || []).length > 1 || rel.includes(" "))
+      return false;
     return /^\s{0,100}(import|export)/m.test(readFileSync(join(convexDir, rel), "utf8"));
   })
   .map((rel) => rel.split(sep).join("/"))
@@ -38,7 +50,9 @@ const modulePaths = walk(convexDir)
 
 const apiDts = [
   header("Generated `api` utility."),
-  ...modulePaths.map((p) => `import type * as ${moduleIdentifier(p)} from "../${importPath(p)}.js";`),
+  ...modulePaths.map(
+    (p) => `import type * as ${moduleIdentifier(p)} from "../${importPath(p)}.js";`,
+  ),
   `
 import type {
   ApiFromModules,
@@ -67,7 +81,8 @@ const check = process.argv.includes("--check");
 const stale = [];
 function writeFileSync(path, content) {
   if (!check) return writeFile(path, content);
-  if (!existsSync(path) || readFileSync(path, "utf8") !== content) stale.push(relative(convexDir, path));
+  if (!existsSync(path) || readFileSync(path, "utf8") !== content)
+    stale.push(relative(convexDir, path));
 }
 
 const server = serverCodegen({ useTypeScript: false, envVars: [] });

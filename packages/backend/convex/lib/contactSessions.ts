@@ -60,7 +60,8 @@ export async function createContactSession(ctx: MutationCtx, args: CreateContact
   await requireOrganization(ctx, args.organizationId);
   const name = args.name.trim().slice(0, MAX_NAME);
   const email = args.email.trim().toLowerCase().slice(0, MAX_EMAIL);
-  if (!name || !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email)) fail("INVALID_INPUT", "Name and a valid email are required");
+  if (!name || !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email))
+    fail("INVALID_INPUT", "Name and a valid email are required");
   await limitSessionCreation(ctx, args.organizationId);
   const expiresAt = Date.now() + SESSION_DURATION_MS;
   const contactSessionId = await ctx.db.insert("contactSessions", {

@@ -27,7 +27,10 @@ export async function recordConversationMessage(
   });
 }
 
-export async function escalateConversation(ctx: Db, conversation: Doc<"conversations">): Promise<boolean> {
+export async function escalateConversation(
+  ctx: Db,
+  conversation: Doc<"conversations">,
+): Promise<boolean> {
   if (conversation.status !== "unresolved") return false;
   await ctx.db.patch(conversation._id, { status: "escalated", escalatedAt: Date.now() });
   return true;
@@ -44,11 +47,24 @@ export async function resolveConversation(
 }
 
 /** Operators may also reopen: back to escalated, since a person is now handling it. */
-export async function reopenConversation(ctx: Db, conversation: Doc<"conversations">): Promise<void> {
+export async function reopenConversation(
+  ctx: Db,
+  conversation: Doc<"conversations">,
+): Promise<void> {
   await ctx.db.patch(conversation._id, {
     status: "escalated",
     escalatedAt: conversation.escalatedAt ?? Date.now(),
     resolvedAt: undefined,
     resolvedBy: undefined,
+  });
+}
+
+/** Hands the conversation back to the agent, with a fresh count of knowledge-base misses. */
+export async function returnToAgent(ctx: Db, conversation: Doc<"conversations">): Promise<void> {
+  await ctx.db.patch(conversation._id, {
+    status: "unresolved",
+    resolvedAt: undefined,
+    resolvedBy: undefined,
+    knowledgeMisses: 0,
   });
 }

@@ -5,5 +5,9 @@ export async function organizationSettingsFor(ctx: Pick<QueryCtx, "db">, organiz
     .query("organizationSettings")
     .withIndex("by_organization", (q) => q.eq("organizationId", organizationId))
     .unique();
-  return { allowedDomains: row?.allowedDomains ?? [], agentInstructions: row?.agentInstructions, _id: row?._id };
+  return {
+    allowedDomains: row?.allowedDomains ?? [],
+    agentInstructions: row?.agentInstructions,
+    _id: row?._id,
+  };
 }

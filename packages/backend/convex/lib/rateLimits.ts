@@ -13,7 +13,10 @@ export const rateLimiter = new RateLimiter(components.rateLimiter, {
   conversationsPerSession: { kind: "token bucket", rate: 5, period: MINUTE, capacity: 5 },
 });
 
-export async function limitVisitorMessage(ctx: MutationCtx, session: Doc<"contactSessions">): Promise<void> {
+export async function limitVisitorMessage(
+  ctx: MutationCtx,
+  session: Doc<"contactSessions">,
+): Promise<void> {
   for (const [name, key] of [
     ["messagesPerSession", session._id],
     ["messagesPerOrganization", session.organizationId],
@@ -23,12 +26,22 @@ export async function limitVisitorMessage(ctx: MutationCtx, session: Doc<"contac
   }
 }
 
-export async function limitSessionCreation(ctx: MutationCtx, organizationId: string): Promise<void> {
-  const { ok, retryAfter } = await rateLimiter.limit(ctx, "sessionsPerOrganization", { key: organizationId });
+export async function limitSessionCreation(
+  ctx: MutationCtx,
+  organizationId: string,
+): Promise<void> {
+  const { ok, retryAfter } = await rateLimiter.limit(ctx, "sessionsPerOrganization", {
+    key: organizationId,
+  });
   if (!ok) fail("RATE_LIMITED", "Too many new sessions", { retryAfter });
 }
 
-export async function limitConversationCreation(ctx: MutationCtx, session: Doc<"contactSessions">): Promise<void> {
-  const { ok, retryAfter } = await rateLimiter.limit(ctx, "conversationsPerSession", { key: session._id });
+export async function limitConversationCreation(
+  ctx: MutationCtx,
+  session: Doc<"contactSessions">,
+): Promise<void> {
+  const { ok, retryAfter } = await rateLimiter.limit(ctx, "conversationsPerSession", {
+    key: session._id,
+  });
   if (!ok) fail("RATE_LIMITED", "Too many new conversations", { retryAfter });
 }

@@ -1,5 +1,10 @@
 /** Country headers set by common edge networks in front of the backend, first found wins. */
-const COUNTRY_HEADERS = ["cf-ipcountry", "x-vercel-ip-country", "cloudfront-viewer-country", "x-country-code"];
+const COUNTRY_HEADERS = [
+  "cf-ipcountry",
+  "x-vercel-ip-country",
+  "cloudfront-viewer-country",
+  "x-country-code",
+];
 
 export function countryFromHeaders(headers: Headers): string | undefined {
   for (const name of COUNTRY_HEADERS) {

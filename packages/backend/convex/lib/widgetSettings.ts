@@ -9,7 +9,11 @@ export type WidgetSettings = Infer<typeof vWidgetSettings>;
 
 export const DEFAULT_WIDGET_SETTINGS: WidgetSettings = {
   greeting: "Hi! How can we help you today?",
-  suggestions: ["How do I get started?", "What plans do you offer?", "How can I reset my password?"],
+  suggestions: [
+    "How do I get started?",
+    "What plans do you offer?",
+    "How can I reset my password?",
+  ],
   colors: { primary: "#2563eb", background: "#ffffff", text: "#0f172a" },
   position: "bottom-right",
   defaultLanguage: "en",
@@ -25,6 +29,11 @@ export async function widgetSettingsFor(
     .withIndex("by_organization", (q) => q.eq("organizationId", organizationId))
     .unique();
   if (!row) return DEFAULT_WIDGET_SETTINGS;
-  const { _id: _ignoredId, _creationTime: _ignoredTime, organizationId: _ignoredOrg, ...settings } = row;
+  const {
+    _id: _ignoredId,
+    _creationTime: _ignoredTime,
+    organizationId: _ignoredOrg,
+    ...settings
+  } = row;
   return settings;
 }

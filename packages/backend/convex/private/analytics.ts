@@ -44,11 +44,19 @@ export const overview = query({
       .withIndex("by_organization", (q) => q.eq("organizationId", orgId).gte("_creationTime", from))
       .take(MAX_ROWS);
 
-    const perDay = new Map<string, { conversations: number; resolvedByAgent: number; escalated: number }>();
+    const perDay = new Map<
+      string,
+      { conversations: number; resolvedByAgent: number; escalated: number }
+    >();
     for (let day = 0; day <= days; day++) {
-      perDay.set(dayOf(from + day * DAY_MS), { conversations: 0, resolvedByAgent: 0, escalated: 0 });
+      perDay.set(dayOf(from + day * DAY_MS), {
+        conversations: 0,
+        resolvedByAgent: 0,
+        escalated: 0,
+      });
     }
-    const resolvedByAgent = (c: Doc<"conversations">) => c.status === "resolved" && c.escalatedAt === undefined;
+    const resolvedByAgent = (c: Doc<"conversations">) =>
+      c.status === "resolved" && c.escalatedAt === undefined;
     for (const conversation of conversations) {
       const bucket = perDay.get(dayOf(conversation._creationTime));
       if (!bucket) continue;
@@ -72,7 +80,8 @@ export const overview = query({
       return figures;
     };
     for (const entry of audit) {
-      if (entry.action === "conversation.reply") figuresFor(entry.actorId, entry.actorName).replies++;
+      if (entry.action === "conversation.reply")
+        figuresFor(entry.actorId, entry.actorName).replies++;
       if (entry.action === "conversation.status" && entry.details?.status === "resolved") {
         figuresFor(entry.actorId, entry.actorName).resolved++;
       }

@@ -17,7 +17,13 @@ export const subscription = query({
     return {
       plan: organization?.plan ?? "free",
       billingEnforced: billingEnforced(),
-      subscription: latest ? { status: latest.status, plan: latest.plan, currentPeriodEnd: latest.currentPeriodEnd ?? null } : null,
+      subscription: latest
+        ? {
+            status: latest.status,
+            plan: latest.plan,
+            currentPeriodEnd: latest.currentPeriodEnd ?? null,
+          }
+        : null,
     };
   },
 });

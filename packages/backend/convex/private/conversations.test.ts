@@ -1,7 +1,13 @@
 import { afterEach, beforeEach, describe, expect, test, vi } from "vitest";
 
 import { api } from "../_generated/api";
-import { createOrganization, newTest, operator, startConversation, type TestConvex } from "../test.harness";
+import {
+  createOrganization,
+  newTest,
+  operator,
+  startConversation,
+  type TestConvex,
+} from "../test.harness";
 
 beforeEach(() => {
   vi.useFakeTimers();
@@ -17,8 +23,16 @@ async function inbox(t: TestConvex) {
   const a = await startConversation(t, "org_a");
   vi.advanceTimersByTime(1000);
   const b = await startConversation(t, "org_a");
-  await t.mutation(api.public.messages.send, { ...b, text: "My invoice shows the wrong VAT number" });
-  return { a, b, admin: operator(t, "org_a", "admin"), member: operator(t, "org_a", "org:member", "user_m") };
+  await t.mutation(api.public.messages.send, {
+    ...b,
+    text: "My invoice shows the wrong VAT number",
+  });
+  return {
+    a,
+    b,
+    admin: operator(t, "org_a", "admin"),
+    member: operator(t, "org_a", "org:member", "user_m"),
+  };
 }
 
 describe("private.conversations", () => {
@@ -37,10 +51,18 @@ describe("private.conversations", () => {
   test("list filters by status, assignee (or unassigned) and text", async () => {
     const t = newTest();
     const { a, b, admin } = await inbox(t);
-    await admin.mutation(api.private.conversations.updateStatus, { conversationId: b.conversationId, status: "escalated" });
-    await admin.mutation(api.private.conversations.assign, { conversationId: b.conversationId, assigneeId: "user_m" });
+    await admin.mutation(api.private.conversations.updateStatus, {
+      conversationId: b.conversationId,
+      status: "escalated",
+    });
+    await admin.mutation(api.private.conversations.assign, {
+      conversationId: b.conversationId,
+      assigneeId: "user_m",
+    });
     const ids = async (args: object) =>
-      (await admin.query(api.private.conversations.list, { paginationOpts: page, ...args })).page.map((c) => c._id);
+      (
+        await admin.query(api.private.conversations.list, { paginationOpts: page, ...args })
+      ).page.map((c) => c._id);
     expect(await ids({ status: "escalated" })).toEqual([b.conversationId]);
     expect(await ids({ status: "unresolved" })).toEqual([a.conversationId]);
     expect(await ids({ assigneeId: "user_m" })).toEqual([b.conversationId]);
@@ -54,18 +76,30 @@ describe("private.conversations", () => {
   test("get returns one conversation with its contact", async () => {
     const t = newTest();
     const { a, member } = await inbox(t);
-    const conversation = await member.query(api.private.conversations.get, { conversationId: a.conversationId });
-    expect(conversation).toMatchObject({ _id: a.conversationId, status: "unresolved", contact: { name: "Vera Visitor" } });
+    const conversation = await member.query(api.private.conversations.get, {
+      conversationId: a.conversationId,
+    });
+    expect(conversation).toMatchObject({
+      _id: a.conversationId,
+      status: "unresolved",
+      contact: { name: "Vera Visitor" },
+    });
   });
 
   test("updateStatus moves a conversation through escalated, resolved, reopened and back to the AI", async () => {
     const t = newTest();
     const { a, member } = await inbox(t);
     const status = async (next: "unresolved" | "escalated" | "resolved") => {
-      await member.mutation(api.private.conversations.updateStatus, { conversationId: a.conversationId, status: next });
+      await member.mutation(api.private.conversations.updateStatus, {
+        conversationId: a.conversationId,
+        status: next,
+      });
       return await t.run(async (ctx) => await ctx.db.get(a.conversationId));
     };
-    expect(await status("escalated")).toMatchObject({ status: "escalated", escalatedAt: expect.any(Number) });
+    expect(await status("escalated")).toMatchObject({
+      status: "escalated",
+      escalatedAt: expect.any(Number),
+    });
     expect(await status("resolved")).toMatchObject({ status: "resolved", resolvedBy: "operator" });
     const reopened = await status("escalated");
     expect(reopened).toMatchObject({ status: "escalated" });
@@ -83,17 +117,32 @@ describe("private.conversations", () => {
   test("assign sets and clears the assignee", async () => {
     const t = newTest();
     const { a, member } = await inbox(t);
-    await member.mutation(api.private.conversations.assign, { conversationId: a.conversationId, assigneeId: "user_m" });
-    expect((await member.query(api.private.conversations.get, { conversationId: a.conversationId })).assigneeId).toBe("user_m");
-    await member.mutation(api.private.conversations.assign, { conversationId: a.conversationId, assigneeId: null });
-    expect((await member.query(api.private.conversations.get, { conversationId: a.conversationId })).assigneeId).toBeUndefined();
+    await member.mutation(api.private.conversations.assign, {
+      conversationId: a.conversationId,
+      assigneeId: "user_m",
+    });
+    expect(
+      (await member.query(api.private.conversations.get, { conversationId: a.conversationId }))
+        .assigneeId,
+    ).toBe("user_m");
+    await member.mutation(api.private.conversations.assign, {
+      conversationId: a.conversationId,
+      assigneeId: null,
+    });
+    expect(
+      (await member.query(api.private.conversations.get, { conversationId: a.conversationId }))
+        .assigneeId,
+    ).toBeUndefined();
   });
 
   test("markRead clears the operators' unread count", async () => {
     const t = newTest();
     const { b, member } = await inbox(t);
     await member.mutation(api.private.conversations.markRead, { conversationId: b.conversationId });
-    expect((await member.query(api.private.conversations.get, { conversationId: b.conversationId })).unreadByOperator).toBe(0);
+    expect(
+      (await member.query(api.private.conversations.get, { conversationId: b.conversationId }))
+        .unreadByOperator,
+    ).toBe(0);
   });
 
   test("the contact session behind a conversation is visible to operators", async () => {
@@ -112,10 +161,16 @@ describe("private.conversations", () => {
   test("without a verified identity and organization every call is refused", async () => {
     const t = newTest();
     const { a } = await inbox(t);
-    await expect(t.query(api.private.conversations.list, { paginationOpts: page })).rejects.toThrow(/Not signed in/);
+    await expect(t.query(api.private.conversations.list, { paginationOpts: page })).rejects.toThrow(
+      /Not signed in/,
+    );
     const noOrg = t.withIdentity({ subject: "user_x" });
-    await expect(noOrg.query(api.private.conversations.get, { conversationId: a.conversationId })).rejects.toThrow(/No active organization/);
+    await expect(
+      noOrg.query(api.private.conversations.get, { conversationId: a.conversationId }),
+    ).rejects.toThrow(/No active organization/);
     const badRole = t.withIdentity({ subject: "user_x", org_id: "org_a", org_role: "guest" });
-    await expect(badRole.query(api.private.conversations.get, { conversationId: a.conversationId })).rejects.toThrow(/No active organization/);
+    await expect(
+      badRole.query(api.private.conversations.get, { conversationId: a.conversationId }),
+    ).rejects.toThrow(/No active organization/);
   });
 });

@@ -4,7 +4,12 @@ import { v } from "convex/values";
 import type { Doc } from "../_generated/dataModel";
 import { mutation, query, type QueryCtx } from "../_generated/server";
 import { recordAudit } from "../lib/audit";
-import { escalateConversation, reopenConversation, resolveConversation } from "../lib/conversationState";
+import {
+  escalateConversation,
+  reopenConversation,
+  resolveConversation,
+  returnToAgent,
+} from "../lib/conversationState";
 import { requireOperator } from "../lib/identity";
 import { requireOrgConversation } from "../lib/operatorConversations";
 import { vConversationStatus } from "../lib/validators";
@@ -51,9 +56,9 @@ export const list = query({
           q.eq("organizationId", orgId).eq("status", status),
         )
         .order("desc");
-      result = await (filterAssignee ? byStatus.filter((q) => q.eq(q.field("assigneeId"), assignee)) : byStatus).paginate(
-        paginationOpts,
-      );
+      result = await (
+        filterAssignee ? byStatus.filter((q) => q.eq(q.field("assigneeId"), assignee)) : byStatus
+      ).paginate(paginationOpts);
     } else if (filterAssignee) {
       result = await conversations
         .withIndex("by_organization_and_assignee_and_lastMessageAt", (q) =>
@@ -92,7 +97,7 @@ export const updateStatus = mutation({
       if (conversation.status === "resolved") await reopenConversation(ctx, conversation);
       else await escalateConversation(ctx, conversation);
     } else {
-      await ctx.db.patch(conversationId, { status: "unresolved", resolvedAt: undefined, resolvedBy: undefined, knowledgeMisses: 0 });
+      await returnToAgent(ctx, conversation);
     }
     await recordAudit(ctx, operator, "conversation.status", conversationId, { status });
   },
@@ -104,7 +109,9 @@ export const assign = mutation({
     const operator = await requireOperator(ctx);
     await requireOrgConversation(ctx, operator, conversationId);
     await ctx.db.patch(conversationId, { assigneeId: assigneeId ?? undefined });
-    await recordAudit(ctx, operator, "conversation.assign", conversationId, { assigneeId: assigneeId ?? "" });
+    await recordAudit(ctx, operator, "conversation.assign", conversationId, {
+      assigneeId: assigneeId ?? "",
+    });
   },
 });
 
@@ -113,6 +120,7 @@ export const markRead = mutation({
   handler: async (ctx, { conversationId }) => {
     const operator = await requireOperator(ctx);
     const conversation = await requireOrgConversation(ctx, operator, conversationId);
-    if (conversation.unreadByOperator > 0) await ctx.db.patch(conversationId, { unreadByOperator: 0 });
+    if (conversation.unreadByOperator > 0)
+      await ctx.db.patch(conversationId, { unreadByOperator: 0 });
   },
 });

@@ -36,8 +36,14 @@ function pdfWithText(lines: string[]): Uint8Array {
 }
 
 const FIXTURES: Record<string, { body: BlobPart; expected: string; unexpected?: string }> = {
-  "shipping.txt": { body: "Orders ship within 2 business days from our Lisbon warehouse.", expected: "Lisbon warehouse" },
-  "returns.md": { body: "# Returns\n\nYou can return any item within **60 days**.", expected: "within **60 days**" },
+  "shipping.txt": {
+    body: "Orders ship within 2 business days from our Lisbon warehouse.",
+    expected: "Lisbon warehouse",
+  },
+  "returns.md": {
+    body: "# Returns\n\nYou can return any item within **60 days**.",
+    expected: "within **60 days**",
+  },
   "warranty.html": {
     body: "<html><head><style>p{color:red}</style><script>track()</script></head><body><nav>Home | Shop</nav><h1>Warranty</h1><p>Every kettle has a <a href='/w'>3 year warranty</a>.</p></body></html>",
     expected: "Every kettle has a 3 year warranty.",
@@ -63,41 +69,60 @@ async function upload(t: TestConvex, orgId: string, name: string, body: BlobPart
 async function indexedText(t: TestConvex, orgId: string, fileId: Id<"knowledgeFiles">) {
   const file = await t.run(async (ctx) => await ctx.db.get(fileId));
   const search = await t.action(async (ctx) =>
-    knowledgeBase().search(ctx, { namespace: orgId, query: file!.name, limit: 20, chunkContext: { before: 5, after: 5 } }),
+    knowledgeBase().search(ctx, {
+      namespace: orgId,
+      query: file!.name,
+      limit: 20,
+      chunkContext: { before: 5, after: 5 },
+    }),
   );
   return search.entries.find((e) => e.entryId === file!.ragEntryId)?.text ?? "";
 }
 
 describe("private.knowledgeFiles", () => {
-  test.each(Object.keys(FIXTURES))("ingests %s into the organization's knowledge base", async (name) => {
-    const t = newTest();
-    await createOrganization(t, "org_a");
-    const { fileId } = await upload(t, "org_a", name, FIXTURES[name].body);
-    expect((await t.run(async (ctx) => await ctx.db.get(fileId)))!.status).toBe("processing");
-    await settle(t);
-    const file = await t.run(async (ctx) => await ctx.db.get(fileId));
-    expect(file).toMatchObject({ status: "ready", name, organizationId: "org_a" });
-    const text = await indexedText(t, "org_a", fileId);
-    expect(text).toContain(FIXTURES[name].expected);
-    if (FIXTURES[name].unexpected) expect(text).not.toContain(FIXTURES[name].unexpected);
-  });
+  test.each(Object.keys(FIXTURES))(
+    "ingests %s into the organization's knowledge base",
+    async (name) => {
+      const t = newTest();
+      await createOrganization(t, "org_a");
+      const { fileId } = await upload(t, "org_a", name, FIXTURES[name].body);
+      expect((await t.run(async (ctx) => await ctx.db.get(fileId)))!.status).toBe("processing");
+      await settle(t);
+      const file = await t.run(async (ctx) => await ctx.db.get(fileId));
+      expect(file).toMatchObject({ status: "ready", name, organizationId: "org_a" });
+      const text = await indexedText(t, "org_a", fileId);
+      expect(text).toContain(FIXTURES[name].expected);
+      if (FIXTURES[name].unexpected) expect(text).not.toContain(FIXTURES[name].unexpected);
+    },
+  );
 
   test("unsupported types and oversized files are refused", async () => {
     const t = newTest();
     await createOrganization(t, "org_a");
     const admin = operator(t, "org_a", "admin");
     const exe = await t.run(async (ctx) => await ctx.storage.store(new Blob(["MZ"])));
-    const error = await admin.mutation(api.private.knowledgeFiles.add, { storageId: exe, name: "setup.exe" }).catch((e) => e);
+    const error = await admin
+      .mutation(api.private.knowledgeFiles.add, { storageId: exe, name: "setup.exe" })
+      .catch((e) => e);
     expect(error.data).toMatchObject({ code: "INVALID_FILE" });
-    const big = await t.run(async (ctx) => await ctx.storage.store(new Blob([new Uint8Array(10 * 1024 * 1024 + 1)])));
-    const tooBig = await admin.mutation(api.private.knowledgeFiles.add, { storageId: big, name: "big.txt" }).catch((e) => e);
+    const big = await t.run(
+      async (ctx) => await ctx.storage.store(new Blob([new Uint8Array(10 * 1024 * 1024 + 1)])),
+    );
+    const tooBig = await admin
+      .mutation(api.private.knowledgeFiles.add, { storageId: big, name: "big.txt" })
+      .catch((e) => e);
     expect(tooBig.data).toMatchObject({ code: "INVALID_FILE" });
   });
 
   test("a file without extractable text fails with the reason", async () => {
     const t = newTest();
     await createOrganization(t, "org_a");
-    const { fileId } = await upload(t, "org_a", "empty.html", "<html><body><img src='x.png'></body></html>");
+    const { fileId } = await upload(
+      t,
+      "org_a",
+      "empty.html",
+      "<html><body><img src='x.png'></body></html>",
+    );
     await settle(t);
     expect(await t.run(async (ctx) => await ctx.db.get(fileId))).toMatchObject({
       status: "failed",
@@ -111,21 +136,41 @@ describe("private.knowledgeFiles", () => {
   test("list pages the organization's files; members may list but not add or delete", async () => {
     const t = newTest();
     await createOrganization(t, "org_a");
-    const { admin, fileId } = await upload(t, "org_a", "shipping.txt", FIXTURES["shipping.txt"].body);
+    const { admin, fileId } = await upload(
+      t,
+      "org_a",
+      "shipping.txt",
+      FIXTURES["shipping.txt"].body,
+    );
     const member = operator(t, "org_a", "member");
-    const listed = await member.query(api.private.knowledgeFiles.list, { paginationOpts: { numItems: 10, cursor: null } });
+    const listed = await member.query(api.private.knowledgeFiles.list, {
+      paginationOpts: { numItems: 10, cursor: null },
+    });
     expect(listed.page.map((f) => f._id)).toEqual([fileId]);
     const storageId = await t.run(async (ctx) => await ctx.storage.store(new Blob(["x"])));
-    await expect(member.mutation(api.private.knowledgeFiles.add, { storageId, name: "a.txt" })).rejects.toThrow(/Admins only/);
-    await expect(member.mutation(api.private.knowledgeFiles.remove, { fileId })).rejects.toThrow(/Admins only/);
-    await expect(member.mutation(api.private.knowledgeFiles.generateUploadUrl, {})).rejects.toThrow(/Admins only/);
-    expect(await admin.mutation(api.private.knowledgeFiles.generateUploadUrl, {})).toMatch(/^https?:\/\//);
+    await expect(
+      member.mutation(api.private.knowledgeFiles.add, { storageId, name: "a.txt" }),
+    ).rejects.toThrow(/Admins only/);
+    await expect(member.mutation(api.private.knowledgeFiles.remove, { fileId })).rejects.toThrow(
+      /Admins only/,
+    );
+    await expect(member.mutation(api.private.knowledgeFiles.generateUploadUrl, {})).rejects.toThrow(
+      /Admins only/,
+    );
+    expect(await admin.mutation(api.private.knowledgeFiles.generateUploadUrl, {})).toMatch(
+      /^https?:\/\//,
+    );
   });
 
   test("remove deletes the file, its upload and its passages from search", async () => {
     const t = newTest();
     await createOrganization(t, "org_a");
-    const { admin, fileId, storageId } = await upload(t, "org_a", "shipping.txt", FIXTURES["shipping.txt"].body);
+    const { admin, fileId, storageId } = await upload(
+      t,
+      "org_a",
+      "shipping.txt",
+      FIXTURES["shipping.txt"].body,
+    );
     await settle(t);
     expect(await indexedText(t, "org_a", fileId)).toContain("Lisbon");
     await admin.mutation(api.private.knowledgeFiles.remove, { fileId });
@@ -133,7 +178,11 @@ describe("private.knowledgeFiles", () => {
     expect(await t.run(async (ctx) => await ctx.db.get(fileId))).toBeNull();
     expect(await t.run(async (ctx) => await ctx.db.system.get(storageId))).toBeNull();
     const search = await t.action(async (ctx) =>
-      knowledgeBase().search(ctx, { namespace: "org_a", query: "Lisbon warehouse shipping", limit: 5 }),
+      knowledgeBase().search(ctx, {
+        namespace: "org_a",
+        query: "Lisbon warehouse shipping",
+        limit: 5,
+      }),
     );
     expect(search.results).toHaveLength(0);
   });

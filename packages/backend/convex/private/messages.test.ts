@@ -24,8 +24,16 @@ describe("private.messages", () => {
     await createOrganization(t, "org_a");
     const ids = await startConversation(t, "org_a");
     await t.mutation(api.public.messages.send, { ...ids, text: "My card was charged twice" });
-    const ana = t.withIdentity({ subject: "user_ana", name: "Ana", org_id: "org_a", org_role: "member" });
-    await ana.mutation(api.private.messages.reply, { conversationId: ids.conversationId, text: "I'm checking it now." });
+    const ana = t.withIdentity({
+      subject: "user_ana",
+      name: "Ana",
+      org_id: "org_a",
+      org_role: "member",
+    });
+    await ana.mutation(api.private.messages.reply, {
+      conversationId: ids.conversationId,
+      text: "I'm checking it now.",
+    });
     await settle(t);
 
     const messages = await ana.query(api.private.messages.list, {
@@ -49,7 +57,10 @@ describe("private.messages", () => {
 
     // Once a person has taken over, the agent no longer answers the visitor.
     await sendAndSettle(t, ids, "Thanks, waiting");
-    expect((await messagesOf(t, ids)).at(-1)).toMatchObject({ author: "contact", text: "Thanks, waiting" });
+    expect((await messagesOf(t, ids)).at(-1)).toMatchObject({
+      author: "contact",
+      text: "Thanks, waiting",
+    });
   });
 
   test("replying to a resolved conversation is refused", async () => {
@@ -57,7 +68,10 @@ describe("private.messages", () => {
     await createOrganization(t, "org_a");
     const ids = await startConversation(t, "org_a");
     const member = operator(t, "org_a", "member");
-    await member.mutation(api.private.conversations.updateStatus, { conversationId: ids.conversationId, status: "resolved" });
+    await member.mutation(api.private.conversations.updateStatus, {
+      conversationId: ids.conversationId,
+      status: "resolved",
+    });
     const error = await member
       .mutation(api.private.messages.reply, { conversationId: ids.conversationId, text: "hello" })
       .catch((e) => e);
@@ -69,6 +83,9 @@ describe("private.messages", () => {
     const result = await operator(t, "org_a", "member").action(api.private.messages.enhance, {
       text: "  hi there , i checked your order.it ships tomorrow  ",
     });
-    expect(result).toEqual({ text: "Hi there, I checked your order. It ships tomorrow.", mode: "retrieval" });
+    expect(result).toEqual({
+      text: "Hi there, I checked your order. It ships tomorrow.",
+      mode: "retrieval",
+    });
   });
 });

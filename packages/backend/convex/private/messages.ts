@@ -23,7 +23,11 @@ export const list = query({
   handler: async (ctx, { conversationId, paginationOpts, streamArgs }) => {
     const operator = await requireOperator(ctx);
     const conversation = await requireOrgConversation(ctx, operator, conversationId);
-    return await listThreadMessages(ctx, { threadId: conversation.threadId, paginationOpts, streamArgs });
+    return await listThreadMessages(ctx, {
+      threadId: conversation.threadId,
+      paginationOpts,
+      streamArgs,
+    });
   },
 });
 
@@ -33,9 +37,11 @@ export const reply = mutation({
   handler: async (ctx, { conversationId, text: draft }) => {
     const operator = await requireOperator(ctx);
     const conversation = await requireOrgConversation(ctx, operator, conversationId);
-    if (conversation.status === "resolved") fail("CONVERSATION_RESOLVED", "Conversation is resolved");
+    if (conversation.status === "resolved")
+      fail("CONVERSATION_RESOLVED", "Conversation is resolved");
     const text = draft.trim();
-    if (!text || text.length > MAX_MESSAGE_CHARS) fail("INVALID_INPUT", "Message is empty or too long");
+    if (!text || text.length > MAX_MESSAGE_CHARS)
+      fail("INVALID_INPUT", "Message is empty or too long");
     const { messageId } = await saveMessage(ctx, components.agent, {
       threadId: conversation.threadId,
       agentName: operatorAgentName(operator.name ?? operator.email ?? "Operator"),
@@ -43,7 +49,10 @@ export const reply = mutation({
     });
     await escalateConversation(ctx, conversation);
     if (conversation.firstHumanReplyAt === undefined) {
-      await ctx.db.patch(conversationId, { firstHumanReplyAt: Date.now(), firstHumanReplyBy: operator.userId });
+      await ctx.db.patch(conversationId, {
+        firstHumanReplyAt: Date.now(),
+        firstHumanReplyBy: operator.userId,
+      });
     }
     await recordConversationMessage(ctx, conversation, { text, author: "operator" });
     await ctx.db.patch(conversationId, { unreadByOperator: 0 });
@@ -56,7 +65,8 @@ export const enhance = action({
   args: { text: v.string() },
   handler: async (ctx, { text }) => {
     await requireOperator(ctx);
-    if (!text.trim() || text.length > MAX_MESSAGE_CHARS) fail("INVALID_INPUT", "Draft is empty or too long");
+    if (!text.trim() || text.length > MAX_MESSAGE_CHARS)
+      fail("INVALID_INPUT", "Draft is empty or too long");
     return await enhanceDraft(text);
   },
 });

@@ -25,7 +25,10 @@ describe("private.organization and private.auditLog", () => {
       agentInstructions: null,
     });
     vi.stubEnv("ECHO_BILLING", "clerk");
-    expect(await member.query(api.private.organization.current, {})).toMatchObject({ premium: false, billingEnforced: true });
+    expect(await member.query(api.private.organization.current, {})).toMatchObject({
+      premium: false,
+      billingEnforced: true,
+    });
   });
 
   test("admins set embedding domains and agent guidance; the widget and agent see them", async () => {
@@ -42,10 +45,14 @@ describe("private.organization and private.auditLog", () => {
       allowedDomains: ["shop.example.com", "*.acme.test"],
     });
     await expect(
-      admin.mutation(api.private.organization.updateSettings, { allowedDomains: ["https://bad/path"] }),
+      admin.mutation(api.private.organization.updateSettings, {
+        allowedDomains: ["https://bad/path"],
+      }),
     ).rejects.toThrow(/Invalid domain/);
     await expect(
-      operator(t, "org_a", "member").mutation(api.private.organization.updateSettings, { allowedDomains: [] }),
+      operator(t, "org_a", "member").mutation(api.private.organization.updateSettings, {
+        allowedDomains: [],
+      }),
     ).rejects.toThrow(/Admins only/);
   });
 
@@ -54,16 +61,28 @@ describe("private.organization and private.auditLog", () => {
     await createOrganization(t, "org_a");
     const ids = await startConversation(t, "org_a");
     const admin = operator(t, "org_a", "admin");
-    await admin.mutation(api.private.conversations.assign, { conversationId: ids.conversationId, assigneeId: "u" });
-    await admin.mutation(api.private.messages.reply, { conversationId: ids.conversationId, text: "Hello" });
-    const log = await admin.query(api.private.auditLog.list, { paginationOpts: { numItems: 10, cursor: null } });
+    await admin.mutation(api.private.conversations.assign, {
+      conversationId: ids.conversationId,
+      assigneeId: "u",
+    });
+    await admin.mutation(api.private.messages.reply, {
+      conversationId: ids.conversationId,
+      text: "Hello",
+    });
+    const log = await admin.query(api.private.auditLog.list, {
+      paginationOpts: { numItems: 10, cursor: null },
+    });
     expect(log.page.map((e) => e.action)).toEqual(["conversation.reply", "conversation.assign"]);
     expect(log.page[0]).toMatchObject({ actorId: "user_org_a_admin", target: ids.conversationId });
     await expect(
-      operator(t, "org_b", "admin").query(api.private.auditLog.list, { paginationOpts: { numItems: 10, cursor: null } }),
+      operator(t, "org_b", "admin").query(api.private.auditLog.list, {
+        paginationOpts: { numItems: 10, cursor: null },
+      }),
     ).resolves.toMatchObject({ page: [] });
     await expect(
-      operator(t, "org_a", "member").query(api.private.auditLog.list, { paginationOpts: { numItems: 10, cursor: null } }),
+      operator(t, "org_a", "member").query(api.private.auditLog.list, {
+        paginationOpts: { numItems: 10, cursor: null },
+      }),
     ).rejects.toThrow(/Admins only/);
   });
 });

@@ -39,14 +39,20 @@ export const updateSettings = mutation({
   args: { allowedDomains: v.array(v.string()), agentInstructions: v.optional(v.string()) },
   handler: async (ctx, args) => {
     const operator = await requireAdmin(ctx);
-    const allowedDomains = [...new Set(args.allowedDomains.map((d) => d.trim().toLowerCase()).filter(Boolean))];
+    const allowedDomains = [
+      ...new Set(args.allowedDomains.map((d) => d.trim().toLowerCase()).filter(Boolean)),
+    ];
     if (allowedDomains.length > MAX_DOMAINS) fail("INVALID_INPUT", "Too many domains");
-    if (allowedDomains.some((d) => !/^(\*\.)?[a-z0-9.-]+(:\d+)?$/.test(d))) fail("INVALID_INPUT", "Invalid domain");
-    const agentInstructions = args.agentInstructions?.trim().slice(0, MAX_INSTRUCTIONS) || undefined;
+    if (allowedDomains.some((d) => !/^(\*\.)?[a-z0-9.-]+(:\d+)?$/.test(d)))
+      fail("INVALID_INPUT", "Invalid domain");
+    const agentInstructions =
+      args.agentInstructions?.trim().slice(0, MAX_INSTRUCTIONS) || undefined;
     const existing = await organizationSettingsFor(ctx, operator.orgId);
     const fields = { organizationId: operator.orgId, allowedDomains, agentInstructions };
     if (existing._id) await ctx.db.replace(existing._id, fields);
     else await ctx.db.insert("organizationSettings", fields);
-    await recordAudit(ctx, operator, "organization.settings", undefined, { domains: allowedDomains.length });
+    await recordAudit(ctx, operator, "organization.settings", undefined, {
+      domains: allowedDomains.length,
+    });
   },
 });

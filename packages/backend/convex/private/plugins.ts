@@ -5,10 +5,16 @@ import { recordAudit } from "../lib/audit";
 import { requireAdmin, requireOperator } from "../lib/identity";
 import { vPluginService } from "../lib/validators";
 
-async function pluginRow(ctx: Pick<QueryCtx, "db">, organizationId: string, service: Infer<typeof vPluginService>) {
+async function pluginRow(
+  ctx: Pick<QueryCtx, "db">,
+  organizationId: string,
+  service: Infer<typeof vPluginService>,
+) {
   return await ctx.db
     .query("plugins")
-    .withIndex("by_organization_and_service", (q) => q.eq("organizationId", organizationId).eq("service", service))
+    .withIndex("by_organization_and_service", (q) =>
+      q.eq("organizationId", organizationId).eq("service", service),
+    )
     .unique();
 }
 
@@ -18,7 +24,11 @@ export const get = query({
   handler: async (ctx, { service }) => {
     const { orgId } = await requireOperator(ctx);
     const plugin = await pluginRow(ctx, orgId, service);
-    return { service, state: plugin?.state ?? "disconnected", configured: Boolean(plugin?.secretRef) };
+    return {
+      service,
+      state: plugin?.state ?? "disconnected",
+      configured: Boolean(plugin?.secretRef),
+    };
   },
 });
 

@@ -23,13 +23,15 @@ export const upsert = mutation({
   args: { settings: vWidgetSettings },
   handler: async (ctx, { settings }) => {
     const operator = await requireAdmin(ctx);
-    if (settings.suggestions.length > MAX_SUGGESTIONS) fail("INVALID_INPUT", "At most three suggestions");
+    if (settings.suggestions.length > MAX_SUGGESTIONS)
+      fail("INVALID_INPUT", "At most three suggestions");
     if (settings.voice.enabled) await requirePremium(ctx, operator.orgId);
     const existing = await ctx.db
       .query("widgetSettings")
       .withIndex("by_organization", (q) => q.eq("organizationId", operator.orgId))
       .unique();
-    if (existing) await ctx.db.replace(existing._id, { organizationId: operator.orgId, ...settings });
+    if (existing)
+      await ctx.db.replace(existing._id, { organizationId: operator.orgId, ...settings });
     else await ctx.db.insert("widgetSettings", { organizationId: operator.orgId, ...settings });
     await recordAudit(ctx, operator, "widgetSettings.update");
   },

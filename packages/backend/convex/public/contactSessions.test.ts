@@ -19,7 +19,11 @@ describe("public.contactSessions", () => {
       organizationId: "org_a",
       name: "  Ana ",
       email: "Ana@Example.com",
-      metadata: { timezone: "America/Sao_Paulo", timezoneOffset: 180, currentUrl: "https://shop.example/p" },
+      metadata: {
+        timezone: "America/Sao_Paulo",
+        timezoneOffset: 180,
+        currentUrl: "https://shop.example/p",
+      },
     });
     expect(expiresAt).toBe(Date.now() + SESSION_DURATION_MS);
     const session = await t.run(async (ctx) => await ctx.db.get(contactSessionId));
@@ -35,10 +39,18 @@ describe("public.contactSessions", () => {
     const t = newTest();
     await createOrganization(t, "org_a");
     await expect(
-      t.mutation(api.public.contactSessions.create, { organizationId: "nope", name: "A", email: "a@b.co" }),
+      t.mutation(api.public.contactSessions.create, {
+        organizationId: "nope",
+        name: "A",
+        email: "a@b.co",
+      }),
     ).rejects.toThrow(/NOT_FOUND|Organization not found/);
     await expect(
-      t.mutation(api.public.contactSessions.create, { organizationId: "org_a", name: "A", email: "not-an-email" }),
+      t.mutation(api.public.contactSessions.create, {
+        organizationId: "org_a",
+        name: "A",
+        email: "not-an-email",
+      }),
     ).rejects.toThrow(/valid email/);
   });
 
@@ -47,15 +59,30 @@ describe("public.contactSessions", () => {
     await createOrganization(t, "org_a");
     await createOrganization(t, "org_b");
     const contactSessionId = await createSession(t, "org_a");
-    expect(await t.query(api.public.contactSessions.validate, { contactSessionId, organizationId: "org_a" })).toMatchObject({
+    expect(
+      await t.query(api.public.contactSessions.validate, {
+        contactSessionId,
+        organizationId: "org_a",
+      }),
+    ).toMatchObject({
       valid: true,
     });
-    expect(await t.query(api.public.contactSessions.validate, { contactSessionId, organizationId: "org_b" })).toEqual({
+    expect(
+      await t.query(api.public.contactSessions.validate, {
+        contactSessionId,
+        organizationId: "org_b",
+      }),
+    ).toEqual({
       valid: false,
       reason: "NOT_FOUND",
     });
     vi.advanceTimersByTime(SESSION_DURATION_MS + 1);
-    expect(await t.query(api.public.contactSessions.validate, { contactSessionId, organizationId: "org_a" })).toEqual({
+    expect(
+      await t.query(api.public.contactSessions.validate, {
+        contactSessionId,
+        organizationId: "org_a",
+      }),
+    ).toEqual({
       valid: false,
       reason: "SESSION_EXPIRED",
     });
@@ -66,15 +93,22 @@ describe("public.contactSessions", () => {
     await createOrganization(t, "org_a");
     const contactSessionId = await createSession(t, "org_a");
     vi.advanceTimersByTime(SESSION_DURATION_MS - 1000);
-    const { expiresAt } = await t.mutation(api.public.contactSessions.refresh, { contactSessionId });
+    const { expiresAt } = await t.mutation(api.public.contactSessions.refresh, {
+      contactSessionId,
+    });
     expect(expiresAt).toBe(Date.now() + SESSION_DURATION_MS);
     vi.advanceTimersByTime(SESSION_DURATION_MS - 1000);
-    expect(await t.query(api.public.contactSessions.validate, { contactSessionId, organizationId: "org_a" })).toMatchObject({
+    expect(
+      await t.query(api.public.contactSessions.validate, {
+        contactSessionId,
+        organizationId: "org_a",
+      }),
+    ).toMatchObject({
       valid: true,
     });
     vi.advanceTimersByTime(2000);
-    await expect(t.mutation(api.public.contactSessions.refresh, { contactSessionId })).rejects.toThrow(
-      /expired/,
-    );
+    await expect(
+      t.mutation(api.public.contactSessions.refresh, { contactSessionId }),
+    ).rejects.toThrow(/expired/);
   });
 });

@@ -21,8 +21,14 @@ export const validate = query({
     if (!session || session.organizationId !== organizationId) {
       return { valid: false as const, reason: "NOT_FOUND" as const };
     }
-    if (session.expiresAt <= Date.now()) return { valid: false as const, reason: "SESSION_EXPIRED" as const };
-    return { valid: true as const, expiresAt: session.expiresAt, name: session.name, email: session.email };
+    if (session.expiresAt <= Date.now())
+      return { valid: false as const, reason: "SESSION_EXPIRED" as const };
+    return {
+      valid: true as const,
+      expiresAt: session.expiresAt,
+      name: session.name,
+      email: session.email,
+    };
   },
 });
 

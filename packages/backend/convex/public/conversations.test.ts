@@ -2,7 +2,13 @@ import { afterEach, beforeEach, describe, expect, test, vi } from "vitest";
 
 import { api } from "../_generated/api";
 import { SESSION_DURATION_MS } from "../lib/contactSessions";
-import { createOrganization, createSession, messagesOf, newTest, startConversation } from "../test.harness";
+import {
+  createOrganization,
+  createSession,
+  messagesOf,
+  newTest,
+  startConversation,
+} from "../test.harness";
 
 beforeEach(() => {
   vi.useFakeTimers();
@@ -25,7 +31,9 @@ describe("public.conversations", () => {
     });
     expect(conversation).not.toHaveProperty("threadId");
     const messages = await messagesOf(t, ids);
-    expect(messages.map((m) => [m.author, m.text])).toEqual([["agent", "Hi! How can we help you today?"]]);
+    expect(messages.map((m) => [m.author, m.text])).toEqual([
+      ["agent", "Hi! How can we help you today?"],
+    ]);
   });
 
   test("listOwn pages through the session's conversations, newest activity first", async () => {
@@ -34,7 +42,10 @@ describe("public.conversations", () => {
     const contactSessionId = await createSession(t, "org_a");
     const first = await t.mutation(api.public.conversations.create, { contactSessionId });
     vi.advanceTimersByTime(1000);
-    const second = await t.mutation(api.public.conversations.create, { contactSessionId, channel: "voice" });
+    const second = await t.mutation(api.public.conversations.create, {
+      contactSessionId,
+      channel: "voice",
+    });
     const page1 = await t.query(api.public.conversations.listOwn, {
       contactSessionId,
       paginationOpts: { numItems: 1, cursor: null },
@@ -58,15 +69,20 @@ describe("public.conversations", () => {
     await expect(
       t.mutation(api.public.conversations.create, { contactSessionId: ids.contactSessionId }),
     ).rejects.toThrow(/expired/);
-    await expect(t.mutation(api.public.messages.send, { ...ids, text: "hello?" })).rejects.toThrow(/expired/);
+    await expect(t.mutation(api.public.messages.send, { ...ids, text: "hello?" })).rejects.toThrow(
+      /expired/,
+    );
   });
 
   test("a session may open only a few conversations a minute", async () => {
     const t = newTest();
     await createOrganization(t, "org_a");
     const contactSessionId = await createSession(t, "org_a");
-    for (let i = 0; i < 5; i++) await t.mutation(api.public.conversations.create, { contactSessionId });
-    const error = await t.mutation(api.public.conversations.create, { contactSessionId }).catch((e) => e);
+    for (let i = 0; i < 5; i++)
+      await t.mutation(api.public.conversations.create, { contactSessionId });
+    const error = await t
+      .mutation(api.public.conversations.create, { contactSessionId })
+      .catch((e) => e);
     expect(error.data.code).toBe("RATE_LIMITED");
   });
 

@@ -70,7 +70,9 @@ export const listOwn = query({
     const session = await requireContactSession(ctx, { contactSessionId, allowExpired: true });
     const result = await ctx.db
       .query("conversations")
-      .withIndex("by_contactSession_and_lastMessageAt", (q) => q.eq("contactSessionId", session._id))
+      .withIndex("by_contactSession_and_lastMessageAt", (q) =>
+        q.eq("contactSessionId", session._id),
+      )
       .order("desc")
       .paginate(paginationOpts);
     return { ...result, page: result.page.map(forContact) };
@@ -81,6 +83,7 @@ export const markRead = mutation({
   args: { contactSessionId: v.id("contactSessions"), conversationId: v.id("conversations") },
   handler: async (ctx, args) => {
     const { conversation } = await requireContactConversation(ctx, args);
-    if (conversation.unreadByContact > 0) await ctx.db.patch(conversation._id, { unreadByContact: 0 });
+    if (conversation.unreadByContact > 0)
+      await ctx.db.patch(conversation._id, { unreadByContact: 0 });
   },
 });

@@ -1,7 +1,13 @@
 import { afterEach, beforeEach, describe, expect, test, vi } from "vitest";
 
 import { api } from "../_generated/api";
-import { createOrganization, createSession, messagesOf, newTest, startConversation } from "../test.harness";
+import {
+  createOrganization,
+  createSession,
+  messagesOf,
+  newTest,
+  startConversation,
+} from "../test.harness";
 
 beforeEach(() => {
   vi.useFakeTimers();
@@ -17,7 +23,11 @@ describe("public.messages", () => {
     const ids = await startConversation(t, "org_a");
     await t.mutation(api.public.messages.send, { ...ids, text: "  Where is my order?  " });
     const messages = await messagesOf(t, ids);
-    expect(messages.at(-1)).toMatchObject({ author: "contact", role: "user", text: "Where is my order?" });
+    expect(messages.at(-1)).toMatchObject({
+      author: "contact",
+      role: "user",
+      text: "Where is my order?",
+    });
     const conversation = await t.run(async (ctx) => await ctx.db.get(ids.conversationId));
     expect(conversation).toMatchObject({
       unreadByOperator: 1,
@@ -30,18 +40,23 @@ describe("public.messages", () => {
     const t = newTest();
     await createOrganization(t, "org_a");
     const ids = await startConversation(t, "org_a");
-    await expect(t.mutation(api.public.messages.send, { ...ids, text: "   " })).rejects.toThrow(/INVALID_INPUT|empty/);
-    await expect(t.mutation(api.public.messages.send, { ...ids, text: "x".repeat(4001) })).rejects.toThrow(
-      /too long/,
+    await expect(t.mutation(api.public.messages.send, { ...ids, text: "   " })).rejects.toThrow(
+      /INVALID_INPUT|empty/,
     );
+    await expect(
+      t.mutation(api.public.messages.send, { ...ids, text: "x".repeat(4001) }),
+    ).rejects.toThrow(/too long/);
   });
 
   test("send is rate limited per contact session", async () => {
     const t = newTest();
     await createOrganization(t, "org_a");
     const ids = await startConversation(t, "org_a");
-    for (let i = 0; i < 5; i++) await t.mutation(api.public.messages.send, { ...ids, text: `message ${i}` });
-    const error = await t.mutation(api.public.messages.send, { ...ids, text: "one too many" }).catch((e) => e);
+    for (let i = 0; i < 5; i++)
+      await t.mutation(api.public.messages.send, { ...ids, text: `message ${i}` });
+    const error = await t
+      .mutation(api.public.messages.send, { ...ids, text: "one too many" })
+      .catch((e) => e);
     expect(error.data).toMatchObject({ code: "RATE_LIMITED" });
     expect(error.data.retryAfter).toBeGreaterThan(0);
     // Another visitor of the same organization is unaffected.
@@ -102,9 +117,14 @@ describe("public.messages", () => {
     const ids = await startConversation(t, "org_a");
     const intruder = await createSession(t, "org_a", "Ivan Intruder");
     const forged = { contactSessionId: intruder, conversationId: ids.conversationId };
-    await expect(t.mutation(api.public.messages.send, { ...forged, text: "hi" })).rejects.toThrow(/not found/);
+    await expect(t.mutation(api.public.messages.send, { ...forged, text: "hi" })).rejects.toThrow(
+      /not found/,
+    );
     await expect(
-      t.query(api.public.messages.list, { ...forged, paginationOpts: { numItems: 10, cursor: null } }),
+      t.query(api.public.messages.list, {
+        ...forged,
+        paginationOpts: { numItems: 10, cursor: null },
+      }),
     ).rejects.toThrow(/not found/);
   });
 });

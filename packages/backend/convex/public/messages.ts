@@ -20,9 +20,11 @@ export const send = mutation({
   },
   handler: async (ctx, args) => {
     const { session, conversation } = await requireContactConversation(ctx, args);
-    if (conversation.status === "resolved") fail("CONVERSATION_RESOLVED", "Conversation is resolved");
+    if (conversation.status === "resolved")
+      fail("CONVERSATION_RESOLVED", "Conversation is resolved");
     const text = args.text.trim();
-    if (!text || text.length > MAX_MESSAGE_CHARS) fail("INVALID_INPUT", "Message is empty or too long");
+    if (!text || text.length > MAX_MESSAGE_CHARS)
+      fail("INVALID_INPUT", "Message is empty or too long");
     await limitVisitorMessage(ctx, session);
     const { messageId } = await saveMessage(ctx, components.agent, {
       threadId: conversation.threadId,
@@ -50,6 +52,10 @@ export const list = query({
   },
   handler: async (ctx, { paginationOpts, streamArgs, ...args }) => {
     const { conversation } = await requireContactConversation(ctx, { ...args, allowExpired: true });
-    return await listThreadMessages(ctx, { threadId: conversation.threadId, paginationOpts, streamArgs });
+    return await listThreadMessages(ctx, {
+      threadId: conversation.threadId,
+      paginationOpts,
+      streamArgs,
+    });
   },
 });

@@ -13,7 +13,12 @@ describe("public.voice.getConfig", () => {
     const t = newTest();
     await createOrganization(t, "org_a");
     const config = () => t.query(api.public.voice.getConfig, { organizationId: "org_a" });
-    expect(await config()).toEqual({ connected: false, enabled: false, assistantId: null, phoneNumber: null });
+    expect(await config()).toEqual({
+      connected: false,
+      enabled: false,
+      assistantId: null,
+      phoneNumber: null,
+    });
 
     await t.run(async (ctx) => {
       await ctx.db.insert("plugins", {
@@ -28,7 +33,12 @@ describe("public.voice.getConfig", () => {
       settings: { ...DEFAULT_WIDGET_SETTINGS, voice },
     });
     const connected = await config();
-    expect(connected).toEqual({ connected: true, enabled: true, assistantId: "asst_1", phoneNumber: "+15550100" });
+    expect(connected).toEqual({
+      connected: true,
+      enabled: true,
+      assistantId: "asst_1",
+      phoneNumber: "+15550100",
+    });
     expect(JSON.stringify(connected)).not.toContain("secret");
 
     // With Clerk Billing on, a free organization's voice is switched off.

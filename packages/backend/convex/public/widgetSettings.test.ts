@@ -22,16 +22,26 @@ describe("widget settings", () => {
     const t = newTest();
     await createOrganization(t, "org_a");
     const before = await t.query(api.public.widgetSettings.get, { organizationId: "org_a" });
-    expect(before).toMatchObject({ greeting: DEFAULT_WIDGET_SETTINGS.greeting, logoUrl: null, assistantMode: "retrieval" });
+    expect(before).toMatchObject({
+      greeting: DEFAULT_WIDGET_SETTINGS.greeting,
+      logoUrl: null,
+      assistantMode: "retrieval",
+    });
     const admin = operator(t, "org_a", "admin");
     await admin.mutation(api.private.widgetSettings.upsert, { settings: custom });
-    await admin.mutation(api.private.widgetSettings.upsert, { settings: { ...custom, greeting: "Oi!" } });
-    expect(await t.query(api.public.widgetSettings.get, { organizationId: "org_a" })).toMatchObject({
-      greeting: "Oi!",
-      position: "bottom-left",
-      defaultLanguage: "pt-BR",
+    await admin.mutation(api.private.widgetSettings.upsert, {
+      settings: { ...custom, greeting: "Oi!" },
     });
-    expect((await operator(t, "org_a", "member").query(api.private.widgetSettings.get, {})).greeting).toBe("Oi!");
+    expect(await t.query(api.public.widgetSettings.get, { organizationId: "org_a" })).toMatchObject(
+      {
+        greeting: "Oi!",
+        position: "bottom-left",
+        defaultLanguage: "pt-BR",
+      },
+    );
+    expect(
+      (await operator(t, "org_a", "member").query(api.private.widgetSettings.get, {})).greeting,
+    ).toBe("Oi!");
     const rows = await t.run(async (ctx) => await ctx.db.query("widgetSettings").collect());
     expect(rows).toHaveLength(1);
   });
@@ -40,25 +50,40 @@ describe("widget settings", () => {
     const t = newTest();
     await createOrganization(t, "org_a");
     const admin = operator(t, "org_a", "admin");
-    expect(await admin.mutation(api.private.widgetSettings.generateLogoUploadUrl, {})).toMatch(/^https?:/);
+    expect(await admin.mutation(api.private.widgetSettings.generateLogoUploadUrl, {})).toMatch(
+      /^https?:/,
+    );
     const logoStorageId = await t.run(async (ctx) => await ctx.storage.store(new Blob(["<svg/>"])));
-    await admin.mutation(api.private.widgetSettings.upsert, { settings: { ...custom, logoStorageId } });
-    expect((await t.query(api.public.widgetSettings.get, { organizationId: "org_a" })).logoUrl).toMatch(/^https?:/);
+    await admin.mutation(api.private.widgetSettings.upsert, {
+      settings: { ...custom, logoStorageId },
+    });
+    expect(
+      (await t.query(api.public.widgetSettings.get, { organizationId: "org_a" })).logoUrl,
+    ).toMatch(/^https?:/);
   });
 
   test("only admins save, with at most three suggestions; voice needs a paid plan when billing is on", async () => {
     const t = newTest();
     await createOrganization(t, "org_a");
     await expect(
-      operator(t, "org_a", "member").mutation(api.private.widgetSettings.upsert, { settings: custom }),
+      operator(t, "org_a", "member").mutation(api.private.widgetSettings.upsert, {
+        settings: custom,
+      }),
     ).rejects.toThrow(/Admins only/);
     const admin = operator(t, "org_a", "owner");
     await expect(
-      admin.mutation(api.private.widgetSettings.upsert, { settings: { ...custom, suggestions: ["a", "b", "c", "d"] } }),
+      admin.mutation(api.private.widgetSettings.upsert, {
+        settings: { ...custom, suggestions: ["a", "b", "c", "d"] },
+      }),
     ).rejects.toThrow(/three suggestions/);
-    const withVoice = { ...custom, voice: { enabled: true, assistantId: "asst_1", phoneNumber: "+15550100" } };
+    const withVoice = {
+      ...custom,
+      voice: { enabled: true, assistantId: "asst_1", phoneNumber: "+15550100" },
+    };
     vi.stubEnv("ECHO_BILLING", "clerk");
-    const error = await admin.mutation(api.private.widgetSettings.upsert, { settings: withVoice }).catch((e) => e);
+    const error = await admin
+      .mutation(api.private.widgetSettings.upsert, { settings: withVoice })
+      .catch((e) => e);
     expect(error.data.code).toBe("PLAN_REQUIRED");
     vi.unstubAllEnvs();
     await admin.mutation(api.private.widgetSettings.upsert, { settings: withVoice });
@@ -66,7 +91,9 @@ describe("widget settings", () => {
 
   test("an unknown organization has no widget", async () => {
     const t = newTest();
-    await expect(t.query(api.public.widgetSettings.get, { organizationId: "nope" })).rejects.toThrow(/not found/);
+    await expect(
+      t.query(api.public.widgetSettings.get, { organizationId: "nope" }),
+    ).rejects.toThrow(/not found/);
     expect(await t.query(api.public.organizations.validate, { organizationId: "nope" })).toEqual({
       valid: false,
       reason: "NOT_FOUND",

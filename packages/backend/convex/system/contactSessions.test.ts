@@ -23,7 +23,9 @@ describe("system.contactSessions.purgeExpired", () => {
     vi.advanceTimersByTime(2000);
     expect(await t.mutation(internal.system.contactSessions.purgeExpired, {})).toBe(1);
 
-    await expect(t.query(api.public.conversations.get, old)).rejects.toThrow(/Unknown contact session/);
+    await expect(t.query(api.public.conversations.get, old)).rejects.toThrow(
+      /Unknown contact session/,
+    );
     expect((await t.query(api.public.conversations.get, recent)).status).toBe("unresolved");
     const seen = await operator(t, "org_a", "member").query(api.private.conversations.get, {
       conversationId: old.conversationId,

@@ -23,5 +23,8 @@ export const purgeExpired = internalMutation({
 export const createWithCountry = internalMutation({
   args: { ...vCreateContactSessionArgs, country: v.optional(v.string()) },
   handler: async (ctx, { country, ...args }) =>
-    await createContactSession(ctx, { ...args, metadata: { ...args.metadata, ...(country ? { country } : {}) } }),
+    await createContactSession(ctx, {
+      ...args,
+      metadata: { ...args.metadata, ...(country ? { country } : {}) },
+    }),
 });

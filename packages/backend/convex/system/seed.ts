@@ -32,7 +32,8 @@ export const seed = internalMutation({
       .query("organizationSettings")
       .withIndex("by_organization", (q) => q.eq("organizationId", organizationId))
       .unique();
-    if (!settings) await ctx.db.insert("organizationSettings", { organizationId, allowedDomains: [] });
+    if (!settings)
+      await ctx.db.insert("organizationSettings", { organizationId, allowedDomains: [] });
     const widget = await ctx.db
       .query("widgetSettings")
       .withIndex("by_organization", (q) => q.eq("organizationId", organizationId))
@@ -42,7 +43,11 @@ export const seed = internalMutation({
         organizationId,
         ...DEFAULT_WIDGET_SETTINGS,
         greeting: "Hi! I'm Echo, Nimbus's assistant. How can I help?",
-        suggestions: ["How do I reset my password?", "What does the Pro plan cost?", "Como peço reembolso?"],
+        suggestions: [
+          "How do I reset my password?",
+          "What does the Pro plan cost?",
+          "Como peço reembolso?",
+        ],
       });
     }
     const pending = [];
@@ -67,7 +72,10 @@ export const seed = internalMutation({
       if (file?.status !== "ready") pending.push(fileId);
     }
     if (pending.length > 0) {
-      await ctx.scheduler.runAfter(0, internal.system.seed.indexDocuments, { organizationId, fileIds: pending });
+      await ctx.scheduler.runAfter(0, internal.system.seed.indexDocuments, {
+        organizationId,
+        fileIds: pending,
+      });
     }
     return { organizationId, indexing: pending.length };
   },
@@ -80,7 +88,12 @@ export const indexDocuments = internalAction({
       const file = await ctx.runQuery(internal.system.knowledge.files.get, { fileId });
       const document = SEED_DOCUMENTS.find((d) => d.key === file?.seedKey);
       if (file && document) {
-        await indexDocument(ctx, { organizationId, fileId, name: document.name, text: document.text });
+        await indexDocument(ctx, {
+          organizationId,
+          fileId,
+          name: document.name,
+          text: document.text,
+        });
       }
     }
   },

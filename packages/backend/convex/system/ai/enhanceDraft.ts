@@ -8,9 +8,15 @@ const ENHANCE_INSTRUCTIONS =
   "facts and language; do not add promises or information. Reply with the rewritten text only.";
 
 /** Improves an operator's draft with the configured model, or tidies it in retrieval mode. */
-export async function enhanceDraft(draft: string): Promise<{ text: string; mode: "model" | "retrieval" }> {
+export async function enhanceDraft(
+  draft: string,
+): Promise<{ text: string; mode: "model" | "retrieval" }> {
   const m = models();
   if (m.mode === "retrieval") return { text: polishDraft(draft), mode: m.mode };
-  const { text } = await generateText({ model: m.languageModel, instructions: ENHANCE_INSTRUCTIONS, prompt: draft });
+  const { text } = await generateText({
+    model: m.languageModel,
+    instructions: ENHANCE_INSTRUCTIONS,
+    prompt: draft,
+  });
   return { text: text.trim() || draft, mode: m.mode };
 }

@@ -12,7 +12,12 @@ function sentencesOf(text: string): string[] {
     .split(/\n+/)
     .filter((line) => !/^\s*#/.test(line))
     .flatMap((line) => line.split(/(?<=[.!?])\s+/))
-    .map((s) => s.replace(/^[#>*\-\s|]+/, "").replace(/\s+/g, " ").trim())
+    .map((s) =>
+      s
+        .replace(/^[#>*\-\s|]+/, "")
+        .replace(/\s+/g, " ")
+        .trim(),
+    )
     .filter((s) => s.length > 12 && /[\p{L}]/u.test(s))
     .map((s) => (s.length > MAX_SENTENCE_CHARS ? `${s.slice(0, MAX_SENTENCE_CHARS)}…` : s));
 }
@@ -21,7 +26,11 @@ function sentencesOf(text: string): string[] {
  * Picks the sentences of the retrieved passages closest to the question, keeps them in document
  * order, and names the files they came from; nothing is said that the passages do not say.
  */
-export function groundedAnswer(query: string, passages: Passage[], language: ReplyLanguage): string {
+export function groundedAnswer(
+  query: string,
+  passages: Passage[],
+  language: ReplyLanguage,
+): string {
   const queryVector = hashedEmbedding(query);
   const candidates = passages.flatMap((passage, passageRank) =>
     sentencesOf(passage.text).map((sentence, position) => ({
@@ -38,7 +47,10 @@ export function groundedAnswer(query: string, passages: Passage[], language: Rep
   );
   const sources = [...new Set(chosen.map((c) => c.source))];
   const t = replyTemplates[language];
-  return [t.found, chosen.map((c) => c.sentence).join(" "), t.sources(sources.join(", ")), t.followUp].join(
-    "\n\n",
-  );
+  return [
+    t.found,
+    chosen.map((c) => c.sentence).join(" "),
+    t.sources(sources.join(", ")),
+    t.followUp,
+  ].join("\n\n");
 }

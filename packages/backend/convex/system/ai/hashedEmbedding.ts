@@ -33,9 +33,11 @@ export function hashedEmbedding(text: string, dimension = HASHED_EMBEDDING_DIMEN
     const weight = 1 + Math.log(count);
     addFeature(vector, `w:${word}`, weight);
     const padded = `_${word}_`;
-    for (let i = 0; i + 4 <= padded.length; i++) addFeature(vector, `c:${padded.slice(i, i + 4)}`, 0.35 * weight);
+    for (let i = 0; i + 4 <= padded.length; i++)
+      addFeature(vector, `c:${padded.slice(i, i + 4)}`, 0.35 * weight);
   }
-  for (let i = 0; i + 1 < words.length; i++) addFeature(vector, `b:${words[i]} ${words[i + 1]}`, 0.5);
+  for (let i = 0; i + 1 < words.length; i++)
+    addFeature(vector, `b:${words[i]} ${words[i + 1]}`, 0.5);
   const norm = Math.sqrt(vector.reduce((sum, x) => sum + x * x, 0));
   return norm === 0 ? vector : vector.map((x) => x / norm);
 }

@@ -18,7 +18,10 @@ const realSetTimeout = globalThis.setTimeout;
 const realPause = () => new Promise((resolve) => realSetTimeout(resolve, 5));
 
 // The model is replaced at the AI SDK boundary: the OpenAI provider hands out a scripted model.
-const chat = vi.hoisted(() => ({ steps: [] as Array<() => LanguageModelV4StreamPart[]>, model: undefined as unknown }));
+const chat = vi.hoisted(() => ({
+  steps: [] as Array<() => LanguageModelV4StreamPart[]>,
+  model: undefined as unknown,
+}));
 vi.mock("@ai-sdk/openai", () => ({
   createOpenAI: () => ({ chat: () => chat.model, embedding: () => undefined }),
 }));
@@ -63,7 +66,10 @@ afterEach(() => {
 
 describe("support agent with a language model", () => {
   test("the model's search tool call returns the organization's passages and sources", async () => {
-    chat.steps = [() => toolCall("searchKnowledge", { query: "reset password" }), () => say("Use Forgot password.")];
+    chat.steps = [
+      () => toolCall("searchKnowledge", { query: "reset password" }),
+      () => say("Use Forgot password."),
+    ];
     const t = newTest();
     await createOrganization(t, "org_a");
     await seedKnowledge(t, "org_a");
@@ -101,7 +107,11 @@ describe("support agent with a language model", () => {
           await gate;
           controller.enqueue({ type: "text-delta", id: "t", delta: "Done." });
           controller.enqueue({ type: "text-end", id: "t" });
-          controller.enqueue({ type: "finish", finishReason: { unified: "stop", raw: undefined }, usage });
+          controller.enqueue({
+            type: "finish",
+            finishReason: { unified: "stop", raw: undefined },
+            usage,
+          });
           controller.close();
         },
       }),
@@ -115,8 +125,13 @@ describe("support agent with a language model", () => {
     const page = { numItems: 10, cursor: null };
     let streams;
     for (let i = 0; i < 400; i++) {
-      streams = (await t.query(api.public.messages.list, { ...ids, paginationOpts: page, streamArgs: { kind: "list" } }))
-        .streams;
+      streams = (
+        await t.query(api.public.messages.list, {
+          ...ids,
+          paginationOpts: page,
+          streamArgs: { kind: "list" },
+        })
+      ).streams;
       if (streams?.kind === "list" && streams.messages.length > 0) break;
       await realPause();
     }
@@ -147,7 +162,10 @@ describe("support agent with a language model", () => {
   });
 
   test("the model can escalate and resolve through its tools", async () => {
-    chat.steps = [() => toolCall("escalateConversation", { reason: "visitor_request" }), () => say("Handing over.")];
+    chat.steps = [
+      () => toolCall("escalateConversation", { reason: "visitor_request" }),
+      () => say("Handing over."),
+    ];
     const t = newTest();
     await createOrganization(t, "org_a");
     const ids = await startConversation(t, "org_a");
@@ -181,7 +199,10 @@ describe("support agent with a language model", () => {
     const result = await operator(t, "org_a", "member").action(api.private.messages.enhance, {
       text: "refund coming",
     });
-    expect(result).toEqual({ text: "Thank you for waiting! Your refund is on its way.", mode: "model" });
+    expect(result).toEqual({
+      text: "Thank you for waiting! Your refund is on its way.",
+      mode: "model",
+    });
     expect(JSON.stringify(model.doGenerateCalls[0].prompt)).toContain("refund coming");
   });
 });

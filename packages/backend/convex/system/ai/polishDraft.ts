@@ -10,7 +10,10 @@ export function polishDraft(draft: string): string {
     .replace(/([,.!?;:])(?=[^\s\d.,!?;:)"'])/g, "$1 ")
     .replace(/\bi\b/g, "I")
     .trim();
-  text = text.replace(/(^|[.!?]\s+|\n)(\p{Ll})/gu, (_match, before: string, letter: string) => before + letter.toUpperCase());
+  text = text.replace(
+    /(^|[.!?]\s+|\n)(\p{Ll})/gu,
+    (_match, before: string, letter: string) => before + letter.toUpperCase(),
+  );
   if (text && !/[.!?…:)]$/.test(text)) text += ".";
   return text;
 }

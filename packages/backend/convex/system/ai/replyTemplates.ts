@@ -21,7 +21,8 @@ export const replyTemplates: Record<
     followUp: "Did that answer your question?",
     notFound:
       "I couldn't find anything about that in our knowledge base. Could you rephrase it, or would you like to talk to a person?",
-    escalatedOnRequest: "Of course. I've passed this conversation to our team; a person will reply here soon.",
+    escalatedOnRequest:
+      "Of course. I've passed this conversation to our team; a person will reply here soon.",
     escalatedOnGap:
       "I couldn't find this in our knowledge base, so I've passed the conversation to our team; a person will reply here soon.",
     resolved: "Glad I could help! I've marked this conversation as resolved. Write again anytime.",
@@ -38,8 +39,10 @@ export const replyTemplates: Record<
       "Claro. Passei esta conversa para a nossa equipe; uma pessoa vai responder aqui em breve.",
     escalatedOnGap:
       "Não encontrei isso na nossa base de conhecimento, então passei a conversa para a nossa equipe; uma pessoa vai responder aqui em breve.",
-    resolved: "Que bom que pude ajudar! Marquei esta conversa como resolvida. Escreva quando quiser.",
+    resolved:
+      "Que bom que pude ajudar! Marquei esta conversa como resolvida. Escreva quando quiser.",
     greeting: "Olá! Pergunte o que quiser sobre o nosso produto que eu procuro para você.",
-    unavailable: "Desculpe, não consigo responder agora. Alguém da nossa equipe vai continuar por aqui.",
+    unavailable:
+      "Desculpe, não consigo responder agora. Alguém da nossa equipe vai continuar por aqui.",
   },
 };

@@ -26,7 +26,10 @@ export const respond = internalAction({
       await result.consumeStream();
       const text = await result.text;
       if (text.trim()) {
-        await ctx.runMutation(internal.system.conversations.recordAgentReply, { conversationId, text });
+        await ctx.runMutation(internal.system.conversations.recordAgentReply, {
+          conversationId,
+          text,
+        });
       }
     } catch (error) {
       // A visitor must never be left without an answer: tell them, and put a person on it.
@@ -37,7 +40,10 @@ export const respond = internalAction({
         agentName: AGENT_NAME,
         message: { role: "assistant", content: notice },
       });
-      await ctx.runMutation(internal.system.conversations.recordAgentReply, { conversationId, text: notice });
+      await ctx.runMutation(internal.system.conversations.recordAgentReply, {
+        conversationId,
+        text: notice,
+      });
       await ctx.runMutation(internal.system.conversations.escalate, { conversationId });
     }
   },

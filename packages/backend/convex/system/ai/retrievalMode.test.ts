@@ -35,7 +35,11 @@ describe("support agent in retrieval mode", () => {
     expect(reply.text).toContain("Source: account-security.md");
     expect(reply.text).not.toContain("Refunds");
     const conversation = await t.query(api.public.conversations.get, ids);
-    expect(conversation).toMatchObject({ status: "unresolved", lastMessage: { author: "agent" }, unread: 1 });
+    expect(conversation).toMatchObject({
+      status: "unresolved",
+      lastMessage: { author: "agent" },
+      unread: 1,
+    });
   });
 
   test("answers a Portuguese question in Portuguese from the Portuguese document", async () => {
@@ -93,10 +97,12 @@ describe("support agent in retrieval mode", () => {
     await sendAndSettle(t, ids, "How do I reset my password?");
     await sendAndSettle(t, ids, "Thanks, that's all!");
     expect((await t.query(api.public.conversations.get, ids)).status).toBe("resolved");
-    expect((await messagesOf(t, ids)).at(-1)!.text).toContain("marked this conversation as resolved");
-    await expect(t.mutation(api.public.messages.send, { ...ids, text: "one more thing" })).rejects.toThrow(
-      /CONVERSATION_RESOLVED|resolved/,
+    expect((await messagesOf(t, ids)).at(-1)!.text).toContain(
+      "marked this conversation as resolved",
     );
+    await expect(
+      t.mutation(api.public.messages.send, { ...ids, text: "one more thing" }),
+    ).rejects.toThrow(/CONVERSATION_RESOLVED|resolved/);
   });
 
   test("greets without searching and saves each tool call exactly once", async () => {

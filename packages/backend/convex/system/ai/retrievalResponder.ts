@@ -27,7 +27,9 @@ function lastUserText(prompt: LanguageModelV4Prompt): string {
   for (let i = prompt.length - 1; i >= 0; i--) {
     const message = prompt[i];
     if (message.role === "user") {
-      return message.content.flatMap((part) => (part.type === "text" ? [part.text] : [])).join("\n");
+      return message.content
+        .flatMap((part) => (part.type === "text" ? [part.text] : []))
+        .join("\n");
     }
   }
   return "";
@@ -50,16 +52,27 @@ export function decideStep(options: Pick<LanguageModelV4CallOptions, "prompt" | 
     switch (result.toolName) {
       case TOOL_NAMES.search: {
         const search = value as KnowledgeSearchOutput;
-        if (search.found) return { type: "text", text: groundedAnswer(query, search.passages, detectLanguage(query)) };
+        if (search.found)
+          return {
+            type: "text",
+            text: groundedAnswer(query, search.passages, detectLanguage(query)),
+          };
         if (search.consecutiveMisses >= MISSES_BEFORE_ESCALATION) {
-          return { type: "tool", toolName: TOOL_NAMES.escalate, input: { reason: "knowledge_gap" } };
+          return {
+            type: "tool",
+            toolName: TOOL_NAMES.escalate,
+            input: { reason: "knowledge_gap" },
+          };
         }
         return { type: "text", text: t.notFound };
       }
       case TOOL_NAMES.escalate:
         return {
           type: "text",
-          text: (value as EscalateOutput).reason === "knowledge_gap" ? t.escalatedOnGap : t.escalatedOnRequest,
+          text:
+            (value as EscalateOutput).reason === "knowledge_gap"
+              ? t.escalatedOnGap
+              : t.escalatedOnRequest,
         };
       case TOOL_NAMES.resolve:
         return { type: "text", text: t.resolved };
@@ -75,7 +88,8 @@ export function decideStep(options: Pick<LanguageModelV4CallOptions, "prompt" | 
   if (intent === "closure" && available.has(TOOL_NAMES.resolve)) {
     return { type: "tool", toolName: TOOL_NAMES.resolve, input: {} };
   }
-  if (intent === "greeting" || !available.has(TOOL_NAMES.search)) return { type: "text", text: t.greeting };
+  if (intent === "greeting" || !available.has(TOOL_NAMES.search))
+    return { type: "text", text: t.greeting };
   return { type: "tool", toolName: TOOL_NAMES.search, input: { query } };
 }
 
@@ -118,7 +132,8 @@ export function retrievalResponder(): LanguageModelV4 {
       const parts: LanguageModelV4StreamPart[] = [{ type: "stream-start", warnings: [] }];
       if (content.type === "text") {
         parts.push({ type: "text-start", id: "text-0" });
-        for (const word of content.text.split(/(?<= )/)) parts.push({ type: "text-delta", id: "text-0", delta: word });
+        for (const word of content.text.split(/(?<= )/))
+          parts.push({ type: "text-delta", id: "text-0", delta: word });
         parts.push({ type: "text-end", id: "text-0" });
       } else {
         parts.push(content);

@@ -30,7 +30,12 @@ export function supportInstructions(organizationName: string, extra?: string): s
  */
 const SupportAgent = Agent as unknown as new (
   component: AgentComponent,
-  options: { name: string; languageModel: LanguageModelV4; tools: ToolSet; stopWhen: StopCondition<ToolSet> },
+  options: {
+    name: string;
+    languageModel: LanguageModelV4;
+    tools: ToolSet;
+    stopWhen: StopCondition<ToolSet>;
+  },
 ) => Agent<object, ToolSet>;
 
 const tools: ToolSet = { searchKnowledge, escalateConversation, resolveConversation };

@@ -32,7 +32,9 @@ const PORTUGUESE_MARKERS = new Set(
   ),
 );
 const ENGLISH_MARKERS = new Set(
-  "the is are how what can my your you i do does thanks thank please order refund account password price plan".split(" "),
+  "the is are how what can my your you i do does thanks thank please order refund account password price plan".split(
+    " ",
+  ),
 );
 
 export type ReplyLanguage = "en" | "pt-BR";

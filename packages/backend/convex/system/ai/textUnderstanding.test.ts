@@ -1,6 +1,11 @@
 import { describe, expect, test } from "vitest";
 
-import { cosine, hashedEmbedding, HASHED_EMBEDDING_DIMENSION, hashedEmbeddingModel } from "./hashedEmbedding";
+import {
+  cosine,
+  hashedEmbedding,
+  HASHED_EMBEDDING_DIMENSION,
+  hashedEmbeddingModel,
+} from "./hashedEmbedding";
 import { polishDraft } from "./polishDraft";
 import { detectLanguage } from "./textFeatures";
 import { visitorIntent } from "./visitorIntent";
@@ -20,7 +25,9 @@ describe("hashed embedding", () => {
   });
 
   test("folds accents so Portuguese spellings match", () => {
-    expect(cosine(hashedEmbedding("reembolso não recebido"), hashedEmbedding("reembolso nao recebido"))).toBeCloseTo(1);
+    expect(
+      cosine(hashedEmbedding("reembolso não recebido"), hashedEmbedding("reembolso nao recebido")),
+    ).toBeCloseTo(1);
   });
 });
 

@@ -5,7 +5,10 @@ import { extractText as extractPdfText, getDocumentProxy } from "unpdf";
 import { knowledgeFileKind } from "../../lib/knowledgeFileTypes";
 
 function csvToText(csv: string): string {
-  const { data, meta } = Papa.parse<Record<string, string>>(csv.trim(), { header: true, skipEmptyLines: true });
+  const { data, meta } = Papa.parse<Record<string, string>>(csv.trim(), {
+    header: true,
+    skipEmptyLines: true,
+  });
   const columns = meta.fields ?? [];
   // One paragraph per row keeps each record a retrievable unit with its column names.
   return data

@@ -13,7 +13,8 @@ export const get = internalQuery({
 export const markReady = internalMutation({
   args: { fileId: v.id("knowledgeFiles"), ragEntryId: vEntryId },
   handler: async (ctx, { fileId, ragEntryId }) => {
-    if (await ctx.db.get(fileId)) await ctx.db.patch(fileId, { status: "ready", ragEntryId, error: undefined });
+    if (await ctx.db.get(fileId))
+      await ctx.db.patch(fileId, { status: "ready", ragEntryId, error: undefined });
   },
 });
 

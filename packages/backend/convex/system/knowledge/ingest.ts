@@ -26,7 +26,10 @@ export async function indexDocument(
     text,
     metadata: { fileId: args.fileId, name: args.name },
   });
-  await ctx.runMutation(internal.system.knowledge.files.markReady, { fileId: args.fileId, ragEntryId: entryId });
+  await ctx.runMutation(internal.system.knowledge.files.markReady, {
+    fileId: args.fileId,
+    ragEntryId: entryId,
+  });
 }
 
 /** Runs after an upload: extract text, embed and index it, and record the outcome on the file. */
@@ -39,11 +42,19 @@ export const ingestFile = internalAction({
       const blob = await ctx.storage.get(file.storageId);
       if (!blob) throw new Error("The uploaded file is gone from storage");
       const text = await extractText(file.name, blob);
-      await indexDocument(ctx, { organizationId: file.organizationId, fileId, name: file.name, text });
+      await indexDocument(ctx, {
+        organizationId: file.organizationId,
+        fileId,
+        name: file.name,
+        text,
+      });
     } catch (error) {
       console.error("Knowledge ingestion failed", { fileId, error: String(error) });
       const reason = error instanceof Error ? error.message : String(error);
-      await ctx.runMutation(internal.system.knowledge.files.markFailed, { fileId, error: reason.slice(0, 500) });
+      await ctx.runMutation(internal.system.knowledge.files.markFailed, {
+        fileId,
+        error: reason.slice(0, 500),
+      });
     }
   },
 });

@@ -6,7 +6,8 @@ import type { Plan } from "../../lib/validators";
 
 type Data = Record<string, unknown>;
 
-const text = (value: unknown): string | undefined => (typeof value === "string" && value ? value : undefined);
+const text = (value: unknown): string | undefined =>
+  typeof value === "string" && value ? value : undefined;
 
 async function upsertOrganization(ctx: MutationCtx, data: Data) {
   const externalId = text(data.id);
@@ -22,7 +23,13 @@ async function deleteOrganization(ctx: MutationCtx, data: Data) {
   if (existing) await ctx.db.delete(existing._id);
 }
 
-const STATUSES = { active: "active", trialing: "trialing", past_due: "past_due", canceled: "canceled", ended: "canceled" } as const;
+const STATUSES = {
+  active: "active",
+  trialing: "trialing",
+  past_due: "past_due",
+  canceled: "canceled",
+  ended: "canceled",
+} as const;
 
 /** Clerk Billing: the organization is "pro" while a subscription item on a paid plan is active. */
 async function applySubscription(ctx: MutationCtx, data: Data) {
@@ -61,11 +68,14 @@ export const applyEvent = internalMutation({
     const data = JSON.parse(json) as Data;
     const seen = await ctx.db
       .query("webhookEvents")
-      .withIndex("by_provider_and_eventId", (q) => q.eq("provider", provider).eq("eventId", eventId))
+      .withIndex("by_provider_and_eventId", (q) =>
+        q.eq("provider", provider).eq("eventId", eventId),
+      )
       .unique();
     if (seen) return { duplicate: true };
     await ctx.db.insert("webhookEvents", { provider, eventId, type });
-    if (type === "organization.created" || type === "organization.updated") await upsertOrganization(ctx, data);
+    if (type === "organization.created" || type === "organization.updated")
+      await upsertOrganization(ctx, data);
     else if (type === "organization.deleted") await deleteOrganization(ctx, data);
     else if (type.startsWith("subscription.")) await applySubscription(ctx, data);
     return { duplicate: false };

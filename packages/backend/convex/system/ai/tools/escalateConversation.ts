@@ -10,7 +10,9 @@ export const escalateConversation = createTool({
     "Hand the conversation to a human operator. Use it when the visitor asks for a person, " +
     "or when the knowledge base had nothing relevant twice in a row.",
   inputSchema: z.object({
-    reason: z.enum(["visitor_request", "knowledge_gap", "other"]).describe("Why a person is needed"),
+    reason: z
+      .enum(["visitor_request", "knowledge_gap", "other"])
+      .describe("Why a person is needed"),
   }),
   execute: async (ctx, { reason }): Promise<EscalateOutput> => {
     const conversation = await conversationForTool(ctx);

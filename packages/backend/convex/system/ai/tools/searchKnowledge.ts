@@ -31,10 +31,18 @@ export const searchKnowledge = createTool({
       score: result.score,
     }));
     const found = passages.length > 0;
-    const consecutiveMisses = await ctx.runMutation(internal.system.conversations.recordKnowledgeSearch, {
-      conversationId: conversation._id,
+    const consecutiveMisses = await ctx.runMutation(
+      internal.system.conversations.recordKnowledgeSearch,
+      {
+        conversationId: conversation._id,
+        found,
+      },
+    );
+    return {
       found,
-    });
-    return { found, passages, sources: [...new Set(passages.map((p) => p.source))], consecutiveMisses };
+      passages,
+      sources: [...new Set(passages.map((p) => p.source))],
+      consecutiveMisses,
+    };
   },
 });
