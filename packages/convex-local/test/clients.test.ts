@@ -62,6 +62,11 @@ describe("ConvexHttpClient", () => {
     expect(await admin.query(internal.messages.secret as never, {} as never)).toBe("internal only");
   });
 
+  test('"use node" actions run with Node built-ins', async () => {
+    const client = new ConvexHttpClient(h.server.url, { logger: false });
+    expect(await client.action(api.hashing.sha256, { text: "abc" })).toBe("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+  });
+
   test("environment variables are set through the admin API", async () => {
     const response = await fetch(`${h.server.url}/api/update_environment_variables`, {
       method: "POST",

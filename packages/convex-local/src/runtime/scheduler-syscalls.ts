@@ -10,13 +10,14 @@ export async function scheduleJob(frame: Frame, args: ScheduleArgs): Promise<str
   const target = frame.backend.resolveAddress(frame.component, args);
   const resolved = frame.backend.modulesFor(target.component)?.resolve(target.udfPath);
   if (!resolved) throw new FunctionError(`Attempted to schedule function at nonexistent path: ${target.udfPath}`);
-  const row = {
+  const row: Record<string, JSONValue> = {
     name: target.udfPath.replace(":", ".js:"),
     args: [args.args],
     scheduledTime: Math.max(0, args.ts * 1000),
     state: { kind: "pending" },
-    component: target.component,
   };
+  // Only jobs that target another component need to say which; Convex rows have no such field.
+  if (target.component !== frame.component) row.component = target.component;
   if (frame.kind === "mutation") return insertSystem(frame, "_scheduled_functions", row as never)._id;
   return frame.backend.systemMutation(frame.component, (inner) => insertSystem(inner, "_scheduled_functions", row as never)._id);
 }

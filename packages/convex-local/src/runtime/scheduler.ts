@@ -91,10 +91,10 @@ export class Scheduler {
   }
 
   private async run({ job, owner }: PendingJob): Promise<void> {
-    if (!this.backend.modulesFor(job.component ?? "")) return;
+    const component = job.component ?? owner;
+    if (!this.backend.modulesFor(component)) return;
     this.running.add(job._id);
     try {
-      const component = job.component ?? "";
       const resolved = this.backend.lookup(component, job.name, null, true);
       const args = job.args[0] ?? {};
       if (resolved.udfType === "mutation") {

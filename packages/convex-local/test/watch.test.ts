@@ -1,0 +1,49 @@
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmdirSync, rmSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { afterEach, describe, expect, test } from "vitest";
+import { ConvexHttpClient } from "convex/browser";
+import { type CliProcess, startCli } from "./cli-harness.ts";
+import { fixtureDir, tempDir } from "./helpers.ts";
+
+const cleanups: Array<() => void> = [];
+let cli: CliProcess | null = null;
+
+afterEach(async () => {
+  if (cli && cli.child.exitCode === null) {
+    cli.child.kill("SIGTERM");
+    await cli.exited;
+  }
+  for (const cleanup of cleanups.splice(0)) cleanup();
+});
+
+/** A writable copy of the basic fixture inside the package, so its imports still resolve. */
+function copyFixture(): string {
+  const root = join(import.meta.dirname, "..", ".convex-local");
+  mkdirSync(root, { recursive: true });
+  const dir = mkdtempSync(join(root, "watch-"));
+  cleanups.push(() => {
+    rmSync(dir, { recursive: true, force: true });
+    if (readdirSync(root).length === 0) rmdirSync(root);
+  });
+  cpSync(fixtureDir("basic"), join(dir, "convex"), { recursive: true });
+  return join(dir, "convex");
+}
+
+describe("--functions watching", () => {
+  test("a changed module is bundled and served again", async () => {
+    const functions = copyFixture();
+    const data = tempDir();
+    cleanups.push(data.cleanup);
+    cli = await startCli(["--data", data.dir, "--functions", functions]);
+    const client = new ConvexHttpClient(cli.url, { logger: false });
+    expect(await client.query("messages:secret" as never, {} as never).catch(() => "hidden")).toBe("hidden");
+    const file = join(functions, "messages.ts");
+    writeFileSync(file, readFileSync(file, "utf8").replace('"internal only"', '"changed"').replace("export const secret = internalQuery", "export const secret = query"));
+    let value: unknown = null;
+    while (value !== "changed") {
+      value = await client.query("messages:secret" as never, {} as never).catch(() => null);
+      if (value !== "changed") await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    expect(value).toBe("changed");
+  }, 30_000);
+});
