@@ -28,6 +28,16 @@ export async function requireContactSession(
   return session;
 }
 
+/** Activity pushes the session's end 24 hours out again. */
+export async function slideExpiry(
+  ctx: Pick<MutationCtx, "db">,
+  session: Doc<"contactSessions">,
+): Promise<number> {
+  const expiresAt = Date.now() + SESSION_DURATION_MS;
+  await ctx.db.patch(session._id, { expiresAt });
+  return expiresAt;
+}
+
 /** A conversation is reachable only through the session that started it. */
 export async function requireContactConversation(
   ctx: Pick<QueryCtx, "db">,

@@ -88,6 +88,26 @@ describe("public.contactSessions", () => {
     });
   });
 
+  test("sending a message slides the expiry too", async () => {
+    const t = newTest();
+    await createOrganization(t, "org_a");
+    const contactSessionId = await createSession(t, "org_a");
+    const conversationId = await t.mutation(api.public.conversations.create, { contactSessionId });
+    vi.advanceTimersByTime(SESSION_DURATION_MS - 1000);
+    await t.mutation(api.public.messages.send, {
+      contactSessionId,
+      conversationId,
+      text: "still here",
+    });
+    vi.advanceTimersByTime(SESSION_DURATION_MS - 1000);
+    expect(
+      await t.query(api.public.contactSessions.validate, {
+        contactSessionId,
+        organizationId: "org_a",
+      }),
+    ).toMatchObject({ valid: true });
+  });
+
   test("refresh slides the expiry; an expired session cannot be refreshed", async () => {
     const t = newTest();
     await createOrganization(t, "org_a");

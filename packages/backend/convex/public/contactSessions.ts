@@ -4,7 +4,7 @@ import { mutation, query } from "../_generated/server";
 import {
   createContactSession,
   requireContactSession,
-  SESSION_DURATION_MS,
+  slideExpiry,
   vCreateContactSessionArgs,
 } from "../lib/contactSessions";
 
@@ -36,9 +36,7 @@ export const validate = query({
 export const refresh = mutation({
   args: { contactSessionId: v.id("contactSessions") },
   handler: async (ctx, { contactSessionId }) => {
-    await requireContactSession(ctx, { contactSessionId });
-    const expiresAt = Date.now() + SESSION_DURATION_MS;
-    await ctx.db.patch(contactSessionId, { expiresAt });
-    return { expiresAt };
+    const session = await requireContactSession(ctx, { contactSessionId });
+    return { expiresAt: await slideExpiry(ctx, session) };
   },
 });

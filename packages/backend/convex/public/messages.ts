@@ -4,7 +4,7 @@ import { v } from "convex/values";
 
 import { components, internal } from "../_generated/api";
 import { mutation, query } from "../_generated/server";
-import { requireContactConversation } from "../lib/contactSessions";
+import { requireContactConversation, slideExpiry } from "../lib/contactSessions";
 import { recordConversationMessage } from "../lib/conversationState";
 import { fail } from "../lib/errors";
 import { limitVisitorMessage } from "../lib/rateLimits";
@@ -26,6 +26,7 @@ export const send = mutation({
     if (!text || text.length > MAX_MESSAGE_CHARS)
       fail("INVALID_INPUT", "Message is empty or too long");
     await limitVisitorMessage(ctx, session);
+    await slideExpiry(ctx, session);
     const { messageId } = await saveMessage(ctx, components.agent, {
       threadId: conversation.threadId,
       userId: session._id,
