@@ -118,6 +118,27 @@ describe("auth", () => {
   });
 });
 
+describe("auth errors over the socket", () => {
+  test("a refused token is reported and the client carries on unauthenticated", async () => {
+    const client = new ConvexClient(h.server.url, { logger: false });
+    try {
+      const authenticated = new Promise<boolean>((resolve) => {
+        client.setAuth(async () => await token("bad", { issuer: "https://elsewhere.test" }), resolve);
+      });
+      expect(await authenticated).toBe(false);
+      const identity = await new Promise<unknown>((resolve) => {
+        const stop = client.onUpdate(api.users.whoami, {}, (value) => {
+          stop();
+          resolve(value);
+        });
+      });
+      expect(identity).toBeNull();
+    } finally {
+      await client.close();
+    }
+  });
+});
+
 describe("scheduler", () => {
   test("runAfter runs the function and marks the job done", async () => {
     const client = new ConvexClient(h.server.url, { logger: false });
