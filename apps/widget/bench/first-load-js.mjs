@@ -49,12 +49,12 @@ for (const [file, owner] of files) {
 }
 
 rows.sort((a, b) => Number(b.kb) - Number(a.kb));
-for (const row of rows) console.log(`${row.kb.padStart(7)} KB  ${row.owner.padEnd(7)} ${row.file}`);
+for (const row of rows) console.info(`${row.kb.padStart(7)} KB  ${row.owner.padEnd(7)} ${row.file}`);
 const kb = gzip / 1024;
-console.log(
+console.info(
   `framework (shared root chunks): ${(shared / 1024).toFixed(1)} KB; widget layout and page: ${((gzip - shared) / 1024).toFixed(1)} KB`,
 );
-console.log(
+console.info(
   `first-load JS of "/": ${kb.toFixed(1)} KB gzipped (${(raw / 1024).toFixed(1)} KB raw, ${files.size} files); budget ${BUDGET_KB} KB: ${kb <= BUDGET_KB ? "PASS" : "FAIL"}`,
 );
 process.exit(kb <= BUDGET_KB ? 0 : 1);

@@ -1,0 +1,196 @@
+import type * as AgentReact from "@convex-dev/agent/react";
+import { screen, waitFor } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+import { createStore } from "jotai";
+import { beforeEach, describe, expect, it, vi } from "vitest";
+
+import { organizationIdAtom } from "@/modules/session/atoms/session-atoms";
+import { storageKey } from "@/modules/session/lib/contact-session-storage";
+import { renderWithIntl } from "@/test/render-with-intl";
+
+import { flowAtom } from "../../atoms/flow-atoms";
+import { WidgetView } from "./widget-view";
+
+/** A stand-in for the Convex deployment at the client boundary: functions by name, in memory. */
+const backend = vi.hoisted(() => ({
+  organizations: new Map<string, string>(),
+  sessions: new Map<string, { organizationId: string; expired: boolean }>(),
+  expireOnNextMutation: false,
+  calls: [] as Array<{ name: string; args: Record<string, unknown> }>,
+}));
+
+vi.mock("convex/react", async () => {
+  const { getFunctionName: nameOf } = await import("convex/server");
+  const { ConvexError: Failure } = await import("convex/values");
+  const settings = {
+    greeting: "Welcome to Acme!",
+    suggestions: ["Where is my order?"],
+    colors: { primary: "#2563eb", background: "#ffffff", text: "#0f172a" },
+    position: "bottom-right",
+    defaultLanguage: "en",
+    voice: { enabled: false },
+    logoUrl: null,
+    assistantMode: "retrieval",
+  };
+  const query = (name: string, args: Record<string, unknown>) => {
+    switch (name) {
+      case "public/organizations:validate": {
+        const orgName = backend.organizations.get(args.organizationId as string);
+        return orgName ? { valid: true, name: orgName } : { valid: false, reason: "NOT_FOUND" };
+      }
+      case "public/contactSessions:validate": {
+        const session = backend.sessions.get(args.contactSessionId as string);
+        if (!session || session.organizationId !== args.organizationId) return { valid: false, reason: "NOT_FOUND" };
+        return session.expired ? { valid: false, reason: "SESSION_EXPIRED" } : { valid: true, expiresAt: Date.now() + 1e6 };
+      }
+      case "public/widgetSettings:get":
+        return settings;
+      case "public/voice:getConfig":
+        return { connected: false, enabled: false, assistantId: null, phoneNumber: null };
+      case "public/conversations:get":
+        return { _id: args.conversationId, status: "unresolved", channel: "chat", unread: 0, lastMessageAt: 0 };
+      case "public/conversations:listOwn":
+        return { page: [], isDone: true, continueCursor: "" };
+      default:
+        throw new Error(`unexpected query ${name}`);
+    }
+  };
+  const mutation = async (name: string, args: Record<string, unknown>) => {
+    backend.calls.push({ name, args });
+    if (name === "public/contactSessions:create") {
+      const contactSessionId = `session_${backend.sessions.size + 1}`;
+      backend.sessions.set(contactSessionId, { organizationId: args.organizationId as string, expired: false });
+      return { contactSessionId, expiresAt: Date.now() + 86_400_000 };
+    }
+    if (backend.expireOnNextMutation) {
+      backend.expireOnNextMutation = false;
+      throw new Failure({ code: "SESSION_EXPIRED", message: "Contact session expired" });
+    }
+    if (name === "public/contactSessions:refresh") return { expiresAt: Date.now() + 86_400_000 };
+    if (name === "public/conversations:create") return "conversation_1";
+    return null;
+  };
+  return {
+    useQuery: (ref: never, args: Record<string, unknown> | "skip") => (args === "skip" ? undefined : query(nameOf(ref), args)),
+    useMutation: (ref: never) => (args: Record<string, unknown>) => mutation(nameOf(ref), args),
+    usePaginatedQuery: () => ({ results: [], status: "Exhausted", isLoading: false, loadMore: () => undefined }),
+  };
+});
+
+vi.mock("@convex-dev/agent/react", async (importOriginal) => ({
+  ...(await importOriginal<typeof AgentReact>()),
+  useUIMessages: () => ({ results: [], status: "Exhausted", isLoading: false, loadMore: () => undefined }),
+}));
+
+function renderWidget(organizationId = "org_acme") {
+  const store = createStore();
+  store.set(organizationIdAtom, organizationId);
+  return renderWithIntl(<WidgetView vapiPublicKey={null} />, store);
+}
+
+async function identify(name = "Ana", email = "ana@shop.example") {
+  await userEvent.type(await screen.findByRole("textbox", { name: "Name" }), name);
+  await userEvent.type(screen.getByRole("textbox", { name: "Email" }), email);
+  await userEvent.click(screen.getByRole("button", { name: "Continue" }));
+}
+
+beforeEach(() => {
+  localStorage.clear();
+  backend.organizations = new Map([["org_acme", "Acme"]]);
+  backend.sessions = new Map();
+  backend.expireOnNextMutation = false;
+  backend.calls = [];
+});
+
+describe("widget screen flow", () => {
+  it("says clearly when the organization does not exist", async () => {
+    renderWidget("org_missing");
+    expect((await screen.findByRole("alert")).textContent).toContain("We couldn't find this organization");
+  });
+
+  it("says clearly when the iframe URL has no organization", async () => {
+    renderWidget("");
+    expect((await screen.findByRole("alert")).textContent).toContain("without an organization");
+  });
+
+  it("asks a first-time visitor for name and email, then stores the session for this organization", async () => {
+    renderWidget();
+    await identify();
+    expect(await screen.findByRole("button", { name: "Start chat" })).toBeTruthy();
+    const created = backend.calls.find((call) => call.name === "public/contactSessions:create");
+    expect(created?.args).toMatchObject({
+      organizationId: "org_acme",
+      name: "Ana",
+      email: "ana@shop.example",
+      metadata: { userAgent: navigator.userAgent },
+    });
+    expect(JSON.parse(localStorage.getItem(storageKey("org_acme")) ?? "null")).toMatchObject({
+      contactSessionId: "session_1",
+    });
+  });
+
+  it("resumes a stored valid session at the selection screen", async () => {
+    backend.sessions.set("session_9", { organizationId: "org_acme", expired: false });
+    localStorage.setItem(storageKey("org_acme"), JSON.stringify({ contactSessionId: "session_9", expiresAt: Date.now() + 1e6 }));
+    renderWidget();
+    expect(await screen.findByRole("button", { name: "Start chat" })).toBeTruthy();
+    expect(screen.queryByRole("textbox", { name: "Name" })).toBeNull();
+  });
+
+  it("asks again, saying why, when the stored session has expired", async () => {
+    backend.sessions.set("session_9", { organizationId: "org_acme", expired: true });
+    localStorage.setItem(storageKey("org_acme"), JSON.stringify({ contactSessionId: "session_9", expiresAt: 1 }));
+    renderWidget();
+    expect((await screen.findByRole("alert")).textContent).toContain("Your session has expired");
+    expect(localStorage.getItem(storageKey("org_acme"))).toBeNull();
+  });
+
+  it("opens a new chat with the greeting and suggestions", async () => {
+    renderWidget();
+    await identify();
+    await userEvent.click(await screen.findByRole("button", { name: "Start chat" }));
+    expect(await screen.findByText("Welcome to Acme!")).toBeTruthy();
+    expect(screen.getByRole("button", { name: "Where is my order?" })).toBeTruthy();
+    expect(screen.getByText("Answers come from our help articles")).toBeTruthy();
+  });
+
+  it("keeps the typed draft when the session expires mid-conversation, and brings it back after re-auth", async () => {
+    const { store } = renderWidget();
+    await identify();
+    await userEvent.click(await screen.findByRole("button", { name: "Start chat" }));
+    const box = await screen.findByRole("textbox", { name: "Message" });
+    await userEvent.type(box, "My order never arrived");
+    backend.expireOnNextMutation = true;
+    await userEvent.click(screen.getByRole("button", { name: "Send message" }));
+
+    expect((await screen.findByRole("alert")).textContent).toContain("your message is kept");
+    expect(store.get(flowAtom)).toMatchObject({ screen: "auth", draft: "My order never arrived" });
+    expect(localStorage.getItem(storageKey("org_acme"))).toBeNull();
+
+    await identify();
+    const restored = await screen.findByRole("textbox", { name: "Message" });
+    expect((restored as HTMLTextAreaElement).value).toBe("My order never arrived");
+  });
+
+  it("sends a message, creating the conversation first, and clears the draft", async () => {
+    const { store } = renderWidget();
+    await identify();
+    await userEvent.click(await screen.findByRole("button", { name: "Start chat" }));
+    await userEvent.type(await screen.findByRole("textbox", { name: "Message" }), "Hello there{Enter}");
+    await waitFor(() => expect(store.get(flowAtom).draft).toBe(""));
+    const names = backend.calls.map((call) => call.name);
+    expect(names).toContain("public/conversations:create");
+    const sent = backend.calls.find((call) => call.name === "public/messages:send");
+    expect(sent?.args).toEqual({ contactSessionId: "session_1", conversationId: "conversation_1", text: "Hello there" });
+    expect(store.get(flowAtom).conversationId).toBe("conversation_1");
+  });
+
+  it("labels the header controls and goes back to the choices", async () => {
+    renderWidget();
+    await identify();
+    await userEvent.click(await screen.findByRole("button", { name: "Start chat" }));
+    expect(screen.getByRole("button", { name: "Close support chat" })).toBeTruthy();
+    await userEvent.click(screen.getByRole("button", { name: "Back" }));
+    expect(await screen.findByRole("button", { name: "Start chat" })).toBeTruthy();
+  });
+});
