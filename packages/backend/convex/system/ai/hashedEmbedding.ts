@@ -17,7 +17,8 @@ function fnv1a(text: string): number {
 function addFeature(vector: number[], feature: string, weight: number) {
   const hash = fnv1a(feature);
   // The sign bit halves the damage of collisions (the "hashing trick").
-  vector[hash % vector.length] += hash & 0x80000000 ? -weight : weight;
+  const slot = hash % vector.length;
+  vector[slot] = vector[slot]! + (hash & 0x80000000 ? -weight : weight);
 }
 
 /**
@@ -44,7 +45,7 @@ export function hashedEmbedding(text: string, dimension = HASHED_EMBEDDING_DIMEN
 
 export function cosine(a: number[], b: number[]): number {
   let dot = 0;
-  for (let i = 0; i < a.length; i++) dot += a[i] * b[i];
+  for (let i = 0; i < a.length; i++) dot += a[i]! * (b[i] ?? 0);
   return dot;
 }
 

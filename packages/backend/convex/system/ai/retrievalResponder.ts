@@ -26,7 +26,7 @@ type Step = { type: "text"; text: string } | { type: "tool"; toolName: string; i
 function lastUserText(prompt: LanguageModelV4Prompt): string {
   for (let i = prompt.length - 1; i >= 0; i--) {
     const message = prompt[i];
-    if (message.role === "user") {
+    if (message?.role === "user") {
       return message.content
         .flatMap((part) => (part.type === "text" ? [part.text] : []))
         .join("\n");
