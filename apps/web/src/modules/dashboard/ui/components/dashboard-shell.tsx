@@ -3,6 +3,7 @@ import type { ReactNode } from "react";
 
 import { LanguageSwitcher } from "./language-switcher";
 import { NavLinks } from "./nav-links";
+import { OrganizationName } from "./organization-name";
 import { SignOutButton } from "./sign-out-button";
 
 export function DashboardShell({
@@ -19,6 +20,9 @@ export function DashboardShell({
         <div className="flex items-center justify-between gap-2 px-2">
           <span className="text-lg font-semibold">Echo</span>
           <LanguageSwitcher />
+        </div>
+        <div className="px-2">
+          <OrganizationName />
         </div>
         <nav aria-label={t("navigation")} className="overflow-x-auto md:overflow-visible">
           <NavLinks />

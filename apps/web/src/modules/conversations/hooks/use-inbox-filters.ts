@@ -1,0 +1,36 @@
+"use client";
+
+import { useSearchParams } from "next/navigation";
+import { useCallback } from "react";
+
+import { usePathname, useRouter } from "@/i18n/navigation";
+
+import { parseStatusFilter, type StatusFilter } from "../lib/conversation-status";
+
+/** The inbox filters live in the URL, so reloading or sharing a link keeps them. */
+export function useInboxFilters() {
+  const params = useSearchParams();
+  const pathname = usePathname();
+  const router = useRouter();
+  const status = parseStatusFilter(params.get("status"));
+  const search = params.get("q") ?? "";
+
+  const update = useCallback(
+    (changes: { status?: StatusFilter; search?: string }) => {
+      const next = new URLSearchParams(params.toString());
+      if (changes.status !== undefined) {
+        if (changes.status === "all") next.delete("status");
+        else next.set("status", changes.status);
+      }
+      if (changes.search !== undefined) {
+        if (changes.search.trim()) next.set("q", changes.search);
+        else next.delete("q");
+      }
+      const query = next.toString();
+      router.replace(query ? `${pathname}?${query}` : pathname);
+    },
+    [params, pathname, router],
+  );
+
+  return { status, search, query: params.toString(), update };
+}

@@ -1,0 +1,116 @@
+"use client";
+
+import { api } from "@echo/backend/convex/_generated/api";
+import { Badge } from "@echo/ui/components/badge";
+import { Button } from "@echo/ui/components/button";
+import { cn } from "@echo/ui/lib/utils";
+import { usePaginatedQuery } from "convex/react";
+import { useFormatter, useTranslations } from "next-intl";
+import { useParams } from "next/navigation";
+import { useEffect, useRef } from "react";
+
+import { Link } from "@/i18n/navigation";
+
+import { useInboxFilters } from "../../hooks/use-inbox-filters";
+import { statusBadgeVariant } from "../../lib/conversation-status";
+
+const PAGE_SIZE = 20;
+
+export function ConversationList() {
+  const t = useTranslations("conversations");
+  const format = useFormatter();
+  const { status, search, query } = useInboxFilters();
+  const params = useParams<{ conversationId?: string }>();
+  const {
+    results,
+    status: loadStatus,
+    loadMore,
+  } = usePaginatedQuery(
+    api.private.conversations.list,
+    { status: status === "all" ? undefined : status, search: search.trim() || undefined },
+    { initialNumItems: PAGE_SIZE },
+  );
+  const sentinel = useRef<HTMLLIElement>(null);
+
+  useEffect(() => {
+    const node = sentinel.current;
+    if (!node || loadStatus !== "CanLoadMore") return;
+    const observer = new IntersectionObserver((entries) => {
+      if (entries.some((entry) => entry.isIntersecting)) loadMore(PAGE_SIZE);
+    });
+    observer.observe(node);
+    return () => observer.disconnect();
+  }, [loadStatus, loadMore]);
+
+  if (loadStatus === "LoadingFirstPage") {
+    return (
+      <ul className="grid gap-2 p-3" aria-busy="true" aria-label={t("loading")}>
+        {Array.from({ length: 5 }, (_, index) => (
+          <li key={index} className="h-16 animate-pulse rounded-md bg-muted" />
+        ))}
+      </ul>
+    );
+  }
+  if (results.length === 0) {
+    return (
+      <p className="p-4 text-sm text-muted-foreground">{search ? t("noMatches") : t("empty")}</p>
+    );
+  }
+  return (
+    <ul className="divide-y" aria-label={t("listLabel")}>
+      {results.map((conversation) => {
+        const selected = params.conversationId === conversation._id;
+        const unread = conversation.unreadByOperator > 0;
+        return (
+          <li key={conversation._id}>
+            <Link
+              href={`/conversations/${conversation._id}${query ? `?${query}` : ""}`}
+              aria-current={selected ? "page" : undefined}
+              className={cn(
+                "flex flex-col gap-1 px-4 py-3 hover:bg-accent",
+                selected && "bg-accent",
+              )}
+            >
+              <span className="flex items-center justify-between gap-2">
+                <span className={cn("truncate text-sm", unread && "font-semibold")}>
+                  {unread ? <span className="sr-only">{t("unread")} </span> : null}
+                  {conversation.contact.name}
+                </span>
+                <time
+                  className="shrink-0 text-xs text-muted-foreground"
+                  dateTime={new Date(conversation.lastMessageAt).toISOString()}
+                >
+                  {format.relativeTime(conversation.lastMessageAt)}
+                </time>
+              </span>
+              <span className="flex items-center gap-2">
+                <Badge variant={statusBadgeVariant(conversation.status)}>
+                  {t(`status.${conversation.status}`)}
+                </Badge>
+                {unread ? (
+                  <span
+                    className="size-2 shrink-0 rounded-full bg-primary"
+                    aria-hidden="true"
+                    data-testid="unread-dot"
+                  />
+                ) : null}
+                <span className="truncate text-xs text-muted-foreground">
+                  {conversation.lastMessage?.text ?? ""}
+                </span>
+              </span>
+            </Link>
+          </li>
+        );
+      })}
+      <li ref={sentinel} className="p-2 text-center">
+        {loadStatus === "CanLoadMore" ? (
+          <Button variant="ghost" size="sm" onClick={() => loadMore(PAGE_SIZE)}>
+            {t("loadMore")}
+          </Button>
+        ) : loadStatus === "LoadingMore" ? (
+          <span className="text-xs text-muted-foreground">{t("loading")}</span>
+        ) : null}
+      </li>
+    </ul>
+  );
+}

@@ -1,0 +1,54 @@
+"use client";
+
+import { Input } from "@echo/ui/components/input";
+import { cn } from "@echo/ui/lib/utils";
+import { useTranslations } from "next-intl";
+import { useEffect, useState } from "react";
+
+import { useInboxFilters } from "../../hooks/use-inbox-filters";
+import { CONVERSATION_STATUSES, type StatusFilter } from "../../lib/conversation-status";
+
+const FILTERS: StatusFilter[] = ["all", ...CONVERSATION_STATUSES];
+const SEARCH_DELAY_MS = 300;
+
+export function InboxFilters() {
+  const t = useTranslations("conversations");
+  const { status, search, update } = useInboxFilters();
+  const [text, setText] = useState(search);
+
+  useEffect(() => {
+    if (text === search) return;
+    const timer = setTimeout(() => update({ search: text }), SEARCH_DELAY_MS);
+    return () => clearTimeout(timer);
+  }, [text, search, update]);
+
+  return (
+    <div className="grid gap-2 border-b p-3">
+      <Input
+        type="search"
+        value={text}
+        onChange={(event) => setText(event.target.value)}
+        placeholder={t("searchPlaceholder")}
+        aria-label={t("search")}
+      />
+      <div role="group" aria-label={t("statusFilter")} className="flex flex-wrap gap-1">
+        {FILTERS.map((filter) => (
+          <button
+            key={filter}
+            type="button"
+            aria-pressed={status === filter}
+            onClick={() => update({ status: filter })}
+            className={cn(
+              "rounded-md border px-2 py-1 text-xs",
+              status === filter
+                ? "border-primary bg-primary text-primary-foreground"
+                : "hover:bg-accent",
+            )}
+          >
+            {t(`filters.${filter}`)}
+          </button>
+        ))}
+      </div>
+    </div>
+  );
+}

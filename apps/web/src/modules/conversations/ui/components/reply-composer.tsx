@@ -1,0 +1,103 @@
+"use client";
+
+import { api } from "@echo/backend/convex/_generated/api";
+import type { Id } from "@echo/backend/convex/_generated/dataModel";
+import { Button } from "@echo/ui/components/button";
+import { Textarea } from "@echo/ui/components/textarea";
+import { useAction, useMutation } from "convex/react";
+import { useTranslations } from "next-intl";
+import { type FormEvent, type KeyboardEvent, useState } from "react";
+
+import { useErrorMessage } from "@/modules/convex/use-error-message";
+
+export const MAX_REPLY_CHARS = 4000;
+
+export function ReplyComposer({
+  conversationId,
+  disabled,
+}: {
+  conversationId: Id<"conversations">;
+  disabled: boolean;
+}) {
+  const t = useTranslations("conversations");
+  const errorMessage = useErrorMessage();
+  const reply = useMutation(api.private.messages.reply);
+  const enhance = useAction(api.private.messages.enhance);
+  const [draft, setDraft] = useState("");
+  const [busy, setBusy] = useState<"send" | "enhance" | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const tooLong = draft.length > MAX_REPLY_CHARS;
+
+  async function send(event?: FormEvent) {
+    event?.preventDefault();
+    if (!draft.trim() || tooLong) return;
+    setBusy("send");
+    setError(null);
+    try {
+      await reply({ conversationId, text: draft });
+      setDraft("");
+    } catch (failure) {
+      setError(errorMessage(failure));
+    } finally {
+      setBusy(null);
+    }
+  }
+
+  async function improve() {
+    if (!draft.trim() || tooLong) return;
+    setBusy("enhance");
+    setError(null);
+    try {
+      setDraft((await enhance({ text: draft })).text);
+    } catch (failure) {
+      setError(errorMessage(failure));
+    } finally {
+      setBusy(null);
+    }
+  }
+
+  function onKeyDown(event: KeyboardEvent<HTMLTextAreaElement>) {
+    if (event.key === "Enter" && (event.metaKey || event.ctrlKey)) void send();
+  }
+
+  if (disabled) {
+    return <p className="border-t p-4 text-sm text-muted-foreground">{t("resolvedReadOnly")}</p>;
+  }
+  return (
+    <form className="grid gap-2 border-t p-3" onSubmit={send}>
+      {error ? (
+        <p role="alert" className="text-sm text-destructive">
+          {error}
+        </p>
+      ) : null}
+      <Textarea
+        value={draft}
+        onChange={(event) => setDraft(event.target.value)}
+        onKeyDown={onKeyDown}
+        placeholder={t("replyPlaceholder")}
+        aria-label={t("reply")}
+        aria-invalid={tooLong}
+        rows={3}
+      />
+      <div className="flex items-center justify-between gap-2">
+        <span className={tooLong ? "text-xs text-destructive" : "text-xs text-muted-foreground"}>
+          {tooLong ? t("tooLong", { max: MAX_REPLY_CHARS }) : t("sendHint")}
+        </span>
+        <div className="flex gap-2">
+          <Button
+            type="button"
+            variant="outline"
+            size="sm"
+            onClick={improve}
+            disabled={busy !== null || !draft.trim() || tooLong}
+          >
+            {busy === "enhance" ? t("enhancing") : t("enhance")}
+          </Button>
+          <Button type="submit" size="sm" disabled={busy !== null || !draft.trim() || tooLong}>
+            {t("send")}
+          </Button>
+        </div>
+      </div>
+    </form>
+  );
+}

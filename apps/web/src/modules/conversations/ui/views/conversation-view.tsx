@@ -1,0 +1,106 @@
+"use client";
+
+import { api } from "@echo/backend/convex/_generated/api";
+import type { Id } from "@echo/backend/convex/_generated/dataModel";
+import { Badge } from "@echo/ui/components/badge";
+import { Button } from "@echo/ui/components/button";
+import { useMutation, useQuery } from "convex/react";
+import { useTranslations } from "next-intl";
+import { useEffect, useState } from "react";
+
+import { Link } from "@/i18n/navigation";
+import { useErrorMessage } from "@/modules/convex/use-error-message";
+
+import { statusActions, statusBadgeVariant } from "../../lib/conversation-status";
+import { ContactPanel } from "../components/contact-panel";
+import { MessageList } from "../components/message-list";
+import { ReplyComposer } from "../components/reply-composer";
+
+export function ConversationView({ conversationId }: { conversationId: Id<"conversations"> }) {
+  const t = useTranslations("conversations");
+  const errorMessage = useErrorMessage();
+  const conversation = useQuery(api.private.conversations.get, { conversationId });
+  const organization = useQuery(api.private.organization.current);
+  const updateStatus = useMutation(api.private.conversations.updateStatus);
+  const assign = useMutation(api.private.conversations.assign);
+  const markRead = useMutation(api.private.conversations.markRead);
+  const [error, setError] = useState<string | null>(null);
+  const unread = conversation?.unreadByOperator ?? 0;
+
+  useEffect(() => {
+    if (unread > 0) void markRead({ conversationId });
+  }, [unread, conversationId, markRead]);
+
+  if (conversation === undefined) {
+    return <div className="m-6 h-32 animate-pulse rounded-md bg-muted" aria-label={t("loading")} />;
+  }
+
+  async function run(action: () => Promise<unknown>) {
+    setError(null);
+    try {
+      await action();
+    } catch (failure) {
+      setError(errorMessage(failure));
+    }
+  }
+
+  const mine = organization && conversation.assigneeId === organization.userId;
+  return (
+    <div className="flex h-dvh min-h-0">
+      <section className="flex min-w-0 flex-1 flex-col" aria-label={t("thread")}>
+        <header className="flex flex-wrap items-center gap-2 border-b p-3">
+          <Link href="/conversations" className="text-sm underline md:hidden">
+            {t("back")}
+          </Link>
+          <h2 className="truncate font-semibold">{conversation.contact.name}</h2>
+          <Badge
+            variant={statusBadgeVariant(conversation.status)}
+            data-testid="conversation-status"
+          >
+            {t(`status.${conversation.status}`)}
+          </Badge>
+          <div className="ml-auto flex flex-wrap gap-2">
+            {organization ? (
+              <Button
+                variant="ghost"
+                size="sm"
+                onClick={() =>
+                  run(() =>
+                    assign({ conversationId, assigneeId: mine ? null : organization.userId }),
+                  )
+                }
+              >
+                {mine ? t("unassign") : t("assignToMe")}
+              </Button>
+            ) : null}
+            {statusActions(conversation.status).map((action) => (
+              <Button
+                key={action.to}
+                variant={action.to === "resolved" ? "default" : "outline"}
+                size="sm"
+                onClick={() => run(() => updateStatus({ conversationId, status: action.to }))}
+              >
+                {t(`actions.${action.labelKey}`)}
+              </Button>
+            ))}
+          </div>
+          {error ? (
+            <p role="alert" className="w-full text-sm text-destructive">
+              {error}
+            </p>
+          ) : null}
+        </header>
+        <div className="min-h-0 flex-1 overflow-y-auto">
+          <MessageList conversationId={conversationId} />
+        </div>
+        <ReplyComposer
+          conversationId={conversationId}
+          disabled={conversation.status === "resolved"}
+        />
+      </section>
+      <aside className="hidden w-72 shrink-0 overflow-y-auto border-l p-4 lg:block">
+        <ContactPanel conversationId={conversationId} />
+      </aside>
+    </div>
+  );
+}
