@@ -5,10 +5,21 @@ import { components } from "../_generated/api";
 import type { QueryCtx } from "../_generated/server";
 import { authorOf } from "./messageAuthors";
 
+/** Operators see the agent's tool calls (searches, escalations); visitors see only what was said. */
+export type Audience = "contact" | "operator";
+
+const isToolPart = (part: { type?: unknown }) =>
+  typeof part.type === "string" && (part.type.startsWith("tool-") || part.type === "dynamic-tool");
+
 /** A page of a conversation's messages, each with its author, plus replies still streaming. */
 export async function listThreadMessages(
   ctx: QueryCtx,
-  args: { threadId: string; paginationOpts: PaginationOptions; streamArgs?: StreamArgs },
+  args: {
+    threadId: string;
+    paginationOpts: PaginationOptions;
+    streamArgs?: StreamArgs;
+    audience: Audience;
+  },
 ) {
   const paginated = await listUIMessages(ctx, components.agent, {
     threadId: args.threadId,
@@ -18,9 +29,23 @@ export async function listThreadMessages(
     threadId: args.threadId,
     streamArgs: args.streamArgs,
   });
+  const forContact = args.audience === "contact";
   return {
     ...paginated,
-    page: paginated.page.map((message) => ({ ...message, ...authorOf(message) })),
-    streams,
+    page: paginated.page.map((message) => ({
+      ...message,
+      ...(forContact ? { parts: message.parts.filter((part) => !isToolPart(part)) } : {}),
+      ...authorOf(message),
+    })),
+    streams:
+      forContact && streams?.kind === "deltas"
+        ? {
+            ...streams,
+            deltas: streams.deltas.map((delta) => ({
+              ...delta,
+              parts: delta.parts.filter((part: { type?: unknown }) => !isToolPart(part)),
+            })),
+          }
+        : streams,
   };
 }

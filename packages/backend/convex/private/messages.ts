@@ -27,6 +27,7 @@ export const list = query({
       threadId: conversation.threadId,
       paginationOpts,
       streamArgs,
+      audience: "operator",
     });
   },
 });

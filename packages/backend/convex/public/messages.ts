@@ -57,6 +57,7 @@ export const list = query({
       threadId: conversation.threadId,
       paginationOpts,
       streamArgs,
+      audience: "contact",
     });
   },
 });

@@ -5,6 +5,7 @@ import {
   createOrganization,
   messagesOf,
   newTest,
+  operator,
   seedKnowledge,
   sendAndSettle,
   startConversation,
@@ -122,5 +123,14 @@ describe("support agent in retrieval mode", () => {
     expect(toolCalls).toHaveLength(1);
     expect(toolResults).toHaveLength(1);
     expect(page.at(-1)!.text).toContain("authenticator apps");
+
+    // The visitor sees the answer; operators also see the search behind it.
+    const forContact = (await messagesOf(t, ids)).at(-1)!;
+    expect(forContact.parts.map((p) => p.type)).not.toContain("tool-searchKnowledge");
+    const forOperator = await operator(t, "org_a", "member").query(api.private.messages.list, {
+      conversationId: ids.conversationId,
+      paginationOpts: { numItems: 20, cursor: null },
+    });
+    expect(forOperator.page.at(-1)!.parts.map((p) => p.type)).toContain("tool-searchKnowledge");
   });
 });
