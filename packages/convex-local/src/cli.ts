@@ -75,6 +75,9 @@ export async function main(argv: string[]): Promise<void> {
     backend.close();
     process.exit(0);
   };
+  // Function code runs in this process; a stray throw from one of its callbacks must not stop the server.
+  process.on("uncaughtException", (e) => console.error("convex-local: uncaught exception in function code:", e));
+  process.on("unhandledRejection", (e) => console.error("convex-local: unhandled rejection in function code:", e));
   process.on("SIGINT", () => void shutdown());
   process.on("SIGTERM", () => void shutdown());
 }

@@ -40,6 +40,17 @@ describe("components", () => {
     }
   }, 30_000);
 
+  test("a component sees only the env vars app.use passed it", async () => {
+    h.backend.setEnvironmentVariables([{ name: "APP_SECRET", value: "not for components" }]);
+    const client = new ConvexHttpClient(h.server.url, { logger: false });
+    expect(await client.query(api.limits.greeting, {})).toEqual({ greeting: "hello from the app", appSecret: null });
+  });
+
+  test("a component's HTTP routes are mounted at its httpPrefix", async () => {
+    const response = await fetch(`${h.server.siteUrl}/greeter/hello`);
+    expect(await response.text()).toBe("hello from the greeter component");
+  });
+
   test("component tables are separate from the app's", async () => {
     const appTables = h.backend.store.catalog.tables("").map((t) => t.name);
     expect(appTables).toContain("done");

@@ -89,8 +89,19 @@ export class Backend {
     installStorageSyscalls(this, this.files);
   }
 
-  environmentVariables(): Record<string, string> {
-    return this.env;
+  /** The deployment's env vars for the app; a component sees only what `app.use` passed it. */
+  environmentVariables(component = ""): Record<string, string> {
+    if (component === "") return this.env;
+    const node = this.deployed?.components.find((c) => c.path === component);
+    if (!node) return {};
+    const parent = component.includes("/") ? component.slice(0, component.lastIndexOf("/")) : "";
+    const parentEnv = Object.values(node.env ?? {}).some((b) => "parentVar" in b) ? this.environmentVariables(parent) : {};
+    const out: Record<string, string> = {};
+    for (const [key, binding] of Object.entries(node.env ?? {})) {
+      const value = "value" in binding ? binding.value : parentEnv[binding.parentVar];
+      if (value !== undefined) out[key] = value;
+    }
+    return out;
   }
 
   setEnvironmentVariables(changes: Array<{ name: string; value: string | null }>): void {

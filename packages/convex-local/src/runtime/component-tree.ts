@@ -4,7 +4,10 @@ import { dirname, join } from "node:path";
 import { pathToFileURL } from "node:url";
 
 /** One installed component: its path (`"rag"`, `"rag/workpool"`) and its source folder. */
-export type ComponentNode = { path: string; dir: string; httpPrefix?: string };
+export type ComponentNode = { path: string; dir: string; httpPrefix?: string; env: Record<string, EnvBinding> };
+
+/** A component env var: a literal from `app.use(c, {env})`, or a reference to the parent's env var. */
+export type EnvBinding = { value: string } | { parentVar: string };
 
 type RuntimeDefinition = {
   componentDefinitionPath?: string;
@@ -57,9 +60,14 @@ export async function loadComponentTree(functionsDir: string, outDir: string): P
   const app = ((await import(pathToFileURL(outfile).href)) as { default: RuntimeDefinition }).default;
   const nodes: ComponentNode[] = [];
   const walk = (definition: RuntimeDefinition, prefix: string) => {
-    for (const [name, child, , httpPrefix] of definition._childComponents) {
+    for (const [name, child, envValues, httpPrefix] of definition._childComponents) {
       const path = prefix ? `${prefix}/${name}` : name;
-      nodes.push({ path, dir: child.componentDefinitionPath!, httpPrefix });
+      const env: Record<string, EnvBinding> = {};
+      for (const [key, value] of Object.entries(envValues ?? {})) {
+        const ref = (value as { __envVarRef?: unknown } | null)?.__envVarRef;
+        env[key] = typeof ref === "string" ? { parentVar: ref } : { value: typeof value === "string" ? value : JSON.stringify(value) };
+      }
+      nodes.push({ path, dir: child.componentDefinitionPath!, httpPrefix, env });
       walk(child, path);
     }
   };

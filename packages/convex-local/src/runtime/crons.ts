@@ -43,7 +43,9 @@ export class Crons {
     if (this.timer) clearTimeout(this.timer);
     if (this.stopped || this.jobs.size === 0) return;
     const soonest = Math.min(...[...this.jobs.values()].map((j) => j.nextRun));
-    this.timer = setTimeout(() => void this.runDue(), Math.max(0, Math.min(soonest - realNow(), 2 ** 31 - 1)));
+    this.timer = setTimeout(() => {
+      this.runDue().catch((e: unknown) => console.error("convex-local: cron run failed:", e));
+    }, Math.max(0, Math.min(soonest - realNow(), 2 ** 31 - 1)));
   }
 
   private async runDue(): Promise<void> {

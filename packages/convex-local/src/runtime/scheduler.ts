@@ -73,13 +73,18 @@ export class Scheduler {
     if (this.stopped) return;
     if (!this.recovered) {
       this.recovered = true;
-      void this.failInterrupted();
+      this.failInterrupted().catch((e: unknown) => console.error("convex-local: could not fail interrupted jobs:", e));
     }
     if (this.timer) clearTimeout(this.timer);
     const next = this.pendingJobs()[0];
     if (!next) return;
     const delay = Math.max(0, Math.min(next.job.scheduledTime - realNow(), 2 ** 31 - 1));
-    this.timer = setTimeout(() => void this.runDue(), delay);
+    this.timer = setTimeout(() => {
+      this.runDue().catch((e: unknown) => {
+        console.error("convex-local: scheduler failed to run due jobs:", e);
+        this.reschedule();
+      });
+    }, delay);
   }
 
   private async runDue(): Promise<void> {
@@ -114,7 +119,9 @@ export class Scheduler {
       const outcome = await this.backend.call("action", { udfPath: job.name, args, identity: null, isAdmin: true, componentPath: component || undefined });
       await this.finish(owner, job, outcome.status === "success" ? { kind: "success" } : { kind: "failed", error: outcome.errorMessage });
     } catch (e) {
-      await this.finish(owner, job, { kind: "failed", error: String(e) });
+      await this.finish(owner, job, { kind: "failed", error: String(e) }).catch((inner: unknown) =>
+        console.error(`convex-local: could not record the failure of job ${job._id}:`, inner),
+      );
     } finally {
       this.running.delete(job._id);
     }

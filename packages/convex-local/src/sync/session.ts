@@ -118,10 +118,12 @@ export class SyncSession {
         this.enqueue(() => this.authenticate(message));
         return;
       case "Mutation":
-        this.mutations = this.mutations.then(() => this.runMutation(message));
+        this.mutations = this.mutations
+          .then(() => this.runMutation(message))
+          .catch((e: unknown) => this.fatal(e instanceof Error ? e.message : String(e)));
         return;
       case "Action":
-        void this.runAction(message);
+        this.runAction(message).catch((e: unknown) => this.fatal(e instanceof Error ? e.message : String(e)));
         return;
       case "Event":
         return;
