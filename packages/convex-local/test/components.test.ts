@@ -40,6 +40,24 @@ describe("components", () => {
     }
   }, 30_000);
 
+  test("@convex-dev/action-retrier retries a failing action until it succeeds", async () => {
+    const client = new ConvexClient(h.server.url, { logger: false });
+    try {
+      const runId = await client.mutation(api.retry.start, { key: "flaky", failures: 2 });
+      const status = await new Promise<unknown>((resolve) => {
+        const stop = client.onUpdate(api.retry.status, { runId }, (value) => {
+          if ((value as { type: string }).type === "completed") {
+            stop();
+            resolve(value);
+          }
+        });
+      });
+      expect(status).toEqual({ type: "completed", result: { type: "success", returnValue: "succeeded on attempt 3" } });
+    } finally {
+      await client.close();
+    }
+  }, 30_000);
+
   test("a component sees only the env vars app.use passed it", async () => {
     h.backend.setEnvironmentVariables([{ name: "APP_SECRET", value: "not for components" }]);
     const client = new ConvexHttpClient(h.server.url, { logger: false });
