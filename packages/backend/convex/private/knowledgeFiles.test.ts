@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, test, vi } from "vitest";
 
-import { api } from "../_generated/api";
+import { api, internal } from "../_generated/api";
 import type { Id } from "../_generated/dataModel";
 import { knowledgeBase } from "../system/knowledge/knowledgeBase";
 import { createOrganization, newTest, operator, settle, type TestConvex } from "../test.harness";
@@ -185,5 +185,30 @@ describe("private.knowledgeFiles", () => {
       }),
     );
     expect(search.results).toHaveLength(0);
+  });
+
+  test("reindexAll indexes uploaded and seeded files again", async () => {
+    const t = newTest();
+    await createOrganization(t, "org_a");
+    await t.mutation(internal.system.seed.seed, { organizationId: "org_a" });
+    const { admin, fileId } = await upload(
+      t,
+      "org_a",
+      "shipping.txt",
+      FIXTURES["shipping.txt"]!.body,
+    );
+    await settle(t);
+    expect(await admin.mutation(api.private.knowledgeFiles.reindexAll, {})).toBe(5);
+    const statuses = async () =>
+      (await t.run(async (ctx) => await ctx.db.query("knowledgeFiles").collect())).map(
+        (f) => f.status,
+      );
+    expect(await statuses()).toEqual(Array(5).fill("processing"));
+    await settle(t);
+    expect(await statuses()).toEqual(Array(5).fill("ready"));
+    expect(await indexedText(t, "org_a", fileId)).toContain("Lisbon");
+    await expect(
+      operator(t, "org_a", "member").mutation(api.private.knowledgeFiles.reindexAll, {}),
+    ).rejects.toThrow(/Admins only/);
   });
 });

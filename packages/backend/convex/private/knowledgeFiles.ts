@@ -9,6 +9,8 @@ import { requireAdmin, requireOperator } from "../lib/identity";
 import { checkKnowledgeFile } from "../lib/knowledgeFileTypes";
 import { knowledgeBase } from "../system/knowledge/knowledgeBase";
 
+const MAX_REINDEX = 500;
+
 /** Files go straight to storage through this URL; only the resulting storageId comes back. */
 export const generateUploadUrl = mutation({
   args: {},
@@ -64,5 +66,38 @@ export const remove = mutation({
     if (file.storageId) await ctx.storage.delete(file.storageId);
     await ctx.db.delete(fileId);
     await recordAudit(ctx, operator, "knowledgeFile.remove", fileId, { name: file.name });
+  },
+});
+
+/** Indexes every file again, e.g. after switching embedding models (RAG keeps one index per model). */
+export const reindexAll = mutation({
+  args: {},
+  handler: async (ctx) => {
+    const operator = await requireAdmin(ctx);
+    const files = await ctx.db
+      .query("knowledgeFiles")
+      .withIndex("by_organization", (q) => q.eq("organizationId", operator.orgId))
+      .take(MAX_REINDEX);
+    const seeded = [];
+    for (const file of files) {
+      await ctx.db.patch(file._id, { status: "processing", error: undefined });
+      if (file.storageId) {
+        await ctx.scheduler.runAfter(0, internal.system.knowledge.ingest.ingestFile, {
+          fileId: file._id,
+        });
+      } else if (file.seedKey) {
+        seeded.push(file._id);
+      }
+    }
+    if (seeded.length > 0) {
+      await ctx.scheduler.runAfter(0, internal.system.seed.indexDocuments, {
+        organizationId: operator.orgId,
+        fileIds: seeded,
+      });
+    }
+    await recordAudit(ctx, operator, "knowledgeFile.reindexAll", undefined, {
+      files: files.length,
+    });
+    return files.length;
   },
 });
