@@ -1,7 +1,7 @@
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmdirSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, describe, expect, test } from "vitest";
-import { ConvexHttpClient } from "convex/browser";
+import { ConvexClient, ConvexHttpClient } from "convex/browser";
 import { type CliProcess, startCli } from "./cli-harness.ts";
 import { fixtureDir, tempDir } from "./helpers.ts";
 
@@ -45,5 +45,33 @@ describe("--functions watching", () => {
       if (value !== "changed") await new Promise((resolve) => setTimeout(resolve, 50));
     }
     expect(value).toBe("changed");
+  }, 30_000);
+
+  test("subscriptions re-run against reloaded code", async () => {
+    const functions = copyFixture();
+    const data = tempDir();
+    cleanups.push(data.cleanup);
+    cli = await startCli(["--data", data.dir, "--functions", functions]);
+    const client = new ConvexClient(cli.url, { logger: false });
+    try {
+      const values: unknown[] = [];
+      let notify = () => {};
+      client.onUpdate("messages:environment" as never, { name: "UNSET" } as never, (value: unknown) => {
+        values.push(value);
+        notify();
+      });
+      const until = (expected: unknown) =>
+        new Promise<void>((resolve) => {
+          notify = () => values.includes(expected) && resolve();
+          notify();
+        });
+      await until(null);
+      const file = join(functions, "messages.ts");
+      writeFileSync(file, readFileSync(file, "utf8").replace("process.env[name] ?? null", '"reloaded"'));
+      await until("reloaded");
+      expect(values[values.length - 1]).toBe("reloaded");
+    } finally {
+      await client.close();
+    }
   }, 30_000);
 });

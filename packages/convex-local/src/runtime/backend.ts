@@ -65,6 +65,7 @@ export class Backend {
   private lastCreationTime = 0;
   private deployCount = 0;
   private deployed: DeployedCode | null = null;
+  private readonly deployListeners = new Set<() => void>();
   readonly scheduler: Scheduler;
   readonly files: FileStorage;
   readonly crons: Crons;
@@ -163,6 +164,13 @@ export class Backend {
     }
     this.scheduler.reschedule();
     this.crons.setSpecs(loaded.get("")!.crons);
+    for (const listener of this.deployListeners) listener();
+  }
+
+  /** Called after new code is live, so subscriptions can re-run against it. */
+  onDeploy(listener: () => void): () => void {
+    this.deployListeners.add(listener);
+    return () => this.deployListeners.delete(listener);
   }
 
   /** Child component mounted at an HTTP prefix, longest prefix first. */
@@ -206,10 +214,9 @@ export class Backend {
   schemaViolation(component: string, tableName: string, doc: DocJson): string | null {
     const schema = this.components.get(component)?.schema;
     if (!schema || !schema.schemaValidation) return null;
+    // Tables the schema does not declare are allowed and unvalidated (`strictTableNameTypes: false`).
     const table = this.schemaTable(component, tableName);
-    if (!table) {
-      return `Failed to insert or update a document in table "${tableName}" because it does not match the schema: table "${tableName}" is not in the schema.`;
-    }
+    if (!table) return null;
     const error = validateDocument(table.documentType as ValidatorJSON, jsonToConvex(doc) as Record<string, Value>, this.validationContext(component));
     return error ? schemaValidationMessage(tableName, error) : null;
   }

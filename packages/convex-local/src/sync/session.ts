@@ -42,6 +42,7 @@ export class SyncSession {
   /** A mutation was answered; the client resolves it only on a later Transition. */
   private transitionOwed = false;
   private readonly unsubscribe: () => void;
+  private readonly unsubscribeDeploys: () => void;
   private readonly heartbeat: NodeJS.Timeout;
   private lastSentAt = Date.now();
   private closed = false;
@@ -51,6 +52,10 @@ export class SyncSession {
     this.socket = socket;
     this.adminSecret = adminSecret;
     this.unsubscribe = backend.store.onCommit((commit) => this.onCommit(commit));
+    this.unsubscribeDeploys = backend.onDeploy(() => {
+      for (const q of this.queries.values()) q.dirty = true;
+      if (this.queries.size > 0) this.queueRefresh();
+    });
     this.heartbeat = setInterval(() => {
       if (Date.now() - this.lastSentAt >= HEARTBEAT_MS) this.send({ type: "Ping" });
     }, HEARTBEAT_MS / 3);
@@ -63,6 +68,7 @@ export class SyncSession {
     if (this.closed) return;
     this.closed = true;
     this.unsubscribe();
+    this.unsubscribeDeploys();
     clearInterval(this.heartbeat);
   }
 
