@@ -106,7 +106,8 @@ export default defineSchema({
     seedKey: v.optional(v.string()),
   })
     .index("by_organization", ["organizationId"])
-    .index("by_organization_and_seedKey", ["organizationId", "seedKey"]),
+    .index("by_organization_and_seedKey", ["organizationId", "seedKey"])
+    .index("by_storageId", ["storageId"]),
 
   plugins: defineTable({
     organizationId: v.string(),

@@ -109,6 +109,11 @@ describe("tenant isolation", () => {
       adminB.query(api.private.contactSessions.getForConversation, { conversationId }),
     );
     await expectNotFound(adminB.mutation(api.private.knowledgeFiles.remove, { fileId: fileA }));
+    const storageA = (await t.run(async (ctx) => await ctx.db.get(fileA)))!.storageId!;
+    const reuse = await adminB
+      .mutation(api.private.knowledgeFiles.add, { storageId: storageA, name: "stolen.txt" })
+      .catch((e) => e);
+    expect(reuse.data.code).toBe("INVALID_FILE");
 
     const inbox = await adminB.query(api.private.conversations.list, { paginationOpts: page });
     expect(inbox.page.every((c) => c.organizationId === "org_b")).toBe(true);

@@ -27,6 +27,12 @@ export const add = mutation({
     const stored = await ctx.db.system.get(storageId);
     if (!stored) fail("INVALID_FILE", "Upload not found");
     const mimeType = checkKnowledgeFile(name, stored.size);
+    // An upload belongs to the file that claimed it first; another tenant cannot claim it again.
+    const claimed = await ctx.db
+      .query("knowledgeFiles")
+      .withIndex("by_storageId", (q) => q.eq("storageId", storageId))
+      .first();
+    if (claimed) fail("INVALID_FILE", "This upload is already used");
     const fileId = await ctx.db.insert("knowledgeFiles", {
       organizationId: operator.orgId,
       name: name.trim(),
