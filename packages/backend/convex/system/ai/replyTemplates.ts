@@ -12,6 +12,7 @@ export const replyTemplates: Record<
     escalatedOnGap: string;
     resolved: string;
     greeting: string;
+    anythingElse: string;
     unavailable: string;
   }
 > = {
@@ -27,6 +28,7 @@ export const replyTemplates: Record<
       "I couldn't find this in our knowledge base, so I've passed the conversation to our team; a person will reply here soon.",
     resolved: "Glad I could help! I've marked this conversation as resolved. Write again anytime.",
     greeting: "Hi! Ask me anything about our product and I'll look it up for you.",
+    anythingElse: "Great! Is there anything else I can help you with?",
     unavailable: "Sorry, I can't answer right now. Someone from our team will follow up here.",
   },
   "pt-BR": {
@@ -42,6 +44,7 @@ export const replyTemplates: Record<
     resolved:
       "Que bom que pude ajudar! Marquei esta conversa como resolvida. Escreva quando quiser.",
     greeting: "Olá! Pergunte o que quiser sobre o nosso produto que eu procuro para você.",
+    anythingElse: "Ótimo! Posso ajudar com mais alguma coisa?",
     unavailable:
       "Desculpe, não consigo responder agora. Alguém da nossa equipe vai continuar por aqui.",
   },

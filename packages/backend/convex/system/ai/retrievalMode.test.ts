@@ -67,6 +67,15 @@ describe("support agent in retrieval mode", () => {
     expect((await t.query(api.public.conversations.get, ids)).status).toBe("escalated");
   });
 
+  test("accepting the offer of a person escalates", async () => {
+    const t = newTest();
+    const ids = await seededConversation(t);
+    await sendAndSettle(t, ids, "Do you sell refrigerators for submarines?");
+    await sendAndSettle(t, ids, "yes please");
+    expect((await t.query(api.public.conversations.get, ids)).status).toBe("escalated");
+    expect((await messagesOf(t, ids)).at(-1)!.text).toContain("a person will reply here soon");
+  });
+
   test("a found answer resets the miss count", async () => {
     const t = newTest();
     const ids = await seededConversation(t);
@@ -111,6 +120,8 @@ describe("support agent in retrieval mode", () => {
     const ids = await seededConversation(t);
     await sendAndSettle(t, ids, "hello!");
     expect((await messagesOf(t, ids)).at(-1)!.text).toContain("Ask me anything");
+    await sendAndSettle(t, ids, "ok");
+    expect((await messagesOf(t, ids)).at(-1)!.text).toContain("anything else I can help you with");
     await sendAndSettle(t, ids, "How do I enable two-factor authentication?");
     const conversation = await t.run(async (ctx) => await ctx.db.get(ids.conversationId));
     const { page } = await t.query(components.agent.messages.listMessagesByThreadId, {

@@ -35,6 +35,24 @@ function lastUserText(prompt: LanguageModelV4Prompt): string {
   return "";
 }
 
+/** The agent's words just before the visitor's latest message, if any. */
+function previousAgentText(prompt: LanguageModelV4Prompt): string {
+  let seenUser = false;
+  for (let i = prompt.length - 1; i >= 0; i--) {
+    const message = prompt[i];
+    if (message.role === "user") seenUser = true;
+    else if (seenUser && message.role === "assistant") {
+      return message.content
+        .flatMap((part) => (part.type === "text" ? [part.text] : []))
+        .join("\n");
+    }
+  }
+  return "";
+}
+
+const offeredPerson = (text: string) =>
+  Object.values(replyTemplates).some((t) => text.includes(t.notFound));
+
 function outputValue(part: LanguageModelV4ToolResultPart): unknown {
   return part.output.type === "json" || part.output.type === "text" ? part.output.value : undefined;
 }
@@ -82,12 +100,15 @@ export function decideStep(options: Pick<LanguageModelV4CallOptions, "prompt" | 
   }
   const available = new Set((options.tools ?? []).map((tool) => tool.name));
   const intent = visitorIntent(query);
-  if (intent === "human" && available.has(TOOL_NAMES.escalate)) {
+  // "Yes" to "would you like to talk to a person?" is a request for a person.
+  const acceptsOffer = intent === "affirmative" && offeredPerson(previousAgentText(prompt));
+  if ((intent === "human" || acceptsOffer) && available.has(TOOL_NAMES.escalate)) {
     return { type: "tool", toolName: TOOL_NAMES.escalate, input: { reason: "visitor_request" } };
   }
   if (intent === "closure" && available.has(TOOL_NAMES.resolve)) {
     return { type: "tool", toolName: TOOL_NAMES.resolve, input: {} };
   }
+  if (intent === "affirmative") return { type: "text", text: t.anythingElse };
   if (intent === "greeting" || !available.has(TOOL_NAMES.search))
     return { type: "text", text: t.greeting };
   return { type: "tool", toolName: TOOL_NAMES.search, input: { query } };

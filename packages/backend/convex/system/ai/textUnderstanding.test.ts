@@ -41,6 +41,8 @@ describe("visitor intent", () => {
     ["Obrigado, é só isso", "closure"],
     ["Hello!", "greeting"],
     ["oi", "greeting"],
+    ["Yes please", "affirmative"],
+    ["sim", "affirmative"],
     ["How do I reset my password?", "question"],
     ["Thanks! And how do refunds work?", "question"],
   ])("%s → %s", (text, intent) => {
