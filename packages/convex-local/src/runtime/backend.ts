@@ -114,6 +114,7 @@ export class Backend {
     this.store.db
       .prepare("INSERT INTO meta (key, value) VALUES ('env', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value")
       .run(JSON.stringify(next));
+    this.store.flush();
     this.env = next;
   }
 
@@ -367,7 +368,8 @@ export class Backend {
         continue;
       }
       try {
-        const ts = this.store.commit(tx, onCommit?.(value));
+        const { ts, durable } = this.store.commit(tx, onCommit?.(value));
+        await durable;
         return { value, logLines: frame.logLines, ts };
       } catch (e) {
         if (!(e instanceof ConflictError) || attempt >= MAX_OCC_RETRIES) throw withReads(e, undefined, undefined, frame.logLines);
@@ -510,6 +512,7 @@ export class Backend {
   close(): void {
     this.scheduler.stop();
     this.crons.stop();
+    this.store.flush();
     this.store.db.close();
   }
 }

@@ -52,6 +52,7 @@ export class FileStorage {
     const insert = (f: Frame) => insertSystem(f, "_storage", row)._id;
     const id = frame?.kind === "mutation" ? insert(frame) : await this.backend.systemMutation(component, insert);
     this.backend.store.db.prepare("INSERT OR REPLACE INTO files (storage_id, bytes) VALUES (?, ?)").run(id, bytes);
+    this.backend.store.flush();
     return id;
   }
 

@@ -32,7 +32,7 @@ describe("store", () => {
     tx.write(table.number, "a", doc("a", 3, { author: "x" }));
     tx.write(table.number, "b", doc("b", 1, { author: "y" }));
     tx.write(table.number, "c", doc("c", 2, { author: "x" }));
-    const ts = store.commit(tx);
+    const { ts } = store.commit(tx);
     expect(ts).toBeGreaterThan(0n);
     expect(collect(store, "by_creation_time", [])).toEqual(["b", "c", "a"]);
     expect(collect(store, "by_creation_time", [], "desc")).toEqual(["a", "c", "b"]);
@@ -106,5 +106,22 @@ describe("store", () => {
     expect(ids).toHaveLength(200);
     expect(new Set(ids).size).toBe(200);
     expect(collect(store, "by_creation_time", [], "desc")[0]).toBe("d199");
+  });
+
+  test("commits in the same tick share one durable flush and notify listeners after it", async () => {
+    const { store, table } = setup();
+    const seen: bigint[] = [];
+    store.onCommit((commit) => seen.push(commit.ts));
+    const a = store.begin();
+    a.write(table.number, "a", doc("a", 1, { author: "x" }));
+    const b = store.begin();
+    b.write(table.number, "b", doc("b", 2, { author: "y" }));
+    const first = store.commit(a);
+    const second = store.commit(b);
+    expect(second.ts).toBeGreaterThan(first.ts);
+    expect(first.durable).toBe(second.durable);
+    expect(seen).toEqual([]);
+    await Promise.all([first.durable, second.durable]);
+    expect(seen).toEqual([first.ts, second.ts]);
   });
 });

@@ -17,6 +17,8 @@ export class ConflictError extends Error {
 
 type ExtraWrite = (db: DatabaseSync, ts: bigint) => void;
 
+type Batch = { commits: Commit[]; durable: Promise<void>; settle: (error?: unknown) => void };
+
 /** The deployment's database: committed state in SQLite plus a log of recent commits for validation. */
 export class Store {
   readonly db: DatabaseSync;
@@ -31,6 +33,8 @@ export class Store {
   private log: Commit[] = [];
   private readonly active = new Map<Transaction, bigint>();
   private readonly listeners = new Set<(commit: Commit) => void>();
+  private batch: Batch | null = null;
+  private broken: Error | null = null;
 
   constructor(db: DatabaseSync) {
     this.db = db;
@@ -66,17 +70,23 @@ export class Store {
     return ok;
   }
 
-  /** Validates and durably commits; throws ConflictError when a later commit wrote into the read set. */
-  commit(tx: Transaction, extra?: ExtraWrite): bigint {
+  /**
+   * Validates and applies a transaction; throws ConflictError when a later commit wrote into its
+   * read set. Concurrent commits share one SQLite transaction and one fsync (group commit): the
+   * returned `durable` settles once this commit is on disk, and only then are listeners told.
+   */
+  commit(tx: Transaction, extra?: ExtraWrite): { ts: bigint; durable: Promise<void> } {
     tx.finishReads();
     try {
+      if (this.broken) throw this.broken;
       if (this.conflicts(tx)) throw new ConflictError();
       const hasWrites = tx.writes.size > 0;
-      if (!hasWrites && !extra) return this.ts;
+      if (!hasWrites && !extra) return { ts: this.ts, durable: this.batch?.durable ?? Promise.resolve() };
       const ts = this.nextTs();
       const writes = tx.writtenKeys();
       const tables = new Set<number>();
-      this.db.exec("BEGIN IMMEDIATE");
+      const batch = this.openBatch();
+      this.db.exec("SAVEPOINT tx");
       try {
         for (const [id, w] of tx.writes) {
           tables.add(w.tableNumber);
@@ -89,20 +99,50 @@ export class Store {
         }
         extra?.(this.db, ts);
         this.saveTs.run(ts.toString());
-        this.db.exec("COMMIT");
+        this.db.exec("RELEASE tx");
       } catch (e) {
-        this.db.exec("ROLLBACK");
+        this.db.exec("ROLLBACK TO tx");
+        this.db.exec("RELEASE tx");
         throw e;
       }
       this.ts = ts;
       const commit = { ts, writes, tables };
       if (hasWrites) this.log.push(commit);
-      for (const listener of this.listeners) listener(commit);
-      return ts;
+      batch.commits.push(commit);
+      return { ts, durable: batch.durable };
     } finally {
       this.active.delete(tx);
       this.prune();
     }
+  }
+
+  private openBatch(): Batch {
+    if (this.batch) return this.batch;
+    this.db.exec("BEGIN IMMEDIATE");
+    let settle!: (error?: unknown) => void;
+    const durable = new Promise<void>((resolve, reject) => (settle = (error) => (error ? reject(error) : resolve())));
+    // Settled by flush; a rejection nobody awaited must not look unhandled.
+    durable.catch(() => {});
+    this.batch = { commits: [], durable, settle };
+    setImmediate(() => this.flush());
+    return this.batch;
+  }
+
+  /** Makes every applied commit durable now (one fsync), then notifies listeners. */
+  flush(): void {
+    const batch = this.batch;
+    if (!batch) return;
+    this.batch = null;
+    try {
+      this.db.exec("COMMIT");
+    } catch (e) {
+      // The in-memory state is ahead of the disk now; refuse further commits rather than diverge.
+      this.broken = e instanceof Error ? e : new Error(String(e));
+      batch.settle(this.broken);
+      return;
+    }
+    batch.settle();
+    for (const commit of batch.commits) for (const listener of this.listeners) listener(commit);
   }
 
   onCommit(listener: (commit: Commit) => void): () => void {
@@ -112,6 +152,7 @@ export class Store {
 
   /** Builds a new index's entries from the table's documents. */
   backfill(index: IndexInfo): void {
+    this.flush();
     const rows = this.db.prepare("SELECT id, json FROM documents WHERE table_number = ?").all(index.tableNumber);
     this.db.exec("BEGIN IMMEDIATE");
     try {
