@@ -112,6 +112,16 @@ describe("ConvexClient over the sync protocol", () => {
     }
   });
 
+  test("a result too large for one frame arrives in transition chunks", async () => {
+    const client = new ConvexClient(h.server.url, { logger: false });
+    try {
+      const value = await nextValue<string>(client, api.messages.bigResult, { size: 2_000_000 }, () => true);
+      expect(value.length).toBe(2_000_000);
+    } finally {
+      await client.close();
+    }
+  });
+
   test("actions run over the socket", async () => {
     const client = new ConvexClient(h.server.url, { logger: false });
     try {

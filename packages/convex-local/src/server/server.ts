@@ -38,8 +38,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const host = options.host ?? "127.0.0.1";
 
   const api = createServer((req, res) => void handleApi(backend, instanceSecret, req, res));
+  // HTTP actions answer CORS themselves (http.ts routes), exactly as on Convex.
   const site = createServer((req, res) => {
-    setCors(req, res);
     serveHttpAction(backend, instanceSecret, req, res, req.url ?? "/").catch((e: unknown) => sendError(res, e));
   });
   const wss = new WebSocketServer({ noServer: true, maxPayload: 64 * 1024 * 1024 });

@@ -22,6 +22,21 @@ type Subscription = {
 type StateVersion = { querySet: number; identity: number; ts: string };
 
 const HEARTBEAT_MS = 15_000;
+/** At most 3 bytes of UTF-8 per UTF-16 unit keeps every chunk under Convex's 5 MB part size. */
+const CHUNK_CHARS = 1_500_000;
+
+/** Splits text into pieces of at most `size` UTF-16 units without separating a surrogate pair. */
+function splitText(text: string, size: number): string[] {
+  const parts: string[] = [];
+  for (let start = 0; start < text.length; ) {
+    let end = Math.min(text.length, start + size);
+    const last = text.charCodeAt(end - 1);
+    if (end < text.length && last >= 0xd800 && last <= 0xdbff) end--;
+    parts.push(text.slice(start, end));
+    start = end;
+  }
+  return parts;
+}
 
 /** One WebSocket client of the sync protocol: its query set, identity, and ordered transitions. */
 export class SyncSession {
@@ -75,7 +90,15 @@ export class SyncSession {
   private send(message: Record<string, unknown>): void {
     if (this.closed || this.socket.readyState !== this.socket.OPEN) return;
     this.lastSentAt = Date.now();
-    this.socket.send(JSON.stringify(message));
+    const text = JSON.stringify(message);
+    if (message.type === "Transition" && text.length > CHUNK_CHARS) {
+      const chunks = splitText(text, CHUNK_CHARS);
+      chunks.forEach((chunk, partNumber) =>
+        this.socket.send(JSON.stringify({ type: "TransitionChunk", chunk, partNumber, totalParts: chunks.length, transitionId: String(text.length) })),
+      );
+      return;
+    }
+    this.socket.send(text);
   }
 
   private fatal(error: string): void {
