@@ -8,7 +8,9 @@ import {
   newTest,
   operator,
   settle,
+  messagesOf,
   startConversation,
+  threadOf,
   type TestConvex,
 } from "./test.harness";
 
@@ -61,7 +63,13 @@ describe("tenant isolation", () => {
       await expectNotFound(t.query(api.public.conversations.get, forged));
       await expectNotFound(t.mutation(api.public.conversations.markRead, forged));
       await expectNotFound(t.mutation(api.public.messages.send, { ...forged, text: "let me in" }));
-      await expectNotFound(t.query(api.public.messages.list, { ...forged, paginationOpts: page }));
+      await expectNotFound(
+        t.query(api.public.messages.list, {
+          contactSessionId,
+          threadId: await threadOf(t, a.conversationId),
+          paginationOpts: page,
+        }),
+      );
       const own = await t.query(api.public.conversations.listOwn, {
         contactSessionId,
         paginationOpts: page,
@@ -100,7 +108,10 @@ describe("tenant isolation", () => {
     );
     await expectNotFound(adminB.mutation(api.private.conversations.markRead, { conversationId }));
     await expectNotFound(
-      adminB.query(api.private.messages.list, { conversationId, paginationOpts: page }),
+      adminB.query(api.private.messages.list, {
+        threadId: await threadOf(t, conversationId),
+        paginationOpts: page,
+      }),
     );
     await expectNotFound(
       adminB.mutation(api.private.messages.reply, { conversationId, text: "hijack" }),
@@ -164,9 +175,7 @@ describe("tenant isolation", () => {
     const { b } = await twoTenants(t);
     await t.mutation(api.public.messages.send, { ...b, text: "What is only in Org A?" });
     await settle(t);
-    const reply = (await t.query(api.public.messages.list, { ...b, paginationOpts: page })).page.at(
-      -1,
-    )!;
+    const reply = (await messagesOf(t, b)).at(-1)!;
     expect(reply.text).not.toContain("a.txt");
     expect(reply.text).toContain("couldn't find anything");
   });

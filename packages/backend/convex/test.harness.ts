@@ -84,12 +84,19 @@ export async function sendAndSettle(
   await settle(t);
 }
 
+/** A conversation's agent thread, read directly (tests use it to forge access too). */
+export async function threadOf(t: TestConvex, conversationId: Id<"conversations">) {
+  return (await t.run(async (ctx) => await ctx.db.get(conversationId)))!.threadId;
+}
+
 export async function messagesOf(
   t: TestConvex,
   ids: { contactSessionId: Id<"contactSessions">; conversationId: Id<"conversations"> },
 ) {
+  const { threadId } = await t.query(api.public.conversations.get, ids);
   const result = await t.query(api.public.messages.list, {
-    ...ids,
+    contactSessionId: ids.contactSessionId,
+    threadId,
     paginationOpts: { numItems: 100, cursor: null },
   });
   return result.page;

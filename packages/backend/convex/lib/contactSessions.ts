@@ -38,6 +38,19 @@ export async function slideExpiry(
   return expiresAt;
 }
 
+/** The thread of a conversation, for message lists keyed by thread as the agent's React hooks expect. */
+export async function requireContactThread(
+  ctx: Pick<QueryCtx, "db">,
+  args: SessionCheck & { threadId: string },
+): Promise<{ session: Doc<"contactSessions">; conversation: Doc<"conversations"> }> {
+  const conversation = await ctx.db
+    .query("conversations")
+    .withIndex("by_thread", (q) => q.eq("threadId", args.threadId))
+    .unique();
+  if (!conversation) fail("NOT_FOUND", "Conversation not found");
+  return await requireContactConversation(ctx, { ...args, conversationId: conversation._id });
+}
+
 /** A conversation is reachable only through the session that started it. */
 export async function requireContactConversation(
   ctx: Pick<QueryCtx, "db">,

@@ -15,3 +15,18 @@ export async function requireOrgConversation(
   }
   return conversation;
 }
+
+export async function requireOrgThread(
+  ctx: Pick<QueryCtx, "db">,
+  operator: Operator,
+  threadId: string,
+): Promise<Doc<"conversations">> {
+  const conversation = await ctx.db
+    .query("conversations")
+    .withIndex("by_thread", (q) => q.eq("threadId", threadId))
+    .unique();
+  if (!conversation || conversation.organizationId !== operator.orgId) {
+    fail("NOT_FOUND", "Conversation not found");
+  }
+  return conversation;
+}

@@ -9,6 +9,7 @@ import {
   sendAndSettle,
   settle,
   startConversation,
+  threadOf,
 } from "../test.harness";
 
 beforeEach(() => {
@@ -37,7 +38,7 @@ describe("private.messages", () => {
     await settle(t);
 
     const messages = await ana.query(api.private.messages.list, {
-      conversationId: ids.conversationId,
+      threadId: await threadOf(t, ids.conversationId),
       paginationOpts: { numItems: 20, cursor: null },
     });
     expect(messages.page.map((m) => [m.author, m.authorName ?? null, m.text])).toEqual([

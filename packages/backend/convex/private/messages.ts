@@ -9,20 +9,21 @@ import { escalateConversation, recordConversationMessage } from "../lib/conversa
 import { fail } from "../lib/errors";
 import { requireOperator } from "../lib/identity";
 import { operatorAgentName } from "../lib/messageAuthors";
-import { requireOrgConversation } from "../lib/operatorConversations";
+import { requireOrgConversation, requireOrgThread } from "../lib/operatorConversations";
 import { listThreadMessages } from "../lib/threadMessages";
 import { enhanceDraft } from "../system/ai/enhanceDraft";
 import { MAX_MESSAGE_CHARS } from "../lib/validators";
 
+/** Keyed by thread (from conversations.get) so `useUIMessages` from @convex-dev/agent/react works as is. */
 export const list = query({
   args: {
-    conversationId: v.id("conversations"),
+    threadId: v.string(),
     paginationOpts: paginationOptsValidator,
     streamArgs: v.optional(vStreamArgs),
   },
-  handler: async (ctx, { conversationId, paginationOpts, streamArgs }) => {
+  handler: async (ctx, { threadId, paginationOpts, streamArgs }) => {
     const operator = await requireOperator(ctx);
-    const conversation = await requireOrgConversation(ctx, operator, conversationId);
+    const conversation = await requireOrgThread(ctx, operator, threadId);
     return await listThreadMessages(ctx, {
       threadId: conversation.threadId,
       paginationOpts,

@@ -29,7 +29,7 @@ describe("public.conversations", () => {
       channel: "chat",
       lastMessage: { author: "agent", text: "Hi! How can we help you today?" },
     });
-    expect(conversation).not.toHaveProperty("threadId");
+    expect(conversation).not.toHaveProperty("assigneeId");
     const messages = await messagesOf(t, ids);
     expect(messages.map((m) => [m.author, m.text])).toEqual([
       ["agent", "Hi! How can we help you today?"],

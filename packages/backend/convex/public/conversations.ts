@@ -11,10 +11,11 @@ import { widgetSettingsFor } from "../lib/widgetSettings";
 import { vChannel } from "../lib/validators";
 import { AGENT_NAME } from "../system/ai/supportAgent";
 
-/** What a visitor may see of a conversation: no thread internals, no operator data. */
+/** What a visitor may see of a conversation: no operator data. */
 function forContact(conversation: Doc<"conversations">) {
   return {
     _id: conversation._id,
+    threadId: conversation.threadId,
     _creationTime: conversation._creationTime,
     status: conversation.status,
     channel: conversation.channel,

@@ -7,6 +7,7 @@ import {
   messagesOf,
   newTest,
   startConversation,
+  threadOf,
 } from "../test.harness";
 
 beforeEach(() => {
@@ -96,8 +97,12 @@ describe("public.messages", () => {
     const ids = await startConversation(t, "org_a");
     await t.mutation(api.public.messages.send, { ...ids, text: "first" });
     await t.mutation(api.public.messages.send, { ...ids, text: "second" });
+    const listArgs = {
+      contactSessionId: ids.contactSessionId,
+      threadId: await threadOf(t, ids.conversationId),
+    };
     const latest = await t.query(api.public.messages.list, {
-      ...ids,
+      ...listArgs,
       paginationOpts: { numItems: 2, cursor: null },
       streamArgs: { kind: "list", startOrder: 0 },
     });
@@ -105,7 +110,7 @@ describe("public.messages", () => {
     // No reply is streaming (the agent's action has not run), so the stream list is empty.
     expect(latest.streams).toEqual({ kind: "list", messages: [] });
     const older = await t.query(api.public.messages.list, {
-      ...ids,
+      ...listArgs,
       paginationOpts: { numItems: 2, cursor: latest.continueCursor },
     });
     expect(older.page.map((m) => m.author)).toEqual(["agent"]);
@@ -122,7 +127,8 @@ describe("public.messages", () => {
     );
     await expect(
       t.query(api.public.messages.list, {
-        ...forged,
+        contactSessionId: intruder,
+        threadId: await threadOf(t, ids.conversationId),
         paginationOpts: { numItems: 10, cursor: null },
       }),
     ).rejects.toThrow(/not found/);

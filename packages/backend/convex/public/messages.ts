@@ -4,7 +4,11 @@ import { v } from "convex/values";
 
 import { components, internal } from "../_generated/api";
 import { mutation, query } from "../_generated/server";
-import { requireContactConversation, slideExpiry } from "../lib/contactSessions";
+import {
+  requireContactConversation,
+  requireContactThread,
+  slideExpiry,
+} from "../lib/contactSessions";
 import { recordConversationMessage } from "../lib/conversationState";
 import { fail } from "../lib/errors";
 import { limitVisitorMessage } from "../lib/rateLimits";
@@ -44,15 +48,16 @@ export const send = mutation({
   },
 });
 
+/** Keyed by thread (from conversations.get) so `useUIMessages` from @convex-dev/agent/react works as is. */
 export const list = query({
   args: {
     contactSessionId: v.id("contactSessions"),
-    conversationId: v.id("conversations"),
+    threadId: v.string(),
     paginationOpts: paginationOptsValidator,
     streamArgs: v.optional(vStreamArgs),
   },
   handler: async (ctx, { paginationOpts, streamArgs, ...args }) => {
-    const { conversation } = await requireContactConversation(ctx, { ...args, allowExpired: true });
+    const { conversation } = await requireContactThread(ctx, { ...args, allowExpired: true });
     return await listThreadMessages(ctx, {
       threadId: conversation.threadId,
       paginationOpts,

@@ -12,6 +12,7 @@ import {
   sendAndSettle,
   settle,
   startConversation,
+  threadOf,
 } from "../../test.harness";
 
 const realSetTimeout = globalThis.setTimeout;
@@ -123,11 +124,15 @@ describe("support agent with a language model", () => {
     const settling = settle(t);
 
     const page = { numItems: 10, cursor: null };
+    const listArgs = {
+      contactSessionId: ids.contactSessionId,
+      threadId: await threadOf(t, ids.conversationId),
+    };
     let streams;
     for (let i = 0; i < 400; i++) {
       streams = (
         await t.query(api.public.messages.list, {
-          ...ids,
+          ...listArgs,
           paginationOpts: page,
           streamArgs: { kind: "list" },
         })
@@ -142,7 +147,7 @@ describe("support agent with a language model", () => {
     for (let i = 0; i < 400 && !text.includes("One moment."); i++) {
       const deltas = (
         await t.query(api.public.messages.list, {
-          ...ids,
+          ...listArgs,
           paginationOpts: page,
           streamArgs: { kind: "deltas", cursors: [{ streamId: streaming.streamId, cursor: 0 }] },
         })

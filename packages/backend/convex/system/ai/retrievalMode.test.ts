@@ -139,7 +139,7 @@ describe("support agent in retrieval mode", () => {
     const forContact = (await messagesOf(t, ids)).at(-1)!;
     expect(forContact.parts.map((p) => p.type)).not.toContain("tool-searchKnowledge");
     const forOperator = await operator(t, "org_a", "member").query(api.private.messages.list, {
-      conversationId: ids.conversationId,
+      threadId: conversation!.threadId,
       paginationOpts: { numItems: 20, cursor: null },
     });
     expect(forOperator.page.at(-1)!.parts.map((p) => p.type)).toContain("tool-searchKnowledge");
