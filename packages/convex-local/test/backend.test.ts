@@ -77,6 +77,15 @@ describe("backend", () => {
     expect(value?.now).toBe(value?.later);
   });
 
+  test("db.vars.commitTs resolves to the commit timestamp", async () => {
+    const inserted = await call("messages:stampEvent");
+    expect(inserted.status).toBe("success");
+    const stamped = await call("messages:stamped", { id: (inserted as unknown as { value: string }).value });
+    expect(stamped.status === "success" && stamped.value).toEqual({ $integer: expect.any(String) });
+    const ts = Buffer.from((stamped as unknown as { value: { $integer: string } }).value.$integer, "base64").readBigInt64LE();
+    expect(ts).toBe(inserted.ts);
+  });
+
   test("queries cannot use fetch", async () => {
     const result = await call("messages:fetchInQuery");
     expect(result.status === "error" && result.errorMessage).toContain("Can't use fetch() in queries and mutations");

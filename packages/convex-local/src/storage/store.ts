@@ -1,10 +1,28 @@
 import { type DatabaseSync, type StatementSync } from "node:sqlite";
+import { type JSONValue } from "convex/values";
 import { Catalog, type IndexInfo } from "./catalog.ts";
 import { type DocJson, indexKey } from "./index-keys.ts";
 import { type WrittenKeys } from "./read-set.ts";
 import { Statements, Transaction } from "./transaction.ts";
 
 export type Commit = { ts: bigint; writes: WrittenKeys; tables: Set<number> };
+
+/** Replaces `db.vars.commitTs` placeholders (`{$commitTs: null}`) with the commit's timestamp as int64. */
+function resolveCommitTs(tx: Transaction, ts: bigint): void {
+  const bytes = Buffer.alloc(8);
+  bytes.writeBigInt64LE(ts);
+  const encoded = { $integer: bytes.toString("base64") };
+  const resolve = (value: JSONValue): JSONValue => {
+    if (Array.isArray(value)) return value.map(resolve);
+    if (value === null || typeof value !== "object") return value;
+    const keys = Object.keys(value);
+    if (keys.length === 1 && keys[0] === "$commitTs") return encoded;
+    return Object.fromEntries(keys.map((k) => [k, resolve((value as Record<string, JSONValue>)[k]!)]));
+  };
+  for (const w of tx.writes.values()) {
+    if (w.after && JSON.stringify(w.after).includes('"$commitTs"')) w.after = resolve(w.after) as DocJson;
+  }
+}
 
 export class ConflictError extends Error {
   constructor() {
@@ -83,6 +101,7 @@ export class Store {
       const hasWrites = tx.writes.size > 0;
       if (!hasWrites && !extra) return { ts: this.ts, durable: this.batch?.durable ?? Promise.resolve() };
       const ts = this.nextTs();
+      resolveCommitTs(tx, ts);
       const writes = tx.writtenKeys();
       const tables = new Set<number>();
       const batch = this.openBatch();
