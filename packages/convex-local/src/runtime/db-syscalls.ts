@@ -106,7 +106,7 @@ function existing(frame: Frame, id: JSONValue, tableName: string | undefined, op
   }
   assertWritable(frame, table);
   const doc = tx.get(table.number, id);
-  if (!doc) throw new Error(`Delete on nonexistent document ID ${id}`.replace("Delete", op === "delete" ? "Delete" : "Update"));
+  if (!doc) throw new Error(`${op === "delete" ? "Delete" : "Update"} on nonexistent document ID ${id}`);
   return { table, doc };
 }
 
@@ -314,7 +314,7 @@ export function queryPage(frame: Frame, args: PageArgs) {
   const endCursor = args.endCursor ?? frame.journalEndCursor ?? null;
   const start = args.cursor === null ? null : decodePageCursor(args.cursor);
   const end = endCursor === null ? null : decodePageCursor(endCursor);
-  if (start === END_CURSOR) return { page: [], isDone: true, continueCursor: END_CURSOR_STRING(), splitCursor: null, pageStatus: null };
+  if (start === END_CURSOR) return { page: [], isDone: true, continueCursor: endCursorString(), splitCursor: null, pageStatus: null };
   if (start) {
     if (plan.order === "asc") range.lo = keySuccessor(start);
     else range.hi = start;
@@ -340,8 +340,8 @@ export function queryPage(frame: Frame, args: PageArgs) {
   const exhausted = q.ended && position.done;
   let continueCursor: string;
   if (end) continueCursor = endCursor!;
-  else if (exhausted) continueCursor = END_CURSOR_STRING();
-  else continueCursor = position.last ? encodePageCursor(position.last) : (args.cursor ?? END_CURSOR_STRING());
+  else if (exhausted) continueCursor = endCursorString();
+  else continueCursor = position.last ? encodePageCursor(position.last) : (args.cursor ?? endCursorString());
   const isDone = exhausted && (end === null || end === END_CURSOR);
   frame.pageEnd = continueCursor;
   return { page, isDone, continueCursor, splitCursor: null, pageStatus: null };
@@ -367,7 +367,7 @@ function searchPage(frame: Frame, args: PageArgs, source: Extract<SerializedQuer
   return { page, isDone, continueCursor: `search:${consumed}`, splitCursor: null, pageStatus: null };
 }
 
-function END_CURSOR_STRING(): string {
+function endCursorString(): string {
   return encodePageCursor(END_CURSOR);
 }
 
