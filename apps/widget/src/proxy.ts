@@ -1,12 +1,29 @@
+import { api } from "@echo/backend/convex/_generated/api";
+import { fetchQuery } from "convex/nextjs";
 import { type NextRequest, NextResponse } from "next/server";
 
 import { LOCALE_HEADER, ORGANIZATION_HEADER } from "./i18n/request-headers";
+import { frameAncestorsPolicy } from "./modules/embed/lib/frame-ancestors";
+
+const LOOKUP_TIMEOUT_MS = 1500;
+
+function convexUrl(): string {
+  return process.env.ECHO_CONVEX_URL ?? process.env.NEXT_PUBLIC_CONVEX_URL ?? "http://127.0.0.1:3210";
+}
+
+async function allowedDomains(organizationId: string): Promise<string[] | null> {
+  const lookup = fetchQuery(api.public.organizations.validate, { organizationId }, { url: convexUrl() })
+    .then((organization) => (organization.valid ? organization.allowedDomains : null))
+    .catch(() => null);
+  const timeout = new Promise<null>((resolve) => setTimeout(() => resolve(null), LOOKUP_TIMEOUT_MS));
+  return await Promise.race([lookup, timeout]);
+}
 
 /**
  * Copies ?locale and ?organizationId into request headers for next-intl's request config, and
- * limits who may frame the widget when ECHO_WIDGET_FRAME_ANCESTORS is set.
+ * limits which sites may frame the widget to the organization's allowed domains, when it has any.
  */
-export default function proxy(request: NextRequest) {
+export default async function proxy(request: NextRequest) {
   const headers = new Headers(request.headers);
   headers.delete(LOCALE_HEADER);
   headers.delete(ORGANIZATION_HEADER);
@@ -16,8 +33,8 @@ export default function proxy(request: NextRequest) {
   if (locale) headers.set(LOCALE_HEADER, locale);
   if (organizationId) headers.set(ORGANIZATION_HEADER, organizationId);
   const response = NextResponse.next({ request: { headers } });
-  const ancestors = process.env.ECHO_WIDGET_FRAME_ANCESTORS;
-  if (ancestors) response.headers.set("Content-Security-Policy", `frame-ancestors ${ancestors}`);
+  const policy = organizationId ? frameAncestorsPolicy(await allowedDomains(organizationId)) : null;
+  if (policy) response.headers.set("Content-Security-Policy", policy);
   return response;
 }
 

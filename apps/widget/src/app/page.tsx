@@ -1,12 +1,15 @@
 import { convexUrl } from "@/modules/convex/convex-url";
+import { loadInitialState } from "@/modules/flow/server/load-initial-state";
 import { WidgetApp } from "@/modules/flow/ui/views/widget-app";
 
 export default async function WidgetPage({ searchParams }: PageProps<"/">) {
-  const { organizationId } = await searchParams;
+  const params = await searchParams;
+  const organizationId = typeof params.organizationId === "string" ? params.organizationId : "";
   return (
     <WidgetApp
       convexUrl={convexUrl()}
-      organizationId={typeof organizationId === "string" ? organizationId : ""}
+      organizationId={organizationId}
+      initialState={await loadInitialState(organizationId)}
       vapiPublicKey={process.env.ECHO_VAPI_PUBLIC_KEY ?? null}
     />
   );

@@ -2,7 +2,7 @@
 
 export type Screen = "loading" | "error" | "auth" | "selection" | "chat" | "inbox" | "voice" | "contact";
 
-export type FlowError = "MISSING_ORGANIZATION" | "ORGANIZATION_NOT_FOUND" | "UNAVAILABLE";
+export type FlowError = "MISSING_ORGANIZATION" | "ORGANIZATION_NOT_FOUND" | "UNAVAILABLE" | "UNEXPECTED";
 
 export type FlowState = {
   screen: Screen;

@@ -7,6 +7,7 @@ import { useAtom, useAtomValue, useSetAtom } from "jotai";
 import { useEffect, useRef } from "react";
 
 import { flowAtom } from "@/modules/flow/atoms/flow-atoms";
+import { initialStateAtom } from "@/modules/flow/atoms/initial-state-atoms";
 
 import { organizationNameAtom } from "../atoms/organization-atoms";
 import { contactSessionAtom, organizationIdAtom } from "../atoms/session-atoms";
@@ -23,10 +24,12 @@ export function useWidgetBootstrap() {
   const refresh = useMutation(api.public.contactSessions.refresh);
   const settled = useRef(false);
 
-  const organization = useQuery(
+  const known = useAtomValue(initialStateAtom).organization;
+  const checked = useQuery(
     api.public.organizations.validate,
-    organizationId ? { organizationId } : "skip",
+    organizationId && !known ? { organizationId } : "skip",
   );
+  const organization = known ?? checked;
   const sessionCheck = useQuery(
     api.public.contactSessions.validate,
     organizationId && session

@@ -44,7 +44,6 @@ export function ChatScreen({
   const createConversation = useMutation(api.public.conversations.create);
   const sendMessage = useMutation(api.public.messages.send);
   const markRead = useMutation(api.public.conversations.markRead);
-  const refreshSession = useMutation(api.public.contactSessions.refresh);
 
   const args = conversationId ? { contactSessionId, conversationId } : "skip";
   const conversation = useQuery(api.public.conversations.get, args);
@@ -72,7 +71,6 @@ export function ChatScreen({
         }
         await sendMessage({ contactSessionId, conversationId: id, text });
         dispatch({ type: "messageSent" });
-        refreshSession({ contactSessionId }).catch(() => undefined); // sliding expiry; failure shows on the next send
       } catch (caught) {
         if (!handleSessionError(caught)) {
           console.error("sending a message failed", caught);
@@ -82,7 +80,7 @@ export function ChatScreen({
         setSending(false);
       }
     },
-    [conversationId, contactSessionId, createConversation, sendMessage, refreshSession, dispatch, handleSessionError],
+    [conversationId, contactSessionId, createConversation, sendMessage, dispatch, handleSessionError],
   );
 
   const loadOlder = useCallback(() => {

@@ -20,10 +20,7 @@ export function ContactScreen({ phoneNumber }: { phoneNumber: string }) {
   };
 
   return (
-    <section aria-labelledby="contact-title" className="flex flex-col gap-4 p-4">
-      <h2 id="contact-title" className="text-lg font-semibold">
-        {t("title")}
-      </h2>
+    <section aria-label={t("title")} className="flex flex-col gap-4 p-4">
       <p className="text-sm">{t("description")}</p>
       <p className="select-all text-2xl font-semibold tabular-nums">{phoneNumber}</p>
       <div className="flex gap-2">

@@ -12,7 +12,7 @@ export function ErrorScreen({ error, onRetry }: { error: FlowError; onRetry: () 
       <TriangleAlert aria-hidden className="size-8 text-destructive" />
       <h2 className="text-base font-semibold">{t("title")}</h2>
       <p className="text-sm">{t(error)}</p>
-      {error === "UNAVAILABLE" ? (
+      {error === "UNAVAILABLE" || error === "UNEXPECTED" ? (
         <Button variant="outline" onClick={onRetry}>
           {t("retry")}
         </Button>

@@ -5,31 +5,57 @@ import { useHydrateAtoms } from "jotai/utils";
 import type { ReactNode } from "react";
 
 import { ConvexClientProvider } from "@/modules/convex/convex-client-provider";
+import { organizationNameAtom } from "@/modules/session/atoms/organization-atoms";
 import { organizationIdAtom } from "@/modules/session/atoms/session-atoms";
 
+import { flowAtom } from "../../atoms/flow-atoms";
+import { initialStateAtom } from "../../atoms/initial-state-atoms";
+import type { FlowAction, FlowError } from "../../lib/screen-flow";
+import type { InitialState } from "../../server/load-initial-state";
 import { WidgetView } from "./widget-view";
 
-function HydrateOrganization({ organizationId, children }: { organizationId: string; children: ReactNode }) {
+/** A missing or unknown organization is known on the server, so its message needs no JavaScript. */
+function knownFailure(organizationId: string, initialState: InitialState): FlowError | null {
+  if (!organizationId) return "MISSING_ORGANIZATION";
+  return initialState.organization?.valid === false ? "ORGANIZATION_NOT_FOUND" : null;
+}
+
+function Hydrate({
+  organizationId,
+  initialState,
+  children,
+}: {
+  organizationId: string;
+  initialState: InitialState;
+  children: ReactNode;
+}) {
   useHydrateAtoms([[organizationIdAtom, organizationId]]);
+  useHydrateAtoms([[initialStateAtom, initialState]]);
+  useHydrateAtoms([[organizationNameAtom, initialState.organization?.valid ? initialState.organization.name : null]]);
+  const failure = knownFailure(organizationId, initialState);
+  // flowAtom is a reducer atom: hydrating it dispatches this action into the initial state.
+  useHydrateAtoms(new Map<typeof flowAtom, FlowAction>(failure ? [[flowAtom, { type: "failed", error: failure }]] : []));
   return useAtomValue(organizationIdAtom) === organizationId ? children : null;
 }
 
-/** Client root: Convex, a store per frame, and the organization from the iframe URL. */
+/** Client root: Convex, a store per frame, and what the server already knew. */
 export function WidgetApp({
   convexUrl,
   organizationId,
+  initialState,
   vapiPublicKey,
 }: {
   convexUrl: string;
   organizationId: string;
+  initialState: InitialState;
   vapiPublicKey: string | null;
 }) {
   return (
     <ConvexClientProvider url={convexUrl}>
       <Provider>
-        <HydrateOrganization organizationId={organizationId}>
+        <Hydrate organizationId={organizationId} initialState={initialState}>
           <WidgetView vapiPublicKey={vapiPublicKey} />
-        </HydrateOrganization>
+        </Hydrate>
       </Provider>
     </ConvexClientProvider>
   );

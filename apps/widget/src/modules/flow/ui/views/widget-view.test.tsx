@@ -2,6 +2,7 @@ import type * as AgentReact from "@convex-dev/agent/react";
 import { screen, waitFor } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { createStore } from "jotai";
+import type { ReactNode } from "react";
 import { beforeEach, describe, expect, it, vi } from "vitest";
 
 import { organizationIdAtom } from "@/modules/session/atoms/session-atoms";
@@ -9,6 +10,7 @@ import { storageKey } from "@/modules/session/lib/contact-session-storage";
 import { renderWithIntl } from "@/test/render-with-intl";
 
 import { flowAtom } from "../../atoms/flow-atoms";
+import { WidgetApp } from "./widget-app";
 import { WidgetView } from "./widget-view";
 
 /** A stand-in for the Convex deployment at the client boundary: functions by name, in memory. */
@@ -16,6 +18,7 @@ const backend = vi.hoisted(() => ({
   organizations: new Map<string, string>(),
   sessions: new Map<string, { organizationId: string; expired: boolean }>(),
   expireOnNextMutation: false,
+  settingsLoaded: true,
   calls: [] as Array<{ name: string; args: Record<string, unknown> }>,
 }));
 
@@ -36,7 +39,7 @@ vi.mock("convex/react", async () => {
     switch (name) {
       case "public/organizations:validate": {
         const orgName = backend.organizations.get(args.organizationId as string);
-        return orgName ? { valid: true, name: orgName } : { valid: false, reason: "NOT_FOUND" };
+        return orgName ? { valid: true, name: orgName, allowedDomains: [] } : { valid: false, reason: "NOT_FOUND" };
       }
       case "public/contactSessions:validate": {
         const session = backend.sessions.get(args.contactSessionId as string);
@@ -44,7 +47,7 @@ vi.mock("convex/react", async () => {
         return session.expired ? { valid: false, reason: "SESSION_EXPIRED" } : { valid: true, expiresAt: Date.now() + 1e6 };
       }
       case "public/widgetSettings:get":
-        return settings;
+        return backend.settingsLoaded ? settings : undefined;
       case "public/voice:getConfig":
         return { connected: false, enabled: false, assistantId: null, phoneNumber: null };
       case "public/conversations:get":
@@ -74,6 +77,8 @@ vi.mock("convex/react", async () => {
     useQuery: (ref: never, args: Record<string, unknown> | "skip") => (args === "skip" ? undefined : query(nameOf(ref), args)),
     useMutation: (ref: never) => (args: Record<string, unknown>) => mutation(nameOf(ref), args),
     usePaginatedQuery: () => ({ results: [], status: "Exhausted", isLoading: false, loadMore: () => undefined }),
+    ConvexReactClient: class {},
+    ConvexProvider: ({ children }: { children: ReactNode }) => children,
   };
 });
 
@@ -94,11 +99,15 @@ async function identify(name = "Ana", email = "ana@shop.example") {
   await userEvent.click(screen.getByRole("button", { name: "Continue" }));
 }
 
+// The chat screen is loaded on demand; its first import in a test worker can take a while.
+const LAZY = { timeout: 10_000 };
+
 beforeEach(() => {
   localStorage.clear();
   backend.organizations = new Map([["org_acme", "Acme"]]);
   backend.sessions = new Map();
   backend.expireOnNextMutation = false;
+  backend.settingsLoaded = true;
   backend.calls = [];
 });
 
@@ -149,7 +158,7 @@ describe("widget screen flow", () => {
     renderWidget();
     await identify();
     await userEvent.click(await screen.findByRole("button", { name: "Start chat" }));
-    expect(await screen.findByText("Welcome to Acme!")).toBeTruthy();
+    expect(await screen.findByText("Welcome to Acme!", {}, LAZY)).toBeTruthy();
     expect(screen.getByRole("button", { name: "Where is my order?" })).toBeTruthy();
     expect(screen.getByText("Answers come from our help articles")).toBeTruthy();
   });
@@ -158,7 +167,7 @@ describe("widget screen flow", () => {
     const { store } = renderWidget();
     await identify();
     await userEvent.click(await screen.findByRole("button", { name: "Start chat" }));
-    const box = await screen.findByRole("textbox", { name: "Message" });
+    const box = await screen.findByRole("textbox", { name: "Message" }, LAZY);
     await userEvent.type(box, "My order never arrived");
     backend.expireOnNextMutation = true;
     await userEvent.click(screen.getByRole("button", { name: "Send message" }));
@@ -168,7 +177,7 @@ describe("widget screen flow", () => {
     expect(localStorage.getItem(storageKey("org_acme"))).toBeNull();
 
     await identify();
-    const restored = await screen.findByRole("textbox", { name: "Message" });
+    const restored = await screen.findByRole("textbox", { name: "Message" }, LAZY);
     expect((restored as HTMLTextAreaElement).value).toBe("My order never arrived");
   });
 
@@ -176,7 +185,7 @@ describe("widget screen flow", () => {
     const { store } = renderWidget();
     await identify();
     await userEvent.click(await screen.findByRole("button", { name: "Start chat" }));
-    await userEvent.type(await screen.findByRole("textbox", { name: "Message" }), "Hello there{Enter}");
+    await userEvent.type(await screen.findByRole("textbox", { name: "Message" }, LAZY), "Hello there{Enter}");
     await waitFor(() => expect(store.get(flowAtom).draft).toBe(""));
     const names = backend.calls.map((call) => call.name);
     expect(names).toContain("public/conversations:create");
@@ -189,8 +198,49 @@ describe("widget screen flow", () => {
     renderWidget();
     await identify();
     await userEvent.click(await screen.findByRole("button", { name: "Start chat" }));
+    await screen.findByRole("textbox", { name: "Message" }, LAZY);
     expect(screen.getByRole("button", { name: "Close support chat" })).toBeTruthy();
     await userEvent.click(screen.getByRole("button", { name: "Back" }));
     expect(await screen.findByRole("button", { name: "Start chat" })).toBeTruthy();
+  });
+
+  it("renders an unknown organization's message straight from the server's check", () => {
+    renderWithIntl(
+      <WidgetApp
+        convexUrl="http://127.0.0.1:3210"
+        organizationId="org_missing"
+        initialState={{ organization: { valid: false, reason: "NOT_FOUND" }, settings: null }}
+        vapiPublicKey={null}
+      />,
+    );
+    expect(screen.getByRole("alert").textContent).toContain("We couldn't find this organization");
+  });
+
+  it("paints the organization's name and colors from the server before any query answers", () => {
+    backend.settingsLoaded = false;
+    const { container } = renderWithIntl(
+      <WidgetApp
+        convexUrl="http://127.0.0.1:3210"
+        organizationId="org_acme"
+        initialState={{
+          organization: { valid: true, name: "Acme", allowedDomains: [] },
+          settings: {
+            greeting: "Hi",
+            suggestions: [],
+            colors: { primary: "#facc15", background: "#ffffff", text: "#0f172a" },
+            position: "bottom-right",
+            defaultLanguage: "en",
+            voice: { enabled: false },
+            logoUrl: null,
+            assistantMode: "retrieval",
+          },
+        }}
+        vapiPublicKey={null}
+      />,
+    );
+    expect(screen.getByRole("heading", { level: 1 }).textContent).toBe("Acme");
+    const frame = container.querySelector<HTMLElement>("[style]");
+    expect(frame?.style.getPropertyValue("--primary")).toBe("#facc15");
+    expect(frame?.style.getPropertyValue("--primary-foreground")).toBe("#0f172a");
   });
 });

@@ -6,7 +6,7 @@ import { useQuery } from "convex/react";
 import { useAtom, useAtomValue } from "jotai";
 import { useTranslations } from "next-intl";
 import dynamic from "next/dynamic";
-import type { ReactNode } from "react";
+import { type ReactNode, useEffect } from "react";
 
 import { AuthScreen } from "@/modules/auth/ui/views/auth-screen";
 import { brandStyle } from "@/modules/branding/lib/brand-style";
@@ -18,10 +18,12 @@ import { LoadingScreen } from "@/modules/loading/ui/views/loading-screen";
 import { SelectionScreen } from "@/modules/selection/ui/views/selection-screen";
 import { organizationNameAtom } from "@/modules/session/atoms/organization-atoms";
 import { contactSessionAtom, organizationIdAtom } from "@/modules/session/atoms/session-atoms";
-import { useSessionExpiryTimer } from "@/modules/session/hooks/use-session-expiry";
+import { useExpireSession, useSessionExpiryTimer } from "@/modules/session/hooks/use-session-expiry";
 
 import { flowAtom } from "../../atoms/flow-atoms";
+import { initialStateAtom } from "../../atoms/initial-state-atoms";
 import { useUnreadBadge } from "../../hooks/use-unread-count";
+import { ScreenErrorBoundary } from "../components/screen-error-boundary";
 import { WidgetHeader } from "../components/widget-header";
 
 function ScreenLoading() {
@@ -54,13 +56,27 @@ export function WidgetView({ vapiPublicKey }: { vapiPublicKey: string | null }) 
   const session = useAtomValue(contactSessionAtom);
   const close = useCloseWidget();
 
+  const initialState = useAtomValue(initialStateAtom);
   const started = flow.screen !== "loading" && flow.screen !== "error";
-  const settings = useQuery(api.public.widgetSettings.get, started ? { organizationId } : "skip");
+  const organizationValid = started || initialState.organization?.valid === true;
+  const liveSettings = useQuery(api.public.widgetSettings.get, organizationValid ? { organizationId } : "skip");
+  // Branding changes live through the query; the server's copy paints the first frame.
+  const settings = liveSettings ?? initialState.settings ?? undefined;
   const voice = useQuery(api.public.voice.getConfig, started ? { organizationId } : "skip");
   const contactSessionId = started && session ? (session.contactSessionId as Id<"contactSessions">) : null;
   const identified = contactSessionId !== null && flow.screen !== "auth";
   useUnreadBadge(identified ? contactSessionId : null);
-  useSessionExpiryTimer(identified && session ? session.expiresAt : null);
+  // Activity slides the expiry on the server; this live check follows it (and notices a purge).
+  const liveSession = useQuery(
+    api.public.contactSessions.validate,
+    identified ? { contactSessionId, organizationId } : "skip",
+  );
+  const expire = useExpireSession();
+  const lost = identified && liveSession?.valid === false;
+  useEffect(() => {
+    if (lost) expire();
+  }, [lost, expire]);
+  useSessionExpiryTimer(identified && session ? (liveSession?.valid ? liveSession.expiresAt : session.expiresAt) : null);
 
   let title = organizationName ?? t("widget.title");
   let screen: ReactNode;
@@ -120,7 +136,14 @@ export function WidgetView({ vapiPublicKey }: { vapiPublicKey: string | null }) 
         onBack={canGoBack ? () => dispatch({ type: "back" }) : undefined}
         onClose={close}
       />
-      <main className="flex min-h-0 flex-1 flex-col">{screen}</main>
+      <main className="flex min-h-0 flex-1 flex-col">
+        <ScreenErrorBoundary
+          onRetry={() => dispatch({ type: "retry" })}
+          fallback={(retry) => <ErrorScreen error="UNEXPECTED" onRetry={retry} />}
+        >
+          {screen}
+        </ScreenErrorBoundary>
+      </main>
       {settings?.assistantMode === "retrieval" && flow.screen === "chat" ? (
         <p className="px-3 pb-2 text-center text-xs">{t("widget.retrievalMode")}</p>
       ) : null}

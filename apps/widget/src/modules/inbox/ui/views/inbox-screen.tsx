@@ -27,10 +27,7 @@ export function InboxScreen({ contactSessionId }: { contactSessionId: Id<"contac
   if (status === "LoadingFirstPage") return <LoadingIndicator label={t("title")} />;
 
   return (
-    <section aria-labelledby="inbox-title" className="flex min-h-0 flex-1 flex-col gap-2 overflow-y-auto p-3">
-      <h2 id="inbox-title" className="text-lg font-semibold">
-        {t("title")}
-      </h2>
+    <section aria-label={t("title")} className="flex min-h-0 flex-1 flex-col gap-2 overflow-y-auto p-3">
       {results.length === 0 ? <p className="text-sm">{t("empty")}</p> : null}
       <ul className="flex flex-col gap-2">
         {results.map((conversation) => {

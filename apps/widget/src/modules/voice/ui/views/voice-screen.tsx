@@ -15,10 +15,7 @@ export function VoiceScreen({ publicKey, assistantId }: { publicKey: string; ass
   const inCall = state === "connecting" || state === "active";
 
   return (
-    <section aria-labelledby="voice-title" className="flex min-h-0 flex-1 flex-col gap-3 p-3">
-      <h2 id="voice-title" className="text-lg font-semibold">
-        {t("title")}
-      </h2>
+    <section aria-label={t("title")} className="flex min-h-0 flex-1 flex-col gap-3 p-3">
       <p role="status" className="text-sm">
         {state === "connecting" ? t("connecting") : state === "active" ? t("inCall") : state === "ended" ? t("ended") : null}
       </p>
