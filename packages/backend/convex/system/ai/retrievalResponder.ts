@@ -38,8 +38,7 @@ function lastUserText(prompt: LanguageModelV4Prompt): string {
 /** The agent's words just before the visitor's latest message, if any. */
 function previousAgentText(prompt: LanguageModelV4Prompt): string {
   let seenUser = false;
-  for (let i = prompt.length - 1; i >= 0; i--) {
-    const message = prompt[i];
+  for (const message of [...prompt].reverse()) {
     if (message.role === "user") seenUser = true;
     else if (seenUser && message.role === "assistant") {
       return message.content
