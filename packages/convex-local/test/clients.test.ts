@@ -47,6 +47,13 @@ describe("ConvexHttpClient", () => {
     expect((error as ConvexError<{ code: string; limit: bigint }>).data).toEqual({ code: "NOT_ALLOWED", limit: 3n });
   });
 
+  test("ConvexError data thrown by a mutation passes through an action", async () => {
+    const client = new ConvexHttpClient(h.server.url, { logger: false });
+    const error = await client.action(api.jobs.relayError, {}).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ConvexError);
+    expect((error as ConvexError<{ code: string; limit: bigint }>).data).toEqual({ code: "NOT_ALLOWED", limit: 3n });
+  });
+
   test("a failing mutation leaves nothing and reports the error", async () => {
     const client = new ConvexHttpClient(h.server.url, { logger: false });
     await expect(client.mutation(api.messages.sendThenFail, { channel: "fail" })).rejects.toThrow("failing on purpose");
