@@ -432,6 +432,8 @@ export class Backend {
         .prepare("SELECT outcome, ts FROM session_requests WHERE session_id = ? AND request_id = ?")
         .get(key.sessionId, key.requestId);
       if (row) {
+        // The original commit may still be waiting for its group fsync; never ack before it lands.
+        this.store.flush();
         const stored = JSON.parse(String(row.outcome)) as { value: JSONValue; logLines: string[] };
         return { ...stored, ts: BigInt(String(row.ts)) };
       }
