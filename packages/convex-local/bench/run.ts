@@ -1,4 +1,5 @@
-// Prints throughput, latency and memory figures for convex-local. Usage: node bench/run.ts [--clients N] [--subscriptions N]
+// Prints throughput, latency and memory figures for convex-local.
+// Usage: node bench/run.ts [--clients 1,8,32] [--subscriptions 1000] [--seconds 5]
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -11,12 +12,12 @@ import { api } from "../test/fixtures/basic/convex/_generated/api.js";
 
 const { values } = parseArgs({
   options: {
-    clients: { type: "string", default: "16" },
+    clients: { type: "string", default: "1,8,32" },
     subscriptions: { type: "string", default: "1000" },
     seconds: { type: "string", default: "5" },
   },
 });
-const clients = Number(values.clients);
+const clientCounts = values.clients.split(",").map(Number);
 const subscriptions = Number(values.subscriptions);
 const seconds = Number(values.seconds);
 
@@ -48,7 +49,7 @@ function rawSqlite(dir: string): number {
   return n / seconds;
 }
 
-async function commits(url: string): Promise<void> {
+async function commits(url: string, clients: number): Promise<void> {
   const latencies: number[] = [];
   const deadline = performance.now() + seconds * 1000;
   const started = performance.now();
@@ -108,7 +109,7 @@ try {
   const backend = new Backend({ dataDir: join(dir, "data") });
   await backend.deploy(join(import.meta.dirname, "..", "test", "fixtures", "basic", "convex"));
   const server = await startServer({ backend, port: 0, sitePort: 0, instanceSecret: null });
-  await commits(server.url);
+  for (const clients of clientCounts) await commits(server.url, clients);
   await reactivity(server.url);
   await server.close();
   backend.close();
