@@ -1,9 +1,11 @@
 import { cosine, hashedEmbedding } from "./hashedEmbedding";
 import { replyTemplates } from "./replyTemplates";
-import type { ReplyLanguage } from "./textFeatures";
+import { detectLanguage, type ReplyLanguage } from "./textFeatures";
 import type { Passage } from "./toolOutputs";
 
 const MAX_SENTENCES = 3;
+/** Sentences well below the best match are left out rather than padding the answer. */
+const RELATIVE_FLOOR = 0.6;
 const MAX_SENTENCE_CHARS = 400;
 
 function sentencesOf(text: string): string[] {
@@ -41,10 +43,14 @@ export function groundedAnswer(
       score: cosine(queryVector, hashedEmbedding(sentence)) - passageRank * 0.02,
     })),
   );
-  const best = [...candidates].sort((a, b) => b.score - a.score).slice(0, MAX_SENTENCES);
-  const chosen = (best.length > 0 ? best : candidates.slice(0, 1)).sort(
-    (a, b) => a.passageRank - b.passageRank || a.position - b.position,
+  // Quote the visitor's language when the knowledge base has it in that language.
+  const sameLanguage = candidates.filter((c) => detectLanguage(c.sentence) === language);
+  const ranked = (sameLanguage.length > 0 ? sameLanguage : candidates).sort(
+    (a, b) => b.score - a.score,
   );
+  const floor = Math.max(0, (ranked[0]?.score ?? 0) * RELATIVE_FLOOR);
+  const best = ranked.filter((c, i) => i === 0 || c.score >= floor).slice(0, MAX_SENTENCES);
+  const chosen = best.sort((a, b) => a.passageRank - b.passageRank || a.position - b.position);
   const sources = [...new Set(chosen.map((c) => c.source))];
   const t = replyTemplates[language];
   return [

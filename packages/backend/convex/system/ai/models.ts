@@ -16,7 +16,7 @@ export type Models = {
   relevanceThreshold: number;
 };
 
-const HASHED_RELEVANCE_THRESHOLD = 0.12;
+const HASHED_RELEVANCE_THRESHOLD = 0.11;
 
 /** The only place that reads model configuration from the environment. */
 export function models(env: Record<string, string | undefined> = process.env): Models {

@@ -27,12 +27,12 @@ export function contentWords(text: string): string[] {
 }
 
 const PORTUGUESE_MARKERS = new Set(
-  "não nao como para que você voce olá ola oi obrigado obrigada meu minha posso qual quais está esta é são tem pedido reembolso conta senha preço plano".split(
+  "não nao como para que você voce olá ola oi obrigado obrigada meu minha posso qual quais está esta é são tem pedido reembolso conta senha preço plano com seu sua um uma do da dos das no na nos nas em ao pela pelo por também dias vale".split(
     " ",
   ),
 );
 const ENGLISH_MARKERS = new Set(
-  "the is are how what can my your you i do does thanks thank please order refund account password price plan".split(
+  "the is are how what can my your you i do does thanks thank please order refund account password price plan and to of with for in on it this that will from after".split(
     " ",
   ),
 );

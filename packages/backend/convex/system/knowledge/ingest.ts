@@ -1,3 +1,4 @@
+import { defaultChunker } from "@convex-dev/rag";
 import { v } from "convex/values";
 
 import { internal } from "../../_generated/api";
@@ -5,6 +6,9 @@ import type { Id } from "../../_generated/dataModel";
 import { internalAction, type ActionCtx } from "../../_generated/server";
 import { extractText } from "./extractText";
 import { knowledgeBase } from "./knowledgeBase";
+
+/** Paragraph-sized chunks: a passage then holds one answer, which keeps similarity sharp. */
+const CHUNKING = { minCharsSoftLimit: 100, maxCharsSoftLimit: 300 };
 
 /** Indexes a document's text in its organization's namespace, keyed by file so re-adding replaces. */
 export async function indexDocument(
@@ -23,7 +27,7 @@ export async function indexDocument(
     namespace: args.organizationId,
     key: args.fileId,
     title: args.name,
-    text,
+    chunks: defaultChunker(text, CHUNKING),
     metadata: { fileId: args.fileId, name: args.name },
   });
   await ctx.runMutation(internal.system.knowledge.files.markReady, {
