@@ -5,7 +5,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { ConvexClient, ConvexHttpClient } from "convex/browser";
-import { openDatabase } from "../src/storage/sqlite.ts";
+import { openDatabase, type SyncMode } from "../src/storage/sqlite.ts";
 import { Backend } from "../src/runtime/backend.ts";
 import { startServer } from "../src/server/server.ts";
 import { api } from "../test/fixtures/basic/convex/_generated/api.js";
@@ -33,8 +33,8 @@ function report(label: string, samples: number[]): string {
   return `${label}: p50 ${percentile(sorted, 50).toFixed(2)} ms, p99 ${percentile(sorted, 99).toFixed(2)} ms (n=${samples.length})`;
 }
 
-function rawSqlite(dir: string): number {
-  const db = openDatabase(dir);
+function rawSqlite(dir: string, syncMode: SyncMode): number {
+  const db = openDatabase(dir, syncMode);
   db.exec("CREATE TABLE bench (id INTEGER PRIMARY KEY, body TEXT)");
   const insert = db.prepare("INSERT INTO bench (body) VALUES (?)");
   const deadline = performance.now() + seconds * 1000;
@@ -105,14 +105,17 @@ async function reactivity(url: string): Promise<void> {
 
 const dir = mkdtempSync(join(tmpdir(), "convex-local-bench-"));
 try {
-  console.info(`raw SQLite one-row transactions (WAL, synchronous=FULL): ${rawSqlite(join(dir, "raw")).toFixed(0)} tx/s`);
-  const backend = new Backend({ dataDir: join(dir, "data") });
-  await backend.deploy(join(import.meta.dirname, "..", "test", "fixtures", "basic", "convex"));
-  const server = await startServer({ backend, port: 0, sitePort: 0, instanceSecret: null });
-  for (const clients of clientCounts) await commits(server.url, clients);
-  await reactivity(server.url);
-  await server.close();
-  backend.close();
+  for (const syncMode of ["full", "normal"] as const) {
+    console.info(`--sync ${syncMode}`);
+    console.info(`raw SQLite one-row transactions (WAL): ${rawSqlite(join(dir, `raw-${syncMode}`), syncMode).toFixed(0)} tx/s`);
+    const backend = new Backend({ dataDir: join(dir, `data-${syncMode}`), syncMode });
+    await backend.deploy(join(import.meta.dirname, "..", "test", "fixtures", "basic", "convex"));
+    const server = await startServer({ backend, port: 0, sitePort: 0, instanceSecret: null });
+    for (const clients of clientCounts) await commits(server.url, clients);
+    if (syncMode === "full") await reactivity(server.url);
+    await server.close();
+    backend.close();
+  }
   console.info(`peak RSS: ${(peakRss / 1024 / 1024).toFixed(0)} MiB`);
 } finally {
   clearInterval(sampler);

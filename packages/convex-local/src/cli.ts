@@ -15,6 +15,8 @@ const USAGE = `Usage: convex-local [options]
   --instance-name <name>   instance name (default convex-local)
   --instance-secret <hex>  secret the admin key derives from (default: generated, kept in the data dir)
   --host <addr>            address to bind (default 127.0.0.1)
+  --sync <full|normal>     full: fsync every commit (survives power loss, default);
+                           normal: fsync at WAL checkpoints (survives a killed process)
 `;
 
 function instanceSecret(dataDir: string, given: string | undefined): string {
@@ -38,6 +40,7 @@ export async function main(argv: string[]): Promise<void> {
       "instance-name": { type: "string", default: "convex-local" },
       "instance-secret": { type: "string" },
       host: { type: "string", default: "127.0.0.1" },
+      sync: { type: "string", default: "full" },
       help: { type: "boolean", default: false },
     },
   });
@@ -48,7 +51,8 @@ export async function main(argv: string[]): Promise<void> {
   const dataDir = resolve(values.data);
   const secret = instanceSecret(dataDir, values["instance-secret"]);
   const instanceName = values["instance-name"];
-  const backend = new Backend({ dataDir, instanceName });
+  if (values.sync !== "full" && values.sync !== "normal") throw new Error("--sync must be full or normal");
+  const backend = new Backend({ dataDir, instanceName, syncMode: values.sync });
   const functionsDir = values.functions ? resolve(values.functions) : null;
   if (functionsDir) await backend.deploy(functionsDir);
   else await backend.loadDeployed();

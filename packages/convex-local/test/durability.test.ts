@@ -20,10 +20,10 @@ async function startCli(args: string[]): Promise<CliProcess> {
 }
 
 describe("durability", () => {
-  test("every acknowledged mutation survives kill -9 and restart", async () => {
+  test.each(["full", "normal"])("every acknowledged mutation survives kill -9 and restart (--sync %s)", async (sync) => {
     const { dir, cleanup } = tempDir();
     cleanups.push(cleanup);
-    const first = await startCli(["--data", dir, "--functions", fixtureDir("basic")]);
+    const first = await startCli(["--data", dir, "--functions", fixtureDir("basic"), "--sync", sync]);
     const client = new ConvexHttpClient(first.url, { logger: false });
     const acknowledged: string[] = [];
     let stop = false;
@@ -42,7 +42,7 @@ describe("durability", () => {
     await Promise.all(writers);
     await first.exited;
 
-    const second = await startCli(["--data", dir]);
+    const second = await startCli(["--data", dir, "--sync", sync]);
     const reader = new ConvexHttpClient(second.url, { logger: false });
     const stored = new Set((await reader.query(api.messages.list, { channel: "durable" })).map((m) => m._id as string));
     const missing = acknowledged.filter((id) => !stored.has(id));

@@ -3,7 +3,7 @@ import { existsSync, mkdirSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { jsonToConvex, type JSONValue, type Value, type ValidatorJSON } from "convex/values";
 import { decodeDocumentId } from "../ids/document-id.ts";
-import { openDatabase } from "../storage/sqlite.ts";
+import { openDatabase, type SyncMode } from "../storage/sqlite.ts";
 import { ConflictError, Store } from "../storage/store.ts";
 import { type ReadSet } from "../storage/read-set.ts";
 import { type DocJson } from "../storage/index-keys.ts";
@@ -49,7 +49,7 @@ function backoff(attempt: number): Promise<void> {
 /** Everything a deploy produced, persisted so a restart serves the same code. */
 type DeployedCode = { outDir: string; root: Bundle; components: Array<ComponentNode & { bundle: Bundle }> };
 
-export type BackendOptions = { dataDir: string; instanceName?: string; origin?: string; siteOrigin?: string };
+export type BackendOptions = { dataDir: string; instanceName?: string; origin?: string; siteOrigin?: string; syncMode?: SyncMode };
 
 /** One deployment: its database, deployed code and environment, and the function executor. */
 export class Backend {
@@ -76,7 +76,7 @@ export class Backend {
     this.instanceName = options.instanceName ?? "convex-local";
     this.origin = options.origin ?? "http://127.0.0.1:3210";
     this.siteOrigin = options.siteOrigin ?? "http://127.0.0.1:3211";
-    this.store = new Store(openDatabase(options.dataDir));
+    this.store = new Store(openDatabase(options.dataDir, options.syncMode));
     const envRow = this.store.db.prepare("SELECT value FROM meta WHERE key = 'env'").get();
     this.env = envRow ? (JSON.parse(String(envRow.value)) as Record<string, string>) : {};
     setFallbackEnv(() => this.env);

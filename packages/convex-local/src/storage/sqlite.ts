@@ -41,8 +41,14 @@ CREATE TABLE IF NOT EXISTS files (
 );
 `;
 
-/** Opens (creating if needed) the deployment's SQLite file in WAL mode with full fsync on commit. */
-export function openDatabase(dataDir: string | ":memory:"): DatabaseSync {
+/**
+ * `full` fsyncs every commit: acknowledged writes survive power loss. `normal` (WAL) fsyncs only at
+ * checkpoints: acknowledged writes survive a killed process but not a lost machine.
+ */
+export type SyncMode = "full" | "normal";
+
+/** Opens (creating if needed) the deployment's SQLite file in WAL mode. */
+export function openDatabase(dataDir: string | ":memory:", syncMode: SyncMode = "full"): DatabaseSync {
   let path = ":memory:";
   if (dataDir !== ":memory:") {
     mkdirSync(dataDir, { recursive: true });
@@ -50,8 +56,7 @@ export function openDatabase(dataDir: string | ":memory:"): DatabaseSync {
   }
   const db = new DatabaseSync(path);
   db.exec("PRAGMA journal_mode = WAL");
-  // FULL: an acknowledged commit is on disk even if the machine, not just the process, dies.
-  db.exec("PRAGMA synchronous = FULL");
+  db.exec(`PRAGMA synchronous = ${syncMode === "full" ? "FULL" : "NORMAL"}`);
   db.exec("PRAGMA busy_timeout = 5000");
   db.exec(SCHEMA);
   return db;
