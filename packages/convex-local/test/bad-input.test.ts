@@ -42,6 +42,20 @@ describe("bad input", () => {
     expect(await client.query(api.messages.list, { channel: "big" })).toEqual([]);
   });
 
+  test("values nested deeper than 16 levels are rejected", async () => {
+    const client = new ConvexHttpClient(h.server.url, { logger: false });
+    let deep: unknown = "leaf";
+    for (let i = 0; i < 20; i++) deep = { inner: deep };
+    await expect(client.mutation(api.messages.storePayload, { payload: deep })).rejects.toThrow(/nest/i);
+  });
+
+  test("a transaction may not write more than 16,000 or read more than 32,000 documents", async () => {
+    const client = new ConvexHttpClient(h.server.url, { logger: false });
+    await expect(client.mutation(api.messages.bulkInsert, { count: 16_001 })).rejects.toThrow("Too many documents written");
+    for (let i = 0; i < 3; i++) await client.mutation(api.messages.bulkInsert, { count: 11_000 });
+    await expect(client.query(api.messages.countBulk, {})).rejects.toThrow("Too many documents read");
+  }, 120_000);
+
   test("the clean JSON format encodes int64 as a string", async () => {
     const { json } = await post("/api/mutation", JSON.stringify({ path: "messages:rejectWithData", args: {}, format: "json" }));
     expect(json).toMatchObject({ status: "error", errorData: { code: "NOT_ALLOWED", limit: "3" } });
