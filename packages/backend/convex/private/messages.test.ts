@@ -50,6 +50,7 @@ describe("private.messages", () => {
     expect(conversation).toMatchObject({
       status: "escalated",
       firstHumanReplyBy: "user_ana",
+      assigneeId: "user_ana",
       firstHumanReplyAt: conversation!.escalatedAt,
       unreadByOperator: 0,
       unreadByContact: 1,

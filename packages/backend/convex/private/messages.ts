@@ -56,6 +56,10 @@ export const reply = mutation({
         firstHumanReplyBy: operator.userId,
       });
     }
+    // Whoever answers an unassigned conversation takes it.
+    if (conversation.assigneeId === undefined) {
+      await ctx.db.patch(conversationId, { assigneeId: operator.userId });
+    }
     await recordConversationMessage(ctx, conversation, { text, author: "operator" });
     await ctx.db.patch(conversationId, { unreadByOperator: 0 });
     await recordAudit(ctx, operator, "conversation.reply", conversationId);
