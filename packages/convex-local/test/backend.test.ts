@@ -91,6 +91,13 @@ describe("backend", () => {
     expect(result.status === "error" && result.errorMessage).toContain("Can't use fetch() in queries and mutations");
   });
 
+  test("concurrent mutations get independent randomness", async () => {
+    const results = await Promise.all(Array.from({ length: 20 }, () => call("messages:newToken")));
+    const tokens = results.map((r) => (r.status === "success" ? r.value : null));
+    expect(tokens.every((t) => typeof t === "string" && /^[0-9a-f-]{36}$/.test(t))).toBe(true);
+    expect(new Set(tokens).size).toBe(20);
+  });
+
   test("environment variables reach process.env", async () => {
     backend.setEnvironmentVariables([{ name: "GREETING", value: "hello" }]);
     expect(await call("messages:environment", { name: "GREETING" })).toMatchObject({ status: "success", value: "hello" });

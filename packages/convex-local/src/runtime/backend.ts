@@ -1,4 +1,4 @@
-import { randomUUID } from "node:crypto";
+import { randomBytes, randomUUID } from "node:crypto";
 import { existsSync, mkdirSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { jsonToConvex, type JSONValue, type Value, type ValidatorJSON } from "convex/values";
@@ -314,7 +314,8 @@ export class Backend {
       nextQueryId: { value: 1 },
       paginated: { value: false },
       logLines: [],
-      random: deterministic ? seededRandom(Math.floor(realNow() * 1000) ^ hashString(udfPath)) : undefined,
+      // Each execution gets its own seed; two runs in the same millisecond must not share random values.
+      random: deterministic ? seededRandom(randomBytes(4).readUInt32LE()) : undefined,
       now: deterministic ? realNow() : undefined,
     };
   }
@@ -536,12 +537,6 @@ function parseJournal(journal: string | null | undefined): string | null {
 
 function capitalize(s: string): string {
   return s[0]!.toUpperCase() + s.slice(1);
-}
-
-function hashString(s: string): number {
-  let h = 2166136261;
-  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 16777619);
-  return h >>> 0;
 }
 
 export function randomId(): string {

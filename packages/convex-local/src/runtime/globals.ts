@@ -31,6 +31,26 @@ export function installGlobals(): void {
     return frame?.random ? frame.random() : realRandom();
   };
 
+  // Like Convex, crypto randomness in queries and mutations comes from the execution's seed.
+  const webCrypto = globalThis.crypto;
+  const realGetRandomValues = webCrypto.getRandomValues.bind(webCrypto);
+  const realRandomUUID = webCrypto.randomUUID.bind(webCrypto);
+  webCrypto.getRandomValues = <T extends ArrayBufferView | null>(array: T): T => {
+    const random = frames.getStore()?.random;
+    if (!random || array === null) return realGetRandomValues(array as never) as T;
+    const bytes = new Uint8Array(array.buffer, array.byteOffset, array.byteLength);
+    for (let i = 0; i < bytes.length; i++) bytes[i] = Math.floor(random() * 256);
+    return array;
+  };
+  webCrypto.randomUUID = () => {
+    if (!frames.getStore()?.random) return realRandomUUID();
+    const b = webCrypto.getRandomValues(new Uint8Array(16));
+    b[6] = (b[6]! & 0x0f) | 0x40;
+    b[8] = (b[8]! & 0x3f) | 0x80;
+    const hex = Buffer.from(b).toString("hex");
+    return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}` as ReturnType<typeof realRandomUUID>;
+  };
+
   class FrozenDate extends RealDate {
     constructor(...args: unknown[]) {
       const frame = frames.getStore();
