@@ -3,6 +3,7 @@ import { join } from "node:path";
 import { afterEach, describe, expect, test } from "vitest";
 import { ConvexClient, ConvexHttpClient } from "convex/browser";
 import { type CliProcess, startCli } from "./cli-harness.ts";
+import { Backend } from "../src/runtime/backend.ts";
 import { fixtureDir, tempDir } from "./helpers.ts";
 
 const cleanups: Array<() => void> = [];
@@ -13,7 +14,7 @@ afterEach(async () => {
     cli.child.kill("SIGTERM");
     await cli.exited;
   }
-  for (const cleanup of cleanups.splice(0)) cleanup();
+  for (const cleanup of cleanups.splice(0).reverse()) cleanup();
 });
 
 /** A writable copy of the basic fixture inside the package, so its imports still resolve. */
@@ -73,5 +74,20 @@ describe("--functions watching", () => {
     } finally {
       await client.close();
     }
+  }, 30_000);
+
+  test("a schema that existing documents break is refused and the old code keeps serving", async () => {
+    const functions = copyFixture();
+    const data = tempDir();
+    cleanups.push(data.cleanup);
+    const backend = new Backend({ dataDir: data.dir });
+    cleanups.push(() => backend.close());
+    await backend.deploy(functions);
+    const call = (udfPath: string, args: Record<string, unknown>) => backend.call(null, { udfPath, args: args as never, identity: null, isAdmin: false });
+    expect((await call("messages:send", { channel: "s", author: "a", body: "b" })).status).toBe("success");
+    const schema = join(functions, "schema.ts");
+    writeFileSync(schema, readFileSync(schema, "utf8").replace("body: v.string(),", "body: v.string(),\n    priority: v.number(),"));
+    await expect(backend.deploy(functions)).rejects.toThrow("does not match the schema");
+    expect(await call("messages:list", { channel: "s" })).toMatchObject({ status: "success", value: [{ body: "b" }] });
   }, 30_000);
 });

@@ -150,6 +150,7 @@ export class Backend {
   private async activate(code: DeployedCode): Promise<void> {
     const loaded = new Map<string, LoadedModules>([["", await LoadedModules.load(code.root)]]);
     for (const c of code.components) loaded.set(c.path, await LoadedModules.load(c.bundle));
+    for (const [path, modules] of loaded) this.checkExistingDocuments(path, modules);
     const previous = this.deployed;
     this.components.clear();
     for (const [path, modules] of loaded) {
@@ -180,6 +181,24 @@ export class Backend {
     mounts.sort((a, b) => b.httpPrefix!.length - a.httpPrefix!.length);
     const mount = mounts[0];
     return mount ? { component: mount.path, prefix: mount.httpPrefix! } : null;
+  }
+
+  /** Like a Convex push, a schema that existing documents break is refused and the old code stays. */
+  private checkExistingDocuments(component: string, modules: LoadedModules): void {
+    const schema = modules.schema;
+    if (!schema?.schemaValidation) return;
+    const select = this.store.db.prepare("SELECT json FROM documents WHERE table_number = ?");
+    for (const t of schema.tables) {
+      const table = this.store.catalog.table(component, t.tableName);
+      if (!table) continue;
+      for (const row of select.iterate(table.number)) {
+        const doc = JSON.parse(String(row.json)) as DocJson;
+        const error = validateDocument(t.documentType as ValidatorJSON, jsonToConvex(doc) as Record<string, Value>, this.validationContext(component));
+        if (error) {
+          throw new Error(`Schema validation failed.\nDocument with ID "${doc._id}" in table "${t.tableName}" does not match the schema: ${error}`);
+        }
+      }
+    }
   }
 
   private applySchema(component: string, tables: SchemaTable[]): void {
