@@ -5,18 +5,22 @@ import { Button } from "@echo/ui/components/button";
 import { Input } from "@echo/ui/components/input";
 import { Label } from "@echo/ui/components/label";
 import { useTranslations } from "next-intl";
-import { type FormEvent, useEffect, useId, useRef, useState } from "react";
+import { type FormEvent, useEffect, useId, useRef, useState, useSyncExternalStore } from "react";
 
 import type { ErrorCode } from "@/modules/errors/lib/error-code";
 
 import { type ContactForm, type ContactFormErrors, validateContactForm } from "../../lib/contact-form";
 
+const subscribeNever = () => () => undefined;
+
 /** Name and email, validated before they are sent; `onSubmit` resolves to an error code or null. */
 export function AuthForm({
   expired,
+  precheck = false,
   onSubmit,
 }: {
   expired: boolean;
+  precheck?: boolean;
   onSubmit: (value: ContactForm) => Promise<ErrorCode | null>;
 }) {
   const t = useTranslations("auth");
@@ -26,6 +30,12 @@ export function AuthForm({
   const [errors, setErrors] = useState<ContactFormErrors>({});
   const [serverError, setServerError] = useState<ErrorCode | null>(null);
   const [pending, setPending] = useState(false);
+  // Server-rendered before hydration, a submit would be a native GET carrying the email in the URL.
+  const hydrated = useSyncExternalStore(
+    subscribeNever,
+    () => true,
+    () => false,
+  );
 
   useEffect(() => {
     nameRef.current?.focus();
@@ -76,7 +86,12 @@ export function AuthForm({
   };
 
   return (
-    <form noValidate onSubmit={submit} className="flex flex-col gap-4 p-4">
+    <form
+      noValidate
+      onSubmit={submit}
+      data-precheck={precheck ? "" : undefined}
+      className="flex flex-col gap-4 p-4"
+    >
       <div className="flex flex-col gap-1">
         <h2 className="text-xl font-semibold">{t("title")}</h2>
         <p className="text-sm">{t("subtitle")}</p>
@@ -85,7 +100,7 @@ export function AuthForm({
       {field("name", "text", "name")}
       {field("email", "email", "email")}
       {serverError ? <Alert variant="destructive">{tErrors(serverError)}</Alert> : null}
-      <Button type="submit" disabled={pending}>
+      <Button type="submit" disabled={pending || !hydrated}>
         {pending ? t("submitting") : t("submit")}
       </Button>
     </form>

@@ -14,7 +14,8 @@ import { collectBrowserMetadata } from "@/modules/session/lib/browser-metadata";
 import type { ContactForm } from "../../lib/contact-form";
 import { AuthForm } from "../components/auth-form";
 
-export function AuthScreen({ expired }: { expired: boolean }) {
+/** `precheck`: shown while the stored-session check is still running (see SessionCheck). */
+export function AuthScreen({ expired, precheck = false }: { expired: boolean; precheck?: boolean }) {
   const organizationId = useAtomValue(organizationIdAtom);
   const hostPage = useAtomValue(hostPageAtom);
   const setSession = useSetAtom(contactSessionAtom);
@@ -41,5 +42,5 @@ export function AuthScreen({ expired }: { expired: boolean }) {
     [create, dispatch, hostPage, organizationId, setSession],
   );
 
-  return <AuthForm expired={expired} onSubmit={submit} />;
+  return <AuthForm expired={expired} precheck={precheck} onSubmit={submit} />;
 }

@@ -10,6 +10,7 @@ import { storageKey } from "@/modules/session/lib/contact-session-storage";
 import { renderWithIntl } from "@/test/render-with-intl";
 
 import { flowAtom } from "../../atoms/flow-atoms";
+import { initialStateAtom } from "../../atoms/initial-state-atoms";
 import { WidgetApp } from "./widget-app";
 import { WidgetView } from "./widget-view";
 
@@ -242,5 +243,27 @@ describe("widget screen flow", () => {
     const frame = container.querySelector<HTMLElement>("[style]");
     expect(frame?.style.getPropertyValue("--primary")).toBe("#facc15");
     expect(frame?.style.getPropertyValue("--primary-foreground")).toBe("#0f172a");
+  });
+
+  it("shows a first-time visitor the auth form at once when the server knows the organization", async () => {
+    const store = createStore();
+    store.set(organizationIdAtom, "org_acme");
+    store.set(initialStateAtom, { organization: { valid: true, name: "Acme", allowedDomains: [] }, settings: null });
+    renderWithIntl(<WidgetView vapiPublicKey={null} />, store);
+    const name = screen.getByRole("textbox", { name: "Name" });
+    await userEvent.type(name, "Ana");
+    await waitFor(() => expect(store.get(flowAtom).screen).toBe("auth"));
+    // the check confirmed there is no session without remounting the form: the typing is kept
+    expect((screen.getByRole("textbox", { name: "Name" }) as HTMLInputElement).value).toBe("Ana");
+  });
+
+  it("checks a returning visitor's stored session instead of asking again", async () => {
+    backend.sessions.set("session_9", { organizationId: "org_acme", expired: false });
+    localStorage.setItem(storageKey("org_acme"), JSON.stringify({ contactSessionId: "session_9", expiresAt: Date.now() + 1e6 }));
+    const store = createStore();
+    store.set(organizationIdAtom, "org_acme");
+    store.set(initialStateAtom, { organization: { valid: true, name: "Acme", allowedDomains: [] }, settings: null });
+    renderWithIntl(<WidgetView vapiPublicKey={null} />, store);
+    expect(await screen.findByRole("button", { name: "Start chat" })).toBeTruthy();
   });
 });

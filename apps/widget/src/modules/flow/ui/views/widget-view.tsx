@@ -14,6 +14,7 @@ import { useCloseWidget, useEmbedBridge } from "@/modules/embed/hooks/use-embed-
 import { WidgetFrame } from "@/modules/embed/ui/components/widget-frame";
 import { ErrorScreen } from "@/modules/error/ui/views/error-screen";
 import { LoadingIndicator } from "@/modules/loading/ui/components/loading-indicator";
+import { SessionCheck } from "@/modules/loading/ui/components/session-check";
 import { LoadingScreen } from "@/modules/loading/ui/views/loading-screen";
 import { SelectionScreen } from "@/modules/selection/ui/views/selection-screen";
 import { organizationNameAtom } from "@/modules/session/atoms/organization-atoms";
@@ -82,7 +83,10 @@ export function WidgetView({ vapiPublicKey }: { vapiPublicKey: string | null }) 
   let screen: ReactNode;
   switch (flow.screen) {
     case "loading":
-      screen = <LoadingScreen />;
+      // A first-time visitor of a known organization sees the auth form from the first paint;
+      // the same element stays mounted when the check confirms there is no stored session.
+      screen =
+        initialState.organization?.valid && !session ? <AuthScreen expired={false} precheck /> : <LoadingScreen />;
       break;
     case "error":
       screen = <ErrorScreen error={flow.error ?? "UNAVAILABLE"} onRetry={() => dispatch({ type: "retry" })} />;
@@ -141,6 +145,7 @@ export function WidgetView({ vapiPublicKey }: { vapiPublicKey: string | null }) 
           onRetry={() => dispatch({ type: "retry" })}
           fallback={(retry) => <ErrorScreen error="UNEXPECTED" onRetry={retry} />}
         >
+          {flow.screen === "loading" ? <SessionCheck /> : null}
           {screen}
         </ScreenErrorBoundary>
       </main>
