@@ -10,6 +10,7 @@ import { type DocJson } from "../storage/index-keys.ts";
 import { schemaValidationMessage, validateDocument, validateValue, type ValidationContext } from "../validation/validate.ts";
 import { type Bundle, bundleFunctions } from "./bundle.ts";
 import { type ComponentNode, loadComponentTree } from "./component-tree.ts";
+import { componentBundle } from "./component-bundles.ts";
 import { failedOutcome, FunctionError } from "./errors.ts";
 import { type Frame, frames, type UdfType, type UserIdentity } from "./frame.ts";
 import { installGlobals, realNow, setFallbackEnv } from "./globals.ts";
@@ -120,7 +121,7 @@ export class Backend {
 
   /** Bundles and loads a convex/ folder, then brings tables and indexes in line with its schema. */
   async deploy(functionsDir: string): Promise<void> {
-    const outDir = join(this.dataDir, "modules", `${Date.now()}-${this.deployCount++}`);
+    const outDir = join(this.dataDir, "modules", "app", `${Date.now()}-${this.deployCount++}`);
     mkdirSync(outDir, { recursive: true });
     const root = await bundleFunctions(functionsDir, join(outDir, "app"));
     const nodes = await loadComponentTree(functionsDir, outDir);
@@ -129,7 +130,7 @@ export class Backend {
     for (const node of nodes) {
       let bundle = byDir.get(node.dir);
       if (!bundle) {
-        bundle = await bundleFunctions(node.dir, join(outDir, "components", String(byDir.size)));
+        bundle = await componentBundle(node.dir, join(this.dataDir, "modules"));
         byDir.set(node.dir, bundle);
       }
       components.push({ ...node, bundle });
