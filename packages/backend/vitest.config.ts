@@ -1,5 +1,21 @@
 import { defineConfig } from "vitest/config";
 
+// Tests run in retrieval mode with self-hosted billing whatever the developer's shell exports;
+// the tests that need a model or Clerk billing stub these themselves. Workers inherit this env.
+for (const name of [
+  "OPENAI_API_KEY",
+  "OPENAI_BASE_URL",
+  "ECHO_CHAT_MODEL",
+  "ECHO_EMBEDDING_MODEL",
+  "ECHO_EMBEDDING_DIMENSION",
+  "ECHO_RELEVANCE_THRESHOLD",
+  "ECHO_BILLING",
+  "IDENTITY_WEBHOOK_SECRET",
+  "BILLING_WEBHOOK_SECRET",
+]) {
+  delete process.env[name];
+}
+
 export default defineConfig({
   test: {
     environment: "edge-runtime",

@@ -18,18 +18,31 @@ export type Models = {
 
 const HASHED_RELEVANCE_THRESHOLD = 0.11;
 
+/** Unset, empty and unparsable values all mean "use the default". */
+function numberFrom(value: string | undefined, fallback: number): number {
+  const parsed = value?.trim() ? Number(value) : NaN;
+  return Number.isFinite(parsed) ? parsed : fallback;
+}
+
 /** The only place that reads model configuration from the environment. */
 export function models(env: Record<string, string | undefined> = process.env): Models {
-  const { OPENAI_API_KEY, OPENAI_BASE_URL, ECHO_CHAT_MODEL, ECHO_EMBEDDING_MODEL } = env;
+  const setting = (name: string) => env[name]?.trim() || undefined;
+  const OPENAI_API_KEY = setting("OPENAI_API_KEY");
+  const OPENAI_BASE_URL = setting("OPENAI_BASE_URL");
+  const ECHO_CHAT_MODEL = setting("ECHO_CHAT_MODEL");
+  const ECHO_EMBEDDING_MODEL = setting("ECHO_EMBEDDING_MODEL");
   const local = {
     embeddingModel: hashedEmbeddingModel(),
     embeddingDimension: HASHED_EMBEDDING_DIMENSION,
-    relevanceThreshold: Number(env.ECHO_RELEVANCE_THRESHOLD ?? HASHED_RELEVANCE_THRESHOLD),
+    relevanceThreshold: numberFrom(env.ECHO_RELEVANCE_THRESHOLD, HASHED_RELEVANCE_THRESHOLD),
   };
   if (!OPENAI_API_KEY && !OPENAI_BASE_URL) {
     return { mode: "retrieval", languageModel: retrievalResponder(), ...local };
   }
-  const openai = createOpenAI({ apiKey: OPENAI_API_KEY ?? "not-needed", baseURL: OPENAI_BASE_URL });
+  const openai = createOpenAI({
+    apiKey: OPENAI_API_KEY ?? "not-needed",
+    baseURL: OPENAI_BASE_URL ?? "https://api.openai.com/v1",
+  });
   const languageModel = openai.chat(ECHO_CHAT_MODEL ?? "gpt-4o-mini");
   // A compatible server without a named embedding model keeps the local embedding.
   if (OPENAI_BASE_URL && !ECHO_EMBEDDING_MODEL) return { mode: "model", languageModel, ...local };
@@ -37,7 +50,7 @@ export function models(env: Record<string, string | undefined> = process.env): M
     mode: "model",
     languageModel,
     embeddingModel: openai.embedding(ECHO_EMBEDDING_MODEL ?? "text-embedding-3-small"),
-    embeddingDimension: Number(env.ECHO_EMBEDDING_DIMENSION ?? 1536),
-    relevanceThreshold: Number(env.ECHO_RELEVANCE_THRESHOLD ?? 0.3),
+    embeddingDimension: numberFrom(env.ECHO_EMBEDDING_DIMENSION, 1536),
+    relevanceThreshold: numberFrom(env.ECHO_RELEVANCE_THRESHOLD, 0.3),
   };
 }

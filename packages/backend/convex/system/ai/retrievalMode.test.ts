@@ -133,7 +133,9 @@ describe("support agent in retrieval mode", () => {
     const toolResults = page.filter((m) => m.message?.role === "tool");
     expect(toolCalls).toHaveLength(1);
     expect(toolResults).toHaveLength(1);
-    expect(page.at(-1)!.text).toContain("Enable two-factor authentication under Settings > Security.");
+    expect(page.at(-1)!.text).toContain(
+      "Enable two-factor authentication under Settings > Security.",
+    );
 
     // The visitor sees the answer; operators also see the search behind it.
     const forContact = (await messagesOf(t, ids)).at(-1)!;
