@@ -216,3 +216,32 @@ describe("ConvexReactClient", () => {
     }
   });
 });
+
+describe("page splitting", () => {
+  type Page = { results: Array<{ body: string }>; status: string };
+
+  test("a first page that grows past twice its size is split and stays complete", async () => {
+    const http = new ConvexHttpClient(h.server.url, { logger: false });
+    for (const body of ["n1", "n2"]) await http.mutation(api.messages.send, { channel: "split", author: "a", body });
+    const client = new ConvexClient(h.server.url, { logger: false });
+    try {
+      let latest: Page | null = null;
+      let notify = () => {};
+      client.onPaginatedUpdate_experimental(api.messages.pageNewest, { channel: "split" } as never, { initialNumItems: 2 }, (result) => {
+        latest = result as unknown as Page;
+        notify();
+      });
+      const until = (accept: (p: Page) => boolean) =>
+        new Promise<Page>((resolve) => {
+          notify = () => latest && accept(latest) && resolve(latest);
+          notify();
+        });
+      await until((p) => p.results.length === 2);
+      for (const body of ["n3", "n4", "n5", "n6"]) await http.mutation(api.messages.send, { channel: "split", author: "a", body });
+      const grown = await until((p) => p.results.length === 6);
+      expect(grown.results.map((m) => m.body)).toEqual(["n6", "n5", "n4", "n3", "n2", "n1"]);
+    } finally {
+      await client.close();
+    }
+  });
+});

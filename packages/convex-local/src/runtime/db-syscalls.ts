@@ -326,6 +326,7 @@ export function queryPage(frame: Frame, args: PageArgs) {
   const streamId = tx.openStream(index, range, plan.order);
   const q: QueryState = { streamId, operators: args.query.operators, counters: args.query.operators.map(() => 0), ended: false };
   const page: DocJson[] = [];
+  const positions: Uint8Array[] = [];
   let rowsRead = 0;
   const bounded = end !== null;
   while (bounded || page.length < args.pageSize) {
@@ -334,6 +335,7 @@ export function queryPage(frame: Frame, args: PageArgs) {
     rowsRead++;
     if (!doc) break;
     page.push(doc);
+    positions.push(tx.streamPosition(streamId).last!);
   }
   const position = tx.streamPosition(streamId);
   tx.closeStream(streamId);
@@ -344,7 +346,10 @@ export function queryPage(frame: Frame, args: PageArgs) {
   else continueCursor = position.last ? encodePageCursor(position.last) : (args.cursor ?? endCursorString());
   const isDone = exhausted && (end === null || end === END_CURSOR);
   frame.pageEnd = continueCursor;
-  return { page, isDone, continueCursor, splitCursor: null, pageStatus: null };
+  // Where the client may cut a page that has grown, so both halves stay small and gapless.
+  const splitCursor = page.length >= 2 ? encodePageCursor(positions[Math.floor(page.length / 2) - 1]!) : null;
+  const pageStatus = page.length > 2 * args.pageSize ? "SplitRecommended" : null;
+  return { page, isDone, continueCursor, splitCursor, pageStatus };
 }
 
 /** Search results have no index position; their cursors are offsets into the relevance order. */
