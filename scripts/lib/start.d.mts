@@ -6,7 +6,17 @@ export type StackUrls = {
   backend: string;
   site: string;
 };
-export type Stack = { urls: StackUrls; hasBackend: boolean; stop: () => Promise<void> };
+export type DemoSeed = {
+  login: { email: string; password: string; name: string };
+  organizationId: string;
+};
+export type Stack = {
+  urls: StackUrls;
+  hasBackend: boolean;
+  adminKey: string | null;
+  demo: DemoSeed;
+  stop: () => Promise<void>;
+};
 
 export function defaultPorts(): Ports;
 export function buildAll(root: string, env: NodeJS.ProcessEnv): void;

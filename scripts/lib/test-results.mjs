@@ -21,13 +21,24 @@ export function workspacePackages(root) {
 /** Removes result files of earlier runs so a crashed suite cannot pass on stale numbers. */
 export function clearResults(packages, script) {
   for (const pkg of packages) {
-    const file = join(pkg.dir, RESULTS_DIR, `${resultName(script)}.json`);
-    rmSync(file, { force: true });
+    for (const file of reportFiles(pkg.dir, script)) rmSync(file, { force: true });
   }
 }
 
 function resultName(script) {
   return script === "test" ? "vitest" : script;
+}
+
+/** A script's reports: `<name>.json` and any `<name>-<part>.json` from later runs in the script. */
+function reportFiles(dir, script) {
+  const resultsDir = join(dir, RESULTS_DIR);
+  if (!existsSync(resultsDir)) return [];
+  const name = resultName(script);
+  return readdirSync(resultsDir)
+    .filter(
+      (file) => file === `${name}.json` || (file.startsWith(`${name}-`) && file.endsWith(".json")),
+    )
+    .map((file) => join(resultsDir, file));
 }
 
 /**
@@ -37,8 +48,8 @@ function resultName(script) {
 export function collectResults(packages, script) {
   const suites = [];
   for (const pkg of packages.filter((p) => p.scripts[script])) {
-    const file = join(pkg.dir, RESULTS_DIR, `${resultName(script)}.json`);
-    if (!existsSync(file)) {
+    const files = reportFiles(pkg.dir, script);
+    if (!files.some((file) => file.endsWith(`${resultName(script)}.json`))) {
       suites.push({
         name: `${pkg.name} ${script}`,
         passed: 0,
@@ -48,19 +59,20 @@ export function collectResults(packages, script) {
       });
       continue;
     }
-    const report = JSON.parse(readFileSync(file, "utf8"));
-    // A file that failed outside any test (import error, failing hook) counts as one failure.
-    const brokenFiles = (report.testResults ?? []).filter(
-      (result) =>
-        result.status === "failed" &&
-        !(result.assertionResults ?? []).some((assertion) => assertion.status === "failed"),
-    ).length;
-    suites.push({
-      name: `${pkg.name} ${script}`,
-      passed: report.numPassedTests ?? 0,
-      failed: (report.numFailedTests ?? 0) + brokenFiles,
-      skipped: (report.numPendingTests ?? 0) + (report.numTodoTests ?? 0),
-    });
+    const suite = { name: `${pkg.name} ${script}`, passed: 0, failed: 0, skipped: 0 };
+    for (const file of files) {
+      const report = JSON.parse(readFileSync(file, "utf8"));
+      // A file that failed outside any test (import error, failing hook) counts as one failure.
+      const brokenFiles = (report.testResults ?? []).filter(
+        (result) =>
+          result.status === "failed" &&
+          !(result.assertionResults ?? []).some((assertion) => assertion.status === "failed"),
+      ).length;
+      suite.passed += report.numPassedTests ?? 0;
+      suite.failed += (report.numFailedTests ?? 0) + brokenFiles;
+      suite.skipped += (report.numPendingTests ?? 0) + (report.numTodoTests ?? 0);
+    }
+    suites.push(suite);
   }
   return suites;
 }

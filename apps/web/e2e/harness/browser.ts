@@ -26,6 +26,12 @@ export async function launchBrowser(): Promise<TestBrowser> {
     args: CHROMIUM_FLAGS,
     viewport: { width: 1280, height: 800 },
   });
+  // Uncaught errors in the page would otherwise only show as a timeout.
+  context.on("page", (page) => {
+    page.on("pageerror", (error) =>
+      console.error(`[browser] page error on ${page.url()}: ${error.stack ?? error.message}`),
+    );
+  });
   return Object.assign(context, {
     dispose: async () => {
       await context.close();

@@ -10,6 +10,7 @@ declare module "vitest" {
   export interface ProvidedContext {
     urls: StackUrls;
     hasBackend: boolean;
+    demo: { login: { email: string; password: string; name: string }; organizationId: string };
   }
 }
 
@@ -36,6 +37,7 @@ export default async function setup(project: TestProject) {
   });
   project.provide("urls", stack.urls);
   project.provide("hasBackend", stack.hasBackend);
+  project.provide("demo", stack.demo);
   return async () => {
     await stack.stop();
     rmSync(dataDir, { recursive: true, force: true });

@@ -1,7 +1,6 @@
 "use client";
 
 import { api } from "@echo/backend/convex/_generated/api";
-import type { Id } from "@echo/backend/convex/_generated/dataModel";
 import { Button } from "@echo/ui/components/button";
 import { cn } from "@echo/ui/lib/utils";
 import { usePaginatedQuery } from "convex/react";
@@ -10,22 +9,31 @@ import { useEffect, useRef } from "react";
 
 const PAGE_SIZE = 30;
 
+type Ordered = { order: number; stepOrder: number; _creationTime: number };
+
+/** Oldest first, whatever order the pages arrive in. */
+export function sortChronologically<T extends Ordered>(messages: T[]): T[] {
+  return [...messages].sort(
+    (a, b) => a.order - b.order || a.stepOrder - b.stepOrder || a._creationTime - b._creationTime,
+  );
+}
+
 /** The thread, oldest first, with visitor, AI and operator messages told apart. */
-export function MessageList({ conversationId }: { conversationId: Id<"conversations"> }) {
+export function MessageList({ threadId }: { threadId: string }) {
   const t = useTranslations("conversations");
   const { results, status, loadMore } = usePaginatedQuery(
     api.private.messages.list,
-    { conversationId },
+    { threadId },
     { initialNumItems: PAGE_SIZE },
   );
   const bottom = useRef<HTMLDivElement>(null);
-  const newest = results[0]?.id;
+  const messages = sortChronologically(results).filter((message) => message.text.trim() !== "");
+  const newest = messages.at(-1)?.key;
 
   useEffect(() => {
     bottom.current?.scrollIntoView({ block: "end" });
   }, [newest]);
 
-  const messages = [...results].reverse().filter((message) => message.text.trim() !== "");
   return (
     <div className="flex flex-col gap-3 p-4" aria-live="polite">
       {status === "CanLoadMore" ? (

@@ -91,7 +91,7 @@ export function ConversationView({ conversationId }: { conversationId: Id<"conve
           ) : null}
         </header>
         <div className="min-h-0 flex-1 overflow-y-auto">
-          <MessageList conversationId={conversationId} />
+          <MessageList threadId={conversation.threadId} />
         </div>
         <ReplyComposer
           conversationId={conversationId}

@@ -1,6 +1,8 @@
 import { useTranslations } from "next-intl";
 import type { ReactNode } from "react";
 
+import { AuthenticatedArea } from "@/modules/convex/authenticated-area";
+
 import { LanguageSwitcher } from "./language-switcher";
 import { NavLinks } from "./nav-links";
 import { OrganizationName } from "./organization-name";
@@ -22,7 +24,9 @@ export function DashboardShell({
           <LanguageSwitcher />
         </div>
         <div className="px-2">
-          <OrganizationName />
+          <AuthenticatedArea>
+            <OrganizationName />
+          </AuthenticatedArea>
         </div>
         <nav aria-label={t("navigation")} className="overflow-x-auto md:overflow-visible">
           <NavLinks />
@@ -35,7 +39,9 @@ export function DashboardShell({
           <SignOutButton />
         </div>
       </aside>
-      <main className="min-w-0 flex-1">{children}</main>
+      <main className="min-w-0 flex-1">
+        <AuthenticatedArea>{children}</AuthenticatedArea>
+      </main>
     </div>
   );
 }

@@ -5,7 +5,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 
-import { repoRoot } from "./harness/paths";
+import { repoRoot } from "../harness/paths";
 
 const BASE = Number(process.env.ECHO_E2E_START_BASE_PORT ?? 4200);
 const PORTS = {

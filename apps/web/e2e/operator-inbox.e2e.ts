@@ -1,0 +1,77 @@
+import type { Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+
+import { launchBrowser, screenshot, type TestBrowser } from "./harness/browser";
+import { createVisitor, eventually, type Visitor } from "./harness/visitor";
+
+describe("an operator works a visitor's conversation live", () => {
+  const urls = inject("urls");
+  const demo = inject("demo");
+  let browser: TestBrowser;
+  let page: Page;
+  let visitor: Visitor;
+
+  beforeAll(async () => {
+    browser = await launchBrowser();
+    page = await browser.newPage();
+  });
+
+  afterAll(async () => {
+    await browser?.dispose();
+  });
+
+  it("signs in with the demo login the sign-in page shows", async () => {
+    await page.goto(`${urls.dashboard}/en/sign-in`);
+    const hint = await page.getByTestId("demo-login").textContent();
+    expect(hint).toContain(demo.login.email);
+    await page.getByLabel("Password").fill(demo.login.password);
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await page.waitForURL(`${urls.dashboard}/en/conversations`);
+    // The organization's name comes from the backend, so the operator's token was accepted.
+    await expect(page.getByTestId("organization-name").textContent()).resolves.toBe("Echo Demo");
+  });
+
+  it("sees a new conversation appear and get escalated without reloading", async () => {
+    visitor = await createVisitor(urls.backend, demo.organizationId, "Vera Visitor");
+    await visitor.send("Hello! I would like to talk to a person, please.");
+    const item = page.getByRole("link", { name: /Vera Visitor/ });
+    await item.waitFor();
+    await eventually(async () => (await visitor.conversation()).status === "escalated");
+    await page.getByRole("button", { name: "Needs a person" }).click();
+    await item.waitFor();
+    await screenshot(page, "inbox-01-escalated");
+  });
+
+  it("replies, and the visitor receives the reply", async () => {
+    await page.getByRole("link", { name: /Vera Visitor/ }).click();
+    await page
+      .getByRole("region", { name: "Conversation" })
+      .getByRole("heading", { name: "Vera Visitor" })
+      .waitFor();
+    await page.getByLabel("Reply").fill("Hi Vera, Olivia here. How can I help?");
+    await page.getByRole("button", { name: "Send" }).click();
+    const thread = page.getByRole("region", { name: "Conversation" });
+    await thread.getByText("Hi Vera, Olivia here. How can I help?").waitFor();
+    const authors = await thread
+      .locator("article[data-author]")
+      .evaluateAll((articles) => articles.map((article) => article.getAttribute("data-author")));
+    expect(authors).toEqual(["agent", "contact", "agent", "operator"]);
+    const messages = await eventually(async () => {
+      const all = await visitor.messages();
+      return all.some((message) => message.author === "operator") && all;
+    });
+    expect(messages.find((message) => message.author === "operator")?.text).toBe(
+      "Hi Vera, Olivia here. How can I help?",
+    );
+    await screenshot(page, "inbox-02-replied");
+  });
+
+  it("resolves the conversation, which the visitor then sees resolved", async () => {
+    await page.getByRole("button", { name: "Resolve", exact: true }).click();
+    await page.getByText("This conversation is resolved. Reopen it to reply.").waitFor();
+    await expect(page.getByTestId("conversation-status").textContent()).resolves.toBe("Resolved");
+    await eventually(async () => (await visitor.conversation()).status === "resolved");
+    await expect(visitor.send("One more thing")).rejects.toThrow(/CONVERSATION_RESOLVED|resolved/);
+    await screenshot(page, "inbox-03-resolved");
+  });
+});
