@@ -118,6 +118,18 @@ describe("auth", () => {
   });
 });
 
+describe("auth ordering over the socket", () => {
+  test("a mutation sent after setAuth runs as the new user", async () => {
+    const client = new ConvexClient(h.server.url, { logger: false });
+    try {
+      client.setAuth(async () => await token("ordered-user"));
+      expect(await client.mutation(api.users.whoamiNow, {})).toBe("ordered-user");
+    } finally {
+      await client.close();
+    }
+  });
+});
+
 describe("auth errors over the socket", () => {
   test("a refused token is reported and the client carries on unauthenticated", async () => {
     const client = new ConvexClient(h.server.url, { logger: false });

@@ -54,6 +54,8 @@ export class SyncSession {
   private work: Promise<void> = Promise.resolve();
   private mutations: Promise<void> = Promise.resolve();
   private refreshQueued = false;
+  /** Settles once the latest Authenticate has been verified. */
+  private identityReady: Promise<void> = Promise.resolve();
   /** A mutation was answered; the client resolves it only on a later Transition. */
   private transitionOwed = false;
   private readonly unsubscribe: () => void;
@@ -144,15 +146,25 @@ export class SyncSession {
           throw new ProtocolError(`Identity base version mismatch: expected ${this.identityVersion}, got ${message.baseVersion}`);
         }
         this.identityVersion++;
-        this.enqueue(() => this.authenticate(message));
+        {
+          const verified = this.verifyCaller(message);
+          this.identityReady = verified.then(() => undefined);
+          this.enqueue(() => this.authenticate(message, verified));
+        }
         return;
-      case "Mutation":
+      case "Mutation": {
+        // Requests run as whoever the client authenticated as before sending them.
+        const ready = this.identityReady;
         this.mutations = this.mutations
+          .then(() => ready)
           .then(() => this.runMutation(message))
           .catch((e: unknown) => this.fatal(e instanceof Error ? e.message : String(e)));
         return;
+      }
       case "Action":
-        this.runAction(message).catch((e: unknown) => this.fatal(e instanceof Error ? e.message : String(e)));
+        this.identityReady
+          .then(() => this.runAction(message))
+          .catch((e: unknown) => this.fatal(e instanceof Error ? e.message : String(e)));
         return;
       case "Event":
         return;
@@ -188,17 +200,30 @@ export class SyncSession {
     await this.transition(start, { ...this.version(), querySet: newVersion }, removed);
   }
 
-  private async authenticate(message: Extract<ClientMessage, { type: "Authenticate" }>): Promise<void> {
+  /** Verifies the new credentials right away and adopts them, so later requests see them. */
+  private verifyCaller(message: Extract<ClientMessage, { type: "Authenticate" }>): Promise<Caller | AuthenticationError> {
+    const verify = async (): Promise<Caller> => {
+      if (message.tokenType === "None") return ANONYMOUS;
+      if (message.tokenType === "Admin") {
+        return adminCaller(this.backend, message.value, message.impersonating ?? message.actingAs, this.adminSecret);
+      }
+      return await userCaller(this.backend, message.value);
+    };
+    return verify().then(
+      (caller) => {
+        this.caller = caller;
+        return caller;
+      },
+      (e: unknown) => (e instanceof AuthenticationError ? e : new AuthenticationError(String(e))),
+    );
+  }
+
+  private async authenticate(message: Extract<ClientMessage, { type: "Authenticate" }>, verified: Promise<Caller | AuthenticationError>): Promise<void> {
     const start = this.version();
     const newIdentityVersion = start.identity + 1;
-    try {
-      if (message.tokenType === "None") this.caller = ANONYMOUS;
-      else if (message.tokenType === "Admin") {
-        this.caller = adminCaller(this.backend, message.value, message.impersonating ?? message.actingAs, this.adminSecret);
-      } else this.caller = await userCaller(this.backend, message.value);
-    } catch (e) {
-      const error = e instanceof AuthenticationError ? e.message : String(e);
-      this.send({ type: "AuthError", error, baseVersion: message.baseVersion, authUpdateAttempted: true });
+    const result = await verified;
+    if (result instanceof AuthenticationError) {
+      this.send({ type: "AuthError", error: result.message, baseVersion: message.baseVersion, authUpdateAttempted: true });
       this.socket.close(1000, "AuthError");
       this.close();
       return;
