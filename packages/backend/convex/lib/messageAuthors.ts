@@ -17,3 +17,24 @@ export function authorOf(message: { role: string; agentName?: string }): {
   }
   return { author: "agent", authorName: message.agentName };
 }
+
+/**
+ * An operator reply as stored on the thread: the agent's message format, marked so the model's
+ * context can tell it was a person speaking (ModelMessages carry no agentName).
+ */
+export function operatorMessage(name: string, text: string) {
+  return {
+    role: "assistant" as const,
+    content: text,
+    providerOptions: { echo: { operatorName: name } },
+  };
+}
+
+export function operatorNameOf(message: {
+  role: string;
+  providerOptions?: unknown;
+}): string | undefined {
+  if (message.role !== "assistant") return undefined;
+  const echo = (message.providerOptions as { echo?: { operatorName?: unknown } } | undefined)?.echo;
+  return typeof echo?.operatorName === "string" ? echo.operatorName : undefined;
+}

@@ -8,7 +8,7 @@ import { recordAudit } from "../lib/audit";
 import { escalateConversation, recordConversationMessage } from "../lib/conversationState";
 import { fail } from "../lib/errors";
 import { requireOperator } from "../lib/identity";
-import { operatorAgentName } from "../lib/messageAuthors";
+import { operatorAgentName, operatorMessage } from "../lib/messageAuthors";
 import { requireOrgConversation, requireOrgThread } from "../lib/operatorConversations";
 import { listThreadMessages } from "../lib/threadMessages";
 import { enhanceDraft } from "../system/ai/enhanceDraft";
@@ -44,10 +44,11 @@ export const reply = mutation({
     const text = draft.trim();
     if (!text || text.length > MAX_MESSAGE_CHARS)
       fail("INVALID_INPUT", "Message is empty or too long");
+    const name = operator.name ?? operator.email ?? "Operator";
     const { messageId } = await saveMessage(ctx, components.agent, {
       threadId: conversation.threadId,
-      agentName: operatorAgentName(operator.name ?? operator.email ?? "Operator"),
-      message: { role: "assistant", content: text },
+      agentName: operatorAgentName(name),
+      message: operatorMessage(name, text),
     });
     await escalateConversation(ctx, conversation);
     if (conversation.firstHumanReplyAt === undefined) {

@@ -184,6 +184,36 @@ describe("support agent with a language model", () => {
     expect((await t.query(api.public.conversations.get, other)).status).toBe("resolved");
   });
 
+  test("after a hand-back, the model is told which earlier replies a person wrote", async () => {
+    chat.steps = [() => say("Glad Ana could help.")];
+    const t = newTest();
+    await createOrganization(t, "org_a");
+    const ids = await startConversation(t, "org_a");
+    const ana = t.withIdentity({
+      subject: "user_ana",
+      name: "Ana",
+      org_id: "org_a",
+      org_role: "member",
+    });
+    await ana.mutation(api.private.messages.reply, {
+      conversationId: ids.conversationId,
+      text: "Your refund is done.",
+    });
+    await ana.mutation(api.private.conversations.updateStatus, {
+      conversationId: ids.conversationId,
+      status: "unresolved",
+    });
+    await sendAndSettle(t, ids, "thanks! one more question");
+    const prompt = JSON.stringify(model.doStreamCalls[0]!.prompt);
+    expect(prompt).toContain(
+      "[Reply written by human operator Ana, not by you] Your refund is done.",
+    );
+    expect((await messagesOf(t, ids)).find((m) => m.author === "operator")).toMatchObject({
+      author: "operator",
+      text: "Your refund is done.",
+    });
+  });
+
   test("a failing model leaves the visitor a notice and hands the conversation to a person", async () => {
     chat.steps = [
       () => {

@@ -1,8 +1,9 @@
 import { Agent, stepCountIs, type AgentComponent } from "@convex-dev/agent";
 import type { LanguageModelV4 } from "@ai-sdk/provider";
-import type { StopCondition, ToolSet } from "ai";
+import type { ModelMessage, StopCondition, ToolSet } from "ai";
 
 import { components } from "../../_generated/api";
+import { operatorNameOf } from "../../lib/messageAuthors";
 import { models, type Models } from "./models";
 import { escalateConversation } from "./tools/escalateConversation";
 import { resolveConversation } from "./tools/resolveConversation";
@@ -35,8 +36,25 @@ const SupportAgent = Agent as unknown as new (
     languageModel: LanguageModelV4;
     tools: ToolSet;
     stopWhen: StopCondition<ToolSet>;
+    contextHandler: (ctx: unknown, args: { allMessages: ModelMessage[] }) => ModelMessage[];
   },
 ) => Agent<object, ToolSet>;
+
+/** Operator replies sit on the thread as assistant messages; the model is told a person wrote them. */
+export function withOperatorsNamed(messages: ModelMessage[]): ModelMessage[] {
+  return messages.map((message) => {
+    const name = operatorNameOf(message);
+    if (!name || message.role !== "assistant") return message;
+    const text =
+      typeof message.content === "string"
+        ? message.content
+        : message.content.flatMap((part) => (part.type === "text" ? [part.text] : [])).join("\n");
+    return {
+      role: "assistant",
+      content: `[Reply written by human operator ${name}, not by you] ${text}`,
+    };
+  });
+}
 
 const tools: ToolSet = { searchKnowledge, escalateConversation, resolveConversation };
 
@@ -47,5 +65,6 @@ export function supportAgent(m: Models = models()) {
     languageModel: m.languageModel,
     tools,
     stopWhen: stepCountIs(4),
+    contextHandler: (_ctx, { allMessages }) => withOperatorsNamed(allMessages),
   });
 }
