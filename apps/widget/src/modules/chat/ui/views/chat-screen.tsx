@@ -45,9 +45,13 @@ export function ChatScreen({
   const sendMessage = useMutation(api.public.messages.send);
   const markRead = useMutation(api.public.conversations.markRead);
 
-  const args = conversationId ? { contactSessionId, conversationId } : "skip";
-  const conversation = useQuery(api.public.conversations.get, args);
-  const { results, status, loadMore } = useConversationMessages(args);
+  const conversation = useQuery(
+    api.public.conversations.get,
+    conversationId ? { contactSessionId, conversationId } : "skip",
+  );
+  const { results, status, loadMore } = useConversationMessages(
+    conversation ? { contactSessionId, threadId: conversation.threadId } : "skip",
+  );
   const messages: ChatMessage[] = conversationId
     ? results
     : [{ key: "greeting", role: "assistant", text: greeting, status: "success", author: "agent" }];

@@ -52,7 +52,7 @@ vi.mock("convex/react", async () => {
       case "public/voice:getConfig":
         return { connected: false, enabled: false, assistantId: null, phoneNumber: null };
       case "public/conversations:get":
-        return { _id: args.conversationId, status: "unresolved", channel: "chat", unread: 0, lastMessageAt: 0 };
+        return { _id: args.conversationId, threadId: "thread_1", status: "unresolved", channel: "chat", unread: 0, lastMessageAt: 0 };
       case "public/conversations:listOwn":
         return { page: [], isDone: true, continueCursor: "" };
       default:
