@@ -1,4 +1,5 @@
 import { type DatabaseSync, type StatementSync } from "node:sqlite";
+import { AsyncResource } from "node:async_hooks";
 import { type JSONValue } from "convex/values";
 import { Catalog, type IndexInfo } from "./catalog.ts";
 import { type DocJson, indexKey } from "./index-keys.ts";
@@ -33,6 +34,9 @@ export class ConflictError extends Error {
   }
 }
 
+/** The real clock, captured before the runtime freezes `Date` inside queries and mutations. */
+const wallClock = Date.now.bind(Date);
+
 type ExtraWrite = (db: DatabaseSync, ts: bigint) => void;
 
 type Batch = { commits: Commit[]; durable: Promise<void>; settle: (error?: unknown) => void };
@@ -52,6 +56,7 @@ export class Store {
   private readonly active = new Map<Transaction, bigint>();
   private readonly listeners = new Set<(commit: Commit) => void>();
   private batch: Batch | null = null;
+  private readonly detached = new AsyncResource("convex-local-store");
   private broken: Error | null = null;
 
   constructor(db: DatabaseSync) {
@@ -143,7 +148,8 @@ export class Store {
     // Settled by flush; a rejection nobody awaited must not look unhandled.
     durable.catch(() => {});
     this.batch = { commits: [], durable, settle };
-    setImmediate(() => this.flush());
+    // Flush and its listeners run in the store's own async context, not in whichever function committed first.
+    setImmediate(() => this.detached.runInAsyncScope(() => this.flush()));
     return this.batch;
   }
 
@@ -194,7 +200,7 @@ export class Store {
   }
 
   private nextTs(): bigint {
-    const now = BigInt(Date.now()) * 1_000_000n;
+    const now = BigInt(wallClock()) * 1_000_000n;
     return now > this.ts ? now : this.ts + 1n;
   }
 
