@@ -13,7 +13,7 @@ import { type ComponentNode, loadComponentTree } from "./component-tree.ts";
 import { componentBundle } from "./component-bundles.ts";
 import { failedOutcome, FunctionError } from "./errors.ts";
 import { type Frame, frames, type UdfType, type UserIdentity } from "./frame.ts";
-import { installGlobals, realNow, setFallbackEnv } from "./globals.ts";
+import { installGlobals, realNow, realSetTimeout, setFallbackEnv } from "./globals.ts";
 import { canonicalizeUdfPath, LoadedModules, type ResolvedFunction, type SchemaTable } from "./modules.ts";
 import { seededRandom } from "../values/random-values.ts";
 import { Scheduler } from "./scheduler.ts";
@@ -41,10 +41,22 @@ export type Outcome =
 type Completed = { value: JSONValue; logLines: string[]; ts?: bigint; readSet?: ReadSet; journal?: string | null };
 
 const MAX_OCC_RETRIES = 32;
+/** Wall-clock limits; Convex's are 1 s of execution for queries and mutations and 10 min for actions. */
+const TRANSACTION_TIMEOUT_MS = 20_000;
+const ACTION_TIMEOUT_MS = 10 * 60_000;
+
+/** A function that never settles must not hold its caller (or a sync session) forever. */
+function withTimeout<T>(promise: Promise<T>, ms: number, udfType: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = realSetTimeout(() => reject(new FunctionError(`Uncaught Error: Your ${udfType} function timed out after ${ms / 1000} seconds.`)), ms);
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}
 
 /** Jittered exponential backoff so conflicting mutations stop colliding. */
 function backoff(attempt: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(2 ** attempt, 200)));
+  return new Promise((resolve) => realSetTimeout(resolve, Math.random() * Math.min(2 ** attempt, 200)));
 }
 
 /** Everything a deploy produced, persisted so a restart serves the same code. */
@@ -311,11 +323,12 @@ export class Backend {
     this.checkArgs(resolved, frame.component, args);
     const argsStr = JSON.stringify([args]);
     const fn = resolved.fn;
-    const resultStr = await frames.run(frame, () => {
+    const running = frames.run(frame, () => {
       if (resolved.udfType === "query") return fn.invokeQuery!(argsStr);
       if (resolved.udfType === "mutation") return fn.invokeMutation!(argsStr);
       return fn.invokeAction!(frame.requestId, argsStr);
     });
+    const resultStr = await withTimeout(running, resolved.udfType === "action" ? ACTION_TIMEOUT_MS : TRANSACTION_TIMEOUT_MS, resolved.udfType);
     const value = JSON.parse(resultStr) as JSONValue;
     this.checkReturns(resolved, frame.component, value);
     return value;

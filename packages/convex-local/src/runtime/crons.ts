@@ -1,7 +1,7 @@
 import { type JSONValue } from "convex/values";
 import { type CronSchedule, nextRunTime } from "../cron/schedule.ts";
 import { type Backend } from "./backend.ts";
-import { realNow } from "./globals.ts";
+import { realNow, realSetTimeout } from "./globals.ts";
 
 export type CronSpec = { name: string; args: JSONValue[]; schedule: CronSchedule };
 type CronState = CronSpec & { nextRun: number };
@@ -43,7 +43,7 @@ export class Crons {
     if (this.timer) clearTimeout(this.timer);
     if (this.stopped || this.jobs.size === 0) return;
     const soonest = Math.min(...[...this.jobs.values()].map((j) => j.nextRun));
-    this.timer = setTimeout(() => {
+    this.timer = realSetTimeout(() => {
       this.runDue().catch((e: unknown) => console.error("convex-local: cron run failed:", e));
     }, Math.max(0, Math.min(soonest - realNow(), 2 ** 31 - 1)));
   }

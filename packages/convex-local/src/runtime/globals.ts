@@ -3,6 +3,8 @@ import { frames } from "./frame.ts";
 import { asyncSyscall, jsSyscall, syscall } from "./syscalls.ts";
 
 const realRandom = Math.random;
+/** Timers for the runtime's own use, even while a query or mutation is on the async stack. */
+export const realSetTimeout = globalThis.setTimeout;
 const RealDate = Date;
 let installed = false;
 /** Env vars for code that runs outside any execution (module top level). */

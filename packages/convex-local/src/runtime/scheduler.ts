@@ -3,7 +3,7 @@ import { type DocJson } from "../storage/index-keys.ts";
 import { type Backend, randomId } from "./backend.ts";
 import { failedOutcome } from "./errors.ts";
 import { type Frame } from "./frame.ts";
-import { realNow } from "./globals.ts";
+import { realNow, realSetTimeout } from "./globals.ts";
 
 type JobState = { kind: "pending" | "inProgress" | "success" | "failed" | "canceled"; error?: string };
 type Job = DocJson & { name: string; args: JSONValue[]; scheduledTime: number; state: JobState; component?: string };
@@ -79,7 +79,7 @@ export class Scheduler {
     const next = this.pendingJobs()[0];
     if (!next) return;
     const delay = Math.max(0, Math.min(next.job.scheduledTime - realNow(), 2 ** 31 - 1));
-    this.timer = setTimeout(() => {
+    this.timer = realSetTimeout(() => {
       this.runDue().catch((e: unknown) => {
         console.error("convex-local: scheduler failed to run due jobs:", e);
         this.reschedule();
