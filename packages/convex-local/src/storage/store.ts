@@ -71,7 +71,10 @@ export class Store {
     this.deleteDoc = db.prepare("DELETE FROM documents WHERE id = ?");
     this.saveTs = db.prepare("INSERT INTO meta (key, value) VALUES ('ts', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value");
     const row = db.prepare("SELECT value FROM meta WHERE key = 'ts'").get();
-    this.ts = row ? BigInt(String(row.value)) : 0n;
+    // Start at the wall clock: a client may have seen the timestamp of a commit a crash cut short.
+    const persisted = row ? BigInt(String(row.value)) : 0n;
+    const now = BigInt(wallClock()) * 1_000_000n;
+    this.ts = now > persisted ? now : persisted;
   }
 
   latestTs(): bigint {
