@@ -1,4 +1,5 @@
 import { spawnSync } from "node:child_process";
+import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 
@@ -53,12 +54,23 @@ export function buildAll(root, env) {
   if (build.status !== 0) throw new Error(`the build failed with exit code ${build.status}`);
 }
 
-// Deployment environment the backend's auth.config.ts reads: the self-hosted identity provider.
-function deploymentEnv(urls) {
+// Deployment environment of the backend: the self-hosted identity provider it trusts
+// (auth.config.ts) and the secret its identity webhook checks.
+function deploymentEnv(urls, webhookSecret) {
   return {
     ECHO_AUTH_ISSUER: urls.dashboard,
     ECHO_AUTH_JWKS_URL: `${urls.dashboard}/api/auth/jwks`,
+    IDENTITY_WEBHOOK_SECRET: webhookSecret,
   };
+}
+
+/** A Standard Webhooks secret shared by the identity provider and the backend, kept across runs. */
+function identityWebhookSecret(dataDir) {
+  const file = join(dataDir, "identity-webhook-secret");
+  if (!existsSync(file)) {
+    writeFileSync(file, `whsec_${randomBytes(32).toString("base64")}`, { mode: 0o600 });
+  }
+  return readFileSync(file, "utf8").trim();
 }
 
 /**
@@ -80,6 +92,7 @@ export async function startStack(root, { ports, dataDir, onExit = () => {}, logD
     backend: `http://127.0.0.1:${ports.backend}`,
     site: `http://127.0.0.1:${ports.site}`,
   };
+  const webhookSecret = identityWebhookSecret(dataDir);
   const env = {
     ...process.env,
     NODE_ENV: "production",
@@ -90,6 +103,8 @@ export async function startStack(root, { ports, dataDir, onExit = () => {}, logD
     ECHO_WIDGET_URL: urls.widget,
     ECHO_DEMO_LOGIN_EMAIL: DEMO_LOGIN.email,
     ECHO_DEMO_LOGIN_PASSWORD: DEMO_LOGIN.password,
+    ECHO_IDENTITY_WEBHOOK_URL: `${urls.site}/webhooks/identity`,
+    IDENTITY_WEBHOOK_SECRET: webhookSecret,
   };
 
   const services = new Map();
@@ -154,7 +169,7 @@ export async function startStack(root, { ports, dataDir, onExit = () => {}, logD
   // (with the official CLI this is `npx convex env set` followed by a push).
   const syncBackendEnvironment = async () => {
     const stampFile = join(dataDir, "convex-env.json");
-    const wanted = deploymentEnv(urls);
+    const wanted = deploymentEnv(urls, webhookSecret);
     const current = existsSync(stampFile) ? readFileSync(stampFile, "utf8") : "";
     if (current === JSON.stringify(wanted)) return;
     const response = await fetch(`${urls.backend}/api/update_environment_variables`, {

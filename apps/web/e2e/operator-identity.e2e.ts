@@ -44,6 +44,8 @@ describe("operator identity in the dashboard", () => {
     await page.waitForURL(`${dashboard}/en/conversations`);
     await page.getByRole("heading", { name: "Conversations" }).waitFor();
     await expect(page.getByText("Olivia Owner").isVisible()).resolves.toBe(true);
+    // The backend learned about the new organization through the signed identity webhook.
+    await page.getByTestId("organization-name").getByText("Acme Support").waitFor();
     await screenshot(page, "identity-03-inbox");
   });
 

@@ -51,7 +51,10 @@ describe("an operator works a visitor's conversation live", () => {
     await page.getByLabel("Reply").fill("Hi Vera, Olivia here. How can I help?");
     await page.getByRole("button", { name: "Send" }).click();
     const thread = page.getByRole("region", { name: "Conversation" });
-    await thread.getByText("Hi Vera, Olivia here. How can I help?").waitFor();
+    await thread
+      .locator('article[data-author="operator"]')
+      .getByText("Hi Vera, Olivia here. How can I help?")
+      .waitFor();
     const authors = await thread
       .locator("article[data-author]")
       .evaluateAll((articles) => articles.map((article) => article.getAttribute("data-author")));

@@ -5,6 +5,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 
 import { createEchoAuth, type Notice } from "./create-auth";
+import { identityWebhookSender } from "./identity-webhook";
 
 function dataDirectory() {
   const dir = resolve(/*turbopackIgnore: true*/ process.env.ECHO_DATA_DIR ?? ".echo-data");
@@ -24,6 +25,13 @@ function logNotice(notice: Notice) {
   console.info(`[identity] ${notice.kind} link for ${notice.to}: ${notice.url}`);
 }
 
+/** Organization changes reach the backend's identity webhook when its URL and secret are set. */
+function organizationWebhook() {
+  const url = process.env.ECHO_IDENTITY_WEBHOOK_URL;
+  const secret = process.env.IDENTITY_WEBHOOK_SECRET;
+  return url && secret ? identityWebhookSender({ url, secret }) : undefined;
+}
+
 const globalForAuth = globalThis as unknown as {
   echoAuth?: ReturnType<typeof createEchoAuth>;
 };
@@ -37,6 +45,7 @@ export async function getIdentity() {
       baseURL: process.env.ECHO_WEB_URL ?? "http://localhost:3000",
       secret: authSecret(dir),
       notify: logNotice,
+      onOrganizationChange: organizationWebhook(),
     });
   }
   await globalForAuth.echoAuth.migrate();

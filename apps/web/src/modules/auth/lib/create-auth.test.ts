@@ -168,4 +168,42 @@ describe("self-hosted identity provider", () => {
     const session = await instance.auth.api.getSession({ headers: sessionHeaders(response) });
     expect(session?.session.activeOrganizationId).toBe(first!.id);
   });
+
+  it("reports organization changes for the backend", async () => {
+    const events: unknown[] = [];
+    const dir2 = mkdtempSync(join(tmpdir(), "echo-auth-events-"));
+    const watched = createEchoAuth({
+      databasePath: join(dir2, "auth.sqlite"),
+      baseURL,
+      secret: "test-secret-test-secret-test-secret-0123",
+      notify: () => {},
+      onOrganizationChange: async (event) => void events.push(event),
+    });
+    try {
+      await watched.migrate();
+      const response = await watched.auth.api.signUpEmail({
+        body: { email: "events@example.com", password: "correct horse battery", name: "Eve" },
+        asResponse: true,
+      });
+      const headers = sessionHeaders(response);
+      const org = await watched.auth.api.createOrganization({
+        body: { name: "Evented", slug: "evented" },
+        headers,
+      });
+      await watched.auth.api.updateOrganization({
+        body: { organizationId: org!.id, data: { name: "Evented Inc" } },
+        headers,
+      });
+      expect(events).toEqual([
+        { type: "organization.created", data: { id: org!.id, name: "Evented", slug: "evented" } },
+        {
+          type: "organization.updated",
+          data: { id: org!.id, name: "Evented Inc", slug: "evented" },
+        },
+      ]);
+    } finally {
+      watched.close();
+      rmSync(dir2, { recursive: true, force: true });
+    }
+  });
 });

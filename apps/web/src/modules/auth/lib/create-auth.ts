@@ -4,6 +4,8 @@ import { nextCookies } from "better-auth/next-js";
 import { jwt, organization } from "better-auth/plugins";
 import { DatabaseSync } from "node:sqlite";
 
+import type { OrganizationEvent } from "./identity-webhook";
+
 export const TOKEN_AUDIENCE = "convex";
 export const TOKEN_LIFETIME = "15m";
 
@@ -15,6 +17,8 @@ export type EchoAuthOptions = {
   secret: string;
   /** Delivers links that would be e-mailed; without a mail transport they are logged and shown. */
   notify: (notice: Notice) => void | Promise<void>;
+  /** Told about every organization created, renamed or deleted (the backend keeps a copy). */
+  onOrganizationChange?: (event: OrganizationEvent) => Promise<void>;
   /** Sign-in attempts allowed per client per minute. */
   signInAttemptsPerMinute?: number;
 };
@@ -37,6 +41,16 @@ export function createEchoAuth(options: EchoAuthOptions) {
       )
       .get(userId) as { id?: string } | undefined;
     return row?.id ?? null;
+  };
+
+  const changed = async (
+    type: OrganizationEvent["type"],
+    organization: { id: string; name: string; slug: string },
+  ) => {
+    await options.onOrganizationChange?.({
+      type,
+      data: { id: organization.id, name: organization.name, slug: organization.slug },
+    });
   };
 
   const auth = betterAuth({
@@ -89,6 +103,17 @@ export function createEchoAuth(options: EchoAuthOptions) {
       organization({
         allowUserToCreateOrganization: true,
         creatorRole: "owner",
+        organizationHooks: {
+          afterCreateOrganization: async ({ organization }) => {
+            await changed("organization.created", organization);
+          },
+          afterUpdateOrganization: async ({ organization }) => {
+            if (organization) await changed("organization.updated", organization);
+          },
+          afterDeleteOrganization: async ({ organization }) => {
+            await changed("organization.deleted", organization);
+          },
+        },
         sendInvitationEmail: async ({ email, id }) => {
           await options.notify({
             kind: "invitation",
