@@ -36,7 +36,6 @@ export function InboxScreen({ contactSessionId }: { contactSessionId: Id<"contac
             <li key={conversation._id}>
               <button
                 type="button"
-                aria-label={t("open", { time })}
                 onClick={() => dispatch({ type: "openConversation", conversationId: conversation._id })}
                 className="flex w-full flex-col gap-1 rounded-lg border bg-card p-3 text-left text-card-foreground outline-none hover:bg-foreground/5 focus-visible:ring-2 focus-visible:ring-ring"
               >
