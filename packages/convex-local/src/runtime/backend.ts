@@ -8,6 +8,7 @@ import { ConflictError, Store } from "../storage/store.ts";
 import { type ReadSet } from "../storage/read-set.ts";
 import { type DocJson } from "../storage/index-keys.ts";
 import { schemaValidationMessage, validateDocument, validateValue, type ValidationContext } from "../validation/validate.ts";
+export type { FunctionAddress } from "./function-address.ts";
 import { type Bundle, bundleFunctions } from "./bundle.ts";
 import { type ComponentNode, loadComponentTree } from "./component-tree.ts";
 import { componentBundle } from "./component-bundles.ts";
@@ -15,12 +16,13 @@ import { failedOutcome, FunctionError } from "./errors.ts";
 import { type Frame, frames, type UdfType, type UserIdentity } from "./frame.ts";
 import { installGlobals, realNow, realSetTimeout, setFallbackEnv } from "./globals.ts";
 import { canonicalizeUdfPath, LoadedModules, type ResolvedFunction, type SchemaTable } from "./modules.ts";
+import { type FunctionAddress, functionHandle, resolveFunctionAddress } from "./function-address.ts";
+import { applySchema, checkExistingDocuments } from "./schema-sync.ts";
 import { seededRandom } from "../values/random-values.ts";
 import { Scheduler } from "./scheduler.ts";
 import { Crons } from "./crons.ts";
 import { FileStorage, installStorageSyscalls } from "./file-storage.ts";
 
-export type FunctionAddress = { name?: string; reference?: string; functionHandle?: string };
 
 export type CallRequest = {
   udfPath: string;
@@ -95,7 +97,7 @@ export class Backend {
     setFallbackEnv(() => this.env);
     this.extraAsyncOps["1.0/createFunctionHandle"] = (frame, args: FunctionAddress) => {
       const target = this.resolveAddress(frame.component, args);
-      return `function://${encodeURIComponent(target.component)}#${target.udfPath}`;
+      return functionHandle(target.component, target.udfPath);
     };
     this.scheduler = new Scheduler(this);
     this.files = new FileStorage(this);
@@ -163,12 +165,14 @@ export class Backend {
   private async activate(code: DeployedCode): Promise<void> {
     const loaded = new Map<string, LoadedModules>([["", await LoadedModules.load(code.root)]]);
     for (const c of code.components) loaded.set(c.path, await LoadedModules.load(c.bundle));
-    for (const [path, modules] of loaded) this.checkExistingDocuments(path, modules);
+    for (const [path, modules] of loaded) {
+      if (modules.schema) checkExistingDocuments(this.store, path, modules.schema, this.validationContext(path));
+    }
     const previous = this.deployed;
     this.components.clear();
     for (const [path, modules] of loaded) {
       this.components.set(path, modules);
-      this.applySchema(path, modules.schema?.tables ?? []);
+      applySchema(this.store, path, modules.schema?.tables ?? []);
     }
     this.deployed = code;
     this.store.db
@@ -194,40 +198,6 @@ export class Backend {
     mounts.sort((a, b) => b.httpPrefix!.length - a.httpPrefix!.length);
     const mount = mounts[0];
     return mount ? { component: mount.path, prefix: mount.httpPrefix! } : null;
-  }
-
-  /** Like a Convex push, a schema that existing documents break is refused and the old code stays. */
-  private checkExistingDocuments(component: string, modules: LoadedModules): void {
-    const schema = modules.schema;
-    if (!schema?.schemaValidation) return;
-    const select = this.store.db.prepare("SELECT json FROM documents WHERE table_number = ?");
-    for (const t of schema.tables) {
-      const table = this.store.catalog.table(component, t.tableName);
-      if (!table) continue;
-      for (const row of select.iterate(table.number)) {
-        const doc = JSON.parse(String(row.json)) as DocJson;
-        const error = validateDocument(t.documentType as ValidatorJSON, jsonToConvex(doc) as Record<string, Value>, this.validationContext(component));
-        if (error) {
-          throw new Error(`Schema validation failed.\nDocument with ID "${doc._id}" in table "${t.tableName}" does not match the schema: ${error}`);
-        }
-      }
-    }
-  }
-
-  private applySchema(component: string, tables: SchemaTable[]): void {
-    const catalog = this.store.catalog;
-    for (const t of tables) {
-      const table = catalog.ensureTable(component, t.tableName);
-      const wanted = new Map(t.indexes.map((i) => [i.indexDescriptor, i.fields]));
-      for (const index of catalog.indexes(table.number)) {
-        if (index.name === "by_id" || index.name === "by_creation_time") continue;
-        const fields = wanted.get(index.name);
-        if (!fields || JSON.stringify(fields) !== JSON.stringify(index.fields)) catalog.dropIndex(index);
-      }
-      for (const [name, fields] of wanted) {
-        if (!catalog.index(table.number, name)) this.store.backfill(catalog.createIndex(table.number, name, fields));
-      }
-    }
   }
 
   modulesFor(component: string): LoadedModules | undefined {
@@ -272,24 +242,9 @@ export class Backend {
   }
 
   resolveAddress(component: string, address: FunctionAddress): { component: string; udfPath: string } {
-    if (address.functionHandle) {
-      const match = /^function:\/\/([^#]*)#(.+)$/.exec(address.functionHandle);
-      if (!match) throw new FunctionError(`Invalid function handle ${address.functionHandle}`);
-      return { component: decodeURIComponent(match[1]!), udfPath: canonicalizeUdfPath(match[2]!) };
-    }
-    if (address.reference) {
-      const parts = address.reference.split("/");
-      if (parts[0] !== "_reference" || parts[1] !== "childComponent" || parts.length < 5) {
-        throw new FunctionError(`Invalid function reference ${address.reference}`);
-      }
-      const child = parts[2]!;
-      const fn = parts[parts.length - 1]!;
-      const modulePath = parts.slice(3, -1).join("/");
-      return { component: component ? `${component}/${child}` : child, udfPath: `${modulePath}:${fn}` };
-    }
-    if (!address.name) throw new FunctionError("Function address has no name, reference or handle.");
-    return { component, udfPath: canonicalizeUdfPath(address.name) };
+    return resolveFunctionAddress(component, address);
   }
+
 
   lookup(component: string, udfPath: string, expected: UdfType | null, allowInternal: boolean): ResolvedFunction {
     const resolved = this.components.get(component)?.resolve(udfPath);

@@ -1,0 +1,39 @@
+import { jsonToConvex, type Value, type ValidatorJSON } from "convex/values";
+import { type DocJson } from "../storage/index-keys.ts";
+import { type Store } from "../storage/store.ts";
+import { type ValidationContext, validateDocument } from "../validation/validate.ts";
+import { type SchemaJson, type SchemaTable } from "./modules.ts";
+
+/** Like a Convex push, a schema that existing documents break is refused (throws) and the old code stays. */
+export function checkExistingDocuments(store: Store, component: string, schema: SchemaJson, ctx: ValidationContext): void {
+  if (!schema.schemaValidation) return;
+  const select = store.db.prepare("SELECT json FROM documents WHERE table_number = ?");
+  for (const t of schema.tables) {
+    const table = store.catalog.table(component, t.tableName);
+    if (!table) continue;
+    for (const row of select.iterate(table.number)) {
+      const doc = JSON.parse(String(row.json)) as DocJson;
+      const error = validateDocument(t.documentType as ValidatorJSON, jsonToConvex(doc) as Record<string, Value>, ctx);
+      if (error) {
+        throw new Error(`Schema validation failed.\nDocument with ID "${doc._id}" in table "${t.tableName}" does not match the schema: ${error}`);
+      }
+    }
+  }
+}
+
+/** Creates the schema's tables, builds new or changed indexes, and drops indexes it no longer declares. */
+export function applySchema(store: Store, component: string, tables: SchemaTable[]): void {
+  const catalog = store.catalog;
+  for (const t of tables) {
+    const table = catalog.ensureTable(component, t.tableName);
+    const wanted = new Map(t.indexes.map((i) => [i.indexDescriptor, i.fields]));
+    for (const index of catalog.indexes(table.number)) {
+      if (index.name === "by_id" || index.name === "by_creation_time") continue;
+      const fields = wanted.get(index.name);
+      if (!fields || JSON.stringify(fields) !== JSON.stringify(index.fields)) catalog.dropIndex(index);
+    }
+    for (const [name, fields] of wanted) {
+      if (!catalog.index(table.number, name)) store.backfill(catalog.createIndex(table.number, name, fields));
+    }
+  }
+}
