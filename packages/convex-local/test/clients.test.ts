@@ -69,6 +69,15 @@ describe("ConvexHttpClient", () => {
     expect(await admin.query(internal.messages.secret as never, {} as never)).toBe("internal only");
   });
 
+  test("an admin can act as a user", async () => {
+    const admin = new ConvexHttpClient(h.server.url, { logger: false });
+    (admin as unknown as { setAdminAuth(key: string, identity?: object): void }).setAdminAuth(h.adminKey, {
+      subject: "acted-user",
+      issuer: "https://issuer.test",
+    });
+    expect(await admin.query(api.users.whoami, {})).toEqual({ subject: "acted-user", issuer: "https://issuer.test", name: null });
+  });
+
   test('"use node" actions run with Node built-ins', async () => {
     const client = new ConvexHttpClient(h.server.url, { logger: false });
     expect(await client.action(api.hashing.sha256, { text: "abc" })).toBe("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
