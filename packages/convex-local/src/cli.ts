@@ -52,7 +52,8 @@ export async function main(argv: string[]): Promise<void> {
   const secret = instanceSecret(dataDir, values["instance-secret"]);
   const instanceName = values["instance-name"];
   if (values.sync !== "full" && values.sync !== "normal") throw new Error("--sync must be full or normal");
-  const backend = new Backend({ dataDir, instanceName, syncMode: values.sync });
+  const origin = (port: string) => `http://${values.host}:${port}`;
+  const backend = new Backend({ dataDir, instanceName, syncMode: values.sync, origin: origin(values.port), siteOrigin: origin(values["site-port"]) });
   const functionsDir = values.functions ? resolve(values.functions) : null;
   if (functionsDir) await backend.deploy(functionsDir);
   else await backend.loadDeployed();

@@ -83,6 +83,12 @@ describe("ConvexHttpClient", () => {
     expect(await client.action(api.hashing.sha256, { text: "abc" })).toBe("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
   });
 
+  test("functions see the deployment's URLs as CONVEX_CLOUD_URL and CONVEX_SITE_URL", async () => {
+    const client = new ConvexHttpClient(h.server.url, { logger: false });
+    expect(await client.query(api.messages.environment, { name: "CONVEX_CLOUD_URL" })).toBe(h.server.url);
+    expect(await client.query(api.messages.environment, { name: "CONVEX_SITE_URL" })).toBe(h.server.siteUrl);
+  });
+
   test("environment variables are set through the admin API", async () => {
     const response = await fetch(`${h.server.url}/api/update_environment_variables`, {
       method: "POST",

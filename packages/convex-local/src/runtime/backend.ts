@@ -94,7 +94,7 @@ export class Backend {
     this.store = new Store(openDatabase(options.dataDir, options.syncMode));
     const envRow = this.store.db.prepare("SELECT value FROM meta WHERE key = 'env'").get();
     this.env = envRow ? (JSON.parse(String(envRow.value)) as Record<string, string>) : {};
-    setFallbackEnv(() => this.env);
+    setFallbackEnv(() => this.environmentVariables());
     this.extraAsyncOps["1.0/createFunctionHandle"] = (frame, args: FunctionAddress) => {
       const target = this.resolveAddress(frame.component, args);
       return functionHandle(target.component, target.udfPath);
@@ -107,7 +107,8 @@ export class Backend {
 
   /** The deployment's env vars for the app; a component sees only what `app.use` passed it. */
   environmentVariables(component = ""): Record<string, string> {
-    if (component === "") return this.env;
+    // Like Convex, the deployment's own URLs are always set for the app.
+    if (component === "") return { ...this.env, CONVEX_CLOUD_URL: this.origin, CONVEX_SITE_URL: this.siteOrigin };
     const node = this.deployed?.components.find((c) => c.path === component);
     if (!node) return {};
     const parent = component.includes("/") ? component.slice(0, component.lastIndexOf("/")) : "";
