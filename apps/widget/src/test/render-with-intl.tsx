@@ -7,12 +7,13 @@ import en from "../../messages/en.json";
 
 export type Store = ReturnType<typeof createStore>;
 
-/** Renders with the English messages and a fresh jotai store the test can read and write. */
+/** Renders (and re-renders) with the English messages and a jotai store the test can read and write. */
 export function renderWithIntl(ui: ReactNode, store: Store = createStore()): RenderResult & { store: Store } {
-  const result = render(
+  const wrapper = ({ children }: { children: ReactNode }) => (
     <NextIntlClientProvider locale="en" messages={en} timeZone="UTC">
-      <Provider store={store}>{ui}</Provider>
-    </NextIntlClientProvider>,
+      <Provider store={store}>{children}</Provider>
+    </NextIntlClientProvider>
   );
-  return { ...result, store };
+  const result: RenderResult = render(ui, { wrapper });
+  return Object.assign(result, { store });
 }

@@ -1,5 +1,5 @@
 import type * as AgentReact from "@convex-dev/agent/react";
-import { screen, waitFor } from "@testing-library/react";
+import { act, screen, waitFor } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { createStore } from "jotai";
 import type { ReactNode } from "react";
@@ -20,6 +20,7 @@ const backend = vi.hoisted(() => ({
   sessions: new Map<string, { organizationId: string; expired: boolean }>(),
   expireOnNextMutation: false,
   settingsLoaded: true,
+  conversations: [] as Array<Record<string, unknown>>,
   calls: [] as Array<{ name: string; args: Record<string, unknown> }>,
 }));
 
@@ -52,9 +53,18 @@ vi.mock("convex/react", async () => {
       case "public/voice:getConfig":
         return { connected: false, enabled: false, assistantId: null, phoneNumber: null };
       case "public/conversations:get":
-        return { _id: args.conversationId, threadId: "thread_1", status: "unresolved", channel: "chat", unread: 0, lastMessageAt: 0 };
+        return (
+          backend.conversations.find((conversation) => conversation._id === args.conversationId) ?? {
+            _id: args.conversationId,
+            threadId: "thread_1",
+            status: "unresolved",
+            channel: "chat",
+            unread: 0,
+            lastMessageAt: 0,
+          }
+        );
       case "public/conversations:listOwn":
-        return { page: [], isDone: true, continueCursor: "" };
+        return { page: backend.conversations, isDone: true, continueCursor: "" };
       default:
         throw new Error(`unexpected query ${name}`);
     }
@@ -77,7 +87,12 @@ vi.mock("convex/react", async () => {
   return {
     useQuery: (ref: never, args: Record<string, unknown> | "skip") => (args === "skip" ? undefined : query(nameOf(ref), args)),
     useMutation: (ref: never) => (args: Record<string, unknown>) => mutation(nameOf(ref), args),
-    usePaginatedQuery: () => ({ results: [], status: "Exhausted", isLoading: false, loadMore: () => undefined }),
+    usePaginatedQuery: (ref: never, args: Record<string, unknown> | "skip") => ({
+      results: args === "skip" ? [] : (query(nameOf(ref), args) as { page: unknown[] }).page,
+      status: "Exhausted",
+      isLoading: false,
+      loadMore: () => undefined,
+    }),
     ConvexReactClient: class {},
     ConvexProvider: ({ children }: { children: ReactNode }) => children,
   };
@@ -109,6 +124,7 @@ beforeEach(() => {
   backend.sessions = new Map();
   backend.expireOnNextMutation = false;
   backend.settingsLoaded = true;
+  backend.conversations = [];
   backend.calls = [];
 });
 
@@ -265,5 +281,41 @@ describe("widget screen flow", () => {
     store.set(initialStateAtom, { organization: { valid: true, name: "Acme", allowedDomains: [] }, settings: null });
     renderWithIntl(<WidgetView vapiPublicKey={null} />, store);
     expect(await screen.findByRole("button", { name: "Start chat" })).toBeTruthy();
+  });
+
+  it("lists past conversations with status and last message, continues an open one, and opens any", async () => {
+    backend.sessions.set("session_9", { organizationId: "org_acme", expired: false });
+    localStorage.setItem(storageKey("org_acme"), JSON.stringify({ contactSessionId: "session_9", expiresAt: Date.now() + 1e6 }));
+    backend.conversations = [
+      { _id: "c_open", threadId: "t1", status: "escalated", channel: "chat", unread: 2, lastMessageAt: Date.now() - 60_000, lastMessage: { text: "An operator will reply", author: "agent" } },
+      { _id: "c_done", threadId: "t2", status: "resolved", channel: "chat", unread: 0, lastMessageAt: Date.now() - 3_600_000, lastMessage: { text: "Glad I could help", author: "agent" } },
+    ];
+    const { store } = renderWidget();
+    expect(await screen.findByRole("button", { name: "Continue your conversation" })).toBeTruthy();
+    await userEvent.click(screen.getByRole("button", { name: "Past conversations" }));
+    const items = await screen.findAllByRole("listitem");
+    expect(items[0]?.textContent).toContain("With our team");
+    expect(items[0]?.textContent).toContain("An operator will reply");
+    expect(items[0]?.textContent).toContain("2 unread replies");
+    expect(items[1]?.textContent).toContain("Resolved");
+    await userEvent.click(screen.getByRole("button", { name: /Glad I could help/ }));
+    expect(store.get(flowAtom)).toMatchObject({ screen: "chat", conversationId: "c_done" });
+  });
+
+  it("shows a resolved conversation read-only, with a way to start a new one", async () => {
+    backend.sessions.set("session_9", { organizationId: "org_acme", expired: false });
+    localStorage.setItem(storageKey("org_acme"), JSON.stringify({ contactSessionId: "session_9", expiresAt: Date.now() + 1e6 }));
+    backend.conversations = [
+      { _id: "c_done", threadId: "t2", status: "resolved", channel: "chat", unread: 0, lastMessageAt: 0, lastMessage: null },
+    ];
+    const { store } = renderWidget();
+    await screen.findByRole("button", { name: "Past conversations" });
+    act(() => store.set(flowAtom, { type: "openConversation", conversationId: "c_done" }));
+    const restart = await screen.findByRole("button", { name: "Start a new conversation" }, LAZY);
+    expect(screen.getByText("This conversation has been resolved.")).toBeTruthy();
+    expect(screen.queryByRole("textbox", { name: "Message" })).toBeNull();
+    await userEvent.click(restart);
+    expect(store.get(flowAtom)).toMatchObject({ screen: "chat", conversationId: null });
+    expect(await screen.findByRole("textbox", { name: "Message" }, LAZY)).toBeTruthy();
   });
 });
