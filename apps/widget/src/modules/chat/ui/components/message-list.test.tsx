@@ -16,12 +16,12 @@ afterEach(() => vi.unstubAllGlobals());
 
 describe("MessageList", () => {
   it("loads older messages when the top comes into view", () => {
-    let observed: ((entries: Array<{ isIntersecting: boolean }>) => void) | null = null;
+    const observer: { notify?: (entries: Array<{ isIntersecting: boolean }>) => void } = {};
     vi.stubGlobal(
       "IntersectionObserver",
       class {
         constructor(callback: (entries: Array<{ isIntersecting: boolean }>) => void) {
-          observed = callback;
+          observer.notify = callback;
         }
         observe() {}
         disconnect() {}
@@ -29,7 +29,7 @@ describe("MessageList", () => {
     );
     const onLoadOlder = vi.fn();
     renderWithIntl(<MessageList messages={messages} canLoadOlder loadingOlder={false} onLoadOlder={onLoadOlder} />);
-    observed?.([{ isIntersecting: true }]);
+    observer.notify?.([{ isIntersecting: true }]);
     expect(onLoadOlder).toHaveBeenCalledTimes(1);
   });
 
