@@ -99,7 +99,7 @@ describe("backend", () => {
   });
 
   test("environment variables reach process.env", async () => {
-    backend.setEnvironmentVariables([{ name: "GREETING", value: "hello" }]);
+    await backend.setEnvironmentVariables([{ name: "GREETING", value: "hello" }]);
     expect(await call("messages:environment", { name: "GREETING" })).toMatchObject({ status: "success", value: "hello" });
   });
 

@@ -99,6 +99,14 @@ describe("auth", () => {
     await expect(client.query(api.users.whoami, {})).rejects.toThrow();
   });
 
+  test("providers that read env vars follow env var changes", async () => {
+    const client = new ConvexHttpClient(h.server.url, { logger: false });
+    client.setAuth(await token("extra-user", { issuer: "https://extra.test" }));
+    await expect(client.query(api.users.whoami, {})).rejects.toThrow();
+    await h.backend.setEnvironmentVariables([{ name: "EXTRA_ISSUER", value: "https://extra.test" }]);
+    expect(await client.query(api.users.whoami, {})).toMatchObject({ subject: "extra-user", issuer: "https://extra.test" });
+  });
+
   test("the sync client authenticates with setAuth", async () => {
     const client = new ConvexClient(h.server.url, { logger: false });
     try {

@@ -121,7 +121,7 @@ export class Backend {
     return out;
   }
 
-  setEnvironmentVariables(changes: Array<{ name: string; value: string | null }>): void {
+  async setEnvironmentVariables(changes: Array<{ name: string; value: string | null }>): Promise<void> {
     const next = { ...this.env };
     for (const { name, value } of changes) {
       if (value === null) delete next[name];
@@ -132,6 +132,7 @@ export class Backend {
       .run(JSON.stringify(next));
     this.store.flush();
     this.env = next;
+    await this.components.get("")?.loadAuthConfig();
   }
 
   /** Bundles and loads a convex/ folder, then brings tables and indexes in line with its schema. */

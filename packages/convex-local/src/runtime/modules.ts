@@ -74,18 +74,23 @@ export class LoadedModules {
         };
         if (schemaModule.default) loaded.schema = JSON.parse(schemaModule.default.export()) as SchemaJson;
       }
-      if (bundle.authConfig) {
-        const auth = (await import(pathToFileURL(bundle.authConfig).href)) as {
-          default?: { providers?: unknown[] };
-        };
-        loaded.authProviders = auth.default?.providers ?? [];
-      }
+      await loaded.loadAuthConfig();
     });
     const http = loaded.modules.get("http")?.default as HttpRouterLike | undefined;
     if (http?.isRouter) loaded.http = http;
     const crons = loaded.modules.get("crons")?.default as { isCrons?: boolean; export(): string } | undefined;
     if (crons?.isCrons) loaded.crons = JSON.parse(crons.export()) as Record<string, CronSpec>;
     return loaded;
+  }
+
+  private authConfigLoads = 0;
+
+  /** Evaluates `auth.config.js`, again each time env vars change, since providers usually read them. */
+  async loadAuthConfig(): Promise<void> {
+    if (!this.bundle.authConfig) return;
+    const url = `${pathToFileURL(this.bundle.authConfig).href}?load=${this.authConfigLoads++}`;
+    const auth = (await frames.exit(() => import(url))) as { default?: { providers?: unknown[] } };
+    this.authProviders = auth.default?.providers ?? [];
   }
 
   resolve(udfPath: string): ResolvedFunction | null {

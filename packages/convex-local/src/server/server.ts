@@ -104,7 +104,7 @@ async function handleApi(backend: Backend, instanceSecret: string | null, req: I
     if (req.method === "POST" && url.pathname === "/api/update_environment_variables") {
       if (!caller.isAdmin) throw new HttpError(403, "Forbidden", "Setting environment variables requires an admin key.");
       const body = (await readJson(req)) as { changes?: Array<{ name: string; value: string | null }> };
-      backend.setEnvironmentVariables(body.changes ?? []);
+      await backend.setEnvironmentVariables(body.changes ?? []);
       res.writeHead(200);
       res.end();
       return;
