@@ -1,4 +1,4 @@
-import { MAX_MESSAGE_CHARS } from "@echo/backend/convex/lib/validators.ts";
+import { MAX_MESSAGE_CHARS } from "@echo/backend/convex/lib/validators";
 
 export { MAX_MESSAGE_CHARS };
 

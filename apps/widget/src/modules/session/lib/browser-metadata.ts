@@ -1,4 +1,4 @@
-import type { ContactMetadata } from "@echo/backend/convex/lib/validators.ts";
+import type { ContactMetadata } from "@echo/backend/convex/lib/validators";
 
 import type { HostPage } from "@/modules/embed/lib/protocol";
 
