@@ -98,6 +98,11 @@ describe("ConvexHttpClient", () => {
     expect(response.status).toBe(200);
     const client = new ConvexHttpClient(h.server.url, { logger: false });
     expect(await client.query(api.messages.environment, { name: "PLAN" })).toBe("pro");
+    const admin = new ConvexHttpClient(h.server.url, { logger: false });
+    (admin as unknown as { setAdminAuth(key: string): void }).setAdminAuth(h.adminKey);
+    expect(await admin.query("_system/cli/queryEnvironmentVariables:get" as never, { name: "PLAN" } as never)).toEqual({ name: "PLAN", value: "pro" });
+    expect(await admin.query("_system/cli/queryEnvironmentVariables" as never, {} as never)).toContainEqual({ name: "PLAN", value: "pro" });
+    await expect(client.query("_system/cli/queryEnvironmentVariables" as never, {} as never)).rejects.toThrow("Could not find public function");
   });
 });
 

@@ -18,6 +18,7 @@ import { installGlobals, realNow, realSetTimeout, setFallbackEnv } from "./globa
 import { canonicalizeUdfPath, LoadedModules, type ResolvedFunction, type SchemaTable } from "./modules.ts";
 import { type FunctionAddress, functionHandle, resolveFunctionAddress } from "./function-address.ts";
 import { applySchema, checkExistingDocuments } from "./schema-sync.ts";
+import { systemFunction } from "./system-functions.ts";
 import { seededRandom } from "../values/random-values.ts";
 import { Scheduler } from "./scheduler.ts";
 import { Crons } from "./crons.ts";
@@ -119,6 +120,11 @@ export class Backend {
       if (value !== undefined) out[key] = value;
     }
     return out;
+  }
+
+  /** Only the variables set on the deployment, without the built-in URLs. */
+  storedEnvironmentVariables(): Record<string, string> {
+    return this.env;
   }
 
   async setEnvironmentVariables(changes: Array<{ name: string; value: string | null }>): Promise<void> {
@@ -405,6 +411,8 @@ export class Backend {
       if (component !== "" && !request.isAdmin) {
         throw new FunctionError("Only admin or system users can call functions on non-root components directly");
       }
+      const system = request.isAdmin ? systemFunction(request.udfPath) : undefined;
+      if (system) return { status: "success", value: system(this, request.args as Record<string, JSONValue>), logLines: [] };
       const resolved = this.lookup(component, request.udfPath, kind, request.isAdmin);
       const completed = await this.runResolved(component, resolved, request, requestId);
       return { status: "success", ...completed };
