@@ -1,6 +1,6 @@
 "use client";
 
-import { Provider, useAtomValue } from "jotai";
+import { Provider } from "jotai";
 import { useHydrateAtoms } from "jotai/utils";
 import type { ReactNode } from "react";
 
@@ -35,7 +35,7 @@ function Hydrate({
   const failure = knownFailure(organizationId, initialState);
   // flowAtom is a reducer atom: hydrating it dispatches this action into the initial state.
   useHydrateAtoms(new Map<typeof flowAtom, FlowAction>(failure ? [[flowAtom, { type: "failed", error: failure }]] : []));
-  return useAtomValue(organizationIdAtom) === organizationId ? children : null;
+  return children;
 }
 
 /** Client root: Convex, a store per frame, and what the server already knew. */

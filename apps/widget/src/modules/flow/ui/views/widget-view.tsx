@@ -23,7 +23,7 @@ import { useExpireSession, useSessionExpiryTimer } from "@/modules/session/hooks
 
 import { flowAtom } from "../../atoms/flow-atoms";
 import { initialStateAtom } from "../../atoms/initial-state-atoms";
-import { useUnreadBadge } from "../../hooks/use-unread-count";
+import { useUnreadBadge } from "../../hooks/use-unread-badge";
 import { ScreenErrorBoundary } from "../components/screen-error-boundary";
 import { WidgetHeader } from "../components/widget-header";
 
@@ -105,7 +105,6 @@ export function WidgetView({ vapiPublicKey }: { vapiPublicKey: string | null }) 
         title = t("chat.title");
         screen = settings ? (
           <ChatScreen
-            key={flow.conversationId ?? "new"}
             contactSessionId={contactSessionId}
             greeting={settings.greeting}
             suggestions={settings.suggestions}
