@@ -68,6 +68,7 @@ describe("file storage", () => {
     expect(await partial.text()).toBe("hello");
     await client.mutation(api.files.remove, { id: storageId as never });
     expect(await client.query(api.files.url, { id: storageId as never })).toBeNull();
+    expect(h.backend.files.readBytes(storageId)).toBeNull();
     expect((await fetch(url!)).status).toBe(404);
   });
 

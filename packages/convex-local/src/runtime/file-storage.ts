@@ -4,6 +4,7 @@ import { insertSystem, tableForId } from "./db-syscalls.ts";
 import { FunctionError } from "./errors.ts";
 import { type Frame } from "./frame.ts";
 import { type DocJson } from "../storage/index-keys.ts";
+import { type Commit } from "../storage/store.ts";
 
 type StorageDoc = DocJson & { sha256: string; size: number; contentType?: string };
 
@@ -22,6 +23,14 @@ export class FileStorage {
     else {
       this.secret = randomBytes(32);
       db.prepare("INSERT INTO meta (key, value) VALUES ('upload_secret', ?)").run(this.secret.toString("hex"));
+    }
+    backend.store.onCommit((commit) => this.removeDeletedFiles(commit));
+  }
+
+  /** Drops a file's bytes once its `_storage` document is deleted, however that happened. */
+  private removeDeletedFiles(commit: Commit): void {
+    for (const { tableNumber, id } of commit.deleted) {
+      if (this.backend.store.catalog.tableByNumber(tableNumber)?.name === "_storage") this.deleteBytes(id);
     }
   }
 
@@ -107,7 +116,6 @@ export function installStorageSyscalls(backend: Backend, files: FileStorage): vo
     };
     if (frame.kind === "mutation") return remove(frame);
     await backend.systemMutation(frame.component, remove);
-    files.deleteBytes(args.storageId);
     return null;
   };
   ops["1.0/storageStore"] = async (frame, args: { blob: string; contentType?: string | null }) =>

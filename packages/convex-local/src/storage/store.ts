@@ -6,7 +6,8 @@ import { type DocJson, indexKey } from "./index-keys.ts";
 import { type WrittenKeys } from "./read-set.ts";
 import { Statements, Transaction } from "./transaction.ts";
 
-export type Commit = { ts: bigint; writes: WrittenKeys; tables: Set<number> };
+/** What one commit changed: index keys for invalidation, tables touched, and documents deleted. */
+export type Commit = { ts: bigint; writes: WrittenKeys; tables: Set<number>; deleted: Array<{ tableNumber: number; id: string }> };
 
 /** Replaces `db.vars.commitTs` placeholders (`{$commitTs: null}`) with the commit's timestamp as int64. */
 function resolveCommitTs(tx: Transaction, ts: bigint): void {
@@ -112,6 +113,7 @@ export class Store {
       resolveCommitTs(tx, ts);
       const writes = tx.writtenKeys();
       const tables = new Set<number>();
+      const deleted: Commit["deleted"] = [];
       const batch = this.openBatch();
       this.db.exec("SAVEPOINT tx");
       try {
@@ -122,7 +124,10 @@ export class Store {
             if (w.after) this.insertEntry.run(index.id, indexKey(index, w.after), id);
           }
           if (w.after) this.upsertDoc.run(id, w.tableNumber, JSON.stringify(w.after));
-          else if (w.before) this.deleteDoc.run(id);
+          else if (w.before) {
+            this.deleteDoc.run(id);
+            deleted.push({ tableNumber: w.tableNumber, id });
+          }
         }
         extra?.(this.db, ts);
         this.saveTs.run(ts.toString());
@@ -133,7 +138,7 @@ export class Store {
         throw e;
       }
       this.ts = ts;
-      const commit = { ts, writes, tables };
+      const commit = { ts, writes, tables, deleted };
       if (hasWrites) this.log.push(commit);
       batch.commits.push(commit);
       return { ts, durable: batch.durable };
