@@ -2,6 +2,7 @@ import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 
 import { launchBrowser, screenshot, type TestBrowser } from "./harness/browser";
+import { signInAsDemoOperator } from "./harness/sign-in";
 import { createVisitor, eventually, type Visitor } from "./harness/visitor";
 
 describe("an operator works a visitor's conversation live", () => {
@@ -23,10 +24,8 @@ describe("an operator works a visitor's conversation live", () => {
   it("signs in with the demo login the sign-in page shows", async () => {
     await page.goto(`${urls.dashboard}/en/sign-in`);
     const hint = await page.getByTestId("demo-login").textContent();
-    expect(hint).toContain(demo.login.email);
-    await page.getByLabel("Password").fill(demo.login.password);
-    await page.getByRole("button", { name: "Sign in" }).click();
-    await page.waitForURL(`${urls.dashboard}/en/conversations`);
+    expect(hint).toContain(`${demo.login.email} / ${demo.login.password}`);
+    await signInAsDemoOperator(page, urls.dashboard, demo.login);
     // The organization's name comes from the backend, so the operator's token was accepted.
     await expect(page.getByTestId("organization-name").textContent()).resolves.toBe("Echo Demo");
   });

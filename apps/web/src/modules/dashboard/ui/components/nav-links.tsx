@@ -6,7 +6,10 @@ import { useTranslations } from "next-intl";
 import { Link, usePathname } from "@/i18n/navigation";
 
 // Each section joins this list when its page exists.
-const ITEMS = [{ href: "/conversations", key: "conversations" }] as const;
+const ITEMS = [
+  { href: "/conversations", key: "conversations" },
+  { href: "/knowledge-base", key: "knowledgeBase" },
+] as const;
 
 export function NavLinks() {
   const t = useTranslations("dashboard.nav");

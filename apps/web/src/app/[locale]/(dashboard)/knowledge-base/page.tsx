@@ -1,0 +1,5 @@
+import { KnowledgeBaseView } from "@/modules/knowledge-base/ui/views/knowledge-base-view";
+
+export default function KnowledgeBasePage() {
+  return <KnowledgeBaseView />;
+}

@@ -1,0 +1,98 @@
+"use client";
+
+import { api } from "@echo/backend/convex/_generated/api";
+import type { Id } from "@echo/backend/convex/_generated/dataModel";
+import {
+  AlertDialog,
+  AlertDialogAction,
+  AlertDialogCancel,
+  AlertDialogContent,
+  AlertDialogDescription,
+  AlertDialogFooter,
+  AlertDialogTitle,
+  AlertDialogTrigger,
+} from "@echo/ui/components/alert-dialog";
+import { Badge } from "@echo/ui/components/badge";
+import { Button } from "@echo/ui/components/button";
+import { useMutation, usePaginatedQuery } from "convex/react";
+import { useFormatter, useTranslations } from "next-intl";
+
+const PAGE_SIZE = 25;
+const STATUS_VARIANT = {
+  processing: "secondary",
+  ready: "success",
+  failed: "destructive",
+} as const;
+
+export function KnowledgeFileList() {
+  const t = useTranslations("knowledgeBase");
+  const format = useFormatter();
+  const remove = useMutation(api.private.knowledgeFiles.remove);
+  const { results, status, loadMore } = usePaginatedQuery(
+    api.private.knowledgeFiles.list,
+    {},
+    { initialNumItems: PAGE_SIZE },
+  );
+
+  if (status === "LoadingFirstPage")
+    return <div className="h-24 animate-pulse rounded-md bg-muted" aria-label={t("loading")} />;
+  if (results.length === 0) return <p className="text-sm text-muted-foreground">{t("empty")}</p>;
+  return (
+    <div className="grid gap-2">
+      <ul className="divide-y rounded-lg border" aria-label={t("listLabel")}>
+        {results.map((file) => (
+          <li
+            key={file._id}
+            className="flex flex-wrap items-center gap-3 p-3 text-sm"
+            data-testid="knowledge-file"
+          >
+            <div className="min-w-0 flex-1">
+              <div className="truncate font-medium">{file.name}</div>
+              <div className="text-xs text-muted-foreground">
+                {file.mimeType} · {format.number(file.size / 1024, { maximumFractionDigits: 1 })} KB
+                · {format.dateTime(file._creationTime, { dateStyle: "medium", timeStyle: "short" })}
+              </div>
+              {file.status === "failed" && file.error ? (
+                <div className="text-xs text-destructive">
+                  {t("failedReason", { reason: file.error })}
+                </div>
+              ) : null}
+            </div>
+            <Badge variant={STATUS_VARIANT[file.status]} data-testid="knowledge-file-status">
+              {t(`status.${file.status}`)}
+            </Badge>
+            <AlertDialog>
+              <AlertDialogTrigger asChild>
+                <Button variant="ghost" size="sm" aria-label={t("deleteFile", { name: file.name })}>
+                  {t("delete")}
+                </Button>
+              </AlertDialogTrigger>
+              <AlertDialogContent>
+                <AlertDialogTitle>{t("confirmTitle", { name: file.name })}</AlertDialogTitle>
+                <AlertDialogDescription>{t("confirmDescription")}</AlertDialogDescription>
+                <AlertDialogFooter>
+                  <AlertDialogCancel>{t("cancel")}</AlertDialogCancel>
+                  <AlertDialogAction
+                    onClick={() => void remove({ fileId: file._id as Id<"knowledgeFiles"> })}
+                  >
+                    {t("delete")}
+                  </AlertDialogAction>
+                </AlertDialogFooter>
+              </AlertDialogContent>
+            </AlertDialog>
+          </li>
+        ))}
+      </ul>
+      {status === "CanLoadMore" ? (
+        <Button
+          variant="ghost"
+          size="sm"
+          className="justify-self-center"
+          onClick={() => loadMore(PAGE_SIZE)}
+        >
+          {t("loadMore")}
+        </Button>
+      ) : null}
+    </div>
+  );
+}
