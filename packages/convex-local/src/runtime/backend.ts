@@ -100,6 +100,7 @@ export class Backend {
       const target = this.resolveAddress(frame.component, args);
       return functionHandle(target.component, target.udfPath);
     };
+    this.forgetOldSessionRequests();
     this.scheduler = new Scheduler(this);
     this.files = new FileStorage(this);
     this.crons = new Crons(this);
@@ -120,6 +121,12 @@ export class Backend {
       if (value !== undefined) out[key] = value;
     }
     return out;
+  }
+
+  /** Idempotency records outlive any client reconnect by far after a day; dropping them bounds the table. */
+  private forgetOldSessionRequests(): void {
+    const dayAgo = BigInt(realNow() - 24 * 60 * 60 * 1000) * 1_000_000n;
+    this.store.db.prepare("DELETE FROM session_requests WHERE CAST(ts AS INTEGER) < ?").run(dayAgo);
   }
 
   /** Only the variables set on the deployment, without the built-in URLs. */
