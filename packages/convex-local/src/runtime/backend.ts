@@ -82,6 +82,7 @@ export class Backend {
   private deployCount = 0;
   private deployed: DeployedCode | null = null;
   private readonly deployListeners = new Set<() => void>();
+  private readonly inflightQueries = new Map<string, Promise<Completed>>();
   readonly scheduler: Scheduler;
   readonly files: FileStorage;
   readonly crons: Crons;
@@ -421,12 +422,29 @@ export class Backend {
       const system = request.isAdmin ? systemFunction(request.udfPath) : undefined;
       if (system) return { status: "success", value: system(this, request.args as Record<string, JSONValue>), logLines: [] };
       const resolved = this.lookup(component, request.udfPath, kind, request.isAdmin);
-      const completed = await this.runResolved(component, resolved, request, requestId);
+      const completed =
+        resolved.udfType === "query"
+          ? await this.sharedQuery(component, resolved, request, requestId)
+          : await this.runResolved(component, resolved, request, requestId);
       return { status: "success", ...completed };
     } catch (e) {
       const extra = e as { readSet?: ReadSet; ts?: bigint; logLines?: string[] };
       return { status: "error", ...failedOutcome(e, requestId), logLines: extra.logLines ?? [], readSet: extra.readSet, ts: extra.ts };
     }
+  }
+
+  /**
+   * Identical queries that overlap in time share one execution: its result reflects a state at least
+   * as new as each caller's arrival, so many subscribers of one query cost one run per commit.
+   */
+  private sharedQuery(component: string, resolved: ResolvedFunction, request: CallRequest, requestId: string): Promise<Completed> {
+    const key = JSON.stringify([component, resolved.udfPath, request.args, request.identity, request.isAdmin, request.journal ?? null]);
+    let running = this.inflightQueries.get(key);
+    if (!running) {
+      running = this.runResolved(component, resolved, request, requestId).finally(() => this.inflightQueries.delete(key));
+      this.inflightQueries.set(key, running);
+    }
+    return running;
   }
 
   async runResolved(component: string, resolved: ResolvedFunction, request: CallRequest, requestId: string): Promise<Completed> {
