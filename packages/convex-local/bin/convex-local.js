@@ -8,4 +8,9 @@ process.emitWarning = (warning, ...args) => {
 };
 
 const { main } = await import("../src/cli.ts");
-await main(process.argv.slice(2));
+try {
+  await main(process.argv.slice(2));
+} catch (e) {
+  console.error(`convex-local: ${e instanceof Error ? e.message : String(e)}\nRun convex-local --help for the options.`);
+  process.exit(1);
+}
