@@ -22,5 +22,7 @@ export default defineConfig({
     // Component test helpers ship as TypeScript using import.meta.glob, so vite must transform them.
     server: { deps: { inline: ["convex-test", /@convex-dev\//] } },
     include: ["convex/**/*.test.ts"],
+    // A safety net, not a speed check: CI runs every package's suite at once on two cores.
+    testTimeout: 30_000,
   },
 });

@@ -101,6 +101,7 @@ export async function startStack(root, { ports, dataDir, onExit = () => {}, logD
     ECHO_CONVEX_URL: urls.backend,
     ECHO_CONVEX_SITE_URL: urls.site,
     ECHO_WIDGET_URL: urls.widget,
+    ECHO_EMBED_SCRIPT_URL: `${urls.demo}/dist/widget.js`,
     ECHO_DEMO_LOGIN_EMAIL: DEMO_LOGIN.email,
     ECHO_DEMO_LOGIN_PASSWORD: DEMO_LOGIN.password,
     ECHO_IDENTITY_WEBHOOK_URL: `${urls.site}/webhooks/identity`,

@@ -1,0 +1,30 @@
+import { afterAll, describe, expect, inject, it } from "vitest";
+
+import { launchBrowser, type TestBrowser } from "./harness/browser";
+import { signInAsDemoOperator } from "./harness/sign-in";
+
+describe("integrations", () => {
+  const urls = inject("urls");
+  const demo = inject("demo");
+  let browser: TestBrowser | undefined;
+
+  afterAll(async () => {
+    await browser?.dispose();
+  });
+
+  it("shows an embed snippet with the organization and this deployment's URLs", async () => {
+    browser = await launchBrowser();
+    const page = await browser.newPage();
+    await signInAsDemoOperator(page, urls.dashboard, demo.login);
+    await page.getByRole("link", { name: "Integrations" }).click();
+    const snippet = page.getByTestId("embed-snippet");
+    await snippet.waitFor();
+    const html = await snippet.textContent();
+    expect(html).toContain(`data-organization-id="${demo.organizationId}"`);
+    expect(html).toContain(`src="${urls.demo}/dist/widget.js"`);
+    expect(html).toContain(`data-widget-url="${urls.widget}"`);
+
+    await page.getByRole("tab", { name: "Next.js" }).click();
+    await expect(snippet.textContent()).resolves.toContain('import Script from "next/script"');
+  });
+});

@@ -1,0 +1,77 @@
+"use client";
+
+import { api } from "@echo/backend/convex/_generated/api";
+import { Button } from "@echo/ui/components/button";
+import { cn } from "@echo/ui/lib/utils";
+import { useQuery } from "convex/react";
+import { useTranslations } from "next-intl";
+import { useState } from "react";
+
+import { embedSnippet, SNIPPET_KINDS, type SnippetKind } from "../../lib/embed-snippets";
+
+export function IntegrationsView({
+  scriptUrl,
+  widgetUrl,
+}: {
+  scriptUrl: string;
+  widgetUrl: string;
+}) {
+  const t = useTranslations("integrations");
+  const organization = useQuery(api.private.organization.current);
+  const [kind, setKind] = useState<SnippetKind>("html");
+  const [copied, setCopied] = useState(false);
+
+  const snippet = organization
+    ? embedSnippet(kind, { organizationId: organization.organizationId, scriptUrl, widgetUrl })
+    : "";
+
+  async function copy() {
+    await navigator.clipboard.writeText(snippet);
+    setCopied(true);
+    setTimeout(() => setCopied(false), 2000);
+  }
+
+  return (
+    <section className="mx-auto grid max-w-3xl gap-4 p-6">
+      <div>
+        <h1 className="text-xl font-semibold">{t("title")}</h1>
+        <p className="text-sm text-muted-foreground">{t("description")}</p>
+      </div>
+      <div role="tablist" aria-label={t("kinds")} className="flex flex-wrap gap-1">
+        {SNIPPET_KINDS.map((option) => (
+          <button
+            key={option}
+            type="button"
+            role="tab"
+            aria-selected={kind === option}
+            onClick={() => setKind(option)}
+            className={cn(
+              "rounded-md border px-3 py-1 text-sm",
+              kind === option
+                ? "border-primary bg-primary text-primary-foreground"
+                : "hover:bg-accent",
+            )}
+          >
+            {t(`kind.${option}`)}
+          </button>
+        ))}
+      </div>
+      <div role="tabpanel" className="grid gap-2">
+        {organization === undefined ? (
+          <div className="h-32 animate-pulse rounded-md bg-muted" aria-label={t("loading")} />
+        ) : (
+          <pre
+            className="overflow-x-auto rounded-md border bg-muted p-4 text-xs"
+            data-testid="embed-snippet"
+          >
+            <code>{snippet}</code>
+          </pre>
+        )}
+        <Button size="sm" className="w-fit" onClick={copy} disabled={!snippet}>
+          {copied ? t("copied") : t("copy")}
+        </Button>
+        <p className="text-xs text-muted-foreground">{t("csp")}</p>
+      </div>
+    </section>
+  );
+}
