@@ -39,7 +39,9 @@ export function ChatScreen({
   const handleSessionError = useSessionErrorHandler();
   const conversationId = flow.conversationId as Id<"conversations"> | null;
   const [sending, setSending] = useState(false);
-  const [error, setError] = useState<ErrorCode | null>(null);
+  // A send error belongs to the conversation it happened in; another one starts clean.
+  const [failure, setFailure] = useState<{ code: ErrorCode; conversationId: string | null } | null>(null);
+  const error = failure?.conversationId === conversationId ? failure.code : null;
 
   const createConversation = useMutation(api.public.conversations.create);
   const sendMessage = useMutation(api.public.messages.send);
@@ -66,9 +68,9 @@ export function ChatScreen({
   const send = useCallback(
     async (text: string) => {
       setSending(true);
-      setError(null);
+      setFailure(null);
+      let id = conversationId;
       try {
-        let id = conversationId;
         if (!id) {
           id = await createConversation({ contactSessionId });
           dispatch({ type: "conversationCreated", conversationId: id });
@@ -78,7 +80,7 @@ export function ChatScreen({
       } catch (caught) {
         if (!handleSessionError(caught)) {
           console.error("sending a message failed", caught);
-          setError(errorCodeOf(caught));
+          setFailure({ code: errorCodeOf(caught), conversationId: id });
         }
       } finally {
         setSending(false);

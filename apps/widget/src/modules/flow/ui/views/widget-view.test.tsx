@@ -19,6 +19,7 @@ const backend = vi.hoisted(() => ({
   organizations: new Map<string, string>(),
   sessions: new Map<string, { organizationId: string; expired: boolean }>(),
   expireOnNextMutation: false,
+  failNextMutation: null as string | null,
   settingsLoaded: true,
   conversations: [] as Array<Record<string, unknown>>,
   calls: [] as Array<{ name: string; args: Record<string, unknown> }>,
@@ -76,6 +77,11 @@ vi.mock("convex/react", async () => {
       backend.sessions.set(contactSessionId, { organizationId: args.organizationId as string, expired: false });
       return { contactSessionId, expiresAt: Date.now() + 86_400_000 };
     }
+    if (backend.failNextMutation && name !== "public/conversations:create") {
+      const code = backend.failNextMutation;
+      backend.failNextMutation = null;
+      throw new Failure({ code, message: code });
+    }
     if (backend.expireOnNextMutation) {
       backend.expireOnNextMutation = false;
       throw new Failure({ code: "SESSION_EXPIRED", message: "Contact session expired" });
@@ -123,6 +129,7 @@ beforeEach(() => {
   backend.organizations = new Map([["org_acme", "Acme"]]);
   backend.sessions = new Map();
   backend.expireOnNextMutation = false;
+  backend.failNextMutation = null;
   backend.settingsLoaded = true;
   backend.conversations = [];
   backend.calls = [];
@@ -317,5 +324,16 @@ describe("widget screen flow", () => {
     await userEvent.click(restart);
     expect(store.get(flowAtom)).toMatchObject({ screen: "chat", conversationId: null });
     expect(await screen.findByRole("textbox", { name: "Message" }, LAZY)).toBeTruthy();
+  });
+
+  it("explains a refused message in the visitor's language and keeps what they typed", async () => {
+    const { store } = renderWidget();
+    await identify();
+    await userEvent.click(await screen.findByRole("button", { name: "Start chat" }));
+    backend.failNextMutation = "RATE_LIMITED";
+    vi.spyOn(console, "error").mockImplementation(() => undefined);
+    await userEvent.type(await screen.findByRole("textbox", { name: "Message" }, LAZY), "Hello?{Enter}");
+    expect((await screen.findByRole("alert")).textContent).toBe("You're sending messages too fast. Please wait a moment.");
+    expect(store.get(flowAtom)).toMatchObject({ screen: "chat", draft: "Hello?", conversationId: "conversation_1" });
   });
 });
