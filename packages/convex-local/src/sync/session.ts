@@ -22,6 +22,8 @@ type Subscription = {
 type StateVersion = { querySet: number; identity: number; ts: string };
 
 const HEARTBEAT_MS = 15_000;
+/** A client heard from neither by message nor by pong for this long is gone. */
+const CLIENT_SILENCE_MS = 120_000;
 /** At most 3 bytes of UTF-8 per UTF-16 unit keeps every chunk under Convex's 5 MB part size. */
 const CHUNK_CHARS = 1_500_000;
 
@@ -62,6 +64,7 @@ export class SyncSession {
   private readonly unsubscribeDeploys: () => void;
   private readonly heartbeat: NodeJS.Timeout;
   private lastSentAt = Date.now();
+  private lastHeardAt = Date.now();
   private closed = false;
 
   constructor(backend: Backend, socket: WebSocket, adminSecret: string | null) {
@@ -74,9 +77,19 @@ export class SyncSession {
       if (this.queries.size > 0) this.queueRefresh();
     });
     this.heartbeat = setInterval(() => {
+      if (Date.now() - this.lastHeardAt >= CLIENT_SILENCE_MS) {
+        socket.terminate();
+        this.close();
+        return;
+      }
+      if (socket.readyState === socket.OPEN) socket.ping();
       if (Date.now() - this.lastSentAt >= HEARTBEAT_MS) this.send({ type: "Ping" });
     }, HEARTBEAT_MS / 3);
-    socket.on("message", (data) => this.onMessage(String(data)));
+    socket.on("pong", () => (this.lastHeardAt = Date.now()));
+    socket.on("message", (data) => {
+      this.lastHeardAt = Date.now();
+      this.onMessage(String(data));
+    });
     socket.on("close", () => this.close());
     socket.on("error", () => this.close());
   }
