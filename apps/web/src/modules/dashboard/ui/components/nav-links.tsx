@@ -9,6 +9,7 @@ import { Link, usePathname } from "@/i18n/navigation";
 const ITEMS = [
   { href: "/conversations", key: "conversations" },
   { href: "/knowledge-base", key: "knowledgeBase" },
+  { href: "/customization", key: "customization" },
   { href: "/integrations", key: "integrations" },
 ] as const;
 

@@ -1,6 +1,7 @@
 "use client";
 
 import { api } from "@echo/backend/convex/_generated/api";
+import type { Id } from "@echo/backend/convex/_generated/dataModel";
 import { cn } from "@echo/ui/lib/utils";
 import { useMutation } from "convex/react";
 import { useTranslations } from "next-intl";
@@ -34,7 +35,7 @@ export function UploadZone() {
         try {
           await uploadKnowledgeFile(file, {
             generateUploadUrl: () => generateUploadUrl({}),
-            add: (args) => add({ storageId: args.storageId as never, name: args.name }),
+            add: (args) => add({ storageId: args.storageId as Id<"_storage">, name: args.name }),
           });
           return { name: file.name, error: null };
         } catch (error) {

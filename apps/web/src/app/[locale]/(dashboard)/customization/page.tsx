@@ -1,0 +1,5 @@
+import { CustomizationView } from "@/modules/customization/ui/views/customization-view";
+
+export default function CustomizationPage() {
+  return <CustomizationView />;
+}

@@ -1,0 +1,277 @@
+"use client";
+
+import { api } from "@echo/backend/convex/_generated/api";
+import type { Id } from "@echo/backend/convex/_generated/dataModel";
+import { Button } from "@echo/ui/components/button";
+import { Input } from "@echo/ui/components/input";
+import { Label } from "@echo/ui/components/label";
+import { Textarea } from "@echo/ui/components/textarea";
+import { useMutation, useQuery } from "convex/react";
+import { useTranslations } from "next-intl";
+import { type FormEvent, type ReactNode, useState } from "react";
+
+import { useErrorMessage } from "@/modules/convex/use-error-message";
+
+import {
+  fromForm,
+  toForm,
+  validateForm,
+  type WidgetSettingsForm,
+} from "../../lib/widget-settings-form";
+import { WidgetPreview } from "../components/widget-preview";
+
+function Field({
+  id,
+  label,
+  problem,
+  children,
+}: {
+  id: string;
+  label: string;
+  problem?: string;
+  children: ReactNode;
+}) {
+  return (
+    <div className="grid gap-1.5">
+      <Label htmlFor={id}>{label}</Label>
+      {children}
+      {problem ? (
+        <p id={`${id}-problem`} className="text-xs text-destructive">
+          {problem}
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+export function CustomizationView() {
+  const settings = useQuery(api.private.widgetSettings.get);
+  const organization = useQuery(api.private.organization.current);
+  if (settings === undefined || organization === undefined) {
+    return <div className="m-6 h-64 animate-pulse rounded-md bg-muted" />;
+  }
+  return (
+    <CustomizationForm
+      initial={toForm(settings)}
+      logoStorageId={settings.logoStorageId}
+      logoUrl={settings.logoUrl}
+      premium={organization.premium}
+    />
+  );
+}
+
+function CustomizationForm({
+  initial,
+  logoStorageId,
+  logoUrl,
+  premium,
+}: {
+  initial: WidgetSettingsForm;
+  logoStorageId?: Id<"_storage">;
+  logoUrl: string | null;
+  premium: boolean;
+}) {
+  const t = useTranslations("customization");
+  const errorMessage = useErrorMessage();
+  const upsert = useMutation(api.private.widgetSettings.upsert);
+  const generateLogoUploadUrl = useMutation(api.private.widgetSettings.generateLogoUploadUrl);
+  const [form, setForm] = useState(initial);
+  const [logo, setLogo] = useState({ storageId: logoStorageId, url: logoUrl });
+  const [status, setStatus] = useState<{ kind: "saved" | "error"; message: string } | null>(null);
+  const problems = validateForm(form);
+  const problem = (path: string) => (problems[path] ? t(`problems.${problems[path]}`) : undefined);
+  const update = (change: (draft: WidgetSettingsForm) => void) => {
+    setForm((current) => {
+      const next = structuredClone(current);
+      change(next);
+      return next;
+    });
+    setStatus(null);
+  };
+
+  async function uploadLogo(file: File | undefined) {
+    if (!file) return;
+    if (!file.type.startsWith("image/") || file.size > 1024 * 1024) {
+      setStatus({ kind: "error", message: t("logoInvalid") });
+      return;
+    }
+    const url = await generateLogoUploadUrl({});
+    const response = await fetch(url, {
+      method: "POST",
+      headers: { "content-type": file.type },
+      body: file,
+    });
+    if (!response.ok) {
+      setStatus({ kind: "error", message: t("logoInvalid") });
+      return;
+    }
+    const { storageId } = (await response.json()) as { storageId: Id<"_storage"> };
+    setLogo({ storageId, url: URL.createObjectURL(file) });
+  }
+
+  async function save(event: FormEvent) {
+    event.preventDefault();
+    if (Object.keys(problems).length > 0) return;
+    try {
+      await upsert({ settings: fromForm(form, logo.storageId) });
+      setStatus({ kind: "saved", message: t("saved") });
+    } catch (error) {
+      setStatus({ kind: "error", message: errorMessage(error) });
+    }
+  }
+
+  return (
+    <div className="grid gap-6 p-6 xl:grid-cols-[minmax(0,1fr)_22rem]">
+      <form className="grid max-w-2xl content-start gap-5" onSubmit={save} noValidate>
+        <div>
+          <h1 className="text-xl font-semibold">{t("title")}</h1>
+          <p className="text-sm text-muted-foreground">{t("description")}</p>
+        </div>
+        <Field id="greeting" label={t("greeting")} problem={problem("greeting")}>
+          <Textarea
+            id="greeting"
+            value={form.greeting}
+            aria-invalid={Boolean(problems.greeting)}
+            onChange={(event) => update((draft) => void (draft.greeting = event.target.value))}
+          />
+        </Field>
+        <fieldset className="grid gap-2">
+          <legend className="mb-1 text-sm font-medium">{t("suggestions")}</legend>
+          {form.suggestions.map((suggestion, index) => (
+            <Field
+              key={index}
+              id={`suggestion-${index}`}
+              label={t("suggestion", { number: index + 1 })}
+              problem={problem(`suggestions.${index}`)}
+            >
+              <Input
+                id={`suggestion-${index}`}
+                value={suggestion}
+                onChange={(event) =>
+                  update((draft) => void (draft.suggestions[index] = event.target.value))
+                }
+              />
+            </Field>
+          ))}
+        </fieldset>
+        <fieldset className="grid grid-cols-3 gap-3">
+          <legend className="mb-1 text-sm font-medium">{t("colors")}</legend>
+          {(["primary", "background", "text"] as const).map((key) => (
+            <Field
+              key={key}
+              id={`color-${key}`}
+              label={t(`color.${key}`)}
+              problem={problem(`colors.${key}`)}
+            >
+              <Input
+                id={`color-${key}`}
+                type="color"
+                className="h-9 p-1"
+                value={form.colors[key]}
+                onChange={(event) =>
+                  update((draft) => void (draft.colors[key] = event.target.value))
+                }
+              />
+            </Field>
+          ))}
+        </fieldset>
+        <div className="grid gap-3 sm:grid-cols-2">
+          <Field id="position" label={t("position")}>
+            <select
+              id="position"
+              className="h-9 rounded-md border bg-background px-2 text-sm"
+              value={form.position}
+              onChange={(event) =>
+                update(
+                  (draft) =>
+                    void (draft.position = event.target.value as WidgetSettingsForm["position"]),
+                )
+              }
+            >
+              <option value="bottom-right">{t("positions.bottom-right")}</option>
+              <option value="bottom-left">{t("positions.bottom-left")}</option>
+            </select>
+          </Field>
+          <Field id="language" label={t("language")}>
+            <select
+              id="language"
+              className="h-9 rounded-md border bg-background px-2 text-sm"
+              value={form.defaultLanguage}
+              onChange={(event) =>
+                update(
+                  (draft) =>
+                    void (draft.defaultLanguage = event.target
+                      .value as WidgetSettingsForm["defaultLanguage"]),
+                )
+              }
+            >
+              <option value="en">English</option>
+              <option value="pt-BR">Português (Brasil)</option>
+            </select>
+          </Field>
+        </div>
+        <Field id="logo" label={t("logo")}>
+          <Input
+            id="logo"
+            type="file"
+            accept="image/png,image/jpeg,image/svg+xml,image/webp"
+            onChange={(event) => void uploadLogo(event.target.files?.[0])}
+          />
+        </Field>
+        <fieldset className="grid gap-3 rounded-lg border p-4">
+          <legend className="px-1 text-sm font-medium">{t("voice")}</legend>
+          {!premium ? <p className="text-xs text-muted-foreground">{t("voicePremium")}</p> : null}
+          <label className="flex items-center gap-2 text-sm">
+            <input
+              type="checkbox"
+              checked={form.voice.enabled}
+              disabled={!premium}
+              onChange={(event) =>
+                update((draft) => void (draft.voice.enabled = event.target.checked))
+              }
+            />
+            {t("voiceEnabled")}
+          </label>
+          <Field id="assistant" label={t("assistantId")}>
+            <Input
+              id="assistant"
+              value={form.voice.assistantId}
+              disabled={!premium}
+              onChange={(event) =>
+                update((draft) => void (draft.voice.assistantId = event.target.value))
+              }
+            />
+          </Field>
+          <Field id="phone" label={t("phoneNumber")} problem={problem("voice.phoneNumber")}>
+            <Input
+              id="phone"
+              type="tel"
+              value={form.voice.phoneNumber}
+              onChange={(event) =>
+                update((draft) => void (draft.voice.phoneNumber = event.target.value))
+              }
+            />
+          </Field>
+        </fieldset>
+        <div className="flex items-center gap-3">
+          <Button type="submit" disabled={Object.keys(problems).length > 0}>
+            {t("save")}
+          </Button>
+          {status ? (
+            <span
+              role="status"
+              className={
+                status.kind === "error"
+                  ? "text-sm text-destructive"
+                  : "text-sm text-muted-foreground"
+              }
+            >
+              {status.message}
+            </span>
+          ) : null}
+        </div>
+      </form>
+      <WidgetPreview form={form} logoUrl={logo.url} />
+    </div>
+  );
+}
