@@ -255,7 +255,7 @@ export class SyncSession {
   /** Re-runs dirty queries until a consistent round, then sends one Transition. */
   private async transition(start: StateVersion, end: StateVersion, removed: number[]): Promise<void> {
     const modifications: Array<Record<string, unknown>> = removed.map((queryId) => ({ type: "QueryRemoved", queryId }));
-    const changed = new Map<number, Record<string, unknown>>();
+    const changed = new Map<number, { modification: Record<string, unknown>; fingerprint: string; q: Subscription }>();
     for (let round = 0; round < 10; round++) {
       const dirty = [...this.queries].filter(([, q]) => q.dirty);
       if (dirty.length === 0) break;
@@ -289,12 +289,11 @@ export class SyncSession {
             changed.delete(queryId);
             return;
           }
-          changed.set(queryId, { modification, fingerprint, q } as never);
+          changed.set(queryId, { modification, fingerprint, q });
         }),
       );
     }
-    for (const [queryId, entry] of changed) {
-      const { modification, fingerprint, q } = entry as unknown as { modification: Record<string, unknown>; fingerprint: string; q: Subscription };
+    for (const [queryId, { modification, fingerprint, q }] of changed) {
       if (this.queries.get(queryId) !== q) continue;
       q.lastSent = fingerprint;
       modifications.push(modification);
