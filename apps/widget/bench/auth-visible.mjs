@@ -48,13 +48,22 @@ try {
     await context.addInitScript(recordAuthVisible);
     const page = await context.newPage();
     await page.goto(url);
-    await page.waitForFunction(() => window.__authVisibleAt !== undefined, null, { timeout: 15_000 });
-    // Visible means laid out and painted: the later of the field's layout and the first paint.
-    await page.waitForFunction(() => performance.getEntriesByName("first-contentful-paint").length > 0, null, {
+    await page.waitForFunction(() => window.__authVisibleAt !== undefined, null, {
       timeout: 15_000,
     });
+    // Visible means laid out and painted: the later of the field's layout and the first paint.
+    await page.waitForFunction(
+      () => performance.getEntriesByName("first-contentful-paint").length > 0,
+      null,
+      {
+        timeout: 15_000,
+      },
+    );
     const ms = await page.evaluate(() =>
-      Math.max(window.__authVisibleAt, performance.getEntriesByName("first-contentful-paint")[0].startTime),
+      Math.max(
+        window.__authVisibleAt,
+        performance.getEntriesByName("first-contentful-paint")[0].startTime,
+      ),
     );
     await context.close();
     // The first run warms the server and the browser cache for Chromium itself; it is not counted.

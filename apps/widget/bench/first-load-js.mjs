@@ -21,14 +21,19 @@ if (!existsSync(join(root, "build-manifest.json"))) {
 const buildManifest = JSON.parse(readFileSync(join(root, "build-manifest.json"), "utf8"));
 const sandbox = { globalThis: {} };
 sandbox.globalThis = sandbox;
-runInNewContext(readFileSync(join(root, "server/app/page_client-reference-manifest.js"), "utf8"), sandbox);
+runInNewContext(
+  readFileSync(join(root, "server/app/page_client-reference-manifest.js"), "utf8"),
+  sandbox,
+);
 const rsc = sandbox.__RSC_MANIFEST?.[ROUTE];
 if (!rsc) {
   console.error(`The client reference manifest has no entry for ${ROUTE}.`);
   process.exit(2);
 }
 
-const entries = Object.entries(rsc.entryJSFiles).filter(([entry]) => /\/src\/app\/(layout|page)$/.test(entry));
+const entries = Object.entries(rsc.entryJSFiles).filter(([entry]) =>
+  /\/src\/app\/(layout|page)$/.test(entry),
+);
 const files = new Map();
 for (const file of buildManifest.rootMainFiles) files.set(file, "shared");
 for (const [entry, chunks] of entries) {
@@ -49,7 +54,8 @@ for (const [file, owner] of files) {
 }
 
 rows.sort((a, b) => Number(b.kb) - Number(a.kb));
-for (const row of rows) console.info(`${row.kb.padStart(7)} KB  ${row.owner.padEnd(7)} ${row.file}`);
+for (const row of rows)
+  console.info(`${row.kb.padStart(7)} KB  ${row.owner.padEnd(7)} ${row.file}`);
 const kb = gzip / 1024;
 console.info(
   `framework (shared root chunks): ${(shared / 1024).toFixed(1)} KB; widget layout and page: ${((gzip - shared) / 1024).toFixed(1)} KB`,

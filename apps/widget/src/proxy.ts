@@ -8,14 +8,22 @@ import { frameAncestorsPolicy } from "./modules/embed/lib/frame-ancestors";
 const LOOKUP_TIMEOUT_MS = 1500;
 
 function convexUrl(): string {
-  return process.env.ECHO_CONVEX_URL ?? process.env.NEXT_PUBLIC_CONVEX_URL ?? "http://127.0.0.1:3210";
+  return (
+    process.env.ECHO_CONVEX_URL ?? process.env.NEXT_PUBLIC_CONVEX_URL ?? "http://127.0.0.1:3210"
+  );
 }
 
 async function allowedDomains(organizationId: string): Promise<string[] | null> {
-  const lookup = fetchQuery(api.public.organizations.validate, { organizationId }, { url: convexUrl() })
+  const lookup = fetchQuery(
+    api.public.organizations.validate,
+    { organizationId },
+    { url: convexUrl() },
+  )
     .then((organization) => (organization.valid ? organization.allowedDomains : null))
     .catch(() => null);
-  const timeout = new Promise<null>((resolve) => setTimeout(() => resolve(null), LOOKUP_TIMEOUT_MS));
+  const timeout = new Promise<null>((resolve) =>
+    setTimeout(() => resolve(null), LOOKUP_TIMEOUT_MS),
+  );
   return await Promise.race([lookup, timeout]);
 }
 

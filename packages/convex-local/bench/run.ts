@@ -58,13 +58,19 @@ async function commits(url: string, clients: number): Promise<void> {
       const client = new ConvexHttpClient(url, { logger: false });
       for (let i = 0; performance.now() < deadline; i++) {
         const t0 = performance.now();
-        await client.mutation(api.messages.send, { channel: `bench-${c}`, author: "bench", body: `${i}` });
+        await client.mutation(api.messages.send, {
+          channel: `bench-${c}`,
+          author: "bench",
+          body: `${i}`,
+        });
         latencies.push(performance.now() - t0);
       }
     }),
   );
   const elapsed = (performance.now() - started) / 1000;
-  console.info(`one-insert mutations, ${clients} concurrent HTTP clients: ${(latencies.length / elapsed).toFixed(0)} commits/s`);
+  console.info(
+    `one-insert mutations, ${clients} concurrent HTTP clients: ${(latencies.length / elapsed).toFixed(0)} commits/s`,
+  );
   console.info(report("  mutation latency", latencies));
 }
 
@@ -93,13 +99,20 @@ async function reactivity(url: string): Promise<void> {
   const latencies: number[] = [];
   for (let i = 0; i < 200; i++) {
     const channel = `sub-${Math.floor(Math.random() * subscriptions)}`;
-    const updated = new Promise<number>((resolve) => waiting.set(channel, () => resolve(performance.now())));
+    const updated = new Promise<number>((resolve) =>
+      waiting.set(channel, () => resolve(performance.now())),
+    );
     await writer.mutation(api.messages.send, { channel, author: "bench", body: `${i}` });
     const acknowledged = performance.now();
     latencies.push((await updated) - acknowledged);
     waiting.delete(channel);
   }
-  console.info(report(`commit-to-update with ${subscriptions} subscribed queries (from mutation response)`, latencies));
+  console.info(
+    report(
+      `commit-to-update with ${subscriptions} subscribed queries (from mutation response)`,
+      latencies,
+    ),
+  );
   await client.close();
 }
 
@@ -107,7 +120,9 @@ const dir = mkdtempSync(join(tmpdir(), "convex-local-bench-"));
 try {
   for (const syncMode of ["full", "normal"] as const) {
     console.info(`--sync ${syncMode}`);
-    console.info(`raw SQLite one-row transactions (WAL): ${rawSqlite(join(dir, `raw-${syncMode}`), syncMode).toFixed(0)} tx/s`);
+    console.info(
+      `raw SQLite one-row transactions (WAL): ${rawSqlite(join(dir, `raw-${syncMode}`), syncMode).toFixed(0)} tx/s`,
+    );
     const backend = new Backend({ dataDir: join(dir, `data-${syncMode}`), syncMode });
     await backend.deploy(join(import.meta.dirname, "..", "test", "fixtures", "basic", "convex"));
     const server = await startServer({ backend, port: 0, sitePort: 0, instanceSecret: null });

@@ -11,6 +11,8 @@ const { main } = await import("../src/cli.ts");
 try {
   await main(process.argv.slice(2));
 } catch (e) {
-  console.error(`convex-local: ${e instanceof Error ? e.message : String(e)}\nRun convex-local --help for the options.`);
+  console.error(
+    `convex-local: ${e instanceof Error ? e.message : String(e)}\nRun convex-local --help for the options.`,
+  );
   process.exit(1);
 }

@@ -51,9 +51,16 @@ export async function main(argv: string[]): Promise<void> {
   const dataDir = resolve(values.data);
   const secret = instanceSecret(dataDir, values["instance-secret"]);
   const instanceName = values["instance-name"];
-  if (values.sync !== "full" && values.sync !== "normal") throw new Error("--sync must be full or normal");
+  if (values.sync !== "full" && values.sync !== "normal")
+    throw new Error("--sync must be full or normal");
   const origin = (port: string) => `http://${values.host}:${port}`;
-  const backend = new Backend({ dataDir, instanceName, syncMode: values.sync, origin: origin(values.port), siteOrigin: origin(values["site-port"]) });
+  const backend = new Backend({
+    dataDir,
+    instanceName,
+    syncMode: values.sync,
+    origin: origin(values.port),
+    siteOrigin: origin(values["site-port"]),
+  });
   const functionsDir = values.functions ? resolve(values.functions) : null;
   if (functionsDir) await backend.deploy(functionsDir);
   else await backend.loadDeployed();
@@ -81,8 +88,12 @@ export async function main(argv: string[]): Promise<void> {
     process.exit(0);
   };
   // Function code runs in this process; a stray throw from one of its callbacks must not stop the server.
-  process.on("uncaughtException", (e) => console.error("convex-local: uncaught exception in function code:", e));
-  process.on("unhandledRejection", (e) => console.error("convex-local: unhandled rejection in function code:", e));
+  process.on("uncaughtException", (e) =>
+    console.error("convex-local: uncaught exception in function code:", e),
+  );
+  process.on("unhandledRejection", (e) =>
+    console.error("convex-local: unhandled rejection in function code:", e),
+  );
   process.on("SIGINT", () => void shutdown());
   process.on("SIGTERM", () => void shutdown());
 }

@@ -16,7 +16,9 @@ afterAll(async () => {
 describe("@convex-dev/agent and @convex-dev/rag", () => {
   test("an agent thread saves the prompt and the model's reply", async () => {
     const client = new ConvexHttpClient(h.server.url, { logger: false });
-    const { threadId, text } = await client.action(api.support.ask, { prompt: "How do I reset my password?" });
+    const { threadId, text } = await client.action(api.support.ask, {
+      prompt: "How do I reset my password?",
+    });
     expect(text).toBe("Thanks for asking! Here is the answer.");
     const transcript = await client.query(api.support.transcript, { threadId });
     expect(transcript.map((m) => [m.role, m.text])).toEqual([
@@ -27,9 +29,19 @@ describe("@convex-dev/agent and @convex-dev/rag", () => {
 
   test("RAG ranks documents with a deterministic embedding", async () => {
     const client = new ConvexHttpClient(h.server.url, { logger: false });
-    await client.action(api.support.addDocument, { key: "billing", text: "Invoices and refunds are handled in the billing page." });
-    await client.action(api.support.addDocument, { key: "password", text: "Reset your password from the login screen." });
-    expect(await client.action(api.support.searchDocuments, { query: "how to reset password" })).toEqual(["password"]);
-    expect(await client.action(api.support.searchDocuments, { query: "refunds for invoices" })).toEqual(["billing"]);
+    await client.action(api.support.addDocument, {
+      key: "billing",
+      text: "Invoices and refunds are handled in the billing page.",
+    });
+    await client.action(api.support.addDocument, {
+      key: "password",
+      text: "Reset your password from the login screen.",
+    });
+    expect(
+      await client.action(api.support.searchDocuments, { query: "how to reset password" }),
+    ).toEqual(["password"]);
+    expect(
+      await client.action(api.support.searchDocuments, { query: "refunds for invoices" }),
+    ).toEqual(["billing"]);
   });
 });

@@ -26,7 +26,9 @@ describe("backend", () => {
     expect(sent.status).toBe("success");
     const listed = await call("messages:list", { channel: "a" });
     expect(listed.status).toBe("success");
-    expect(listed.status === "success" && listed.value).toMatchObject([{ channel: "a", author: "ann", body: "hi" }]);
+    expect(listed.status === "success" && listed.value).toMatchObject([
+      { channel: "a", author: "ann", body: "hi" },
+    ]);
   });
 
   test("a mutation that throws leaves nothing behind", async () => {
@@ -38,7 +40,10 @@ describe("backend", () => {
 
   test("ConvexError data is returned as convex JSON", async () => {
     const failed = await call("messages:rejectWithData");
-    expect(failed).toMatchObject({ status: "error", errorData: { code: "NOT_ALLOWED", limit: { $integer: "AwAAAAAAAAA=" } } });
+    expect(failed).toMatchObject({
+      status: "error",
+      errorData: { code: "NOT_ALLOWED", limit: { $integer: "AwAAAAAAAAA=" } },
+    });
   });
 
   test("arguments and schema are validated", async () => {
@@ -50,7 +55,9 @@ describe("backend", () => {
 
   test("internal functions are hidden from public callers", async () => {
     const hidden = await call("messages:secret");
-    expect(hidden.status === "error" && hidden.errorMessage).toContain("Could not find public function");
+    expect(hidden.status === "error" && hidden.errorMessage).toContain(
+      "Could not find public function",
+    );
     const admin = await call("messages:secret", {}, true);
     expect(admin).toMatchObject({ status: "success", value: "internal only" });
   });
@@ -61,34 +68,50 @@ describe("backend", () => {
   });
 
   test("concurrent increments serialize", async () => {
-    const results = await Promise.all(Array.from({ length: 10 }, () => call("counters:increment", { name: "c" })));
+    const results = await Promise.all(
+      Array.from({ length: 10 }, () => call("counters:increment", { name: "c" })),
+    );
     expect(results.map((r) => r.status)).toEqual(Array(10).fill("success"));
-    expect(await call("counters:get", { name: "c" })).toMatchObject({ status: "success", value: 10 });
+    expect(await call("counters:get", { name: "c" })).toMatchObject({
+      status: "success",
+      value: 10,
+    });
   });
 
   test("actions run queries and mutations", async () => {
-    expect(await call("jobs:roundTrip", { channel: "act" })).toMatchObject({ status: "success", value: 1 });
+    expect(await call("jobs:roundTrip", { channel: "act" })).toMatchObject({
+      status: "success",
+      value: 1,
+    });
   });
 
   test("queries see frozen time and seeded randomness", async () => {
     const result = await call("messages:deterministic");
     expect(result.status).toBe("success");
-    const value = result.status === "success" ? (result.value as { now: number; later: number }) : null;
+    const value =
+      result.status === "success" ? (result.value as { now: number; later: number }) : null;
     expect(value?.now).toBe(value?.later);
   });
 
   test("db.vars.commitTs resolves to the commit timestamp", async () => {
     const inserted = await call("messages:stampEvent");
     expect(inserted.status).toBe("success");
-    const stamped = await call("messages:stamped", { id: (inserted as unknown as { value: string }).value });
+    const stamped = await call("messages:stamped", {
+      id: (inserted as unknown as { value: string }).value,
+    });
     expect(stamped.status === "success" && stamped.value).toEqual({ $integer: expect.any(String) });
-    const ts = Buffer.from((stamped as unknown as { value: { $integer: string } }).value.$integer, "base64").readBigInt64LE();
+    const ts = Buffer.from(
+      (stamped as unknown as { value: { $integer: string } }).value.$integer,
+      "base64",
+    ).readBigInt64LE();
     expect(ts).toBe(inserted.ts);
   });
 
   test("queries cannot use fetch", async () => {
     const result = await call("messages:fetchInQuery");
-    expect(result.status === "error" && result.errorMessage).toContain("Can't use fetch() in queries and mutations");
+    expect(result.status === "error" && result.errorMessage).toContain(
+      "Can't use fetch() in queries and mutations",
+    );
   });
 
   test("concurrent mutations get independent randomness", async () => {
@@ -100,18 +123,34 @@ describe("backend", () => {
 
   test("environment variables reach process.env", async () => {
     await backend.setEnvironmentVariables([{ name: "GREETING", value: "hello" }]);
-    expect(await call("messages:environment", { name: "GREETING" })).toMatchObject({ status: "success", value: "hello" });
+    expect(await call("messages:environment", { name: "GREETING" })).toMatchObject({
+      status: "success",
+      value: "hello",
+    });
   });
 
   test("paginates with cursors", async () => {
-    for (let i = 0; i < 5; i++) await call("messages:send", { channel: "p", author: "x", body: `m${i}` });
-    const first = await call("messages:page", { channel: "p", paginationOpts: { numItems: 2, cursor: null } });
+    for (let i = 0; i < 5; i++)
+      await call("messages:send", { channel: "p", author: "x", body: `m${i}` });
+    const first = await call("messages:page", {
+      channel: "p",
+      paginationOpts: { numItems: 2, cursor: null },
+    });
     expect(first.status).toBe("success");
-    const page1 = (first as unknown as { value: { page: Array<{ body: string }>; continueCursor: string; isDone: boolean } }).value;
+    const page1 = (
+      first as unknown as {
+        value: { page: Array<{ body: string }>; continueCursor: string; isDone: boolean };
+      }
+    ).value;
     expect(page1.page.map((m) => m.body)).toEqual(["m0", "m1"]);
     expect(page1.isDone).toBe(false);
-    const second = await call("messages:page", { channel: "p", paginationOpts: { numItems: 10, cursor: page1.continueCursor } });
-    const page2 = (second as unknown as { value: { page: Array<{ body: string }>; isDone: boolean } }).value;
+    const second = await call("messages:page", {
+      channel: "p",
+      paginationOpts: { numItems: 10, cursor: page1.continueCursor },
+    });
+    const page2 = (
+      second as unknown as { value: { page: Array<{ body: string }>; isDone: boolean } }
+    ).value;
     expect(page2.page.map((m) => m.body)).toEqual(["m2", "m3", "m4"]);
     expect(page2.isDone).toBe(true);
   });

@@ -3,11 +3,18 @@ import { join } from "node:path";
 
 const BIN = join(import.meta.dirname, "..", "bin", "convex-local.js");
 
-export type CliProcess = { child: ChildProcess; url: string; adminKey: string; exited: Promise<unknown> };
+export type CliProcess = {
+  child: ChildProcess;
+  url: string;
+  adminKey: string;
+  exited: Promise<unknown>;
+};
 
 /** Spawns the `convex-local` CLI on random ports and resolves once it prints its URL. */
 export function startCli(args: string[]): Promise<CliProcess> {
-  const child = spawn(process.execPath, [BIN, "--port", "0", "--site-port", "0", ...args], { stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn(process.execPath, [BIN, "--port", "0", "--site-port", "0", ...args], {
+    stdio: ["ignore", "pipe", "pipe"],
+  });
   const exited = new Promise((resolve) => child.once("exit", resolve));
   return new Promise((resolve, reject) => {
     let out = "";

@@ -14,7 +14,12 @@ afterAll(async () => {
   await h.stop();
 });
 
-function nextValue<T>(client: ConvexClient, query: unknown, args: Record<string, unknown>, accept: (v: T) => boolean): Promise<T> {
+function nextValue<T>(
+  client: ConvexClient,
+  query: unknown,
+  args: Record<string, unknown>,
+  accept: (v: T) => boolean,
+): Promise<T> {
   return new Promise((resolve, reject) => {
     const unsubscribe = client.onUpdate(
       query as never,
@@ -33,7 +38,11 @@ function nextValue<T>(client: ConvexClient, query: unknown, args: Record<string,
 describe("ConvexHttpClient", () => {
   test("runs queries, mutations and actions", async () => {
     const client = new ConvexHttpClient(h.server.url, { logger: false });
-    const id = await client.mutation(api.messages.send, { channel: "http", author: "a", body: "hello" });
+    const id = await client.mutation(api.messages.send, {
+      channel: "http",
+      author: "a",
+      body: "hello",
+    });
     expect(typeof id).toBe("string");
     expect(await client.query(api.messages.get, { id })).toMatchObject({ _id: id, body: "hello" });
     expect(await client.action(api.jobs.roundTrip, { channel: "http-action" })).toBe(1);
@@ -44,26 +53,38 @@ describe("ConvexHttpClient", () => {
     const client = new ConvexHttpClient(h.server.url, { logger: false });
     const error = await client.mutation(api.messages.rejectWithData, {}).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ConvexError);
-    expect((error as ConvexError<{ code: string; limit: bigint }>).data).toEqual({ code: "NOT_ALLOWED", limit: 3n });
+    expect((error as ConvexError<{ code: string; limit: bigint }>).data).toEqual({
+      code: "NOT_ALLOWED",
+      limit: 3n,
+    });
   });
 
   test("ConvexError data thrown by a mutation passes through an action", async () => {
     const client = new ConvexHttpClient(h.server.url, { logger: false });
     const error = await client.action(api.jobs.relayError, {}).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ConvexError);
-    expect((error as ConvexError<{ code: string; limit: bigint }>).data).toEqual({ code: "NOT_ALLOWED", limit: 3n });
+    expect((error as ConvexError<{ code: string; limit: bigint }>).data).toEqual({
+      code: "NOT_ALLOWED",
+      limit: 3n,
+    });
   });
 
   test("a failing mutation leaves nothing and reports the error", async () => {
     const client = new ConvexHttpClient(h.server.url, { logger: false });
-    await expect(client.mutation(api.messages.sendThenFail, { channel: "fail" })).rejects.toThrow("failing on purpose");
+    await expect(client.mutation(api.messages.sendThenFail, { channel: "fail" })).rejects.toThrow(
+      "failing on purpose",
+    );
     expect(await client.query(api.messages.list, { channel: "fail" })).toEqual([]);
   });
 
   test("unknown and internal functions are not found without an admin key", async () => {
     const client = new ConvexHttpClient(h.server.url, { logger: false });
-    await expect(client.query("messages:nope" as never, {} as never)).rejects.toThrow("Could not find public function");
-    await expect(client.query(internal.messages.secret as never, {} as never)).rejects.toThrow("Could not find public function");
+    await expect(client.query("messages:nope" as never, {} as never)).rejects.toThrow(
+      "Could not find public function",
+    );
+    await expect(client.query(internal.messages.secret as never, {} as never)).rejects.toThrow(
+      "Could not find public function",
+    );
     const admin = new ConvexHttpClient(h.server.url, { logger: false });
     (admin as unknown as { setAdminAuth(key: string): void }).setAdminAuth(h.adminKey);
     expect(await admin.query(internal.messages.secret as never, {} as never)).toBe("internal only");
@@ -71,22 +92,35 @@ describe("ConvexHttpClient", () => {
 
   test("an admin can act as a user", async () => {
     const admin = new ConvexHttpClient(h.server.url, { logger: false });
-    (admin as unknown as { setAdminAuth(key: string, identity?: object): void }).setAdminAuth(h.adminKey, {
+    (admin as unknown as { setAdminAuth(key: string, identity?: object): void }).setAdminAuth(
+      h.adminKey,
+      {
+        subject: "acted-user",
+        issuer: "https://issuer.test",
+      },
+    );
+    expect(await admin.query(api.users.whoami, {})).toEqual({
       subject: "acted-user",
       issuer: "https://issuer.test",
+      name: null,
     });
-    expect(await admin.query(api.users.whoami, {})).toEqual({ subject: "acted-user", issuer: "https://issuer.test", name: null });
   });
 
   test('"use node" actions run with Node built-ins', async () => {
     const client = new ConvexHttpClient(h.server.url, { logger: false });
-    expect(await client.action(api.hashing.sha256, { text: "abc" })).toBe("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+    expect(await client.action(api.hashing.sha256, { text: "abc" })).toBe(
+      "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad",
+    );
   });
 
   test("functions see the deployment's URLs as CONVEX_CLOUD_URL and CONVEX_SITE_URL", async () => {
     const client = new ConvexHttpClient(h.server.url, { logger: false });
-    expect(await client.query(api.messages.environment, { name: "CONVEX_CLOUD_URL" })).toBe(h.server.url);
-    expect(await client.query(api.messages.environment, { name: "CONVEX_SITE_URL" })).toBe(h.server.siteUrl);
+    expect(await client.query(api.messages.environment, { name: "CONVEX_CLOUD_URL" })).toBe(
+      h.server.url,
+    );
+    expect(await client.query(api.messages.environment, { name: "CONVEX_SITE_URL" })).toBe(
+      h.server.siteUrl,
+    );
   });
 
   test("environment variables are set through the admin API", async () => {
@@ -100,9 +134,18 @@ describe("ConvexHttpClient", () => {
     expect(await client.query(api.messages.environment, { name: "PLAN" })).toBe("pro");
     const admin = new ConvexHttpClient(h.server.url, { logger: false });
     (admin as unknown as { setAdminAuth(key: string): void }).setAdminAuth(h.adminKey);
-    expect(await admin.query("_system/cli/queryEnvironmentVariables:get" as never, { name: "PLAN" } as never)).toEqual({ name: "PLAN", value: "pro" });
-    expect(await admin.query("_system/cli/queryEnvironmentVariables" as never, {} as never)).toContainEqual({ name: "PLAN", value: "pro" });
-    await expect(client.query("_system/cli/queryEnvironmentVariables" as never, {} as never)).rejects.toThrow("Could not find public function");
+    expect(
+      await admin.query(
+        "_system/cli/queryEnvironmentVariables:get" as never,
+        { name: "PLAN" } as never,
+      ),
+    ).toEqual({ name: "PLAN", value: "pro" });
+    expect(
+      await admin.query("_system/cli/queryEnvironmentVariables" as never, {} as never),
+    ).toContainEqual({ name: "PLAN", value: "pro" });
+    await expect(
+      client.query("_system/cli/queryEnvironmentVariables" as never, {} as never),
+    ).rejects.toThrow("Could not find public function");
   });
 });
 
@@ -110,8 +153,15 @@ describe("ConvexClient over the sync protocol", () => {
   test("a subscription updates after a mutation and the mutation resolves", async () => {
     const client = new ConvexClient(h.server.url, { logger: false });
     try {
-      expect(await nextValue<unknown[]>(client, api.messages.list, { channel: "live" }, () => true)).toEqual([]);
-      const updated = nextValue<Array<{ body: string }>>(client, api.messages.list, { channel: "live" }, (v) => v.length === 1);
+      expect(
+        await nextValue<unknown[]>(client, api.messages.list, { channel: "live" }, () => true),
+      ).toEqual([]);
+      const updated = nextValue<Array<{ body: string }>>(
+        client,
+        api.messages.list,
+        { channel: "live" },
+        (v) => v.length === 1,
+      );
       await client.mutation(api.messages.send, { channel: "live", author: "b", body: "pushed" });
       expect((await updated)[0]!.body).toBe("pushed");
     } finally {
@@ -123,16 +173,26 @@ describe("ConvexClient over the sync protocol", () => {
     const client = new ConvexClient(h.server.url, { logger: false });
     try {
       const error = await client.mutation(api.messages.rejectWithData, {}).catch((e: unknown) => e);
-      expect((error as ConvexError<{ code: string; limit: bigint }>).data).toEqual({ code: "NOT_ALLOWED", limit: 3n });
+      expect((error as ConvexError<{ code: string; limit: bigint }>).data).toEqual({
+        code: "NOT_ALLOWED",
+        limit: 3n,
+      });
     } finally {
       await client.close();
     }
   });
 
   test("concurrent increments from several clients all commit", async () => {
-    const clients = Array.from({ length: 4 }, () => new ConvexClient(h.server.url, { logger: false }));
+    const clients = Array.from(
+      { length: 4 },
+      () => new ConvexClient(h.server.url, { logger: false }),
+    );
     try {
-      await Promise.all(clients.flatMap((c) => Array.from({ length: 5 }, () => c.mutation(api.counters.increment, { name: "ws" }))));
+      await Promise.all(
+        clients.flatMap((c) =>
+          Array.from({ length: 5 }, () => c.mutation(api.counters.increment, { name: "ws" })),
+        ),
+      );
       expect(await clients[0]!.query(api.counters.get, { name: "ws" })).toBe(20);
     } finally {
       await Promise.all(clients.map((c) => c.close()));
@@ -142,7 +202,12 @@ describe("ConvexClient over the sync protocol", () => {
   test("a result too large for one frame arrives in transition chunks", async () => {
     const client = new ConvexClient(h.server.url, { logger: false });
     try {
-      const value = await nextValue<string>(client, api.messages.bigResult, { size: 2_000_000 }, () => true);
+      const value = await nextValue<string>(
+        client,
+        api.messages.bigResult,
+        { size: 2_000_000 },
+        () => true,
+      );
       expect(value.length).toBe(2_000_000);
     } finally {
       await client.close();
@@ -160,24 +225,36 @@ describe("ConvexClient over the sync protocol", () => {
 });
 
 describe("paginated subscriptions", () => {
-  type Page = { results: Array<{ body: string }>; status: string; loadMore: (n: number) => boolean };
+  type Page = {
+    results: Array<{ body: string }>;
+    status: string;
+    loadMore: (n: number) => boolean;
+  };
 
   test("pages load more, stay gapless and grow with new documents", async () => {
     const http = new ConvexHttpClient(h.server.url, { logger: false });
-    for (const body of ["p1", "p2", "p3"]) await http.mutation(api.messages.send, { channel: "pg", author: "a", body });
+    for (const body of ["p1", "p2", "p3"])
+      await http.mutation(api.messages.send, { channel: "pg", author: "a", body });
     const client = new ConvexClient(h.server.url, { logger: false });
     try {
       let latest: Page | null = null;
       const waiters: Array<{ accept: (p: Page) => boolean; resolve: (p: Page) => void }> = [];
-      client.onPaginatedUpdate_experimental(api.messages.page, { channel: "pg" } as never, { initialNumItems: 2 }, (result) => {
-        latest = result as unknown as Page;
-        for (const w of waiters.splice(0)) {
-          if (w.accept(latest)) w.resolve(latest);
-          else waiters.push(w);
-        }
-      });
+      client.onPaginatedUpdate_experimental(
+        api.messages.page,
+        { channel: "pg" } as never,
+        { initialNumItems: 2 },
+        (result) => {
+          latest = result as unknown as Page;
+          for (const w of waiters.splice(0)) {
+            if (w.accept(latest)) w.resolve(latest);
+            else waiters.push(w);
+          }
+        },
+      );
       const until = (accept: (p: Page) => boolean) =>
-        new Promise<Page>((resolve) => (latest && accept(latest) ? resolve(latest) : waiters.push({ accept, resolve })));
+        new Promise<Page>((resolve) =>
+          latest && accept(latest) ? resolve(latest) : waiters.push({ accept, resolve }),
+        );
       const first = await until((p) => p.status === "CanLoadMore");
       expect(first.results.map((m) => m.body)).toEqual(["p1", "p2"]);
       first.loadMore(5);
@@ -195,7 +272,10 @@ describe("paginated subscriptions", () => {
 describe("ConvexReactClient", () => {
   test("watchQuery sees an optimistic update, then the committed document", async () => {
     const { ConvexReactClient } = await import("convex/react");
-    const client = new ConvexReactClient(h.server.url, { logger: false, unsavedChangesWarning: false });
+    const client = new ConvexReactClient(h.server.url, {
+      logger: false,
+      unsavedChangesWarning: false,
+    });
     try {
       const watch = client.watchQuery(api.messages.list, { channel: "react" });
       const seen: string[][] = [];
@@ -242,22 +322,29 @@ describe("page splitting", () => {
 
   test("a first page that grows past twice its size is split and stays complete", async () => {
     const http = new ConvexHttpClient(h.server.url, { logger: false });
-    for (const body of ["n1", "n2"]) await http.mutation(api.messages.send, { channel: "split", author: "a", body });
+    for (const body of ["n1", "n2"])
+      await http.mutation(api.messages.send, { channel: "split", author: "a", body });
     const client = new ConvexClient(h.server.url, { logger: false });
     try {
       let latest: Page | null = null;
       let notify = () => {};
-      client.onPaginatedUpdate_experimental(api.messages.pageNewest, { channel: "split" } as never, { initialNumItems: 2 }, (result) => {
-        latest = result as unknown as Page;
-        notify();
-      });
+      client.onPaginatedUpdate_experimental(
+        api.messages.pageNewest,
+        { channel: "split" } as never,
+        { initialNumItems: 2 },
+        (result) => {
+          latest = result as unknown as Page;
+          notify();
+        },
+      );
       const until = (accept: (p: Page) => boolean) =>
         new Promise<Page>((resolve) => {
           notify = () => latest && accept(latest) && resolve(latest);
           notify();
         });
       await until((p) => p.results.length === 2);
-      for (const body of ["n3", "n4", "n5", "n6"]) await http.mutation(api.messages.send, { channel: "split", author: "a", body });
+      for (const body of ["n3", "n4", "n5", "n6"])
+        await http.mutation(api.messages.send, { channel: "split", author: "a", body });
       const grown = await until((p) => p.results.length === 6);
       expect(grown.results.map((m) => m.body)).toEqual(["n6", "n5", "n4", "n3", "n2", "n1"]);
     } finally {

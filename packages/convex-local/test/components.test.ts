@@ -52,7 +52,10 @@ describe("components", () => {
           }
         });
       });
-      expect(status).toEqual({ type: "completed", result: { type: "success", returnValue: "succeeded on attempt 3" } });
+      expect(status).toEqual({
+        type: "completed",
+        result: { type: "success", returnValue: "succeeded on attempt 3" },
+      });
     } finally {
       await client.close();
     }
@@ -61,7 +64,10 @@ describe("components", () => {
   test("a component sees only the env vars app.use passed it", async () => {
     await h.backend.setEnvironmentVariables([{ name: "APP_SECRET", value: "not for components" }]);
     const client = new ConvexHttpClient(h.server.url, { logger: false });
-    expect(await client.query(api.limits.greeting, {})).toEqual({ greeting: "hello from the app", appSecret: null });
+    expect(await client.query(api.limits.greeting, {})).toEqual({
+      greeting: "hello from the app",
+      appSecret: null,
+    });
   });
 
   test("a component's HTTP routes are mounted at its httpPrefix", async () => {
@@ -73,6 +79,8 @@ describe("components", () => {
     const appTables = h.backend.store.catalog.tables("").map((t) => t.name);
     expect(appTables).toContain("done");
     expect(appTables).not.toContain("rateLimits");
-    expect(h.backend.store.catalog.tables("rateLimiter").map((t) => t.name)).toContain("rateLimits");
+    expect(h.backend.store.catalog.tables("rateLimiter").map((t) => t.name)).toContain(
+      "rateLimits",
+    );
   });
 });

@@ -9,7 +9,11 @@ import { api } from "./fixtures/basic/convex/_generated/api.js";
 import { type CliProcess, startCli } from "./cli-harness.ts";
 import { fixtureDir, tempDir } from "./helpers.ts";
 
-const modules = import.meta.glob(["./fixtures/basic/convex/**/*.ts", "./fixtures/basic/convex/**/*.js", "!**/*.d.ts"]);
+const modules = import.meta.glob([
+  "./fixtures/basic/convex/**/*.ts",
+  "./fixtures/basic/convex/**/*.js",
+  "!**/*.d.ts",
+]);
 
 type Runner = {
   query(ref: FunctionReference<"query">, args: Record<string, unknown>): Promise<unknown>;
@@ -23,7 +27,12 @@ async function script(run: Runner): Promise<unknown[]> {
     try {
       seen.push(strip(await step()));
     } catch (e) {
-      seen.push({ error: e instanceof ConvexError ? { data: e.data } : String((e as Error).message).includes("failing on purpose") });
+      seen.push({
+        error:
+          e instanceof ConvexError
+            ? { data: e.data }
+            : String((e as Error).message).includes("failing on purpose"),
+      });
     }
   };
   for (const [channel, author, body] of [
@@ -39,7 +48,10 @@ async function script(run: Runner): Promise<unknown[]> {
   await observe(() => run.query(api.messages.latest, { channel: "general", count: 2 }));
   await observe(() => run.query(api.messages.byAuthor, { author: "ann" }));
   await observe(async () => {
-    const first = (await run.query(api.messages.page, { channel: "general", paginationOpts: { numItems: 3, cursor: null } })) as {
+    const first = (await run.query(api.messages.page, {
+      channel: "general",
+      paginationOpts: { numItems: 3, cursor: null },
+    })) as {
       page: unknown[];
       isDone: boolean;
       continueCursor: string;
@@ -63,7 +75,11 @@ async function script(run: Runner): Promise<unknown[]> {
 function strip(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(strip);
   if (value && typeof value === "object" && !(value instanceof ArrayBuffer)) {
-    return Object.fromEntries(Object.entries(value).filter(([k]) => k !== "_id" && k !== "_creationTime").map(([k, v]) => [k, strip(v)]));
+    return Object.fromEntries(
+      Object.entries(value)
+        .filter(([k]) => k !== "_id" && k !== "_creationTime")
+        .map(([k, v]) => [k, strip(v)]),
+    );
   }
   return value;
 }
@@ -87,9 +103,15 @@ afterAll(async () => {
 describe("conformance with convex-test", () => {
   test("the same calls observe the same results", async () => {
     const t = convexTest(schema, modules);
-    const reference = await script({ query: (ref, args) => t.query(ref, args), mutation: (ref, args) => t.mutation(ref, args) });
+    const reference = await script({
+      query: (ref, args) => t.query(ref, args),
+      mutation: (ref, args) => t.mutation(ref, args),
+    });
     const client = new ConvexHttpClient(cli.url, { logger: false });
-    const local = await script({ query: (ref, args) => client.query(ref, args), mutation: (ref, args) => client.mutation(ref, args) });
+    const local = await script({
+      query: (ref, args) => client.query(ref, args),
+      mutation: (ref, args) => client.mutation(ref, args),
+    });
     expect(local).toEqual(reference);
   });
 });

@@ -1,5 +1,13 @@
 import { execFile } from "node:child_process";
-import { mkdirSync, mkdtempSync, readdirSync, rmdirSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import {
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  rmdirSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from "node:fs";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
@@ -19,7 +27,10 @@ beforeAll(async () => {
   root = join(import.meta.dirname, "..", ".convex-local");
   mkdirSync(root, { recursive: true });
   project = mkdtempSync(join(root, "cli-"));
-  writeFileSync(join(project, "package.json"), JSON.stringify({ name: "cli-test", private: true, dependencies: { convex: "1.49.0" } }));
+  writeFileSync(
+    join(project, "package.json"),
+    JSON.stringify({ name: "cli-test", private: true, dependencies: { convex: "1.49.0" } }),
+  );
   symlinkSync(fixtureDir("basic"), join(project, "convex"));
 });
 
@@ -32,7 +43,12 @@ afterAll(async () => {
 async function convex(...args: string[]): Promise<string> {
   const { stdout } = await run(process.execPath, [CONVEX_CLI, ...args], {
     cwd: project,
-    env: { ...process.env, CONVEX_SELF_HOSTED_URL: h.server.url, CONVEX_SELF_HOSTED_ADMIN_KEY: h.adminKey, CONVEX_DEPLOYMENT: "" },
+    env: {
+      ...process.env,
+      CONVEX_SELF_HOSTED_URL: h.server.url,
+      CONVEX_SELF_HOSTED_ADMIN_KEY: h.adminKey,
+      CONVEX_DEPLOYMENT: "",
+    },
   });
   return stdout.trim();
 }
@@ -45,8 +61,18 @@ describe("the official Convex CLI", () => {
   }, 60_000);
 
   test("runs functions, internal ones included", async () => {
-    expect(JSON.parse(await convex("run", "messages:send", JSON.stringify({ channel: "cli", author: "a", body: "via cli" })))).toEqual(expect.any(String));
-    expect(JSON.parse(await convex("run", "messages:list", JSON.stringify({ channel: "cli" })))).toMatchObject([{ body: "via cli" }]);
+    expect(
+      JSON.parse(
+        await convex(
+          "run",
+          "messages:send",
+          JSON.stringify({ channel: "cli", author: "a", body: "via cli" }),
+        ),
+      ),
+    ).toEqual(expect.any(String));
+    expect(
+      JSON.parse(await convex("run", "messages:list", JSON.stringify({ channel: "cli" }))),
+    ).toMatchObject([{ body: "via cli" }]);
     expect(JSON.parse(await convex("run", "messages:secret"))).toBe("internal only");
   }, 60_000);
 });

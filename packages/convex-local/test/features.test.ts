@@ -16,7 +16,10 @@ afterAll(async () => {
   await h.stop();
 });
 
-async function token(subject: string, overrides: { issuer?: string; expiresIn?: string } = {}): Promise<string> {
+async function token(
+  subject: string,
+  overrides: { issuer?: string; expiresIn?: string } = {},
+): Promise<string> {
   const key = await importJWK(signingKey, "ES256");
   return await new SignJWT({ name: "Test User" })
     .setProtectedHeader({ alg: "ES256", kid: signingKey.kid })
@@ -55,10 +58,17 @@ describe("file storage", () => {
   test("upload URL, serving, metadata and delete", async () => {
     const client = new ConvexHttpClient(h.server.url, { logger: false });
     const uploadUrl = await client.mutation(api.files.uploadUrl, {});
-    const upload = await fetch(uploadUrl, { method: "POST", headers: { "Content-Type": "text/plain" }, body: "hello file" });
+    const upload = await fetch(uploadUrl, {
+      method: "POST",
+      headers: { "Content-Type": "text/plain" },
+      body: "hello file",
+    });
     expect(upload.status).toBe(200);
     const { storageId } = (await upload.json()) as { storageId: string };
-    expect(await client.query(api.files.metadata, { id: storageId as never })).toEqual({ size: 10, contentType: "text/plain" });
+    expect(await client.query(api.files.metadata, { id: storageId as never })).toEqual({
+      size: 10,
+      contentType: "text/plain",
+    });
     const url = await client.query(api.files.url, { id: storageId as never });
     const served = await fetch(url!);
     expect(served.headers.get("content-type")).toBe("text/plain");
@@ -79,7 +89,10 @@ describe("file storage", () => {
   });
 
   test("forged upload tokens are rejected", async () => {
-    const response = await fetch(`${h.server.url}/api/storage/upload?token=abc.def`, { method: "POST", body: "x" });
+    const response = await fetch(`${h.server.url}/api/storage/upload?token=abc.def`, {
+      method: "POST",
+      body: "x",
+    });
     expect(response.status).toBe(401);
   });
 });
@@ -89,7 +102,11 @@ describe("auth", () => {
     const client = new ConvexHttpClient(h.server.url, { logger: false });
     expect(await client.query(api.users.whoami, {})).toBeNull();
     client.setAuth(await token("user-1"));
-    expect(await client.query(api.users.whoami, {})).toEqual({ subject: "user-1", issuer: "https://issuer.test", name: "Test User" });
+    expect(await client.query(api.users.whoami, {})).toEqual({
+      subject: "user-1",
+      issuer: "https://issuer.test",
+      name: "Test User",
+    });
   });
 
   test("tokens from another issuer or expired are refused", async () => {
@@ -104,8 +121,13 @@ describe("auth", () => {
     const client = new ConvexHttpClient(h.server.url, { logger: false });
     client.setAuth(await token("extra-user", { issuer: "https://extra.test" }));
     await expect(client.query(api.users.whoami, {})).rejects.toThrow();
-    await h.backend.setEnvironmentVariables([{ name: "EXTRA_ISSUER", value: "https://extra.test" }]);
-    expect(await client.query(api.users.whoami, {})).toMatchObject({ subject: "extra-user", issuer: "https://extra.test" });
+    await h.backend.setEnvironmentVariables([
+      { name: "EXTRA_ISSUER", value: "https://extra.test" },
+    ]);
+    expect(await client.query(api.users.whoami, {})).toMatchObject({
+      subject: "extra-user",
+      issuer: "https://extra.test",
+    });
   });
 
   test("the sync client authenticates with setAuth", async () => {
@@ -144,7 +166,10 @@ describe("auth errors over the socket", () => {
     const client = new ConvexClient(h.server.url, { logger: false });
     try {
       const authenticated = new Promise<boolean>((resolve) => {
-        client.setAuth(async () => await token("bad", { issuer: "https://elsewhere.test" }), resolve);
+        client.setAuth(
+          async () => await token("bad", { issuer: "https://elsewhere.test" }),
+          resolve,
+        );
       });
       expect(await authenticated).toBe(false);
       const identity = await new Promise<unknown>((resolve) => {
@@ -199,7 +224,11 @@ describe("scheduler", () => {
 describe("sync protocol", () => {
   type Message = Record<string, unknown> & { type: string };
 
-  function connect(): Promise<{ ws: WebSocket; next: (pred: (m: Message) => boolean) => Promise<Message>; all: Message[] }> {
+  function connect(): Promise<{
+    ws: WebSocket;
+    next: (pred: (m: Message) => boolean) => Promise<Message>;
+    all: Message[];
+  }> {
     const ws = new WebSocket(`${h.server.url.replace("http", "ws")}/api/1.49.0/sync`);
     const all: Message[] = [];
     const waiters: Array<{ pred: (m: Message) => boolean; resolve: (m: Message) => void }> = [];
@@ -222,13 +251,23 @@ describe("sync protocol", () => {
 
   test("pushes a query only when a commit intersects what it read", async () => {
     const { ws, next, all } = await connect();
-    ws.send(JSON.stringify({ type: "Connect", sessionId: crypto.randomUUID(), connectionCount: 0, lastCloseReason: "InitialConnect", clientTs: 0 }));
+    ws.send(
+      JSON.stringify({
+        type: "Connect",
+        sessionId: crypto.randomUUID(),
+        connectionCount: 0,
+        lastCloseReason: "InitialConnect",
+        clientTs: 0,
+      }),
+    );
     ws.send(
       JSON.stringify({
         type: "ModifyQuerySet",
         baseVersion: 0,
         newVersion: 1,
-        modifications: [{ type: "Add", queryId: 0, udfPath: "messages:list", args: [{ channel: "watched" }] }],
+        modifications: [
+          { type: "Add", queryId: 0, udfPath: "messages:list", args: [{ channel: "watched" }] },
+        ],
       }),
     );
     const first = await next((m) => m.type === "Transition");
@@ -242,7 +281,9 @@ describe("sync protocol", () => {
     await client.mutation(api.messages.send, { channel: "watched", author: "x", body: "related" });
     const update = await next((m) => m.type === "Transition" && m !== first);
     expect(update.startVersion).toEqual(first.endVersion);
-    expect(update.modifications).toMatchObject([{ type: "QueryUpdated", queryId: 0, value: [{ body: "related" }] }]);
+    expect(update.modifications).toMatchObject([
+      { type: "QueryUpdated", queryId: 0, value: [{ body: "related" }] },
+    ]);
     expect(all.filter((m) => m.type === "Transition")).toHaveLength(2);
     ws.close();
   });
@@ -260,8 +301,23 @@ describe("sync protocol", () => {
     const sessionId = crypto.randomUUID();
     const send = async () => {
       const { ws, next } = await connect();
-      ws.send(JSON.stringify({ type: "Connect", sessionId, connectionCount: 0, lastCloseReason: "InitialConnect", clientTs: 0 }));
-      ws.send(JSON.stringify({ type: "Mutation", requestId: 7, udfPath: "counters:increment", args: [{ name: "idempotent" }] }));
+      ws.send(
+        JSON.stringify({
+          type: "Connect",
+          sessionId,
+          connectionCount: 0,
+          lastCloseReason: "InitialConnect",
+          clientTs: 0,
+        }),
+      );
+      ws.send(
+        JSON.stringify({
+          type: "Mutation",
+          requestId: 7,
+          udfPath: "counters:increment",
+          args: [{ name: "idempotent" }],
+        }),
+      );
       const response = await next((m) => m.type === "MutationResponse");
       ws.close();
       return response;
@@ -278,23 +334,48 @@ describe("sync protocol", () => {
 describe("search", () => {
   test("text search ranks by relevance and honours filter fields", async () => {
     const client = new ConvexHttpClient(h.server.url, { logger: false });
-    await client.mutation(api.messages.send, { channel: "s1", author: "a", body: "the quick brown fox" });
-    await client.mutation(api.messages.send, { channel: "s1", author: "a", body: "brown bread and brown butter" });
+    await client.mutation(api.messages.send, {
+      channel: "s1",
+      author: "a",
+      body: "the quick brown fox",
+    });
+    await client.mutation(api.messages.send, {
+      channel: "s1",
+      author: "a",
+      body: "brown bread and brown butter",
+    });
     await client.mutation(api.messages.send, { channel: "s2", author: "a", body: "a brown dog" });
     expect(await client.query(api.search.messages, { text: "brown", channel: "s1" })).toEqual([
       "brown bread and brown butter",
       "the quick brown fox",
     ]);
-    expect(await client.query(api.search.messages, { text: "qui" })).toEqual(["the quick brown fox"]);
+    expect(await client.query(api.search.messages, { text: "qui" })).toEqual([
+      "the quick brown fox",
+    ]);
   });
 
   test("vector search returns the nearest documents, filtered", async () => {
     const client = new ConvexHttpClient(h.server.url, { logger: false });
-    const a = await client.mutation(api.search.addDocument, { title: "a", kind: "faq", embedding: [1, 0, 0] });
-    const b = await client.mutation(api.search.addDocument, { title: "b", kind: "faq", embedding: [0.9, 0.1, 0] });
-    const c = await client.mutation(api.search.addDocument, { title: "c", kind: "blog", embedding: [1, 0, 0.01] });
+    const a = await client.mutation(api.search.addDocument, {
+      title: "a",
+      kind: "faq",
+      embedding: [1, 0, 0],
+    });
+    const b = await client.mutation(api.search.addDocument, {
+      title: "b",
+      kind: "faq",
+      embedding: [0.9, 0.1, 0],
+    });
+    const c = await client.mutation(api.search.addDocument, {
+      title: "c",
+      kind: "blog",
+      embedding: [1, 0, 0.01],
+    });
     expect(await client.action(api.search.similar, { vector: [1, 0, 0] })).toEqual([a, c]);
-    expect(await client.action(api.search.similar, { vector: [1, 0, 0], kind: "faq" })).toEqual([a, b]);
+    expect(await client.action(api.search.similar, { vector: [1, 0, 0], kind: "faq" })).toEqual([
+      a,
+      b,
+    ]);
   });
 });
 

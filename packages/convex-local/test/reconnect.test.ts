@@ -33,9 +33,17 @@ describe("reconnect", () => {
       await until((rows) => rows.length === 0);
       await server.close();
       server = await startServer({ backend, port, sitePort: 0, instanceSecret: null });
-      await new ConvexHttpClient(server.url, { logger: false }).mutation(api.messages.send, { channel: "rc", author: "a", body: "after restart" });
+      await new ConvexHttpClient(server.url, { logger: false }).mutation(api.messages.send, {
+        channel: "rc",
+        author: "a",
+        body: "after restart",
+      });
       await until((rows) => rows.includes("after restart"));
-      await client.mutation(api.messages.send, { channel: "rc", author: "a", body: "from the reconnected client" });
+      await client.mutation(api.messages.send, {
+        channel: "rc",
+        author: "a",
+        body: "from the reconnected client",
+      });
       await until((rows) => rows.length === 2);
       expect(bodies[bodies.length - 1]).toEqual(["after restart", "from the reconnected client"]);
     } finally {

@@ -3,7 +3,12 @@ import { Backend } from "../src/runtime/backend.ts";
 import { startServer, type RunningServer } from "../src/server/server.ts";
 import { fixtureDir, tempDir } from "./helpers.ts";
 
-export type Harness = { backend: Backend; server: RunningServer; adminKey: string; stop(): Promise<void> };
+export type Harness = {
+  backend: Backend;
+  server: RunningServer;
+  adminKey: string;
+  stop(): Promise<void>;
+};
 
 const INSTANCE_SECRET = "4361726e697461732c206c69746572616c6c79206d65616e696e6720226c6974";
 
@@ -12,7 +17,12 @@ export async function startHarness(fixture: string): Promise<Harness> {
   const tmp = tempDir();
   const backend = new Backend({ dataDir: tmp.dir, instanceName: "convex-local-test" });
   await backend.deploy(fixtureDir(fixture));
-  const server = await startServer({ backend, port: 0, sitePort: 0, instanceSecret: INSTANCE_SECRET });
+  const server = await startServer({
+    backend,
+    port: 0,
+    sitePort: 0,
+    instanceSecret: INSTANCE_SECRET,
+  });
   return {
     backend,
     server,

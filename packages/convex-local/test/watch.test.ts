@@ -1,4 +1,13 @@
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmdirSync, rmSync, writeFileSync } from "node:fs";
+import {
+  cpSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmdirSync,
+  rmSync,
+  writeFileSync,
+} from "node:fs";
 import { join } from "node:path";
 import { afterEach, describe, expect, test } from "vitest";
 import { ConvexClient, ConvexHttpClient } from "convex/browser";
@@ -37,9 +46,16 @@ describe("--functions watching", () => {
     cleanups.push(data.cleanup);
     cli = await startCli(["--data", data.dir, "--functions", functions]);
     const client = new ConvexHttpClient(cli.url, { logger: false });
-    expect(await client.query("messages:secret" as never, {} as never).catch(() => "hidden")).toBe("hidden");
+    expect(await client.query("messages:secret" as never, {} as never).catch(() => "hidden")).toBe(
+      "hidden",
+    );
     const file = join(functions, "messages.ts");
-    writeFileSync(file, readFileSync(file, "utf8").replace('"internal only"', '"changed"').replace("export const secret = internalQuery", "export const secret = query"));
+    writeFileSync(
+      file,
+      readFileSync(file, "utf8")
+        .replace('"internal only"', '"changed"')
+        .replace("export const secret = internalQuery", "export const secret = query"),
+    );
     let value: unknown = null;
     while (value !== "changed") {
       value = await client.query("messages:secret" as never, {} as never).catch(() => null);
@@ -57,10 +73,14 @@ describe("--functions watching", () => {
     try {
       const values: unknown[] = [];
       let notify = () => {};
-      client.onUpdate("messages:environment" as never, { name: "UNSET" } as never, (value: unknown) => {
-        values.push(value);
-        notify();
-      });
+      client.onUpdate(
+        "messages:environment" as never,
+        { name: "UNSET" } as never,
+        (value: unknown) => {
+          values.push(value);
+          notify();
+        },
+      );
       const until = (expected: unknown) =>
         new Promise<void>((resolve) => {
           notify = () => values.includes(expected) && resolve();
@@ -68,7 +88,10 @@ describe("--functions watching", () => {
         });
       await until(null);
       const file = join(functions, "messages.ts");
-      writeFileSync(file, readFileSync(file, "utf8").replace("process.env[name] ?? null", '"reloaded"'));
+      writeFileSync(
+        file,
+        readFileSync(file, "utf8").replace("process.env[name] ?? null", '"reloaded"'),
+      );
       await until("reloaded");
       expect(values[values.length - 1]).toBe("reloaded");
     } finally {
@@ -83,11 +106,23 @@ describe("--functions watching", () => {
     const backend = new Backend({ dataDir: data.dir });
     cleanups.push(() => backend.close());
     await backend.deploy(functions);
-    const call = (udfPath: string, args: Record<string, unknown>) => backend.call(null, { udfPath, args: args as never, identity: null, isAdmin: false });
-    expect((await call("messages:send", { channel: "s", author: "a", body: "b" })).status).toBe("success");
+    const call = (udfPath: string, args: Record<string, unknown>) =>
+      backend.call(null, { udfPath, args: args as never, identity: null, isAdmin: false });
+    expect((await call("messages:send", { channel: "s", author: "a", body: "b" })).status).toBe(
+      "success",
+    );
     const schema = join(functions, "schema.ts");
-    writeFileSync(schema, readFileSync(schema, "utf8").replace("body: v.string(),", "body: v.string(),\n    priority: v.number(),"));
+    writeFileSync(
+      schema,
+      readFileSync(schema, "utf8").replace(
+        "body: v.string(),",
+        "body: v.string(),\n    priority: v.number(),",
+      ),
+    );
     await expect(backend.deploy(functions)).rejects.toThrow("does not match the schema");
-    expect(await call("messages:list", { channel: "s" })).toMatchObject({ status: "success", value: [{ body: "b" }] });
+    expect(await call("messages:list", { channel: "s" })).toMatchObject({
+      status: "success",
+      value: [{ body: "b" }],
+    });
   }, 30_000);
 });

@@ -14,7 +14,9 @@ function keyPaths(messages: Record<string, unknown>, prefix = ""): string[] {
 }
 
 function valueAt(messages: Record<string, unknown>, path: string): unknown {
-  return path.split(".").reduce<unknown>((node, part) => (node as Record<string, unknown>)[part], messages);
+  return path
+    .split(".")
+    .reduce<unknown>((node, part) => (node as Record<string, unknown>)[part], messages);
 }
 
 describe("widget messages", () => {

@@ -9,9 +9,11 @@ import { LOCALE_HEADER, ORGANIZATION_HEADER } from "./request-headers";
 export default getRequestConfig(async () => {
   const headerStore = await headers();
   const requested = matchLocale(headerStore.get(LOCALE_HEADER));
-  const locale = requested ?? pickLocale([
-    await organizationLanguage(headerStore.get(ORGANIZATION_HEADER)),
-    headerStore.get("accept-language")?.split(",")[0],
-  ]);
+  const locale =
+    requested ??
+    pickLocale([
+      await organizationLanguage(headerStore.get(ORGANIZATION_HEADER)),
+      headerStore.get("accept-language")?.split(",")[0],
+    ]);
   return { locale, messages: (await import(`../../messages/${locale}.json`)).default };
 });

@@ -35,8 +35,16 @@ export function checkAdminKey(key: string, instanceName: string, instanceSecret:
       if (name !== instanceName) return false;
     }
   }
-  if (opaque.length !== OPAQUE_LENGTH || !opaque.startsWith(KEY_VERSION) || !/^[0-9a-f]+$/.test(opaque)) return false;
-  const nonce = Buffer.from(opaque.slice(KEY_VERSION.length, KEY_VERSION.length + 2 * NONCE_BYTES), "hex");
+  if (
+    opaque.length !== OPAQUE_LENGTH ||
+    !opaque.startsWith(KEY_VERSION) ||
+    !/^[0-9a-f]+$/.test(opaque)
+  )
+    return false;
+  const nonce = Buffer.from(
+    opaque.slice(KEY_VERSION.length, KEY_VERSION.length + 2 * NONCE_BYTES),
+    "hex",
+  );
   const given = Buffer.from(opaque.slice(KEY_VERSION.length + 2 * NONCE_BYTES), "hex");
   return timingSafeEqual(given, tag(instanceName, instanceSecret, nonce));
 }

@@ -1,7 +1,14 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { exportJWK, generateKeyPair, SignJWT, type CryptoKey, type JWK, type JWTPayload } from "jose";
+import {
+  exportJWK,
+  generateKeyPair,
+  SignJWT,
+  type CryptoKey,
+  type JWK,
+  type JWTPayload,
+} from "jose";
 import { AuthError, parseDataUri, verifyUserToken, type AuthProviderConfig } from "./jwt.ts";
 
 type KeyPair = { publicKey: CryptoKey; privateKey: CryptoKey; jwk: JWK };
@@ -53,7 +60,12 @@ const custom = (applicationID?: string): AuthProviderConfig => ({
   applicationID,
 });
 
-async function sign(key: KeyPair, alg: string, claims: JWTPayload, lifetime: { exp?: number; nbf?: number } = {}): Promise<string> {
+async function sign(
+  key: KeyPair,
+  alg: string,
+  claims: JWTPayload,
+  lifetime: { exp?: number; nbf?: number } = {},
+): Promise<string> {
   const now = Math.floor(Date.now() / 1000);
   const jwt = new SignJWT(claims)
     .setProtectedHeader({ alg, kid: key.jwk.kid!, typ: "JWT" })
@@ -112,16 +124,25 @@ describe("verifyUserToken", () => {
 
   it("verifies a customJwt token (ES256) with and without an applicationID", async () => {
     const token = await sign(ec, "ES256", { iss: "https://custom.example", sub: "u2", aud: "app" });
-    expect((await verifyUserToken(token, [custom("app")])).tokenIdentifier).toBe("https://custom.example|u2");
+    expect((await verifyUserToken(token, [custom("app")])).tokenIdentifier).toBe(
+      "https://custom.example|u2",
+    );
     expect((await verifyUserToken(token, [custom()])).subject).toBe("u2");
   });
 
   it("accepts a jwks data: URI", async () => {
     const data = `data:text/plain;charset=utf-8;base64,${Buffer.from(JSON.stringify({ keys: [ec.jwk] })).toString("base64")}`;
     const token = await sign(ec, "ES256", { iss: "https://data.example", sub: "u3" });
-    const provider: AuthProviderConfig = { type: "customJwt", issuer: "https://data.example", jwks: data, algorithm: "ES256" };
+    const provider: AuthProviderConfig = {
+      type: "customJwt",
+      issuer: "https://data.example",
+      jwks: data,
+      algorithm: "ES256",
+    };
     expect((await verifyUserToken(token, [provider])).subject).toBe("u3");
-    expect(parseDataUri(`data:application/json,${encodeURIComponent(JSON.stringify({ keys: [] }))}`)).toEqual({ keys: [] });
+    expect(
+      parseDataUri(`data:application/json,${encodeURIComponent(JSON.stringify({ keys: [] }))}`),
+    ).toEqual({ keys: [] });
   });
 
   it("caches discovery and JWKS per fetch implementation", async () => {
@@ -133,12 +154,20 @@ describe("verifyUserToken", () => {
     const token = await sign(rsa, "RS256", { iss: `${origin}/oidc`, sub: "u4", aud: "convex" });
     await verifyUserToken(token, [oidc()], { fetch: countingFetch });
     await verifyUserToken(token, [oidc()], { fetch: countingFetch });
-    expect(seen).toEqual([`${origin}/oidc/.well-known/openid-configuration`, `${origin}/oidc/jwks`]);
+    expect(seen).toEqual([
+      `${origin}/oidc/.well-known/openid-configuration`,
+      `${origin}/oidc/jwks`,
+    ]);
   });
 
   it("rejects an expired token", async () => {
     const now = Math.floor(Date.now() / 1000);
-    const token = await sign(rsa, "RS256", { iss: `${origin}/oidc`, sub: "u", aud: "convex" }, { exp: now - 60 });
+    const token = await sign(
+      rsa,
+      "RS256",
+      { iss: `${origin}/oidc`, sub: "u", aud: "convex" },
+      { exp: now - 60 },
+    );
     const error = await rejection(verifyUserToken(token, [oidc()]));
     expect(error.code).toBe("IdTokenExpired");
     expect(error.message).toMatch(/^Token expired at \d+ \(current time is \d+\)$/);
@@ -146,7 +175,12 @@ describe("verifyUserToken", () => {
 
   it("rejects a token that is not yet valid", async () => {
     const now = Math.floor(Date.now() / 1000);
-    const token = await sign(rsa, "RS256", { iss: `${origin}/oidc`, sub: "u", aud: "convex" }, { nbf: now + 600 });
+    const token = await sign(
+      rsa,
+      "RS256",
+      { iss: `${origin}/oidc`, sub: "u", aud: "convex" },
+      { nbf: now + 600 },
+    );
     expect((await rejection(verifyUserToken(token, [oidc()]))).code).toBe("Unauthenticated");
   });
 
@@ -154,31 +188,58 @@ describe("verifyUserToken", () => {
     const token = await sign(attacker, "RS256", { iss: `${origin}/oidc`, sub: "u", aud: "convex" });
     const error = await rejection(verifyUserToken(token, [oidc()]));
     expect(error.code).toBe("Unauthenticated");
-    expect(error.message).toMatch(/^Could not verify OIDC token claim. Check that the token signature is valid/);
+    expect(error.message).toMatch(
+      /^Could not verify OIDC token claim. Check that the token signature is valid/,
+    );
   });
 
   it("rejects a token whose payload was altered", async () => {
     const token = await sign(rsa, "RS256", { iss: `${origin}/oidc`, sub: "u", aud: "convex" });
     const [header, , signature] = token.split(".");
-    const payload = Buffer.from(JSON.stringify({ iss: `${origin}/oidc`, sub: "admin", aud: "convex", exp: 9999999999 })).toString("base64url");
-    expect((await rejection(verifyUserToken(`${header}.${payload}.${signature}`, [oidc()]))).code).toBe("Unauthenticated");
+    const payload = Buffer.from(
+      JSON.stringify({ iss: `${origin}/oidc`, sub: "admin", aud: "convex", exp: 9999999999 }),
+    ).toString("base64url");
+    expect(
+      (await rejection(verifyUserToken(`${header}.${payload}.${signature}`, [oidc()]))).code,
+    ).toBe("Unauthenticated");
   });
 
   it("rejects wrong issuer and wrong audience with NoAuthProvider", async () => {
-    const wrongIssuer = await sign(rsa, "RS256", { iss: "https://evil.example", sub: "u", aud: "convex" });
+    const wrongIssuer = await sign(rsa, "RS256", {
+      iss: "https://evil.example",
+      sub: "u",
+      aud: "convex",
+    });
     const error = await rejection(verifyUserToken(wrongIssuer, [oidc(), custom("app")]));
     expect(error.code).toBe("NoAuthProvider");
     expect(error.message).toContain(`OIDC(domain=${origin}/oidc, app_id=convex)`);
     expect(error.message).toContain("CustomJWT(issuer=https://custom.example, app_id=app)");
-    const wrongAudience = await sign(rsa, "RS256", { iss: `${origin}/oidc`, sub: "u", aud: "someone-else" });
+    const wrongAudience = await sign(rsa, "RS256", {
+      iss: `${origin}/oidc`,
+      sub: "u",
+      aud: "someone-else",
+    });
     expect((await rejection(verifyUserToken(wrongAudience, [oidc()]))).code).toBe("NoAuthProvider");
-    const customWrongAudience = await sign(ec, "ES256", { iss: "https://custom.example", sub: "u", aud: "nope" });
-    expect((await rejection(verifyUserToken(customWrongAudience, [custom("app")]))).code).toBe("NoAuthProvider");
-    expect((await rejection(verifyUserToken(customWrongAudience, []))).message).toMatch(/no providers configured/);
+    const customWrongAudience = await sign(ec, "ES256", {
+      iss: "https://custom.example",
+      sub: "u",
+      aud: "nope",
+    });
+    expect((await rejection(verifyUserToken(customWrongAudience, [custom("app")]))).code).toBe(
+      "NoAuthProvider",
+    );
+    expect((await rejection(verifyUserToken(customWrongAudience, []))).message).toMatch(
+      /no providers configured/,
+    );
   });
 
   it("rejects a customJwt token signed with an algorithm other than the configured one", async () => {
-    const rsaCustom: AuthProviderConfig = { type: "customJwt", issuer: "https://rs.example", jwks: `${origin}/oidc/jwks`, algorithm: "ES256" };
+    const rsaCustom: AuthProviderConfig = {
+      type: "customJwt",
+      issuer: "https://rs.example",
+      jwks: `${origin}/oidc/jwks`,
+      algorithm: "ES256",
+    };
     const token = await sign(rsa, "RS256", { iss: "https://rs.example", sub: "u" });
     const error = await rejection(verifyUserToken(token, [rsaCustom]));
     expect(error.code).toBe("Unauthenticated");
@@ -186,9 +247,13 @@ describe("verifyUserToken", () => {
   });
 
   it("rejects malformed tokens and unreachable discovery", async () => {
-    expect((await rejection(verifyUserToken("not.a.jwt", [oidc()]))).code).toBe("InvalidAuthHeader");
+    expect((await rejection(verifyUserToken("not.a.jwt", [oidc()]))).code).toBe(
+      "InvalidAuthHeader",
+    );
     const token = await sign(rsa, "RS256", { iss: `${origin}/missing`, sub: "u", aud: "convex" });
-    const error = await rejection(verifyUserToken(token, [{ domain: `${origin}/missing`, applicationID: "convex" }]));
+    const error = await rejection(
+      verifyUserToken(token, [{ domain: `${origin}/missing`, applicationID: "convex" }]),
+    );
     expect(error.message).toMatch(/Could not fetch the OIDC configuration/);
   });
 });

@@ -17,7 +17,13 @@ export type { UserIdentityJson } from "./user-identity.ts";
 /** A provider from `auth.config.ts` (`AuthProvider` in convex/server). */
 export type AuthProviderConfig =
   | { type?: undefined; domain: string; applicationID: string }
-  | { type: "customJwt"; issuer: string; jwks: string; algorithm: "RS256" | "ES256"; applicationID?: string | null };
+  | {
+      type: "customJwt";
+      issuer: string;
+      jwks: string;
+      algorithm: "RS256" | "ES256";
+      applicationID?: string | null;
+    };
 
 export type VerifyOptions = {
   /** fetch used for OIDC discovery and JWKS downloads (defaults to global fetch). */
@@ -37,7 +43,10 @@ export class AuthError extends Error {
 }
 
 const DISCOVERY_TTL_MS = 60 * 60 * 1000;
-type Caches = { jwks: Map<string, JWTVerifyGetKey>; discovery: Map<string, { jwksUri: string; expires: number }> };
+type Caches = {
+  jwks: Map<string, JWTVerifyGetKey>;
+  discovery: Map<string, { jwksUri: string; expires: number }>;
+};
 const defaultCaches: Caches = { jwks: new Map(), discovery: new Map() };
 const cachesByFetch = new WeakMap<typeof fetch, Caches>();
 
@@ -83,7 +92,10 @@ export async function verifyUserToken(
     return userIdentityFromClaims(payload);
   } catch (error) {
     if (error instanceof errors.JWTExpired) {
-      throw new AuthError("IdTokenExpired", `Token expired at ${claims.exp} (current time is ${Math.floor(Date.now() / 1000)})`);
+      throw new AuthError(
+        "IdTokenExpired",
+        `Token expired at ${claims.exp} (current time is ${Math.floor(Date.now() / 1000)})`,
+      );
     }
     const detail = error instanceof Error ? error.message : String(error);
     throw new AuthError(
@@ -122,18 +134,32 @@ function cachesFor(fetchImpl: typeof fetch): Caches {
   return caches;
 }
 
-async function keysFor(provider: AuthProviderConfig, caches: Caches, fetchImpl: typeof fetch | undefined): Promise<JWTVerifyGetKey> {
-  const jwksUrl = provider.type === "customJwt" ? provider.jwks : await discoverJwksUri(provider.domain, caches, fetchImpl);
+async function keysFor(
+  provider: AuthProviderConfig,
+  caches: Caches,
+  fetchImpl: typeof fetch | undefined,
+): Promise<JWTVerifyGetKey> {
+  const jwksUrl =
+    provider.type === "customJwt"
+      ? provider.jwks
+      : await discoverJwksUri(provider.domain, caches, fetchImpl);
   if (jwksUrl.startsWith("data:")) return createLocalJWKSet(parseDataUri(jwksUrl));
   let keys = caches.jwks.get(jwksUrl);
   if (!keys) {
-    keys = createRemoteJWKSet(new URL(jwksUrl), fetchImpl ? { [customFetch]: fetchImpl as unknown as FetchImplementation } : {});
+    keys = createRemoteJWKSet(
+      new URL(jwksUrl),
+      fetchImpl ? { [customFetch]: fetchImpl as unknown as FetchImplementation } : {},
+    );
     caches.jwks.set(jwksUrl, keys);
   }
   return keys;
 }
 
-async function discoverJwksUri(domain: string, caches: Caches, fetchImpl: typeof fetch | undefined): Promise<string> {
+async function discoverJwksUri(
+  domain: string,
+  caches: Caches,
+  fetchImpl: typeof fetch | undefined,
+): Promise<string> {
   const cached = caches.discovery.get(domain);
   if (cached && cached.expires > Date.now()) return cached.jwksUri;
   const url = `${domain.replace(/\/$/, "")}/.well-known/openid-configuration`;
@@ -143,7 +169,10 @@ async function discoverJwksUri(domain: string, caches: Caches, fetchImpl: typeof
     if (!response.ok) throw new Error(`HTTP ${response.status}`);
     jwksUri = ((await response.json()) as { jwks_uri?: unknown }).jwks_uri;
   } catch (error) {
-    throw new AuthError("InvalidAuthHeader", `Could not fetch the OIDC configuration from ${url}: ${(error as Error).message}`);
+    throw new AuthError(
+      "InvalidAuthHeader",
+      `Could not fetch the OIDC configuration from ${url}: ${(error as Error).message}`,
+    );
   }
   if (typeof jwksUri !== "string") {
     throw new AuthError("InvalidAuthHeader", `The OIDC configuration at ${url} has no jwks_uri`);
@@ -158,7 +187,9 @@ export function parseDataUri(uri: string): JSONWebKeySet {
   if (comma < 0) throw new AuthError("InvalidAuthHeader", "Malformed data: URI for jwks");
   const header = uri.slice(5, comma);
   const body = uri.slice(comma + 1);
-  const text = header.endsWith(";base64") ? Buffer.from(body, "base64").toString("utf8") : decodeURIComponent(body);
+  const text = header.endsWith(";base64")
+    ? Buffer.from(body, "base64").toString("utf8")
+    : decodeURIComponent(body);
   try {
     return JSON.parse(text) as JSONWebKeySet;
   } catch {

@@ -56,14 +56,22 @@ export function userIdentityFromClaims(claims: JWTPayload): UserIdentityJson {
 
 function standardClaimValue(claim: string, value: JSONValue): JSONValue {
   // Convex types these as strings: `address` is an object and `updated_at` seconds in OIDC.
-  if (claim === "address" && typeof value === "object" && value !== null) return JSON.stringify(value);
-  if (claim === "updated_at" && typeof value === "number") return new Date(value * 1000).toISOString();
+  if (claim === "address" && typeof value === "object" && value !== null)
+    return JSON.stringify(value);
+  if (claim === "updated_at" && typeof value === "number")
+    return new Date(value * 1000).toISOString();
   return value;
 }
 
 function flattenInto(target: Record<string, JSONValue>, key: string, value: JSONValue): void {
-  if (typeof value === "object" && value !== null && !Array.isArray(value) && Object.keys(value).length > 0) {
-    for (const [inner, innerValue] of Object.entries(value)) flattenInto(target, `${key}.${inner}`, innerValue);
+  if (
+    typeof value === "object" &&
+    value !== null &&
+    !Array.isArray(value) &&
+    Object.keys(value).length > 0
+  ) {
+    for (const [inner, innerValue] of Object.entries(value))
+      flattenInto(target, `${key}.${inner}`, innerValue);
     return;
   }
   target[key] = value;

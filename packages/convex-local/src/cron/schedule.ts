@@ -1,6 +1,14 @@
 import { CronExpressionParser } from "cron-parser";
 
-const DAYS_OF_WEEK = ["sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday"] as const;
+const DAYS_OF_WEEK = [
+  "sunday",
+  "monday",
+  "tuesday",
+  "wednesday",
+  "thursday",
+  "friday",
+  "saturday",
+] as const;
 
 /** A schedule as `crons.js` exports it (`convex/server` `Schedule`). */
 export type CronSchedule =
@@ -47,9 +55,11 @@ function intervalMillis(schedule: CronSchedule): number | null {
     [schedule.hours, 3_600_000],
   ] as const;
   const given = units.filter(([amount]) => amount !== undefined);
-  if (given.length !== 1) throw new InvalidScheduleError("Must specify one of seconds, minutes, or hours");
+  if (given.length !== 1)
+    throw new InvalidScheduleError("Must specify one of seconds, minutes, or hours");
   const [amount, unit] = given[0]!;
-  if (!Number.isInteger(amount) || amount! <= 0) throw new InvalidScheduleError("Interval must be an integer greater than 0");
+  if (!Number.isInteger(amount) || amount! <= 0)
+    throw new InvalidScheduleError("Interval must be an integer greater than 0");
   return amount! * unit;
 }
 
@@ -69,13 +79,17 @@ export function cronStringFor(schedule: CronSchedule): string {
     case "interval":
       throw new InvalidScheduleError("Interval schedules have no cron form");
     default:
-      throw new InvalidScheduleError(`Unknown schedule type ${JSON.stringify((schedule as { type: unknown }).type)}`);
+      throw new InvalidScheduleError(
+        `Unknown schedule type ${JSON.stringify((schedule as { type: unknown }).type)}`,
+      );
   }
 }
 
 function checkedCron(cron: string): string {
   if (typeof cron !== "string" || cron.trim().split(/\s+/).length !== 5) {
-    throw new InvalidScheduleError(`Invalid cron string "${cron}": expected five fields (minute hour day-of-month month day-of-week)`);
+    throw new InvalidScheduleError(
+      `Invalid cron string "${cron}": expected five fields (minute hour day-of-month month day-of-week)`,
+    );
   }
   try {
     CronExpressionParser.parse(cron, { tz: "UTC", strict: false });
@@ -87,17 +101,20 @@ function checkedCron(cron: string): string {
 
 function minute(value: number | undefined): number {
   const n = value ?? 0;
-  if (!Number.isInteger(n) || n < 0 || n > 59) throw new InvalidScheduleError("Minute of hour must be an integer from 0 to 59");
+  if (!Number.isInteger(n) || n < 0 || n > 59)
+    throw new InvalidScheduleError("Minute of hour must be an integer from 0 to 59");
   return n;
 }
 
 function hour(value: number): number {
-  if (!Number.isInteger(value) || value < 0 || value > 23) throw new InvalidScheduleError("Hour of day must be an integer from 0 to 23");
+  if (!Number.isInteger(value) || value < 0 || value > 23)
+    throw new InvalidScheduleError("Hour of day must be an integer from 0 to 23");
   return value;
 }
 
 function dayOfMonth(value: number): number {
-  if (!Number.isInteger(value) || value < 1 || value > 31) throw new InvalidScheduleError("Day of month must be an integer from 1 to 31");
+  if (!Number.isInteger(value) || value < 1 || value > 31)
+    throw new InvalidScheduleError("Day of month must be an integer from 1 to 31");
   return value;
 }
 

@@ -62,7 +62,10 @@ describe("document ids", () => {
     const alphabet = "0123456789abcdefghjkmnpqrstvwxyzIO_";
     for (let i = 0; i < 2000; i++) {
       const length = 29 + Math.floor(random() * 10);
-      const text = Array.from({ length }, () => alphabet[Math.floor(random() * alphabet.length)]).join("");
+      const text = Array.from(
+        { length },
+        () => alphabet[Math.floor(random() * alphabet.length)],
+      ).join("");
       expect(() => decodeDocumentId(text)).not.toThrow();
     }
   });

@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { assertSameQuery, decodeCursor, encodeCursor, InvalidCursorError, queryFingerprint } from "./cursor.ts";
+import {
+  assertSameQuery,
+  decodeCursor,
+  encodeCursor,
+  InvalidCursorError,
+  queryFingerprint,
+} from "./cursor.ts";
 
 const key = "0123456789abcdef0123456789abcdef";
 
@@ -15,7 +21,12 @@ const rejection = (action: () => unknown): InvalidCursorError => {
 
 describe("cursors", () => {
   it("round-trips Convex values, bytes and bigints included", () => {
-    const state = { index: "by_author", key: new Uint8Array([0, 1, 255]).buffer, ts: 12n, done: false };
+    const state = {
+      index: "by_author",
+      key: new Uint8Array([0, 1, 255]).buffer,
+      ts: 12n,
+      done: false,
+    };
     const cursor = encodeCursor(state, key);
     expect(cursor).toMatch(/^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/);
     expect(decodeCursor(cursor, key)).toEqual(state);
@@ -48,18 +59,31 @@ describe("cursors", () => {
 });
 
 describe("query fingerprints", () => {
-  const query = { source: { type: "IndexRange", indexName: "messages.by_channel", range: [], order: "asc" }, operators: [] };
+  const query = {
+    source: { type: "IndexRange", indexName: "messages.by_channel", range: [], order: "asc" },
+    operators: [],
+  };
 
   it("ignore key order but not content", () => {
-    const reordered = { operators: [], source: { order: "asc", range: [], indexName: "messages.by_channel", type: "IndexRange" } };
+    const reordered = {
+      operators: [],
+      source: { order: "asc", range: [], indexName: "messages.by_channel", type: "IndexRange" },
+    };
     expect(queryFingerprint(reordered, ["channel"])).toBe(queryFingerprint(query, ["channel"]));
-    expect(queryFingerprint({ ...query, operators: [{ limit: 1 }] }, ["channel"])).not.toBe(queryFingerprint(query, ["channel"]));
+    expect(queryFingerprint({ ...query, operators: [{ limit: 1 }] }, ["channel"])).not.toBe(
+      queryFingerprint(query, ["channel"]),
+    );
     expect(queryFingerprint(query, ["author"])).not.toBe(queryFingerprint(query, ["channel"]));
   });
 
   it("report a cursor from another query with the backend's wording", () => {
     expect(() => assertSameQuery(queryFingerprint(query), queryFingerprint(query))).not.toThrow();
-    const error = rejection(() => assertSameQuery(queryFingerprint(query), queryFingerprint({ ...query, operators: [{ limit: 2 }] })));
+    const error = rejection(() =>
+      assertSameQuery(
+        queryFingerprint(query),
+        queryFingerprint({ ...query, operators: [{ limit: 2 }] }),
+      ),
+    );
     expect(error.message).toBe(
       "InvalidCursor: Tried to run a query starting from a cursor, but it looks like this cursor is from a different query.",
     );

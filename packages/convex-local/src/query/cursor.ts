@@ -37,7 +37,8 @@ export function decodeCursor(cursor: string, key: string | Uint8Array): Value {
   const payload = cursor.slice(0, dot);
   const given = Buffer.from(cursor.slice(dot + 1), "base64url");
   const expected = mac(payload, key);
-  if (given.length !== expected.length || !timingSafeEqual(given, expected)) throw new InvalidCursorError();
+  if (given.length !== expected.length || !timingSafeEqual(given, expected))
+    throw new InvalidCursorError();
   try {
     return jsonToConvex(JSON.parse(Buffer.from(payload, "base64url").toString("utf8")));
   } catch {
@@ -73,5 +74,9 @@ function canonicalJson(value: JSONValue): string {
 }
 
 function mac(payload: string, key: string | Uint8Array): Buffer {
-  return createHmac("sha256", key).update("cursor:").update(payload).digest().subarray(0, MAC_LENGTH);
+  return createHmac("sha256", key)
+    .update("cursor:")
+    .update(payload)
+    .digest()
+    .subarray(0, MAC_LENGTH);
 }

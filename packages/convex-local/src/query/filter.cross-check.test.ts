@@ -1,6 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { convexTest } from "convex-test";
-import { makeFunctionReference, mutationGeneric, queryGeneric, type Expression, type FilterBuilder, type GenericTableInfo } from "convex/server";
+import {
+  makeFunctionReference,
+  mutationGeneric,
+  queryGeneric,
+  type Expression,
+  type FilterBuilder,
+  type GenericTableInfo,
+} from "convex/server";
 import { convexToJson, v, type JSONValue, type Value } from "convex/values";
 import { randomValue, seededRandom } from "../values/random-values.ts";
 import { evaluateFilterExpression } from "./filter.ts";
@@ -26,10 +33,14 @@ function build(q: Q, spec: FilterSpec): Expression<boolean> {
     default: {
       const field = q.field(spec.field);
       const literal = (spec.isUndefined ? undefined : spec.literal) as Value;
-      const comparisons = { eq: q.eq, neq: q.neq, lt: q.lt, lte: q.lte, gt: q.gt, gte: q.gte } as Record<
-        Comparison,
-        (left: Expression<Value>, right: Value) => Expression<boolean>
-      >;
+      const comparisons = {
+        eq: q.eq,
+        neq: q.neq,
+        lt: q.lt,
+        lte: q.lte,
+        gt: q.gt,
+        gte: q.gte,
+      } as Record<Comparison, (left: Expression<Value>, right: Value) => Expression<boolean>>;
       return comparisons[spec.op].call(q, field, literal);
     }
   }
@@ -44,7 +55,10 @@ function toWire(spec: FilterSpec): JSONValue {
       return { $not: toWire(spec.item) };
     default:
       return {
-        [`$${spec.op}`]: [{ $field: spec.field }, { $literal: spec.isUndefined ? { $undefined: null } : convexToJson(spec.literal) }],
+        [`$${spec.op}`]: [
+          { $field: spec.field },
+          { $literal: spec.isUndefined ? { $undefined: null } : convexToJson(spec.literal) },
+        ],
       };
   }
 }
@@ -52,7 +66,10 @@ function toWire(spec: FilterSpec): JSONValue {
 const modules = {
   "./convex/_generated/api.js": async () => ({}),
   "./convex/filters.ts": async () => ({
-    insert: mutationGeneric({ args: { doc: v.any() }, handler: (ctx, { doc }) => ctx.db.insert("items", doc) }),
+    insert: mutationGeneric({
+      args: { doc: v.any() },
+      handler: (ctx, { doc }) => ctx.db.insert("items", doc),
+    }),
     all: queryGeneric({ args: {}, handler: (ctx) => ctx.db.query("items").collect() }),
     run: queryGeneric({
       args: { spec: v.any() },
@@ -75,19 +92,33 @@ describe("evaluateFilterExpression agrees with convex-test's filters (equality a
     for (let i = 0; i < 40; i++) {
       const doc: Record<string, Value> = {};
       if (random() < 0.8) doc.a = randomValue(random, 1);
-      if (random() < 0.8) doc.b = random() < 0.5 ? Math.floor(random() * 5) : randomValue(random, 0);
-      if (random() < 0.5) doc.n = { x: random() < 0.5 ? Math.floor(random() * 5) : randomValue(random, 0) };
+      if (random() < 0.8)
+        doc.b = random() < 0.5 ? Math.floor(random() * 5) : randomValue(random, 0);
+      if (random() < 0.5)
+        doc.n = { x: random() < 0.5 ? Math.floor(random() * 5) : randomValue(random, 0) };
       await t.mutation(makeFunctionReference<"mutation">("filters:insert"), { doc });
     }
-    const docs = (await t.query(makeFunctionReference<"query">("filters:all"), {})) as (Record<string, Value> & { _id: string })[];
+    const docs = (await t.query(makeFunctionReference<"query">("filters:all"), {})) as (Record<
+      string,
+      Value
+    > & { _id: string })[];
 
     const comparison = (): FilterSpec => {
       const isUndefined = random() < 0.15;
-      const literal = isUndefined ? null : random() < 0.5 ? Math.floor(random() * 5) : randomValue(random, 1);
+      const literal = isUndefined
+        ? null
+        : random() < 0.5
+          ? Math.floor(random() * 5)
+          : randomValue(random, 1);
       // convex-test orders with JS `<` rather than Convex's cross-type order, so only
       // equality is compared here; ordering comparisons are covered in filter.test.ts.
       const ops: Comparison[] = ["eq", "neq"];
-      return { op: ops[Math.floor(random() * ops.length)]!, field: fields[Math.floor(random() * fields.length)]!, literal, isUndefined };
+      return {
+        op: ops[Math.floor(random() * ops.length)]!,
+        field: fields[Math.floor(random() * fields.length)]!,
+        literal,
+        isUndefined,
+      };
     };
     const spec = (depth: number): FilterSpec => {
       const roll = random();
@@ -99,7 +130,9 @@ describe("evaluateFilterExpression agrees with convex-test's filters (equality a
     let matchedSomething = 0;
     for (let i = 0; i < 60; i++) {
       const filter = spec(2);
-      const expected = (await t.query(makeFunctionReference<"query">("filters:run"), { spec: filter })) as string[];
+      const expected = (await t.query(makeFunctionReference<"query">("filters:run"), {
+        spec: filter,
+      })) as string[];
       const wire = toWire(filter);
       const ours = docs.filter((doc) => evaluateFilterExpression(wire, doc)).map((doc) => doc._id);
       expect(ours, JSON.stringify(wire)).toEqual(expected);

@@ -2,9 +2,19 @@ import { describe, expect, it } from "vitest";
 import { convexToJson, type JSONValue, type Value } from "convex/values";
 import { evaluateExpression, evaluateFilterExpression } from "./filter.ts";
 
-const lit = (value: Value | undefined): JSONValue => ({ $literal: value === undefined ? { $undefined: null } : convexToJson(value) });
+const lit = (value: Value | undefined): JSONValue => ({
+  $literal: value === undefined ? { $undefined: null } : convexToJson(value),
+});
 const field = (path: string): JSONValue => ({ $field: path });
-const doc = { _id: "x", _creationTime: 1, name: "Ada", age: 36, count: 7n, nested: { deep: { flag: true } }, tags: ["a"] };
+const doc = {
+  _id: "x",
+  _creationTime: 1,
+  name: "Ada",
+  age: 36,
+  count: 7n,
+  nested: { deep: { flag: true } },
+  tags: ["a"],
+};
 
 describe("evaluateFilterExpression", () => {
   it.each<[string, JSONValue, boolean]>([
@@ -17,8 +27,16 @@ describe("evaluateFilterExpression", () => {
     ["dotted path", { $eq: [field("nested.deep.flag"), lit(true)] }, true],
     ["missing field equals undefined", { $eq: [field("missing"), lit(undefined)] }, true],
     ["missing field is not null", { $eq: [field("missing"), lit(null)] }, false],
-    ["path through a non-object is undefined", { $eq: [field("name.length"), lit(undefined)] }, true],
-    ["gte / lte", { $and: [{ $gte: [field("age"), lit(36)] }, { $lte: [field("age"), lit(36)] }] }, true],
+    [
+      "path through a non-object is undefined",
+      { $eq: [field("name.length"), lit(undefined)] },
+      true,
+    ],
+    [
+      "gte / lte",
+      { $and: [{ $gte: [field("age"), lit(36)] }, { $lte: [field("age"), lit(36)] }] },
+      true,
+    ],
     ["gt", { $gt: [field("age"), lit(36)] }, false],
     ["or", { $or: [{ $eq: [field("age"), lit(1)] }, { $eq: [field("age"), lit(36)] }] }, true],
     ["empty and is true, empty or is false", { $and: [{ $and: [] }, { $not: { $or: [] } }] }, true],
@@ -39,21 +57,33 @@ describe("evaluateFilterExpression", () => {
   });
 
   it("requires booleans where the backend does", () => {
-    expect(() => evaluateFilterExpression(field("age"), doc)).toThrow("Expected boolean, got 36.0 (type float64)");
-    expect(() => evaluateFilterExpression({ $and: [lit(true), field("name")] }, doc)).toThrow(/Expected boolean/);
-    expect(() => evaluateFilterExpression({ $not: field("missing") }, doc)).toThrow(/got undefined/);
+    expect(() => evaluateFilterExpression(field("age"), doc)).toThrow(
+      "Expected boolean, got 36.0 (type float64)",
+    );
+    expect(() => evaluateFilterExpression({ $and: [lit(true), field("name")] }, doc)).toThrow(
+      /Expected boolean/,
+    );
+    expect(() => evaluateFilterExpression({ $not: field("missing") }, doc)).toThrow(
+      /got undefined/,
+    );
     // Short-circuiting stops before a non-boolean operand, as in the backend.
     expect(evaluateFilterExpression({ $or: [lit(true), field("name")] }, doc)).toBe(true);
   });
 
   it("rejects malformed expressions and mixed-type arithmetic", () => {
-    expect(() => evaluateFilterExpression({ $eq: [{ $add: [field("age"), field("count")] }, lit(1)] }, doc)).toThrow(
-      "Cannot add 36.0 (type float64) and 7 (type int64)",
-    );
-    expect(() => evaluateFilterExpression({ $eq: [{ $div: [field("count"), lit(0n)] }, lit(1n)] }, doc)).toThrow(/Cannot divide 7 by zero/);
+    expect(() =>
+      evaluateFilterExpression({ $eq: [{ $add: [field("age"), field("count")] }, lit(1)] }, doc),
+    ).toThrow("Cannot add 36.0 (type float64) and 7 (type int64)");
+    expect(() =>
+      evaluateFilterExpression({ $eq: [{ $div: [field("count"), lit(0n)] }, lit(1n)] }, doc),
+    ).toThrow(/Cannot divide 7 by zero/);
     expect(() => evaluateFilterExpression({ $bogus: [] }, doc)).toThrow(/Unknown filter operator/);
     expect(() => evaluateFilterExpression({ $eq: [lit(1)] }, doc)).toThrow(/two arguments/);
-    expect(() => evaluateFilterExpression({ $field: "a", $literal: 1 }, doc)).toThrow(/Invalid filter expression/);
-    expect(() => evaluateFilterExpression({ $eq: [{ $neg: lit("x") }, lit(1)] }, doc)).toThrow('Cannot negate "x" (type string)');
+    expect(() => evaluateFilterExpression({ $field: "a", $literal: 1 }, doc)).toThrow(
+      /Invalid filter expression/,
+    );
+    expect(() => evaluateFilterExpression({ $eq: [{ $neg: lit("x") }, lit(1)] }, doc)).toThrow(
+      'Cannot negate "x" (type string)',
+    );
   });
 });

@@ -17,7 +17,13 @@ const COMPARISONS: Record<string, (diff: number) => boolean> = {
   $gte: (diff) => diff >= 0,
 };
 // Verbs the backend uses in its "Cannot <verb> ..." evaluation errors.
-const ARITHMETIC: Record<string, string> = { $add: "add", $sub: "subtract", $mul: "multiply", $div: "divide", $mod: "mod" };
+const ARITHMETIC: Record<string, string> = {
+  $add: "add",
+  $sub: "subtract",
+  $mul: "multiply",
+  $div: "divide",
+  $mod: "mod",
+};
 
 /** Raised for malformed expressions, or (code `EvalError`) for ill-typed evaluation. */
 export class FilterExpressionError extends Error {
@@ -33,33 +39,45 @@ export class FilterExpressionError extends Error {
  * Whether `doc` passes the filter. As in the backend, the expression must
  * evaluate to a boolean; anything else is an evaluation error.
  */
-export function evaluateFilterExpression(expr: JSONValue, doc: Record<string, Value | undefined>): boolean {
+export function evaluateFilterExpression(
+  expr: JSONValue,
+  doc: Record<string, Value | undefined>,
+): boolean {
   return asBoolean(evaluateExpression(expr, doc));
 }
 
 function asBoolean(value: Value | undefined): boolean {
   if (typeof value === "boolean") return value;
-  throw new FilterExpressionError(`Expected boolean, got ${displayValue(value)} (type ${convexTypeOf(value)})`, "EvalError");
+  throw new FilterExpressionError(
+    `Expected boolean, got ${displayValue(value)} (type ${convexTypeOf(value)})`,
+    "EvalError",
+  );
 }
 
 /** Evaluates an expression against a document; missing fields are `undefined`. */
-export function evaluateExpression(expr: JSONValue, doc: Record<string, Value | undefined>): Value | undefined {
+export function evaluateExpression(
+  expr: JSONValue,
+  doc: Record<string, Value | undefined>,
+): Value | undefined {
   if (typeof expr !== "object" || expr === null || Array.isArray(expr)) {
     throw new FilterExpressionError(`Invalid filter expression: ${JSON.stringify(expr)}`);
   }
   const keys = Object.keys(expr);
-  if (keys.length !== 1) throw new FilterExpressionError(`Invalid filter expression: ${JSON.stringify(expr)}`);
+  if (keys.length !== 1)
+    throw new FilterExpressionError(`Invalid filter expression: ${JSON.stringify(expr)}`);
   const operator = keys[0]!;
   const operand = expr[operator]!;
   if (operator === "$literal") return jsonToConvexOrUndefined(operand);
   if (operator === "$field") {
-    if (typeof operand !== "string") throw new FilterExpressionError("$field expects a field path string");
+    if (typeof operand !== "string")
+      throw new FilterExpressionError("$field expects a field path string");
     return getFieldValue(doc, operand);
   }
   if (operator === "$and" || operator === "$or") {
     const operands = expectArray(operator, operand);
     // Short-circuits like `&&`/`||`; every evaluated operand must be a boolean.
-    if (operator === "$and") return operands.every((item) => asBoolean(evaluateExpression(item, doc)));
+    if (operator === "$and")
+      return operands.every((item) => asBoolean(evaluateExpression(item, doc)));
     return operands.some((item) => asBoolean(evaluateExpression(item, doc)));
   }
   if (operator === "$not") return !asBoolean(evaluateExpression(operand, doc));
@@ -76,14 +94,18 @@ export function evaluateExpression(expr: JSONValue, doc: Record<string, Value | 
 }
 
 function expectArray(operator: string, operand: JSONValue): JSONValue[] {
-  if (!Array.isArray(operand)) throw new FilterExpressionError(`${operator} expects an array of expressions`);
+  if (!Array.isArray(operand))
+    throw new FilterExpressionError(`${operator} expects an array of expressions`);
   return operand;
 }
 
 function negate(value: Value | undefined): Value {
   if (typeof value === "number") return -value;
   if (typeof value === "bigint") return BigInt.asIntN(64, -value);
-  throw new FilterExpressionError(`Cannot negate ${displayValue(value)} (type ${convexTypeOf(value)})`, "EvalError");
+  throw new FilterExpressionError(
+    `Cannot negate ${displayValue(value)} (type ${convexTypeOf(value)})`,
+    "EvalError",
+  );
 }
 
 function arithmetic(operator: string, left: Value | undefined, right: Value | undefined): Value {
@@ -103,7 +125,10 @@ function arithmetic(operator: string, left: Value | undefined, right: Value | un
   }
   if (typeof left === "bigint" && typeof right === "bigint") {
     if ((operator === "$div" || operator === "$mod") && right === 0n) {
-      throw new FilterExpressionError(`Cannot ${ARITHMETIC[operator]} ${left} by zero`, "EvalError");
+      throw new FilterExpressionError(
+        `Cannot ${ARITHMETIC[operator]} ${left} by zero`,
+        "EvalError",
+      );
     }
     // int64 arithmetic wraps on overflow, like the backend's i64 operations.
     switch (operator) {

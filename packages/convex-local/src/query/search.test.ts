@@ -1,12 +1,23 @@
 import { describe, expect, it } from "vitest";
 import type { Value } from "convex/values";
-import { MAX_SEARCH_RESULTS, parseSearchFilters, textSearch, tokenize, type TextSearchQuery } from "./search.ts";
+import {
+  MAX_SEARCH_RESULTS,
+  parseSearchFilters,
+  textSearch,
+  tokenize,
+  type TextSearchQuery,
+} from "./search.ts";
 
 type Doc = Record<string, Value | undefined> & { _id: string };
 
 const docs: Doc[] = [
   { _id: "1", body: "How do I reset my password?", channel: "help", meta: { lang: "en" } },
-  { _id: "2", body: "Password reset emails are delayed; password changes apply later.", channel: "status", meta: { lang: "en" } },
+  {
+    _id: "2",
+    body: "Password reset emails are delayed; password changes apply later.",
+    channel: "status",
+    meta: { lang: "en" },
+  },
   { _id: "3", body: "Billing: update your card", channel: "help", meta: { lang: "en" } },
   { _id: "4", body: "Réinitialiser le MOT de passe", channel: "help", meta: { lang: "fr" } },
   { _id: "5", body: 42, channel: "help" },
@@ -14,7 +25,10 @@ const docs: Doc[] = [
   { _id: "7", body: "Passwords and passkeys", channel: "help" },
 ];
 
-const query = (searchText: string, equalities: TextSearchQuery["equalities"] = []): TextSearchQuery => ({
+const query = (
+  searchText: string,
+  equalities: TextSearchQuery["equalities"] = [],
+): TextSearchQuery => ({
   searchField: "body",
   searchText,
   equalities,
@@ -23,7 +37,16 @@ const ids = (results: { doc: Doc }[]) => results.map(({ doc }) => doc._id);
 
 describe("tokenize", () => {
   it("splits on whitespace and punctuation, lowercases, keeps Unicode letters and digits", () => {
-    expect(tokenize("Hello, WORLD! it's 2024—café_au-lait")).toEqual(["hello", "world", "it", "s", "2024", "café", "au", "lait"]);
+    expect(tokenize("Hello, WORLD! it's 2024—café_au-lait")).toEqual([
+      "hello",
+      "world",
+      "it",
+      "s",
+      "2024",
+      "café",
+      "au",
+      "lait",
+    ]);
     expect(tokenize("   ")).toEqual([]);
     expect(tokenize("Ünïcode ΣΊΣΥΦΟΣ ٣٤")).toEqual(["ünïcode", "σίσυφος", "٣٤"]);
   });
@@ -55,9 +78,15 @@ describe("textSearch", () => {
   });
 
   it("applies equality filters, including on nested and missing fields", () => {
-    expect(ids(textSearch(docs, query("password reset", [{ fieldPath: "channel", value: "help" }])))).toEqual(["1"]);
-    expect(ids(textSearch(docs, query("mot", [{ fieldPath: "meta.lang", value: "fr" }])))).toEqual(["4"]);
-    expect(ids(textSearch(docs, query("passwords", [{ fieldPath: "meta", value: undefined }])))).toEqual(["7"]);
+    expect(
+      ids(textSearch(docs, query("password reset", [{ fieldPath: "channel", value: "help" }]))),
+    ).toEqual(["1"]);
+    expect(ids(textSearch(docs, query("mot", [{ fieldPath: "meta.lang", value: "fr" }])))).toEqual([
+      "4",
+    ]);
+    expect(
+      ids(textSearch(docs, query("passwords", [{ fieldPath: "meta", value: undefined }]))),
+    ).toEqual(["7"]);
   });
 
   it("skips documents whose search field is not a string and returns nothing for empty queries", () => {
@@ -80,14 +109,28 @@ describe("parseSearchFilters", () => {
         { type: "Eq", fieldPath: "channel", value: "help" },
         { type: "Eq", fieldPath: "gone", value: { $undefined: null } },
       ]),
-    ).toEqual({ searchField: "body", searchText: "hi", equalities: [{ fieldPath: "channel", value: "help" }, { fieldPath: "gone", value: undefined }] });
+    ).toEqual({
+      searchField: "body",
+      searchText: "hi",
+      equalities: [
+        { fieldPath: "channel", value: "help" },
+        { fieldPath: "gone", value: undefined },
+      ],
+    });
   });
 
   it("rejects queries without exactly one search expression or with bad filters", () => {
-    expect(() => parseSearchFilters([{ type: "Eq", fieldPath: "a", value: 1 }])).toThrow(/exactly one/);
-    expect(() => parseSearchFilters([{ type: "Search", fieldPath: "a", value: 1 }])).toThrow(/must be a string/);
-    expect(() => parseSearchFilters([{ type: "Search", fieldPath: "a", value: "x" }, { type: "Gt", fieldPath: "b", value: 1 }])).toThrow(
-      /Invalid search filter/,
+    expect(() => parseSearchFilters([{ type: "Eq", fieldPath: "a", value: 1 }])).toThrow(
+      /exactly one/,
     );
+    expect(() => parseSearchFilters([{ type: "Search", fieldPath: "a", value: 1 }])).toThrow(
+      /must be a string/,
+    );
+    expect(() =>
+      parseSearchFilters([
+        { type: "Search", fieldPath: "a", value: "x" },
+        { type: "Gt", fieldPath: "b", value: 1 },
+      ]),
+    ).toThrow(/Invalid search filter/);
   });
 });

@@ -48,7 +48,8 @@ export function parseSearchFilters(
   filters: readonly { type: string; fieldPath: string; value: JSONValue }[],
 ): TextSearchQuery {
   const searches = filters.filter((filter) => filter.type === "Search");
-  if (searches.length !== 1) throw new Error("A search query must contain exactly one `.search(field, text)` expression");
+  if (searches.length !== 1)
+    throw new Error("A search query must contain exactly one `.search(field, text)` expression");
   const [search] = searches;
   if (typeof search!.value !== "string") throw new Error("Search text must be a string");
   const equalities = filters
@@ -58,7 +59,9 @@ export function parseSearchFilters(
       return { fieldPath: filter.fieldPath, value: jsonToConvexOrUndefined(filter.value) };
     });
   if (equalities.length > MAX_SEARCH_FILTERS) {
-    throw new Error(`Search query has too many filter expressions (${equalities.length} > maximum ${MAX_SEARCH_FILTERS})`);
+    throw new Error(
+      `Search query has too many filter expressions (${equalities.length} > maximum ${MAX_SEARCH_FILTERS})`,
+    );
   }
   return { searchField: search!.fieldPath, searchText: search!.value, equalities };
 }
@@ -109,12 +112,18 @@ export function textSearch<D extends Record<string, Value | undefined>>(
 
   const results: TextSearchResult<D>[] = [];
   indexed.forEach(({ doc, length }, docIndex) => {
-    if (!query.equalities.every(({ fieldPath, value }) => compareValues(getFieldValue(doc, fieldPath), value) === 0)) return;
+    if (
+      !query.equalities.every(
+        ({ fieldPath, value }) => compareValues(getFieldValue(doc, fieldPath), value) === 0,
+      )
+    )
+      return;
     let score = 0;
     frequencies.forEach((perDoc, termIndex) => {
       const tf = perDoc[docIndex]!;
       if (tf === 0) return;
-      score += (idf[termIndex]! * tf * (K1 + 1)) / (tf + K1 * (1 - B + (B * length) / averageLength));
+      score +=
+        (idf[termIndex]! * tf * (K1 + 1)) / (tf + K1 * (1 - B + (B * length) / averageLength));
     });
     if (score > 0) results.push({ doc, score });
   });

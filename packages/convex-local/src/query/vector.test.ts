@@ -3,7 +3,10 @@ import { convexToJson, type JSONValue, type Value } from "convex/values";
 import { vectorSearch, type VectorSearchRequest } from "./vector.ts";
 
 const eq = (field: string, value: Value | undefined): JSONValue => ({
-  $eq: [{ $field: field }, { $literal: value === undefined ? { $undefined: null } : convexToJson(value) }],
+  $eq: [
+    { $field: field },
+    { $literal: value === undefined ? { $undefined: null } : convexToJson(value) },
+  ],
 });
 const or = (...exprs: JSONValue[]): JSONValue => ({ $or: exprs });
 
@@ -35,29 +38,43 @@ describe("vectorSearch", () => {
   });
 
   it("defaults to 10 results and honours limit", () => {
-    const many = Array.from({ length: 30 }, (_, i) => ({ _id: String(i), embedding: [1, i / 30, 0] }));
+    const many = Array.from({ length: 30 }, (_, i) => ({
+      _id: String(i),
+      embedding: [1, i / 30, 0],
+    }));
     expect(vectorSearch(many, request())).toHaveLength(10);
     expect(vectorSearch(many, request({ limit: 2 })).map((r) => r._id)).toEqual(["0", "1"]);
   });
 
   it("filters with q.eq and q.or on filter fields", () => {
-    expect(vectorSearch(docs, request({ expressions: eq("genre", "drama") })).map((r) => r._id)).toEqual(["b", "d"]);
-    expect(vectorSearch(docs, request({ expressions: or(eq("year", 2020n), eq("genre", "drama")) })).map((r) => r._id)).toEqual([
-      "a",
-      "b",
-      "d",
-    ]);
-    expect(vectorSearch(docs, request({ expressions: eq("year", undefined) })).map((r) => r._id)).toEqual(["c", "e", "d"]);
+    expect(
+      vectorSearch(docs, request({ expressions: eq("genre", "drama") })).map((r) => r._id),
+    ).toEqual(["b", "d"]);
+    expect(
+      vectorSearch(docs, request({ expressions: or(eq("year", 2020n), eq("genre", "drama")) })).map(
+        (r) => r._id,
+      ),
+    ).toEqual(["a", "b", "d"]);
+    expect(
+      vectorSearch(docs, request({ expressions: eq("year", undefined) })).map((r) => r._id),
+    ).toEqual(["c", "e", "d"]);
   });
 
   it("rejects bad limits, vectors and filters", () => {
     expect(() => vectorSearch(docs, request({ limit: 0 }))).toThrow(/between 1 and 256/);
     expect(() => vectorSearch(docs, request({ limit: 257 }))).toThrow(/between 1 and 256/);
     expect(() => vectorSearch(docs, request({ vector: [] }))).toThrow(/non-empty/);
-    expect(() => vectorSearch(docs, request({ vector: [1, 2] }))).toThrow(/does not match the index's dimensions 3/);
-    expect(() => vectorSearch(docs, request({ expressions: eq("title", "x") }))).toThrow(/not a filter field/);
-    expect(() => vectorSearch(docs, request({ expressions: { $neq: [{ $field: "genre" }, { $literal: "x" }] } }))).toThrow(
-      /only q.eq/,
+    expect(() => vectorSearch(docs, request({ vector: [1, 2] }))).toThrow(
+      /does not match the index's dimensions 3/,
     );
+    expect(() => vectorSearch(docs, request({ expressions: eq("title", "x") }))).toThrow(
+      /not a filter field/,
+    );
+    expect(() =>
+      vectorSearch(
+        docs,
+        request({ expressions: { $neq: [{ $field: "genre" }, { $literal: "x" }] } }),
+      ),
+    ).toThrow(/only q.eq/);
   });
 });

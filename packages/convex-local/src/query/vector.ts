@@ -30,15 +30,23 @@ export function vectorSearch(
   request: VectorSearchRequest,
 ): VectorSearchResult[] {
   const { vector } = request;
-  if (!Array.isArray(vector) || vector.length === 0 || !vector.every((x) => typeof x === "number" && Number.isFinite(x))) {
+  if (
+    !Array.isArray(vector) ||
+    vector.length === 0 ||
+    !vector.every((x) => typeof x === "number" && Number.isFinite(x))
+  ) {
     throw new Error("`vector` must be a non-empty Array of finite numbers in vectorSearch");
   }
   if (request.dimensions !== undefined && vector.length !== request.dimensions) {
-    throw new Error(`Vector length ${vector.length} does not match the index's dimensions ${request.dimensions}`);
+    throw new Error(
+      `Vector length ${vector.length} does not match the index's dimensions ${request.dimensions}`,
+    );
   }
   const limit = request.limit ?? DEFAULT_VECTOR_LIMIT;
   if (!Number.isInteger(limit) || limit < 1 || limit > MAX_VECTOR_LIMIT) {
-    throw new Error(`Vector search limit must be between 1 and ${MAX_VECTOR_LIMIT} inclusive, got ${limit}`);
+    throw new Error(
+      `Vector search limit must be between 1 and ${MAX_VECTOR_LIMIT} inclusive, got ${limit}`,
+    );
   }
   const filter = request.expressions ?? null;
   if (filter !== null) checkVectorFilter(filter, request.filterFields);
@@ -52,7 +60,10 @@ export function vectorSearch(
     if (filter !== null && !evaluateFilterExpression(filter, doc)) continue;
     const values = candidate as number[];
     const denominator = queryNorm * norm(values);
-    results.push({ _id: doc._id, _score: denominator === 0 ? 0 : dot(vector, values) / denominator });
+    results.push({
+      _id: doc._id,
+      _score: denominator === 0 ? 0 : dot(vector, values) / denominator,
+    });
   }
   results.sort((a, b) => b._score - a._score);
   return results.slice(0, limit);
@@ -66,7 +77,12 @@ function checkVectorFilter(expr: JSONValue, filterFields: readonly string[] | un
       for (const inner of expr.$or) checkVectorFilter(inner, filterFields);
       return;
     }
-    if (keys.length === 1 && keys[0] === "$eq" && Array.isArray(expr.$eq) && expr.$eq.length === 2) {
+    if (
+      keys.length === 1 &&
+      keys[0] === "$eq" &&
+      Array.isArray(expr.$eq) &&
+      expr.$eq.length === 2
+    ) {
       const [fieldExpr, literal] = expr.$eq;
       const field = isObject(fieldExpr) ? fieldExpr.$field : undefined;
       if (typeof field === "string" && isObject(literal) && "$literal" in literal) {
@@ -77,7 +93,9 @@ function checkVectorFilter(expr: JSONValue, filterFields: readonly string[] | un
       }
     }
   }
-  throw new Error(`Invalid vector search filter: only q.eq on filter fields and q.or are supported, got ${JSON.stringify(expr)}`);
+  throw new Error(
+    `Invalid vector search filter: only q.eq on filter fields and q.or are supported, got ${JSON.stringify(expr)}`,
+  );
 }
 
 function isObject(value: JSONValue | undefined): value is { [key: string]: JSONValue } {

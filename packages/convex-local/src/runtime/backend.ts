@@ -7,7 +7,12 @@ import { openDatabase, type SyncMode } from "../storage/sqlite.ts";
 import { ConflictError, Store } from "../storage/store.ts";
 import { type ReadSet } from "../storage/read-set.ts";
 import { type DocJson } from "../storage/index-keys.ts";
-import { schemaValidationMessage, validateDocument, validateValue, type ValidationContext } from "../validation/validate.ts";
+import {
+  schemaValidationMessage,
+  validateDocument,
+  validateValue,
+  type ValidationContext,
+} from "../validation/validate.ts";
 export type { FunctionAddress } from "./function-address.ts";
 import { type Bundle, bundleFunctions } from "./bundle.ts";
 import { type ComponentNode, loadComponentTree } from "./component-tree.ts";
@@ -15,15 +20,23 @@ import { componentBundle } from "./component-bundles.ts";
 import { failedOutcome, FunctionError } from "./errors.ts";
 import { type Frame, frames, type UdfType, type UserIdentity } from "./frame.ts";
 import { installGlobals, realNow, realSetTimeout, setFallbackEnv } from "./globals.ts";
-import { canonicalizeUdfPath, LoadedModules, type ResolvedFunction, type SchemaTable } from "./modules.ts";
-import { type FunctionAddress, functionHandle, resolveFunctionAddress } from "./function-address.ts";
+import {
+  canonicalizeUdfPath,
+  LoadedModules,
+  type ResolvedFunction,
+  type SchemaTable,
+} from "./modules.ts";
+import {
+  type FunctionAddress,
+  functionHandle,
+  resolveFunctionAddress,
+} from "./function-address.ts";
 import { applySchema, checkExistingDocuments } from "./schema-sync.ts";
 import { systemFunction } from "./system-functions.ts";
 import { seededRandom } from "../values/random-values.ts";
 import { Scheduler } from "./scheduler.ts";
 import { Crons } from "./crons.ts";
 import { FileStorage, installStorageSyscalls } from "./file-storage.ts";
-
 
 export type CallRequest = {
   udfPath: string;
@@ -38,10 +51,30 @@ export type CallRequest = {
 };
 
 export type Outcome =
-  | { status: "success"; value: JSONValue; logLines: string[]; ts?: bigint; readSet?: ReadSet; journal?: string | null }
-  | { status: "error"; errorMessage: string; errorData?: JSONValue; logLines: string[]; readSet?: ReadSet; ts?: bigint };
+  | {
+      status: "success";
+      value: JSONValue;
+      logLines: string[];
+      ts?: bigint;
+      readSet?: ReadSet;
+      journal?: string | null;
+    }
+  | {
+      status: "error";
+      errorMessage: string;
+      errorData?: JSONValue;
+      logLines: string[];
+      readSet?: ReadSet;
+      ts?: bigint;
+    };
 
-type Completed = { value: JSONValue; logLines: string[]; ts?: bigint; readSet?: ReadSet; journal?: string | null };
+type Completed = {
+  value: JSONValue;
+  logLines: string[];
+  ts?: bigint;
+  readSet?: ReadSet;
+  journal?: string | null;
+};
 
 const MAX_OCC_RETRIES = 32;
 /** Wall-clock limits; Convex's are 1 s of execution for queries and mutations and 10 min for actions. */
@@ -52,20 +85,40 @@ const ACTION_TIMEOUT_MS = 10 * 60_000;
 function withTimeout<T>(promise: Promise<T>, ms: number, udfType: string): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {
-    timer = realSetTimeout(() => reject(new FunctionError(`Uncaught Error: Your ${udfType} function timed out after ${ms / 1000} seconds.`)), ms);
+    timer = realSetTimeout(
+      () =>
+        reject(
+          new FunctionError(
+            `Uncaught Error: Your ${udfType} function timed out after ${ms / 1000} seconds.`,
+          ),
+        ),
+      ms,
+    );
   });
   return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }
 
 /** Jittered exponential backoff so conflicting mutations stop colliding. */
 function backoff(attempt: number): Promise<void> {
-  return new Promise((resolve) => realSetTimeout(resolve, Math.random() * Math.min(2 ** attempt, 200)));
+  return new Promise((resolve) =>
+    realSetTimeout(resolve, Math.random() * Math.min(2 ** attempt, 200)),
+  );
 }
 
 /** Everything a deploy produced, persisted so a restart serves the same code. */
-type DeployedCode = { outDir: string; root: Bundle; components: Array<ComponentNode & { bundle: Bundle }> };
+type DeployedCode = {
+  outDir: string;
+  root: Bundle;
+  components: Array<ComponentNode & { bundle: Bundle }>;
+};
 
-export type BackendOptions = { dataDir: string; instanceName?: string; origin?: string; siteOrigin?: string; syncMode?: SyncMode };
+export type BackendOptions = {
+  dataDir: string;
+  instanceName?: string;
+  origin?: string;
+  siteOrigin?: string;
+  syncMode?: SyncMode;
+};
 
 /** One deployment: its database, deployed code and environment, and the function executor. */
 export class Backend {
@@ -111,11 +164,14 @@ export class Backend {
   /** The deployment's env vars for the app; a component sees only what `app.use` passed it. */
   environmentVariables(component = ""): Record<string, string> {
     // Like Convex, the deployment's own URLs are always set for the app.
-    if (component === "") return { ...this.env, CONVEX_CLOUD_URL: this.origin, CONVEX_SITE_URL: this.siteOrigin };
+    if (component === "")
+      return { ...this.env, CONVEX_CLOUD_URL: this.origin, CONVEX_SITE_URL: this.siteOrigin };
     const node = this.deployed?.components.find((c) => c.path === component);
     if (!node) return {};
     const parent = component.includes("/") ? component.slice(0, component.lastIndexOf("/")) : "";
-    const parentEnv = Object.values(node.env ?? {}).some((b) => "parentVar" in b) ? this.environmentVariables(parent) : {};
+    const parentEnv = Object.values(node.env ?? {}).some((b) => "parentVar" in b)
+      ? this.environmentVariables(parent)
+      : {};
     const out: Record<string, string> = {};
     for (const [key, binding] of Object.entries(node.env ?? {})) {
       const value = "value" in binding ? binding.value : parentEnv[binding.parentVar];
@@ -135,14 +191,18 @@ export class Backend {
     return this.env;
   }
 
-  async setEnvironmentVariables(changes: Array<{ name: string; value: string | null }>): Promise<void> {
+  async setEnvironmentVariables(
+    changes: Array<{ name: string; value: string | null }>,
+  ): Promise<void> {
     const next = { ...this.env };
     for (const { name, value } of changes) {
       if (value === null) delete next[name];
       else next[name] = value;
     }
     this.store.db
-      .prepare("INSERT INTO meta (key, value) VALUES ('env', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value")
+      .prepare(
+        "INSERT INTO meta (key, value) VALUES ('env', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+      )
       .run(JSON.stringify(next));
     this.store.flush();
     this.env = next;
@@ -182,7 +242,8 @@ export class Backend {
     const loaded = new Map<string, LoadedModules>([["", await LoadedModules.load(code.root)]]);
     for (const c of code.components) loaded.set(c.path, await LoadedModules.load(c.bundle));
     for (const [path, modules] of loaded) {
-      if (modules.schema) checkExistingDocuments(this.store, path, modules.schema, this.validationContext(path));
+      if (modules.schema)
+        checkExistingDocuments(this.store, path, modules.schema, this.validationContext(path));
     }
     const previous = this.deployed;
     this.components.clear();
@@ -192,7 +253,9 @@ export class Backend {
     }
     this.deployed = code;
     this.store.db
-      .prepare("INSERT INTO meta (key, value) VALUES ('deployed', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value")
+      .prepare(
+        "INSERT INTO meta (key, value) VALUES ('deployed', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+      )
       .run(JSON.stringify(code));
     if (previous && previous.outDir !== code.outDir && existsSync(previous.outDir)) {
       rmSync(previous.outDir, { recursive: true, force: true });
@@ -210,7 +273,9 @@ export class Backend {
 
   /** Child component mounted at an HTTP prefix, longest prefix first. */
   httpMount(path: string): { component: string; prefix: string } | null {
-    const mounts = (this.deployed?.components ?? []).filter((c) => c.httpPrefix && !c.path.includes("/") && path.startsWith(c.httpPrefix));
+    const mounts = (this.deployed?.components ?? []).filter(
+      (c) => c.httpPrefix && !c.path.includes("/") && path.startsWith(c.httpPrefix),
+    );
     mounts.sort((a, b) => b.httpPrefix!.length - a.httpPrefix!.length);
     const mount = mounts[0];
     return mount ? { component: mount.path, prefix: mount.httpPrefix! } : null;
@@ -236,7 +301,11 @@ export class Backend {
     // Tables the schema does not declare are allowed and unvalidated (`strictTableNameTypes: false`).
     const table = this.schemaTable(component, tableName);
     if (!table) return null;
-    const error = validateDocument(table.documentType as ValidatorJSON, jsonToConvex(doc) as Record<string, Value>, this.validationContext(component));
+    const error = validateDocument(
+      table.documentType as ValidatorJSON,
+      jsonToConvex(doc) as Record<string, Value>,
+      this.validationContext(component),
+    );
     return error ? schemaValidationMessage(tableName, error) : null;
   }
 
@@ -257,27 +326,45 @@ export class Backend {
     return this.lastCreationTime;
   }
 
-  resolveAddress(component: string, address: FunctionAddress): { component: string; udfPath: string } {
+  resolveAddress(
+    component: string,
+    address: FunctionAddress,
+  ): { component: string; udfPath: string } {
     return resolveFunctionAddress(component, address);
   }
 
-
-  lookup(component: string, udfPath: string, expected: UdfType | null, allowInternal: boolean): ResolvedFunction {
+  lookup(
+    component: string,
+    udfPath: string,
+    expected: UdfType | null,
+    allowInternal: boolean,
+  ): ResolvedFunction {
     const resolved = this.components.get(component)?.resolve(udfPath);
     const canonical = canonicalizeUdfPath(udfPath);
     if (!resolved || (!allowInternal && resolved.visibility !== "public")) {
-      throw new FunctionError(`Could not find public function for '${canonical.replace(":default", "")}'. Did you forget to run \`npx convex dev\` or \`npx convex deploy\`?`);
+      throw new FunctionError(
+        `Could not find public function for '${canonical.replace(":default", "")}'. Did you forget to run \`npx convex dev\` or \`npx convex deploy\`?`,
+      );
     }
     if (expected && resolved.udfType !== expected) {
-      throw new FunctionError(`Trying to execute ${canonical} as ${capitalize(expected)}, but it is defined as ${capitalize(resolved.udfType)}.`);
+      throw new FunctionError(
+        `Trying to execute ${canonical} as ${capitalize(expected)}, but it is defined as ${capitalize(resolved.udfType)}.`,
+      );
     }
     return resolved;
   }
 
   private checkArgs(resolved: ResolvedFunction, component: string, args: JSONValue): void {
-    const validator = resolved.fn.exportArgs ? (JSON.parse(resolved.fn.exportArgs()) as ValidatorJSON | null) : null;
+    const validator = resolved.fn.exportArgs
+      ? (JSON.parse(resolved.fn.exportArgs()) as ValidatorJSON | null)
+      : null;
     if (!validator) return;
-    const error = validateValue(validator, jsonToConvex(args), "", this.validationContext(component));
+    const error = validateValue(
+      validator,
+      jsonToConvex(args),
+      "",
+      this.validationContext(component),
+    );
     if (error) throw new FunctionError(`ArgumentValidationError: ${error}`);
   }
 
@@ -285,7 +372,12 @@ export class Backend {
     const raw = resolved.fn.exportReturns?.();
     const validator = raw ? (JSON.parse(raw) as ValidatorJSON | null) : null;
     if (!validator) return;
-    const error = validateValue(validator, jsonToConvex(value), "", this.validationContext(component));
+    const error = validateValue(
+      validator,
+      jsonToConvex(value),
+      "",
+      this.validationContext(component),
+    );
     if (error) throw new FunctionError(`ReturnsValidationError: ${error}`);
   }
 
@@ -299,13 +391,23 @@ export class Backend {
       if (resolved.udfType === "mutation") return fn.invokeMutation!(argsStr);
       return fn.invokeAction!(frame.requestId, argsStr);
     });
-    const resultStr = await withTimeout(running, resolved.udfType === "action" ? ACTION_TIMEOUT_MS : TRANSACTION_TIMEOUT_MS, resolved.udfType);
+    const resultStr = await withTimeout(
+      running,
+      resolved.udfType === "action" ? ACTION_TIMEOUT_MS : TRANSACTION_TIMEOUT_MS,
+      resolved.udfType,
+    );
     const value = JSON.parse(resultStr) as JSONValue;
     this.checkReturns(resolved, frame.component, value);
     return value;
   }
 
-  private newFrame(kind: UdfType, component: string, udfPath: string, identity: UserIdentity | null, requestId: string): Frame {
+  private newFrame(
+    kind: UdfType,
+    component: string,
+    udfPath: string,
+    identity: UserIdentity | null,
+    requestId: string,
+  ): Frame {
     const deterministic = kind !== "action";
     return {
       kind,
@@ -341,12 +443,20 @@ export class Backend {
       try {
         value = await this.invoke(resolved, frame, args);
       } catch (e) {
-        if (this.store.release(tx) || attempt >= MAX_OCC_RETRIES) throw withReads(e, tx.readSet, this.store.latestTs(), frame.logLines);
+        if (this.store.release(tx) || attempt >= MAX_OCC_RETRIES)
+          throw withReads(e, tx.readSet, this.store.latestTs(), frame.logLines);
         continue;
       }
       if (this.store.release(tx) || attempt >= MAX_OCC_RETRIES) {
-        const nextJournal = frame.pageEnd === undefined ? null : JSON.stringify({ endCursor: frame.pageEnd });
-        return { value, logLines: frame.logLines, readSet: tx.readSet, ts: this.store.latestTs(), journal: nextJournal };
+        const nextJournal =
+          frame.pageEnd === undefined ? null : JSON.stringify({ endCursor: frame.pageEnd });
+        return {
+          value,
+          logLines: frame.logLines,
+          readSet: tx.readSet,
+          ts: this.store.latestTs(),
+          journal: nextJournal,
+        };
       }
     }
   }
@@ -362,13 +472,20 @@ export class Backend {
   ): Promise<Completed> {
     for (let attempt = 0; ; attempt++) {
       const tx = this.store.begin();
-      const frame = this.newFrame("mutation", component, resolved?.udfPath ?? udfPath, identity, requestId);
+      const frame = this.newFrame(
+        "mutation",
+        component,
+        resolved?.udfPath ?? udfPath,
+        identity,
+        requestId,
+      );
       frame.tx = tx;
       let value: JSONValue;
       try {
         value = await body(frame);
       } catch (e) {
-        if (this.store.release(tx) || attempt >= MAX_OCC_RETRIES) throw withReads(e, undefined, undefined, frame.logLines);
+        if (this.store.release(tx) || attempt >= MAX_OCC_RETRIES)
+          throw withReads(e, undefined, undefined, frame.logLines);
         await backoff(attempt);
         continue;
       }
@@ -377,7 +494,8 @@ export class Backend {
         await durable;
         return { value, logLines: frame.logLines, ts };
       } catch (e) {
-        if (!(e instanceof ConflictError) || attempt >= MAX_OCC_RETRIES) throw withReads(e, undefined, undefined, frame.logLines);
+        if (!(e instanceof ConflictError) || attempt >= MAX_OCC_RETRIES)
+          throw withReads(e, undefined, undefined, frame.logLines);
         await backoff(attempt);
       }
     }
@@ -385,7 +503,14 @@ export class Backend {
 
   /** Runs `body` as a mutation of the runtime itself (scheduler bookkeeping and the like). */
   async systemMutation<T>(component: string, body: (frame: Frame) => T | Promise<T>): Promise<T> {
-    const result = await this.runMutationTx(component, null, async (frame) => (await frames.run(frame, () => body(frame))) as JSONValue, null, randomId(), "_system:mutation");
+    const result = await this.runMutationTx(
+      component,
+      null,
+      async (frame) => (await frames.run(frame, () => body(frame))) as JSONValue,
+      null,
+      randomId(),
+      "_system:mutation",
+    );
     return result.value as T;
   }
 
@@ -401,7 +526,13 @@ export class Backend {
     }
   }
 
-  private async runActionCall(component: string, resolved: ResolvedFunction, args: JSONValue, identity: UserIdentity | null, requestId: string): Promise<Completed> {
+  private async runActionCall(
+    component: string,
+    resolved: ResolvedFunction,
+    args: JSONValue,
+    identity: UserIdentity | null,
+    requestId: string,
+  ): Promise<Completed> {
     const frame = this.newFrame("action", component, resolved.udfPath, identity, requestId);
     try {
       const value = await this.invoke(resolved, frame, args);
@@ -417,10 +548,17 @@ export class Backend {
     const component = request.componentPath ?? "";
     try {
       if (component !== "" && !request.isAdmin) {
-        throw new FunctionError("Only admin or system users can call functions on non-root components directly");
+        throw new FunctionError(
+          "Only admin or system users can call functions on non-root components directly",
+        );
       }
       const system = request.isAdmin ? systemFunction(request.udfPath) : undefined;
-      if (system) return { status: "success", value: system(this, request.args as Record<string, JSONValue>), logLines: [] };
+      if (system)
+        return {
+          status: "success",
+          value: system(this, request.args as Record<string, JSONValue>),
+          logLines: [],
+        };
       const resolved = this.lookup(component, request.udfPath, kind, request.isAdmin);
       const completed =
         resolved.udfType === "query"
@@ -429,7 +567,13 @@ export class Backend {
       return { status: "success", ...completed };
     } catch (e) {
       const extra = e as { readSet?: ReadSet; ts?: bigint; logLines?: string[] };
-      return { status: "error", ...failedOutcome(e, requestId), logLines: extra.logLines ?? [], readSet: extra.readSet, ts: extra.ts };
+      return {
+        status: "error",
+        ...failedOutcome(e, requestId),
+        logLines: extra.logLines ?? [],
+        readSet: extra.readSet,
+        ts: extra.ts,
+      };
     }
   }
 
@@ -437,19 +581,47 @@ export class Backend {
    * Identical queries that overlap in time share one execution: its result reflects a state at least
    * as new as each caller's arrival, so many subscribers of one query cost one run per commit.
    */
-  private sharedQuery(component: string, resolved: ResolvedFunction, request: CallRequest, requestId: string): Promise<Completed> {
-    const key = JSON.stringify([component, resolved.udfPath, request.args, request.identity, request.isAdmin, request.journal ?? null]);
+  private sharedQuery(
+    component: string,
+    resolved: ResolvedFunction,
+    request: CallRequest,
+    requestId: string,
+  ): Promise<Completed> {
+    const key = JSON.stringify([
+      component,
+      resolved.udfPath,
+      request.args,
+      request.identity,
+      request.isAdmin,
+      request.journal ?? null,
+    ]);
     let running = this.inflightQueries.get(key);
     if (!running) {
-      running = this.runResolved(component, resolved, request, requestId).finally(() => this.inflightQueries.delete(key));
+      running = this.runResolved(component, resolved, request, requestId).finally(() =>
+        this.inflightQueries.delete(key),
+      );
       this.inflightQueries.set(key, running);
     }
     return running;
   }
 
-  async runResolved(component: string, resolved: ResolvedFunction, request: CallRequest, requestId: string): Promise<Completed> {
-    if (resolved.udfType === "query") return this.runQueryTx(component, resolved, request.args, request.identity, requestId, request.journal);
-    if (resolved.udfType === "action") return this.runActionCall(component, resolved, request.args, request.identity, requestId);
+  async runResolved(
+    component: string,
+    resolved: ResolvedFunction,
+    request: CallRequest,
+    requestId: string,
+  ): Promise<Completed> {
+    if (resolved.udfType === "query")
+      return this.runQueryTx(
+        component,
+        resolved,
+        request.args,
+        request.identity,
+        requestId,
+        request.journal,
+      );
+    if (resolved.udfType === "action")
+      return this.runActionCall(component, resolved, request.args, request.identity, requestId);
     const key = request.mutationKey;
     if (key) {
       const row = this.store.db
@@ -471,7 +643,9 @@ export class Backend {
       resolved.udfPath,
       key
         ? (value) => (db, ts) => {
-            db.prepare("INSERT INTO session_requests (session_id, request_id, outcome, ts) VALUES (?, ?, ?, ?)").run(
+            db.prepare(
+              "INSERT INTO session_requests (session_id, request_id, outcome, ts) VALUES (?, ?, ?, ?)",
+            ).run(
               key.sessionId,
               key.requestId,
               JSON.stringify({ value, logLines: [] }),
@@ -483,12 +657,24 @@ export class Backend {
   }
 
   /** `ctx.runQuery` / `ctx.runMutation` inside a query or mutation: same transaction. */
-  async runNested(parent: Frame, udfType: "query" | "mutation", address: FunctionAddress, args: JSONValue): Promise<JSONValue> {
+  async runNested(
+    parent: Frame,
+    udfType: "query" | "mutation",
+    address: FunctionAddress,
+    args: JSONValue,
+  ): Promise<JSONValue> {
     const target = this.resolveAddress(parent.component, address);
     const resolved = this.lookup(target.component, target.udfPath, udfType, true);
-    if (udfType === "mutation" && parent.kind !== "mutation") throw new FunctionError("Queries cannot call mutations.");
+    if (udfType === "mutation" && parent.kind !== "mutation")
+      throw new FunctionError("Queries cannot call mutations.");
     const frame: Frame = {
-      ...this.newFrame(udfType, target.component, resolved.udfPath, parent.identity, parent.requestId),
+      ...this.newFrame(
+        udfType,
+        target.component,
+        resolved.udfPath,
+        parent.identity,
+        parent.requestId,
+      ),
       tx: parent.tx,
       logLines: parent.logLines,
     };
@@ -504,10 +690,20 @@ export class Backend {
   }
 
   /** `ctx.runQuery` / `ctx.runMutation` / `ctx.runAction` from an action: separate transactions. */
-  async runFromAction(parent: Frame, udfType: UdfType, address: FunctionAddress, args: JSONValue): Promise<JSONValue> {
+  async runFromAction(
+    parent: Frame,
+    udfType: UdfType,
+    address: FunctionAddress,
+    args: JSONValue,
+  ): Promise<JSONValue> {
     const target = this.resolveAddress(parent.component, address);
     const resolved = this.lookup(target.component, target.udfPath, udfType, true);
-    const completed = await this.runResolved(target.component, resolved, { udfPath: resolved.udfPath, args, identity: parent.identity, isAdmin: true }, parent.requestId);
+    const completed = await this.runResolved(
+      target.component,
+      resolved,
+      { udfPath: resolved.udfPath, args, identity: parent.identity, isAdmin: true },
+      parent.requestId,
+    );
     parent.logLines.push(...completed.logLines);
     return completed.value;
   }
@@ -524,7 +720,13 @@ export class Backend {
     if (!match) return new Response("No matching routes found", { status: 404 });
     const [handler] = match;
     const requestId = randomId();
-    const frame = this.newFrame("action", component, `${method} ${routedPath}`, identity, requestId);
+    const frame = this.newFrame(
+      "action",
+      component,
+      `${method} ${routedPath}`,
+      identity,
+      requestId,
+    );
     try {
       return await frames.run(frame, () => handler.invokeHttpAction!(request));
     } catch (e) {
@@ -543,7 +745,12 @@ export class Backend {
   }
 }
 
-function withReads(e: unknown, readSet: ReadSet | undefined, ts: bigint | undefined, logLines: string[]): unknown {
+function withReads(
+  e: unknown,
+  readSet: ReadSet | undefined,
+  ts: bigint | undefined,
+  logLines: string[],
+): unknown {
   if (typeof e === "object" && e !== null) Object.assign(e, { readSet, ts, logLines });
   return e;
 }

@@ -13,7 +13,12 @@ export type BundledModule = {
   environment: "isolate" | "node";
 };
 
-export type Bundle = { outDir: string; modules: BundledModule[]; schema?: string; authConfig?: string };
+export type Bundle = {
+  outDir: string;
+  modules: BundledModule[];
+  schema?: string;
+  authConfig?: string;
+};
 
 /** Lists the function modules of a convex/ folder the way the Convex CLI picks entry points. */
 export function functionEntryPoints(dir: string): string[] {
@@ -34,7 +39,8 @@ export function functionEntryPoints(dir: string): string[] {
       if (name.endsWith(".d.ts")) continue;
       if ((name.match(/\./g) ?? []).length > 1) continue;
       if (depth === 0 && /^schema\.[jt]s$/.test(name)) continue;
-      if (/\.tsx?$/.test(name) && !/^\s{0,100}(import|export)/m.test(readFileSync(full, "utf8"))) continue;
+      if (/\.tsx?$/.test(name) && !/^\s{0,100}(import|export)/m.test(readFileSync(full, "utf8")))
+        continue;
       out.push(full);
     }
   };
@@ -58,7 +64,9 @@ const USE_NODE = /^\s*("|')use node("|');?\s*$/m;
  */
 export async function bundleFunctions(dir: string, outDir: string): Promise<Bundle> {
   const entries = functionEntryPoints(dir);
-  const specials = SPECIAL_FILES.map((b) => specialFile(dir, b)).filter((p): p is string => p !== undefined);
+  const specials = SPECIAL_FILES.map((b) => specialFile(dir, b)).filter(
+    (p): p is string => p !== undefined,
+  );
   await esbuild.build({
     entryPoints: [...entries, ...specials],
     bundle: true,
@@ -83,11 +91,17 @@ export async function bundleFunctions(dir: string, outDir: string): Promise<Bund
       "process.env": "globalThis.__convexLocalEnv",
     },
   });
-  const outFile = (source: string) => join(outDir, relative(dir, source).replace(/\.[^.]+$/, ".mjs"));
+  const outFile = (source: string) =>
+    join(outDir, relative(dir, source).replace(/\.[^.]+$/, ".mjs"));
   const modules = entries.map((file) => ({
-    path: relative(dir, file).split(sep).join("/").replace(/\.[^.]+$/, ".js"),
+    path: relative(dir, file)
+      .split(sep)
+      .join("/")
+      .replace(/\.[^.]+$/, ".js"),
     file: outFile(file),
-    environment: USE_NODE.test(readFileSync(file, "utf8")) ? ("node" as const) : ("isolate" as const),
+    environment: USE_NODE.test(readFileSync(file, "utf8"))
+      ? ("node" as const)
+      : ("isolate" as const),
   }));
   const schema = specialFile(dir, "schema");
   const authConfig = specialFile(dir, "auth.config");

@@ -4,7 +4,12 @@ import { dirname, join } from "node:path";
 import { pathToFileURL } from "node:url";
 
 /** One installed component: its path (`"rag"`, `"rag/workpool"`) and its source folder. */
-export type ComponentNode = { path: string; dir: string; httpPrefix?: string; env: Record<string, EnvBinding> };
+export type ComponentNode = {
+  path: string;
+  dir: string;
+  httpPrefix?: string;
+  env: Record<string, EnvBinding>;
+};
 
 /** A component env var: a literal from `app.use(c, {env})`, or a reference to the parent's env var. */
 export type EnvBinding = { value: string } | { parentVar: string };
@@ -20,8 +25,13 @@ const CONFIG_IMPORT = /convex\.config(\.[cm]?[jt]s)?$/;
  * Bundles and evaluates `convex.config.ts`. Each imported child definition is tagged with its
  * folder, which `app.use()` requires (the Convex CLI does the same with synthetic modules).
  */
-export async function loadComponentTree(functionsDir: string, outDir: string): Promise<ComponentNode[]> {
-  const entry = ["convex.config.ts", "convex.config.js"].map((f) => join(functionsDir, f)).find((f) => existsSync(f));
+export async function loadComponentTree(
+  functionsDir: string,
+  outDir: string,
+): Promise<ComponentNode[]> {
+  const entry = ["convex.config.ts", "convex.config.js"]
+    .map((f) => join(functionsDir, f))
+    .find((f) => existsSync(f));
   if (!entry) return [];
   const outfile = join(outDir, "convex.config.mjs");
   const tagDefinitions: esbuild.Plugin = {
@@ -29,8 +39,13 @@ export async function loadComponentTree(functionsDir: string, outDir: string): P
     setup(build) {
       build.onResolve({ filter: CONFIG_IMPORT }, async (args) => {
         if (args.kind === "entry-point" || args.pluginData === "real") return undefined;
-        if (args.namespace === "component-definition") return { path: args.path, namespace: "file" };
-        const resolved = await build.resolve(args.path, { resolveDir: args.resolveDir, kind: args.kind, pluginData: "real" });
+        if (args.namespace === "component-definition")
+          return { path: args.path, namespace: "file" };
+        const resolved = await build.resolve(args.path, {
+          resolveDir: args.resolveDir,
+          kind: args.kind,
+          pluginData: "real",
+        });
         if (resolved.errors.length > 0) return { errors: resolved.errors };
         return { path: resolved.path, namespace: "component-definition" };
       });
@@ -55,9 +70,12 @@ export async function loadComponentTree(functionsDir: string, outDir: string): P
     conditions: ["convex", "module"],
     logLevel: "silent",
     plugins: [tagDefinitions],
-    banner: { js: 'import { createRequire as __cr } from "node:module"; const require = __cr(import.meta.url);' },
+    banner: {
+      js: 'import { createRequire as __cr } from "node:module"; const require = __cr(import.meta.url);',
+    },
   });
-  const app = ((await import(pathToFileURL(outfile).href)) as { default: RuntimeDefinition }).default;
+  const app = ((await import(pathToFileURL(outfile).href)) as { default: RuntimeDefinition })
+    .default;
   const nodes: ComponentNode[] = [];
   const walk = (definition: RuntimeDefinition, prefix: string) => {
     for (const [name, child, envValues, httpPrefix] of definition._childComponents) {
@@ -65,7 +83,10 @@ export async function loadComponentTree(functionsDir: string, outDir: string): P
       const env: Record<string, EnvBinding> = {};
       for (const [key, value] of Object.entries(envValues ?? {})) {
         const ref = (value as { __envVarRef?: unknown } | null)?.__envVarRef;
-        env[key] = typeof ref === "string" ? { parentVar: ref } : { value: typeof value === "string" ? value : JSON.stringify(value) };
+        env[key] =
+          typeof ref === "string"
+            ? { parentVar: ref }
+            : { value: typeof value === "string" ? value : JSON.stringify(value) };
       }
       nodes.push({ path, dir: child.componentDefinitionPath!, httpPrefix, env });
       walk(child, path);

@@ -16,7 +16,10 @@ export class Crons {
   constructor(backend: Backend) {
     this.backend = backend;
     const row = backend.store.db.prepare("SELECT value FROM meta WHERE key = 'crons'").get();
-    if (row) this.jobs = new Map(Object.entries(JSON.parse(String(row.value)) as Record<string, CronState>));
+    if (row)
+      this.jobs = new Map(
+        Object.entries(JSON.parse(String(row.value)) as Record<string, CronState>),
+      );
   }
 
   /** Adopts the deployed specs, keeping the schedule of jobs whose spec did not change. */
@@ -25,7 +28,10 @@ export class Crons {
     const next = new Map<string, CronState>();
     for (const [identifier, spec] of Object.entries(specs)) {
       const existing = this.jobs.get(identifier);
-      const same = existing && JSON.stringify([existing.name, existing.args, existing.schedule]) === JSON.stringify([spec.name, spec.args, spec.schedule]);
+      const same =
+        existing &&
+        JSON.stringify([existing.name, existing.args, existing.schedule]) ===
+          JSON.stringify([spec.name, spec.args, spec.schedule]);
       next.set(identifier, same ? existing : { ...spec, nextRun: nextRunTime(spec.schedule, now) });
     }
     this.jobs = next;
@@ -35,7 +41,9 @@ export class Crons {
 
   private persist(): void {
     this.backend.store.db
-      .prepare("INSERT INTO meta (key, value) VALUES ('crons', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value")
+      .prepare(
+        "INSERT INTO meta (key, value) VALUES ('crons', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+      )
       .run(JSON.stringify(Object.fromEntries(this.jobs)));
   }
 
@@ -43,9 +51,12 @@ export class Crons {
     if (this.timer) clearTimeout(this.timer);
     if (this.stopped || this.jobs.size === 0) return;
     const soonest = Math.min(...[...this.jobs.values()].map((j) => j.nextRun));
-    this.timer = realSetTimeout(() => {
-      this.runDue().catch((e: unknown) => console.error("convex-local: cron run failed:", e));
-    }, Math.max(0, Math.min(soonest - realNow(), 2 ** 31 - 1)));
+    this.timer = realSetTimeout(
+      () => {
+        this.runDue().catch((e: unknown) => console.error("convex-local: cron run failed:", e));
+      },
+      Math.max(0, Math.min(soonest - realNow(), 2 ** 31 - 1)),
+    );
   }
 
   private async runDue(): Promise<void> {
@@ -56,8 +67,14 @@ export class Crons {
     this.plan();
     await Promise.all(
       due.map(async (job) => {
-        const outcome = await this.backend.call(null, { udfPath: job.name, args: job.args[0] ?? {}, identity: null, isAdmin: true });
-        if (outcome.status === "error") console.error(`convex-local: cron ${job.name} failed: ${outcome.errorMessage}`);
+        const outcome = await this.backend.call(null, {
+          udfPath: job.name,
+          args: job.args[0] ?? {},
+          identity: null,
+          isAdmin: true,
+        });
+        if (outcome.status === "error")
+          console.error(`convex-local: cron ${job.name} failed: ${outcome.errorMessage}`);
       }),
     );
   }

@@ -15,13 +15,21 @@ import { parseSearchFilters, textSearch } from "../query/search.ts";
 export type SerializedQuery = {
   source:
     | { type: "FullTableScan"; tableName: string; order: "asc" | "desc" | null }
-    | { type: "IndexRange"; indexName: string; range: RangeExpression[]; order: "asc" | "desc" | null }
+    | {
+        type: "IndexRange";
+        indexName: string;
+        range: RangeExpression[];
+        order: "asc" | "desc" | null;
+      }
     | { type: "Search"; indexName: string; filters: unknown[] };
   operators: Array<{ filter?: unknown; limit?: number }>;
 };
 
 function txOf(frame: Frame): Transaction {
-  if (!frame.tx) throw new Error("The database is not available in actions; use ctx.runQuery or ctx.runMutation.");
+  if (!frame.tx)
+    throw new Error(
+      "The database is not available in actions; use ctx.runQuery or ctx.runMutation.",
+    );
   return frame.tx;
 }
 
@@ -37,7 +45,10 @@ function tableByName(frame: Frame, name: string): TableInfo {
   return frame.backend.store.catalog.ensureTable(frame.component, name);
 }
 
-export function dbGet(frame: Frame, args: { id: JSONValue; isSystem?: boolean; table?: string }): DocJson | null {
+export function dbGet(
+  frame: Frame,
+  args: { id: JSONValue; isSystem?: boolean; table?: string },
+): DocJson | null {
   const tx = txOf(frame);
   if (typeof args.id !== "string") throw new Error("Invalid argument `id` for `db.get`");
   const table = tableForId(frame, args.id);
@@ -45,7 +56,8 @@ export function dbGet(frame: Frame, args: { id: JSONValue; isSystem?: boolean; t
     if (args.table !== undefined) throw invalidIdError(args.id, args.table);
     return null;
   }
-  if (args.table !== undefined && table.name !== args.table) throw invalidIdError(args.id, args.table);
+  if (args.table !== undefined && table.name !== args.table)
+    throw invalidIdError(args.id, args.table);
   if (table.name.startsWith("_") !== Boolean(args.isSystem)) {
     if (args.isSystem) throw new Error(`System tables can only be accessed with db.system.get().`);
     return null;
@@ -54,17 +66,23 @@ export function dbGet(frame: Frame, args: { id: JSONValue; isSystem?: boolean; t
 }
 
 function invalidIdError(id: string, table: string): Error {
-  return new Error(`Invalid argument \`id\` for \`db.get\`: "${id}" is not a valid ID for table "${table}".`);
+  return new Error(
+    `Invalid argument \`id\` for \`db.get\`: "${id}" is not a valid ID for table "${table}".`,
+  );
 }
 
-export function normalizeId(frame: Frame, args: { table: string; idString: string }): { id: string | null } {
+export function normalizeId(
+  frame: Frame,
+  args: { table: string; idString: string },
+): { id: string | null } {
   const table = tableForId(frame, args.idString);
   return { id: table && table.name === args.table ? args.idString : null };
 }
 
 function assertWritable(frame: Frame, table: TableInfo): void {
   if (frame.kind !== "mutation") throw new Error("Writes are only allowed in mutations.");
-  if (table.name.startsWith("_")) throw new Error("System tables (prefixed with `_`) are read-only.");
+  if (table.name.startsWith("_"))
+    throw new Error("System tables (prefixed with `_`) are read-only.");
 }
 
 function checkSchema(frame: Frame, table: TableInfo, doc: DocJson): void {
@@ -73,22 +91,34 @@ function checkSchema(frame: Frame, table: TableInfo, doc: DocJson): void {
   if (problem) throw new FunctionError(problem);
 }
 
-export function insert(frame: Frame, args: { table: string; value: Record<string, JSONValue> }): { _id: string } {
+export function insert(
+  frame: Frame,
+  args: { table: string; value: Record<string, JSONValue> },
+): { _id: string } {
   const tx = txOf(frame);
   const table = tableByName(frame, args.table);
   assertWritable(frame, table);
   for (const key of Object.keys(args.value)) {
-    if (key.startsWith("_")) throw new Error(`Provided document contains a system field \`${key}\`.`);
+    if (key.startsWith("_"))
+      throw new Error(`Provided document contains a system field \`${key}\`.`);
   }
   const id = encodeDocumentId(table.number, newInternalId());
-  const doc = { _id: id, _creationTime: frame.backend.nextCreationTime(), ...args.value } as DocJson;
+  const doc = {
+    _id: id,
+    _creationTime: frame.backend.nextCreationTime(),
+    ...args.value,
+  } as DocJson;
   checkSchema(frame, table, doc);
   tx.write(table.number, id, doc);
   return { _id: id };
 }
 
 /** Insert into a system table on behalf of the runtime (scheduler, storage). */
-export function insertSystem(frame: Frame, tableName: string, value: Record<string, JSONValue>): DocJson {
+export function insertSystem(
+  frame: Frame,
+  tableName: string,
+  value: Record<string, JSONValue>,
+): DocJson {
   const tx = txOf(frame);
   const table = tableByName(frame, tableName);
   const id = encodeDocumentId(table.number, newInternalId());
@@ -97,20 +127,31 @@ export function insertSystem(frame: Frame, tableName: string, value: Record<stri
   return doc;
 }
 
-function existing(frame: Frame, id: JSONValue, tableName: string | undefined, op: string): { table: TableInfo; doc: DocJson } {
+function existing(
+  frame: Frame,
+  id: JSONValue,
+  tableName: string | undefined,
+  op: string,
+): { table: TableInfo; doc: DocJson } {
   const tx = txOf(frame);
   if (typeof id !== "string") throw new Error(`Invalid argument \`id\` for \`db.${op}\``);
   const table = tableForId(frame, id);
   if (!table || (tableName !== undefined && table.name !== tableName)) {
-    throw new Error(`Invalid argument \`id\` for \`db.${op}\`: "${id}" is not a valid ID${tableName ? ` for table "${tableName}"` : ""}.`);
+    throw new Error(
+      `Invalid argument \`id\` for \`db.${op}\`: "${id}" is not a valid ID${tableName ? ` for table "${tableName}"` : ""}.`,
+    );
   }
   assertWritable(frame, table);
   const doc = tx.get(table.number, id);
-  if (!doc) throw new Error(`${op === "delete" ? "Delete" : "Update"} on nonexistent document ID ${id}`);
+  if (!doc)
+    throw new Error(`${op === "delete" ? "Delete" : "Update"} on nonexistent document ID ${id}`);
   return { table, doc };
 }
 
-export function shallowMerge(frame: Frame, args: { id: JSONValue; value: Record<string, JSONValue>; table?: string }): DocJson {
+export function shallowMerge(
+  frame: Frame,
+  args: { id: JSONValue; value: Record<string, JSONValue>; table?: string },
+): DocJson {
   const { table, doc } = existing(frame, args.id, args.table, "patch");
   const next: Record<string, JSONValue> = { ...doc };
   for (const [key, value] of Object.entries(args.value)) {
@@ -128,7 +169,10 @@ export function shallowMerge(frame: Frame, args: { id: JSONValue; value: Record<
   return next as DocJson;
 }
 
-export function replace(frame: Frame, args: { id: JSONValue; value: Record<string, JSONValue>; table?: string }): DocJson {
+export function replace(
+  frame: Frame,
+  args: { id: JSONValue; value: Record<string, JSONValue>; table?: string },
+): DocJson {
   const { table, doc } = existing(frame, args.id, args.table, "replace");
   const next: Record<string, JSONValue> = { _id: doc._id, _creationTime: doc._creationTime };
   for (const [key, value] of Object.entries(args.value)) {
@@ -157,7 +201,12 @@ function planQuery(frame: Frame, query: SerializedQuery): PlannedScan {
   const source = query.source;
   if (source.type === "FullTableScan") {
     const table = tableByName(frame, source.tableName);
-    return { table, indexName: "by_creation_time", range: { lo: new Uint8Array(0), hi: null }, order: source.order ?? "asc" };
+    return {
+      table,
+      indexName: "by_creation_time",
+      range: { lo: new Uint8Array(0), hi: null },
+      order: source.order ?? "asc",
+    };
   }
   if (source.type === "IndexRange") {
     const dot = source.indexName.indexOf(".");
@@ -166,7 +215,12 @@ function planQuery(frame: Frame, query: SerializedQuery): PlannedScan {
     const table = tableByName(frame, tableName);
     const index = frame.backend.store.catalog.index(table.number, indexName);
     if (!index) throw new FunctionError(`Index ${source.indexName} not found.`);
-    return { table, indexName, range: keyRangeFor(index, source.range), order: source.order ?? "asc" };
+    return {
+      table,
+      indexName,
+      range: keyRangeFor(index, source.range),
+      order: source.order ?? "asc",
+    };
   }
   throw new Error(`Unsupported query source ${(source as { type: string }).type}`);
 }
@@ -182,7 +236,10 @@ export function scanTable(frame: Frame, table: TableInfo): DocJson[] {
   return docs;
 }
 
-function runSearch(frame: Frame, source: Extract<SerializedQuery["source"], { type: "Search" }>): DocJson[] {
+function runSearch(
+  frame: Frame,
+  source: Extract<SerializedQuery["source"], { type: "Search" }>,
+): DocJson[] {
   const dot = source.indexName.indexOf(".");
   const tableName = source.indexName.slice(0, dot);
   const indexName = source.indexName.slice(dot + 1);
@@ -193,24 +250,44 @@ function runSearch(frame: Frame, source: Extract<SerializedQuery["source"], { ty
   if (!schemaIndex) throw new FunctionError(`Search index ${source.indexName} not found.`);
   const query = parseSearchFilters(source.filters as never);
   if (query.searchField !== schemaIndex.searchField) {
-    throw new FunctionError(`Search query against ${source.indexName} contains a search field "${query.searchField}" that is not the index's search field "${schemaIndex.searchField}".`);
+    throw new FunctionError(
+      `Search query against ${source.indexName} contains a search field "${query.searchField}" that is not the index's search field "${schemaIndex.searchField}".`,
+    );
   }
   for (const eq of query.equalities) {
     if (!schemaIndex.filterFields.includes(eq.fieldPath)) {
-      throw new FunctionError(`Search query against ${source.indexName} contains a filter on "${eq.fieldPath}", which is not one of the index's filter fields.`);
+      throw new FunctionError(
+        `Search query against ${source.indexName} contains a filter on "${eq.fieldPath}", which is not one of the index's filter fields.`,
+      );
     }
   }
   const table = tableByName(frame, tableName);
-  const docs = scanTable(frame, table).map((json) => ({ json, value: jsonToConvex(json) as Record<string, Value> }));
+  const docs = scanTable(frame, table).map((json) => ({
+    json,
+    value: jsonToConvex(json) as Record<string, Value>,
+  }));
   const byValue = new Map(docs.map((d) => [d.value, d.json]));
-  const matching = docs.filter((d) => query.equalities.every((eq) => JSON.stringify(fieldOf(d.value, eq.fieldPath)) === JSON.stringify(eq.value)));
-  return textSearch(matching.map((d) => d.value), query).map((r) => byValue.get(r.doc)!);
+  const matching = docs.filter((d) =>
+    query.equalities.every(
+      (eq) => JSON.stringify(fieldOf(d.value, eq.fieldPath)) === JSON.stringify(eq.value),
+    ),
+  );
+  return textSearch(
+    matching.map((d) => d.value),
+    query,
+  ).map((r) => byValue.get(r.doc)!);
 }
 
 function fieldOf(doc: Record<string, Value>, path: string): Value | undefined {
   let current: Value | undefined = doc;
   for (const part of path.split(".")) {
-    if (current === null || typeof current !== "object" || Array.isArray(current) || current instanceof ArrayBuffer) return undefined;
+    if (
+      current === null ||
+      typeof current !== "object" ||
+      Array.isArray(current) ||
+      current instanceof ArrayBuffer
+    )
+      return undefined;
     current = (current as Record<string, Value>)[part];
   }
   return current;
@@ -222,7 +299,13 @@ export function queryStream(frame: Frame, args: { query: SerializedQuery }): { q
   if (source.type === "Search") {
     const queryId = frame.nextQueryId.value++;
     const results = runSearch(frame, source);
-    frame.queries.set(queryId, { streamId: -1, results, operators: args.query.operators, counters: args.query.operators.map(() => 0), ended: false });
+    frame.queries.set(queryId, {
+      streamId: -1,
+      results,
+      operators: args.query.operators,
+      counters: args.query.operators.map(() => 0),
+      ended: false,
+    });
     return { queryId };
   }
   const plan = planQuery(frame, args.query);
@@ -242,7 +325,9 @@ export function queryStream(frame: Frame, args: { query: SerializedQuery }): { q
 function nextMatch(tx: Transaction, q: QueryState): DocJson | null {
   for (;;) {
     if (q.ended) return null;
-    const doc = q.results ? ((q.results.shift() as DocJson | undefined) ?? null) : tx.next(q.streamId);
+    const doc = q.results
+      ? ((q.results.shift() as DocJson | undefined) ?? null)
+      : tx.next(q.streamId);
     if (!doc) {
       q.ended = true;
       return null;
@@ -264,7 +349,10 @@ function nextMatch(tx: Transaction, q: QueryState): DocJson | null {
   }
 }
 
-export function queryStreamNext(frame: Frame, args: { queryId: number }): { value: DocJson | null; done: boolean } {
+export function queryStreamNext(
+  frame: Frame,
+  args: { queryId: number },
+): { value: DocJson | null; done: boolean } {
   const tx = txOf(frame);
   const q = frame.queries.get(args.queryId);
   if (!q) throw new Error(`Unknown query ${args.queryId}`);
@@ -275,7 +363,9 @@ export function queryStreamNext(frame: Frame, args: { queryId: number }): { valu
 
 /** A limit operator that has let its last document through ends the query without reading more. */
 function limitReached(q: QueryState): boolean {
-  return q.operators.some((op, i) => op.limit !== undefined && q.counters[i]! >= op.limit && isLastLimit(q, i));
+  return q.operators.some(
+    (op, i) => op.limit !== undefined && q.counters[i]! >= op.limit && isLastLimit(q, i),
+  );
 }
 
 function isLastLimit(q: QueryState, i: number): boolean {
@@ -314,7 +404,14 @@ export function queryPage(frame: Frame, args: PageArgs) {
   const endCursor = args.endCursor ?? frame.journalEndCursor ?? null;
   const start = args.cursor === null ? null : decodePageCursor(args.cursor);
   const end = endCursor === null ? null : decodePageCursor(endCursor);
-  if (start === END_CURSOR) return { page: [], isDone: true, continueCursor: endCursorString(), splitCursor: null, pageStatus: null };
+  if (start === END_CURSOR)
+    return {
+      page: [],
+      isDone: true,
+      continueCursor: endCursorString(),
+      splitCursor: null,
+      pageStatus: null,
+    };
   if (start) {
     if (plan.order === "asc") range.lo = keySuccessor(start);
     else range.hi = start;
@@ -324,7 +421,12 @@ export function queryPage(frame: Frame, args: PageArgs) {
     else range.lo = end;
   }
   const streamId = tx.openStream(index, range, plan.order);
-  const q: QueryState = { streamId, operators: args.query.operators, counters: args.query.operators.map(() => 0), ended: false };
+  const q: QueryState = {
+    streamId,
+    operators: args.query.operators,
+    counters: args.query.operators.map(() => 0),
+    ended: false,
+  };
   const page: DocJson[] = [];
   const positions: Uint8Array[] = [];
   let rowsRead = 0;
@@ -343,22 +445,38 @@ export function queryPage(frame: Frame, args: PageArgs) {
   let continueCursor: string;
   if (end) continueCursor = endCursor!;
   else if (exhausted) continueCursor = endCursorString();
-  else continueCursor = position.last ? encodePageCursor(position.last) : (args.cursor ?? endCursorString());
+  else
+    continueCursor = position.last
+      ? encodePageCursor(position.last)
+      : (args.cursor ?? endCursorString());
   const isDone = exhausted && (end === null || end === END_CURSOR);
   frame.pageEnd = continueCursor;
   // Where the client may cut a page that has grown, so both halves stay small and gapless.
-  const splitCursor = page.length >= 2 ? encodePageCursor(positions[Math.floor(page.length / 2) - 1]!) : null;
+  const splitCursor =
+    page.length >= 2 ? encodePageCursor(positions[Math.floor(page.length / 2) - 1]!) : null;
   const pageStatus = page.length > 2 * args.pageSize ? "SplitRecommended" : null;
   return { page, isDone, continueCursor, splitCursor, pageStatus };
 }
 
 /** Search results have no index position; their cursors are offsets into the relevance order. */
-function searchPage(frame: Frame, args: PageArgs, source: Extract<SerializedQuery["source"], { type: "Search" }>) {
+function searchPage(
+  frame: Frame,
+  args: PageArgs,
+  source: Extract<SerializedQuery["source"], { type: "Search" }>,
+) {
   const results = runSearch(frame, source);
   const offset = args.cursor ? Number(/^search:(\d+)$/.exec(args.cursor)?.[1] ?? NaN) : 0;
   if (Number.isNaN(offset)) throw new Error("InvalidCursor: the pagination cursor is malformed.");
-  const end = args.endCursor ? Number(/^search:(\d+)$/.exec(args.endCursor)?.[1] ?? results.length) : undefined;
-  const q: QueryState = { streamId: -1, results: results.slice(offset, end), operators: args.query.operators, counters: args.query.operators.map(() => 0), ended: false };
+  const end = args.endCursor
+    ? Number(/^search:(\d+)$/.exec(args.endCursor)?.[1] ?? results.length)
+    : undefined;
+  const q: QueryState = {
+    streamId: -1,
+    results: results.slice(offset, end),
+    operators: args.query.operators,
+    counters: args.query.operators.map(() => 0),
+    ended: false,
+  };
   const page: DocJson[] = [];
   let consumed = offset;
   while (end !== undefined || page.length < args.pageSize) {
@@ -369,7 +487,13 @@ function searchPage(frame: Frame, args: PageArgs, source: Extract<SerializedQuer
     page.push(doc);
   }
   const isDone = q.results!.length === 0 && (end === undefined || end >= results.length);
-  return { page, isDone, continueCursor: `search:${consumed}`, splitCursor: null, pageStatus: null };
+  return {
+    page,
+    isDone,
+    continueCursor: `search:${consumed}`,
+    splitCursor: null,
+    pageStatus: null,
+  };
 }
 
 function endCursorString(): string {

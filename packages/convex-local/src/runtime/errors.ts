@@ -13,7 +13,11 @@ export class FunctionError extends Error {
 export type FailedOutcome = { errorMessage: string; errorData?: JSONValue };
 
 function isConvexError(e: unknown): e is Error & { data: unknown } {
-  return typeof e === "object" && e !== null && (Symbol.for("ConvexError") in e || "ConvexErrorSymbol" in e);
+  return (
+    typeof e === "object" &&
+    e !== null &&
+    (Symbol.for("ConvexError") in e || "ConvexErrorSymbol" in e)
+  );
 }
 
 /** ConvexError data as convex JSON, whether or not `convex/server` already serialized it. */
@@ -42,7 +46,9 @@ function errorText(e: unknown): string {
 
 export function failedOutcome(e: unknown, requestId: string): FailedOutcome {
   const errorData = convexErrorData(e);
-  const outcome: FailedOutcome = { errorMessage: `[Request ID: ${requestId}] Server Error\n${errorText(e)}` };
+  const outcome: FailedOutcome = {
+    errorMessage: `[Request ID: ${requestId}] Server Error\n${errorText(e)}`,
+  };
   if (errorData !== undefined) outcome.errorData = errorData;
   return outcome;
 }
@@ -50,7 +56,8 @@ export function failedOutcome(e: unknown, requestId: string): FailedOutcome {
 /** Re-throws an error from a nested call so `convex/server`'s syscall wrapper sees `data` as convex JSON. */
 export function nestedCallError(e: unknown): Error {
   const data = convexErrorData(e);
-  const message = e instanceof FunctionError ? e.message : e instanceof Error ? e.message : String(e);
+  const message =
+    e instanceof FunctionError ? e.message : e instanceof Error ? e.message : String(e);
   const err = new Error(message) as Error & { data?: JSONValue };
   if (data !== undefined) err.data = data;
   return err;

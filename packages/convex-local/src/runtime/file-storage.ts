@@ -22,7 +22,9 @@ export class FileStorage {
     if (row) this.secret = Buffer.from(String(row.value), "hex");
     else {
       this.secret = randomBytes(32);
-      db.prepare("INSERT INTO meta (key, value) VALUES ('upload_secret', ?)").run(this.secret.toString("hex"));
+      db.prepare("INSERT INTO meta (key, value) VALUES ('upload_secret', ?)").run(
+        this.secret.toString("hex"),
+      );
     }
     backend.store.onCommit((commit) => this.removeDeletedFiles(commit));
   }
@@ -30,12 +32,15 @@ export class FileStorage {
   /** Drops a file's bytes once its `_storage` document is deleted, however that happened. */
   private removeDeletedFiles(commit: Commit): void {
     for (const { tableNumber, id } of commit.deleted) {
-      if (this.backend.store.catalog.tableByNumber(tableNumber)?.name === "_storage") this.deleteBytes(id);
+      if (this.backend.store.catalog.tableByNumber(tableNumber)?.name === "_storage")
+        this.deleteBytes(id);
     }
   }
 
   uploadUrl(component: string): string {
-    const payload = Buffer.from(JSON.stringify({ c: component, e: Date.now() + UPLOAD_TOKEN_TTL_MS })).toString("base64url");
+    const payload = Buffer.from(
+      JSON.stringify({ c: component, e: Date.now() + UPLOAD_TOKEN_TTL_MS }),
+    ).toString("base64url");
     const mac = createHmac("sha256", this.secret).update(payload).digest("base64url");
     return `${this.backend.origin}/api/storage/upload?token=${payload}.${mac}`;
   }
@@ -45,7 +50,10 @@ export class FileStorage {
     const [payload, mac] = token.split(".");
     if (!payload || !mac) return null;
     if (createHmac("sha256", this.secret).update(payload).digest("base64url") !== mac) return null;
-    const { c, e } = JSON.parse(Buffer.from(payload, "base64url").toString("utf8")) as { c: string; e: number };
+    const { c, e } = JSON.parse(Buffer.from(payload, "base64url").toString("utf8")) as {
+      c: string;
+      e: number;
+    };
     return e >= Date.now() ? c : null;
   }
 
@@ -54,25 +62,39 @@ export class FileStorage {
   }
 
   /** Stores bytes and records the `_storage` document; returns its id. */
-  async store(component: string, bytes: Uint8Array, contentType: string | null, frame?: Frame): Promise<string> {
+  async store(
+    component: string,
+    bytes: Uint8Array,
+    contentType: string | null,
+    frame?: Frame,
+  ): Promise<string> {
     const sha256 = createHash("sha256").update(bytes).digest("base64");
     const row: Record<string, string | number> = { sha256, size: bytes.length };
     if (contentType) row.contentType = contentType;
     const insert = (f: Frame) => insertSystem(f, "_storage", row)._id;
-    const id = frame?.kind === "mutation" ? insert(frame) : await this.backend.systemMutation(component, insert);
-    this.backend.store.db.prepare("INSERT OR REPLACE INTO files (storage_id, bytes) VALUES (?, ?)").run(id, bytes);
+    const id =
+      frame?.kind === "mutation"
+        ? insert(frame)
+        : await this.backend.systemMutation(component, insert);
+    this.backend.store.db
+      .prepare("INSERT OR REPLACE INTO files (storage_id, bytes) VALUES (?, ?)")
+      .run(id, bytes);
     this.backend.store.flush();
     return id;
   }
 
   readBytes(storageId: string): Uint8Array | null {
-    const row = this.backend.store.db.prepare("SELECT bytes FROM files WHERE storage_id = ?").get(storageId);
+    const row = this.backend.store.db
+      .prepare("SELECT bytes FROM files WHERE storage_id = ?")
+      .get(storageId);
     return row ? (row.bytes as Uint8Array) : null;
   }
 
   /** The committed `_storage` document, read outside any transaction (for serving files). */
   committedDoc(storageId: string): StorageDoc | null {
-    const row = this.backend.store.db.prepare("SELECT json FROM documents WHERE id = ?").get(storageId);
+    const row = this.backend.store.db
+      .prepare("SELECT json FROM documents WHERE id = ?")
+      .get(storageId);
     return row ? (JSON.parse(String(row.json)) as StorageDoc) : null;
   }
 
@@ -100,17 +122,27 @@ type StorageArgs = { storageId: string };
 export function installStorageSyscalls(backend: Backend, files: FileStorage): void {
   const ops = backend.extraAsyncOps as Record<string, (frame: Frame, args: never) => unknown>;
   ops["1.0/storageGenerateUploadUrl"] = (frame) => files.uploadUrl(frame.component);
-  ops["1.0/storageGetUrl"] = async (frame, args: StorageArgs) => ((await storageDoc(frame, args.storageId)) ? files.fileUrl(args.storageId) : null);
+  ops["1.0/storageGetUrl"] = async (frame, args: StorageArgs) =>
+    (await storageDoc(frame, args.storageId)) ? files.fileUrl(args.storageId) : null;
   ops["1.0/storageGetMetadata"] = async (frame, args: StorageArgs) => {
     const doc = await storageDoc(frame, args.storageId);
     if (!doc) return null;
-    return { storageId: doc._id, sha256: Buffer.from(doc.sha256, "base64").toString("hex"), size: doc.size, contentType: doc.contentType ?? null };
+    return {
+      storageId: doc._id,
+      sha256: Buffer.from(doc.sha256, "base64").toString("hex"),
+      size: doc.size,
+      contentType: doc.contentType ?? null,
+    };
   };
   ops["1.0/storageDelete"] = async (frame, args: StorageArgs) => {
     const remove = (f: Frame) => {
       const table = tableForId(f, args.storageId);
-      const doc = table && table.name === "_storage" ? f.tx!.get(table.number, args.storageId) : null;
-      if (!table || !doc) throw new FunctionError(`Uncaught Error: StorageIdNotFound: storage id ${args.storageId} not found`);
+      const doc =
+        table && table.name === "_storage" ? f.tx!.get(table.number, args.storageId) : null;
+      if (!table || !doc)
+        throw new FunctionError(
+          `Uncaught Error: StorageIdNotFound: storage id ${args.storageId} not found`,
+        );
       f.tx!.write(table.number, args.storageId, null);
       return null;
     };
@@ -123,11 +155,18 @@ export function installStorageSyscalls(backend: Backend, files: FileStorage): vo
   ops["1.0/storageGet"] = async (frame, args: StorageArgs) => {
     const doc = await storageDoc(frame, args.storageId);
     const bytes = doc ? files.readBytes(args.storageId) : null;
-    return bytes ? { blob: Buffer.from(bytes).toString("base64"), contentType: doc!.contentType ?? null } : null;
+    return bytes
+      ? { blob: Buffer.from(bytes).toString("base64"), contentType: doc!.contentType ?? null }
+      : null;
   };
   const js = backend.jsOps as Record<string, (frame: Frame, args: never) => unknown>;
   js["storage/storeBlob"] = async (frame, args: { blob: Blob }) =>
-    files.store(frame.component, new Uint8Array(await args.blob.arrayBuffer()), args.blob.type || null, frame);
+    files.store(
+      frame.component,
+      new Uint8Array(await args.blob.arrayBuffer()),
+      args.blob.type || null,
+      frame,
+    );
   js["storage/getBlob"] = async (frame, args: StorageArgs) => {
     const doc = await storageDoc(frame, args.storageId);
     const bytes = doc ? files.readBytes(args.storageId) : null;

@@ -4,7 +4,10 @@ import { type Backend } from "./backend.ts";
 
 export type UdfType = "query" | "mutation" | "action";
 
-export type UserIdentity = { tokenIdentifier: string; subject: string; issuer: string } & Record<string, unknown>;
+export type UserIdentity = { tokenIdentifier: string; subject: string; issuer: string } & Record<
+  string,
+  unknown
+>;
 
 export type QueryState = {
   streamId: number;

@@ -5,7 +5,10 @@ import { canonicalizeUdfPath } from "./modules.ts";
 export type FunctionAddress = { name?: string; reference?: string; functionHandle?: string };
 
 /** The component and `module:function` an address points at, seen from `component`. */
-export function resolveFunctionAddress(component: string, address: FunctionAddress): { component: string; udfPath: string } {
+export function resolveFunctionAddress(
+  component: string,
+  address: FunctionAddress,
+): { component: string; udfPath: string } {
   if (address.functionHandle) {
     const match = /^function:\/\/([^#]*)#(.+)$/.exec(address.functionHandle);
     if (!match) throw new FunctionError(`Invalid function handle ${address.functionHandle}`);
@@ -19,7 +22,10 @@ export function resolveFunctionAddress(component: string, address: FunctionAddre
     const child = parts[2]!;
     const fn = parts[parts.length - 1]!;
     const modulePath = parts.slice(3, -1).join("/");
-    return { component: component ? `${component}/${child}` : child, udfPath: `${modulePath}:${fn}` };
+    return {
+      component: component ? `${component}/${child}` : child,
+      udfPath: `${modulePath}:${fn}`,
+    };
   }
   if (!address.name) throw new FunctionError("Function address has no name, reference or handle.");
   return { component, udfPath: canonicalizeUdfPath(address.name) };

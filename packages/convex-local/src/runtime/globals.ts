@@ -50,7 +50,9 @@ export function installGlobals(): void {
     b[6] = (b[6]! & 0x0f) | 0x40;
     b[8] = (b[8]! & 0x3f) | 0x80;
     const hex = Buffer.from(b).toString("hex");
-    return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}` as ReturnType<typeof realRandomUUID>;
+    return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}` as ReturnType<
+      typeof realRandomUUID
+    >;
   };
 
   class FrozenDate extends RealDate {
@@ -69,7 +71,9 @@ export function installGlobals(): void {
   g.fetch = (...args: Parameters<typeof fetch>) => {
     const kind = frames.getStore()?.kind;
     if (kind === "query" || kind === "mutation") {
-      throw new Error("Can't use fetch() in queries and mutations. Please consider using an action.");
+      throw new Error(
+        "Can't use fetch() in queries and mutations. Please consider using an action.",
+      );
     }
     return realFetch(...args);
   };
@@ -79,7 +83,9 @@ export function installGlobals(): void {
     g[name] = (...args: unknown[]) => {
       const kind = frames.getStore()?.kind;
       if (kind === "query" || kind === "mutation") {
-        throw new Error(`Can't use ${name} in queries and mutations. Please consider using an action.`);
+        throw new Error(
+          `Can't use ${name} in queries and mutations. Please consider using an action.`,
+        );
       }
       return original(...args);
     };
@@ -101,7 +107,9 @@ export function installGlobals(): void {
       },
       ownKeys: () => {
         const frame = frames.getStore();
-        return Object.keys(frame ? frame.backend.environmentVariables(frame.component) : fallbackEnv());
+        return Object.keys(
+          frame ? frame.backend.environmentVariables(frame.component) : fallbackEnv(),
+        );
       },
       getOwnPropertyDescriptor: (_target, key) => {
         const frame = frames.getStore();

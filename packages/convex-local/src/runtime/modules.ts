@@ -7,7 +7,12 @@ export type SchemaTable = {
   tableName: string;
   indexes: Array<{ indexDescriptor: string; fields: string[] }>;
   searchIndexes?: Array<{ indexDescriptor: string; searchField: string; filterFields: string[] }>;
-  vectorIndexes?: Array<{ indexDescriptor: string; vectorField: string; dimensions: number; filterFields: string[] }>;
+  vectorIndexes?: Array<{
+    indexDescriptor: string;
+    vectorField: string;
+    dimensions: number;
+    filterFields: string[];
+  }>;
   documentType: unknown;
 };
 export type SchemaJson = { tables: SchemaTable[]; schemaValidation: boolean };
@@ -42,7 +47,9 @@ export type HttpRouterLike = {
 
 /** "messages.js:list" and "messages" (default export) become "messages:list" / "messages:default". */
 export function canonicalizeUdfPath(path: string): string {
-  const [rawModule, name] = path.includes(":") ? (path.split(":", 2) as [string, string]) : [path, "default"];
+  const [rawModule, name] = path.includes(":")
+    ? (path.split(":", 2) as [string, string])
+    : [path, "default"];
   const module = rawModule.endsWith(".js") ? rawModule.slice(0, -3) : rawModule;
   return `${module}:${name}`;
 }
@@ -72,13 +79,16 @@ export class LoadedModules {
         const schemaModule = (await import(pathToFileURL(bundle.schema).href)) as {
           default?: { export(): string };
         };
-        if (schemaModule.default) loaded.schema = JSON.parse(schemaModule.default.export()) as SchemaJson;
+        if (schemaModule.default)
+          loaded.schema = JSON.parse(schemaModule.default.export()) as SchemaJson;
       }
       await loaded.loadAuthConfig();
     });
     const http = loaded.modules.get("http")?.default as HttpRouterLike | undefined;
     if (http?.isRouter) loaded.http = http;
-    const crons = loaded.modules.get("crons")?.default as { isCrons?: boolean; export(): string } | undefined;
+    const crons = loaded.modules.get("crons")?.default as
+      | { isCrons?: boolean; export(): string }
+      | undefined;
     if (crons?.isCrons) loaded.crons = JSON.parse(crons.export()) as Record<string, CronSpec>;
     return loaded;
   }
@@ -98,7 +108,13 @@ export class LoadedModules {
     const [module, name] = canonical.split(":") as [string, string];
     const fn = this.modules.get(module)?.[name] as RegisteredFunction | undefined;
     if (!fn || (typeof fn !== "function" && typeof fn !== "object")) return null;
-    const udfType = fn.isQuery ? "query" : fn.isMutation ? "mutation" : fn.isAction ? "action" : null;
+    const udfType = fn.isQuery
+      ? "query"
+      : fn.isMutation
+        ? "mutation"
+        : fn.isAction
+          ? "action"
+          : null;
     if (!udfType) return null;
     return { udfPath: canonical, udfType, visibility: fn.isInternal ? "internal" : "public", fn };
   }

@@ -8,7 +8,9 @@ export function encodePageCursor(position: Uint8Array | typeof END_CURSOR): stri
 
 export function decodePageCursor(cursor: string): Uint8Array | typeof END_CURSOR {
   if (cursor === "_end") return END_CURSOR;
-  if (cursor.startsWith("search:")) throw new Error("InvalidCursor: a search cursor was used with an index query.");
-  if (!/^[A-Za-z0-9_-]*$/.test(cursor)) throw new Error("InvalidCursor: the pagination cursor is malformed.");
+  if (cursor.startsWith("search:"))
+    throw new Error("InvalidCursor: a search cursor was used with an index query.");
+  if (!/^[A-Za-z0-9_-]*$/.test(cursor))
+    throw new Error("InvalidCursor: the pagination cursor is malformed.");
   return new Uint8Array(Buffer.from(cursor, "base64url"));
 }

@@ -3,13 +3,22 @@ import { FunctionError } from "./errors.ts";
 import { type Frame } from "./frame.ts";
 import { insertSystem, tableForId } from "./db-syscalls.ts";
 
-type ScheduleArgs = { name?: string; reference?: string; functionHandle?: string; ts: number; args: JSONValue };
+type ScheduleArgs = {
+  name?: string;
+  reference?: string;
+  functionHandle?: string;
+  ts: number;
+  args: JSONValue;
+};
 
 /** `ctx.scheduler.runAfter/runAt`: a `_scheduled_functions` row written in the caller's transaction. */
 export async function scheduleJob(frame: Frame, args: ScheduleArgs): Promise<string> {
   const target = frame.backend.resolveAddress(frame.component, args);
   const resolved = frame.backend.modulesFor(target.component)?.resolve(target.udfPath);
-  if (!resolved) throw new FunctionError(`Attempted to schedule function at nonexistent path: ${target.udfPath}`);
+  if (!resolved)
+    throw new FunctionError(
+      `Attempted to schedule function at nonexistent path: ${target.udfPath}`,
+    );
   const row: Record<string, JSONValue> = {
     name: target.udfPath.replace(":", ".js:"),
     args: [args.args],
@@ -18,19 +27,28 @@ export async function scheduleJob(frame: Frame, args: ScheduleArgs): Promise<str
   };
   // Only jobs that target another component need to say which; Convex rows have no such field.
   if (target.component !== frame.component) row.component = target.component;
-  if (frame.kind === "mutation") return insertSystem(frame, "_scheduled_functions", row as never)._id;
-  return frame.backend.systemMutation(frame.component, (inner) => insertSystem(inner, "_scheduled_functions", row as never)._id);
+  if (frame.kind === "mutation")
+    return insertSystem(frame, "_scheduled_functions", row as never)._id;
+  return frame.backend.systemMutation(
+    frame.component,
+    (inner) => insertSystem(inner, "_scheduled_functions", row as never)._id,
+  );
 }
 
 export async function cancelJob(frame: Frame, args: { id: string }): Promise<null> {
   const cancel = (inner: Frame) => {
     const table = tableForId(inner, args.id);
-    if (!table || table.name !== "_scheduled_functions") throw new FunctionError(`Invalid scheduled function ID ${args.id}`);
+    if (!table || table.name !== "_scheduled_functions")
+      throw new FunctionError(`Invalid scheduled function ID ${args.id}`);
     const job = inner.tx!.get(table.number, args.id);
     if (!job) return null;
     const state = (job.state as { kind: string }).kind;
     if (state === "pending" || state === "inProgress") {
-      inner.tx!.write(table.number, args.id, { ...job, state: { kind: "canceled" }, completedTime: Date.now() } as never);
+      inner.tx!.write(table.number, args.id, {
+        ...job,
+        state: { kind: "canceled" },
+        completedTime: Date.now(),
+      } as never);
     }
     return null;
   };

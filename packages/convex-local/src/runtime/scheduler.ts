@@ -5,8 +5,17 @@ import { failedOutcome } from "./errors.ts";
 import { type Frame } from "./frame.ts";
 import { realNow, realSetTimeout } from "./globals.ts";
 
-type JobState = { kind: "pending" | "inProgress" | "success" | "failed" | "canceled"; error?: string };
-type Job = DocJson & { name: string; args: JSONValue[]; scheduledTime: number; state: JobState; component?: string };
+type JobState = {
+  kind: "pending" | "inProgress" | "success" | "failed" | "canceled";
+  error?: string;
+};
+type Job = DocJson & {
+  name: string;
+  args: JSONValue[];
+  scheduledTime: number;
+  state: JobState;
+  component?: string;
+};
 /** A job and the component whose `_scheduled_functions` table holds it. */
 type PendingJob = { job: Job; owner: string };
 
@@ -33,7 +42,9 @@ export class Scheduler {
     const numbers = this.jobTables();
     if (numbers.length === 0) return [];
     const rows = this.backend.store.db
-      .prepare(`SELECT table_number, json FROM documents WHERE table_number IN (${numbers.map(() => "?").join(",")})`)
+      .prepare(
+        `SELECT table_number, json FROM documents WHERE table_number IN (${numbers.map(() => "?").join(",")})`,
+      )
       .all(...numbers);
     return rows
       .map((r) => ({
@@ -46,7 +57,9 @@ export class Scheduler {
 
   private jobTables(): number[] {
     const out: number[] = [];
-    for (const row of this.backend.store.db.prepare("SELECT number FROM tables WHERE name = '_scheduled_functions'").all()) {
+    for (const row of this.backend.store.db
+      .prepare("SELECT number FROM tables WHERE name = '_scheduled_functions'")
+      .all()) {
       out.push(Number(row.number));
     }
     return out;
@@ -59,13 +72,18 @@ export class Scheduler {
     const numbers = this.jobTables();
     if (numbers.length === 0) return;
     const rows = this.backend.store.db
-      .prepare(`SELECT table_number, json FROM documents WHERE table_number IN (${numbers.map(() => "?").join(",")})`)
+      .prepare(
+        `SELECT table_number, json FROM documents WHERE table_number IN (${numbers.map(() => "?").join(",")})`,
+      )
       .all(...numbers);
     for (const row of rows) {
       const job = JSON.parse(String(row.json)) as Job;
       if (job.state.kind !== "inProgress" || this.running.has(job._id)) continue;
       const owner = this.backend.store.catalog.tableByNumber(Number(row.table_number))!.component;
-      await this.finish(owner, job, { kind: "failed", error: "Transient error while executing action: the server stopped while it ran." });
+      await this.finish(owner, job, {
+        kind: "failed",
+        error: "Transient error while executing action: the server stopped while it ran.",
+      });
     }
   }
 
@@ -73,7 +91,9 @@ export class Scheduler {
     if (this.stopped) return;
     if (!this.recovered) {
       this.recovered = true;
-      this.failInterrupted().catch((e: unknown) => console.error("convex-local: could not fail interrupted jobs:", e));
+      this.failInterrupted().catch((e: unknown) =>
+        console.error("convex-local: could not fail interrupted jobs:", e),
+      );
     }
     if (this.timer) clearTimeout(this.timer);
     const next = this.pendingJobs()[0];
@@ -104,20 +124,44 @@ export class Scheduler {
       const args = job.args[0] ?? {};
       if (resolved.udfType === "mutation") {
         try {
-          await this.backend.runMutationTx(component, resolved, async (frame) => {
-            if (!this.claim(frame, owner, job, "success")) return null;
-            frame.scheduledJobId = job._id;
-            return this.backend.invoke(resolved, frame, args);
-          }, null, randomId(), resolved.udfPath);
+          await this.backend.runMutationTx(
+            component,
+            resolved,
+            async (frame) => {
+              if (!this.claim(frame, owner, job, "success")) return null;
+              frame.scheduledJobId = job._id;
+              return this.backend.invoke(resolved, frame, args);
+            },
+            null,
+            randomId(),
+            resolved.udfPath,
+          );
         } catch (e) {
-          await this.finish(owner, job, { kind: "failed", error: failedOutcome(e, randomId()).errorMessage });
+          await this.finish(owner, job, {
+            kind: "failed",
+            error: failedOutcome(e, randomId()).errorMessage,
+          });
         }
         return;
       }
-      const claimed = await this.backend.systemMutation(owner, (frame) => this.claim(frame, owner, job, "inProgress"));
+      const claimed = await this.backend.systemMutation(owner, (frame) =>
+        this.claim(frame, owner, job, "inProgress"),
+      );
       if (!claimed) return;
-      const outcome = await this.backend.call("action", { udfPath: job.name, args, identity: null, isAdmin: true, componentPath: component || undefined });
-      await this.finish(owner, job, outcome.status === "success" ? { kind: "success" } : { kind: "failed", error: outcome.errorMessage });
+      const outcome = await this.backend.call("action", {
+        udfPath: job.name,
+        args,
+        identity: null,
+        isAdmin: true,
+        componentPath: component || undefined,
+      });
+      await this.finish(
+        owner,
+        job,
+        outcome.status === "success"
+          ? { kind: "success" }
+          : { kind: "failed", error: outcome.errorMessage },
+      );
     } catch (e) {
       await this.finish(owner, job, { kind: "failed", error: String(e) }).catch((inner: unknown) =>
         console.error(`convex-local: could not record the failure of job ${job._id}:`, inner),
@@ -143,7 +187,11 @@ export class Scheduler {
       const table = this.backend.store.catalog.table(owner, "_scheduled_functions")!;
       const current = frame.tx!.get(table.number, job._id) as Job | null;
       if (!current || current.state.kind === "canceled") return null;
-      frame.tx!.write(table.number, job._id, { ...current, state, completedTime: realNow() } as Job);
+      frame.tx!.write(table.number, job._id, {
+        ...current,
+        state,
+        completedTime: realNow(),
+      } as Job);
       return null;
     });
   }

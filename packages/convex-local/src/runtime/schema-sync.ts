@@ -5,7 +5,12 @@ import { type ValidationContext, validateDocument } from "../validation/validate
 import { type SchemaJson, type SchemaTable } from "./modules.ts";
 
 /** Like a Convex push, a schema that existing documents break is refused (throws) and the old code stays. */
-export function checkExistingDocuments(store: Store, component: string, schema: SchemaJson, ctx: ValidationContext): void {
+export function checkExistingDocuments(
+  store: Store,
+  component: string,
+  schema: SchemaJson,
+  ctx: ValidationContext,
+): void {
   if (!schema.schemaValidation) return;
   const select = store.db.prepare("SELECT json FROM documents WHERE table_number = ?");
   for (const t of schema.tables) {
@@ -13,9 +18,15 @@ export function checkExistingDocuments(store: Store, component: string, schema: 
     if (!table) continue;
     for (const row of select.iterate(table.number)) {
       const doc = JSON.parse(String(row.json)) as DocJson;
-      const error = validateDocument(t.documentType as ValidatorJSON, jsonToConvex(doc) as Record<string, Value>, ctx);
+      const error = validateDocument(
+        t.documentType as ValidatorJSON,
+        jsonToConvex(doc) as Record<string, Value>,
+        ctx,
+      );
       if (error) {
-        throw new Error(`Schema validation failed.\nDocument with ID "${doc._id}" in table "${t.tableName}" does not match the schema: ${error}`);
+        throw new Error(
+          `Schema validation failed.\nDocument with ID "${doc._id}" in table "${t.tableName}" does not match the schema: ${error}`,
+        );
       }
     }
   }
@@ -30,10 +41,12 @@ export function applySchema(store: Store, component: string, tables: SchemaTable
     for (const index of catalog.indexes(table.number)) {
       if (index.name === "by_id" || index.name === "by_creation_time") continue;
       const fields = wanted.get(index.name);
-      if (!fields || JSON.stringify(fields) !== JSON.stringify(index.fields)) catalog.dropIndex(index);
+      if (!fields || JSON.stringify(fields) !== JSON.stringify(index.fields))
+        catalog.dropIndex(index);
     }
     for (const [name, fields] of wanted) {
-      if (!catalog.index(table.number, name)) store.backfill(catalog.createIndex(table.number, name, fields));
+      if (!catalog.index(table.number, name))
+        store.backfill(catalog.createIndex(table.number, name, fields));
     }
   }
 }

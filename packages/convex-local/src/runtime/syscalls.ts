@@ -11,7 +11,11 @@ const syncOps: Record<string, (frame: Frame, args: never) => unknown> = {
   "1.0/queryStream": db.queryStream,
   "1.0/queryCleanup": db.queryCleanup,
   "1.0/db/normalizeId": db.normalizeId,
-  "1.0/getSnapshotTs": (frame) => ({ $integer: Buffer.from(bigintBytes(frame.tx?.beginTs ?? frame.backend.store.latestTs())).toString("base64") }),
+  "1.0/getSnapshotTs": (frame) => ({
+    $integer: Buffer.from(
+      bigintBytes(frame.tx?.beginTs ?? frame.backend.store.latestTs()),
+    ).toString("base64"),
+  }),
 };
 
 function bigintBytes(value: bigint): Uint8Array {
@@ -30,9 +34,18 @@ const asyncOps: Record<string, (frame: Frame, args: never) => unknown> = {
   "1.0/replace": db.replace,
   "1.0/remove": db.remove,
   "1.0/getUserIdentity": (frame) => frame.identity,
-  "1.0/runUdf": (frame, args: FunctionAddress & { udfType: "query" | "mutation" | "snapshotQuery"; args: JSONValue }) =>
-    frame.backend.runNested(frame, args.udfType === "snapshotQuery" ? "query" : args.udfType, args, args.args),
-  "1.0/actions/query": (frame, args: FunctionAddress & { args: JSONValue }) => frame.backend.runFromAction(frame, "query", args, args.args),
+  "1.0/runUdf": (
+    frame,
+    args: FunctionAddress & { udfType: "query" | "mutation" | "snapshotQuery"; args: JSONValue },
+  ) =>
+    frame.backend.runNested(
+      frame,
+      args.udfType === "snapshotQuery" ? "query" : args.udfType,
+      args,
+      args.args,
+    ),
+  "1.0/actions/query": (frame, args: FunctionAddress & { args: JSONValue }) =>
+    frame.backend.runFromAction(frame, "query", args, args.args),
   "1.0/actions/mutation": (frame, args: FunctionAddress & { args: JSONValue }) =>
     frame.backend.runFromAction(frame, "mutation", args, args.args),
   "1.0/actions/action": (frame, args: FunctionAddress & { args: JSONValue }) =>
@@ -42,7 +55,11 @@ const asyncOps: Record<string, (frame: Frame, args: never) => unknown> = {
   "1.0/cancel_job": cancelJob,
   "1.0/actions/cancel_job": cancelJob,
   "1.0/getFunctionMetadata": (frame) => ({ name: frame.udfPath, componentPath: frame.component }),
-  "1.0/getDeploymentMetadata": (frame) => ({ name: frame.backend.instanceName, region: null, class: "local" }),
+  "1.0/getDeploymentMetadata": (frame) => ({
+    name: frame.backend.instanceName,
+    region: null,
+    class: "local",
+  }),
   "1.0/getRequestMetadata": (frame) => ({
     ip: null,
     userAgent: null,
@@ -51,7 +68,10 @@ const asyncOps: Record<string, (frame: Frame, args: never) => unknown> = {
     authToken: null,
   }),
   "1.0/getTransactionMetrics": (frame) => {
-    const metric = (used: number, limit: number) => ({ used, remaining: Math.max(0, limit - used) });
+    const metric = (used: number, limit: number) => ({
+      used,
+      remaining: Math.max(0, limit - used),
+    });
     return {
       bytesRead: metric(0, 16 * 1024 * 1024),
       bytesWritten: metric(0, 16 * 1024 * 1024),

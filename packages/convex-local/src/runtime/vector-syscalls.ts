@@ -4,7 +4,12 @@ import { scanTable } from "./db-syscalls.ts";
 import { FunctionError } from "./errors.ts";
 import { type Frame } from "./frame.ts";
 
-type VectorQuery = { indexName: string; limit?: number; vector: number[]; expressions: JSONValue | null };
+type VectorQuery = {
+  indexName: string;
+  limit?: number;
+  vector: number[];
+  expressions: JSONValue | null;
+};
 
 /** `ctx.vectorSearch` from actions: exact cosine similarity over the table, read at the latest state. */
 export async function actionVectorSearch(frame: Frame, args: { query: VectorQuery }) {
@@ -18,7 +23,9 @@ export async function actionVectorSearch(frame: Frame, args: { query: VectorQuer
   if (!index) throw new FunctionError(`Vector index ${indexName} not found.`);
   const results = await frame.backend.systemQuery(frame.component, (inner) => {
     const table = inner.backend.store.catalog.ensureTable(inner.component, tableName);
-    const docs = scanTable(inner, table).map((doc) => jsonToConvex(doc) as Record<string, Value> & { _id: string });
+    const docs = scanTable(inner, table).map(
+      (doc) => jsonToConvex(doc) as Record<string, Value> & { _id: string },
+    );
     return vectorSearch(docs, {
       vectorField: index.vectorField,
       vector,

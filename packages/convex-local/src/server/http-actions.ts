@@ -4,7 +4,13 @@ import { type Backend } from "../runtime/backend.ts";
 import { callerFromHeader } from "./identity.ts";
 
 /** Serves one request as an HTTP action; `path` is the route path (prefix already removed). */
-export async function serveHttpAction(backend: Backend, adminSecret: string | null, req: IncomingMessage, res: ServerResponse, path: string): Promise<void> {
+export async function serveHttpAction(
+  backend: Backend,
+  adminSecret: string | null,
+  req: IncomingMessage,
+  res: ServerResponse,
+  path: string,
+): Promise<void> {
   const proto = (req.headers["x-forwarded-proto"] as string | undefined) ?? "http";
   const url = `${proto}://${req.headers.host ?? "127.0.0.1"}${path}`;
   const headers = new Headers();
@@ -28,7 +34,9 @@ export async function serveHttpAction(backend: Backend, adminSecret: string | nu
   const outHeaders: Record<string, string | string[]> = {};
   response.headers.forEach((value, name) => {
     const existing = outHeaders[name];
-    outHeaders[name] = existing ? [...(Array.isArray(existing) ? existing : [existing]), value] : value;
+    outHeaders[name] = existing
+      ? [...(Array.isArray(existing) ? existing : [existing]), value]
+      : value;
   });
   res.writeHead(response.status, outHeaders);
   if (!response.body || req.method === "HEAD") {

@@ -17,7 +17,8 @@ export async function readBody(req: IncomingMessage, limit = MAX_BODY_BYTES): Pr
   let size = 0;
   for await (const chunk of req) {
     size += (chunk as Buffer).length;
-    if (size > limit) throw new HttpError(413, "RequestTooLarge", `Request body is larger than ${limit} bytes.`);
+    if (size > limit)
+      throw new HttpError(413, "RequestTooLarge", `Request body is larger than ${limit} bytes.`);
     chunks.push(chunk as Buffer);
   }
   return Buffer.concat(chunks);
@@ -42,17 +43,26 @@ export function setCors(req: IncomingMessage, res: ServerResponse): void {
     res.setHeader("Vary", "Origin");
   }
   res.setHeader("Access-Control-Allow-Methods", "GET, POST, PUT, PATCH, DELETE, OPTIONS");
-  res.setHeader("Access-Control-Allow-Headers", req.headers["access-control-request-headers"] ?? "*");
+  res.setHeader(
+    "Access-Control-Allow-Headers",
+    req.headers["access-control-request-headers"] ?? "*",
+  );
   res.setHeader("Access-Control-Max-Age", "86400");
 }
 
 export function sendJson(res: ServerResponse, status: number, body: unknown): void {
   const text = JSON.stringify(body);
-  res.writeHead(status, { "Content-Type": "application/json", "Content-Length": Buffer.byteLength(text) });
+  res.writeHead(status, {
+    "Content-Type": "application/json",
+    "Content-Length": Buffer.byteLength(text),
+  });
   res.end(text);
 }
 
 export function sendError(res: ServerResponse, e: unknown): void {
   if (e instanceof HttpError) return sendJson(res, e.status, { code: e.code, message: e.message });
-  sendJson(res, 500, { code: "InternalServerError", message: e instanceof Error ? e.message : String(e) });
+  sendJson(res, 500, {
+    code: "InternalServerError",
+    message: e instanceof Error ? e.message : String(e),
+  });
 }

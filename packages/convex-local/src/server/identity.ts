@@ -15,24 +15,46 @@ export class AuthenticationError extends Error {
 }
 
 /** Who is calling, from an `Authorization` header value (admin key, optionally acting as a user, or a user JWT). */
-export async function callerFromHeader(backend: Backend, header: string | null | undefined, adminSecret: string | null): Promise<Caller> {
+export async function callerFromHeader(
+  backend: Backend,
+  header: string | null | undefined,
+  adminSecret: string | null,
+): Promise<Caller> {
   if (!header) return ANONYMOUS;
   if (header.slice(0, 7).toLowerCase() === "convex ") {
     const [key, actingAs] = splitAdminValue(header.slice(7).trim());
-    return adminCaller(backend, key, actingAs ? (JSON.parse(Buffer.from(actingAs, "base64").toString("utf8")) as Record<string, unknown>) : undefined, adminSecret);
+    return adminCaller(
+      backend,
+      key,
+      actingAs
+        ? (JSON.parse(Buffer.from(actingAs, "base64").toString("utf8")) as Record<string, unknown>)
+        : undefined,
+      adminSecret,
+    );
   }
-  if (header.slice(0, 7).toLowerCase() === "bearer ") return userCaller(backend, header.slice(7).trim());
-  throw new AuthenticationError("Authorization header must be `Bearer <token>` or `Convex <admin key>`.");
+  if (header.slice(0, 7).toLowerCase() === "bearer ")
+    return userCaller(backend, header.slice(7).trim());
+  throw new AuthenticationError(
+    "Authorization header must be `Bearer <token>` or `Convex <admin key>`.",
+  );
 }
 
 function splitAdminValue(value: string): [string, string | undefined] {
-  const withoutPrefix = value.replace(/^(prod|preview|project|dev):[^|]*\|/, (match) => (match.startsWith("prod:") ? match.slice(5) : ""));
+  const withoutPrefix = value.replace(/^(prod|preview|project|dev):[^|]*\|/, (match) =>
+    match.startsWith("prod:") ? match.slice(5) : "",
+  );
   const colon = withoutPrefix.lastIndexOf(":");
-  if (colon > withoutPrefix.indexOf("|") && colon > 0) return [withoutPrefix.slice(0, colon), withoutPrefix.slice(colon + 1)];
+  if (colon > withoutPrefix.indexOf("|") && colon > 0)
+    return [withoutPrefix.slice(0, colon), withoutPrefix.slice(colon + 1)];
   return [withoutPrefix, undefined];
 }
 
-export function adminCaller(backend: Backend, key: string, actingAs: Record<string, unknown> | undefined, adminSecret: string | null): Caller {
+export function adminCaller(
+  backend: Backend,
+  key: string,
+  actingAs: Record<string, unknown> | undefined,
+  adminSecret: string | null,
+): Caller {
   if (adminSecret === null || !checkAdminKey(key, backend.instanceName, adminSecret)) {
     throw new AuthenticationError("The provided admin key was invalid for this instance");
   }
@@ -40,7 +62,11 @@ export function adminCaller(backend: Backend, key: string, actingAs: Record<stri
   const issuer = String(actingAs.issuer ?? "");
   const subject = String(actingAs.subject ?? "");
   const tokenIdentifier = String(actingAs.tokenIdentifier ?? `${issuer}|${subject}`);
-  return { isAdmin: true, identity: { ...actingAs, issuer, subject, tokenIdentifier }, token: null };
+  return {
+    isAdmin: true,
+    identity: { ...actingAs, issuer, subject, tokenIdentifier },
+    token: null,
+  };
 }
 
 export async function userCaller(backend: Backend, token: string): Promise<Caller> {

@@ -40,7 +40,9 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const api = createServer((req, res) => void handleApi(backend, instanceSecret, req, res));
   // HTTP actions answer CORS themselves (http.ts routes), exactly as on Convex.
   const site = createServer((req, res) => {
-    serveHttpAction(backend, instanceSecret, req, res, req.url ?? "/").catch((e: unknown) => sendError(res, e));
+    serveHttpAction(backend, instanceSecret, req, res, req.url ?? "/").catch((e: unknown) =>
+      sendError(res, e),
+    );
   });
   const wss = new WebSocketServer({ noServer: true, maxPayload: 64 * 1024 * 1024 });
   api.on("upgrade", (req, socket, head) => {
@@ -71,7 +73,12 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   };
 }
 
-async function handleApi(backend: Backend, instanceSecret: string | null, req: IncomingMessage, res: ServerResponse): Promise<void> {
+async function handleApi(
+  backend: Backend,
+  instanceSecret: string | null,
+  req: IncomingMessage,
+  res: ServerResponse,
+): Promise<void> {
   setCors(req, res);
   try {
     if (req.method === "OPTIONS") {
@@ -91,26 +98,42 @@ async function handleApi(backend: Backend, instanceSecret: string | null, req: I
       return;
     }
     if (url.pathname === "/http" || url.pathname.startsWith("/http/")) {
-      await serveHttpAction(backend, instanceSecret, req, res, url.pathname.slice(5) + url.search || "/");
+      await serveHttpAction(
+        backend,
+        instanceSecret,
+        req,
+        res,
+        url.pathname.slice(5) + url.search || "/",
+      );
       return;
     }
     if (await handleStorageRoute(backend, req, res, url)) return;
-    const header = req.headers.authorization ?? (url.searchParams.get("adminKey") ? `Convex ${url.searchParams.get("adminKey")}` : undefined);
+    const header =
+      req.headers.authorization ??
+      (url.searchParams.get("adminKey") ? `Convex ${url.searchParams.get("adminKey")}` : undefined);
     const caller = await callerFromHeader(backend, header, instanceSecret).catch((e: unknown) => {
       if (e instanceof AuthenticationError) throw new HttpError(401, "Unauthenticated", e.message);
       throw e;
     });
     if (await handleUdfRoute(backend, caller, req, res, url)) return;
     if (req.method === "POST" && url.pathname === "/api/update_environment_variables") {
-      if (!caller.isAdmin) throw new HttpError(403, "Forbidden", "Setting environment variables requires an admin key.");
-      const body = (await readJson(req)) as { changes?: Array<{ name: string; value: string | null }> };
+      if (!caller.isAdmin)
+        throw new HttpError(
+          403,
+          "Forbidden",
+          "Setting environment variables requires an admin key.",
+        );
+      const body = (await readJson(req)) as {
+        changes?: Array<{ name: string; value: string | null }>;
+      };
       await backend.setEnvironmentVariables(body.changes ?? []);
       res.writeHead(200);
       res.end();
       return;
     }
     if (req.method === "GET" && url.pathname === "/api/check_admin_key") {
-      if (!caller.isAdmin) throw new HttpError(401, "Unauthenticated", "The admin key is missing or invalid.");
+      if (!caller.isAdmin)
+        throw new HttpError(401, "Unauthenticated", "The admin key is missing or invalid.");
       sendJson(res, 200, { success: true, allowedOps: [], isReadOnly: false });
       return;
     }

@@ -4,17 +4,28 @@ import { type Backend } from "../runtime/backend.ts";
 import { HttpError, readBody, sendJson } from "./http-util.ts";
 
 /** Upload (`POST /api/storage/upload?token=`) and serving (`GET /api/storage/<id>`) of files. */
-export async function handleStorageRoute(backend: Backend, req: IncomingMessage, res: ServerResponse, url: URL): Promise<boolean> {
+export async function handleStorageRoute(
+  backend: Backend,
+  req: IncomingMessage,
+  res: ServerResponse,
+  url: URL,
+): Promise<boolean> {
   if (!url.pathname.startsWith("/api/storage/")) return false;
   const files = backend.files;
   if (req.method === "POST" && url.pathname === "/api/storage/upload") {
     const component = files.checkUploadToken(url.searchParams.get("token") ?? "");
-    if (component === null) throw new HttpError(401, "InvalidUploadToken", "The upload URL is invalid or has expired.");
+    if (component === null)
+      throw new HttpError(401, "InvalidUploadToken", "The upload URL is invalid or has expired.");
     const bytes = await readBody(req, 1024 * 1024 * 1024);
     const digest = req.headers.digest;
     if (typeof digest === "string" && digest.startsWith("sha-256=")) {
       const actual = createHash("sha256").update(bytes).digest("base64");
-      if (actual !== digest.slice(8)) throw new HttpError(400, "DigestMismatch", "The uploaded bytes do not match the Digest header.");
+      if (actual !== digest.slice(8))
+        throw new HttpError(
+          400,
+          "DigestMismatch",
+          "The uploaded bytes do not match the Digest header.",
+        );
     }
     const storageId = await files.store(component, bytes, req.headers["content-type"] ?? null);
     sendJson(res, 200, { storageId });
@@ -33,13 +44,23 @@ export async function handleStorageRoute(backend: Backend, req: IncomingMessage,
     const range = /^bytes=(\d*)-(\d*)$/.exec(req.headers.range ?? "");
     if (range && (range[1] || range[2])) {
       const start = range[1] ? Number(range[1]) : Math.max(0, bytes.length - Number(range[2]));
-      const end = range[1] && range[2] ? Math.min(Number(range[2]), bytes.length - 1) : bytes.length - 1;
-      if (start > end || start >= bytes.length) throw new HttpError(416, "RangeNotSatisfiable", "Requested range not satisfiable");
-      res.writeHead(206, { ...headers, "Content-Range": `bytes ${start}-${end}/${bytes.length}`, "Content-Length": end - start + 1 });
+      const end =
+        range[1] && range[2] ? Math.min(Number(range[2]), bytes.length - 1) : bytes.length - 1;
+      if (start > end || start >= bytes.length)
+        throw new HttpError(416, "RangeNotSatisfiable", "Requested range not satisfiable");
+      res.writeHead(206, {
+        ...headers,
+        "Content-Range": `bytes ${start}-${end}/${bytes.length}`,
+        "Content-Length": end - start + 1,
+      });
       res.end(req.method === "HEAD" ? undefined : Buffer.from(bytes.subarray(start, end + 1)));
       return true;
     }
-    res.writeHead(200, { ...headers, "Content-Length": bytes.length, Digest: `sha-256=${doc.sha256}` });
+    res.writeHead(200, {
+      ...headers,
+      "Content-Length": bytes.length,
+      Digest: `sha-256=${doc.sha256}`,
+    });
     res.end(req.method === "HEAD" ? undefined : Buffer.from(bytes));
     return true;
   }

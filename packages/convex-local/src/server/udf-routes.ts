@@ -7,7 +7,13 @@ import { HttpError, readJson, sendJson } from "./http-util.ts";
 import { type Caller } from "./identity.ts";
 import { encodeTs } from "./timestamps.ts";
 
-type UdfRequestBody = { path?: unknown; args?: unknown; format?: unknown; componentPath?: unknown; ts?: unknown };
+type UdfRequestBody = {
+  path?: unknown;
+  args?: unknown;
+  format?: unknown;
+  componentPath?: unknown;
+  ts?: unknown;
+};
 
 /** Legacy positional args come as a one-element array; anything else is the args object itself. */
 export function normalizeArgs(args: unknown): JSONValue {
@@ -23,15 +29,21 @@ function encode(value: JSONValue, format: string): JSONValue {
 
 export function udfResponse(outcome: Outcome, format: string): Record<string, unknown> {
   const logLines = outcome.logLines.length > 0 ? { logLines: outcome.logLines } : {};
-  if (outcome.status === "success") return { status: "success", value: encode(outcome.value, format), ...logLines };
-  const body: Record<string, unknown> = { status: "error", errorMessage: outcome.errorMessage, ...logLines };
+  if (outcome.status === "success")
+    return { status: "success", value: encode(outcome.value, format), ...logLines };
+  const body: Record<string, unknown> = {
+    status: "error",
+    errorMessage: outcome.errorMessage,
+    ...logLines,
+  };
   if (outcome.errorData !== undefined) body.errorData = encode(outcome.errorData, format);
   return body;
 }
 
 function parseFormat(format: unknown, fallback: string): string {
   if (format === undefined || format === null) return fallback;
-  if (typeof format !== "string") throw new HttpError(400, "BadFormat", "`format` must be a string.");
+  if (typeof format !== "string")
+    throw new HttpError(400, "BadFormat", "`format` must be a string.");
   try {
     parseValueFormat(format);
   } catch (e) {
@@ -40,10 +52,20 @@ function parseFormat(format: unknown, fallback: string): string {
   return format;
 }
 
-async function runUdf(backend: Backend, caller: Caller, kind: UdfType | null, body: UdfRequestBody, defaultFormat: string) {
-  if (typeof body.path !== "string") throw new HttpError(400, "MissingPath", "The request body must have a string `path`.");
+async function runUdf(
+  backend: Backend,
+  caller: Caller,
+  kind: UdfType | null,
+  body: UdfRequestBody,
+  defaultFormat: string,
+) {
+  if (typeof body.path !== "string")
+    throw new HttpError(400, "MissingPath", "The request body must have a string `path`.");
   const format = parseFormat(body.format, defaultFormat);
-  const componentPath = typeof body.componentPath === "string" && body.componentPath !== "" ? body.componentPath : undefined;
+  const componentPath =
+    typeof body.componentPath === "string" && body.componentPath !== ""
+      ? body.componentPath
+      : undefined;
   const outcome = await backend.call(kind, {
     udfPath: body.path,
     args: normalizeArgs(body.args),
@@ -66,7 +88,11 @@ export async function handleUdfRoute(
   const method = req.method ?? "GET";
   if (method === "GET" && path === "/api/query") {
     const args = url.searchParams.get("args");
-    const body = { path: url.searchParams.get("path") ?? undefined, args: args ? JSON.parse(args) : {}, format: url.searchParams.get("format") ?? undefined };
+    const body = {
+      path: url.searchParams.get("path") ?? undefined,
+      args: args ? JSON.parse(args) : {},
+      format: url.searchParams.get("format") ?? undefined,
+    };
     sendJson(res, 200, await runUdf(backend, caller, "query", body, "json"));
     return true;
   }
@@ -94,16 +120,36 @@ export async function handleUdfRoute(
   if (path === "/api/query_batch") {
     const body = (await readJson(req)) as { queries?: UdfRequestBody[] };
     const results = [];
-    for (const q of body.queries ?? []) results.push(await runUdf(backend, caller, "query", q, "json"));
+    for (const q of body.queries ?? [])
+      results.push(await runUdf(backend, caller, "query", q, "json"));
     sendJson(res, 200, { results });
     return true;
   }
   if (path.startsWith("/api/run/")) {
-    const segments = path.slice("/api/run/".length).split("/").filter(Boolean).map(decodeURIComponent);
-    if (segments.length < 2) throw new HttpError(400, "MissingIdentifier", "Function path must be <module path>/<function name>.");
+    const segments = path
+      .slice("/api/run/".length)
+      .split("/")
+      .filter(Boolean)
+      .map(decodeURIComponent);
+    if (segments.length < 2)
+      throw new HttpError(
+        400,
+        "MissingIdentifier",
+        "Function path must be <module path>/<function name>.",
+      );
     const udfPath = `${segments.slice(0, -1).join("/")}:${segments[segments.length - 1]}`;
     const body = (await readJson(req)) as UdfRequestBody;
-    sendJson(res, 200, await runUdf(backend, caller, null, { ...body, path: udfPath, componentPath: undefined }, "json"));
+    sendJson(
+      res,
+      200,
+      await runUdf(
+        backend,
+        caller,
+        null,
+        { ...body, path: udfPath, componentPath: undefined },
+        "json",
+      ),
+    );
     return true;
   }
   return false;

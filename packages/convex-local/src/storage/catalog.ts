@@ -18,7 +18,11 @@ export class Catalog {
   constructor(db: DatabaseSync) {
     this.db = db;
     for (const row of db.prepare("SELECT number, component, name FROM tables").all()) {
-      const t = { number: Number(row.number), component: String(row.component), name: String(row.name) };
+      const t = {
+        number: Number(row.number),
+        component: String(row.component),
+        name: String(row.name),
+      };
       this.tablesByKey.set(tableKey(t.component, t.name), t);
       this.tablesByNumber.set(t.number, t);
     }
@@ -58,7 +62,9 @@ export class Catalog {
     if (existing) return existing;
     const row = this.db.prepare("SELECT COALESCE(MAX(number), 10000) + 1 AS n FROM tables").get();
     const t = { number: Number(row!.n), component, name };
-    this.db.prepare("INSERT INTO tables (number, component, name) VALUES (?, ?, ?)").run(t.number, component, name);
+    this.db
+      .prepare("INSERT INTO tables (number, component, name) VALUES (?, ?, ?)")
+      .run(t.number, component, name);
     this.tablesByKey.set(tableKey(component, name), t);
     this.tablesByNumber.set(t.number, t);
     for (const [indexName, fields] of SYSTEM_INDEXES) this.createIndex(t.number, indexName, fields);

@@ -48,7 +48,10 @@ CREATE TABLE IF NOT EXISTS files (
 export type SyncMode = "full" | "normal";
 
 /** Opens (creating if needed) the deployment's SQLite file in WAL mode. */
-export function openDatabase(dataDir: string | ":memory:", syncMode: SyncMode = "full"): DatabaseSync {
+export function openDatabase(
+  dataDir: string | ":memory:",
+  syncMode: SyncMode = "full",
+): DatabaseSync {
   let path = ":memory:";
   if (dataDir !== ":memory:") {
     mkdirSync(dataDir, { recursive: true });

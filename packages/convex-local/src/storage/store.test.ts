@@ -14,7 +14,12 @@ function doc(id: string, creationTime: number, fields: Record<string, string | n
   return { _id: id, _creationTime: creationTime, ...fields };
 }
 
-function collect(store: Store, indexName: string, range: Parameters<typeof keyRangeFor>[1], order: "asc" | "desc" = "asc") {
+function collect(
+  store: Store,
+  indexName: string,
+  range: Parameters<typeof keyRangeFor>[1],
+  order: "asc" | "desc" = "asc",
+) {
   const table = store.catalog.table("", "messages")!;
   const index = store.catalog.index(table.number, indexName)!;
   const tx = store.begin();
@@ -36,8 +41,13 @@ describe("store", () => {
     expect(ts).toBeGreaterThan(0n);
     expect(collect(store, "by_creation_time", [])).toEqual(["b", "c", "a"]);
     expect(collect(store, "by_creation_time", [], "desc")).toEqual(["a", "c", "b"]);
-    expect(collect(store, "by_author", [{ type: "Eq", fieldPath: "author", value: "x" }])).toEqual(["c", "a"]);
-    expect(collect(store, "by_author", [{ type: "Gt", fieldPath: "author", value: "x" }])).toEqual(["b"]);
+    expect(collect(store, "by_author", [{ type: "Eq", fieldPath: "author", value: "x" }])).toEqual([
+      "c",
+      "a",
+    ]);
+    expect(collect(store, "by_author", [{ type: "Gt", fieldPath: "author", value: "x" }])).toEqual([
+      "b",
+    ]);
   });
 
   test("a transaction sees its own writes merged into index scans", () => {
@@ -49,7 +59,11 @@ describe("store", () => {
     tx.write(table.number, "b", doc("b", 2, { author: "x" }));
     tx.write(table.number, "a", null);
     const index = store.catalog.index(table.number, "by_author")!;
-    const stream = tx.openStream(index, keyRangeFor(index, [{ type: "Eq", fieldPath: "author", value: "x" }]), "asc");
+    const stream = tx.openStream(
+      index,
+      keyRangeFor(index, [{ type: "Eq", fieldPath: "author", value: "x" }]),
+      "asc",
+    );
     expect(tx.next(stream)?._id).toBe("b");
     expect(tx.next(stream)).toBeNull();
     expect(tx.get(table.number, "a")).toBeNull();
@@ -59,7 +73,11 @@ describe("store", () => {
     const { store, table } = setup();
     const reader = store.begin();
     const index = store.catalog.index(table.number, "by_author")!;
-    const stream = reader.openStream(index, keyRangeFor(index, [{ type: "Eq", fieldPath: "author", value: "x" }]), "asc");
+    const stream = reader.openStream(
+      index,
+      keyRangeFor(index, [{ type: "Eq", fieldPath: "author", value: "x" }]),
+      "asc",
+    );
     expect(reader.next(stream)).toBeNull();
     const writer = store.begin();
     writer.write(table.number, "a", doc("a", 1, { author: "x" }));
@@ -73,7 +91,11 @@ describe("store", () => {
     const { store, table } = setup();
     const reader = store.begin();
     const index = store.catalog.index(table.number, "by_author")!;
-    const stream = reader.openStream(index, keyRangeFor(index, [{ type: "Eq", fieldPath: "author", value: "x" }]), "asc");
+    const stream = reader.openStream(
+      index,
+      keyRangeFor(index, [{ type: "Eq", fieldPath: "author", value: "x" }]),
+      "asc",
+    );
     expect(reader.next(stream)).toBeNull();
     const writer = store.begin();
     writer.write(table.number, "a", doc("a", 1, { author: "y" }));

@@ -7,7 +7,12 @@ import { type WrittenKeys } from "./read-set.ts";
 import { Statements, Transaction } from "./transaction.ts";
 
 /** What one commit changed: index keys for invalidation, tables touched, and documents deleted. */
-export type Commit = { ts: bigint; writes: WrittenKeys; tables: Set<number>; deleted: Array<{ tableNumber: number; id: string }> };
+export type Commit = {
+  ts: bigint;
+  writes: WrittenKeys;
+  tables: Set<number>;
+  deleted: Array<{ tableNumber: number; id: string }>;
+};
 
 /** Replaces `db.vars.commitTs` placeholders (`{$commitTs: null}`) with the commit's timestamp as int64. */
 function resolveCommitTs(tx: Transaction, ts: bigint): void {
@@ -19,10 +24,13 @@ function resolveCommitTs(tx: Transaction, ts: bigint): void {
     if (value === null || typeof value !== "object") return value;
     const keys = Object.keys(value);
     if (keys.length === 1 && keys[0] === "$commitTs") return encoded;
-    return Object.fromEntries(keys.map((k) => [k, resolve((value as Record<string, JSONValue>)[k]!)]));
+    return Object.fromEntries(
+      keys.map((k) => [k, resolve((value as Record<string, JSONValue>)[k]!)]),
+    );
   };
   for (const w of tx.writes.values()) {
-    if (w.after && JSON.stringify(w.after).includes('"$commitTs"')) w.after = resolve(w.after) as DocJson;
+    if (w.after && JSON.stringify(w.after).includes('"$commitTs"'))
+      w.after = resolve(w.after) as DocJson;
   }
 }
 
@@ -64,13 +72,17 @@ export class Store {
     this.db = db;
     this.catalog = new Catalog(db);
     this.statements = new Statements(db);
-    this.insertEntry = db.prepare("INSERT INTO index_entries (index_id, key, doc_id) VALUES (?, ?, ?)");
+    this.insertEntry = db.prepare(
+      "INSERT INTO index_entries (index_id, key, doc_id) VALUES (?, ?, ?)",
+    );
     this.deleteEntry = db.prepare("DELETE FROM index_entries WHERE index_id = ? AND key = ?");
     this.upsertDoc = db.prepare(
       "INSERT INTO documents (id, table_number, json) VALUES (?, ?, ?) ON CONFLICT(id) DO UPDATE SET json = excluded.json",
     );
     this.deleteDoc = db.prepare("DELETE FROM documents WHERE id = ?");
-    this.saveTs = db.prepare("INSERT INTO meta (key, value) VALUES ('ts', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value");
+    this.saveTs = db.prepare(
+      "INSERT INTO meta (key, value) VALUES ('ts', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+    );
     const row = db.prepare("SELECT value FROM meta WHERE key = 'ts'").get();
     // Start at the wall clock: a client may have seen the timestamp of a commit a crash cut short.
     const persisted = row ? BigInt(String(row.value)) : 0n;
@@ -108,7 +120,8 @@ export class Store {
       if (this.broken) throw this.broken;
       if (this.conflicts(tx)) throw new ConflictError();
       const hasWrites = tx.writes.size > 0;
-      if (!hasWrites && !extra) return { ts: this.ts, durable: this.batch?.durable ?? Promise.resolve() };
+      if (!hasWrites && !extra)
+        return { ts: this.ts, durable: this.batch?.durable ?? Promise.resolve() };
       const ts = this.nextTs();
       resolveCommitTs(tx, ts);
       const writes = tx.writtenKeys();
@@ -152,7 +165,9 @@ export class Store {
     if (this.batch) return this.batch;
     this.db.exec("BEGIN IMMEDIATE");
     let settle!: (error?: unknown) => void;
-    const durable = new Promise<void>((resolve, reject) => (settle = (error) => (error ? reject(error) : resolve())));
+    const durable = new Promise<void>(
+      (resolve, reject) => (settle = (error) => (error ? reject(error) : resolve())),
+    );
     // Settled by flush; a rejection nobody awaited must not look unhandled.
     durable.catch(() => {});
     this.batch = { commits: [], durable, settle };
@@ -186,11 +201,17 @@ export class Store {
   /** Builds a new index's entries from the table's documents. */
   backfill(index: IndexInfo): void {
     this.flush();
-    const rows = this.db.prepare("SELECT id, json FROM documents WHERE table_number = ?").all(index.tableNumber);
+    const rows = this.db
+      .prepare("SELECT id, json FROM documents WHERE table_number = ?")
+      .all(index.tableNumber);
     this.db.exec("BEGIN IMMEDIATE");
     try {
       for (const row of rows) {
-        this.insertEntry.run(index.id, indexKey(index, JSON.parse(String(row.json)) as DocJson), String(row.id));
+        this.insertEntry.run(
+          index.id,
+          indexKey(index, JSON.parse(String(row.json)) as DocJson),
+          String(row.id),
+        );
       }
       this.db.exec("COMMIT");
     } catch (e) {

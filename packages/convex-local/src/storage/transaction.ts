@@ -116,7 +116,16 @@ export class Transaction {
 
   openStream(index: IndexInfo, range: KeyRange, order: "asc" | "desc"): number {
     const id = this.nextStreamId++;
-    this.streams.set(id, { index, range, order, last: null, buffer: [], fetched: null, exhausted: false, done: false });
+    this.streams.set(id, {
+      index,
+      range,
+      order,
+      last: null,
+      buffer: [],
+      fetched: null,
+      exhausted: false,
+      done: false,
+    });
     return id;
   }
 
@@ -164,7 +173,9 @@ export class Transaction {
       this.readSet.add(s.index.id, s.range);
     } else if (s.last) {
       const covered =
-        s.order === "asc" ? { lo: s.range.lo, hi: keySuccessor(s.last) } : { lo: s.last, hi: s.range.hi };
+        s.order === "asc"
+          ? { lo: s.range.lo, hi: keySuccessor(s.last) }
+          : { lo: s.last, hi: s.range.hi };
       this.readSet.add(s.index.id, covered);
     }
   }

@@ -8,13 +8,38 @@ export class ProtocolError extends Error {
 }
 
 export type QuerySetModification =
-  | { type: "Add"; queryId: number; udfPath: string; args: JSONValue; journal?: string | null; componentPath?: string }
+  | {
+      type: "Add";
+      queryId: number;
+      udfPath: string;
+      args: JSONValue;
+      journal?: string | null;
+      componentPath?: string;
+    }
   | { type: "Remove"; queryId: number };
 
 export type ClientMessage =
-  | { type: "Connect"; sessionId: string; connectionCount: number; lastCloseReason: string | null; maxObservedTimestamp?: string; clientTs?: number }
-  | { type: "ModifyQuerySet"; baseVersion: number; newVersion: number; modifications: QuerySetModification[] }
-  | { type: "Mutation"; requestId: number; udfPath: string; args: JSONValue; componentPath?: string }
+  | {
+      type: "Connect";
+      sessionId: string;
+      connectionCount: number;
+      lastCloseReason: string | null;
+      maxObservedTimestamp?: string;
+      clientTs?: number;
+    }
+  | {
+      type: "ModifyQuerySet";
+      baseVersion: number;
+      newVersion: number;
+      modifications: QuerySetModification[];
+    }
+  | {
+      type: "Mutation";
+      requestId: number;
+      udfPath: string;
+      args: JSONValue;
+      componentPath?: string;
+    }
   | { type: "Action"; requestId: number; udfPath: string; args: JSONValue; componentPath?: string }
   | {
       type: "Authenticate";
@@ -48,9 +73,15 @@ export function parseClientMessage(text: string): ClientMessage {
       expect(typeof m.sessionId === "string", "Connect.sessionId");
       break;
     case "ModifyQuerySet":
-      expect(isInt(m.baseVersion) && isInt(m.newVersion) && Array.isArray(m.modifications), "ModifyQuerySet fields");
+      expect(
+        isInt(m.baseVersion) && isInt(m.newVersion) && Array.isArray(m.modifications),
+        "ModifyQuerySet fields",
+      );
       for (const mod of m.modifications as Array<Record<string, unknown>>) {
-        expect(typeof mod === "object" && mod !== null && isInt(mod.queryId), "modification.queryId");
+        expect(
+          typeof mod === "object" && mod !== null && isInt(mod.queryId),
+          "modification.queryId",
+        );
         if (mod.type === "Add") expect(typeof mod.udfPath === "string", "Add.udfPath");
         else expect(mod.type === "Remove", "modification.type");
       }
@@ -61,7 +92,11 @@ export function parseClientMessage(text: string): ClientMessage {
       break;
     case "Authenticate":
       expect(isInt(m.baseVersion), "Authenticate.baseVersion");
-      expect(m.tokenType === "None" || ((m.tokenType === "User" || m.tokenType === "Admin") && typeof m.value === "string"), "Authenticate.tokenType");
+      expect(
+        m.tokenType === "None" ||
+          ((m.tokenType === "User" || m.tokenType === "Admin") && typeof m.value === "string"),
+        "Authenticate.tokenType",
+      );
       break;
     case "Event":
       break;

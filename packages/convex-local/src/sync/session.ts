@@ -3,10 +3,21 @@ import { type JSONValue } from "convex/values";
 import { type Backend } from "../runtime/backend.ts";
 import { type Commit } from "../storage/store.ts";
 import { type ReadSet } from "../storage/read-set.ts";
-import { ANONYMOUS, adminCaller, AuthenticationError, type Caller, userCaller } from "../server/identity.ts";
+import {
+  ANONYMOUS,
+  adminCaller,
+  AuthenticationError,
+  type Caller,
+  userCaller,
+} from "../server/identity.ts";
 import { decodeTs, encodeTs } from "../server/timestamps.ts";
 import { normalizeArgs } from "../server/udf-routes.ts";
-import { type ClientMessage, parseClientMessage, ProtocolError, type QuerySetModification } from "./messages.ts";
+import {
+  type ClientMessage,
+  parseClientMessage,
+  ProtocolError,
+  type QuerySetModification,
+} from "./messages.ts";
 
 type Subscription = {
   udfPath: string;
@@ -109,7 +120,15 @@ export class SyncSession {
     if (message.type === "Transition" && text.length > CHUNK_CHARS) {
       const chunks = splitText(text, CHUNK_CHARS);
       chunks.forEach((chunk, partNumber) =>
-        this.socket.send(JSON.stringify({ type: "TransitionChunk", chunk, partNumber, totalParts: chunks.length, transitionId: String(text.length) })),
+        this.socket.send(
+          JSON.stringify({
+            type: "TransitionChunk",
+            chunk,
+            partNumber,
+            totalParts: chunks.length,
+            transitionId: String(text.length),
+          }),
+        ),
       );
       return;
     }
@@ -141,22 +160,33 @@ export class SyncSession {
     switch (message.type) {
       case "Connect": {
         this.sessionId = message.sessionId;
-        this.clientClockSkew = typeof message.clientTs === "number" ? message.clientTs - Date.now() : null;
-        if (message.maxObservedTimestamp && decodeTs(message.maxObservedTimestamp) > this.backend.store.latestTs()) {
+        this.clientClockSkew =
+          typeof message.clientTs === "number" ? message.clientTs - Date.now() : null;
+        if (
+          message.maxObservedTimestamp &&
+          decodeTs(message.maxObservedTimestamp) > this.backend.store.latestTs()
+        ) {
           throw new ProtocolError("Client has observed a timestamp ahead of the backend");
         }
         return;
       }
       case "ModifyQuerySet":
-        if (message.baseVersion !== this.querySetVersion || message.newVersion <= message.baseVersion) {
-          throw new ProtocolError(`BaseVersionMismatch: expected base version ${this.querySetVersion}, got ${message.baseVersion}`);
+        if (
+          message.baseVersion !== this.querySetVersion ||
+          message.newVersion <= message.baseVersion
+        ) {
+          throw new ProtocolError(
+            `BaseVersionMismatch: expected base version ${this.querySetVersion}, got ${message.baseVersion}`,
+          );
         }
         this.querySetVersion = message.newVersion;
         this.enqueue(() => this.modifyQuerySet(message.newVersion, message.modifications));
         return;
       case "Authenticate":
         if (message.baseVersion !== this.identityVersion) {
-          throw new ProtocolError(`Identity base version mismatch: expected ${this.identityVersion}, got ${message.baseVersion}`);
+          throw new ProtocolError(
+            `Identity base version mismatch: expected ${this.identityVersion}, got ${message.baseVersion}`,
+          );
         }
         this.identityVersion++;
         {
@@ -185,16 +215,23 @@ export class SyncSession {
   }
 
   private enqueue(task: () => Promise<void>): void {
-    this.work = this.work.then(task).catch((e: unknown) => this.fatal(e instanceof Error ? e.message : String(e)));
+    this.work = this.work
+      .then(task)
+      .catch((e: unknown) => this.fatal(e instanceof Error ? e.message : String(e)));
   }
 
-  private async modifyQuerySet(newVersion: number, modifications: QuerySetModification[]): Promise<void> {
+  private async modifyQuerySet(
+    newVersion: number,
+    modifications: QuerySetModification[],
+  ): Promise<void> {
     const start = this.version();
     const removed: number[] = [];
     for (const m of modifications) {
       if (m.type === "Add") {
         if (m.componentPath && !this.caller.isAdmin) {
-          throw new ProtocolError("Only admin or system users can call functions on non-root components directly");
+          throw new ProtocolError(
+            "Only admin or system users can call functions on non-root components directly",
+          );
         }
         this.queries.set(m.queryId, {
           udfPath: m.udfPath,
@@ -214,11 +251,18 @@ export class SyncSession {
   }
 
   /** Verifies the new credentials right away and adopts them, so later requests see them. */
-  private verifyCaller(message: Extract<ClientMessage, { type: "Authenticate" }>): Promise<Caller | AuthenticationError> {
+  private verifyCaller(
+    message: Extract<ClientMessage, { type: "Authenticate" }>,
+  ): Promise<Caller | AuthenticationError> {
     const verify = async (): Promise<Caller> => {
       if (message.tokenType === "None") return ANONYMOUS;
       if (message.tokenType === "Admin") {
-        return adminCaller(this.backend, message.value, message.impersonating ?? message.actingAs, this.adminSecret);
+        return adminCaller(
+          this.backend,
+          message.value,
+          message.impersonating ?? message.actingAs,
+          this.adminSecret,
+        );
       }
       return await userCaller(this.backend, message.value);
     };
@@ -231,12 +275,20 @@ export class SyncSession {
     );
   }
 
-  private async authenticate(message: Extract<ClientMessage, { type: "Authenticate" }>, verified: Promise<Caller | AuthenticationError>): Promise<void> {
+  private async authenticate(
+    message: Extract<ClientMessage, { type: "Authenticate" }>,
+    verified: Promise<Caller | AuthenticationError>,
+  ): Promise<void> {
     const start = this.version();
     const newIdentityVersion = start.identity + 1;
     const result = await verified;
     if (result instanceof AuthenticationError) {
-      this.send({ type: "AuthError", error: result.message, baseVersion: message.baseVersion, authUpdateAttempted: true });
+      this.send({
+        type: "AuthError",
+        error: result.message,
+        baseVersion: message.baseVersion,
+        authUpdateAttempted: true,
+      });
       this.socket.close(1000, "AuthError");
       this.close();
       return;
@@ -253,9 +305,19 @@ export class SyncSession {
   private sentIdentity = 0;
 
   /** Re-runs dirty queries until a consistent round, then sends one Transition. */
-  private async transition(start: StateVersion, end: StateVersion, removed: number[]): Promise<void> {
-    const modifications: Array<Record<string, unknown>> = removed.map((queryId) => ({ type: "QueryRemoved", queryId }));
-    const changed = new Map<number, { modification: Record<string, unknown>; fingerprint: string; q: Subscription }>();
+  private async transition(
+    start: StateVersion,
+    end: StateVersion,
+    removed: number[],
+  ): Promise<void> {
+    const modifications: Array<Record<string, unknown>> = removed.map((queryId) => ({
+      type: "QueryRemoved",
+      queryId,
+    }));
+    const changed = new Map<
+      number,
+      { modification: Record<string, unknown>; fingerprint: string; q: Subscription }
+    >();
     for (let round = 0; round < 10; round++) {
       const dirty = [...this.queries].filter(([, q]) => q.dirty);
       if (dirty.length === 0) break;
@@ -272,10 +334,17 @@ export class SyncSession {
           });
           if (this.queries.get(queryId) !== q) return;
           q.readSet = outcome.readSet ?? null;
-          if (outcome.status === "success" && outcome.journal !== undefined) q.journal = outcome.journal;
+          if (outcome.status === "success" && outcome.journal !== undefined)
+            q.journal = outcome.journal;
           const modification =
             outcome.status === "success"
-              ? { type: "QueryUpdated", queryId, value: outcome.value, logLines: outcome.logLines, journal: q.journal }
+              ? {
+                  type: "QueryUpdated",
+                  queryId,
+                  value: outcome.value,
+                  logLines: outcome.logLines,
+                  journal: q.journal,
+                }
               : {
                   type: "QueryFailed",
                   queryId,
@@ -338,7 +407,14 @@ export class SyncSession {
 
   private async runMutation(message: Extract<ClientMessage, { type: "Mutation" }>): Promise<void> {
     if (message.componentPath && !this.caller.isAdmin) {
-      this.send({ type: "MutationResponse", requestId: message.requestId, success: false, result: "Only admin or system users can call functions on non-root components directly", ts: null, logLines: [] });
+      this.send({
+        type: "MutationResponse",
+        requestId: message.requestId,
+        success: false,
+        result: "Only admin or system users can call functions on non-root components directly",
+        ts: null,
+        logLines: [],
+      });
       return;
     }
     const outcome = await this.backend.call("mutation", {
@@ -347,11 +423,20 @@ export class SyncSession {
       identity: this.caller.identity,
       isAdmin: this.caller.isAdmin,
       componentPath: message.componentPath,
-      mutationKey: this.sessionId ? { sessionId: this.sessionId, requestId: message.requestId } : undefined,
+      mutationKey: this.sessionId
+        ? { sessionId: this.sessionId, requestId: message.requestId }
+        : undefined,
     });
     if (outcome.status === "success") {
       const ts = outcome.ts ?? this.backend.store.latestTs();
-      this.send({ type: "MutationResponse", requestId: message.requestId, success: true, result: outcome.value, ts: encodeTs(ts), logLines: outcome.logLines });
+      this.send({
+        type: "MutationResponse",
+        requestId: message.requestId,
+        success: true,
+        result: outcome.value,
+        ts: encodeTs(ts),
+        logLines: outcome.logLines,
+      });
       this.transitionOwed = true;
       this.queueRefresh();
     } else {
@@ -376,7 +461,13 @@ export class SyncSession {
       componentPath: message.componentPath,
     });
     if (outcome.status === "success") {
-      this.send({ type: "ActionResponse", requestId: message.requestId, success: true, result: outcome.value, logLines: outcome.logLines });
+      this.send({
+        type: "ActionResponse",
+        requestId: message.requestId,
+        success: true,
+        result: outcome.value,
+        logLines: outcome.logLines,
+      });
     } else {
       this.send({
         type: "ActionResponse",

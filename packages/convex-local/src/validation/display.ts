@@ -1,4 +1,10 @@
-import { CommitTsPlaceholder, jsonToConvex, type JSONValue, type Value, type ValidatorJSON } from "convex/values";
+import {
+  CommitTsPlaceholder,
+  jsonToConvex,
+  type JSONValue,
+  type Value,
+  type ValidatorJSON,
+} from "convex/values";
 import { sortedEntries } from "../values/compare.ts";
 
 /** Formats a value the way the backend prints values in validation errors. */

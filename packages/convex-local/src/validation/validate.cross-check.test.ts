@@ -30,7 +30,10 @@ const modules = {
   "./convex/_generated/api.js": async () => ({}),
   "./convex/checks.ts": async () =>
     Object.fromEntries(
-      Object.entries(validators).map(([name, validator]) => [name, queryGeneric({ args: { x: validator }, handler: () => null })]),
+      Object.entries(validators).map(([name, validator]) => [
+        name,
+        queryGeneric({ args: { x: validator }, handler: () => null }),
+      ]),
     ),
 };
 
@@ -41,7 +44,18 @@ describe("validateValue agrees with convex-test on accept/reject", () => {
     const t = convexTest(undefined, modules);
     const random = seededRandom(77);
     const samples: Value[] = Array.from({ length: 120 }, () => randomValue(random));
-    samples.push("a", 0, true, "ab", [1, 2], [null, "x"], { a: 1 }, { a: null, b: "s" }, { a: { c: 1 } }, {});
+    samples.push(
+      "a",
+      0,
+      true,
+      "ab",
+      [1, 2],
+      [null, "x"],
+      { a: 1 },
+      { a: null, b: "s" },
+      { a: { c: 1 } },
+      {},
+    );
     const outcomes = { accepted: 0, rejected: 0 };
     for (const [name, validator] of Object.entries(validators)) {
       const json = (validator as unknown as { json: ValidatorJSON }).json;
@@ -54,7 +68,10 @@ describe("validateValue agrees with convex-test on accept/reject", () => {
           theirs = false;
         }
         outcomes[theirs ? "accepted" : "rejected"]++;
-        expect(ours, `${name} on ${JSON.stringify(sample, (_k, x: unknown) => (typeof x === "bigint" ? `${x}n` : x))}`).toBe(theirs);
+        expect(
+          ours,
+          `${name} on ${JSON.stringify(sample, (_k, x: unknown) => (typeof x === "bigint" ? `${x}n` : x))}`,
+        ).toBe(theirs);
       }
     }
     // Both outcomes must be well represented for the comparison to mean anything.

@@ -2,7 +2,12 @@ import { describe, expect, it } from "vitest";
 import { v, type Value, type ValidatorJSON } from "convex/values";
 import { decodeDocumentId, encodeDocumentId, newInternalId } from "../ids/document-id.ts";
 import { displayValue } from "./display.ts";
-import { schemaValidationMessage, validateDocument, validateValue, type ValidationContext } from "./validate.ts";
+import {
+  schemaValidationMessage,
+  validateDocument,
+  validateValue,
+  type ValidationContext,
+} from "./validate.ts";
 
 const tables = new Map([
   [1, "users"],
@@ -22,7 +27,8 @@ const storageId = encodeDocumentId(3, newInternalId());
 
 // `.json` is marked internal in convex's types, but it is what the CLI sends.
 const json = (validator: object) => (validator as { json: ValidatorJSON }).json;
-const check = (validator: object, value: Value | undefined, path = "") => validateValue(json(validator), value, path, ctx);
+const check = (validator: object, value: Value | undefined, path = "") =>
+  validateValue(json(validator), value, path, ctx);
 
 describe("validateValue", () => {
   it.each<[string, object, Value, Value]>([
@@ -39,9 +45,19 @@ describe("validateValue", () => {
     ["literal boolean", v.literal(true), true, false],
     ["array", v.array(v.number()), [1, 2], [1, "2"]],
     ["record", v.record(v.string(), v.number()), { a: 1, b: 2 }, { a: "1" }],
-    ["record with id keys", v.record(v.id("users"), v.boolean()), { [userId]: true }, { notAnId: true }],
+    [
+      "record with id keys",
+      v.record(v.id("users"), v.boolean()),
+      { [userId]: true },
+      { notAnId: true },
+    ],
     ["union", v.union(v.string(), v.null()), null, 1],
-    ["object", v.object({ a: v.string(), b: v.optional(v.number()) }), { a: "x" }, { a: "x", b: "y" }],
+    [
+      "object",
+      v.object({ a: v.string(), b: v.optional(v.number()) }),
+      { a: "x" },
+      { a: "x", b: "y" },
+    ],
     ["id", v.id("users"), userId, "notanid"],
     ["commitTs", v.commitTs(), 10n, 10],
     ["function handle", v.function(), "function://abc#mod:fn", "mod:fn"],
@@ -51,11 +67,14 @@ describe("validateValue", () => {
   });
 
   it("any accepts every value", () => {
-    for (const value of [null, 1n, 1, "s", new ArrayBuffer(0), [1], { deep: [1n] }]) expect(check(v.any(), value)).toBeNull();
+    for (const value of [null, 1n, 1, "s", new ArrayBuffer(0), [1], { deep: [1n] }])
+      expect(check(v.any(), value)).toBeNull();
   });
 
   it("reports a mismatch with the backend's layout", () => {
-    expect(check(v.string(), 1)).toBe("Value does not match validator.\n\nValue: 1.0\nValidator: v.string()");
+    expect(check(v.string(), 1)).toBe(
+      "Value does not match validator.\n\nValue: 1.0\nValidator: v.string()",
+    );
     expect(check(v.object({ a: v.array(v.int64()) }), { a: [1n, 2] })).toBe(
       "Value does not match validator.\nPath: .a[1]\nValue: 2.0\nValidator: v.int64()",
     );
@@ -90,12 +109,18 @@ describe("validateValue", () => {
   });
 
   it("reports literal mismatches", () => {
-    expect(check(v.literal("a"), "b")).toBe('`"b"` does not match literal validator `v.literal("a")`.');
-    expect(check(v.literal(1n), 2n, ".n")).toBe("`2` does not match literal validator `v.literal(<bigint>)`.Path: .n");
+    expect(check(v.literal("a"), "b")).toBe(
+      '`"b"` does not match literal validator `v.literal("a")`.',
+    );
+    expect(check(v.literal(1n), 2n, ".n")).toBe(
+      "`2` does not match literal validator `v.literal(<bigint>)`.Path: .n",
+    );
   });
 
   it("walks record keys and values with their paths", () => {
-    expect(check(v.record(v.string(), v.number()), { a: 1, b: "x" })).toMatch(/^Value does not match validator.\nPath: .values\(\)\nValue: "x"/);
+    expect(check(v.record(v.string(), v.number()), { a: 1, b: "x" })).toMatch(
+      /^Value does not match validator.\nPath: .values\(\)\nValue: "x"/,
+    );
     expect(check(v.record(v.id("users"), v.number()), { k: 1 })).toMatch(/Path: .keys\(\)/);
   });
 
@@ -109,17 +134,28 @@ describe("validateDocument", () => {
   const schema = json(v.object({ name: v.string(), owner: v.optional(v.id("users")) }));
 
   it("allows system fields the validator does not name", () => {
-    expect(validateDocument(schema, { _id: messageId, _creationTime: 1, name: "a" }, ctx)).toBeNull();
-    expect(validateDocument(schema, { _id: messageId, _creationTime: 1, name: "a", owner: userId }, ctx)).toBeNull();
+    expect(
+      validateDocument(schema, { _id: messageId, _creationTime: 1, name: "a" }, ctx),
+    ).toBeNull();
+    expect(
+      validateDocument(schema, { _id: messageId, _creationTime: 1, name: "a", owner: userId }, ctx),
+    ).toBeNull();
   });
 
   it("still rejects user fields that break the schema", () => {
-    expect(validateDocument(schema, { _id: messageId, _creationTime: 1 }, ctx)).toMatch(/missing the required field `name`/);
+    expect(validateDocument(schema, { _id: messageId, _creationTime: 1 }, ctx)).toMatch(
+      /missing the required field `name`/,
+    );
     expect(validateDocument(schema, { name: "a", extra: 1 }, ctx)).toMatch(/extra field `extra`/);
   });
 
   it("accepts a document matching any branch of a union schema, and anything without a schema", () => {
-    const union = json(v.union(v.object({ kind: v.literal("a") }), v.object({ kind: v.literal("b"), n: v.number() })));
+    const union = json(
+      v.union(
+        v.object({ kind: v.literal("a") }),
+        v.object({ kind: v.literal("b"), n: v.number() }),
+      ),
+    );
     expect(validateDocument(union, { _id: messageId, kind: "b", n: 1 }, ctx)).toBeNull();
     expect(validateDocument(union, { kind: "c" }, ctx)).toMatch(/^Value does not match validator/);
     expect(validateDocument(null, { anything: 1 }, ctx)).toBeNull();
@@ -134,7 +170,7 @@ describe("validateDocument", () => {
 
 describe("displayValue", () => {
   it("prints values like the backend", () => {
-    expect(displayValue({ b: [1, 2.5, 3n], a: "q\"", c: null, d: -Infinity, e: true })).toBe(
+    expect(displayValue({ b: [1, 2.5, 3n], a: 'q"', c: null, d: -Infinity, e: true })).toBe(
       '{a: "q\\"", b: [1.0, 2.5, 3], c: null, d: -inf, e: true}',
     );
   });

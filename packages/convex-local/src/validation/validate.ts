@@ -53,7 +53,8 @@ export function schemaValidationMessage(tableName: string, error: string): strin
 }
 
 function withoutSystemFields(validator: ValidatorJSON): ValidatorJSON {
-  if (validator.type === "union") return { type: "union", value: validator.value.map(withoutSystemFields) };
+  if (validator.type === "union")
+    return { type: "union", value: validator.value.map(withoutSystemFields) };
   if (validator.type !== "object") return validator;
   const fields = { ...validator.value };
   for (const field of SYSTEM_FIELDS) delete fields[field];
@@ -68,7 +69,12 @@ function noMatch(validator: ValidatorJSON, value: Value | undefined, path: strin
   return `Value does not match validator.\n${pathLine(path)}\nValue: ${displayValue(value)}\nValidator: ${displayValidator(validator)}`;
 }
 
-function check(validator: ValidatorJSON, value: Value | undefined, path: string, ctx: ValidationContext): string | null {
+function check(
+  validator: ValidatorJSON,
+  value: Value | undefined,
+  path: string,
+  ctx: ValidationContext,
+): string | null {
   const type = convexTypeOf(value);
   switch (validator.type) {
     case "any":
@@ -80,7 +86,9 @@ function check(validator: ValidatorJSON, value: Value | undefined, path: string,
     case "bigint":
       return typeof value === "bigint" ? null : noMatch(validator, value, path);
     case "commitTs":
-      return typeof value === "bigint" || value instanceof CommitTsPlaceholder ? null : noMatch(validator, value, path);
+      return typeof value === "bigint" || value instanceof CommitTsPlaceholder
+        ? null
+        : noMatch(validator, value, path);
     case "boolean":
       return type === "boolean" ? null : noMatch(validator, value, path);
     case "string":
@@ -88,7 +96,9 @@ function check(validator: ValidatorJSON, value: Value | undefined, path: string,
     case "bytes":
       return type === "bytes" ? null : noMatch(validator, value, path);
     case "function":
-      return typeof value === "string" && value.startsWith("function://") ? null : noMatch(validator, value, path);
+      return typeof value === "string" && value.startsWith("function://")
+        ? null
+        : noMatch(validator, value, path);
     case "literal":
       return checkLiteral(validator, value, path);
     case "id":
@@ -113,7 +123,9 @@ function check(validator: ValidatorJSON, value: Value | undefined, path: string,
       return null;
     }
     case "object":
-      return isPlainObject(value) ? checkObject(validator, value, path, ctx) : noMatch(validator, value, path);
+      return isPlainObject(value)
+        ? checkObject(validator, value, path, ctx)
+        : noMatch(validator, value, path);
     case "union": {
       if (validator.value.length === 1) return check(validator.value[0]!, value, path, ctx);
       for (const option of validator.value) {
@@ -124,9 +136,18 @@ function check(validator: ValidatorJSON, value: Value | undefined, path: string,
   }
 }
 
-function checkLiteral(validator: Extract<ValidatorJSON, { type: "literal" }>, value: Value | undefined, path: string): string | null {
+function checkLiteral(
+  validator: Extract<ValidatorJSON, { type: "literal" }>,
+  value: Value | undefined,
+  path: string,
+): string | null {
   const literal = jsonToConvex(validator.value);
-  if (value !== undefined && convexTypeOf(literal) === convexTypeOf(value) && compareValues(literal, value) === 0) return null;
+  if (
+    value !== undefined &&
+    convexTypeOf(literal) === convexTypeOf(value) &&
+    compareValues(literal, value) === 0
+  )
+    return null;
   return `\`${displayValue(value)}\` does not match literal validator \`${displayValidator(validator)}\`.${pathLine(path)}`;
 }
 

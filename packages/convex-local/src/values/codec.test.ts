@@ -1,9 +1,23 @@
 import { describe, expect, it } from "vitest";
 import { convexToJson, jsonToConvex } from "convex/values";
-import { BadFormatError, encodeValueForFormat, jsonToConvexOrUndefined, parseValueFormat } from "./codec.ts";
+import {
+  BadFormatError,
+  encodeValueForFormat,
+  jsonToConvexOrUndefined,
+  parseValueFormat,
+} from "./codec.ts";
 
 const bytes = new Uint8Array([1, 2, 255]).buffer;
-const sample = { big: 1234567890123456789n, bytes, nan: NaN, inf: Infinity, ninf: -Infinity, negZero: -0, list: [1, "a", null, true], nested: { z: 1, a: 2n } };
+const sample = {
+  big: 1234567890123456789n,
+  bytes,
+  nan: NaN,
+  inf: Infinity,
+  ninf: -Infinity,
+  negZero: -0,
+  list: [1, "a", null, true],
+  nested: { z: 1, a: 2n },
+};
 
 describe("encodeValueForFormat", () => {
   it("convex_encoded_json matches convexToJson and round-trips", () => {

@@ -1,4 +1,10 @@
-import { CommitTsPlaceholder, convexToJson, jsonToConvex, type JSONValue, type Value } from "convex/values";
+import {
+  CommitTsPlaceholder,
+  convexToJson,
+  jsonToConvex,
+  type JSONValue,
+  type Value,
+} from "convex/values";
 
 export { convexToJson, jsonToConvex };
 
@@ -47,7 +53,8 @@ export function encodeValueForFormat(value: Value, format: string): JSONValue {
 function encodePlain(value: Value, format: "json" | "export_json"): JSONValue {
   if (value === null || typeof value === "boolean" || typeof value === "string") return value;
   if (typeof value === "number") {
-    if (Number.isFinite(value)) return Object.is(value, -0) && format === "export_json" ? convexToJson(value) : value;
+    if (Number.isFinite(value))
+      return Object.is(value, -0) && format === "export_json" ? convexToJson(value) : value;
     if (format === "export_json") return convexToJson(value);
     return Number.isNaN(value) ? "NaN" : value > 0 ? "Infinity" : "-Infinity";
   }

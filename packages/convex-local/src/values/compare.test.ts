@@ -65,7 +65,9 @@ describe("compareValues", () => {
     for (let i = 0; i < 5000; i++) {
       const a = randomValue(random);
       const b = randomValue(random);
-      expect(sign(compareValues(a, b)), `${String(a)} vs ${String(b)}`).toBe(sign(convexCompareValues(a, b)));
+      expect(sign(compareValues(a, b)), `${String(a)} vs ${String(b)}`).toBe(
+        sign(convexCompareValues(a, b)),
+      );
     }
   });
 
@@ -75,7 +77,10 @@ describe("compareValues", () => {
     const sorted = [...values].sort(compareValues);
     for (let i = 1; i < sorted.length; i++) {
       expect(compareValues(sorted[i - 1], sorted[i])).toBeLessThanOrEqual(0);
-      expect(sign(compareValues(sorted[i], sorted[i - 1])) + sign(compareValues(sorted[i - 1], sorted[i]))).toBe(0);
+      expect(
+        sign(compareValues(sorted[i], sorted[i - 1])) +
+          sign(compareValues(sorted[i - 1], sorted[i])),
+      ).toBe(0);
     }
   });
 });

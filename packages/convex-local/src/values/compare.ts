@@ -31,7 +31,10 @@ export function compareValues(a: Value | undefined, b: Value | undefined): numbe
     case "array":
       return compareArrays(a as Value[], b as Value[]);
     case "object":
-      return compareObjects(a as Record<string, Value | undefined>, b as Record<string, Value | undefined>);
+      return compareObjects(
+        a as Record<string, Value | undefined>,
+        b as Record<string, Value | undefined>,
+      );
   }
 }
 
@@ -104,7 +107,10 @@ export function sortedEntries(object: Record<string, Value | undefined>): [strin
   return entries.sort(([x], [y]) => compareStrings(x, y));
 }
 
-function compareObjects(a: Record<string, Value | undefined>, b: Record<string, Value | undefined>): number {
+function compareObjects(
+  a: Record<string, Value | undefined>,
+  b: Record<string, Value | undefined>,
+): number {
   const entriesA = sortedEntries(a);
   const entriesB = sortedEntries(b);
   const length = Math.min(entriesA.length, entriesB.length);

@@ -14,7 +14,9 @@ export function getFieldValue(doc: Value | undefined, fieldPath: string): Value 
 }
 
 /** Whether a value is a Convex object (not an array, bytes or commit-ts placeholder). */
-export function isPlainObject(value: Value | undefined): value is Record<string, Value | undefined> {
+export function isPlainObject(
+  value: Value | undefined,
+): value is Record<string, Value | undefined> {
   if (typeof value !== "object" || value === null || Array.isArray(value)) return false;
   const proto: unknown = Object.getPrototypeOf(value);
   return proto === Object.prototype || proto === null;

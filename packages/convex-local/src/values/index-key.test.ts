@@ -28,8 +28,14 @@ function compareTuples(a: (Value | undefined)[], b: (Value | undefined)[]): numb
   return a.length - b.length;
 }
 
-function inInterval(key: Uint8Array, interval: { lower: Uint8Array; upper: Uint8Array | null }): boolean {
-  return compareBytes(key, interval.lower) >= 0 && (interval.upper === null || compareBytes(key, interval.upper) < 0);
+function inInterval(
+  key: Uint8Array,
+  interval: { lower: Uint8Array; upper: Uint8Array | null },
+): boolean {
+  return (
+    compareBytes(key, interval.lower) >= 0 &&
+    (interval.upper === null || compareBytes(key, interval.upper) < 0)
+  );
 }
 
 describe("encodeIndexKey", () => {
@@ -44,7 +50,9 @@ describe("encodeIndexKey", () => {
   });
 
   it("preserves -0, NaN and int64 extremes exactly", () => {
-    const [negZero, nan, min, max] = decodeIndexKey(encodeIndexKey([-0, NaN, -(2n ** 63n), 2n ** 63n - 1n]));
+    const [negZero, nan, min, max] = decodeIndexKey(
+      encodeIndexKey([-0, NaN, -(2n ** 63n), 2n ** 63n - 1n]),
+    );
     expect(Object.is(negZero, -0)).toBe(true);
     expect(Number.isNaN(nan)).toBe(true);
     expect(min).toBe(-(2n ** 63n));
@@ -56,7 +64,9 @@ describe("encodeIndexKey", () => {
     for (let i = 0; i < 20000; i++) {
       const a = randomTuple(random);
       const b = random() < 0.2 ? [...a, randomValue(random)] : randomTuple(random);
-      expect(sign(compareBytes(encodeIndexKey(a), encodeIndexKey(b)))).toBe(sign(compareTuples(a, b)));
+      expect(sign(compareBytes(encodeIndexKey(a), encodeIndexKey(b)))).toBe(
+        sign(compareTuples(a, b)),
+      );
     }
   });
 
@@ -75,7 +85,12 @@ describe("encodeIndexKey", () => {
 
   it("reads document fields by dotted path, missing as undefined", () => {
     const doc = { a: { b: 5 }, c: "x" };
-    expect(decodeIndexKey(indexKeyForDocument(doc, ["a.b", "c", "missing", "c.d"]))).toEqual([5, "x", undefined, undefined]);
+    expect(decodeIndexKey(indexKeyForDocument(doc, ["a.b", "c", "missing", "c.d"]))).toEqual([
+      5,
+      "x",
+      undefined,
+      undefined,
+    ]);
   });
 });
 
@@ -87,7 +102,8 @@ describe("indexRangeToKeyInterval", () => {
     const doc: Record<string, Value | undefined> = { _creationTime: i };
     const team = teams[Math.floor(random() * teams.length)];
     if (team !== undefined) doc.team = team;
-    if (random() < 0.9) doc.score = random() < 0.5 ? Math.floor(random() * 10) : BigInt(Math.floor(random() * 10));
+    if (random() < 0.9)
+      doc.score = random() < 0.5 ? Math.floor(random() * 10) : BigInt(Math.floor(random() * 10));
     return doc;
   });
 
@@ -127,19 +143,29 @@ describe("indexRangeToKeyInterval", () => {
     ],
   ];
 
-  it.each(ranges.map((range) => [JSON.stringify(range, (_k, v: unknown) => (typeof v === "bigint" ? `${v}n` : v)), range] as const))(
-    "selects exactly the matching documents for %s",
-    (_name, range) => {
-      const interval = indexRangeToKeyInterval(fields, range);
-      for (const doc of docs) {
-        expect(inInterval(indexKeyForDocument(doc, fields), interval)).toBe(matches(doc, range));
-      }
-    },
-  );
+  it.each(
+    ranges.map(
+      (range) =>
+        [
+          JSON.stringify(range, (_k, v: unknown) => (typeof v === "bigint" ? `${v}n` : v)),
+          range,
+        ] as const,
+    ),
+  )("selects exactly the matching documents for %s", (_name, range) => {
+    const interval = indexRangeToKeyInterval(fields, range);
+    for (const doc of docs) {
+      expect(inInterval(indexKeyForDocument(doc, fields), interval)).toBe(matches(doc, range));
+    }
+  });
 
   it("selects exactly the matching documents for seeded random ranges", () => {
     const random = seededRandom(314);
-    const pool = () => (random() < 0.15 ? undefined : random() < 0.5 ? Math.floor(random() * 4) : randomValue(random, 1));
+    const pool = () =>
+      random() < 0.15
+        ? undefined
+        : random() < 0.5
+          ? Math.floor(random() * 4)
+          : randomValue(random, 1);
     const randomDocs = Array.from({ length: 150 }, (_, i) => {
       const doc: Record<string, Value | undefined> = { _creationTime: i };
       const team = pool();
@@ -149,14 +175,26 @@ describe("indexRangeToKeyInterval", () => {
       return doc;
     });
     // Reuse document values as bounds so ranges often hit exact matches.
-    const valueFrom = (field: string) => (random() < 0.7 ? randomDocs[Math.floor(random() * randomDocs.length)]![field] : pool());
+    const valueFrom = (field: string) =>
+      random() < 0.7 ? randomDocs[Math.floor(random() * randomDocs.length)]![field] : pool();
     for (let round = 0; round < 300; round++) {
       const range: IndexRangeExpression[] = [];
       const equalities = Math.floor(random() * 3);
-      for (let i = 0; i < equalities; i++) range.push({ type: "Eq", fieldPath: fields[i]!, value: valueFrom(fields[i]!) });
+      for (let i = 0; i < equalities; i++)
+        range.push({ type: "Eq", fieldPath: fields[i]!, value: valueFrom(fields[i]!) });
       const boundField = fields[equalities]!;
-      if (random() < 0.6) range.push({ type: random() < 0.5 ? "Gt" : "Gte", fieldPath: boundField, value: valueFrom(boundField) });
-      if (random() < 0.6) range.push({ type: random() < 0.5 ? "Lt" : "Lte", fieldPath: boundField, value: valueFrom(boundField) });
+      if (random() < 0.6)
+        range.push({
+          type: random() < 0.5 ? "Gt" : "Gte",
+          fieldPath: boundField,
+          value: valueFrom(boundField),
+        });
+      if (random() < 0.6)
+        range.push({
+          type: random() < 0.5 ? "Lt" : "Lte",
+          fieldPath: boundField,
+          value: valueFrom(boundField),
+        });
       const interval = indexRangeToKeyInterval(fields, range);
       for (const doc of randomDocs) {
         expect(inInterval(indexKeyForDocument(doc, fields), interval)).toBe(matches(doc, range));
@@ -168,8 +206,13 @@ describe("indexRangeToKeyInterval", () => {
     expect(parseIndexRange([{ type: "Eq", fieldPath: "a", value: { $undefined: null } }])).toEqual([
       { type: "Eq", fieldPath: "a", value: undefined },
     ]);
-    expect(parseIndexRange([{ type: "Lt", fieldPath: "a", value: { $integer: "AQAAAAAAAAA=" } }])[0]!.value).toBe(1n);
-    expect(() => parseIndexRange([{ type: "Neq", fieldPath: "a", value: 1 }])).toThrow(/Invalid index range operator/);
+    expect(
+      parseIndexRange([{ type: "Lt", fieldPath: "a", value: { $integer: "AQAAAAAAAAA=" } }])[0]!
+        .value,
+    ).toBe(1n);
+    expect(() => parseIndexRange([{ type: "Neq", fieldPath: "a", value: 1 }])).toThrow(
+      /Invalid index range operator/,
+    );
   });
 
   it("accepts equalities in any order, as the backend sorts them by index position", () => {
@@ -185,8 +228,18 @@ describe("indexRangeToKeyInterval", () => {
   });
 
   it.each<[string, IndexRangeExpression[], string, RegExp]>([
-    ["skipping a field", [{ type: "Eq", fieldPath: "score", value: 1 }], "InvalidIndexRange", /didn't use the index fields in order.\nIndex fields: \[team, score, _creationTime\]\nQuery fields: \[score\]\nFirst incorrect field: score/],
-    ["an unindexed field", [{ type: "Eq", fieldPath: "other", value: 1 }], "FieldNotInIndex", /comparison with "other", but messages.by_team with fields \[team, score, _creationTime\] doesn't index this field/],
+    [
+      "skipping a field",
+      [{ type: "Eq", fieldPath: "score", value: 1 }],
+      "InvalidIndexRange",
+      /didn't use the index fields in order.\nIndex fields: \[team, score, _creationTime\]\nQuery fields: \[score\]\nFirst incorrect field: score/,
+    ],
+    [
+      "an unindexed field",
+      [{ type: "Eq", fieldPath: "other", value: 1 }],
+      "FieldNotInIndex",
+      /comparison with "other", but messages.by_team with fields \[team, score, _creationTime\] doesn't index this field/,
+    ],
     [
       "two lower bounds",
       [

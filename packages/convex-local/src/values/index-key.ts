@@ -74,7 +74,10 @@ export function encodeIndexValue(value: Value | undefined): Uint8Array {
 }
 
 /** The index key for a document: its values at each field path, missing ones as undefined. */
-export function indexKeyForDocument(doc: Record<string, Value | undefined>, fieldPaths: readonly string[]): Uint8Array {
+export function indexKeyForDocument(
+  doc: Record<string, Value | undefined>,
+  fieldPaths: readonly string[],
+): Uint8Array {
   return encodeIndexKey(fieldPaths.map((path) => getFieldValue(doc, path)));
 }
 

@@ -15,7 +15,12 @@ export type IndexKeyInterval = { lower: Uint8Array; upper: Uint8Array | null };
 
 /** An index range the backend would reject; `code` is its short error code. */
 export class IndexRangeError extends Error {
-  readonly code: "AlreadyDefinedBound" | "BoundsOnMultipleFields" | "InvalidIndexRange" | "FieldNotInIndex" | "InvalidRange";
+  readonly code:
+    | "AlreadyDefinedBound"
+    | "BoundsOnMultipleFields"
+    | "InvalidIndexRange"
+    | "FieldNotInIndex"
+    | "InvalidRange";
   constructor(code: IndexRangeError["code"], message: string) {
     super(message);
     this.name = "IndexRangeError";
@@ -29,7 +34,10 @@ export function parseIndexRange(
 ): IndexRangeExpression[] {
   return range.map(({ type, fieldPath, value }) => {
     if (type !== "Eq" && type !== "Gt" && type !== "Gte" && type !== "Lt" && type !== "Lte") {
-      throw new IndexRangeError("InvalidRange", `Invalid index range operator ${JSON.stringify(type)}`);
+      throw new IndexRangeError(
+        "InvalidRange",
+        `Invalid index range operator ${JSON.stringify(type)}`,
+      );
     }
     return { type, fieldPath, value: jsonToConvexOrUndefined(value) };
   });
@@ -68,14 +76,16 @@ export function indexRangeToKeyInterval(
   let upperBound: Bound | undefined;
   for (const { type, fieldPath, value } of range) {
     if (type === "Eq") {
-      if (equalities.has(fieldPath)) throw alreadyDefined("equality", fieldPath, "==", equalities.get(fieldPath));
+      if (equalities.has(fieldPath))
+        throw alreadyDefined("equality", fieldPath, "==", equalities.get(fieldPath));
       equalities.set(fieldPath, value);
       continue;
     }
     const isUpper = type === "Lt" || type === "Lte";
     const inclusive = type === "Gte" || type === "Lte";
     const comparator = `${isUpper ? "<" : ">"}${inclusive ? "=" : ""}`;
-    if (isUpper ? upperBound : lowerBound) throw alreadyDefined(isUpper ? "upper" : "lower", fieldPath, comparator, value);
+    if (isUpper ? upperBound : lowerBound)
+      throw alreadyDefined(isUpper ? "upper" : "lower", fieldPath, comparator, value);
     if (boundField !== undefined && boundField !== fieldPath) {
       throw new IndexRangeError(
         "BoundsOnMultipleFields",
@@ -93,7 +103,10 @@ export function indexRangeToKeyInterval(
     throw alreadyDefined("inequality", boundField, "==", equalities.get(boundField));
   }
 
-  for (const fieldPath of [...equalities.keys(), ...(boundField === undefined ? [] : [boundField])]) {
+  for (const fieldPath of [
+    ...equalities.keys(),
+    ...(boundField === undefined ? [] : [boundField]),
+  ]) {
     if (!indexFields.includes(fieldPath)) {
       throw new IndexRangeError(
         "FieldNotInIndex",
@@ -102,8 +115,11 @@ export function indexRangeToKeyInterval(
       );
     }
   }
-  const orderedEqualities = [...equalities.keys()].sort((a, b) => indexFields.indexOf(a) - indexFields.indexOf(b));
-  const usedFields = boundField === undefined ? orderedEqualities : [...orderedEqualities, boundField];
+  const orderedEqualities = [...equalities.keys()].sort(
+    (a, b) => indexFields.indexOf(a) - indexFields.indexOf(b),
+  );
+  const usedFields =
+    boundField === undefined ? orderedEqualities : [...orderedEqualities, boundField];
   usedFields.forEach((fieldPath, position) => {
     if (indexFields[position] !== fieldPath) {
       throw new IndexRangeError(
@@ -119,7 +135,11 @@ export function indexRangeToKeyInterval(
   const prefix = encodeIndexKey(prefixValues);
   const withBound = (bound: Bound) => encodeIndexKey([...prefixValues, bound.value]);
   // Type tags are never 0xFF, so a successor of a non-empty key always exists.
-  const lower = !lowerBound ? prefix : lowerBound.inclusive ? withBound(lowerBound) : prefixSuccessor(withBound(lowerBound))!;
+  const lower = !lowerBound
+    ? prefix
+    : lowerBound.inclusive
+      ? withBound(lowerBound)
+      : prefixSuccessor(withBound(lowerBound))!;
   const upper = !upperBound
     ? prefixSuccessor(prefix)
     : upperBound.inclusive
@@ -128,7 +148,12 @@ export function indexRangeToKeyInterval(
   return { lower, upper };
 }
 
-function alreadyDefined(kind: string, fieldPath: string, comparator: string, value: Value | undefined): IndexRangeError {
+function alreadyDefined(
+  kind: string,
+  fieldPath: string,
+  comparator: string,
+  value: Value | undefined,
+): IndexRangeError {
   return new IndexRangeError(
     "AlreadyDefinedBound",
     `Already defined ${kind} bound in index range. Can't add ${JSON.stringify(fieldPath)} ${comparator} ${displayValue(value)}.`,

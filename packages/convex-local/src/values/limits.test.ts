@@ -1,6 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { jsonToConvex, type Value } from "convex/values";
-import { checkDocumentLimits, checkFieldName, type DocumentLimitError, MAX_ARRAY_LENGTH, TRANSACTION_LIMITS } from "./limits.ts";
+import {
+  checkDocumentLimits,
+  checkFieldName,
+  type DocumentLimitError,
+  MAX_ARRAY_LENGTH,
+  TRANSACTION_LIMITS,
+} from "./limits.ts";
 
 function nested(levels: number): Value {
   let value: Value = 1;
@@ -19,17 +25,29 @@ function convexFieldError(field: string): string {
 
 describe("checkDocumentLimits", () => {
   it("accepts an ordinary document with system fields", () => {
-    expect(() => checkDocumentLimits({ _id: "abc", _creationTime: 1, name: "x", tags: ["a"], nested: { _ok: 1 } })).not.toThrow();
+    expect(() =>
+      checkDocumentLimits({
+        _id: "abc",
+        _creationTime: 1,
+        name: "x",
+        tags: ["a"],
+        nested: { _ok: 1 },
+      }),
+    ).not.toThrow();
   });
 
   it("rejects documents over 1 MiB", () => {
-    expect(() => checkDocumentLimits({ text: "x".repeat(1024 * 1024) })).toThrow(/Value is too large \(1\.00 MiB > maximum size 1 MiB\)/);
+    expect(() => checkDocumentLimits({ text: "x".repeat(1024 * 1024) })).toThrow(
+      /Value is too large \(1\.00 MiB > maximum size 1 MiB\)/,
+    );
     expect(() => checkDocumentLimits({ text: "x".repeat(1000 * 1024) })).not.toThrow();
   });
 
   it("allows 16 levels of nesting and rejects 17", () => {
     expect(() => checkDocumentLimits({ v: nested(15) })).not.toThrow();
-    expect(() => checkDocumentLimits({ v: nested(16) })).toThrow(/^Value is too nested \(nested 17 levels deep > maximum nesting 16\)/);
+    expect(() => checkDocumentLimits({ v: nested(16) })).toThrow(
+      /^Value is too nested \(nested 17 levels deep > maximum nesting 16\)/,
+    );
     try {
       checkDocumentLimits({ v: nested(16) });
     } catch (error) {
@@ -50,8 +68,14 @@ describe("checkDocumentLimits", () => {
 
   it.each([
     ["$bad", "Field name $bad starts with '$', which is reserved."],
-    ["with\nnewline", "Field name with\nnewline has invalid character '\n': Field names can only contain non-control ASCII characters"],
-    ["ünïcode", "Field name ünïcode has invalid character 'ü': Field names can only contain non-control ASCII characters"],
+    [
+      "with\nnewline",
+      "Field name with\nnewline has invalid character '\n': Field names can only contain non-control ASCII characters",
+    ],
+    [
+      "ünïcode",
+      "Field name ünïcode has invalid character 'ü': Field names can only contain non-control ASCII characters",
+    ],
     ["x".repeat(1025), "Field name is too long (1025 > maximum 1024)"],
     ["", "Field name cannot be empty"],
   ])("rejects field name %j with the backend's wording", (field, message) => {

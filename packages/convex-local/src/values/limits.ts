@@ -81,7 +81,9 @@ export function checkValueShape(value: Value | undefined, depth: number, path: s
   enterLevel(depth, path);
   const fields = Object.keys(value).filter((field) => value[field] !== undefined);
   if (fields.length > MAX_OBJECT_FIELDS) {
-    throw new DocumentLimitError(`Object has too many fields (${fields.length} > maximum number ${MAX_OBJECT_FIELDS})${at(path)}`);
+    throw new DocumentLimitError(
+      `Object has too many fields (${fields.length} > maximum number ${MAX_OBJECT_FIELDS})${at(path)}`,
+    );
   }
   for (const field of fields) {
     checkFieldName(field);
@@ -104,7 +106,8 @@ function enterLevel(depth: number, path: string): void {
  */
 export function checkFieldName(field: string): void {
   if (field.length === 0) throw new DocumentLimitError("Field name cannot be empty");
-  if (field.startsWith("$")) throw new DocumentLimitError(`Field name ${field} starts with '$', which is reserved.`);
+  if (field.startsWith("$"))
+    throw new DocumentLimitError(`Field name ${field} starts with '$', which is reserved.`);
   for (const char of field) {
     const code = char.codePointAt(0)!;
     if (code < 32 || code >= 127) {
@@ -114,7 +117,9 @@ export function checkFieldName(field: string): void {
     }
   }
   if (field.length > MAX_FIELD_NAME_LENGTH) {
-    throw new DocumentLimitError(`Field name is too long (${field.length} > maximum ${MAX_FIELD_NAME_LENGTH})`);
+    throw new DocumentLimitError(
+      `Field name is too long (${field.length} > maximum ${MAX_FIELD_NAME_LENGTH})`,
+    );
   }
 }
 

@@ -12,9 +12,37 @@ export function seededRandom(seed: number): () => number {
   };
 }
 
-const SPECIAL_FLOATS = [0, -0, NaN, -NaN, Infinity, -Infinity, 1, -1, 0.5, -0.5, Number.MAX_VALUE, Number.MIN_VALUE, -Number.MIN_VALUE];
+const SPECIAL_FLOATS = [
+  0,
+  -0,
+  NaN,
+  -NaN,
+  Infinity,
+  -Infinity,
+  1,
+  -1,
+  0.5,
+  -0.5,
+  Number.MAX_VALUE,
+  Number.MIN_VALUE,
+  -Number.MIN_VALUE,
+];
 const SPECIAL_INTS = [0n, 1n, -1n, 255n, 256n, -256n, 2n ** 63n - 1n, -(2n ** 63n), 2n ** 32n];
-const STRING_PIECES = ["", "a", "b", "ab", "\u0000", "z", "é", "\uffff", "😀", "\ue000", "A", "aa", " "];
+const STRING_PIECES = [
+  "",
+  "a",
+  "b",
+  "ab",
+  "\u0000",
+  "z",
+  "é",
+  "\uffff",
+  "😀",
+  "\ue000",
+  "A",
+  "aa",
+  " ",
+];
 
 /**
  * Generates a random Convex value (every type, nested up to `depth`) for
@@ -53,7 +81,8 @@ export function randomValue(random: () => number, depth = 2): Value {
     default: {
       const object: Record<string, Value> = {};
       const count = Math.floor(random() * 3);
-      for (let i = 0; i < count; i++) object[pick(["a", "b", "c", "ab", "_x"])] = randomValue(random, depth - 1);
+      for (let i = 0; i < count; i++)
+        object[pick(["a", "b", "c", "ab", "_x"])] = randomValue(random, depth - 1);
       return object;
     }
   }

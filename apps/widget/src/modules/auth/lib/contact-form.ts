@@ -18,5 +18,7 @@ export function validateContactForm(
   else if (name.length > MAX_NAME_CHARS) errors.name = "nameTooLong";
   if (!email) errors.email = "emailRequired";
   else if (email.length > MAX_EMAIL_CHARS || !EMAIL.test(email)) errors.email = "emailInvalid";
-  return Object.keys(errors).length > 0 ? { ok: false, errors } : { ok: true, value: { name, email } };
+  return Object.keys(errors).length > 0
+    ? { ok: false, errors }
+    : { ok: true, value: { name, email } };
 }

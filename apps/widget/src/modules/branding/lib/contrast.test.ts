@@ -1,7 +1,13 @@
 import { describe, expect, it } from "vitest";
 
 import { brandStyle } from "./brand-style";
-import { contrastRatio, ensureReadable, MIN_TEXT_CONTRAST, parseHexColor, readableForeground } from "./contrast";
+import {
+  contrastRatio,
+  ensureReadable,
+  MIN_TEXT_CONTRAST,
+  parseHexColor,
+  readableForeground,
+} from "./contrast";
 
 describe("contrast", () => {
   it("parses short and long hex colors, and refuses anything else", () => {
@@ -21,7 +27,13 @@ describe("contrast", () => {
   it("picks a foreground that reaches 4.5:1 on any background", () => {
     for (let value = 0; value <= 255; value += 5) {
       const gray = `#${value.toString(16).padStart(2, "0").repeat(3)}`;
-      for (const background of [gray, `#${value.toString(16).padStart(2, "0")}8040`, "#2563eb", "#facc15", "#ff0000"]) {
+      for (const background of [
+        gray,
+        `#${value.toString(16).padStart(2, "0")}8040`,
+        "#2563eb",
+        "#facc15",
+        "#ff0000",
+      ]) {
         const ratio = contrastRatio(readableForeground(background), background) ?? 0;
         expect(ratio, background).toBeGreaterThanOrEqual(MIN_TEXT_CONTRAST);
       }
@@ -42,7 +54,11 @@ describe("contrast", () => {
 
 describe("brandStyle", () => {
   it("maps the organization's colors onto the theme tokens with readable text", () => {
-    const style = brandStyle({ primary: "#facc15", background: "#111827", text: "#1f2937" }) as Record<string, string>;
+    const style = brandStyle({
+      primary: "#facc15",
+      background: "#111827",
+      text: "#1f2937",
+    }) as Record<string, string>;
     expect(style["--primary"]).toBe("#facc15");
     expect(style["--primary-foreground"]).toBe("#0f172a");
     expect(style["--background"]).toBe("#111827");
@@ -52,6 +68,8 @@ describe("brandStyle", () => {
 
   it("ignores colors that are not hex and settings that have not loaded", () => {
     expect(brandStyle(undefined)).toEqual({});
-    expect(brandStyle({ primary: "url(javascript:x)", background: "expression(1)", text: "#000" })).toEqual({});
+    expect(
+      brandStyle({ primary: "url(javascript:x)", background: "expression(1)", text: "#000" }),
+    ).toEqual({});
   });
 });

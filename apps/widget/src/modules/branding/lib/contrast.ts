@@ -27,7 +27,10 @@ export function contrastRatio(a: string, b: string): number | null {
   const ra = parseHexColor(a);
   const rb = parseHexColor(b);
   if (!ra || !rb) return null;
-  const [light, dark] = [relativeLuminance(ra), relativeLuminance(rb)].sort((x, y) => y - x) as [number, number];
+  const [light, dark] = [relativeLuminance(ra), relativeLuminance(rb)].sort((x, y) => y - x) as [
+    number,
+    number,
+  ];
   return (light + 0.05) / (dark + 0.05);
 }
 

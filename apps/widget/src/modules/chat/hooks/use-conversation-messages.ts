@@ -10,7 +10,10 @@ const PAGE_SIZE = 20;
 export function useConversationMessages(
   args: { contactSessionId: Id<"contactSessions">; threadId: string } | "skip",
 ) {
-  return useUIMessages(api.public.messages.list, args, { initialNumItems: PAGE_SIZE, stream: true });
+  return useUIMessages(api.public.messages.list, args, {
+    initialNumItems: PAGE_SIZE,
+    stream: true,
+  });
 }
 
 export const OLDER_PAGE_SIZE = PAGE_SIZE;

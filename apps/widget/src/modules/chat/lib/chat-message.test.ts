@@ -2,8 +2,20 @@ import { describe, expect, it } from "vitest";
 
 import { authorOf, type ChatMessage, isAwaitingReply, showsSuggestions } from "./chat-message";
 
-const greeting: ChatMessage = { key: "g", role: "assistant", text: "Hi!", status: "success", author: "agent" };
-const question: ChatMessage = { key: "q", role: "user", text: "Help", status: "success", author: "contact" };
+const greeting: ChatMessage = {
+  key: "g",
+  role: "assistant",
+  text: "Hi!",
+  status: "success",
+  author: "agent",
+};
+const question: ChatMessage = {
+  key: "q",
+  role: "user",
+  text: "Help",
+  status: "success",
+  author: "contact",
+};
 
 describe("chat messages", () => {
   it("treats streamed messages without an author by their role", () => {
@@ -19,7 +31,9 @@ describe("chat messages", () => {
   it("shows typing while a reply has started streaming without text, not once text flows", () => {
     const empty: ChatMessage = { key: "r", role: "assistant", text: "", status: "streaming" };
     expect(isAwaitingReply([greeting, question, empty], "unresolved")).toBe(true);
-    expect(isAwaitingReply([greeting, question, { ...empty, text: "Sure" }], "unresolved")).toBe(false);
+    expect(isAwaitingReply([greeting, question, { ...empty, text: "Sure" }], "unresolved")).toBe(
+      false,
+    );
   });
 
   it("does not show typing once people handle the conversation or it is resolved", () => {

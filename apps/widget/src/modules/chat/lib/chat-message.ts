@@ -17,7 +17,10 @@ export function authorOf(message: ChatMessage): "contact" | "agent" | "operator"
  * Whether to show "typing": the conversation is still the agent's and the last thing said is the
  * visitor's, or a reply has started without any text yet.
  */
-export function isAwaitingReply(messages: readonly ChatMessage[], status: string | undefined): boolean {
+export function isAwaitingReply(
+  messages: readonly ChatMessage[],
+  status: string | undefined,
+): boolean {
   if (status !== "unresolved") return false;
   const last = messages.at(-1);
   if (!last) return false;

@@ -72,7 +72,10 @@ describe("createEmbedBridge", () => {
     expect(toParent).not.toHaveBeenCalled();
     deliver(init);
     expect(toParent).toHaveBeenCalledTimes(1);
-    expect(toParent).toHaveBeenCalledWith({ source: "echo-widget", type: "unread", count: 2 }, HOST);
+    expect(toParent).toHaveBeenCalledWith(
+      { source: "echo-widget", type: "unread", count: 2 },
+      HOST,
+    );
     bridge.post({ type: "close" });
     expect(toParent).toHaveBeenLastCalledWith({ source: "echo-widget", type: "close" }, HOST);
   });

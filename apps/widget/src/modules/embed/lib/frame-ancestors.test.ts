@@ -15,7 +15,9 @@ describe("frameAncestorsPolicy", () => {
   });
 
   it("drops anything that could inject another directive", () => {
-    expect(frameAncestorsPolicy(["shop.example; script-src *", "ok.example"])).toBe("frame-ancestors 'self' ok.example");
+    expect(frameAncestorsPolicy(["shop.example; script-src *", "ok.example"])).toBe(
+      "frame-ancestors 'self' ok.example",
+    );
     expect(frameAncestorsPolicy(["'none'"])).toBeNull();
   });
 });

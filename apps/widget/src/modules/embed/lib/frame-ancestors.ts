@@ -3,8 +3,12 @@
  * organization's allowed domains (`shop.example`, `*.example.com`, `localhost:3002`); null means
  * any site may (no domains set, or the organization could not be checked).
  */
-export function frameAncestorsPolicy(allowedDomains: readonly string[] | null | undefined): string | null {
-  const sources = (allowedDomains ?? []).filter((domain) => /^(\*\.)?[a-z0-9.-]+(:\d+)?$/i.test(domain));
+export function frameAncestorsPolicy(
+  allowedDomains: readonly string[] | null | undefined,
+): string | null {
+  const sources = (allowedDomains ?? []).filter((domain) =>
+    /^(\*\.)?[a-z0-9.-]+(:\d+)?$/i.test(domain),
+  );
   if (sources.length === 0) return null;
   return `frame-ancestors 'self' ${sources.join(" ")}`;
 }

@@ -5,8 +5,12 @@ import { errorCodeOf } from "./error-code";
 
 describe("errorCodeOf", () => {
   it("reads the backend's stable code", () => {
-    expect(errorCodeOf(new ConvexError({ code: "SESSION_EXPIRED", message: "expired" }))).toBe("SESSION_EXPIRED");
-    expect(errorCodeOf(new ConvexError({ code: "RATE_LIMITED", message: "slow", retryAfter: 5 }))).toBe("RATE_LIMITED");
+    expect(errorCodeOf(new ConvexError({ code: "SESSION_EXPIRED", message: "expired" }))).toBe(
+      "SESSION_EXPIRED",
+    );
+    expect(
+      errorCodeOf(new ConvexError({ code: "RATE_LIMITED", message: "slow", retryAfter: 5 })),
+    ).toBe("RATE_LIMITED");
   });
 
   it("treats anything else as unknown", () => {

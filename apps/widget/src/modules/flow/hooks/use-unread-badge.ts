@@ -12,7 +12,9 @@ const RECENT = 20;
 export function useUnreadBadge(contactSessionId: Id<"contactSessions"> | null) {
   const recent = useQuery(
     api.public.conversations.listOwn,
-    contactSessionId ? { contactSessionId, paginationOpts: { numItems: RECENT, cursor: null } } : "skip",
+    contactSessionId
+      ? { contactSessionId, paginationOpts: { numItems: RECENT, cursor: null } }
+      : "skip",
   );
   const count = recent?.page.reduce((sum, conversation) => sum + conversation.unread, 0) ?? 0;
   usePostUnread(count);

@@ -19,8 +19,14 @@ describe("screen flow", () => {
   });
 
   it("asks for name and email without a stored session, and says so when it expired", () => {
-    expect(run({ ...validOrg, session: "missing" })).toMatchObject({ screen: "auth", notice: null });
-    expect(run({ ...validOrg, session: "expired" })).toMatchObject({ screen: "auth", notice: "SESSION_EXPIRED" });
+    expect(run({ ...validOrg, session: "missing" })).toMatchObject({
+      screen: "auth",
+      notice: null,
+    });
+    expect(run({ ...validOrg, session: "expired" })).toMatchObject({
+      screen: "auth",
+      notice: "SESSION_EXPIRED",
+    });
   });
 
   it("resumes a valid stored session at the selection screen", () => {
@@ -42,7 +48,9 @@ describe("screen flow", () => {
     expect(chat).toMatchObject({ screen: "chat", conversationId: null });
     const created = flowReducer(chat, { type: "conversationCreated", conversationId: "c1" });
     expect(created.conversationId).toBe("c1");
-    expect(flowReducer(created, { type: "conversationCreated", conversationId: "c2" }).conversationId).toBe("c1");
+    expect(
+      flowReducer(created, { type: "conversationCreated", conversationId: "c2" }).conversationId,
+    ).toBe("c1");
   });
 
   it("opens a past conversation from the inbox", () => {
@@ -61,19 +69,36 @@ describe("screen flow", () => {
       { type: "draftChanged", draft: "my order never arrived" },
     );
     const expired = flowReducer(typing, { type: "sessionExpired" });
-    expect(expired).toMatchObject({ screen: "auth", notice: "SESSION_EXPIRED", draft: "my order never arrived" });
+    expect(expired).toMatchObject({
+      screen: "auth",
+      notice: "SESSION_EXPIRED",
+      draft: "my order never arrived",
+    });
     const back = flowReducer(expired, { type: "authenticated" });
     // The old conversation belonged to the expired session; the draft goes into a new one.
-    expect(back).toMatchObject({ screen: "chat", conversationId: null, draft: "my order never arrived", notice: null });
+    expect(back).toMatchObject({
+      screen: "chat",
+      conversationId: null,
+      draft: "my order never arrived",
+      notice: null,
+    });
   });
 
   it("returns to selection after re-auth when the session expired elsewhere", () => {
-    const state = run({ ...validOrg, session: "valid" }, { type: "navigate", screen: "inbox" }, { type: "sessionExpired" });
+    const state = run(
+      { ...validOrg, session: "valid" },
+      { type: "navigate", screen: "inbox" },
+      { type: "sessionExpired" },
+    );
     expect(flowReducer(state, { type: "authenticated" }).screen).toBe("selection");
   });
 
   it("clears the draft once a message is sent", () => {
-    const state = run({ ...validOrg, session: "valid" }, { type: "startConversation" }, { type: "draftChanged", draft: "hi" });
+    const state = run(
+      { ...validOrg, session: "valid" },
+      { type: "startConversation" },
+      { type: "draftChanged", draft: "hi" },
+    );
     expect(flowReducer(state, { type: "messageSent" }).draft).toBe("");
   });
 
@@ -83,11 +108,16 @@ describe("screen flow", () => {
     expect(flowReducer(auth, { type: "sessionExpired" })).toBe(auth);
     expect(flowReducer(initialFlow, { type: "authenticated" })).toBe(initialFlow);
     const selection = run({ ...validOrg, session: "valid" });
-    expect(flowReducer(selection, { type: "loaded", organization: "not_found", session: "missing" })).toBe(selection);
+    expect(
+      flowReducer(selection, { type: "loaded", organization: "not_found", session: "missing" }),
+    ).toBe(selection);
   });
 
   it("retries from the error screen, keeping the draft", () => {
-    const failed = flowReducer({ ...initialFlow, draft: "x" }, { type: "failed", error: "UNAVAILABLE" });
+    const failed = flowReducer(
+      { ...initialFlow, draft: "x" },
+      { type: "failed", error: "UNAVAILABLE" },
+    );
     expect(failed).toMatchObject({ screen: "error", error: "UNAVAILABLE" });
     expect(flowReducer(failed, { type: "retry" })).toEqual({ ...initialFlow, draft: "x" });
   });

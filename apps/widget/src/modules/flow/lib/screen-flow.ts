@@ -1,8 +1,20 @@
 /** The widget's screens and how the visitor moves between them; pure, so the flow is testable. */
 
-export type Screen = "loading" | "error" | "auth" | "selection" | "chat" | "inbox" | "voice" | "contact";
+export type Screen =
+  | "loading"
+  | "error"
+  | "auth"
+  | "selection"
+  | "chat"
+  | "inbox"
+  | "voice"
+  | "contact";
 
-export type FlowError = "MISSING_ORGANIZATION" | "ORGANIZATION_NOT_FOUND" | "UNAVAILABLE" | "UNEXPECTED";
+export type FlowError =
+  | "MISSING_ORGANIZATION"
+  | "ORGANIZATION_NOT_FOUND"
+  | "UNAVAILABLE"
+  | "UNEXPECTED";
 
 export type FlowState = {
   screen: Screen;
@@ -44,7 +56,13 @@ export const initialFlow: FlowState = {
   resumeTo: null,
 };
 
-const SESSION_SCREENS: ReadonlySet<Screen> = new Set(["selection", "chat", "inbox", "voice", "contact"]);
+const SESSION_SCREENS: ReadonlySet<Screen> = new Set([
+  "selection",
+  "chat",
+  "inbox",
+  "voice",
+  "contact",
+]);
 
 export function flowReducer(state: FlowState, action: FlowAction): FlowState {
   switch (action.type) {

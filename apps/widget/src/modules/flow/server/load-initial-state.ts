@@ -9,12 +9,17 @@ import { convexUrl } from "@/modules/convex/convex-url";
 
 export type InitialOrganization = FunctionReturnType<typeof api.public.organizations.validate>;
 export type InitialSettings = FunctionReturnType<typeof api.public.widgetSettings.get>;
-export type InitialState = { organization: InitialOrganization | null; settings: InitialSettings | null };
+export type InitialState = {
+  organization: InitialOrganization | null;
+  settings: InitialSettings | null;
+};
 
 const LOOKUP_TIMEOUT_MS = 1500;
 
 function withTimeout<T>(promise: Promise<T>): Promise<T | null> {
-  const timeout = new Promise<null>((resolve) => setTimeout(() => resolve(null), LOOKUP_TIMEOUT_MS).unref());
+  const timeout = new Promise<null>((resolve) =>
+    setTimeout(() => resolve(null), LOOKUP_TIMEOUT_MS).unref(),
+  );
   return Promise.race([promise.catch(() => null), timeout]);
 }
 

@@ -37,7 +37,10 @@ export function useSessionExpiryTimer(expiresAt: number | null) {
   useEffect(() => {
     if (expiresAt === null) return;
     // setTimeout overflows past 2^31 - 1 ms; sessions last a day, so this only guards bad data.
-    const timer = window.setTimeout(expire, Math.min(2 ** 31 - 1, Math.max(0, expiresAt - Date.now())));
+    const timer = window.setTimeout(
+      expire,
+      Math.min(2 ** 31 - 1, Math.max(0, expiresAt - Date.now())),
+    );
     return () => window.clearTimeout(timer);
   }, [expiresAt, expire]);
 }

@@ -1,6 +1,11 @@
 import { beforeEach, describe, expect, it } from "vitest";
 
-import { clearStoredSession, readStoredSession, storageKey, writeStoredSession } from "./contact-session-storage";
+import {
+  clearStoredSession,
+  readStoredSession,
+  storageKey,
+  writeStoredSession,
+} from "./contact-session-storage";
 
 beforeEach(() => localStorage.clear());
 
@@ -8,8 +13,14 @@ describe("contact session storage", () => {
   it("keeps one session per organization", () => {
     writeStoredSession(localStorage, "org_a", { contactSessionId: "s_a", expiresAt: 10 });
     writeStoredSession(localStorage, "org_b", { contactSessionId: "s_b", expiresAt: 20 });
-    expect(readStoredSession(localStorage, "org_a")).toEqual({ contactSessionId: "s_a", expiresAt: 10 });
-    expect(readStoredSession(localStorage, "org_b")).toEqual({ contactSessionId: "s_b", expiresAt: 20 });
+    expect(readStoredSession(localStorage, "org_a")).toEqual({
+      contactSessionId: "s_a",
+      expiresAt: 10,
+    });
+    expect(readStoredSession(localStorage, "org_b")).toEqual({
+      contactSessionId: "s_b",
+      expiresAt: 20,
+    });
     clearStoredSession(localStorage, "org_a");
     expect(readStoredSession(localStorage, "org_a")).toBeNull();
     expect(readStoredSession(localStorage, "org_b")).not.toBeNull();
@@ -36,7 +47,9 @@ describe("contact session storage", () => {
       },
     } as unknown as Storage;
     expect(readStoredSession(blocked, "org_a")).toBeNull();
-    expect(() => writeStoredSession(blocked, "org_a", { contactSessionId: "s", expiresAt: 1 })).not.toThrow();
+    expect(() =>
+      writeStoredSession(blocked, "org_a", { contactSessionId: "s", expiresAt: 1 }),
+    ).not.toThrow();
     expect(() => clearStoredSession(blocked, "org_a")).not.toThrow();
   });
 });

@@ -7,7 +7,10 @@ export function storageKey(organizationId: string): string {
   return `${KEY_PREFIX}${organizationId}`;
 }
 
-export function readStoredSession(storage: Storage, organizationId: string): StoredContactSession | null {
+export function readStoredSession(
+  storage: Storage,
+  organizationId: string,
+): StoredContactSession | null {
   let raw: string | null;
   try {
     raw = storage.getItem(storageKey(organizationId));
@@ -27,7 +30,11 @@ export function readStoredSession(storage: Storage, organizationId: string): Sto
   return null;
 }
 
-export function writeStoredSession(storage: Storage, organizationId: string, session: StoredContactSession): void {
+export function writeStoredSession(
+  storage: Storage,
+  organizationId: string,
+  session: StoredContactSession,
+): void {
   try {
     storage.setItem(storageKey(organizationId), JSON.stringify(session));
   } catch {

@@ -16,12 +16,18 @@ afterEach(() => {
 
 describe("stored session probe", () => {
   it("marks the page when this organization has a stored session", () => {
-    localStorage.setItem(storageKey("org_a"), JSON.stringify({ contactSessionId: "s", expiresAt: 1 }));
+    localStorage.setItem(
+      storageKey("org_a"),
+      JSON.stringify({ contactSessionId: "s", expiresAt: 1 }),
+    );
     expect(runProbe("?organizationId=org_a&locale=en")).toBe(true);
   });
 
   it("leaves first-time visitors and other organizations unmarked", () => {
-    localStorage.setItem(storageKey("org_b"), JSON.stringify({ contactSessionId: "s", expiresAt: 1 }));
+    localStorage.setItem(
+      storageKey("org_b"),
+      JSON.stringify({ contactSessionId: "s", expiresAt: 1 }),
+    );
     expect(runProbe("?organizationId=org_a")).toBe(false);
     expect(runProbe("")).toBe(false);
   });

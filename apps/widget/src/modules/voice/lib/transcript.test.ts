@@ -1,8 +1,17 @@
 import { describe, expect, it } from "vitest";
 
-import { applyTranscript, isTranscriptEvent, type TranscriptEvent, type TranscriptLine } from "./transcript";
+import {
+  applyTranscript,
+  isTranscriptEvent,
+  type TranscriptEvent,
+  type TranscriptLine,
+} from "./transcript";
 
-const event = (role: "user" | "assistant", transcriptType: "partial" | "final", transcript: string): TranscriptEvent => ({
+const event = (
+  role: "user" | "assistant",
+  transcriptType: "partial" | "final",
+  transcript: string,
+): TranscriptEvent => ({
   type: "transcript",
   role,
   transcriptType,
@@ -28,7 +37,14 @@ describe("live transcript", () => {
   it("recognizes only transcript messages", () => {
     expect(isTranscriptEvent(event("user", "final", "x"))).toBe(true);
     expect(isTranscriptEvent({ type: "status-update", status: "ended" })).toBe(false);
-    expect(isTranscriptEvent({ type: "transcript", role: "system", transcriptType: "final", transcript: "x" })).toBe(false);
+    expect(
+      isTranscriptEvent({
+        type: "transcript",
+        role: "system",
+        transcriptType: "final",
+        transcript: "x",
+      }),
+    ).toBe(false);
     expect(isTranscriptEvent(null)).toBe(false);
   });
 });

@@ -21,8 +21,14 @@ export function isTranscriptEvent(message: unknown): message is TranscriptEvent 
 }
 
 /** A partial line is replaced by the next partial or final of the same speaker; finals stay. */
-export function applyTranscript(lines: readonly TranscriptLine[], event: TranscriptEvent): TranscriptLine[] {
+export function applyTranscript(
+  lines: readonly TranscriptLine[],
+  event: TranscriptEvent,
+): TranscriptLine[] {
   const last = lines.at(-1);
   const kept = last && !last.final && last.role === event.role ? lines.slice(0, -1) : lines;
-  return [...kept, { role: event.role, text: event.transcript, final: event.transcriptType === "final" }];
+  return [
+    ...kept,
+    { role: event.role, text: event.transcript, final: event.transcriptType === "final" },
+  ];
 }

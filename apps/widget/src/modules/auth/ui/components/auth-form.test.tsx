@@ -39,7 +39,9 @@ describe("AuthForm", () => {
     await userEvent.click(screen.getByRole("button", { name: "Continue" }));
     expect(screen.getByText("Please enter your name.")).toBeTruthy();
     expect(screen.getByText("Please enter a valid email address.")).toBeTruthy();
-    expect(screen.getByRole("textbox", { name: "Email" }).getAttribute("aria-invalid")).toBe("true");
+    expect(screen.getByRole("textbox", { name: "Email" }).getAttribute("aria-invalid")).toBe(
+      "true",
+    );
     expect(onSubmit).not.toHaveBeenCalled();
   });
 
@@ -50,7 +52,9 @@ describe("AuthForm", () => {
     await userEvent.type(screen.getByRole("textbox", { name: "Email" }), "ana@shop.example");
     await userEvent.click(screen.getByRole("button", { name: "Continue" }));
     expect(onSubmit).toHaveBeenCalledWith({ name: "Ana", email: "ana@shop.example" });
-    expect((await screen.findByRole("alert")).textContent).toBe("You're sending messages too fast. Please wait a moment.");
+    expect((await screen.findByRole("alert")).textContent).toBe(
+      "You're sending messages too fast. Please wait a moment.",
+    );
   });
 
   it("tells the visitor their session expired and their message is kept", () => {

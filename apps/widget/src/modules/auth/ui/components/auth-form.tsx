@@ -9,7 +9,11 @@ import { type FormEvent, useEffect, useId, useRef, useState, useSyncExternalStor
 
 import type { ErrorCode } from "@/modules/errors/lib/error-code";
 
-import { type ContactForm, type ContactFormErrors, validateContactForm } from "../../lib/contact-form";
+import {
+  type ContactForm,
+  type ContactFormErrors,
+  validateContactForm,
+} from "../../lib/contact-form";
 
 const subscribeNever = () => () => undefined;
 

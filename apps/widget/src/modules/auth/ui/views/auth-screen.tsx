@@ -15,7 +15,13 @@ import type { ContactForm } from "../../lib/contact-form";
 import { AuthForm } from "../components/auth-form";
 
 /** `precheck`: shown while the stored-session check is still running (see SessionCheck). */
-export function AuthScreen({ expired, precheck = false }: { expired: boolean; precheck?: boolean }) {
+export function AuthScreen({
+  expired,
+  precheck = false,
+}: {
+  expired: boolean;
+  precheck?: boolean;
+}) {
   const organizationId = useAtomValue(organizationIdAtom);
   const hostPage = useAtomValue(hostPageAtom);
   const setSession = useSetAtom(contactSessionAtom);

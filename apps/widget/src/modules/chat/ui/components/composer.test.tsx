@@ -8,9 +8,25 @@ import { renderWithIntl } from "@/test/render-with-intl";
 import { MAX_MESSAGE_CHARS, validateMessage } from "../../lib/composer-validation";
 import { Composer } from "./composer";
 
-function Harness({ onSend, initial = "", error = null }: { onSend: (text: string) => void; initial?: string; error?: string | null }) {
+function Harness({
+  onSend,
+  initial = "",
+  error = null,
+}: {
+  onSend: (text: string) => void;
+  initial?: string;
+  error?: string | null;
+}) {
   const [draft, setDraft] = useState(initial);
-  return <Composer draft={draft} onDraftChange={setDraft} onSend={onSend} sending={false} error={error} />;
+  return (
+    <Composer
+      draft={draft}
+      onDraftChange={setDraft}
+      onSend={onSend}
+      sending={false}
+      error={error}
+    />
+  );
 }
 
 describe("validateMessage", () => {
@@ -20,8 +36,14 @@ describe("validateMessage", () => {
   });
 
   it("refuses text over the backend's limit, counting after trimming", () => {
-    expect(validateMessage("a".repeat(MAX_MESSAGE_CHARS + 1))).toEqual({ ok: false, problem: "TOO_LONG" });
-    expect(validateMessage(`  ${"a".repeat(MAX_MESSAGE_CHARS)}  `)).toEqual({ ok: true, text: "a".repeat(MAX_MESSAGE_CHARS) });
+    expect(validateMessage("a".repeat(MAX_MESSAGE_CHARS + 1))).toEqual({
+      ok: false,
+      problem: "TOO_LONG",
+    });
+    expect(validateMessage(`  ${"a".repeat(MAX_MESSAGE_CHARS)}  `)).toEqual({
+      ok: true,
+      text: "a".repeat(MAX_MESSAGE_CHARS),
+    });
   });
 });
 
@@ -44,10 +66,14 @@ describe("Composer", () => {
   it("says how long an oversize message is, and sends nothing", async () => {
     const onSend = vi.fn();
     renderWithIntl(<Harness onSend={onSend} initial={"x".repeat(MAX_MESSAGE_CHARS + 5)} />);
-    expect(screen.getByRole("alert").textContent).toBe("Your message is 4,005 characters long; the limit is 4,000.");
+    expect(screen.getByRole("alert").textContent).toBe(
+      "Your message is 4,005 characters long; the limit is 4,000.",
+    );
     await userEvent.click(screen.getByRole("button", { name: "Send message" }));
     expect(onSend).not.toHaveBeenCalled();
-    expect(screen.getByRole("textbox", { name: "Message" }).getAttribute("aria-invalid")).toBe("true");
+    expect(screen.getByRole("textbox", { name: "Message" }).getAttribute("aria-invalid")).toBe(
+      "true",
+    );
   });
 
   it("sends trimmed text on Enter and keeps Shift+Enter for new lines", async () => {
@@ -61,7 +87,9 @@ describe("Composer", () => {
   });
 
   it("shows a translated send error from the caller", () => {
-    renderWithIntl(<Harness onSend={vi.fn()} initial="hi" error="You're sending messages too fast." />);
+    renderWithIntl(
+      <Harness onSend={vi.fn()} initial="hi" error="You're sending messages too fast." />,
+    );
     expect(screen.getByRole("alert").textContent).toBe("You're sending messages too fast.");
   });
 });

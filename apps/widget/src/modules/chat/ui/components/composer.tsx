@@ -7,7 +7,11 @@ import { SendHorizontal } from "lucide-react";
 import { useTranslations } from "next-intl";
 import { type FormEvent, type KeyboardEvent, useEffect, useId, useRef, useState } from "react";
 
-import { type ComposerProblem, MAX_MESSAGE_CHARS, validateMessage } from "../../lib/composer-validation";
+import {
+  type ComposerProblem,
+  MAX_MESSAGE_CHARS,
+  validateMessage,
+} from "../../lib/composer-validation";
 
 /**
  * The message box: Enter sends, Shift+Enter breaks the line; empty and over-long text is refused
@@ -81,7 +85,12 @@ export function Composer({
           aria-describedby={message ? messageId : undefined}
           className="max-h-32 min-h-9 resize-none"
         />
-        <Button type="submit" size="icon" aria-label={sending ? t("sending") : t("send")} disabled={sending}>
+        <Button
+          type="submit"
+          size="icon"
+          aria-label={sending ? t("sending") : t("send")}
+          disabled={sending}
+        >
           <SendHorizontal aria-hidden />
         </Button>
       </div>

@@ -21,7 +21,11 @@ function renderBubble(value: ChatMessage) {
 describe("MessageBubble", () => {
   it("shows the visitor's own HTML literally, not as markdown or markup", () => {
     const container = renderBubble(
-      message({ role: "user", author: "contact", text: "<b>bold?</b> **not bold** <script>x()</script>" }),
+      message({
+        role: "user",
+        author: "contact",
+        text: "<b>bold?</b> **not bold** <script>x()</script>",
+      }),
     );
     expect(container.querySelector("b, strong, script")).toBeNull();
     expect(container.textContent).toContain("<b>bold?</b> **not bold** <script>x()</script>");

@@ -36,7 +36,11 @@ export function MessageBubble({ message }: { message: ChatMessage }) {
             : "rounded-bl-sm border bg-card text-card-foreground",
         )}
       >
-        {author === "contact" ? <p className="whitespace-pre-wrap">{text}</p> : <MessageMarkdown text={text} />}
+        {author === "contact" ? (
+          <p className="whitespace-pre-wrap">{text}</p>
+        ) : (
+          <MessageMarkdown text={text} />
+        )}
       </div>
     </li>
   );

@@ -28,7 +28,14 @@ describe("MessageList", () => {
       },
     );
     const onLoadOlder = vi.fn();
-    renderWithIntl(<MessageList messages={messages} canLoadOlder loadingOlder={false} onLoadOlder={onLoadOlder} />);
+    renderWithIntl(
+      <MessageList
+        messages={messages}
+        canLoadOlder
+        loadingOlder={false}
+        onLoadOlder={onLoadOlder}
+      />,
+    );
     observer.notify?.([{ isIntersecting: true }]);
     expect(onLoadOlder).toHaveBeenCalledTimes(1);
   });
@@ -36,16 +43,38 @@ describe("MessageList", () => {
   it("offers a button for keyboards, disabled while a page loads", async () => {
     const onLoadOlder = vi.fn();
     const { rerender } = renderWithIntl(
-      <MessageList messages={messages} canLoadOlder loadingOlder={false} onLoadOlder={onLoadOlder} />,
+      <MessageList
+        messages={messages}
+        canLoadOlder
+        loadingOlder={false}
+        onLoadOlder={onLoadOlder}
+      />,
     );
     await userEvent.click(screen.getByRole("button", { name: "Load earlier messages" }));
     expect(onLoadOlder).toHaveBeenCalledTimes(1);
-    rerender(<MessageList messages={messages} canLoadOlder={false} loadingOlder onLoadOlder={onLoadOlder} />);
-    expect(screen.getByRole("button", { name: "Loading earlier messages…" })).toHaveProperty("disabled", true);
+    rerender(
+      <MessageList
+        messages={messages}
+        canLoadOlder={false}
+        loadingOlder
+        onLoadOlder={onLoadOlder}
+      />,
+    );
+    expect(screen.getByRole("button", { name: "Loading earlier messages…" })).toHaveProperty(
+      "disabled",
+      true,
+    );
   });
 
   it("lists messages oldest first with their authors, and no loader once history is complete", () => {
-    renderWithIntl(<MessageList messages={messages} canLoadOlder={false} loadingOlder={false} onLoadOlder={vi.fn()} />);
+    renderWithIntl(
+      <MessageList
+        messages={messages}
+        canLoadOlder={false}
+        loadingOlder={false}
+        onLoadOlder={vi.fn()}
+      />,
+    );
     const list = screen.getByRole("list", { name: "Messages" });
     expect(list.textContent).toBe("AssistantHi!YouHelp");
     expect(screen.queryByRole("button", { name: "Load earlier messages" })).toBeNull();

@@ -23,7 +23,9 @@ describe("MessageMarkdown with hostile text", () => {
   });
 
   it("keeps block HTML as text too", () => {
-    const container = renderText('<div style="position:fixed" onclick="steal()">Click me</div>\n\nafter');
+    const container = renderText(
+      '<div style="position:fixed" onclick="steal()">Click me</div>\n\nafter',
+    );
     expect(container.querySelector("div[onclick]")).toBeNull();
     expect(container.textContent).toContain('<div style="position:fixed" onclick="steal()">');
   });
@@ -42,7 +44,9 @@ describe("MessageMarkdown with hostile text", () => {
     expect(docs.getAttribute("href")).toBe("https://example.com/help");
     expect(docs.getAttribute("target")).toBe("_blank");
     expect(docs.getAttribute("rel")).toContain("noopener");
-    expect(screen.getByRole("link", { name: "mail us" }).getAttribute("href")).toBe("mailto:help@example.com");
+    expect(screen.getByRole("link", { name: "mail us" }).getAttribute("href")).toBe(
+      "mailto:help@example.com",
+    );
   });
 
   it("does not load markdown images (no tracking pixels), keeping their text", () => {

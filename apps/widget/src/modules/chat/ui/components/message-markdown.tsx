@@ -13,7 +13,12 @@ function safeUrl(url: string): string {
 const components: Components = {
   a: ({ href, children }) =>
     href ? (
-      <a href={href} target="_blank" rel="noopener noreferrer nofollow" className="underline underline-offset-2">
+      <a
+        href={href}
+        target="_blank"
+        rel="noopener noreferrer nofollow"
+        className="underline underline-offset-2"
+      >
         {children}
       </a>
     ) : (
@@ -22,7 +27,9 @@ const components: Components = {
   p: ({ children }) => <p className="whitespace-pre-wrap [&:not(:first-child)]:mt-2">{children}</p>,
   ul: ({ children }) => <ul className="mt-2 list-disc pl-5">{children}</ul>,
   ol: ({ children }) => <ol className="mt-2 list-decimal pl-5">{children}</ol>,
-  code: ({ children }) => <code className="rounded bg-foreground/10 px-1 font-mono text-[0.9em]">{children}</code>,
+  code: ({ children }) => (
+    <code className="rounded bg-foreground/10 px-1 font-mono text-[0.9em]">{children}</code>
+  ),
   pre: ({ children }) => <pre className="mt-2 overflow-x-auto whitespace-pre-wrap">{children}</pre>,
 };
 

@@ -16,7 +16,13 @@ export function SuggestionList({
     <ul aria-label={t("suggestions")} className="flex flex-wrap gap-2">
       {suggestions.map((suggestion) => (
         <li key={suggestion}>
-          <Button variant="outline" size="sm" disabled={disabled} onClick={() => onPick(suggestion)} className="h-auto whitespace-normal py-1.5 text-left">
+          <Button
+            variant="outline"
+            size="sm"
+            disabled={disabled}
+            onClick={() => onPick(suggestion)}
+            className="h-auto whitespace-normal py-1.5 text-left"
+          >
             {suggestion}
           </Button>
         </li>

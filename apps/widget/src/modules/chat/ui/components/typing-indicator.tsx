@@ -3,7 +3,11 @@ import { useTranslations } from "next-intl";
 export function TypingIndicator() {
   const t = useTranslations("chat");
   return (
-    <div role="status" aria-label={t("typing")} className="flex w-fit gap-1 rounded-2xl border bg-card px-3 py-3">
+    <div
+      role="status"
+      aria-label={t("typing")}
+      className="flex w-fit gap-1 rounded-2xl border bg-card px-3 py-3"
+    >
       {[0, 150, 300].map((delay) => (
         <span
           key={delay}

@@ -40,7 +40,9 @@ export function ChatScreen({
   const conversationId = flow.conversationId as Id<"conversations"> | null;
   const [sending, setSending] = useState(false);
   // A send error belongs to the conversation it happened in; another one starts clean.
-  const [failure, setFailure] = useState<{ code: ErrorCode; conversationId: string | null } | null>(null);
+  const [failure, setFailure] = useState<{ code: ErrorCode; conversationId: string | null } | null>(
+    null,
+  );
   const error = failure?.conversationId === conversationId ? failure.code : null;
 
   const createConversation = useMutation(api.public.conversations.create);
@@ -86,7 +88,14 @@ export function ChatScreen({
         setSending(false);
       }
     },
-    [conversationId, contactSessionId, createConversation, sendMessage, dispatch, handleSessionError],
+    [
+      conversationId,
+      contactSessionId,
+      createConversation,
+      sendMessage,
+      dispatch,
+      handleSessionError,
+    ],
   );
 
   const loadOlder = useCallback(() => {
@@ -95,9 +104,15 @@ export function ChatScreen({
 
   const footer = (
     <>
-      {isAwaitingReply(messages, conversationId ? conversation?.status : undefined) ? <TypingIndicator /> : null}
+      {isAwaitingReply(messages, conversationId ? conversation?.status : undefined) ? (
+        <TypingIndicator />
+      ) : null}
       {!resolved && showsSuggestions(messages) ? (
-        <SuggestionList suggestions={suggestions} disabled={sending} onPick={(text) => void send(text)} />
+        <SuggestionList
+          suggestions={suggestions}
+          disabled={sending}
+          onPick={(text) => void send(text)}
+        />
       ) : null}
     </>
   );
@@ -114,7 +129,9 @@ export function ChatScreen({
       {resolved ? (
         <div className="flex flex-col gap-2 border-t p-3">
           <Alert>{t("resolved")}</Alert>
-          <Button onClick={() => dispatch({ type: "startConversation" })}>{t("newConversation")}</Button>
+          <Button onClick={() => dispatch({ type: "startConversation" })}>
+            {t("newConversation")}
+          </Button>
         </div>
       ) : (
         <Composer

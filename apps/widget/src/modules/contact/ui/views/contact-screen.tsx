@@ -25,7 +25,10 @@ export function ContactScreen({ phoneNumber }: { phoneNumber: string }) {
       <p className="select-all text-2xl font-semibold tabular-nums">{phoneNumber}</p>
       <div className="flex gap-2">
         <Button asChild>
-          <a href={`tel:${phoneNumber.replace(/[^\d+]/g, "")}`} aria-label={t("call", { number: phoneNumber })}>
+          <a
+            href={`tel:${phoneNumber.replace(/[^\d+]/g, "")}`}
+            aria-label={t("call", { number: phoneNumber })}
+          >
             <Phone aria-hidden />
             {t("call", { number: phoneNumber })}
           </a>

@@ -27,7 +27,11 @@ export function WidgetFrame({
         return;
       }
       if (event.key !== "Tab" || !ref.current) return;
-      const target = wrapTarget(focusableWithin(ref.current), document.activeElement, event.shiftKey);
+      const target = wrapTarget(
+        focusableWithin(ref.current),
+        document.activeElement,
+        event.shiftKey,
+      );
       if (target) {
         event.preventDefault();
         target.focus();

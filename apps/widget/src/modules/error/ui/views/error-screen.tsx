@@ -8,7 +8,10 @@ import type { FlowError } from "@/modules/flow/lib/screen-flow";
 export function ErrorScreen({ error, onRetry }: { error: FlowError; onRetry: () => void }) {
   const t = useTranslations("error");
   return (
-    <div role="alert" className="flex flex-1 flex-col items-center justify-center gap-3 p-6 text-center">
+    <div
+      role="alert"
+      className="flex flex-1 flex-col items-center justify-center gap-3 p-6 text-center"
+    >
       <TriangleAlert aria-hidden className="size-8 text-destructive" />
       <h2 className="text-base font-semibold">{t("title")}</h2>
       <p className="text-sm">{t(error)}</p>

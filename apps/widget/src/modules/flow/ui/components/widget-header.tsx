@@ -26,7 +26,11 @@ export function WidgetHeader({
       ) : null}
       {logoUrl ? (
         // eslint-disable-next-line @next/next/no-img-element -- logo is served by Convex storage, not a static asset
-        <img src={logoUrl} alt={t("logoAlt", { name: organizationName ?? title })} className="size-8 rounded-full bg-background object-contain" />
+        <img
+          src={logoUrl}
+          alt={t("logoAlt", { name: organizationName ?? title })}
+          className="size-8 rounded-full bg-background object-contain"
+        />
       ) : null}
       <h1 className="min-w-0 flex-1 truncate text-base font-semibold">{title}</h1>
       <Button variant="ghost" size="icon" aria-label={t("close")} onClick={onClose}>

@@ -31,10 +31,19 @@ function Hydrate({
 }) {
   useHydrateAtoms([[organizationIdAtom, organizationId]]);
   useHydrateAtoms([[initialStateAtom, initialState]]);
-  useHydrateAtoms([[organizationNameAtom, initialState.organization?.valid ? initialState.organization.name : null]]);
+  useHydrateAtoms([
+    [
+      organizationNameAtom,
+      initialState.organization?.valid ? initialState.organization.name : null,
+    ],
+  ]);
   const failure = knownFailure(organizationId, initialState);
   // flowAtom is a reducer atom: hydrating it dispatches this action into the initial state.
-  useHydrateAtoms(new Map<typeof flowAtom, FlowAction>(failure ? [[flowAtom, { type: "failed", error: failure }]] : []));
+  useHydrateAtoms(
+    new Map<typeof flowAtom, FlowAction>(
+      failure ? [[flowAtom, { type: "failed", error: failure }]] : [],
+    ),
+  );
   return children;
 }
 

@@ -42,12 +42,17 @@ vi.mock("convex/react", async () => {
     switch (name) {
       case "public/organizations:validate": {
         const orgName = backend.organizations.get(args.organizationId as string);
-        return orgName ? { valid: true, name: orgName, allowedDomains: [] } : { valid: false, reason: "NOT_FOUND" };
+        return orgName
+          ? { valid: true, name: orgName, allowedDomains: [] }
+          : { valid: false, reason: "NOT_FOUND" };
       }
       case "public/contactSessions:validate": {
         const session = backend.sessions.get(args.contactSessionId as string);
-        if (!session || session.organizationId !== args.organizationId) return { valid: false, reason: "NOT_FOUND" };
-        return session.expired ? { valid: false, reason: "SESSION_EXPIRED" } : { valid: true, expiresAt: Date.now() + 1e6 };
+        if (!session || session.organizationId !== args.organizationId)
+          return { valid: false, reason: "NOT_FOUND" };
+        return session.expired
+          ? { valid: false, reason: "SESSION_EXPIRED" }
+          : { valid: true, expiresAt: Date.now() + 1e6 };
       }
       case "public/widgetSettings:get":
         return backend.settingsLoaded ? settings : undefined;
@@ -55,7 +60,9 @@ vi.mock("convex/react", async () => {
         return { connected: false, enabled: false, assistantId: null, phoneNumber: null };
       case "public/conversations:get":
         return (
-          backend.conversations.find((conversation) => conversation._id === args.conversationId) ?? {
+          backend.conversations.find(
+            (conversation) => conversation._id === args.conversationId,
+          ) ?? {
             _id: args.conversationId,
             threadId: "thread_1",
             status: "unresolved",
@@ -74,7 +81,10 @@ vi.mock("convex/react", async () => {
     backend.calls.push({ name, args });
     if (name === "public/contactSessions:create") {
       const contactSessionId = `session_${backend.sessions.size + 1}`;
-      backend.sessions.set(contactSessionId, { organizationId: args.organizationId as string, expired: false });
+      backend.sessions.set(contactSessionId, {
+        organizationId: args.organizationId as string,
+        expired: false,
+      });
       return { contactSessionId, expiresAt: Date.now() + 86_400_000 };
     }
     if (backend.failNextMutation && name !== "public/conversations:create") {
@@ -91,7 +101,8 @@ vi.mock("convex/react", async () => {
     return null;
   };
   return {
-    useQuery: (ref: never, args: Record<string, unknown> | "skip") => (args === "skip" ? undefined : query(nameOf(ref), args)),
+    useQuery: (ref: never, args: Record<string, unknown> | "skip") =>
+      args === "skip" ? undefined : query(nameOf(ref), args),
     useMutation: (ref: never) => (args: Record<string, unknown>) => mutation(nameOf(ref), args),
     usePaginatedQuery: (ref: never, args: Record<string, unknown> | "skip") => ({
       results: args === "skip" ? [] : (query(nameOf(ref), args) as { page: unknown[] }).page,
@@ -106,7 +117,12 @@ vi.mock("convex/react", async () => {
 
 vi.mock("@convex-dev/agent/react", async (importOriginal) => ({
   ...(await importOriginal<typeof AgentReact>()),
-  useUIMessages: () => ({ results: [], status: "Exhausted", isLoading: false, loadMore: () => undefined }),
+  useUIMessages: () => ({
+    results: [],
+    status: "Exhausted",
+    isLoading: false,
+    loadMore: () => undefined,
+  }),
 }));
 
 function renderWidget(organizationId = "org_acme") {
@@ -138,7 +154,9 @@ beforeEach(() => {
 describe("widget screen flow", () => {
   it("says clearly when the organization does not exist", async () => {
     renderWidget("org_missing");
-    expect((await screen.findByRole("alert")).textContent).toContain("We couldn't find this organization");
+    expect((await screen.findByRole("alert")).textContent).toContain(
+      "We couldn't find this organization",
+    );
   });
 
   it("says clearly when the iframe URL has no organization", async () => {
@@ -164,7 +182,10 @@ describe("widget screen flow", () => {
 
   it("resumes a stored valid session at the selection screen", async () => {
     backend.sessions.set("session_9", { organizationId: "org_acme", expired: false });
-    localStorage.setItem(storageKey("org_acme"), JSON.stringify({ contactSessionId: "session_9", expiresAt: Date.now() + 1e6 }));
+    localStorage.setItem(
+      storageKey("org_acme"),
+      JSON.stringify({ contactSessionId: "session_9", expiresAt: Date.now() + 1e6 }),
+    );
     renderWidget();
     expect(await screen.findByRole("button", { name: "Start chat" })).toBeTruthy();
     expect(screen.queryByRole("textbox", { name: "Name" })).toBeNull();
@@ -172,7 +193,10 @@ describe("widget screen flow", () => {
 
   it("asks again, saying why, when the stored session has expired", async () => {
     backend.sessions.set("session_9", { organizationId: "org_acme", expired: true });
-    localStorage.setItem(storageKey("org_acme"), JSON.stringify({ contactSessionId: "session_9", expiresAt: 1 }));
+    localStorage.setItem(
+      storageKey("org_acme"),
+      JSON.stringify({ contactSessionId: "session_9", expiresAt: 1 }),
+    );
     renderWidget();
     expect((await screen.findByRole("alert")).textContent).toContain("Your session has expired");
     expect(localStorage.getItem(storageKey("org_acme"))).toBeNull();
@@ -209,12 +233,19 @@ describe("widget screen flow", () => {
     const { store } = renderWidget();
     await identify();
     await userEvent.click(await screen.findByRole("button", { name: "Start chat" }));
-    await userEvent.type(await screen.findByRole("textbox", { name: "Message" }, LAZY), "Hello there{Enter}");
+    await userEvent.type(
+      await screen.findByRole("textbox", { name: "Message" }, LAZY),
+      "Hello there{Enter}",
+    );
     await waitFor(() => expect(store.get(flowAtom).draft).toBe(""));
     const names = backend.calls.map((call) => call.name);
     expect(names).toContain("public/conversations:create");
     const sent = backend.calls.find((call) => call.name === "public/messages:send");
-    expect(sent?.args).toEqual({ contactSessionId: "session_1", conversationId: "conversation_1", text: "Hello there" });
+    expect(sent?.args).toEqual({
+      contactSessionId: "session_1",
+      conversationId: "conversation_1",
+      text: "Hello there",
+    });
     expect(store.get(flowAtom).conversationId).toBe("conversation_1");
   });
 
@@ -271,7 +302,10 @@ describe("widget screen flow", () => {
   it("shows a first-time visitor the auth form at once when the server knows the organization", async () => {
     const store = createStore();
     store.set(organizationIdAtom, "org_acme");
-    store.set(initialStateAtom, { organization: { valid: true, name: "Acme", allowedDomains: [] }, settings: null });
+    store.set(initialStateAtom, {
+      organization: { valid: true, name: "Acme", allowedDomains: [] },
+      settings: null,
+    });
     renderWithIntl(<WidgetView vapiPublicKey={null} />, store);
     const name = screen.getByRole("textbox", { name: "Name" });
     await userEvent.type(name, "Ana");
@@ -282,20 +316,45 @@ describe("widget screen flow", () => {
 
   it("checks a returning visitor's stored session instead of asking again", async () => {
     backend.sessions.set("session_9", { organizationId: "org_acme", expired: false });
-    localStorage.setItem(storageKey("org_acme"), JSON.stringify({ contactSessionId: "session_9", expiresAt: Date.now() + 1e6 }));
+    localStorage.setItem(
+      storageKey("org_acme"),
+      JSON.stringify({ contactSessionId: "session_9", expiresAt: Date.now() + 1e6 }),
+    );
     const store = createStore();
     store.set(organizationIdAtom, "org_acme");
-    store.set(initialStateAtom, { organization: { valid: true, name: "Acme", allowedDomains: [] }, settings: null });
+    store.set(initialStateAtom, {
+      organization: { valid: true, name: "Acme", allowedDomains: [] },
+      settings: null,
+    });
     renderWithIntl(<WidgetView vapiPublicKey={null} />, store);
     expect(await screen.findByRole("button", { name: "Start chat" })).toBeTruthy();
   });
 
   it("lists past conversations with status and last message, continues an open one, and opens any", async () => {
     backend.sessions.set("session_9", { organizationId: "org_acme", expired: false });
-    localStorage.setItem(storageKey("org_acme"), JSON.stringify({ contactSessionId: "session_9", expiresAt: Date.now() + 1e6 }));
+    localStorage.setItem(
+      storageKey("org_acme"),
+      JSON.stringify({ contactSessionId: "session_9", expiresAt: Date.now() + 1e6 }),
+    );
     backend.conversations = [
-      { _id: "c_open", threadId: "t1", status: "escalated", channel: "chat", unread: 2, lastMessageAt: Date.now() - 60_000, lastMessage: { text: "An operator will reply", author: "agent" } },
-      { _id: "c_done", threadId: "t2", status: "resolved", channel: "chat", unread: 0, lastMessageAt: Date.now() - 3_600_000, lastMessage: { text: "Glad I could help", author: "agent" } },
+      {
+        _id: "c_open",
+        threadId: "t1",
+        status: "escalated",
+        channel: "chat",
+        unread: 2,
+        lastMessageAt: Date.now() - 60_000,
+        lastMessage: { text: "An operator will reply", author: "agent" },
+      },
+      {
+        _id: "c_done",
+        threadId: "t2",
+        status: "resolved",
+        channel: "chat",
+        unread: 0,
+        lastMessageAt: Date.now() - 3_600_000,
+        lastMessage: { text: "Glad I could help", author: "agent" },
+      },
     ];
     const { store } = renderWidget();
     expect(await screen.findByRole("button", { name: "Continue your conversation" })).toBeTruthy();
@@ -311,9 +370,20 @@ describe("widget screen flow", () => {
 
   it("shows a resolved conversation read-only, with a way to start a new one", async () => {
     backend.sessions.set("session_9", { organizationId: "org_acme", expired: false });
-    localStorage.setItem(storageKey("org_acme"), JSON.stringify({ contactSessionId: "session_9", expiresAt: Date.now() + 1e6 }));
+    localStorage.setItem(
+      storageKey("org_acme"),
+      JSON.stringify({ contactSessionId: "session_9", expiresAt: Date.now() + 1e6 }),
+    );
     backend.conversations = [
-      { _id: "c_done", threadId: "t2", status: "resolved", channel: "chat", unread: 0, lastMessageAt: 0, lastMessage: null },
+      {
+        _id: "c_done",
+        threadId: "t2",
+        status: "resolved",
+        channel: "chat",
+        unread: 0,
+        lastMessageAt: 0,
+        lastMessage: null,
+      },
     ];
     const { store } = renderWidget();
     await screen.findByRole("button", { name: "Past conversations" });
@@ -332,8 +402,17 @@ describe("widget screen flow", () => {
     await userEvent.click(await screen.findByRole("button", { name: "Start chat" }));
     backend.failNextMutation = "RATE_LIMITED";
     vi.spyOn(console, "error").mockImplementation(() => undefined);
-    await userEvent.type(await screen.findByRole("textbox", { name: "Message" }, LAZY), "Hello?{Enter}");
-    expect((await screen.findByRole("alert")).textContent).toBe("You're sending messages too fast. Please wait a moment.");
-    expect(store.get(flowAtom)).toMatchObject({ screen: "chat", draft: "Hello?", conversationId: "conversation_1" });
+    await userEvent.type(
+      await screen.findByRole("textbox", { name: "Message" }, LAZY),
+      "Hello?{Enter}",
+    );
+    expect((await screen.findByRole("alert")).textContent).toBe(
+      "You're sending messages too fast. Please wait a moment.",
+    );
+    expect(store.get(flowAtom)).toMatchObject({
+      screen: "chat",
+      draft: "Hello?",
+      conversationId: "conversation_1",
+    });
   });
 });

@@ -19,7 +19,10 @@ import { LoadingScreen } from "@/modules/loading/ui/views/loading-screen";
 import { SelectionScreen } from "@/modules/selection/ui/views/selection-screen";
 import { organizationNameAtom } from "@/modules/session/atoms/organization-atoms";
 import { contactSessionAtom, organizationIdAtom } from "@/modules/session/atoms/session-atoms";
-import { useExpireSession, useSessionExpiryTimer } from "@/modules/session/hooks/use-session-expiry";
+import {
+  useExpireSession,
+  useSessionExpiryTimer,
+} from "@/modules/session/hooks/use-session-expiry";
 
 import { flowAtom } from "../../atoms/flow-atoms";
 import { initialStateAtom } from "../../atoms/initial-state-atoms";
@@ -33,15 +36,24 @@ function ScreenLoading() {
 }
 
 // Screens past the first choice load on demand, keeping the first load small.
-const ChatScreen = dynamic(() => import("@/modules/chat/ui/views/chat-screen").then((m) => m.ChatScreen), {
-  loading: ScreenLoading,
-});
-const InboxScreen = dynamic(() => import("@/modules/inbox/ui/views/inbox-screen").then((m) => m.InboxScreen), {
-  loading: ScreenLoading,
-});
-const VoiceScreen = dynamic(() => import("@/modules/voice/ui/views/voice-screen").then((m) => m.VoiceScreen), {
-  loading: ScreenLoading,
-});
+const ChatScreen = dynamic(
+  () => import("@/modules/chat/ui/views/chat-screen").then((m) => m.ChatScreen),
+  {
+    loading: ScreenLoading,
+  },
+);
+const InboxScreen = dynamic(
+  () => import("@/modules/inbox/ui/views/inbox-screen").then((m) => m.InboxScreen),
+  {
+    loading: ScreenLoading,
+  },
+);
+const VoiceScreen = dynamic(
+  () => import("@/modules/voice/ui/views/voice-screen").then((m) => m.VoiceScreen),
+  {
+    loading: ScreenLoading,
+  },
+);
 const ContactScreen = dynamic(
   () => import("@/modules/contact/ui/views/contact-screen").then((m) => m.ContactScreen),
   { loading: ScreenLoading },
@@ -60,11 +72,15 @@ export function WidgetView({ vapiPublicKey }: { vapiPublicKey: string | null }) 
   const initialState = useAtomValue(initialStateAtom);
   const started = flow.screen !== "loading" && flow.screen !== "error";
   const organizationValid = started || initialState.organization?.valid === true;
-  const liveSettings = useQuery(api.public.widgetSettings.get, organizationValid ? { organizationId } : "skip");
+  const liveSettings = useQuery(
+    api.public.widgetSettings.get,
+    organizationValid ? { organizationId } : "skip",
+  );
   // Branding changes live through the query; the server's copy paints the first frame.
   const settings = liveSettings ?? initialState.settings ?? undefined;
   const voice = useQuery(api.public.voice.getConfig, started ? { organizationId } : "skip");
-  const contactSessionId = started && session ? (session.contactSessionId as Id<"contactSessions">) : null;
+  const contactSessionId =
+    started && session ? (session.contactSessionId as Id<"contactSessions">) : null;
   const identified = contactSessionId !== null && flow.screen !== "auth";
   useUnreadBadge(identified ? contactSessionId : null);
   // Activity slides the expiry on the server; this live check follows it (and notices a purge).
@@ -77,7 +93,9 @@ export function WidgetView({ vapiPublicKey }: { vapiPublicKey: string | null }) 
   useEffect(() => {
     if (lost) expire();
   }, [lost, expire]);
-  useSessionExpiryTimer(identified && session ? (liveSession?.valid ? liveSession.expiresAt : session.expiresAt) : null);
+  useSessionExpiryTimer(
+    identified && session ? (liveSession?.valid ? liveSession.expiresAt : session.expiresAt) : null,
+  );
 
   let title = organizationName ?? t("widget.title");
   let screen: ReactNode;
@@ -86,10 +104,19 @@ export function WidgetView({ vapiPublicKey }: { vapiPublicKey: string | null }) 
       // A first-time visitor of a known organization sees the auth form from the first paint;
       // the same element stays mounted when the check confirms there is no stored session.
       screen =
-        initialState.organization?.valid && !session ? <AuthScreen expired={false} precheck /> : <LoadingScreen />;
+        initialState.organization?.valid && !session ? (
+          <AuthScreen expired={false} precheck />
+        ) : (
+          <LoadingScreen />
+        );
       break;
     case "error":
-      screen = <ErrorScreen error={flow.error ?? "UNAVAILABLE"} onRetry={() => dispatch({ type: "retry" })} />;
+      screen = (
+        <ErrorScreen
+          error={flow.error ?? "UNAVAILABLE"}
+          onRetry={() => dispatch({ type: "retry" })}
+        />
+      );
       break;
     case "auth":
       screen = <AuthScreen expired={flow.notice === "SESSION_EXPIRED"} />;
@@ -100,7 +127,13 @@ export function WidgetView({ vapiPublicKey }: { vapiPublicKey: string | null }) 
         break;
       }
       if (flow.screen === "selection") {
-        screen = <SelectionScreen contactSessionId={contactSessionId} voice={voice} canCall={vapiPublicKey !== null} />;
+        screen = (
+          <SelectionScreen
+            contactSessionId={contactSessionId}
+            voice={voice}
+            canCall={vapiPublicKey !== null}
+          />
+        );
       } else if (flow.screen === "chat") {
         title = t("chat.title");
         screen = settings ? (
@@ -125,7 +158,11 @@ export function WidgetView({ vapiPublicKey }: { vapiPublicKey: string | null }) 
           );
       } else {
         title = t("contact.title");
-        screen = voice?.phoneNumber ? <ContactScreen phoneNumber={voice.phoneNumber} /> : <ScreenLoading />;
+        screen = voice?.phoneNumber ? (
+          <ContactScreen phoneNumber={voice.phoneNumber} />
+        ) : (
+          <ScreenLoading />
+        );
       }
   }
 

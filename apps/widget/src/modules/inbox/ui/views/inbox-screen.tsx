@@ -27,7 +27,10 @@ export function InboxScreen({ contactSessionId }: { contactSessionId: Id<"contac
   if (status === "LoadingFirstPage") return <LoadingIndicator label={t("title")} />;
 
   return (
-    <section aria-label={t("title")} className="flex min-h-0 flex-1 flex-col gap-2 overflow-y-auto p-3">
+    <section
+      aria-label={t("title")}
+      className="flex min-h-0 flex-1 flex-col gap-2 overflow-y-auto p-3"
+    >
       {results.length === 0 ? <p className="text-sm">{t("empty")}</p> : null}
       <ul className="flex flex-col gap-2">
         {results.map((conversation) => {
@@ -36,16 +39,24 @@ export function InboxScreen({ contactSessionId }: { contactSessionId: Id<"contac
             <li key={conversation._id}>
               <button
                 type="button"
-                onClick={() => dispatch({ type: "openConversation", conversationId: conversation._id })}
+                onClick={() =>
+                  dispatch({ type: "openConversation", conversationId: conversation._id })
+                }
                 className="flex w-full flex-col gap-1 rounded-lg border bg-card p-3 text-left text-card-foreground outline-none hover:bg-foreground/5 focus-visible:ring-2 focus-visible:ring-ring"
               >
                 <span className="flex items-center justify-between gap-2 text-xs">
-                  <span className="rounded-full border px-2 py-0.5 font-medium">{t(`status.${conversation.status}`)}</span>
+                  <span className="rounded-full border px-2 py-0.5 font-medium">
+                    {t(`status.${conversation.status}`)}
+                  </span>
                   <time dateTime={new Date(conversation.lastMessageAt).toISOString()}>{time}</time>
                 </span>
-                <span className="line-clamp-2 text-sm">{conversation.lastMessage?.text ?? t("noMessage")}</span>
+                <span className="line-clamp-2 text-sm">
+                  {conversation.lastMessage?.text ?? t("noMessage")}
+                </span>
                 {conversation.unread > 0 ? (
-                  <span className="text-xs font-semibold">{t("unread", { count: conversation.unread })}</span>
+                  <span className="text-xs font-semibold">
+                    {t("unread", { count: conversation.unread })}
+                  </span>
                 ) : null}
               </button>
             </li>

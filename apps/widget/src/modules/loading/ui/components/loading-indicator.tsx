@@ -3,7 +3,10 @@ import { LoaderCircle } from "lucide-react";
 /** A centered spinner with a visible, announced label. */
 export function LoadingIndicator({ label }: { label: string }) {
   return (
-    <div role="status" className="flex flex-1 flex-col items-center justify-center gap-3 p-6 text-sm">
+    <div
+      role="status"
+      className="flex flex-1 flex-col items-center justify-center gap-3 p-6 text-sm"
+    >
       <LoaderCircle aria-hidden className="size-6 animate-spin" />
       <span>{label}</span>
     </div>

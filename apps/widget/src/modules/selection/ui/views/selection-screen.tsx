@@ -33,7 +33,11 @@ export function SelectionScreen({
   return (
     <nav aria-label={t("title")} className="flex flex-col gap-3 p-4">
       <h2 className="text-lg font-semibold">{t("title")}</h2>
-      <Button size="lg" className="justify-start" onClick={() => dispatch({ type: "startConversation" })}>
+      <Button
+        size="lg"
+        className="justify-start"
+        onClick={() => dispatch({ type: "startConversation" })}
+      >
         <MessageCircle aria-hidden />
         {t("startChat")}
       </Button>
@@ -49,19 +53,34 @@ export function SelectionScreen({
         </Button>
       ) : null}
       {voice?.enabled && voice.assistantId && canCall ? (
-        <Button size="lg" variant="outline" className="justify-start" onClick={() => dispatch({ type: "navigate", screen: "voice" })}>
+        <Button
+          size="lg"
+          variant="outline"
+          className="justify-start"
+          onClick={() => dispatch({ type: "navigate", screen: "voice" })}
+        >
           <Mic aria-hidden />
           {t("voiceCall")}
         </Button>
       ) : null}
       {voice?.phoneNumber ? (
-        <Button size="lg" variant="outline" className="justify-start" onClick={() => dispatch({ type: "navigate", screen: "contact" })}>
+        <Button
+          size="lg"
+          variant="outline"
+          className="justify-start"
+          onClick={() => dispatch({ type: "navigate", screen: "contact" })}
+        >
           <Phone aria-hidden />
           {t("callUs")}
         </Button>
       ) : null}
       {last ? (
-        <Button size="lg" variant="outline" className="justify-start" onClick={() => dispatch({ type: "navigate", screen: "inbox" })}>
+        <Button
+          size="lg"
+          variant="outline"
+          className="justify-start"
+          onClick={() => dispatch({ type: "navigate", screen: "inbox" })}
+        >
           <Inbox aria-hidden />
           {t("inbox")}
         </Button>

@@ -22,7 +22,13 @@ vi.mock("@vapi-ai/web", () => ({
   default: class {
     private state;
     constructor(key: string) {
-      this.state = { key, handlers: new Map(), muted: false, started: null as string | null, stopped: false };
+      this.state = {
+        key,
+        handlers: new Map(),
+        muted: false,
+        started: null as string | null,
+        stopped: false,
+      };
       vapi.instances.push(this.state);
     }
     on(event: string, handler: (payload?: unknown) => void) {
@@ -63,15 +69,32 @@ describe("VoiceScreen", () => {
 
     emit("call-start");
     expect(screen.getByRole("status").textContent).toBe("Call in progress");
-    emit("message", { type: "transcript", role: "user", transcriptType: "partial", transcript: "Where is" });
-    emit("message", { type: "transcript", role: "user", transcriptType: "final", transcript: "Where is my order?" });
-    emit("message", { type: "transcript", role: "assistant", transcriptType: "partial", transcript: "Let me check" });
+    emit("message", {
+      type: "transcript",
+      role: "user",
+      transcriptType: "partial",
+      transcript: "Where is",
+    });
+    emit("message", {
+      type: "transcript",
+      role: "user",
+      transcriptType: "final",
+      transcript: "Where is my order?",
+    });
+    emit("message", {
+      type: "transcript",
+      role: "assistant",
+      transcriptType: "partial",
+      transcript: "Let me check",
+    });
     const transcript = screen.getByRole("list", { name: "Transcript" });
     expect(transcript.textContent).toBe("YouWhere is my order?AssistantLet me check");
 
     await userEvent.click(screen.getByRole("button", { name: "Mute microphone" }));
     expect(vapi.instances[0]?.muted).toBe(true);
-    expect(screen.getByRole("button", { name: "Unmute microphone" }).getAttribute("aria-pressed")).toBe("true");
+    expect(
+      screen.getByRole("button", { name: "Unmute microphone" }).getAttribute("aria-pressed"),
+    ).toBe("true");
 
     await userEvent.click(screen.getByRole("button", { name: "End call" }));
     expect(vapi.instances[0]?.stopped).toBe(true);
