@@ -4,7 +4,7 @@ import createNextIntlPlugin from "next-intl/plugin";
 const withNextIntl = createNextIntlPlugin("./src/i18n/request.ts");
 
 const nextConfig: NextConfig = {
-  transpilePackages: ["@echo/ui", "@echo/backend"],
+  transpilePackages: ["@echo/ui", "@echo/backend", "@echo/embed"],
   poweredByHeader: false,
 };
 

@@ -1,22 +1,10 @@
-// The widget's side of the loader contract in apps/embed/src/protocol.ts (README "Message contract").
+// The widget's side of the loader contract; the message shapes live in @echo/embed/protocol.
 
-export const WIDGET_SOURCE = "echo-widget";
-export const EMBED_SOURCE = "echo-embed";
+import { EMBED_SOURCE, type EmbedMessage } from "@echo/embed/protocol";
 
-export type WidgetMessage =
-  | { source: typeof WIDGET_SOURCE; type: "ready" }
-  | { source: typeof WIDGET_SOURCE; type: "close" }
-  | { source: typeof WIDGET_SOURCE; type: "resize"; height: number }
-  | { source: typeof WIDGET_SOURCE; type: "unread"; count: number };
+export { EMBED_SOURCE, WIDGET_SOURCE, type WidgetMessage } from "@echo/embed/protocol";
 
-export type EmbedInit = {
-  source: typeof EMBED_SOURCE;
-  type: "init";
-  hostUrl: string;
-  hostTitle: string;
-  hostReferrer: string;
-  locale: string;
-};
+export type EmbedInit = EmbedMessage;
 
 /** What the widget keeps of the host page once `init` has arrived. */
 export type HostPage = { url: string; title: string; referrer: string; locale: string };
