@@ -62,6 +62,10 @@ describe("a visitor on a customer's site reaches the AI and then a person", () =
     await dashboard.getByLabel("Reply").fill("Hi Paula, a person here. Happy to help!");
     await dashboard.getByRole("button", { name: "Send" }).click();
     await widget.getByText("Hi Paula, a person here. Happy to help!").waitFor({ timeout: 30_000 });
+    // Its own bubble, under the operator's name, not a continuation of the assistant's answer.
+    await widget
+      .locator("span[aria-hidden]", { hasText: "Demo Operator (support team)" })
+      .waitFor();
     await screenshot(site, "journey-04-visitor-sees-reply");
   });
 

@@ -65,6 +65,33 @@ describe("private.messages", () => {
     });
   });
 
+  test("an operator reply after the agent's answer is a separate message, not another step of it", async () => {
+    const t = newTest();
+    await createOrganization(t, "org_a");
+    const ids = await startConversation(t, "org_a");
+    await sendAndSettle(t, ids, "I want to talk to a person");
+    const ana = t.withIdentity({
+      subject: "user_ana",
+      name: "Ana",
+      org_id: "org_a",
+      org_role: "member",
+    });
+    await ana.mutation(api.private.messages.reply, {
+      conversationId: ids.conversationId,
+      text: "Ana here.",
+    });
+    await settle(t);
+
+    const { page } = await ana.query(api.private.messages.list, {
+      threadId: await threadOf(t, ids.conversationId),
+      paginationOpts: { numItems: 20, cursor: null },
+    });
+    const agentAnswer = page.filter((m) => m.author === "agent").at(-1)!;
+    const reply = page.find((m) => m.author === "operator")!;
+    // The agent's React hooks merge assistant messages that share an order into one bubble.
+    expect(reply.order).toBeGreaterThan(agentAnswer.order);
+  });
+
   test("replying to a resolved conversation is refused", async () => {
     const t = newTest();
     await createOrganization(t, "org_a");

@@ -45,10 +45,12 @@ export const reply = mutation({
     if (!text || text.length > MAX_MESSAGE_CHARS)
       fail("INVALID_INPUT", "Message is empty or too long");
     const name = operator.name ?? operator.email ?? "Operator";
+    // A new order keeps the reply its own message: clients merge assistant steps of one order.
     const { messageId } = await saveMessage(ctx, components.agent, {
       threadId: conversation.threadId,
       agentName: operatorAgentName(name),
       message: operatorMessage(name, text),
+      order: "next",
     });
     await escalateConversation(ctx, conversation);
     if (conversation.firstHumanReplyAt === undefined) {
