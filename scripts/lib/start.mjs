@@ -166,13 +166,9 @@ export async function startStack(root, { ports, dataDir, onExit = () => {}, logD
     });
     await waitForHttp(`${urls.backend}/version`);
   };
-  // auth.config.ts is evaluated when functions load, so a changed environment needs a reload
-  // (with the official CLI this is `npx convex env set` followed by a push).
+  // What `npx convex env set` does; convex-local re-evaluates auth.config.ts on the change.
   const syncBackendEnvironment = async () => {
-    const stampFile = join(dataDir, "convex-env.json");
     const wanted = deploymentEnv(urls, webhookSecret);
-    const current = existsSync(stampFile) ? readFileSync(stampFile, "utf8") : "";
-    if (current === JSON.stringify(wanted)) return;
     const response = await fetch(`${urls.backend}/api/update_environment_variables`, {
       method: "POST",
       headers: { "content-type": "application/json", authorization: `Convex ${adminKey}` },
@@ -180,13 +176,9 @@ export async function startStack(root, { ports, dataDir, onExit = () => {}, logD
         changes: Object.entries(wanted).map(([name, value]) => ({ name, value })),
       }),
     });
-    if (!response.ok)
+    if (!response.ok) {
       throw new Error(`setting the backend environment failed: HTTP ${response.status}`);
-    const previous = services.get("backend");
-    services.delete("backend");
-    await stopProcessGroup(previous);
-    await startBackend();
-    writeFileSync(stampFile, JSON.stringify(wanted));
+    }
   };
 
   let demo = null;
