@@ -1,5 +1,11 @@
+import { Suspense } from "react";
+
 import { SignUpView } from "@/modules/auth/ui/views/sign-up-view";
 
 export default function SignUpPage() {
-  return <SignUpView />;
+  return (
+    <Suspense>
+      <SignUpView />
+    </Suspense>
+  );
 }

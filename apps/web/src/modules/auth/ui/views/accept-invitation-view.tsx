@@ -39,11 +39,17 @@ export function AcceptInvitationView({ invitationId }: { invitationId: string })
         ) : (
           <p className="text-sm">
             {t("invitation.signInFirst")}{" "}
-            <Link href="/sign-in" className="underline underline-offset-4">
+            <Link
+              href={`/sign-in?next=/accept-invitation/${invitationId}`}
+              className="underline underline-offset-4"
+            >
               {t("signIn.action")}
             </Link>{" "}
             ·{" "}
-            <Link href="/sign-up" className="underline underline-offset-4">
+            <Link
+              href={`/sign-up?next=/accept-invitation/${invitationId}`}
+              className="underline underline-offset-4"
+            >
               {t("signUp.action")}
             </Link>
           </p>

@@ -2,12 +2,14 @@
 
 import { Button } from "@echo/ui/components/button";
 import { useTranslations } from "next-intl";
+import { useSearchParams } from "next/navigation";
 import { type FormEvent, useState } from "react";
 
 import { Link, useRouter } from "@/i18n/navigation";
 
 import { authClient } from "../../lib/auth-client";
 import { authErrorKey } from "../../lib/auth-error-key";
+import { safeNext } from "../../lib/safe-next";
 import { AuthCard } from "../components/auth-card";
 import { FormError } from "../components/form-error";
 import { FormField } from "../components/form-field";
@@ -19,6 +21,7 @@ export function SignInView({
 }) {
   const t = useTranslations("auth");
   const router = useRouter();
+  const next = safeNext(useSearchParams().get("next"));
   const [error, setError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
 
@@ -36,7 +39,7 @@ export function SignInView({
       setError(t(`errors.${authErrorKey(failure)}`));
       return;
     }
-    router.replace("/conversations");
+    router.replace(next ?? "/conversations");
     router.refresh();
   }
 

@@ -2,12 +2,14 @@
 
 import { Button } from "@echo/ui/components/button";
 import { useTranslations } from "next-intl";
+import { useSearchParams } from "next/navigation";
 import { type FormEvent, useState } from "react";
 
 import { Link, useRouter } from "@/i18n/navigation";
 
 import { authClient } from "../../lib/auth-client";
 import { authErrorKey } from "../../lib/auth-error-key";
+import { safeNext } from "../../lib/safe-next";
 import { AuthCard } from "../components/auth-card";
 import { FormError } from "../components/form-error";
 import { FormField } from "../components/form-field";
@@ -15,6 +17,7 @@ import { FormField } from "../components/form-field";
 export function SignUpView() {
   const t = useTranslations("auth");
   const router = useRouter();
+  const next = safeNext(useSearchParams().get("next"));
   const [error, setError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
 
@@ -33,7 +36,7 @@ export function SignUpView() {
       setError(t(`errors.${authErrorKey(failure)}`));
       return;
     }
-    router.replace("/organizations");
+    router.replace(next ?? "/organizations");
     router.refresh();
   }
 

@@ -1,0 +1,84 @@
+import type { Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+
+import { launchBrowser, screenshot, type TestBrowser } from "./harness/browser";
+import { signInAsDemoOperator } from "./harness/sign-in";
+
+describe("team: an invited member works conversations but cannot administer", () => {
+  const urls = inject("urls");
+  const demo = inject("demo");
+  const memberEmail = `mia-${Date.now()}@example.com`;
+  let ownerBrowser: TestBrowser;
+  let memberBrowser: TestBrowser;
+  let owner: Page;
+  let member: Page;
+  let invitationLink: string;
+
+  beforeAll(async () => {
+    [ownerBrowser, memberBrowser] = await Promise.all([launchBrowser(), launchBrowser()]);
+    owner = await ownerBrowser.newPage();
+    member = await memberBrowser.newPage();
+    await signInAsDemoOperator(owner, urls.dashboard, demo.login);
+  });
+
+  afterAll(async () => {
+    await Promise.all([ownerBrowser?.dispose(), memberBrowser?.dispose()]);
+  });
+
+  it("the owner invites a member and gets a link to send", async () => {
+    await owner.getByRole("link", { name: "Team" }).click();
+    await owner.getByLabel("Email").fill(memberEmail);
+    await owner.getByRole("button", { name: "Create invitation" }).click();
+    const link = owner.getByLabel(`Invitation link for ${memberEmail}`);
+    await link.waitFor();
+    invitationLink = await link.inputValue();
+    expect(invitationLink).toMatch(new RegExp(`^${urls.dashboard}/accept-invitation/`));
+    await screenshot(owner, "team-01-invited");
+  });
+
+  it("the invitee signs up from the link, accepts and lands in the inbox", async () => {
+    await member.goto(invitationLink);
+    await member.getByRole("link", { name: "Sign up" }).click();
+    await member.getByLabel("Your name").fill("Mia Member");
+    await member.getByLabel("Email").fill(memberEmail);
+    await member.getByLabel("Password").fill("mia's long password");
+    await member.getByRole("button", { name: "Sign up" }).click();
+    await member.getByRole("button", { name: "Accept invitation" }).click();
+    await member.waitForURL(`${urls.dashboard}/en/conversations`);
+    await member.getByTestId("organization-name").getByText("Echo Demo").waitFor();
+  });
+
+  it("the backend refuses the member's admin actions", async () => {
+    await member.getByRole("link", { name: "Knowledge base" }).click();
+    await member.getByLabel("Choose files to upload").setInputFiles({
+      name: "notes.txt",
+      mimeType: "text/plain",
+      buffer: Buffer.from("Members should not be able to add this."),
+    });
+    await member.getByText("notes.txt was not uploaded: You are not allowed to do this.").waitFor();
+    await member.getByRole("link", { name: "Team" }).click();
+    await member.getByText("Only owners and admins can invite or change members.").waitFor();
+    await expect(member.getByRole("button", { name: "Create invitation" }).count()).resolves.toBe(
+      0,
+    );
+    await screenshot(member, "team-02-member-view");
+  });
+
+  it("the owner sees the new member and can change their role", async () => {
+    await owner.reload();
+    const row = owner.getByTestId("team-member").filter({ hasText: memberEmail });
+    await row.waitFor();
+    await row.getByLabel("Role of Mia Member").selectOption("admin");
+    await expect.poll(() => row.getByLabel("Role of Mia Member").inputValue()).toBe("admin");
+    await owner.reload();
+    await expect
+      .poll(() =>
+        owner
+          .getByTestId("team-member")
+          .filter({ hasText: memberEmail })
+          .getByLabel("Role of Mia Member")
+          .inputValue(),
+      )
+      .toBe("admin");
+  });
+});
