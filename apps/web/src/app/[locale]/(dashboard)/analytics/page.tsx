@@ -1,0 +1,5 @@
+import { AnalyticsView } from "@/modules/analytics/ui/views/analytics-view";
+
+export default function AnalyticsPage() {
+  return <AnalyticsView />;
+}
