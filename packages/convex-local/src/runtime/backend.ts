@@ -31,7 +31,14 @@ import {
   functionHandle,
   resolveFunctionAddress,
 } from "./function-address.ts";
-import { applySchema, checkExistingDocuments } from "./schema-sync.ts";
+import { applySchema, checkExistingDocuments, SchemaValidationError } from "./schema-sync.ts";
+import {
+  analyzeDefinition,
+  checkedComponent,
+  componentNodes,
+  type StartPushRequest,
+  writePush,
+} from "./push.ts";
 import { systemFunction } from "./system-functions.ts";
 import { seededRandom } from "../values/random-values.ts";
 import { Scheduler } from "./scheduler.ts";
@@ -135,6 +142,10 @@ export class Backend {
   private deployCount = 0;
   private deployed: DeployedCode | null = null;
   private readonly deployListeners = new Set<() => void>();
+  private readonly pendingPushes = new Map<
+    string,
+    { code: DeployedCode; loaded: Map<string, LoadedModules> }
+  >();
   private readonly inflightQueries = new Map<string, Promise<Completed>>();
   readonly scheduler: Scheduler;
   readonly files: FileStorage;
@@ -226,6 +237,74 @@ export class Backend {
       components.push({ ...node, bundle });
     }
     await this.activate({ outDir, root, components });
+  }
+
+  /**
+   * `start_push`: writes and evaluates the CLI's bundles in a new versioned folder and answers with
+   * the analysis codegen needs. Nothing is live until `finishPush`.
+   */
+  async startPush(request: StartPushRequest): Promise<Record<string, unknown>> {
+    const pushId = `${Date.now()}-${this.deployCount++}`;
+    const outDir = join(this.dataDir, "modules", "app", `push-${pushId}`);
+    const { root, children } = await writePush(outDir, request);
+    const nodes = componentNodes(root, children);
+    const code: DeployedCode = {
+      outDir,
+      root: root.bundle,
+      components: nodes.map((n) => ({ ...n, bundle: children.get(n.definitionPath)!.bundle })),
+    };
+    const analysis: Record<string, unknown> = {};
+    const rootModules = await LoadedModules.load(root.bundle);
+    analysis[""] = analyzeDefinition(root, rootModules);
+    const byDefinition = new Map<string, LoadedModules>();
+    for (const [path, pushed] of children) {
+      const modules = await LoadedModules.load(pushed.bundle);
+      byDefinition.set(path, modules);
+      analysis[path] = analyzeDefinition(pushed, modules);
+    }
+    const loaded = new Map<string, LoadedModules>([["", rootModules]]);
+    for (const n of nodes) loaded.set(n.path, byDefinition.get(n.definitionPath)!);
+    this.pendingPushes.set(pushId, { code, loaded });
+    return {
+      environmentVariables: this.env,
+      externalDepsId: null,
+      componentDefinitionPackages: {},
+      appAuth: rootModules.authProviders,
+      analysis,
+      app: checkedComponent(root, children, ""),
+      schemaChange: { allocatedComponentIds: {}, schemaIds: {}, pushId },
+    };
+  }
+
+  /** `wait_for_schema`: checks existing documents against the pushed schemas. */
+  waitForSchema(pushId: string): Record<string, unknown> {
+    const pending = this.pendingPushes.get(pushId);
+    if (!pending) return { type: "raceDetected" };
+    try {
+      for (const [path, modules] of pending.loaded)
+        if (modules.schema)
+          checkExistingDocuments(this.store, path, modules.schema, this.validationContext(path));
+    } catch (e) {
+      if (!(e instanceof SchemaValidationError)) throw e;
+      this.pendingPushes.delete(pushId);
+      rmSync(pending.code.outDir, { recursive: true, force: true });
+      return {
+        type: "failed",
+        error: e.message,
+        tableName: e.tableName,
+        componentPath: e.componentPath,
+      };
+    }
+    return { type: "complete" };
+  }
+
+  /** `finish_push`: makes a started push the live code (persisted for restarts). */
+  async finishPush(pushId: string, dryRun: boolean): Promise<void> {
+    const pending = this.pendingPushes.get(pushId);
+    if (!pending) throw new Error("This push was not started or was already finished.");
+    if (dryRun) return;
+    this.pendingPushes.delete(pushId);
+    await this.activate(pending.code);
   }
 
   /** Loads the code deployed before the last shutdown, if any; returns whether there was some. */

@@ -4,6 +4,17 @@ import { type Store } from "../storage/store.ts";
 import { type ValidationContext, validateDocument } from "../validation/validate.ts";
 import { type SchemaJson, type SchemaTable } from "./modules.ts";
 
+/** Existing documents that a new schema rejects; the push is refused. */
+export class SchemaValidationError extends Error {
+  readonly tableName: string;
+  readonly componentPath: string;
+  constructor(message: string, tableName: string, componentPath: string) {
+    super(message);
+    this.tableName = tableName;
+    this.componentPath = componentPath;
+  }
+}
+
 /** Like a Convex push, a schema that existing documents break is refused (throws) and the old code stays. */
 export function checkExistingDocuments(
   store: Store,
@@ -24,8 +35,10 @@ export function checkExistingDocuments(
         ctx,
       );
       if (error) {
-        throw new Error(
+        throw new SchemaValidationError(
           `Schema validation failed.\nDocument with ID "${doc._id}" in table "${t.tableName}" does not match the schema: ${error}`,
+          t.tableName,
+          component,
         );
       }
     }

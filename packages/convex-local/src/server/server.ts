@@ -8,6 +8,7 @@ import { HttpError, readJson, sendError, sendJson, setCors } from "./http-util.t
 import { AuthenticationError, callerFromHeader } from "./identity.ts";
 import { handleUdfRoute } from "./udf-routes.ts";
 import { handleStorageRoute } from "./storage-routes.ts";
+import { handleDeployRoute } from "./deploy-routes.ts";
 
 export const SERVER_VERSION = "convex-local-0.0.0";
 
@@ -108,6 +109,7 @@ async function handleApi(
       return;
     }
     if (await handleStorageRoute(backend, req, res, url)) return;
+    if (await handleDeployRoute(backend, instanceSecret, req, res, url)) return;
     const header =
       req.headers.authorization ??
       (url.searchParams.get("adminKey") ? `Convex ${url.searchParams.get("adminKey")}` : undefined);
