@@ -3,7 +3,10 @@ import { ConvexError } from "convex/values";
 
 import { internal } from "./_generated/api";
 import { httpAction } from "./_generated/server";
+import { VAPI_SECRETS } from "./lib/plugins";
 import { countryFromHeaders } from "./lib/requestCountry";
+import { parseEndOfCallReport } from "./lib/vapiServerMessage";
+import { verifyVapiSecret } from "./system/webhooks/verifyVapiSecret";
 import { verifyWebhook } from "./system/webhooks/verifyWebhook";
 
 const http = httpRouter();
@@ -36,6 +39,37 @@ http.route({
   path: "/webhooks/billing",
   method: "POST",
   handler: webhook("billing", "BILLING_WEBHOOK_SECRET"),
+});
+
+/**
+ * Vapi server messages for one organization: the assistant's Server URL is
+ * <site>/webhooks/vapi/<organizationId>, with the secret given at connect as its server secret.
+ */
+http.route({
+  pathPrefix: "/webhooks/vapi/",
+  method: "POST",
+  handler: httpAction(async (ctx, request) => {
+    const organizationId = decodeURIComponent(
+      new URL(request.url).pathname.slice("/webhooks/vapi/".length),
+    );
+    const secret = organizationId
+      ? await ctx.runAction(internal.system.secrets.secrets.read, {
+          organizationId,
+          name: VAPI_SECRETS.webhookSecret,
+        })
+      : null;
+    if (!secret) return new Response("Webhook not configured", { status: 404 });
+    if (!(await verifyVapiSecret(secret, request.headers.get("x-vapi-secret"))))
+      return new Response("Invalid secret", { status: 401 });
+    const report = parseEndOfCallReport(await request.json().catch(() => null));
+    // Other server messages (status updates, transcripts in progress) need no reply from Echo.
+    if (!report) return Response.json({ received: true });
+    const { duplicate } = await ctx.runMutation(internal.system.voiceCalls.recordEndOfCall, {
+      organizationId,
+      ...report,
+    });
+    return Response.json({ received: true, duplicate });
+  }),
 });
 
 const cors = {

@@ -12,7 +12,9 @@ import {
   vPluginService,
   vPluginState,
   vResolvedBy,
+  vSealedSecretFields,
   vSubscriptionStatus,
+  vVoiceCall,
   vWidgetSettingsFields,
 } from "./lib/validators";
 
@@ -65,6 +67,8 @@ export default defineSchema({
     firstHumanReplyBy: v.optional(v.string()),
     resolvedAt: v.optional(v.number()),
     resolvedBy: v.optional(vResolvedBy),
+    /** A voice conversation's call, as Vapi's end-of-call report describes it. */
+    voiceCall: v.optional(vVoiceCall),
     /** Contact name, email and latest message, for the inbox's text filter. */
     searchText: v.string(),
   })
@@ -114,7 +118,17 @@ export default defineSchema({
     service: vPluginService,
     state: vPluginState,
     secretRef: v.optional(v.string()),
+    /** Vapi's public key is meant for browsers (@vapi-ai/web); the private key is a secret. */
+    publicKey: v.optional(v.string()),
+    connectedAt: v.optional(v.number()),
   }).index("by_organization_and_service", ["organizationId", "service"]),
+
+  /** Local-mode organization secrets: AES-256-GCM envelopes, never returned to a client. */
+  secrets: defineTable({
+    organizationId: v.string(),
+    name: v.string(),
+    ...vSealedSecretFields,
+  }).index("by_organization_and_name", ["organizationId", "name"]),
 
   subscriptions: defineTable({
     organizationId: v.string(),

@@ -23,10 +23,14 @@ import type * as lib_operatorConversations from "../lib/operatorConversations.js
 import type * as lib_organizationSettings from "../lib/organizationSettings.js";
 import type * as lib_organizations from "../lib/organizations.js";
 import type * as lib_plans from "../lib/plans.js";
+import type * as lib_plugins from "../lib/plugins.js";
 import type * as lib_rateLimits from "../lib/rateLimits.js";
 import type * as lib_requestCountry from "../lib/requestCountry.js";
+import type * as lib_secretEnvelope from "../lib/secretEnvelope.js";
 import type * as lib_threadMessages from "../lib/threadMessages.js";
 import type * as lib_validators from "../lib/validators.js";
+import type * as lib_vapiClient from "../lib/vapiClient.js";
+import type * as lib_vapiServerMessage from "../lib/vapiServerMessage.js";
 import type * as lib_widgetSettings from "../lib/widgetSettings.js";
 import type * as private_analytics from "../private/analytics.js";
 import type * as private_auditLog from "../private/auditLog.js";
@@ -67,9 +71,14 @@ import type * as system_knowledge_files from "../system/knowledge/files.js";
 import type * as system_knowledge_ingest from "../system/knowledge/ingest.js";
 import type * as system_knowledge_knowledgeBase from "../system/knowledge/knowledgeBase.js";
 import type * as system_organizations from "../system/organizations.js";
+import type * as system_plugins from "../system/plugins.js";
+import type * as system_secrets_secrets from "../system/secrets/secrets.js";
+import type * as system_secrets_store from "../system/secrets/store.js";
 import type * as system_seed from "../system/seed.js";
 import type * as system_seedDocuments from "../system/seedDocuments.js";
+import type * as system_voiceCalls from "../system/voiceCalls.js";
 import type * as system_webhooks_applyEvent from "../system/webhooks/applyEvent.js";
+import type * as system_webhooks_verifyVapiSecret from "../system/webhooks/verifyVapiSecret.js";
 import type * as system_webhooks_verifyWebhook from "../system/webhooks/verifyWebhook.js";
 
 import type {
@@ -94,10 +103,14 @@ declare const fullApi: ApiFromModules<{
   "lib/organizationSettings": typeof lib_organizationSettings;
   "lib/organizations": typeof lib_organizations;
   "lib/plans": typeof lib_plans;
+  "lib/plugins": typeof lib_plugins;
   "lib/rateLimits": typeof lib_rateLimits;
   "lib/requestCountry": typeof lib_requestCountry;
+  "lib/secretEnvelope": typeof lib_secretEnvelope;
   "lib/threadMessages": typeof lib_threadMessages;
   "lib/validators": typeof lib_validators;
+  "lib/vapiClient": typeof lib_vapiClient;
+  "lib/vapiServerMessage": typeof lib_vapiServerMessage;
   "lib/widgetSettings": typeof lib_widgetSettings;
   "private/analytics": typeof private_analytics;
   "private/auditLog": typeof private_auditLog;
@@ -138,9 +151,14 @@ declare const fullApi: ApiFromModules<{
   "system/knowledge/ingest": typeof system_knowledge_ingest;
   "system/knowledge/knowledgeBase": typeof system_knowledge_knowledgeBase;
   "system/organizations": typeof system_organizations;
+  "system/plugins": typeof system_plugins;
+  "system/secrets/secrets": typeof system_secrets_secrets;
+  "system/secrets/store": typeof system_secrets_store;
   "system/seed": typeof system_seed;
   "system/seedDocuments": typeof system_seedDocuments;
+  "system/voiceCalls": typeof system_voiceCalls;
   "system/webhooks/applyEvent": typeof system_webhooks_applyEvent;
+  "system/webhooks/verifyVapiSecret": typeof system_webhooks_verifyVapiSecret;
   "system/webhooks/verifyWebhook": typeof system_webhooks_verifyWebhook;
 }>;
 

@@ -9,7 +9,10 @@ export type ErrorCode =
   | "CONVERSATION_RESOLVED"
   | "PLAN_REQUIRED"
   | "INVALID_FILE"
-  | "INVALID_INPUT";
+  | "INVALID_INPUT"
+  | "INVALID_CREDENTIALS"
+  | "NOT_CONFIGURED"
+  | "UPSTREAM_UNAVAILABLE";
 
 export type ErrorData = { code: ErrorCode; message: string; retryAfter?: number };
 

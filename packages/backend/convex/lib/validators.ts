@@ -66,6 +66,7 @@ export const vKnowledgeFileStatus = v.union(
 );
 
 export const vPluginService = v.literal("vapi");
+export type PluginService = Infer<typeof vPluginService>;
 export const vPluginState = v.union(
   v.literal("connected"),
   v.literal("disconnected"),
@@ -78,6 +79,29 @@ export const vSubscriptionStatus = v.union(
   v.literal("past_due"),
   v.literal("canceled"),
 );
+
+/** A secret sealed under the master key: the data key wrapped by it, the value by the data key. */
+export const vSealedSecretFields = {
+  /** Fingerprint of the master key that wrapped the data key. */
+  keyId: v.string(),
+  wrapIv: v.string(),
+  wrappedKey: v.string(),
+  iv: v.string(),
+  ciphertext: v.string(),
+};
+export const vSealedSecret = v.object(vSealedSecretFields);
+export type SealedSecret = Infer<typeof vSealedSecret>;
+
+export const vVoiceCall = v.object({
+  callId: v.string(),
+  summary: v.optional(v.string()),
+  transcript: v.optional(v.string()),
+  recordingUrl: v.optional(v.string()),
+  endedReason: v.optional(v.string()),
+  durationSeconds: v.optional(v.number()),
+  customerNumber: v.optional(v.string()),
+});
+export type VoiceCall = Infer<typeof vVoiceCall>;
 
 /** Longest chat message either side may send. */
 export const MAX_MESSAGE_CHARS = 4000;

@@ -3,19 +3,18 @@ import { v } from "convex/values";
 import { query } from "../_generated/server";
 import { hasPremium } from "../lib/plans";
 import { requireOrganization } from "../lib/organizations";
+import { pluginRow } from "../lib/plugins";
 import { widgetSettingsFor } from "../lib/widgetSettings";
 
-/** The voice settings the widget may see; secrets stay server-side, only "connected" leaks out. */
+/**
+ * The voice settings the widget may see: Vapi's public key (for @vapi-ai/web) only while voice is
+ * connected and enabled; the private key and webhook secret never leave the backend.
+ */
 export const getConfig = query({
   args: { organizationId: v.string() },
   handler: async (ctx, { organizationId }) => {
     await requireOrganization(ctx, organizationId);
-    const plugin = await ctx.db
-      .query("plugins")
-      .withIndex("by_organization_and_service", (q) =>
-        q.eq("organizationId", organizationId).eq("service", "vapi"),
-      )
-      .unique();
+    const plugin = await pluginRow(ctx, organizationId, "vapi");
     const { voice } = await widgetSettingsFor(ctx, organizationId);
     const connected = plugin?.state === "connected";
     const enabled = connected && voice.enabled && (await hasPremium(ctx, organizationId));
@@ -24,6 +23,7 @@ export const getConfig = query({
       enabled,
       assistantId: enabled ? (voice.assistantId ?? null) : null,
       phoneNumber: enabled ? (voice.phoneNumber ?? null) : null,
+      publicKey: enabled ? (plugin?.publicKey ?? null) : null,
     };
   },
 });

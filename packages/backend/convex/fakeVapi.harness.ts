@@ -1,0 +1,97 @@
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+
+/**
+ * A local stand-in for Vapi's REST API (https://api.vapi.ai) serving its documented JSON shapes:
+ * GET /assistant and GET /phone-number as arrays with a Bearer key, Vapi's error bodies otherwise.
+ */
+
+export const FAKE_PRIVATE_KEY = "9a8b7c6d-private-0000-0000-000000000001";
+export const FAKE_PUBLIC_KEY = "1f2e3d4c-public-0000-0000-000000000002";
+
+export const ASSISTANTS = [
+  {
+    id: "asst_1",
+    orgId: "vapi_org_1",
+    name: "Support line",
+    createdAt: "2026-01-05T10:00:00.000Z",
+    updatedAt: "2026-01-05T10:00:00.000Z",
+    model: { provider: "openai", model: "gpt-4o" },
+    voice: { provider: "11labs", voiceId: "burt" },
+  },
+  {
+    id: "asst_2",
+    orgId: "vapi_org_1",
+    createdAt: "2026-01-06T10:00:00.000Z",
+    updatedAt: "2026-01-06T10:00:00.000Z",
+  },
+];
+
+export const PHONE_NUMBERS = [
+  {
+    id: "pn_1",
+    orgId: "vapi_org_1",
+    provider: "vapi",
+    number: "+15550100",
+    name: "Front desk",
+    assistantId: "asst_1",
+    status: "active",
+    createdAt: "2026-01-05T10:00:00.000Z",
+    updatedAt: "2026-01-05T10:00:00.000Z",
+  },
+];
+
+export type FakeVapi = {
+  url: string;
+  requests: { method: string; path: string; authorization: string | undefined }[];
+  /** The next `count` requests answer `status` (429 carries Retry-After, as Vapi sends it). */
+  failNext(status: number, count?: number): void;
+  close(): Promise<void>;
+};
+
+export async function startFakeVapi(): Promise<FakeVapi> {
+  const failures: number[] = [];
+  const requests: FakeVapi["requests"] = [];
+  const server: Server = createServer((req, res) => {
+    const path = (req.url ?? "/").split("?")[0]!;
+    requests.push({ method: req.method ?? "GET", path, authorization: req.headers.authorization });
+    const send = (status: number, body: unknown, headers: Record<string, string> = {}) => {
+      res.writeHead(status, { "content-type": "application/json", ...headers });
+      res.end(JSON.stringify(body));
+    };
+    const failure = failures.shift();
+    if (failure === 429)
+      return send(
+        429,
+        { message: "Too Many Requests", error: "Too Many Requests", statusCode: 429 },
+        { "retry-after": "0" },
+      );
+    if (failure)
+      return send(failure, {
+        message: "Internal server error",
+        error: "Internal Server Error",
+        statusCode: failure,
+      });
+    const key = req.headers.authorization?.replace(/^Bearer /, "");
+    if (key !== FAKE_PRIVATE_KEY && key !== FAKE_PUBLIC_KEY)
+      return send(401, {
+        message:
+          "Invalid Key. Hot tip, you may be using the private key instead of the public key, or vice versa.",
+        error: "Unauthorized",
+        statusCode: 401,
+      });
+    if (req.method === "GET" && path === "/assistant") return send(200, ASSISTANTS);
+    if (req.method === "GET" && path === "/phone-number") return send(200, PHONE_NUMBERS);
+    send(404, { message: `Cannot ${req.method} ${path}`, error: "Not Found", statusCode: 404 });
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    requests,
+    failNext(status, count = 1) {
+      for (let i = 0; i < count; i++) failures.push(status);
+    },
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
