@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import type { ReactNode } from "react";
 
 import { routing } from "@/i18n/routing";
+import { IdentityProvider } from "@/modules/auth/ui/components/identity-provider";
 
 import "../globals.css";
 
@@ -30,7 +31,9 @@ export default async function LocaleLayout({
   return (
     <html lang={locale}>
       <body className="min-h-dvh antialiased">
-        <NextIntlClientProvider>{children}</NextIntlClientProvider>
+        <IdentityProvider locale={locale}>
+          <NextIntlClientProvider>{children}</NextIntlClientProvider>
+        </IdentityProvider>
       </body>
     </html>
   );

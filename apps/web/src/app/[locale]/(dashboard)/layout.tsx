@@ -1,7 +1,8 @@
 import type { ReactNode } from "react";
 
 import { redirect } from "@/i18n/navigation";
-import { getCurrentSession } from "@/modules/auth/lib/session";
+import { identityProvider } from "@/modules/auth/lib/identity-provider";
+import { getOperatorSession } from "@/modules/auth/lib/operator-session";
 import { ConvexClientProvider } from "@/modules/convex/convex-client-provider";
 import { convexUrl } from "@/modules/convex/convex-url";
 import { DashboardShell } from "@/modules/dashboard/ui/components/dashboard-shell";
@@ -14,12 +15,13 @@ export default async function DashboardLayout({
   params: Promise<{ locale: string }>;
 }) {
   const { locale } = await params;
-  const session = await getCurrentSession();
-  if (!session) return redirect({ href: "/sign-in", locale });
-  if (!session.session.activeOrganizationId) return redirect({ href: "/organizations", locale });
+  const operator = await getOperatorSession();
+  if (!operator) return redirect({ href: "/sign-in", locale });
+  if (!operator.organizationId) return redirect({ href: "/organizations", locale });
+  const provider = identityProvider();
   return (
-    <ConvexClientProvider url={convexUrl()}>
-      <DashboardShell user={{ name: session.user.name, email: session.user.email }}>
+    <ConvexClientProvider url={convexUrl()} provider={provider}>
+      <DashboardShell user={{ name: operator.name, email: operator.email }} provider={provider}>
         {children}
       </DashboardShell>
     </ConvexClientProvider>

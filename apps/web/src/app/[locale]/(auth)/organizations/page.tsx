@@ -1,5 +1,7 @@
 import { redirect } from "@/i18n/navigation";
-import { getCurrentSession } from "@/modules/auth/lib/session";
+import { identityProvider } from "@/modules/auth/lib/identity-provider";
+import { getOperatorSession } from "@/modules/auth/lib/operator-session";
+import { ClerkOrganizationList } from "@/modules/auth/ui/components/clerk-screens";
 import { OrganizationSelectionView } from "@/modules/auth/ui/views/organization-selection-view";
 
 export default async function OrganizationsPage({
@@ -8,6 +10,6 @@ export default async function OrganizationsPage({
   params: Promise<{ locale: string }>;
 }) {
   const { locale } = await params;
-  if (!(await getCurrentSession())) redirect({ href: "/sign-in", locale });
-  return <OrganizationSelectionView />;
+  if (!(await getOperatorSession())) redirect({ href: "/sign-in", locale });
+  return identityProvider() === "clerk" ? <ClerkOrganizationList /> : <OrganizationSelectionView />;
 }

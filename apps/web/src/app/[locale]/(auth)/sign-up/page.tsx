@@ -1,8 +1,13 @@
 import { Suspense } from "react";
 
+import { identityProvider } from "@/modules/auth/lib/identity-provider";
+import { ClerkSignUp } from "@/modules/auth/ui/components/clerk-screens";
 import { SignUpView } from "@/modules/auth/ui/views/sign-up-view";
 
+export const dynamic = "force-dynamic";
+
 export default function SignUpPage() {
+  if (identityProvider() === "clerk") return <ClerkSignUp />;
   return (
     <Suspense>
       <SignUpView />

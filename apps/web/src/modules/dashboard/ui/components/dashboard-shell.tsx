@@ -1,6 +1,8 @@
 import { useTranslations } from "next-intl";
 import type { ReactNode } from "react";
 
+import type { IdentityProviderName } from "@/modules/auth/lib/identity-provider";
+import { ClerkAccountControls } from "@/modules/auth/ui/components/clerk-account-controls";
 import { AuthenticatedArea } from "@/modules/convex/authenticated-area";
 
 import { LanguageSwitcher } from "./language-switcher";
@@ -10,9 +12,11 @@ import { SignOutButton } from "./sign-out-button";
 
 export function DashboardShell({
   user,
+  provider,
   children,
 }: {
   user: { name: string; email: string };
+  provider: IdentityProviderName;
   children: ReactNode;
 }) {
   const t = useTranslations("dashboard");
@@ -36,7 +40,7 @@ export function DashboardShell({
             <div className="truncate font-medium">{user.name}</div>
             <div className="truncate text-muted-foreground">{user.email}</div>
           </div>
-          <SignOutButton />
+          {provider === "clerk" ? <ClerkAccountControls /> : <SignOutButton />}
         </div>
       </aside>
       <main className="min-w-0 flex-1">
