@@ -18,6 +18,7 @@ describe("public.voice.getConfig", () => {
       enabled: false,
       assistantId: null,
       phoneNumber: null,
+      publicKey: null,
     });
 
     await t.run(async (ctx) => {
@@ -25,7 +26,8 @@ describe("public.voice.getConfig", () => {
         organizationId: "org_a",
         service: "vapi",
         state: "connected",
-        secretRef: "secret://org_a/vapi",
+        secretRef: "vapi.privateKey",
+        publicKey: "vapi-public-key",
       });
     });
     const voice = { enabled: true, assistantId: "asst_1", phoneNumber: "+15550100" };
@@ -38,11 +40,12 @@ describe("public.voice.getConfig", () => {
       enabled: true,
       assistantId: "asst_1",
       phoneNumber: "+15550100",
+      publicKey: "vapi-public-key",
     });
-    expect(JSON.stringify(connected)).not.toContain("secret");
+    expect(JSON.stringify(connected)).not.toContain("privateKey");
 
     // With Clerk Billing on, a free organization's voice is switched off.
     vi.stubEnv("ECHO_BILLING", "clerk");
-    expect((await config()).enabled).toBe(false);
+    expect(await config()).toMatchObject({ enabled: false, publicKey: null });
   });
 });

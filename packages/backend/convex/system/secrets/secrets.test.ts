@@ -62,6 +62,20 @@ describe("system.secrets (local envelope encryption)", () => {
     await expect(t.action(secrets.read, b)).rejects.toThrow(/sealed under master key/);
   });
 
+  test("while a rotation runs, envelopes under the previous key still open", async () => {
+    const oldKey = randomKey();
+    vi.stubEnv("ECHO_SECRETS_KEY", oldKey);
+    const t = newTest();
+    await t.action(secrets.put, { ...a, value: "private-a" });
+    vi.stubEnv("ECHO_SECRETS_KEY", randomKey());
+    vi.stubEnv("ECHO_SECRETS_KEY_PREVIOUS", oldKey);
+    await t.action(secrets.put, { ...b, value: "private-b" });
+    expect(await t.action(secrets.read, a)).toBe("private-a");
+    expect(await t.action(secrets.read, b)).toBe("private-b");
+    vi.stubEnv("ECHO_SECRETS_KEY_PREVIOUS", randomKey());
+    await expect(t.action(secrets.read, a)).rejects.toThrow(/sealed under master key/);
+  });
+
   test("rotation re-wraps every data key, so the values read under the new key only", async () => {
     const oldKey = randomKey();
     const newKey = randomKey();

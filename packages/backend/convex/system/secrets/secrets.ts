@@ -115,7 +115,14 @@ export const read = internalAction({
     if (client) return await awsRead(client, address);
     const sealed = await ctx.runQuery(internal.system.secrets.store.get, address);
     if (!sealed) return null;
-    return await openSecret(await masterKey(), address, sealed);
+    const current = await masterKey();
+    // During a rotation, envelopes not yet re-wrapped open under the previous key.
+    const previous = process.env.ECHO_SECRETS_KEY_PREVIOUS;
+    if (sealed.keyId !== current.keyId && previous) {
+      const old = await masterKey(previous, "ECHO_SECRETS_KEY_PREVIOUS");
+      if (old.keyId === sealed.keyId) return await openSecret(old, address, sealed);
+    }
+    return await openSecret(current, address, sealed);
   },
 });
 
@@ -167,7 +174,8 @@ async function rewrapAll(ctx: ActionCtx, oldKey: string, newKey: string) {
 }
 
 /**
- * Re-wraps every data key from the old master key to the new one (scripts/rotate-secrets-key.mjs).
+ * Re-wraps every data key from the old master key to the new one (scripts/rotate-secrets-key.mjs;
+ * the procedure is in the package README).
  * Idempotent: envelopes already under the new key are skipped, so a rerun finishes a partial one.
  */
 export const rotateMasterKey = internalAction({
