@@ -290,7 +290,7 @@ export class Backend {
       rmSync(pending.code.outDir, { recursive: true, force: true });
       return {
         type: "failed",
-        error: e.message,
+        error: e.detail,
         tableName: e.tableName,
         componentPath: e.componentPath,
       };

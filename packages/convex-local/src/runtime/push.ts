@@ -53,13 +53,17 @@ const AUTH_CONFIG = "auth.config.js";
 
 /** Routes `process.env` to the deployment's variables, as the `--functions` bundler does with `define`. */
 function prepareSource(source: string): string {
-  return source
-    .replace(/\bprocess\.env\b/g, "globalThis.__convexLocalEnv")
-    .replace(
-      /(["'])\.\/_componentDeps\/([A-Za-z0-9_-]+)\1/g,
-      (_m, quote: string, encoded: string) =>
-        `${quote}./_componentDeps/${depFileName(Buffer.from(encoded, "base64url").toString())}${quote}`,
-    );
+  return (
+    source
+      // Source maps point into the pushing machine's project; stack traces show the bundles instead.
+      .replace(/^\/\/# sourceMappingURL=.*$/m, "")
+      .replace(/\bprocess\.env\b/g, "globalThis.__convexLocalEnv")
+      .replace(
+        /(["'])\.\/_componentDeps\/([A-Za-z0-9_-]+)\1/g,
+        (_m, quote: string, encoded: string) =>
+          `${quote}./_componentDeps/${depFileName(Buffer.from(encoded, "base64url").toString())}${quote}`,
+      )
+  );
 }
 
 /** Definition paths encoded in base64url can exceed a file name's length limit; a digest cannot. */

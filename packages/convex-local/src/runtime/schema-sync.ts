@@ -8,8 +8,11 @@ import { type SchemaJson, type SchemaTable } from "./modules.ts";
 export class SchemaValidationError extends Error {
   readonly tableName: string;
   readonly componentPath: string;
-  constructor(message: string, tableName: string, componentPath: string) {
-    super(message);
+  /** The message without its "Schema validation failed." heading, which the Convex CLI prints itself. */
+  readonly detail: string;
+  constructor(detail: string, tableName: string, componentPath: string) {
+    super(`Schema validation failed.\n${detail}`);
+    this.detail = detail;
     this.tableName = tableName;
     this.componentPath = componentPath;
   }
@@ -36,7 +39,7 @@ export function checkExistingDocuments(
       );
       if (error) {
         throw new SchemaValidationError(
-          `Schema validation failed.\nDocument with ID "${doc._id}" in table "${t.tableName}" does not match the schema: ${error}`,
+          `Document with ID "${doc._id}" in table "${t.tableName}" does not match the schema: ${error}`,
           t.tableName,
           component,
         );

@@ -133,6 +133,12 @@ async function handleApi(
       res.end();
       return;
     }
+    if (req.method === "GET" && url.pathname === "/api/v1/get_canonical_urls") {
+      if (!caller.isAdmin)
+        throw new HttpError(401, "Unauthenticated", "The admin key is missing or invalid.");
+      sendJson(res, 200, { convexCloudUrl: backend.origin, convexSiteUrl: backend.siteOrigin });
+      return;
+    }
     if (req.method === "GET" && url.pathname === "/api/check_admin_key") {
       if (!caller.isAdmin)
         throw new HttpError(401, "Unauthenticated", "The admin key is missing or invalid.");

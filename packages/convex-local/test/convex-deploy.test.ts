@@ -1,0 +1,194 @@
+import { execFile } from "node:child_process";
+import {
+  cpSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmdirSync,
+  rmSync,
+  writeFileSync,
+} from "node:fs";
+import { join } from "node:path";
+import { promisify } from "node:util";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { generateAdminKey } from "../src/auth/admin-key.ts";
+import { Backend } from "../src/runtime/backend.ts";
+import { startServer, type RunningServer } from "../src/server/server.ts";
+import { fixtureDir, tempDir } from "./helpers.ts";
+
+const run = promisify(execFile);
+const CONVEX_CLI = join(import.meta.dirname, "..", "node_modules", "convex", "bin", "main.js");
+const SECRET = "4361726e697461732c206c69746572616c6c79206d65616e696e6720226c6974";
+const INSTANCE = "convex-local-deploy";
+const ADMIN_KEY = generateAdminKey(INSTANCE, SECRET);
+
+let data: ReturnType<typeof tempDir>;
+let backend: Backend;
+let server: RunningServer;
+let project: string;
+let root: string;
+
+async function start(): Promise<void> {
+  backend = new Backend({ dataDir: data.dir, instanceName: INSTANCE });
+  await backend.loadDeployed();
+  server = await startServer({ backend, port: 0, sitePort: 0, instanceSecret: SECRET });
+}
+
+async function stop(): Promise<void> {
+  await server.close();
+  backend.close();
+}
+
+beforeAll(async () => {
+  data = tempDir();
+  await start();
+  // The project lives in the package so `convex` and the component packages resolve.
+  root = join(import.meta.dirname, "..", ".convex-local");
+  mkdirSync(root, { recursive: true });
+  project = mkdtempSync(join(root, "deploy-"));
+  writeFileSync(
+    join(project, "package.json"),
+    JSON.stringify({ name: "deploy-test", private: true, dependencies: { convex: "1.49.0" } }),
+  );
+  cpSync(fixtureDir("components"), join(project, "convex"), {
+    recursive: true,
+    filter: (src) => !src.includes("_generated"),
+  });
+});
+
+afterAll(async () => {
+  await stop();
+  data.cleanup();
+  rmSync(project, { recursive: true, force: true });
+  if (readdirSync(root).length === 0) rmdirSync(root);
+});
+
+/** Runs the official CLI; resolves with its exit code and everything it printed. */
+async function convex(
+  args: string[],
+  adminKey = ADMIN_KEY,
+): Promise<{ code: number; output: string }> {
+  try {
+    const { stdout, stderr } = await run(process.execPath, [CONVEX_CLI, ...args], {
+      cwd: project,
+      env: {
+        ...process.env,
+        CONVEX_SELF_HOSTED_URL: server.url,
+        CONVEX_SELF_HOSTED_ADMIN_KEY: adminKey,
+        CONVEX_DEPLOYMENT: "",
+        // No Sentry reports and no version check: the CLI must not reach the internet.
+        CI: "1",
+        CONVEX_VERSION_API_ORIGIN: "http://127.0.0.1:9",
+      },
+    });
+    return { code: 0, output: stdout + stderr };
+  } catch (e) {
+    const failed = e as { code?: number; stdout?: string; stderr?: string };
+    return { code: failed.code ?? 1, output: (failed.stdout ?? "") + (failed.stderr ?? "") };
+  }
+}
+
+async function runFunction(name: string, args: object = {}): Promise<unknown> {
+  const { code, output } = await convex(["run", name, JSON.stringify(args)]);
+  expect(code, output).toBe(0);
+  // `convex run` prints nothing for a function that returns null.
+  return output.trim() === "" ? null : JSON.parse(output);
+}
+
+const source = (file: string) => join(project, "convex", file);
+
+describe("npx convex deploy against convex-local", () => {
+  test("pushes a project with components and writes typed codegen", async () => {
+    const { code, output } = await convex(["deploy", "--yes"]);
+    expect(code, output).toBe(0);
+    expect(output).toContain("Deployed Convex functions to");
+    const api = readFileSync(source("_generated/api.d.ts"), "utf8");
+    expect(api).toContain('import type * as limits from "../limits.js"');
+    expect(api).toMatch(
+      /rateLimiter: import\("@convex-dev\/rate-limiter\/_generated\/component\.js"\)\.ComponentApi<"rateLimiter">/,
+    );
+    expect(api).toContain("workpool: import(");
+    expect(api).toContain('greeter: import("../greeter/_generated/component.js")');
+    // A local component without a published ComponentApi is typed from its analysis.
+    const greeter = readFileSync(source("greeter/_generated/component.ts"), "utf8");
+    expect(greeter).toMatch(/hello: FunctionReference<"query", "internal"/);
+    expect(await runFunction("limits:greeting")).toEqual({
+      greeting: "hello from the app",
+      appSecret: null,
+    });
+    expect(await runFunction("limits:attempt", { key: "k" })).toBe(true);
+  }, 180_000);
+
+  test("a second push replaces a function", async () => {
+    writeFileSync(
+      source("limits.ts"),
+      readFileSync(source("limits.ts"), "utf8") +
+        '\nexport const pushed = query({ args: {}, handler: async () => "second push" });\n',
+    );
+    const { code, output } = await convex(["deploy", "--yes"]);
+    expect(code, output).toBe(0);
+    expect(await runFunction("limits:pushed")).toBe("second push");
+    expect(readFileSync(source("_generated/api.d.ts"), "utf8")).toContain("limits");
+  }, 180_000);
+
+  test("codegen and dev --once run against it", async () => {
+    rmSync(source("_generated"), { recursive: true, force: true });
+    const codegen = await convex(["codegen"]);
+    expect(codegen.code, codegen.output).toBe(0);
+    expect(readFileSync(source("_generated/api.d.ts"), "utf8")).toContain("greeter: import(");
+    const dev = await convex(["dev", "--once"]);
+    expect(dev.code, dev.output).toBe(0);
+    expect(await runFunction("limits:pushed")).toBe("second push");
+  }, 180_000);
+
+  test("a schema that existing documents violate is refused and the old code stays", async () => {
+    await runFunction("work:markDone", { label: "kept" });
+    const schema = readFileSync(source("schema.ts"), "utf8");
+    writeFileSync(
+      source("schema.ts"),
+      schema.replace(
+        "done: defineTable({ label: v.string() })",
+        "done: defineTable({ label: v.number() })",
+      ),
+    );
+    writeFileSync(
+      source("limits.ts"),
+      readFileSync(source("limits.ts"), "utf8").replace('"second push"', '"third push"'),
+    );
+    const { code, output } = await convex(["deploy", "--yes"]);
+    expect(code).not.toBe(0);
+    expect(output).toContain("Schema validation failed.");
+    expect(output).toMatch(/in table "done" does not match the schema/);
+    expect(await runFunction("limits:pushed")).toBe("second push");
+    // The old schema still accepts string labels.
+    await runFunction("work:markDone", { label: "still a string" });
+    expect(await runFunction("work:doneLabels")).toEqual(["kept", "still a string"]);
+    writeFileSync(source("schema.ts"), schema);
+  }, 180_000);
+
+  test("a wrong admin key is refused with 401 and changes nothing", async () => {
+    const wrongKey = generateAdminKey(INSTANCE, "00".repeat(32));
+    const cli = await convex(["deploy", "--yes"], wrongKey);
+    expect(cli.code).not.toBe(0);
+    expect(cli.output).toContain("401 Unauthorized");
+    const response = await fetch(`${server.url}/api/deploy2/start_push`, {
+      method: "POST",
+      headers: { "Content-Type": "application/json" },
+      body: JSON.stringify({ adminKey: wrongKey, dryRun: false }),
+    });
+    expect(response.status).toBe(401);
+    expect(await response.json()).toEqual({
+      code: expect.any(String),
+      message: expect.any(String),
+    });
+    expect(await runFunction("limits:pushed")).toBe("second push");
+  }, 180_000);
+
+  test("a restarted server serves the pushed code", async () => {
+    await stop();
+    await start();
+    expect(await runFunction("limits:pushed")).toBe("second push");
+    expect(await runFunction("work:doneLabels")).toEqual(["kept", "still a string"]);
+  }, 180_000);
+});
