@@ -33,7 +33,7 @@ if (missing.length > 0) {
 
 const client = new ConvexHttpClient(url);
 client.setAdminAuth(adminKey);
-const rotate = makeFunctionReference("action", "system/secrets/secrets:rotateMasterKey");
+const rotate = makeFunctionReference("system/secrets/secrets:rotateMasterKey");
 try {
   const { rewrapped, alreadyCurrent, keyId } = await client.action(rotate, { oldKey, newKey });
   console.info(

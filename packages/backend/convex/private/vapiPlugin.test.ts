@@ -72,9 +72,14 @@ describe("private.plugins (Vapi)", () => {
     const t = newTest();
     await createOrganization(t, "org_a");
     const admin = operator(t, "org_a");
-    await expect(
-      admin.action(api.private.plugins.connect, { ...keys, privateKey: "revoked" }),
-    ).rejects.toThrow(/Vapi rejected the private key: Invalid Key/);
+    const rejected = await admin
+      .action(api.private.plugins.connect, { ...keys, privateKey: "revoked" })
+      .catch((e) => e);
+    expect(rejected.data).toEqual({
+      code: "INVALID_CREDENTIALS",
+      message:
+        "Vapi rejected the private key: Invalid Key. Hot tip, you may be using the private key instead of the public key, or vice versa.",
+    });
     await expect(
       admin.action(api.private.plugins.connect, { ...keys, publicKey: "revoked" }),
     ).rejects.toThrow(/Vapi rejected the public key/);
@@ -82,9 +87,11 @@ describe("private.plugins (Vapi)", () => {
       admin.action(api.private.plugins.connect, { ...keys, publicKey: FAKE_PRIVATE_KEY }),
     ).rejects.toThrow(/must be different/);
     vapi.failNext(503, 4);
-    await expect(admin.action(api.private.plugins.connect, keys)).rejects.toThrow(
-      /Vapi did not answer/,
-    );
+    const outage = await admin.action(api.private.plugins.connect, keys).catch((e) => e);
+    expect(outage.data).toMatchObject({ code: "UPSTREAM_UNAVAILABLE" });
+    vapi.failNext(429, 4);
+    const limited = await admin.action(api.private.plugins.connect, keys).catch((e) => e);
+    expect(limited.data).toMatchObject({ code: "RATE_LIMITED" });
     expect(await storedSecrets(t)).toEqual([]);
     expect((await admin.query(api.private.plugins.get, { service: "vapi" })).state).toBe(
       "disconnected",
@@ -116,9 +123,10 @@ describe("private.plugins (Vapi)", () => {
     expect(vapi.requests.at(-1)?.authorization).toBe(`Bearer ${FAKE_PRIVATE_KEY}`);
     // Another organization's admin has no Vapi connection of their own.
     await createOrganization(t, "org_b");
-    await expect(
-      operator(t, "org_b").action(api.private.plugins.listAssistants, {}),
-    ).rejects.toThrow(/Vapi is not connected/);
+    const notConnected = await operator(t, "org_b")
+      .action(api.private.plugins.listAssistants, {})
+      .catch((e) => e);
+    expect(notConnected.data).toMatchObject({ code: "NOT_CONFIGURED" });
   });
 
   test("disconnect deletes the secrets and hides the public key from the widget", async () => {
