@@ -1,6 +1,6 @@
 import { randomBytes, randomUUID } from "node:crypto";
-import { existsSync, mkdirSync, rmSync } from "node:fs";
-import { join } from "node:path";
+import { existsSync, mkdirSync, readdirSync, rmSync } from "node:fs";
+import { dirname, join } from "node:path";
 import { jsonToConvex, type JSONValue, type Value, type ValidatorJSON } from "convex/values";
 import { decodeDocumentId } from "../ids/document-id.ts";
 import { openDatabase, type SyncMode } from "../storage/sqlite.ts";
@@ -244,6 +244,11 @@ export class Backend {
    * the analysis codegen needs. Nothing is live until `finishPush`.
    */
   async startPush(request: StartPushRequest): Promise<Record<string, unknown>> {
+    // One push at a time, as in Convex: a newer start supersedes an unfinished one (codegen never finishes).
+    for (const [id, pending] of this.pendingPushes) {
+      this.pendingPushes.delete(id);
+      rmSync(pending.code.outDir, { recursive: true, force: true });
+    }
     const pushId = `${Date.now()}-${this.deployCount++}`;
     const outDir = join(this.dataDir, "modules", "app", `push-${pushId}`);
     const { root, children } = await writePush(outDir, request);
@@ -313,6 +318,11 @@ export class Backend {
     if (!row) return false;
     const code = JSON.parse(String(row.value)) as DeployedCode;
     if (!existsSync(code.outDir)) return false;
+    // Pushes started but never finished before the restart are dropped.
+    const appDir = dirname(code.outDir);
+    for (const name of readdirSync(appDir))
+      if (name.startsWith("push-") && join(appDir, name) !== code.outDir)
+        rmSync(join(appDir, name), { recursive: true, force: true });
     await this.activate(code);
     return true;
   }
