@@ -1,7 +1,8 @@
 import { defineConfig } from "vitest/config";
 
-// Tests run in retrieval mode with self-hosted billing whatever the developer's shell exports;
-// the tests that need a model or Clerk billing stub these themselves. Workers inherit this env.
+// Tests run in retrieval mode, with self-hosted billing and local secrets, whatever the developer's
+// shell exports; the tests that need a model, Clerk billing, AWS or Vapi stub these themselves.
+// Workers inherit this env.
 for (const name of [
   "OPENAI_API_KEY",
   "OPENAI_BASE_URL",
@@ -12,6 +13,14 @@ for (const name of [
   "ECHO_BILLING",
   "IDENTITY_WEBHOOK_SECRET",
   "BILLING_WEBHOOK_SECRET",
+  "ECHO_SECRETS_KEY",
+  "ECHO_SECRETS_KEY_PREVIOUS",
+  "SECRETS_AWS_REGION",
+  "SECRETS_AWS_ACCESS_KEY_ID",
+  "SECRETS_AWS_SECRET_ACCESS_KEY",
+  "SECRETS_AWS_SESSION_TOKEN",
+  "SECRETS_AWS_PREFIX",
+  "VAPI_API_URL",
 ]) {
   delete process.env[name];
 }
