@@ -7,6 +7,7 @@ import {
   readFileSync,
   rmdirSync,
   rmSync,
+  symlinkSync,
   writeFileSync,
 } from "node:fs";
 import { join } from "node:path";
@@ -191,4 +192,51 @@ describe("npx convex deploy against convex-local", () => {
     expect(await runFunction("limits:pushed")).toBe("second push");
     expect(await runFunction("work:doneLabels")).toEqual(["kept", "still a string"]);
   }, 180_000);
+});
+
+describe("npx convex deploy of Echo's backend", () => {
+  const backendPackage = join(import.meta.dirname, "..", "..", "backend");
+  let echo: string;
+
+  beforeAll(() => {
+    echo = mkdtempSync(join(root, "echo-"));
+    cpSync(join(backendPackage, "convex"), join(echo, "convex"), {
+      recursive: true,
+      filter: (src) => !src.includes("_generated"),
+    });
+    cpSync(join(backendPackage, "package.json"), join(echo, "package.json"));
+    cpSync(join(backendPackage, "convex.json"), join(echo, "convex.json"));
+    symlinkSync(join(backendPackage, "node_modules"), join(echo, "node_modules"));
+  });
+
+  afterAll(() => rmSync(echo, { recursive: true, force: true }));
+
+  test('pushes with its agent, rag and rate-limiter components and "use node" modules, then serves', async () => {
+    const { stdout, stderr } = await run(
+      process.execPath,
+      [CONVEX_CLI, "deploy", "--yes", "--typecheck", "disable"],
+      {
+        cwd: echo,
+        env: {
+          ...process.env,
+          CONVEX_SELF_HOSTED_URL: server.url,
+          CONVEX_SELF_HOSTED_ADMIN_KEY: ADMIN_KEY,
+          CONVEX_DEPLOYMENT: "",
+          CI: "1",
+          CONVEX_VERSION_API_ORIGIN: "http://127.0.0.1:9",
+        },
+      },
+    );
+    expect(stdout + stderr).toContain("Deployed Convex functions to");
+    const api = readFileSync(join(echo, "convex", "_generated", "api.d.ts"), "utf8");
+    for (const name of ["agent", "rag", "rateLimiter"])
+      expect(api).toContain(`${name}: import("@convex-dev/`);
+    expect(api).toContain('import type * as health from "../health.js"');
+    const ping = await fetch(`${server.url}/api/query`, {
+      method: "POST",
+      headers: { "Content-Type": "application/json" },
+      body: JSON.stringify({ path: "health:ping", args: {}, format: "json" }),
+    });
+    expect(await ping.json()).toMatchObject({ status: "success", value: "ok" });
+  }, 240_000);
 });

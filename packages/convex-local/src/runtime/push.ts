@@ -50,6 +50,9 @@ export type PushedDefinition = {
 };
 
 const AUTH_CONFIG = "auth.config.js";
+/** `"use node"` bundles are ESM that may `require()` Node built-ins, as in Convex's Node runtime. */
+const NODE_BANNER =
+  'import { createRequire as __convexLocalCreateRequire } from "node:module"; const require = __convexLocalCreateRequire(import.meta.url);\n';
 
 /** Routes `process.env` to the deployment's variables, as the `--functions` bundler does with `define`. */
 function prepareSource(source: string): string {
@@ -74,7 +77,7 @@ function depFileName(definitionPath: string): string {
 function writeModule(dir: string, m: PushModule): string {
   const file = join(dir, m.path);
   mkdirSync(dirname(file), { recursive: true });
-  writeFileSync(file, prepareSource(m.source));
+  writeFileSync(file, (m.environment === "node" ? NODE_BANNER : "") + prepareSource(m.source));
   return file;
 }
 
