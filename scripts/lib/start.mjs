@@ -55,21 +55,21 @@ export function buildAll(root, env) {
 }
 
 // Deployment environment of the backend: the self-hosted identity provider it trusts
-// (auth.config.ts) and the secret its identity webhook checks.
-function deploymentEnv(urls, webhookSecret) {
+// (auth.config.ts), the secret its identity webhook checks, and the master key that encrypts
+// organizations' secrets (Vapi keys) when AWS Secrets Manager is not configured.
+function deploymentEnv(urls, secrets) {
   return {
     ECHO_AUTH_ISSUER: urls.dashboard,
     ECHO_AUTH_JWKS_URL: `${urls.dashboard}/api/auth/jwks`,
-    IDENTITY_WEBHOOK_SECRET: webhookSecret,
+    IDENTITY_WEBHOOK_SECRET: secrets.identityWebhook,
+    ECHO_SECRETS_KEY: secrets.masterKey,
   };
 }
 
-/** A Standard Webhooks secret shared by the identity provider and the backend, kept across runs. */
-function identityWebhookSecret(dataDir) {
-  const file = join(dataDir, "identity-webhook-secret");
-  if (!existsSync(file)) {
-    writeFileSync(file, `whsec_${randomBytes(32).toString("base64")}`, { mode: 0o600 });
-  }
+/** A random secret generated on the first run and kept in the data folder. */
+function persistentSecret(dataDir, name, generate) {
+  const file = join(dataDir, name);
+  if (!existsSync(file)) writeFileSync(file, generate(), { mode: 0o600 });
   return readFileSync(file, "utf8").trim();
 }
 
@@ -92,7 +92,16 @@ export async function startStack(root, { ports, dataDir, onExit = () => {}, logD
     backend: `http://127.0.0.1:${ports.backend}`,
     site: `http://127.0.0.1:${ports.site}`,
   };
-  const webhookSecret = identityWebhookSecret(dataDir);
+  const secrets = {
+    identityWebhook: persistentSecret(
+      dataDir,
+      "identity-webhook-secret",
+      () => `whsec_${randomBytes(32).toString("base64")}`,
+    ),
+    masterKey: persistentSecret(dataDir, "secrets-master-key", () =>
+      randomBytes(32).toString("base64"),
+    ),
+  };
   const env = {
     ...process.env,
     NODE_ENV: "production",
@@ -105,7 +114,7 @@ export async function startStack(root, { ports, dataDir, onExit = () => {}, logD
     ECHO_DEMO_LOGIN_EMAIL: DEMO_LOGIN.email,
     ECHO_DEMO_LOGIN_PASSWORD: DEMO_LOGIN.password,
     ECHO_IDENTITY_WEBHOOK_URL: `${urls.site}/webhooks/identity`,
-    IDENTITY_WEBHOOK_SECRET: webhookSecret,
+    IDENTITY_WEBHOOK_SECRET: secrets.identityWebhook,
   };
 
   const services = new Map();
@@ -168,7 +177,7 @@ export async function startStack(root, { ports, dataDir, onExit = () => {}, logD
   };
   // What `npx convex env set` does; convex-local re-evaluates auth.config.ts on the change.
   const syncBackendEnvironment = async () => {
-    const wanted = deploymentEnv(urls, webhookSecret);
+    const wanted = deploymentEnv(urls, secrets);
     const response = await fetch(`${urls.backend}/api/update_environment_variables`, {
       method: "POST",
       headers: { "content-type": "application/json", authorization: `Convex ${adminKey}` },

@@ -13,6 +13,9 @@ const KNOWN_CODES = [
   "PLAN_REQUIRED",
   "INVALID_FILE",
   "INVALID_INPUT",
+  "INVALID_CREDENTIALS",
+  "NOT_CONFIGURED",
+  "UPSTREAM_UNAVAILABLE",
 ] as const;
 
 /** The stable `code` of a ConvexError the backend threw for the user, if any. */
