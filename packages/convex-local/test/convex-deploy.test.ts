@@ -168,6 +168,20 @@ describe("npx convex deploy against convex-local", () => {
     writeFileSync(source("schema.ts"), schema);
   }, 180_000);
 
+  test("code that throws while loading is refused and the old code stays", async () => {
+    writeFileSync(
+      source("broken.ts"),
+      'import { query } from "./_generated/server";\nthrow new Error("broken at import");\nexport const never = query({ args: {}, handler: async () => 1 });\n',
+    );
+    const { code, output } = await convex(["deploy", "--yes", "--typecheck", "disable"]);
+    rmSync(source("broken.ts"));
+    expect(code).not.toBe(0);
+    expect(output).toContain(
+      "400 Bad Request: InvalidModules: Loading the pushed code failed: broken at import",
+    );
+    expect(await runFunction("limits:pushed")).toBe("second push");
+  }, 180_000);
+
   test("a wrong admin key is refused with 401 and changes nothing", async () => {
     const wrongKey = generateAdminKey(INSTANCE, "00".repeat(32));
     const cli = await convex(["deploy", "--yes"], wrongKey);

@@ -251,6 +251,19 @@ export class Backend {
     }
     const pushId = `${Date.now()}-${this.deployCount++}`;
     const outDir = join(this.dataDir, "modules", "app", `push-${pushId}`);
+    try {
+      return await this.analyzePush(pushId, outDir, request);
+    } catch (e) {
+      rmSync(outDir, { recursive: true, force: true });
+      throw e;
+    }
+  }
+
+  private async analyzePush(
+    pushId: string,
+    outDir: string,
+    request: StartPushRequest,
+  ): Promise<Record<string, unknown>> {
     const { root, children } = await writePush(outDir, request);
     const nodes = componentNodes(root, children);
     const code: DeployedCode = {

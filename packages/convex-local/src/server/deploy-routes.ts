@@ -72,7 +72,7 @@ export async function handleDeployRoute(
       });
       return true;
     case "/api/deploy2/start_push":
-      sendJson(res, 200, await backend.startPush(body as unknown as StartPushRequest));
+      sendJson(res, 200, await startPush(backend, body as unknown as StartPushRequest));
       return true;
     case "/api/deploy2/wait_for_schema":
       sendJson(res, 200, backend.waitForSchema(pushIdOf(body.schemaChange)));
@@ -97,6 +97,16 @@ export async function handleDeployRoute(
     default:
       sendJson(res, 200, null);
       return true;
+  }
+}
+
+/** Code that throws while being imported or analysed is the pusher's to fix: a 400, not a 500. */
+async function startPush(backend: Backend, request: StartPushRequest): Promise<unknown> {
+  try {
+    return await backend.startPush(request);
+  } catch (e) {
+    const message = e instanceof Error ? e.message : String(e);
+    throw new HttpError(400, "InvalidModules", `Loading the pushed code failed: ${message}`);
   }
 }
 
