@@ -10,6 +10,7 @@ declare module "vitest" {
   export interface ProvidedContext {
     urls: StackUrls;
     hasBackend: boolean;
+    adminKey: string;
     demo: { login: { email: string; password: string; name: string }; organizationId: string };
   }
 }
@@ -38,6 +39,7 @@ export default async function setup(project: TestProject) {
   project.provide("urls", stack.urls);
   project.provide("hasBackend", stack.hasBackend);
   project.provide("demo", stack.demo);
+  project.provide("adminKey", stack.adminKey ?? "");
   return async () => {
     await stack.stop();
     rmSync(dataDir, { recursive: true, force: true });

@@ -11,6 +11,7 @@ const ITEMS = [
   { href: "/knowledge-base", key: "knowledgeBase" },
   { href: "/customization", key: "customization" },
   { href: "/integrations", key: "integrations" },
+  { href: "/plugins/vapi", key: "voice" },
   { href: "/analytics", key: "analytics" },
   { href: "/team", key: "team" },
 ] as const;

@@ -1,0 +1,60 @@
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+
+/** A local stand-in for Vapi's REST API that accepts only the given keys. */
+export async function startFakeVapi(validKeys: string[]) {
+  const server: Server = createServer((request, response) => {
+    const key = request.headers.authorization?.replace(/^Bearer /, "") ?? "";
+    const json = (status: number, body: unknown) => {
+      response.writeHead(status, { "content-type": "application/json" });
+      response.end(JSON.stringify(body));
+    };
+    if (!validKeys.includes(key))
+      return json(401, {
+        message:
+          "Invalid Key. Hot tip, you may be using the private key instead of the public key, or vice versa.",
+        error: "Unauthorized",
+        statusCode: 401,
+      });
+    if (request.url === "/assistant") {
+      return json(200, [
+        { id: "asst_frontdesk", name: "Front desk", createdAt: "2026-11-01T10:00:00.000Z" },
+      ]);
+    }
+    if (request.url === "/phone-number") {
+      return json(200, [
+        {
+          id: "ph_1",
+          number: "+15550100",
+          name: "Support line",
+          provider: "vapi",
+          assistantId: "asst_frontdesk",
+          status: "active",
+        },
+      ]);
+    }
+    return json(404, { message: "Not Found", statusCode: 404 });
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
+
+/** Sets deployment environment variables the way `npx convex env set` does. */
+export async function setBackendEnv(
+  backendUrl: string,
+  adminKey: string,
+  values: Record<string, string | null>,
+) {
+  const response = await fetch(`${backendUrl}/api/update_environment_variables`, {
+    method: "POST",
+    headers: { "content-type": "application/json", authorization: `Convex ${adminKey}` },
+    body: JSON.stringify({
+      changes: Object.entries(values).map(([name, value]) => ({ name, value })),
+    }),
+  });
+  if (!response.ok)
+    throw new Error(`setting ${Object.keys(values).join(", ")} failed: HTTP ${response.status}`);
+}
