@@ -119,6 +119,9 @@ describe("npx convex deploy against convex-local", () => {
       appSecret: null,
     });
     expect(await runFunction("limits:attempt", { key: "k" })).toBe(true);
+    // The component's HTTP routes are mounted at the prefix `app.use` gave it.
+    const hello = await fetch(`${server.siteUrl}/greeter/hello`);
+    expect(await hello.text()).toBe("hello from the greeter component");
   }, 180_000);
 
   test("a second push replaces a function", async () => {
