@@ -14,6 +14,7 @@ const ITEMS = [
   { href: "/plugins/vapi", key: "voice" },
   { href: "/analytics", key: "analytics" },
   { href: "/team", key: "team" },
+  { href: "/billing", key: "billing" },
 ] as const;
 
 export function NavLinks() {
