@@ -25,7 +25,7 @@ describe("an operator works a visitor's conversation live", () => {
     await page.goto(`${urls.dashboard}/en/sign-in`);
     const hint = await page.getByTestId("demo-login").textContent();
     expect(hint).toContain(`${demo.login.email} / ${demo.login.password}`);
-    await signInAsDemoOperator(page, urls.dashboard, demo.login);
+    await signInAsDemoOperator(page, urls.dashboard, demo.login, { fresh: true });
     // The organization's name comes from the backend, so the operator's token was accepted.
     await expect(page.getByTestId("organization-name").textContent()).resolves.toBe("Echo Demo");
   });

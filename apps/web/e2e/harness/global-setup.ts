@@ -5,6 +5,7 @@ import type { TestProject } from "vitest/node";
 
 import { startStack, type StackUrls } from "../../../../scripts/lib/start.mjs";
 import { repoRoot, resultsDir } from "./paths";
+import { forgetDemoOperatorSession } from "./sign-in";
 
 declare module "vitest" {
   export interface ProvidedContext {
@@ -20,6 +21,7 @@ const BASE_PORT = Number(process.env.ECHO_E2E_BASE_PORT ?? 4100);
 /** Starts the built local-mode stack on its own ports and data folder for the whole e2e run. */
 export default async function setup(project: TestProject) {
   const dataDir = mkdtempSync(join(tmpdir(), "echo-e2e-"));
+  forgetDemoOperatorSession();
   let crashed: string | null = null;
   const stack = await startStack(repoRoot, {
     ports: {

@@ -1,14 +1,34 @@
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
 import type { Page } from "playwright-core";
 
-/** Signs the demo operator in through the dashboard's sign-in form. */
+import { resultsDir } from "./paths";
+
+// One real sign-in per run: the provider rate-limits sign-ins per client address, as it should.
+const sessionFile = join(resultsDir, "demo-operator-cookies.json");
+
+/** Signs the demo operator in, reusing this run's session unless `fresh` asks for the form. */
 export async function signInAsDemoOperator(
   page: Page,
   dashboard: string,
   login: { email: string; password: string },
+  { fresh = false }: { fresh?: boolean } = {},
 ) {
+  if (!fresh && existsSync(sessionFile)) {
+    await page.context().addCookies(JSON.parse(readFileSync(sessionFile, "utf8")));
+    await page.goto(`${dashboard}/en/conversations`);
+    if (page.url() === `${dashboard}/en/conversations`) return;
+  }
   await page.goto(`${dashboard}/en/sign-in`);
   await page.getByLabel("Email").fill(login.email);
   await page.getByLabel("Password").fill(login.password);
   await page.getByRole("button", { name: "Sign in" }).click();
   await page.waitForURL(`${dashboard}/en/conversations`);
+  mkdirSync(resultsDir, { recursive: true });
+  writeFileSync(sessionFile, JSON.stringify(await page.context().cookies(dashboard)));
+}
+
+/** Forgets the previous run's session; the global setup calls it. */
+export function forgetDemoOperatorSession() {
+  if (existsSync(sessionFile)) writeFileSync(sessionFile, "[]");
 }
