@@ -2,43 +2,26 @@
 
 import { Button } from "@echo/ui/components/button";
 import { useTranslations } from "next-intl";
-import { useSearchParams } from "next/navigation";
-import { type FormEvent, useState } from "react";
 
-import { Link, useRouter } from "@/i18n/navigation";
+import { Link } from "@/i18n/navigation";
 
+import { useAuthForm } from "../../hooks/use-auth-form";
 import { authClient } from "../../lib/auth-client";
-import { authErrorKey } from "../../lib/auth-error-key";
-import { safeNext } from "../../lib/safe-next";
 import { AuthCard } from "../components/auth-card";
 import { FormError } from "../components/form-error";
 import { FormField } from "../components/form-field";
 
 export function SignUpView() {
   const t = useTranslations("auth");
-  const router = useRouter();
-  const next = safeNext(useSearchParams().get("next"));
-  const [error, setError] = useState<string | null>(null);
-  const [pending, setPending] = useState(false);
-
-  async function onSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const form = new FormData(event.currentTarget);
-    setPending(true);
-    setError(null);
-    const { error: failure } = await authClient.signUp.email({
-      name: String(form.get("name")).trim(),
-      email: String(form.get("email")).trim(),
-      password: String(form.get("password")),
-    });
-    setPending(false);
-    if (failure) {
-      setError(t(`errors.${authErrorKey(failure)}`));
-      return;
-    }
-    router.replace(next ?? "/organizations");
-    router.refresh();
-  }
+  const { error, pending, onSubmit } = useAuthForm(
+    (form) =>
+      authClient.signUp.email({
+        name: String(form.get("name")).trim(),
+        email: String(form.get("email")).trim(),
+        password: String(form.get("password")),
+      }),
+    "/organizations",
+  );
 
   return (
     <AuthCard
