@@ -1,21 +1,35 @@
 import { ConvexError } from "convex/values";
 
 /** Stable codes the apps translate; the message is for logs and developers. */
-export type ErrorCode =
-  | "SESSION_EXPIRED"
-  | "NOT_FOUND"
-  | "UNAUTHORIZED"
-  | "RATE_LIMITED"
-  | "CONVERSATION_RESOLVED"
-  | "PLAN_REQUIRED"
-  | "INVALID_FILE"
-  | "INVALID_INPUT"
-  | "INVALID_CREDENTIALS"
-  | "NOT_CONFIGURED"
-  | "UPSTREAM_UNAVAILABLE";
+export const ERROR_CODES = [
+  "SESSION_EXPIRED",
+  "NOT_FOUND",
+  "UNAUTHORIZED",
+  "RATE_LIMITED",
+  "CONVERSATION_RESOLVED",
+  "PLAN_REQUIRED",
+  "INVALID_FILE",
+  "INVALID_INPUT",
+  "INVALID_CREDENTIALS",
+  "NOT_CONFIGURED",
+  "UPSTREAM_UNAVAILABLE",
+] as const;
+
+export type ErrorCode = (typeof ERROR_CODES)[number];
 
 export type ErrorData = { code: ErrorCode; message: string; retryAfter?: number };
 
 export function fail(code: ErrorCode, message: string, extra?: { retryAfter?: number }): never {
   throw new ConvexError<ErrorData>({ code, message, ...extra });
+}
+
+// Convex marks its errors with this registered symbol, so the check holds across copies of the package.
+const CONVEX_ERROR_MARK = Symbol.for("ConvexError");
+
+/** The code of a ConvexError thrown by `fail`, as a client receives it; null for anything else. */
+export function errorCodeOf(error: unknown): ErrorCode | null {
+  if (typeof error !== "object" || error === null) return null;
+  if ((error as Record<symbol, unknown>)[CONVEX_ERROR_MARK] !== true) return null;
+  const code = ((error as { data?: unknown }).data as { code?: unknown } | null)?.code;
+  return ERROR_CODES.find((known) => known === code) ?? null;
 }

@@ -8,11 +8,11 @@ import { ErrorBoundary, type FallbackProps } from "react-error-boundary";
 
 import { Link } from "@/i18n/navigation";
 
-import { errorCode } from "./use-error-message";
+import { errorCodeOf } from "@echo/backend/convex/lib/errors";
 
 function Fallback({ error, resetErrorBoundary }: FallbackProps) {
   const t = useTranslations("errors");
-  const code = errorCode(error);
+  const code = errorCodeOf(error);
   return (
     <div role="alert" className="m-6 grid max-w-md gap-3 rounded-lg border p-4 text-sm">
       <p>{code ? t(code) : t("generic")}</p>
