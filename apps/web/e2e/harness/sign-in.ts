@@ -5,7 +5,11 @@ import type { Page } from "playwright-core";
 import { resultsDir } from "./paths";
 
 // One real sign-in per run: the provider rate-limits sign-ins per client address, as it should.
-const sessionFile = join(resultsDir, "demo-operator-cookies.json");
+// One file per stack (base port), so runs on different ports never share a session.
+const sessionFile = join(
+  resultsDir,
+  `demo-operator-cookies-${process.env.ECHO_E2E_BASE_PORT ?? 4100}.json`,
+);
 
 /** Signs the demo operator in, reusing this run's session unless `fresh` asks for the form. */
 export async function signInAsDemoOperator(
