@@ -180,3 +180,29 @@ describe("tenant isolation", () => {
     expect(reply.text).toContain("couldn't find anything");
   });
 });
+
+describe("tenant isolation: the dashboard's contact history and file previews", () => {
+  test("an operator of another organization cannot list A's contact's conversations or preview A's files", async () => {
+    const t = newTest();
+    const { a, fileA, b, adminB } = await twoTenants(t);
+    await expectNotFound(
+      adminB.query(api.private.contactSessions.listConversations, {
+        contactSessionId: a.contactSessionId,
+      }),
+    );
+    await expectNotFound(adminB.query(api.private.knowledgeFiles.preview, { fileId: fileA }));
+    // B still sees its own contact's history; A still sees its own file's text.
+    expect(
+      (
+        await adminB.query(api.private.contactSessions.listConversations, {
+          contactSessionId: b.contactSessionId,
+        })
+      ).map((c) => c._id),
+    ).toEqual([b.conversationId]);
+    const previewA = await operator(t, "org_a", "member").query(
+      api.private.knowledgeFiles.preview,
+      { fileId: fileA },
+    );
+    expect(previewA.text).toBe("Org A only");
+  });
+});

@@ -17,6 +17,7 @@ import type * as lib_conversationState from "../lib/conversationState.js";
 import type * as lib_errors from "../lib/errors.js";
 import type * as lib_identity from "../lib/identity.js";
 import type * as lib_knowledgeFileTypes from "../lib/knowledgeFileTypes.js";
+import type * as lib_knowledgePreview from "../lib/knowledgePreview.js";
 import type * as lib_median from "../lib/median.js";
 import type * as lib_messageAuthors from "../lib/messageAuthors.js";
 import type * as lib_operatorConversations from "../lib/operatorConversations.js";
@@ -97,6 +98,7 @@ declare const fullApi: ApiFromModules<{
   "lib/errors": typeof lib_errors;
   "lib/identity": typeof lib_identity;
   "lib/knowledgeFileTypes": typeof lib_knowledgeFileTypes;
+  "lib/knowledgePreview": typeof lib_knowledgePreview;
   "lib/median": typeof lib_median;
   "lib/messageAuthors": typeof lib_messageAuthors;
   "lib/operatorConversations": typeof lib_operatorConversations;

@@ -103,6 +103,38 @@ describe("private.analytics.overview", () => {
     });
     expect(seconds(byUser.user_ana.medianFirstResponseMs)).toBe(120);
     expect(seconds(byUser.user_bo.medianFirstResponseMs)).toBe(240);
+    // Open now: the second escalation is still waiting; org_b's open conversation is not A's.
+    expect(overview.openNow).toEqual({ total: 1, unresolved: 0, escalated: 1 });
+  });
+
+  test("open now counts every unresolved or escalated conversation, however old", async () => {
+    const t = newTest();
+    await createOrganization(t, "org_a");
+    const member = operator(t, "org_a", "member");
+    const old = await startConversation(t, "org_a");
+    vi.advanceTimersByTime(120 * DAY);
+    const recent = await startConversation(t, "org_a");
+    const done = await startConversation(t, "org_a");
+    await member.mutation(api.private.conversations.updateStatus, {
+      conversationId: recent.conversationId,
+      status: "escalated",
+    });
+    await member.mutation(api.private.conversations.updateStatus, {
+      conversationId: done.conversationId,
+      status: "resolved",
+    });
+    const overview = await member.query(api.private.analytics.overview, { days: 7 });
+    expect(overview.totals.conversations).toBe(2);
+    expect(overview.openNow).toEqual({ total: 2, unresolved: 1, escalated: 1 });
+    await member.mutation(api.private.conversations.updateStatus, {
+      conversationId: old.conversationId,
+      status: "resolved",
+    });
+    expect((await member.query(api.private.analytics.overview, { days: 7 })).openNow).toEqual({
+      total: 1,
+      unresolved: 0,
+      escalated: 1,
+    });
   });
 
   test("an empty organization has no rates rather than zero", async () => {
@@ -115,6 +147,7 @@ describe("private.analytics.overview", () => {
       aiResolutionRate: null,
       escalationRate: null,
       medianFirstHumanResponseMs: null,
+      openNow: { total: 0, unresolved: 0, escalated: 0 },
       operators: [],
     });
     expect(overview.volumePerDay).toHaveLength(31);

@@ -44,6 +44,18 @@ export const overview = query({
       .withIndex("by_organization", (q) => q.eq("organizationId", orgId).gte("_creationTime", from))
       .take(MAX_ROWS);
 
+    // Open now is today's backlog, whatever the period: every conversation not yet resolved.
+    const openNow = { unresolved: 0, escalated: 0 };
+    for (const status of ["unresolved", "escalated"] as const) {
+      const open = await ctx.db
+        .query("conversations")
+        .withIndex("by_organization_and_status_and_lastMessageAt", (q) =>
+          q.eq("organizationId", orgId).eq("status", status),
+        )
+        .take(MAX_ROWS);
+      openNow[status] = open.length;
+    }
+
     const perDay = new Map<
       string,
       { conversations: number; resolvedByAgent: number; escalated: number }
@@ -110,6 +122,7 @@ export const overview = query({
       aiResolutionRate: rate(conversations.filter(resolvedByAgent).length, total),
       escalationRate: rate(conversations.filter((c) => c.escalatedAt !== undefined).length, total),
       medianFirstHumanResponseMs: median(firstResponseTimes),
+      openNow: { total: openNow.unresolved + openNow.escalated, ...openNow },
       operators: [...operators.values()].map(({ firstResponseTimes: times, ...figures }) => ({
         ...figures,
         medianFirstResponseMs: median(times),

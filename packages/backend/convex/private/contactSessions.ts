@@ -1,8 +1,12 @@
 import { v } from "convex/values";
 
 import { query } from "../_generated/server";
+import { fail } from "../lib/errors";
 import { requireOperator } from "../lib/identity";
 import { requireOrgConversation } from "../lib/operatorConversations";
+
+/** The contact panel lists this many of a visitor's conversations, newest first. */
+const MAX_CONTACT_CONVERSATIONS = 20;
 
 /** The visitor behind a conversation, with the browser details the widget collected. */
 export const getForConversation = query({
@@ -16,9 +20,39 @@ export const getForConversation = query({
           _id: session._id,
           name: session.name,
           email: session.email,
+          createdAt: session._creationTime,
           expiresAt: session.expiresAt,
           metadata: session.metadata ?? {},
         }
       : null;
+  },
+});
+
+/** Every conversation a contact session started, newest activity first, for the contact panel. */
+export const listConversations = query({
+  args: { contactSessionId: v.id("contactSessions") },
+  handler: async (ctx, { contactSessionId }) => {
+    const operator = await requireOperator(ctx);
+    const session = await ctx.db.get(contactSessionId);
+    if (!session || session.organizationId !== operator.orgId) {
+      fail("NOT_FOUND", "Contact not found");
+    }
+    const conversations = await ctx.db
+      .query("conversations")
+      .withIndex("by_contactSession_and_lastMessageAt", (q) =>
+        q.eq("contactSessionId", contactSessionId),
+      )
+      .order("desc")
+      .take(MAX_CONTACT_CONVERSATIONS);
+    return conversations
+      .filter((conversation) => conversation.organizationId === operator.orgId)
+      .map((conversation) => ({
+        _id: conversation._id,
+        _creationTime: conversation._creationTime,
+        status: conversation.status,
+        channel: conversation.channel,
+        lastMessageAt: conversation.lastMessageAt,
+        lastMessage: conversation.lastMessage?.text ?? null,
+      }));
   },
 });

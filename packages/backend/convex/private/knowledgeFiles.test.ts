@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, test, vi } from "vitest";
 
 import { api, internal } from "../_generated/api";
 import type { Id } from "../_generated/dataModel";
+import { PREVIEW_MAX_CHARS } from "../lib/knowledgePreview";
 import { knowledgeBase } from "../system/knowledge/knowledgeBase";
 import { createOrganization, newTest, operator, settle, type TestConvex } from "../test.harness";
 
@@ -210,5 +211,64 @@ describe("private.knowledgeFiles", () => {
     await expect(
       operator(t, "org_a", "member").mutation(api.private.knowledgeFiles.reindexAll, {}),
     ).rejects.toThrow(/Admins only/);
+  });
+});
+
+describe("private.knowledgeFiles.preview", () => {
+  const paragraphs = Array.from(
+    { length: 12 },
+    (_, i) =>
+      `Section ${i + 1}\nKettle care step ${i + 1}: rinse the kettle, dry it and store it upright.`,
+  ).join("\n\n");
+
+  test("rebuilds a file's extracted text from its indexed passages, in order", async () => {
+    const t = newTest();
+    await createOrganization(t, "org_a");
+    const { fileId } = await upload(t, "org_a", "care.txt", paragraphs);
+    const member = operator(t, "org_a", "member");
+    expect(await member.query(api.private.knowledgeFiles.preview, { fileId })).toMatchObject({
+      name: "care.txt",
+      status: "processing",
+      text: null,
+    });
+    await settle(t);
+    const preview = await member.query(api.private.knowledgeFiles.preview, { fileId });
+    expect(preview).toMatchObject({ status: "ready", truncated: false, error: null });
+    // Several passages, joined back into exactly the extracted text.
+    expect(paragraphs.length).toBeGreaterThan(600);
+    expect(preview.text).toBe(paragraphs);
+  });
+
+  test("a large file's preview is cut at a line break and says so", async () => {
+    const t = newTest();
+    await createOrganization(t, "org_a");
+    const lines = Array.from(
+      { length: 800 },
+      (_, i) => `Line ${i + 1}: descale the kettle with vinegar once a month.`,
+    );
+    const { fileId } = await upload(t, "org_a", "long.md", lines.join("\n"));
+    await settle(t);
+    const preview = await operator(t, "org_a", "member").query(api.private.knowledgeFiles.preview, {
+      fileId,
+    });
+    expect(preview.truncated).toBe(true);
+    expect(preview.text!.length).toBeLessThanOrEqual(PREVIEW_MAX_CHARS);
+    expect(preview.text!.length).toBeGreaterThan(PREVIEW_MAX_CHARS / 2);
+    expect(preview.text!.startsWith("Line 1: descale")).toBe(true);
+    // Whole lines only: the last one shown is complete.
+    expect(preview.text!.split("\n").at(-1)).toMatch(/^Line \d+: descale .* month\.$/);
+  });
+
+  test("a failed file has no text, only its reason; an unknown file is not found", async () => {
+    const t = newTest();
+    await createOrganization(t, "org_a");
+    const { admin, fileId } = await upload(t, "org_a", "broken.pdf", "not a pdf at all");
+    await settle(t);
+    const preview = await admin.query(api.private.knowledgeFiles.preview, { fileId });
+    expect(preview).toMatchObject({ status: "failed", text: null });
+    expect(preview.error).toEqual(expect.any(String));
+    await admin.mutation(api.private.knowledgeFiles.remove, { fileId });
+    const error = await admin.query(api.private.knowledgeFiles.preview, { fileId }).catch((e) => e);
+    expect(error.data).toMatchObject({ code: "NOT_FOUND" });
   });
 });

@@ -7,6 +7,7 @@ import { recordAudit } from "../lib/audit";
 import { fail } from "../lib/errors";
 import { requireAdmin, requireOperator } from "../lib/identity";
 import { checkKnowledgeFile } from "../lib/knowledgeFileTypes";
+import { extractedTextPreview } from "../lib/knowledgePreview";
 import { knowledgeBase } from "../system/knowledge/knowledgeBase";
 
 const MAX_REINDEX = 500;
@@ -57,6 +58,22 @@ export const list = query({
       .withIndex("by_organization", (q) => q.eq("organizationId", operator.orgId))
       .order("desc")
       .paginate(paginationOpts);
+  },
+});
+
+/** The text extracted from a file, as the knowledge base indexed it; long texts are cut short. */
+export const preview = query({
+  args: { fileId: v.id("knowledgeFiles") },
+  handler: async (ctx, { fileId }) => {
+    const operator = await requireOperator(ctx);
+    const file = await ctx.db.get(fileId);
+    if (!file || file.organizationId !== operator.orgId) fail("NOT_FOUND", "File not found");
+    const base = { name: file.name, mimeType: file.mimeType, status: file.status };
+    if (file.status !== "ready" || !file.ragEntryId) {
+      return { ...base, text: null, truncated: false, error: file.error ?? null };
+    }
+    const { text, truncated } = await extractedTextPreview(ctx, file.ragEntryId);
+    return { ...base, text, truncated, error: null };
   },
 });
 

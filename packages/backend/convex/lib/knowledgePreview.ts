@@ -1,0 +1,47 @@
+import type { EntryId } from "@convex-dev/rag";
+
+import type { QueryCtx } from "../_generated/server";
+import { knowledgeBase } from "../system/knowledge/knowledgeBase";
+
+/** A preview shows this much of a file's extracted text; the rest is cut at a line break. */
+export const PREVIEW_MAX_CHARS = 20_000;
+const CHUNKS_PER_PAGE = 100;
+
+/**
+ * The text indexed for a knowledge file, rebuilt from its chunks in order. The chunker splits at
+ * line breaks and keeps one trailing newline at paragraph ends, so joining with a newline restores
+ * the extracted text's lines and paragraphs.
+ */
+export async function extractedTextPreview(
+  ctx: Pick<QueryCtx, "runQuery">,
+  entryId: EntryId,
+  maxChars = PREVIEW_MAX_CHARS,
+): Promise<{ text: string; truncated: boolean }> {
+  const rag = knowledgeBase();
+  const parts: string[] = [];
+  let length = 0;
+  let cursor: string | null = null;
+  for (;;) {
+    const page = await rag.listChunks(ctx, {
+      entryId,
+      order: "asc",
+      paginationOpts: { numItems: CHUNKS_PER_PAGE, cursor },
+    });
+    for (const chunk of page.page) {
+      parts.push(chunk.text);
+      length += chunk.text.length + 1;
+      if (length > maxChars)
+        return { text: cutAtLine(parts.join("\n"), maxChars), truncated: true };
+    }
+    if (page.isDone) break;
+    cursor = page.continueCursor;
+  }
+  return { text: parts.join("\n"), truncated: false };
+}
+
+function cutAtLine(text: string, maxChars: number): string {
+  const cut = text.slice(0, maxChars);
+  const lastBreak = cut.lastIndexOf("\n");
+  // A line longer than half the preview is cut mid-line rather than dropped.
+  return lastBreak > maxChars / 2 ? cut.slice(0, lastBreak) : cut;
+}
