@@ -55,16 +55,22 @@ export function AnalyticsView() {
         <div className="h-64 animate-pulse rounded-md bg-muted" aria-label={t("loading")} />
       ) : (
         <>
-          <dl className="grid grid-cols-2 gap-3 lg:grid-cols-4">
+          <dl className="grid grid-cols-2 gap-3 md:grid-cols-3 xl:grid-cols-5">
             {[
+              ["openNow", format.number(data.openNow.total)],
               ["conversations", format.number(data.totals.conversations)],
               ["aiResolutionRate", percent(data.aiResolutionRate)],
               ["escalationRate", percent(data.escalationRate)],
               ["medianFirstResponse", duration(data.medianFirstHumanResponseMs)],
             ].map(([key, value]) => (
-              <div key={key} className="rounded-lg border p-4" data-testid={`stat-${key}`}>
+              <div key={key} className="min-w-0 rounded-lg border p-4" data-testid={`stat-${key}`}>
                 <dt className="text-xs text-muted-foreground">{t(`stats.${key}`)}</dt>
                 <dd className="text-2xl font-semibold">{value}</dd>
+                {key === "openNow" ? (
+                  <p className="text-xs text-muted-foreground">
+                    {t("openNowDetail", { escalated: data.openNow.escalated })}
+                  </p>
+                ) : null}
               </div>
             ))}
           </dl>

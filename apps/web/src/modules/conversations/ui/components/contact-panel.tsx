@@ -3,12 +3,16 @@
 import { api } from "@echo/backend/convex/_generated/api";
 import type { Id } from "@echo/backend/convex/_generated/dataModel";
 import { useQuery } from "convex/react";
-import { useTranslations } from "next-intl";
+import { useFormatter, useNow, useTranslations } from "next-intl";
 
 import { describeContact } from "../../lib/describe-contact";
+import { ContactConversations } from "./contact-conversations";
 
 export function ContactPanel({ conversationId }: { conversationId: Id<"conversations"> }) {
   const t = useTranslations("conversations.contact");
+  const format = useFormatter();
+  // Re-rendered each minute so the session's age stays current.
+  const now = useNow({ updateInterval: 60_000 });
   const contact = useQuery(api.private.contactSessions.getForConversation, { conversationId });
   if (contact === undefined)
     return <div className="h-40 animate-pulse rounded-md bg-muted" aria-label={t("loading")} />;
@@ -26,6 +30,7 @@ export function ContactPanel({ conversationId }: { conversationId: Id<"conversat
       facts.country ? `${facts.country.flag ?? ""} ${facts.country.code}`.trim() : null,
     ],
     [t("page"), facts.pageTitle ?? facts.currentUrl],
+    [t("sessionStarted"), format.relativeTime(contact.createdAt, now)],
   ];
   return (
     <section aria-label={t("title")} className="grid gap-3 text-sm">
@@ -40,6 +45,7 @@ export function ContactPanel({ conversationId }: { conversationId: Id<"conversat
           </div>
         ))}
       </dl>
+      <ContactConversations contactSessionId={contact._id} currentId={conversationId} />
     </section>
   );
 }

@@ -9,10 +9,12 @@ import { useFormatter, useTranslations } from "next-intl";
 import { useParams } from "next/navigation";
 import { useEffect, useRef } from "react";
 
-import { Link } from "@/i18n/navigation";
+import { Link, useRouter } from "@/i18n/navigation";
 
 import { useInboxFilters } from "../../hooks/use-inbox-filters";
+import { useInboxShortcuts } from "../../hooks/use-inbox-shortcuts";
 import { statusBadgeVariant } from "../../lib/conversation-status";
+import { adjacentConversation } from "../../lib/inbox-shortcuts";
 
 const PAGE_SIZE = 20;
 
@@ -31,6 +33,23 @@ export function ConversationList() {
     { initialNumItems: PAGE_SIZE },
   );
   const sentinel = useRef<HTMLLIElement>(null);
+  const list = useRef<HTMLUListElement>(null);
+  const router = useRouter();
+  const selectedId = params.conversationId;
+
+  const open = (step: 1 | -1) => {
+    const id = adjacentConversation(
+      results.map((conversation) => conversation._id),
+      selectedId,
+      step,
+    );
+    if (id && id !== selectedId) router.push(`/conversations/${id}${query ? `?${query}` : ""}`);
+  };
+  useInboxShortcuts({ next: () => open(1), previous: () => open(-1) });
+
+  useEffect(() => {
+    list.current?.querySelector('[aria-current="page"]')?.scrollIntoView({ block: "nearest" });
+  }, [selectedId]);
 
   useEffect(() => {
     const node = sentinel.current;
@@ -57,7 +76,7 @@ export function ConversationList() {
     );
   }
   return (
-    <ul className="divide-y" aria-label={t("listLabel")}>
+    <ul ref={list} className="divide-y" aria-label={t("listLabel")}>
       {results.map((conversation) => {
         const selected = params.conversationId === conversation._id;
         const unread = conversation.unreadByOperator > 0;

@@ -3,9 +3,10 @@
 import { Input } from "@echo/ui/components/input";
 import { cn } from "@echo/ui/lib/utils";
 import { useTranslations } from "next-intl";
-import { useEffect, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 
 import { useInboxFilters } from "../../hooks/use-inbox-filters";
+import { useInboxShortcuts } from "../../hooks/use-inbox-shortcuts";
 import { CONVERSATION_STATUSES, type StatusFilter } from "../../lib/conversation-status";
 
 const FILTERS: StatusFilter[] = ["all", ...CONVERSATION_STATUSES];
@@ -15,6 +16,8 @@ export function InboxFilters() {
   const t = useTranslations("conversations");
   const { status, search, update } = useInboxFilters();
   const [text, setText] = useState(search);
+  const searchInput = useRef<HTMLInputElement>(null);
+  useInboxShortcuts({ search: () => searchInput.current?.focus() });
 
   useEffect(() => {
     if (text === search) return;
@@ -25,7 +28,9 @@ export function InboxFilters() {
   return (
     <div className="grid gap-2 border-b p-3">
       <Input
+        ref={searchInput}
         type="search"
+        aria-keyshortcuts="/"
         value={text}
         onChange={(event) => setText(event.target.value)}
         placeholder={t("searchPlaceholder")}

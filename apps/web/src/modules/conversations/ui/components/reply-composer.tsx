@@ -6,7 +6,7 @@ import { Button } from "@echo/ui/components/button";
 import { Textarea } from "@echo/ui/components/textarea";
 import { useAction, useMutation } from "convex/react";
 import { useTranslations } from "next-intl";
-import { type FormEvent, type KeyboardEvent, useState } from "react";
+import { type FormEvent, type KeyboardEvent, type Ref, useState } from "react";
 
 import { useErrorMessage } from "@/modules/convex/use-error-message";
 
@@ -15,9 +15,11 @@ export const MAX_REPLY_CHARS = 4000;
 export function ReplyComposer({
   conversationId,
   disabled,
+  textareaRef,
 }: {
   conversationId: Id<"conversations">;
   disabled: boolean;
+  textareaRef?: Ref<HTMLTextAreaElement>;
 }) {
   const t = useTranslations("conversations");
   const errorMessage = useErrorMessage();
@@ -71,6 +73,8 @@ export function ReplyComposer({
         </p>
       ) : null}
       <Textarea
+        ref={textareaRef}
+        aria-keyshortcuts="r"
         value={draft}
         onChange={(event) => setDraft(event.target.value)}
         onKeyDown={onKeyDown}

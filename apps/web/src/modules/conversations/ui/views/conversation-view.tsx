@@ -6,15 +6,18 @@ import { Badge } from "@echo/ui/components/badge";
 import { Button } from "@echo/ui/components/button";
 import { useMutation, useQuery } from "convex/react";
 import { useTranslations } from "next-intl";
-import { useEffect, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 
 import { Link } from "@/i18n/navigation";
 import { useErrorMessage } from "@/modules/convex/use-error-message";
 
+import { useInboxShortcuts } from "../../hooks/use-inbox-shortcuts";
 import { statusActions, statusBadgeVariant } from "../../lib/conversation-status";
 import { ContactPanel } from "../components/contact-panel";
 import { MessageList } from "../components/message-list";
 import { ReplyComposer } from "../components/reply-composer";
+
+const SHORTCUT_KEYS = { escalated: "e", resolved: "Shift+R", unresolved: undefined } as const;
 
 export function ConversationView({ conversationId }: { conversationId: Id<"conversations"> }) {
   const t = useTranslations("conversations");
@@ -26,14 +29,22 @@ export function ConversationView({ conversationId }: { conversationId: Id<"conve
   const markRead = useMutation(api.private.conversations.markRead);
   const [error, setError] = useState<string | null>(null);
   const unread = conversation?.unreadByOperator ?? 0;
+  const replyInput = useRef<HTMLTextAreaElement>(null);
+  const actions = conversation ? statusActions(conversation.status) : [];
+  const moveTo = (to: "escalated" | "resolved") => () => {
+    if (actions.some((action) => action.to === to)) {
+      void run(() => updateStatus({ conversationId, status: to }));
+    }
+  };
+  useInboxShortcuts({
+    reply: () => replyInput.current?.focus(),
+    escalate: moveTo("escalated"),
+    resolve: moveTo("resolved"),
+  });
 
   useEffect(() => {
     if (unread > 0) void markRead({ conversationId });
   }, [unread, conversationId, markRead]);
-
-  if (conversation === undefined) {
-    return <div className="m-6 h-32 animate-pulse rounded-md bg-muted" aria-label={t("loading")} />;
-  }
 
   async function run(action: () => Promise<unknown>) {
     setError(null);
@@ -42,6 +53,10 @@ export function ConversationView({ conversationId }: { conversationId: Id<"conve
     } catch (failure) {
       setError(errorMessage(failure));
     }
+  }
+
+  if (conversation === undefined) {
+    return <div className="m-6 h-32 animate-pulse rounded-md bg-muted" aria-label={t("loading")} />;
   }
 
   const mine = organization && conversation.assigneeId === organization.userId;
@@ -73,9 +88,10 @@ export function ConversationView({ conversationId }: { conversationId: Id<"conve
                 {mine ? t("unassign") : t("assignToMe")}
               </Button>
             ) : null}
-            {statusActions(conversation.status).map((action) => (
+            {actions.map((action) => (
               <Button
                 key={action.to}
+                aria-keyshortcuts={SHORTCUT_KEYS[action.to]}
                 variant={action.to === "resolved" ? "default" : "outline"}
                 size="sm"
                 onClick={() => run(() => updateStatus({ conversationId, status: action.to }))}
@@ -94,6 +110,7 @@ export function ConversationView({ conversationId }: { conversationId: Id<"conve
           <MessageList threadId={conversation.threadId} />
         </div>
         <ReplyComposer
+          textareaRef={replyInput}
           conversationId={conversationId}
           disabled={conversation.status === "resolved"}
         />

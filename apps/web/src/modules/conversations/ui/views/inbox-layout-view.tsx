@@ -7,6 +7,7 @@ import type { ReactNode } from "react";
 
 import { ConversationList } from "../components/conversation-list";
 import { InboxFilters } from "../components/inbox-filters";
+import { KeyboardShortcutsHelp } from "../components/keyboard-shortcuts-help";
 
 /** The inbox's list pane beside the selected conversation; on narrow screens one at a time. */
 export function InboxLayoutView({ children }: { children: ReactNode }) {
@@ -21,7 +22,10 @@ export function InboxLayoutView({ children }: { children: ReactNode }) {
           conversationId && "hidden md:flex",
         )}
       >
-        <h1 className="px-4 pt-4 text-lg font-semibold">{t("title")}</h1>
+        <div className="flex items-center justify-between gap-2 px-4 pt-4">
+          <h1 className="text-lg font-semibold">{t("title")}</h1>
+          <KeyboardShortcutsHelp />
+        </div>
         <InboxFilters />
         <div className="min-h-0 flex-1 overflow-y-auto">
           <ConversationList />

@@ -17,6 +17,8 @@ import { Button } from "@echo/ui/components/button";
 import { useMutation, usePaginatedQuery } from "convex/react";
 import { useFormatter, useTranslations } from "next-intl";
 
+import { KnowledgeFilePreview } from "./knowledge-file-preview";
+
 const PAGE_SIZE = 25;
 const STATUS_VARIANT = {
   processing: "secondary",
@@ -61,6 +63,7 @@ export function KnowledgeFileList() {
             <Badge variant={STATUS_VARIANT[file.status]} data-testid="knowledge-file-status">
               {t(`status.${file.status}`)}
             </Badge>
+            <KnowledgeFilePreview fileId={file._id as Id<"knowledgeFiles">} name={file.name} />
             <AlertDialog>
               <AlertDialogTrigger asChild>
                 <Button variant="ghost" size="sm" aria-label={t("deleteFile", { name: file.name })}>
