@@ -83,6 +83,8 @@ async function main() {
     process.stderr.write("usage: node scripts/echo.mjs <start|check>\n");
     process.exit(2);
   }
+  // Kept across the re-exec below, so `start` reports its time from the moment the command ran.
+  process.env.ECHO_COMMAND_STARTED_AT ??= String(Date.now());
   if (reexecUnderToolchain()) return;
   const pnpmVersion = spawnSync("pnpm", ["--version"], { encoding: "utf8" }).stdout?.trim();
   log(`node ${process.version}, pnpm ${pnpmVersion || "missing"}`);

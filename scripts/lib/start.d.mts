@@ -16,9 +16,12 @@ export type Stack = {
   adminKey: string | null;
   demo: DemoSeed;
   stop: () => Promise<void>;
+  /** Stops the backend and starts it again on the same data folder and ports. */
+  restartBackend: () => Promise<void>;
 };
 
 export function defaultPorts(): Ports;
+export function backendCodeHash(root: string): string;
 export function buildAll(root: string, env: NodeJS.ProcessEnv): void;
 export function startStack(
   root: string,

@@ -1,7 +1,7 @@
 import { spawnSync } from "node:child_process";
-import { randomBytes } from "node:crypto";
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
+import { createHash, randomBytes } from "node:crypto";
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { join, relative } from "node:path";
 
 import { assertPortFree, spawnLabelled, stopProcessGroup, waitForHttp } from "./processes.mjs";
 import { DEMO_LOGIN, seedDemo } from "./seed-demo.mjs";
@@ -73,10 +73,112 @@ function persistentSecret(dataDir, name, generate) {
   return readFileSync(file, "utf8").trim();
 }
 
+/** Walks a folder, skipping dependencies and generated build output, in a stable order. */
+function filesUnder(dir) {
+  return readdirSync(dir, { withFileTypes: true })
+    .filter((entry) => !["node_modules", ".test-results", ".turbo"].includes(entry.name))
+    .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
+    .flatMap((entry) => {
+      const full = join(dir, entry.name);
+      return entry.isDirectory() ? filesUnder(full) : [full];
+    });
+}
+
 /**
- * Starts the local-mode stack from built apps: backend (when packages/convex-local has its bin),
- * dashboard, widget and the embed demo page, then seeds the demo idempotently. Resolves once
- * every service answers. `onExit` is called when a service dies on its own later.
+ * Fingerprint of what `npx convex deploy` pushes: packages/backend/convex and the manifests that
+ * pin its dependencies. Equal fingerprints mean the deployed code is current.
+ */
+export function backendCodeHash(root) {
+  const backend = join(root, "packages/backend");
+  const hash = createHash("sha256");
+  for (const file of [
+    join(backend, "package.json"),
+    join(backend, "convex.json"),
+    ...filesUnder(join(backend, "convex")),
+  ]) {
+    hash.update(relative(backend, file)).update("\0").update(readFileSync(file)).update("\0");
+  }
+  return hash.digest("hex");
+}
+
+/** True when the backend serves the Echo functions (the probe the dashboard uses too). */
+async function backendAnswers(backendUrl) {
+  try {
+    const response = await fetch(`${backendUrl}/api/query`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ path: "health:ping", args: {}, format: "json" }),
+    });
+    const payload = await response.json().catch(() => null);
+    return response.ok && payload?.status === "success" && payload.value === "ok";
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Pushes packages/backend to the running backend with the official Convex CLI, as for a
+ * self-hosted deployment, kept offline (no telemetry, no version check). Codegen is off because
+ * convex/_generated is committed; the build has already typechecked the functions.
+ */
+function deployBackend(root, { backendUrl, adminKey, env, logFile }) {
+  const cli = join(root, "packages/backend/node_modules/convex/bin/main.js");
+  if (!existsSync(cli)) {
+    throw new Error(`the Convex CLI is missing (${cli}); run pnpm install`);
+  }
+  return new Promise((resolve, reject) => {
+    const child = spawnLabelled(
+      "deploy",
+      process.execPath,
+      [cli, "deploy", "--yes", "--typecheck", "disable", "--codegen", "disable"],
+      {
+        cwd: join(root, "packages/backend"),
+        logFile,
+        env: {
+          ...env,
+          CONVEX_SELF_HOSTED_URL: backendUrl,
+          CONVEX_SELF_HOSTED_ADMIN_KEY: adminKey,
+          CONVEX_DEPLOYMENT: "",
+          CONVEX_DEPLOY_KEY: "",
+          CI: "1",
+          CONVEX_VERSION_API_ORIGIN: "http://127.0.0.1:9",
+        },
+      },
+    );
+    child.on("error", reject);
+    child.on("exit", (code, signal) => {
+      if (code === 0) resolve();
+      else
+        reject(
+          new Error(
+            `npx convex deploy of packages/backend failed (${signal ?? `exit code ${code}`})${logFile ? `; see ${logFile}` : ""}`,
+          ),
+        );
+    });
+  });
+}
+
+/** Resolves once the dashboard's sign-in page answers 200 and the backend answers a query. */
+async function waitUntilUsable(urls, timeoutMs = 120_000) {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const signIn = await fetch(`${urls.dashboard}/en/sign-in`).catch(() => null);
+    if (signIn?.status === 200 && (await backendAnswers(urls.backend))) return;
+    if (Date.now() > deadline) {
+      throw new Error(
+        `the dashboard (${urls.dashboard}/en/sign-in: ${signIn ? `HTTP ${signIn.status}` : "no answer"}) or the backend did not become usable within ${timeoutMs} ms`,
+      );
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+}
+
+/**
+ * Starts the local-mode stack from built apps: backend (when packages/convex-local has its bin)
+ * with packages/backend deployed to it by the Convex CLI (skipped when the deployed code is
+ * current), dashboard, widget and the embed demo page, then seeds the demo idempotently. Resolves
+ * once the dashboard and the backend are usable. `onExit` is called when a service dies on its
+ * own later; `restartBackend()` stops the backend and starts it again on the same data and port.
  */
 export async function startStack(root, { ports, dataDir, onExit = () => {}, logDir, seed = true }) {
   const convexLocalBin = join(root, "packages/convex-local/bin/convex-local.js");
@@ -155,6 +257,7 @@ export async function startStack(root, { ports, dataDir, onExit = () => {}, logD
   ];
 
   let adminKey = null;
+  // No --functions: the backend serves the code last pushed to its data folder.
   const startBackend = async () => {
     const args = [
       convexLocalBin,
@@ -162,18 +265,33 @@ export async function startStack(root, { ports, dataDir, onExit = () => {}, logD
       String(ports.backend),
       "--site-port",
       String(ports.site),
-    ];
-    args.push(
       "--data",
       join(dataDir, "convex"),
-      "--functions",
-      join(root, "packages/backend/convex"),
-    );
+    ];
     supervise("backend", "node", args, (line) => {
       const match = line.match(/Admin key:\s+(\S+)/);
       if (match) adminKey = match[1];
     });
     await waitForHttp(`${urls.backend}/version`);
+  };
+  const codeHashFile = join(dataDir, "deployed-backend.sha256");
+  const deployIfChanged = async () => {
+    const wanted = backendCodeHash(root);
+    const deployed = existsSync(codeHashFile) ? readFileSync(codeHashFile, "utf8").trim() : null;
+    if (deployed === wanted && (await backendAnswers(urls.backend))) {
+      log("backend code unchanged since the last deploy; not pushing it again");
+      return;
+    }
+    const pushStartedAt = Date.now();
+    log("deploying packages/backend with the Convex CLI (npx convex deploy)");
+    await deployBackend(root, {
+      backendUrl: urls.backend,
+      adminKey,
+      env,
+      logFile: logDir ? join(logDir, "deploy.log") : undefined,
+    });
+    writeFileSync(codeHashFile, `${wanted}\n`);
+    log(`deployed packages/backend in ${((Date.now() - pushStartedAt) / 1000).toFixed(1)} s`);
   };
   // What `npx convex env set` does; convex-local re-evaluates auth.config.ts on the change.
   const syncBackendEnvironment = async () => {
@@ -208,7 +326,9 @@ export async function startStack(root, { ports, dataDir, onExit = () => {}, logD
       ? (async () => {
           await startBackend();
           if (!adminKey) throw new Error("convex-local did not print its admin key");
+          // Before the push: auth.config.ts reads these variables when the CLI pushes it.
           await syncBackendEnvironment();
+          await deployIfChanged();
         })()
       : Promise.resolve();
     await Promise.race([
@@ -226,12 +346,22 @@ export async function startStack(root, { ports, dataDir, onExit = () => {}, logD
         adminKey,
       });
     }
+    if (hasBackend) await waitUntilUsable(urls);
     ready = true;
   } catch (error) {
     await stop();
     throw error;
   }
-  return { urls, hasBackend, adminKey, demo, stop };
+  const restartBackend = async () => {
+    if (!hasBackend) throw new Error("there is no backend to restart");
+    const previous = services.get("backend");
+    // Deleting it first tells the exit handler this stop is wanted.
+    services.delete("backend");
+    if (previous) await stopProcessGroup(previous);
+    await startBackend();
+    await waitUntilUsable(urls);
+  };
+  return { urls, hasBackend, adminKey, demo, stop, restartBackend };
 }
 
 /**
@@ -239,7 +369,8 @@ export async function startStack(root, { ports, dataDir, onExit = () => {}, logD
  * stops everything on Ctrl-C.
  */
 export async function start(root) {
-  const startedAt = Date.now();
+  // scripts/echo.mjs records when the command began, before it installed or re-executed anything.
+  const startedAt = Number(process.env.ECHO_COMMAND_STARTED_AT) || Date.now();
   const ports = defaultPorts();
   await assertPortsFree(ports, existsSync(join(root, "packages/convex-local/bin/convex-local.js")));
   log("building the apps (cached when nothing changed)");
@@ -263,7 +394,9 @@ export async function start(root) {
   });
 
   const { urls } = stack;
-  log(`Echo is up in local mode after ${((Date.now() - startedAt) / 1000).toFixed(1)} s:`);
+  log(
+    `Echo is up in local mode, ready in ${((Date.now() - startedAt) / 1000).toFixed(1)} s from the command:`,
+  );
   log(`  dashboard            ${urls.dashboard}`);
   log(`  widget               ${urls.widget}`);
   log(`  embed demo page      ${urls.demo}`);

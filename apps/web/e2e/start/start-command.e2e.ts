@@ -6,6 +6,7 @@ import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 
 import { repoRoot } from "../harness/paths";
+import { createVisitor, type Visitor } from "../harness/visitor";
 
 const BASE = Number(process.env.ECHO_E2E_START_BASE_PORT ?? 4200);
 const PORTS = {
@@ -51,8 +52,46 @@ function listen(port: number) {
   });
 }
 
+/** The figures and URLs a run printed once it was up. */
+function printed(output: string) {
+  const value = (pattern: RegExp) => {
+    const match = output.match(pattern);
+    if (!match) throw new Error(`no ${pattern} in the output of npm start:\n${output}`);
+    return match[1]!;
+  };
+  return {
+    readySeconds: Number(value(/ready in (\d+(?:\.\d+)?) s/)),
+    backend: value(/^\[echo\]\s+Convex backend\s+(http\S+)$/m),
+    dashboard: value(/^\[echo\]\s+dashboard\s+(http\S+)$/m),
+    organizationId: value(/^\[echo\] demo organization id: (\S+)$/m),
+    login: value(/^\[echo\] demo login: (\S+ \/ \S+)$/m),
+  };
+}
+
+/** Signs in through the identity provider's API, as the sign-in form does. */
+async function signIn(dashboard: string, login: string) {
+  const [email, password] = login.split(" / ");
+  const response = await fetch(`${dashboard}/api/auth/sign-in/email`, {
+    method: "POST",
+    headers: { origin: dashboard, "content-type": "application/json" },
+    body: JSON.stringify({ email, password }),
+  });
+  expect(response.status, await response.clone().text()).toBe(200);
+  return response.headers
+    .getSetCookie()
+    .map((cookie) => cookie.split(";")[0])
+    .join("; ");
+}
+
+async function stopWithCtrlC(run: Run) {
+  run.child.kill("SIGINT");
+  expect(await run.exited).toBe(0);
+}
+
 describe("README command 1 (npm start)", () => {
   const dataDir = mkdtempSync(join(tmpdir(), "echo-start-"));
+  let firstRun: ReturnType<typeof printed>;
+  let visitor: Visitor;
   afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
   it("refuses to start when a port is taken, naming the port", async () => {
@@ -69,7 +108,7 @@ describe("README command 1 (npm start)", () => {
   it("serves every printed URL and stops every process on Ctrl-C", async () => {
     const run = runStart(dataDir);
     try {
-      await waitForOutput(run, /Echo is up in local mode/, 240_000);
+      await waitForOutput(run, /Echo is up in local mode/, 540_000);
       const urls = [
         ...run.output().matchAll(/^\[echo\]\s+(dashboard|widget|embed demo page)\s+(http\S+)$/gm),
       ].map((match) => ({ name: match[1], url: match[2]! }));
@@ -78,13 +117,48 @@ describe("README command 1 (npm start)", () => {
         const response = await fetch(url);
         expect(response.status, url).toBe(200);
       }
+      firstRun = printed(run.output());
+      expect(firstRun.readySeconds).toBeGreaterThan(0);
+      // The first run pushes packages/backend with the official CLI.
+      expect(run.output()).toContain("deployed packages/backend in");
+      visitor = await createVisitor(firstRun.backend, firstRun.organizationId, "Rita Returning");
+      await visitor.send("Is my first message kept for the next run?");
     } finally {
-      run.child.kill("SIGINT");
+      await stopWithCtrlC(run);
     }
-    expect(await run.exited).toBe(0);
-    for (const port of [PORTS.ECHO_WEB_PORT, PORTS.ECHO_WIDGET_PORT, PORTS.ECHO_DEMO_PORT]) {
+    for (const port of Object.values(PORTS)) {
       const server = await listen(port);
       await new Promise((resolve) => server.close(resolve));
     }
-  }, 300_000);
+  }, 600_000);
+
+  it("a second run reuses the data and the deployed code, and prints its time", async () => {
+    const run = runStart(dataDir);
+    try {
+      await waitForOutput(run, /Echo is up in local mode/, 540_000);
+      const secondRun = printed(run.output());
+      expect(secondRun.readySeconds).toBeGreaterThan(0);
+      console.info(
+        `npm start: ready in ${firstRun.readySeconds} s on the first run, ${secondRun.readySeconds} s on the second`,
+      );
+      expect(run.output()).toContain("backend code unchanged since the last deploy");
+      expect(secondRun.organizationId).toBe(firstRun.organizationId);
+
+      const cookies = await signIn(secondRun.dashboard, secondRun.login);
+      const list = await fetch(`${secondRun.dashboard}/api/auth/organization/list`, {
+        headers: { origin: secondRun.dashboard, cookie: cookies },
+      });
+      const organizations = (await list.json()) as { id: string; slug: string }[];
+      expect(organizations.map((organization) => organization.id)).toEqual([
+        firstRun.organizationId,
+      ]);
+
+      const messages = await visitor.messages();
+      expect(messages.map((message) => message.text)).toContain(
+        "Is my first message kept for the next run?",
+      );
+    } finally {
+      await stopWithCtrlC(run);
+    }
+  }, 600_000);
 });
