@@ -34,3 +34,28 @@ export async function startHarness(fixture: string): Promise<Harness> {
     },
   };
 }
+
+/** A deployment with nothing pushed yet (or whatever its data dir holds), for the official CLI to push to. */
+export async function startDeployment(
+  dataDir: string,
+  instanceName = "convex-local-test",
+): Promise<Harness & { url: string }> {
+  const backend = new Backend({ dataDir, instanceName });
+  await backend.loadDeployed();
+  const server = await startServer({
+    backend,
+    port: 0,
+    sitePort: 0,
+    instanceSecret: INSTANCE_SECRET,
+  });
+  return {
+    backend,
+    server,
+    url: server.url,
+    adminKey: generateAdminKey(instanceName, INSTANCE_SECRET),
+    stop: async () => {
+      await server.close();
+      backend.close();
+    },
+  };
+}

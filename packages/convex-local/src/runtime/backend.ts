@@ -44,6 +44,7 @@ import { seededRandom } from "../values/random-values.ts";
 import { Scheduler } from "./scheduler.ts";
 import { Crons } from "./crons.ts";
 import { FileStorage, installStorageSyscalls } from "./file-storage.ts";
+import { FunctionLogs, type LogUdfType } from "./logs.ts";
 
 export type CallRequest = {
   udfPath: string;
@@ -150,6 +151,8 @@ export class Backend {
   readonly scheduler: Scheduler;
   readonly files: FileStorage;
   readonly crons: Crons;
+  /** Finished executions for `npx convex logs` and `npx convex dev`. */
+  readonly logs = new FunctionLogs();
 
   constructor(options: BackendOptions) {
     installGlobals();
@@ -645,9 +648,29 @@ export class Backend {
   }
 
   /** A call from outside (HTTP API, sync protocol, scheduler); errors come back as outcomes. */
-  async call(kind: UdfType | null, request: CallRequest): Promise<Outcome> {
+  async call(kind: UdfType | null, request: CallRequest, caller = "HttpApi"): Promise<Outcome> {
+    const startedMs = realNow();
+    const { udfType, ...outcome } = await this.callUnlogged(kind, request);
+    if (udfType)
+      this.logs.record({
+        udfType: capitalize(udfType) as LogUdfType,
+        componentPath: request.componentPath ?? "",
+        identifier: canonicalizeUdfPath(request.udfPath),
+        logLines: outcome.logLines,
+        startedMs,
+        error: outcome.status === "error" ? outcome.errorMessage : undefined,
+        caller,
+      });
+    return outcome;
+  }
+
+  private async callUnlogged(
+    kind: UdfType | null,
+    request: CallRequest,
+  ): Promise<Outcome & { udfType?: UdfType }> {
     const requestId = randomId();
     const component = request.componentPath ?? "";
+    let udfType: UdfType | undefined;
     try {
       if (component !== "" && !request.isAdmin) {
         throw new FunctionError(
@@ -658,19 +681,21 @@ export class Backend {
       if (system)
         return {
           status: "success",
-          value: system(this, request.args as Record<string, JSONValue>),
+          value: system(this, request.args as Record<string, JSONValue>, component),
           logLines: [],
         };
       const resolved = this.lookup(component, request.udfPath, kind, request.isAdmin);
+      udfType = resolved.udfType;
       const completed =
         resolved.udfType === "query"
           ? await this.sharedQuery(component, resolved, request, requestId)
           : await this.runResolved(component, resolved, request, requestId);
-      return { status: "success", ...completed };
+      return { status: "success", udfType, ...completed };
     } catch (e) {
       const extra = e as { readSet?: ReadSet; ts?: bigint; logLines?: string[] };
       return {
         status: "error",
+        udfType,
         ...failedOutcome(e, requestId),
         logLines: extra.logLines ?? [],
         readSet: extra.readSet,
@@ -829,10 +854,25 @@ export class Backend {
       identity,
       requestId,
     );
+    const startedMs = realNow();
+    const logged = (error?: string) =>
+      this.logs.record({
+        udfType: "HttpAction",
+        componentPath: component,
+        identifier: `${method} ${routedPath}`,
+        logLines: frame.logLines,
+        startedMs,
+        error,
+        requestId,
+        caller: "HttpEndpoint",
+      });
     try {
-      return await frames.run(frame, () => handler.invokeHttpAction!(request));
+      const response = await frames.run(frame, () => handler.invokeHttpAction!(request));
+      logged();
+      return response;
     } catch (e) {
       const outcome = failedOutcome(e, requestId);
+      logged(outcome.errorMessage);
       const body: Record<string, unknown> = { code: outcome.errorMessage };
       if (outcome.errorData !== undefined) body.data = outcome.errorData;
       return Response.json(body, { status: 500 });

@@ -67,12 +67,16 @@ export class Crons {
     this.plan();
     await Promise.all(
       due.map(async (job) => {
-        const outcome = await this.backend.call(null, {
-          udfPath: job.name,
-          args: job.args[0] ?? {},
-          identity: null,
-          isAdmin: true,
-        });
+        const outcome = await this.backend.call(
+          null,
+          {
+            udfPath: job.name,
+            args: job.args[0] ?? {},
+            identity: null,
+            isAdmin: true,
+          },
+          "Cron",
+        );
         if (outcome.status === "error")
           console.error(`convex-local: cron ${job.name} failed: ${outcome.errorMessage}`);
       }),

@@ -123,8 +123,19 @@ export class Scheduler {
       const resolved = this.backend.lookup(component, job.name, null, true);
       const args = job.args[0] ?? {};
       if (resolved.udfType === "mutation") {
+        const startedMs = realNow();
+        const logged = (logLines: string[], error?: string) =>
+          this.backend.logs.record({
+            udfType: "Mutation",
+            componentPath: component,
+            identifier: resolved.udfPath,
+            logLines,
+            startedMs,
+            error,
+            caller: "Scheduler",
+          });
         try {
-          await this.backend.runMutationTx(
+          const completed = await this.backend.runMutationTx(
             component,
             resolved,
             async (frame) => {
@@ -136,11 +147,11 @@ export class Scheduler {
             randomId(),
             resolved.udfPath,
           );
+          logged(completed.logLines);
         } catch (e) {
-          await this.finish(owner, job, {
-            kind: "failed",
-            error: failedOutcome(e, randomId()).errorMessage,
-          });
+          const error = failedOutcome(e, randomId()).errorMessage;
+          logged((e as { logLines?: string[] }).logLines ?? [], error);
+          await this.finish(owner, job, { kind: "failed", error });
         }
         return;
       }
@@ -148,13 +159,17 @@ export class Scheduler {
         this.claim(frame, owner, job, "inProgress"),
       );
       if (!claimed) return;
-      const outcome = await this.backend.call("action", {
-        udfPath: job.name,
-        args,
-        identity: null,
-        isAdmin: true,
-        componentPath: component || undefined,
-      });
+      const outcome = await this.backend.call(
+        "action",
+        {
+          udfPath: job.name,
+          args,
+          identity: null,
+          isAdmin: true,
+          componentPath: component || undefined,
+        },
+        "Scheduler",
+      );
       await this.finish(
         owner,
         job,

@@ -1,10 +1,55 @@
 import { type JSONValue } from "convex/values";
 import { type Backend } from "./backend.ts";
+import { FunctionError } from "./errors.ts";
 import { canonicalizeUdfPath } from "./modules.ts";
+import { snapshotJobs } from "./snapshot-jobs.ts";
 
-type SystemFunction = (backend: Backend, args: Record<string, JSONValue>) => JSONValue;
+type SystemFunction = (
+  backend: Backend,
+  args: Record<string, JSONValue>,
+  component: string,
+) => JSONValue;
 
-/** Built-in admin queries the Convex CLI subscribes to (`npx convex env list|get`). */
+type PaginationOpts = { cursor: string | null; numItems: number };
+
+function paginationOpts(args: Record<string, JSONValue>): PaginationOpts {
+  const opts = args.paginationOpts as Partial<PaginationOpts> | undefined;
+  const numItems = Number(opts?.numItems ?? 100);
+  if (!Number.isInteger(numItems) || numItems < 1)
+    throw new FunctionError("paginationOpts.numItems must be a positive integer.");
+  return { cursor: typeof opts?.cursor === "string" ? opts.cursor : null, numItems };
+}
+
+/** One page of a table's documents in creation order, read from its `by_creation_time` index. */
+function tableData(
+  backend: Backend,
+  args: Record<string, JSONValue>,
+  component: string,
+): JSONValue {
+  const name = String(args.table);
+  const { cursor, numItems } = paginationOpts(args);
+  const table = backend.store.catalog.table(component, name);
+  const index = table && backend.store.catalog.index(table.number, "by_creation_time");
+  if (!index) return { page: [], isDone: true, continueCursor: "" };
+  const desc = args.order !== "asc";
+  const after = cursor ? Buffer.from(cursor, "base64url") : null;
+  const rows = backend.store.db
+    .prepare(
+      `SELECT e.key AS key, d.json AS json FROM index_entries e JOIN documents d ON d.id = e.doc_id
+       WHERE e.index_id = ? ${after ? (desc ? "AND e.key < ?" : "AND e.key > ?") : ""}
+       ORDER BY e.key ${desc ? "DESC" : "ASC"} LIMIT ?`,
+    )
+    .all(...(after ? [index.id, after, numItems + 1] : [index.id, numItems + 1]));
+  const page = rows.slice(0, numItems);
+  const last = page[page.length - 1];
+  return {
+    page: page.map((r) => JSON.parse(String(r.json)) as JSONValue),
+    isDone: rows.length <= numItems,
+    continueCursor: last ? Buffer.from(last.key as Uint8Array).toString("base64url") : "",
+  };
+}
+
+/** Built-in admin queries the Convex CLI calls (`env`, `export`, `import`, `data`). */
 const SYSTEM_FUNCTIONS: Record<string, SystemFunction> = {
   "_system/cli/queryEnvironmentVariables:default": (backend) =>
     Object.entries(backend.storedEnvironmentVariables()).map(([name, value]) => ({ name, value })),
@@ -12,6 +57,26 @@ const SYSTEM_FUNCTIONS: Record<string, SystemFunction> = {
     const name = String(args.name);
     const value = backend.storedEnvironmentVariables()[name];
     return value === undefined ? null : { name, value };
+  },
+  "_system/cli/exports:getLatest": (backend) => snapshotJobs(backend).latestExportValue(),
+  "_system/cli/queryImport:default": (backend, args) =>
+    snapshotJobs(backend).importValue(String(args.importId)),
+  "_system/cli/queryImport:list": (backend) => snapshotJobs(backend).importList(),
+  "_system/cli/tables:default": (backend, _args, component) => {
+    const page = backend.store.catalog
+      .tables(component)
+      .filter((t) => !t.name.startsWith("_"))
+      .map((t) => ({ name: t.name }));
+    return { page, isDone: true, continueCursor: "" };
+  },
+  "_system/cli/tableData:default": tableData,
+  "_system/cli/tableSize:default": (backend, args, component) => {
+    const table = backend.store.catalog.table(component, String(args.tableName));
+    if (!table) return 0;
+    const row = backend.store.db
+      .prepare("SELECT COUNT(*) AS n FROM documents WHERE table_number = ?")
+      .get(table.number);
+    return Number(row!.n);
   },
 };
 

@@ -9,6 +9,7 @@ import { AuthenticationError, callerFromHeader } from "./identity.ts";
 import { handleUdfRoute } from "./udf-routes.ts";
 import { handleStorageRoute } from "./storage-routes.ts";
 import { handleDeployRoute } from "./deploy-routes.ts";
+import { handleCliRoute } from "./cli-routes.ts";
 
 export const SERVER_VERSION = "convex-local-0.0.0";
 
@@ -118,6 +119,7 @@ async function handleApi(
       throw e;
     });
     if (await handleUdfRoute(backend, caller, req, res, url)) return;
+    if (await handleCliRoute(backend, caller, req, res, url)) return;
     if (req.method === "POST" && url.pathname === "/api/update_environment_variables") {
       if (!caller.isAdmin)
         throw new HttpError(

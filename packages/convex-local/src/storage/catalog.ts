@@ -56,12 +56,13 @@ export class Catalog {
     return this.indexes(tableNumber).find((i) => i.name === name);
   }
 
-  /** Returns the table, creating it with its system indexes on first use. */
-  ensureTable(component: string, name: string): TableInfo {
+  /** Returns the table, creating it with its system indexes on first use (as `number` if given and free). */
+  ensureTable(component: string, name: string, number?: number): TableInfo {
     const existing = this.table(component, name);
     if (existing) return existing;
     const row = this.db.prepare("SELECT COALESCE(MAX(number), 10000) + 1 AS n FROM tables").get();
-    const t = { number: Number(row!.n), component, name };
+    const free = number !== undefined && !this.tablesByNumber.has(number);
+    const t = { number: free ? number : Number(row!.n), component, name };
     this.db
       .prepare("INSERT INTO tables (number, component, name) VALUES (?, ?, ?)")
       .run(t.number, component, name);
@@ -69,6 +70,25 @@ export class Catalog {
     this.tablesByNumber.set(t.number, t);
     for (const [indexName, fields] of SYSTEM_INDEXES) this.createIndex(t.number, indexName, fields);
     return t;
+  }
+
+  /** Gives an empty table another number (a snapshot import keeping its document ids). */
+  renumberTable(table: TableInfo, number: number): void {
+    if (this.tablesByNumber.has(number)) throw new Error(`Table number ${number} is in use.`);
+    this.db.prepare("UPDATE tables SET number = ? WHERE number = ?").run(number, table.number);
+    this.db
+      .prepare("UPDATE indexes SET table_number = ? WHERE table_number = ?")
+      .run(number, table.number);
+    const indexes = (this.indexesByTable.get(table.number) ?? []).map((i) => ({
+      ...i,
+      tableNumber: number,
+    }));
+    this.indexesByTable.delete(table.number);
+    this.indexesByTable.set(number, indexes);
+    this.tablesByNumber.delete(table.number);
+    const renumbered = { ...table, number };
+    this.tablesByNumber.set(number, renumbered);
+    this.tablesByKey.set(tableKey(table.component, table.name), renumbered);
   }
 
   createIndex(tableNumber: number, name: string, fields: string[]): IndexInfo {
