@@ -1,25 +1,16 @@
 import { execFile } from "node:child_process";
-import {
-  cpSync,
-  mkdirSync,
-  mkdtempSync,
-  readdirSync,
-  readFileSync,
-  rmdirSync,
-  rmSync,
-  symlinkSync,
-  writeFileSync,
-} from "node:fs";
+import { cpSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { promisify } from "node:util";
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { afterAll, beforeAll, describe, expect, test, vi } from "vitest";
 import { generateAdminKey } from "../src/auth/admin-key.ts";
 import { Backend } from "../src/runtime/backend.ts";
+import { type StartPushRequest } from "../src/runtime/push.ts";
 import { startServer, type RunningServer } from "../src/server/server.ts";
-import { fixtureDir, tempDir } from "./helpers.ts";
+import { CONVEX_CLI, convexCliEnv, convexProject, runConvexCli } from "./cli-harness.ts";
+import { tempDir } from "./helpers.ts";
 
 const run = promisify(execFile);
-const CONVEX_CLI = join(import.meta.dirname, "..", "node_modules", "convex", "bin", "main.js");
 const SECRET = "4361726e697461732c206c69746572616c6c79206d65616e696e6720226c6974";
 const INSTANCE = "convex-local-deploy";
 const ADMIN_KEY = generateAdminKey(INSTANCE, SECRET);
@@ -27,8 +18,7 @@ const ADMIN_KEY = generateAdminKey(INSTANCE, SECRET);
 let data: ReturnType<typeof tempDir>;
 let backend: Backend;
 let server: RunningServer;
-let project: string;
-let root: string;
+let project: ReturnType<typeof convexProject>;
 
 async function start(): Promise<void> {
   backend = new Backend({ dataDir: data.dir, instanceName: INSTANCE });
@@ -44,50 +34,18 @@ async function stop(): Promise<void> {
 beforeAll(async () => {
   data = tempDir();
   await start();
-  // The project lives in the package so `convex` and the component packages resolve.
-  root = join(import.meta.dirname, "..", ".convex-local");
-  mkdirSync(root, { recursive: true });
-  project = mkdtempSync(join(root, "deploy-"));
-  writeFileSync(
-    join(project, "package.json"),
-    JSON.stringify({ name: "deploy-test", private: true, dependencies: { convex: "1.49.0" } }),
-  );
-  cpSync(fixtureDir("components"), join(project, "convex"), {
-    recursive: true,
-    filter: (src) => !src.includes("_generated"),
-  });
+  project = convexProject("components");
 });
 
 afterAll(async () => {
   await stop();
   data.cleanup();
-  rmSync(project, { recursive: true, force: true });
-  if (readdirSync(root).length === 0) rmdirSync(root);
+  project.cleanup();
 });
 
 /** Runs the official CLI; resolves with its exit code and everything it printed. */
-async function convex(
-  args: string[],
-  adminKey = ADMIN_KEY,
-): Promise<{ code: number; output: string }> {
-  try {
-    const { stdout, stderr } = await run(process.execPath, [CONVEX_CLI, ...args], {
-      cwd: project,
-      env: {
-        ...process.env,
-        CONVEX_SELF_HOSTED_URL: server.url,
-        CONVEX_SELF_HOSTED_ADMIN_KEY: adminKey,
-        CONVEX_DEPLOYMENT: "",
-        // No Sentry reports and no version check: the CLI must not reach the internet.
-        CI: "1",
-        CONVEX_VERSION_API_ORIGIN: "http://127.0.0.1:9",
-      },
-    });
-    return { code: 0, output: stdout + stderr };
-  } catch (e) {
-    const failed = e as { code?: number; stdout?: string; stderr?: string };
-    return { code: failed.code ?? 1, output: (failed.stdout ?? "") + (failed.stderr ?? "") };
-  }
+function convex(args: string[], adminKey = ADMIN_KEY): Promise<{ code: number; output: string }> {
+  return runConvexCli(project.dir, args, { url: server.url, adminKey });
 }
 
 async function runFunction(name: string, args: object = {}): Promise<unknown> {
@@ -97,7 +55,7 @@ async function runFunction(name: string, args: object = {}): Promise<unknown> {
   return output.trim() === "" ? null : JSON.parse(output);
 }
 
-const source = (file: string) => join(project, "convex", file);
+const source = (file: string) => join(project.dir, "convex", file);
 
 describe("npx convex deploy against convex-local", () => {
   test("pushes a project with components and writes typed codegen", async () => {
@@ -134,6 +92,57 @@ describe("npx convex deploy against convex-local", () => {
     expect(code, output).toBe(0);
     expect(await runFunction("limits:pushed")).toBe("second push");
     expect(readFileSync(source("_generated/api.d.ts"), "utf8")).toContain("limits");
+  }, 180_000);
+
+  test("a push with no changes uploads no module and reports no index changes", async () => {
+    const appModule = backend.modulesFor("")!.moduleExports().get("limits");
+    const componentModules = [...backend.modulesFor("rateLimiter")!.moduleExports().values()];
+    const startPush = vi.spyOn(backend, "startPush");
+    const { code, output } = await convex(["deploy", "--yes"]);
+    const request = startPush.mock.calls[0]![0] as StartPushRequest;
+    startPush.mockRestore();
+    expect(code, output).toBe(0);
+    // Unchanged code is not loaded again: the live modules are the very same instances.
+    expect(backend.modulesFor("")!.moduleExports().get("limits")).toBe(appModule);
+    const reloaded = [...backend.modulesFor("rateLimiter")!.moduleExports().values()];
+    expect(reloaded.length).toBe(componentModules.length);
+    reloaded.forEach((m, i) => expect(m).toBe(componentModules[i]));
+    expect(request.appDefinition.changedModules).toEqual([]);
+    expect(request.appDefinition.unchangedModuleHashes!.map((m) => m.path)).toEqual(
+      expect.arrayContaining(["limits.js", "work.js", "retry.js"]),
+    );
+    expect(output).not.toMatch(/table indexes/);
+    expect(await runFunction("limits:pushed")).toBe("second push");
+  }, 180_000);
+
+  test("index changes are reported as Convex reports them, and only changed modules are sent", async () => {
+    const schema = readFileSync(source("schema.ts"), "utf8");
+    writeFileSync(
+      source("schema.ts"),
+      schema.replace(
+        "done: defineTable({ label: v.string() })",
+        'done: defineTable({ label: v.string() }).index("by_label", ["label"])',
+      ),
+    );
+    const added = await convex(["deploy", "--yes"]);
+    expect(added.code, added.output).toBe(0);
+    expect(added.output).toMatch(/Added table indexes:\n\s+\[\+\] done\.by_label\s+label/);
+    expect(added.output).not.toContain("Deleted table indexes");
+
+    writeFileSync(source("schema.ts"), schema);
+    writeFileSync(
+      source("work.ts"),
+      `${readFileSync(source("work.ts"), "utf8")}\nexport const touched = query({ args: {}, handler: async () => "touched" });\n`,
+    );
+    const startPush = vi.spyOn(backend, "startPush");
+    const removed = await convex(["deploy", "--yes"]);
+    const request = startPush.mock.calls[0]![0] as StartPushRequest;
+    startPush.mockRestore();
+    expect(removed.code, removed.output).toBe(0);
+    expect(removed.output).toMatch(/Deleted table indexes:\n\s+\[-\] done\.by_label\s+label/);
+    expect(request.appDefinition.changedModules!.map((m) => m.path)).toEqual(["work.js"]);
+    expect(await runFunction("work:touched")).toBe("touched");
+    expect(await runFunction("limits:pushed")).toBe("second push");
   }, 180_000);
 
   test("codegen and dev --once run against it", async () => {
@@ -216,7 +225,7 @@ describe("npx convex deploy of Echo's backend", () => {
   let echo: string;
 
   beforeAll(() => {
-    echo = mkdtempSync(join(root, "echo-"));
+    echo = mkdtempSync(join(import.meta.dirname, "..", ".convex-local", "echo-"));
     cpSync(join(backendPackage, "convex"), join(echo, "convex"), {
       recursive: true,
       filter: (src) => !src.includes("_generated"),
@@ -234,14 +243,7 @@ describe("npx convex deploy of Echo's backend", () => {
       [CONVEX_CLI, "deploy", "--yes", "--typecheck", "disable"],
       {
         cwd: echo,
-        env: {
-          ...process.env,
-          CONVEX_SELF_HOSTED_URL: server.url,
-          CONVEX_SELF_HOSTED_ADMIN_KEY: ADMIN_KEY,
-          CONVEX_DEPLOYMENT: "",
-          CI: "1",
-          CONVEX_VERSION_API_ORIGIN: "http://127.0.0.1:9",
-        },
+        env: convexCliEnv({ url: server.url, adminKey: ADMIN_KEY }),
       },
     );
     expect(stdout + stderr).toContain("Deployed Convex functions to");

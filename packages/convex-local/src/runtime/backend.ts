@@ -36,9 +36,11 @@ import {
   analyzeDefinition,
   checkedComponent,
   componentNodes,
+  removeUnusedModuleFiles,
   type StartPushRequest,
   writePush,
 } from "./push.ts";
+import { componentDiffs, type IndexDiff, indexDiff } from "./push-diff.ts";
 import { systemFunction } from "./system-functions.ts";
 import { seededRandom } from "../values/random-values.ts";
 import { Scheduler } from "./scheduler.ts";
@@ -145,7 +147,7 @@ export class Backend {
   private readonly deployListeners = new Set<() => void>();
   private readonly pendingPushes = new Map<
     string,
-    { code: DeployedCode; loaded: Map<string, LoadedModules> }
+    { code: DeployedCode; loaded: Map<string, LoadedModules>; diffs?: Record<string, unknown> }
   >();
   private readonly inflightQueries = new Map<string, Promise<Completed>>();
   readonly scheduler: Scheduler;
@@ -257,9 +259,34 @@ export class Backend {
     try {
       return await this.analyzePush(pushId, outDir, request);
     } catch (e) {
+      this.pendingPushes.delete(pushId);
       rmSync(outDir, { recursive: true, force: true });
+      this.removeUnusedModuleFiles();
       throw e;
     }
+  }
+
+  private get codeRoot(): string {
+    return join(this.dataDir, "modules", "code");
+  }
+
+  /** Drops module files neither the live code nor a pending push uses. */
+  private removeUnusedModuleFiles(): void {
+    const codes = [...(this.deployed ? [this.deployed] : [])];
+    for (const pending of this.pendingPushes.values()) codes.push(pending.code);
+    removeUnusedModuleFiles(
+      this.codeRoot,
+      codes.flatMap((c) => [c.root, ...c.components.map((n) => n.bundle)]),
+    );
+  }
+
+  /** `get_config_hashes`: the live app modules' hashes, which the CLI skips uploading when unchanged. */
+  moduleHashes(): Array<{ path: string; hash: string; environment: string }> {
+    return (this.deployed?.root.pushed ?? []).map((m) => ({
+      path: m.path,
+      hash: m.sha256,
+      environment: m.environment,
+    }));
   }
 
   private async analyzePush(
@@ -267,13 +294,16 @@ export class Backend {
     outDir: string,
     request: StartPushRequest,
   ): Promise<Record<string, unknown>> {
-    const { root, children } = await writePush(outDir, request);
+    const reusable = new Map((this.deployed?.root.pushed ?? []).map((m) => [m.path, m]));
+    const { root, children } = await writePush(outDir, this.codeRoot, request, reusable);
     const nodes = componentNodes(root, children);
     const code: DeployedCode = {
       outDir,
       root: root.bundle,
       components: nodes.map((n) => ({ ...n, bundle: children.get(n.definitionPath)!.bundle })),
     };
+    // Registered before loading, so no clean-up meanwhile takes its module files for unused.
+    this.pendingPushes.set(pushId, { code, loaded: new Map() });
     const analysis: Record<string, unknown> = {};
     const rootModules = await LoadedModules.load(root.bundle);
     analysis[""] = analyzeDefinition(root, rootModules);
@@ -285,7 +315,14 @@ export class Backend {
     }
     const loaded = new Map<string, LoadedModules>([["", rootModules]]);
     for (const n of nodes) loaded.set(n.path, byDefinition.get(n.definitionPath)!);
-    this.pendingPushes.set(pushId, { code, loaded });
+    const indexDiffs: Record<string, IndexDiff> = {};
+    for (const [path, modules] of loaded)
+      indexDiffs[path] = indexDiff(this.components.get(path)?.schema, modules.schema);
+    this.pendingPushes.set(pushId, {
+      code,
+      loaded,
+      diffs: componentDiffs(this.components, loaded),
+    });
     return {
       environmentVariables: this.env,
       externalDepsId: null,
@@ -293,7 +330,7 @@ export class Backend {
       appAuth: rootModules.authProviders,
       analysis,
       app: checkedComponent(root, children, ""),
-      schemaChange: { allocatedComponentIds: {}, schemaIds: {}, pushId },
+      schemaChange: { allocatedComponentIds: {}, schemaIds: {}, indexDiffs, pushId },
     };
   }
 
@@ -309,6 +346,7 @@ export class Backend {
       if (!(e instanceof SchemaValidationError)) throw e;
       this.pendingPushes.delete(pushId);
       rmSync(pending.code.outDir, { recursive: true, force: true });
+      this.removeUnusedModuleFiles();
       return {
         type: "failed",
         error: e.detail,
@@ -319,13 +357,14 @@ export class Backend {
     return { type: "complete" };
   }
 
-  /** `finish_push`: makes a started push the live code (persisted for restarts). */
-  async finishPush(pushId: string, dryRun: boolean): Promise<void> {
+  /** `finish_push`: makes a started push the live code (persisted for restarts); returns its component diffs. */
+  async finishPush(pushId: string, dryRun: boolean): Promise<Record<string, unknown>> {
     const pending = this.pendingPushes.get(pushId);
     if (!pending) throw new Error("This push was not started or was already finished.");
-    if (dryRun) return;
+    if (dryRun) return {};
     this.pendingPushes.delete(pushId);
     await this.activate(pending.code);
+    return pending.diffs ?? {};
   }
 
   /** Loads the code deployed before the last shutdown, if any; returns whether there was some. */
@@ -365,6 +404,7 @@ export class Backend {
     if (previous && previous.outDir !== code.outDir && existsSync(previous.outDir)) {
       rmSync(previous.outDir, { recursive: true, force: true });
     }
+    this.removeUnusedModuleFiles();
     this.scheduler.reschedule();
     this.crons.setSpecs(loaded.get("")!.crons);
     for (const listener of this.deployListeners) listener();

@@ -13,11 +13,22 @@ export type BundledModule = {
   environment: "isolate" | "node";
 };
 
+/** A module the CLI pushed, by the hash the CLI compares to skip unchanged uploads. */
+export type PushedModuleFile = {
+  path: string;
+  environment: "isolate" | "node";
+  /** sha256 (hex) of the pushed source followed by its source map. */
+  sha256: string;
+  file: string;
+};
+
 export type Bundle = {
   outDir: string;
   modules: BundledModule[];
   schema?: string;
   authConfig?: string;
+  /** For CLI pushes: every module written (chunks and auth config included), schema excepted. */
+  pushed?: PushedModuleFile[];
 };
 
 /** Lists the function modules of a convex/ folder the way the Convex CLI picks entry points. */

@@ -1,8 +1,8 @@
 import { createHash } from "node:crypto";
-import { mkdirSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { pathToFileURL } from "node:url";
-import { type Bundle } from "./bundle.ts";
+import { type Bundle, type PushedModuleFile } from "./bundle.ts";
 import { type ComponentNode, type EnvBinding } from "./component-tree.ts";
 import { frames } from "./frame.ts";
 import { type LoadedModules } from "./modules.ts";
@@ -23,6 +23,7 @@ export type StartPushRequest = {
     schema: PushModule | null;
     changedModules?: PushModule[];
     functions?: PushModule[];
+    unchangedModuleHashes?: Array<{ path: string; environment: string; sha256: string }>;
   };
   componentDefinitions: Array<{
     definitionPath: string;
@@ -81,17 +82,90 @@ function writeModule(dir: string, m: PushModule): string {
   return file;
 }
 
-function writeBundle(dir: string, modules: PushModule[], schema: PushModule | null): Bundle {
-  mkdirSync(dir, { recursive: true });
-  const bundle: Bundle = { outDir: dir, modules: [] };
-  for (const m of modules) {
-    const file = writeModule(dir, m);
-    if (m.path === AUTH_CONFIG) bundle.authConfig = file;
-    else if (!m.path.startsWith("_deps/"))
-      bundle.modules.push({ path: m.path, file, environment: m.environment });
+/** The hash the CLI compares with `get_config_hashes` to skip uploading unchanged modules. */
+export function moduleHash(m: PushModule): string {
+  return createHash("sha256")
+    .update(m.source)
+    .update(m.sourceMap ?? "")
+    .digest("hex");
+}
+
+/**
+ * Module files are named by content (`messages.<hash>.js`; esbuild already names chunks by content):
+ * an unchanged module keeps its file URL across pushes, so Node's module cache serves the copy
+ * already loaded instead of holding one more.
+ */
+function contentFile(dir: string, m: PushModule, sha256: string): string {
+  const name = m.path.startsWith("_deps/")
+    ? m.path
+    : m.path.replace(/\.js$/, `.${sha256.slice(0, 16)}.js`);
+  const file = join(dir, name);
+  const content = (m.environment === "node" ? NODE_BANNER : "") + prepareSource(m.source);
+  if (existsSync(file)) {
+    if (readFileSync(file, "utf8") === content) return file;
+    throw new Error(
+      `Pushed module ${m.path} differs from the one already written under that name.`,
+    );
   }
-  if (schema) bundle.schema = writeModule(dir, schema);
+  mkdirSync(dirname(file), { recursive: true });
+  writeFileSync(file, content);
+  return file;
+}
+
+/** Modules a push declared unchanged, looked up among the live code's. */
+export type ReusableModules = Map<string, PushedModuleFile>;
+
+function writeBundle(
+  dir: string,
+  modules: PushModule[],
+  schema: PushModule | null,
+  unchanged: Array<{ path: string; environment: string; sha256: string }> = [],
+  reusable: ReusableModules = new Map(),
+): Bundle {
+  mkdirSync(dir, { recursive: true });
+  const bundle: Bundle = { outDir: dir, modules: [], pushed: [] };
+  const add = (pushed: PushedModuleFile) => {
+    bundle.pushed!.push(pushed);
+    if (pushed.path === AUTH_CONFIG) bundle.authConfig = pushed.file;
+    else if (!pushed.path.startsWith("_deps/"))
+      bundle.modules.push({
+        path: pushed.path,
+        file: pushed.file,
+        environment: pushed.environment,
+      });
+  };
+  for (const m of modules) {
+    const sha256 = moduleHash(m);
+    add({ path: m.path, environment: m.environment, sha256, file: contentFile(dir, m, sha256) });
+  }
+  for (const u of unchanged) {
+    const live = reusable.get(u.path);
+    if (!live || live.sha256 !== u.sha256 || live.environment !== u.environment)
+      throw new Error(
+        `Module ${u.path} was pushed as unchanged, but the deployment does not have that version; push again.`,
+      );
+    add(live);
+  }
+  if (schema) bundle.schema = contentFile(dir, schema, moduleHash(schema));
   return bundle;
+}
+
+/** Deletes module files that no bundle in `live` uses (their code stays loaded until restart). */
+export function removeUnusedModuleFiles(codeRoot: string, live: Bundle[]): void {
+  if (!existsSync(codeRoot)) return;
+  const used = new Set<string>();
+  for (const b of live) {
+    for (const m of b.pushed ?? []) used.add(m.file);
+    if (b.schema) used.add(b.schema);
+  }
+  const walk = (dir: string) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      const full = join(dir, entry.name);
+      if (entry.isDirectory()) walk(full);
+      else if (entry.name !== "package.json" && !used.has(full)) rmSync(full, { force: true });
+    }
+  };
+  walk(codeRoot);
 }
 
 /**
@@ -136,13 +210,21 @@ async function evaluateDefinitions(
   return out;
 }
 
-/** Writes every pushed module under `outDir` (an ES module package) and evaluates the definitions. */
+/**
+ * Evaluates the definitions under `outDir` and writes every pushed module under `codeRoot` (`app/`
+ * for the app, a folder per component definition), reusing the live modules the CLI left out as
+ * unchanged. Both folders are ES module packages.
+ */
 export async function writePush(
   outDir: string,
+  codeRoot: string,
   request: StartPushRequest,
+  reusable: ReusableModules,
 ): Promise<{ root: PushedDefinition; children: Map<string, PushedDefinition> }> {
-  mkdirSync(outDir, { recursive: true });
-  writeFileSync(join(outDir, "package.json"), JSON.stringify({ type: "module" }));
+  for (const dir of [outDir, codeRoot]) {
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(join(dir, "package.json"), JSON.stringify({ type: "module" }));
+  }
   const app = request.appDefinition;
   const definitions = await evaluateDefinitions(join(outDir, "definitions"), [
     { definitionPath: "", definition: app.definition },
@@ -155,14 +237,24 @@ export async function writePush(
   };
   const root: PushedDefinition = {
     definitionPath: "",
-    bundle: writeBundle(join(outDir, "app"), app.changedModules ?? app.functions ?? [], app.schema),
+    bundle: writeBundle(
+      join(codeRoot, "app"),
+      app.changedModules ?? app.functions ?? [],
+      app.schema,
+      app.unchangedModuleHashes,
+      reusable,
+    ),
     definition: definitions.get("") ?? emptyDefinition,
   };
   const children = new Map<string, PushedDefinition>();
-  request.componentDefinitions.forEach((c, i) => {
+  request.componentDefinitions.forEach((c) => {
     children.set(c.definitionPath, {
       definitionPath: c.definitionPath,
-      bundle: writeBundle(join(outDir, "components", String(i)), c.functions, c.schema),
+      bundle: writeBundle(
+        join(codeRoot, "components", depFileName(c.definitionPath).slice(0, -3)),
+        c.functions,
+        c.schema,
+      ),
       definition: definitions.get(c.definitionPath) ?? emptyDefinition,
     });
   });

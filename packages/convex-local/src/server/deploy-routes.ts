@@ -63,10 +63,10 @@ export async function handleDeployRoute(
   requireAdmin(backend, instanceSecret, req, body);
   switch (url.pathname) {
     case "/api/get_config_hashes":
-      // No hashes: the CLI then uploads every module, which is what start_push loads.
+      // The CLI sends modules whose hash matches as `unchangedModuleHashes` instead of uploading them.
       sendJson(res, 200, {
         config: { functions: "convex/" },
-        moduleHashes: [],
+        moduleHashes: backend.moduleHashes(),
         udfServerVersion: "1.49.0",
         nodeVersion: null,
       });
@@ -79,11 +79,14 @@ export async function handleDeployRoute(
       return true;
     case "/api/deploy2/finish_push": {
       const startPush = body.startPush as { schemaChange?: unknown } | undefined;
-      await backend.finishPush(pushIdOf(startPush?.schemaChange), body.dryRun === true);
+      const componentDiffs = await backend.finishPush(
+        pushIdOf(startPush?.schemaChange),
+        body.dryRun === true,
+      );
       sendJson(res, 200, {
         authDiff: { added: [], removed: [] },
         definitionDiffs: {},
-        componentDiffs: {},
+        componentDiffs,
       });
       return true;
     }
