@@ -73,17 +73,21 @@ export async function runConvexCli(
   cwd: string,
   args: string[],
   target: Deployment,
-): Promise<{ code: number; output: string }> {
+): Promise<{ code: number; output: string; stdout: string }> {
   try {
     const { stdout, stderr } = await execFileAsync(process.execPath, [CONVEX_CLI, ...args], {
       cwd,
       env: convexCliEnv(target),
       maxBuffer: 64 * 1024 * 1024,
     });
-    return { code: 0, output: stdout + stderr };
+    return { code: 0, output: stdout + stderr, stdout };
   } catch (e) {
     const failed = e as { code?: number; stdout?: string; stderr?: string };
-    return { code: failed.code ?? 1, output: (failed.stdout ?? "") + (failed.stderr ?? "") };
+    return {
+      code: failed.code ?? 1,
+      output: (failed.stdout ?? "") + (failed.stderr ?? ""),
+      stdout: failed.stdout ?? "",
+    };
   }
 }
 
