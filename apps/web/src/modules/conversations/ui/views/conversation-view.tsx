@@ -4,6 +4,7 @@ import { api } from "@echo/backend/convex/_generated/api";
 import type { Id } from "@echo/backend/convex/_generated/dataModel";
 import { Badge } from "@echo/ui/components/badge";
 import { Button } from "@echo/ui/components/button";
+import { Dialog, DialogContent, DialogTitle, DialogTrigger } from "@echo/ui/components/dialog";
 import { useMutation, useQuery } from "convex/react";
 import { useTranslations } from "next-intl";
 import { useEffect, useRef, useState } from "react";
@@ -75,6 +76,17 @@ export function ConversationView({ conversationId }: { conversationId: Id<"conve
             {t(`status.${conversation.status}`)}
           </Badge>
           <div className="ml-auto flex flex-wrap gap-2">
+            <Dialog>
+              <DialogTrigger asChild>
+                <Button variant="ghost" size="sm" className="lg:hidden">
+                  {t("contact.title")}
+                </Button>
+              </DialogTrigger>
+              <DialogContent closeLabel={t("close")} className="overflow-y-auto">
+                <DialogTitle className="sr-only">{t("contact.title")}</DialogTitle>
+                <ContactPanel conversationId={conversationId} />
+              </DialogContent>
+            </Dialog>
             {organization ? (
               <Button
                 variant="ghost"

@@ -20,19 +20,24 @@ export function DashboardShell({
   children: ReactNode;
 }) {
   const t = useTranslations("dashboard");
+  const account = provider === "clerk" ? <ClerkAccountControls /> : <SignOutButton />;
   return (
     <div className="flex min-h-dvh flex-col md:flex-row">
-      <aside className="flex shrink-0 flex-col gap-4 border-b bg-muted/30 p-3 md:w-60 md:border-r md:border-b-0">
+      {/* On wide screens the sidebar keeps to the viewport's height while the page scrolls past it. */}
+      <aside className="flex shrink-0 flex-col gap-3 border-b bg-muted/30 p-3 md:sticky md:top-0 md:h-dvh md:w-60 md:gap-4 md:overflow-y-auto md:border-r md:border-b-0">
         <div className="flex items-center justify-between gap-2 px-2">
           <span className="text-lg font-semibold">Echo</span>
-          <LanguageSwitcher />
+          <div className="flex min-w-0 items-center gap-2">
+            <LanguageSwitcher />
+            <div className="md:hidden">{account}</div>
+          </div>
         </div>
         <div className="px-2">
           <AuthenticatedArea>
             <OrganizationName />
           </AuthenticatedArea>
         </div>
-        <nav aria-label={t("navigation")} className="overflow-x-auto md:overflow-visible">
+        <nav aria-label={t("navigation")} className="min-w-0 overflow-x-auto md:overflow-visible">
           <NavLinks />
         </nav>
         <div className="mt-auto hidden flex-col gap-2 px-2 text-sm md:flex">
@@ -40,7 +45,7 @@ export function DashboardShell({
             <div className="truncate font-medium">{user.name}</div>
             <div className="truncate text-muted-foreground">{user.email}</div>
           </div>
-          {provider === "clerk" ? <ClerkAccountControls /> : <SignOutButton />}
+          {account}
         </div>
       </aside>
       <main className="min-w-0 flex-1">
