@@ -1,4 +1,5 @@
 import { api } from "@echo/backend/convex/_generated/api";
+import type { Id } from "@echo/backend/convex/_generated/dataModel";
 import { ConvexHttpClient } from "convex/browser";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
@@ -14,8 +15,8 @@ describe("inbox shortcuts, the contact's history, file previews and open now", (
   let page: Page;
   let first: Visitor;
   let second: Visitor;
-  let earlierConversation: string;
-  let laterConversation: string;
+  let earlierConversation: Id<"conversations">;
+  let laterConversation: Id<"conversations">;
 
   beforeAll(async () => {
     browser = await launchBrowser();
