@@ -5,6 +5,7 @@ import { decodeDocumentId, encodeDocumentId, newInternalId } from "../ids/docume
 import { type DocJson } from "../storage/index-keys.ts";
 import { validateDocument, schemaValidationMessage } from "../validation/validate.ts";
 import { type Backend, randomId } from "./backend.ts";
+import { parseShape, type Shape, UNKNOWN } from "./snapshot-shape.ts";
 import { fromCleanJson, SnapshotFormatError } from "./snapshot-values.ts";
 
 export type ImportFormat = "csv" | "jsonLines" | "jsonArray" | "zip";
@@ -221,10 +222,14 @@ function parseZip(bytes: Uint8Array, mode: ImportMode, base: string): ImportPlan
       storageBytes.set(`${component}\u0000${file.split(".")[0]}`, entries[path]!);
     } else if (file === "documents.jsonl") {
       if (table.startsWith("_") && table !== "_storage") continue;
-      const overrides = table === "_storage" ? new Map() : contexts(entries, path);
+      const { shape, overrides } =
+        table === "_storage"
+          ? { shape: UNKNOWN, overrides: new Map() }
+          : generatedSchema(entries, path);
       const docs = parseJsonLines(text(path), path).map((row, i) => {
         const id = typeof row._id === "string" ? row._id : undefined;
-        const value = fromCleanJson(row, (id && overrides.get(id)) ?? "infer", `${path}:${i + 1}`);
+        const context = (id && overrides.get(id)) ?? "infer";
+        const value = fromCleanJson(row, context, `${path}:${i + 1}`, [shape]);
         return table === "_storage" ? storageDocument(value, path) : userDocument(value);
       });
       tables.set(`${component}\u0000${table}`, { component, name: table, docs });
@@ -260,27 +265,38 @@ function componentPathText(component: string): string {
   return component ? `${component}/` : "";
 }
 
-/** Per-document export contexts from `<table>/generated_schema.jsonl` (after its shape line). */
-function contexts(
+/** `<table>/generated_schema.jsonl`: the table's shape, then per-document export contexts. */
+function generatedSchema(
   entries: Record<string, Uint8Array>,
   documentsPath: string,
-): Map<string, unknown> {
+): { shape: Shape; overrides: Map<string, unknown> } {
   const path = documentsPath.replace(/documents\.jsonl$/, "generated_schema.jsonl");
-  const out = new Map<string, unknown>();
-  if (!entries[path]) return out;
+  const overrides = new Map<string, unknown>();
+  let shape = UNKNOWN;
+  if (!entries[path]) return { shape, overrides };
   const lines = Buffer.from(entries[path]).toString("utf8").split("\n");
   lines.forEach((line, i) => {
-    if (i === 0 || line.trim() === "") return;
+    if (line.trim() === "") return;
     let parsed: unknown;
     try {
       parsed = JSON.parse(line);
     } catch {
       throw new ImportError(`Line ${i + 1} of ${path} is not valid JSON.`);
     }
+    if (i === 0) {
+      if (typeof parsed !== "string")
+        throw new ImportError(`The first line of ${path} must be the table's shape as a string.`);
+      try {
+        shape = parseShape(parsed);
+      } catch (e) {
+        throw new ImportError(`${path}: ${(e as Error).message}`);
+      }
+      return;
+    }
     for (const [id, context] of Object.entries(parsed as Record<string, unknown>))
-      out.set(id, context);
+      overrides.set(id, context);
   });
-  return out;
+  return { shape, overrides };
 }
 
 function storageDocument(value: JSONValue, path: string): Record<string, JSONValue> {

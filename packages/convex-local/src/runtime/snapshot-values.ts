@@ -1,4 +1,14 @@
 import { type JSONValue } from "convex/values";
+import {
+  elementShapes,
+  fieldShapes,
+  type Shape,
+  SnapshotFormatError,
+  stringContext,
+  UNKNOWN,
+} from "./snapshot-shape.ts";
+
+export { SnapshotFormatError };
 
 /**
  * Snapshot files hold documents as Convex's "clean" JSON (int64 as decimal strings, bytes as
@@ -15,8 +25,6 @@ export type ExportContext =
   | { $float64NaN: string }
   | ExportContext[]
   | { [field: string]: ExportContext };
-
-export class SnapshotFormatError extends Error {}
 
 function floatBytes(value: number): string {
   const bytes = Buffer.alloc(8);
@@ -63,9 +71,17 @@ export function toCleanJson(value: JSONValue): { json: JSONValue; context: Expor
 const INT64_MIN = -(2n ** 63n);
 const INT64_MAX = 2n ** 63n - 1n;
 
-/** Clean JSON back to convex JSON, following an export context; throws SnapshotFormatError. */
-export function fromCleanJson(json: unknown, context: unknown = "infer", at = "value"): JSONValue {
-  if (context === "infer") return inferred(json, at);
+/**
+ * Clean JSON back to convex JSON, following an export context and, where it says nothing, the
+ * table's shape; throws SnapshotFormatError.
+ */
+export function fromCleanJson(
+  json: unknown,
+  context: unknown = "infer",
+  at = "value",
+  shapes: Shape[] = [UNKNOWN],
+): JSONValue {
+  if (context === "infer") return inferred(json, at, shapes);
   if (context === "int64") {
     if (typeof json !== "string" && typeof json !== "number")
       throw new SnapshotFormatError(`${at}: expected an int64 as a string, got ${show(json)}`);
@@ -96,7 +112,8 @@ export function fromCleanJson(json: unknown, context: unknown = "infer", at = "v
   if (Array.isArray(context)) {
     if (!Array.isArray(json))
       throw new SnapshotFormatError(`${at}: expected an array, got ${show(json)}`);
-    return json.map((item, i) => fromCleanJson(item, context[i] ?? "infer", `${at}[${i}]`));
+    const inner = elementShapes(shapes);
+    return json.map((item, i) => fromCleanJson(item, context[i] ?? "infer", `${at}[${i}]`, inner));
   }
   if (typeof context === "object" && context !== null) {
     const nan = (context as Record<string, unknown>).$float64NaN;
@@ -109,22 +126,33 @@ export function fromCleanJson(json: unknown, context: unknown = "infer", at = "v
       throw new SnapshotFormatError(`${at}: expected an object, got ${show(json)}`);
     const out: Record<string, JSONValue> = {};
     for (const [key, field] of Object.entries(json))
-      out[key] = fromCleanJson(field, (context as Record<string, unknown>)[key], `${at}.${key}`);
+      out[key] = fromCleanJson(
+        field,
+        (context as Record<string, unknown>)[key] ?? "infer",
+        `${at}.${key}`,
+        fieldShapes(shapes, key),
+      );
     return out;
   }
   throw new SnapshotFormatError(`${at}: invalid export context ${show(context)}`);
 }
 
-function inferred(json: unknown, at: string): JSONValue {
-  if (json === null || typeof json === "string" || typeof json === "boolean") return json;
-  if (typeof json === "number") return json;
-  if (Array.isArray(json)) return json.map((item, i) => inferred(item, `${at}[${i}]`));
+function inferred(json: unknown, at: string, shapes: Shape[]): JSONValue {
+  if (typeof json === "string") {
+    const context = stringContext(shapes);
+    return context === "infer" ? json : fromCleanJson(json, context, at);
+  }
+  if (json === null || typeof json === "boolean" || typeof json === "number") return json;
+  if (Array.isArray(json)) {
+    const inner = elementShapes(shapes);
+    return json.map((item, i) => inferred(item, `${at}[${i}]`, inner));
+  }
   if (typeof json === "object") {
     const out: Record<string, JSONValue> = {};
     for (const [key, field] of Object.entries(json)) {
       if (key.startsWith("$"))
         throw new SnapshotFormatError(`${at}: field name "${key}" cannot start with "$"`);
-      out[key] = inferred(field, `${at}.${key}`);
+      out[key] = inferred(field, `${at}.${key}`, fieldShapes(shapes, key));
     }
     return out;
   }
