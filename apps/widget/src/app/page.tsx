@@ -1,4 +1,4 @@
-import { convexUrl } from "@/modules/convex/convex-url";
+import { convexSiteUrl, convexUrl } from "@/modules/convex/convex-url";
 import { loadInitialState } from "@/modules/flow/server/load-initial-state";
 import { WidgetApp } from "@/modules/flow/ui/views/widget-app";
 
@@ -8,9 +8,9 @@ export default async function WidgetPage({ searchParams }: PageProps<"/">) {
   return (
     <WidgetApp
       convexUrl={convexUrl()}
+      convexSiteUrl={convexSiteUrl()}
       organizationId={organizationId}
       initialState={await loadInitialState(organizationId)}
-      vapiPublicKey={process.env.ECHO_VAPI_PUBLIC_KEY ?? null}
     />
   );
 }

@@ -10,6 +10,9 @@ import {
 /** The organization this frame serves, from the iframe URL; hydrated once at the root. */
 export const organizationIdAtom = atom("");
 
+/** Where the backend serves HTTP actions (the contact-session route); hydrated once at the root. */
+export const convexSiteUrlAtom = atom("");
+
 const sessionAtom = atom<StoredContactSession | null | undefined>(undefined);
 
 /**

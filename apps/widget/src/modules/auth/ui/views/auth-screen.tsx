@@ -1,15 +1,20 @@
 "use client";
 
-import { api } from "@echo/backend/convex/_generated/api";
-import { useMutation } from "convex/react";
 import { useAtomValue, useSetAtom } from "jotai";
 import { useCallback } from "react";
 
 import { hostPageAtom } from "@/modules/embed/atoms/embed-atoms";
-import { errorCodeOf } from "@/modules/errors/lib/error-code";
 import { flowAtom } from "@/modules/flow/atoms/flow-atoms";
-import { contactSessionAtom, organizationIdAtom } from "@/modules/session/atoms/session-atoms";
+import {
+  contactSessionAtom,
+  convexSiteUrlAtom,
+  organizationIdAtom,
+} from "@/modules/session/atoms/session-atoms";
 import { collectBrowserMetadata } from "@/modules/session/lib/browser-metadata";
+import {
+  ContactSessionError,
+  createContactSession,
+} from "@/modules/session/lib/create-contact-session";
 
 import type { ContactForm } from "../../lib/contact-form";
 import { AuthForm } from "../components/auth-form";
@@ -26,12 +31,12 @@ export function AuthScreen({
   const hostPage = useAtomValue(hostPageAtom);
   const setSession = useSetAtom(contactSessionAtom);
   const dispatch = useSetAtom(flowAtom);
-  const create = useMutation(api.public.contactSessions.create);
+  const siteUrl = useAtomValue(convexSiteUrlAtom);
 
   const submit = useCallback(
     async ({ name, email }: ContactForm) => {
       try {
-        const session = await create({
+        const session = await createContactSession(siteUrl, {
           organizationId,
           name,
           email,
@@ -42,10 +47,10 @@ export function AuthScreen({
         return null;
       } catch (error) {
         console.error("contact session creation failed", error);
-        return errorCodeOf(error);
+        return error instanceof ContactSessionError ? error.code : "UNKNOWN";
       }
     },
-    [create, dispatch, hostPage, organizationId, setSession],
+    [dispatch, hostPage, organizationId, setSession, siteUrl],
   );
 
   return <AuthForm expired={expired} precheck={precheck} onSubmit={submit} />;

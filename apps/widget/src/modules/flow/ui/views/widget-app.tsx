@@ -6,7 +6,7 @@ import type { ReactNode } from "react";
 
 import { ConvexClientProvider } from "@/modules/convex/convex-client-provider";
 import { organizationNameAtom } from "@/modules/session/atoms/organization-atoms";
-import { organizationIdAtom } from "@/modules/session/atoms/session-atoms";
+import { convexSiteUrlAtom, organizationIdAtom } from "@/modules/session/atoms/session-atoms";
 
 import { flowAtom } from "../../atoms/flow-atoms";
 import { initialStateAtom } from "../../atoms/initial-state-atoms";
@@ -22,14 +22,17 @@ function knownFailure(organizationId: string, initialState: InitialState): FlowE
 
 function Hydrate({
   organizationId,
+  convexSiteUrl,
   initialState,
   children,
 }: {
   organizationId: string;
+  convexSiteUrl: string;
   initialState: InitialState;
   children: ReactNode;
 }) {
   useHydrateAtoms([[organizationIdAtom, organizationId]]);
+  useHydrateAtoms([[convexSiteUrlAtom, convexSiteUrl]]);
   useHydrateAtoms([[initialStateAtom, initialState]]);
   useHydrateAtoms([
     [
@@ -50,20 +53,24 @@ function Hydrate({
 /** Client root: Convex, a store per frame, and what the server already knew. */
 export function WidgetApp({
   convexUrl,
+  convexSiteUrl,
   organizationId,
   initialState,
-  vapiPublicKey,
 }: {
   convexUrl: string;
+  convexSiteUrl: string;
   organizationId: string;
   initialState: InitialState;
-  vapiPublicKey: string | null;
 }) {
   return (
     <ConvexClientProvider url={convexUrl}>
       <Provider>
-        <Hydrate organizationId={organizationId} initialState={initialState}>
-          <WidgetView vapiPublicKey={vapiPublicKey} />
+        <Hydrate
+          organizationId={organizationId}
+          convexSiteUrl={convexSiteUrl}
+          initialState={initialState}
+        >
+          <WidgetView />
         </Hydrate>
       </Provider>
     </ConvexClientProvider>

@@ -1,11 +1,14 @@
 import type * as AgentReact from "@convex-dev/agent/react";
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+
 import { act, screen, waitFor } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { createStore } from "jotai";
 import type { ReactNode } from "react";
-import { beforeEach, describe, expect, it, vi } from "vitest";
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 
-import { organizationIdAtom } from "@/modules/session/atoms/session-atoms";
+import { convexSiteUrlAtom, organizationIdAtom } from "@/modules/session/atoms/session-atoms";
 import { storageKey } from "@/modules/session/lib/contact-session-storage";
 import { renderWithIntl } from "@/test/render-with-intl";
 
@@ -23,7 +26,66 @@ const backend = vi.hoisted(() => ({
   settingsLoaded: true,
   conversations: [] as Array<Record<string, unknown>>,
   calls: [] as Array<{ name: string; args: Record<string, unknown> }>,
+  refuseNextSession: null as string | null,
+  voice: {
+    connected: false,
+    enabled: false,
+    assistantId: null,
+    phoneNumber: null,
+    publicKey: null,
+  } as Record<string, unknown>,
 }));
+
+/** A stand-in for the Vapi web SDK (third-party; needs a microphone and WebRTC). */
+const vapi = vi.hoisted(() => ({ calls: [] as Array<{ key: string; assistantId: string }> }));
+vi.mock("@vapi-ai/web", () => ({
+  default: class {
+    constructor(private readonly key: string) {}
+    on() {}
+    async start(assistantId: string) {
+      vapi.calls.push({ key: this.key, assistantId });
+      return null;
+    }
+    async stop() {}
+  },
+}));
+
+/**
+ * The deployment's HTTP actions at their HTTP boundary: `POST /widget/contact-sessions`, as
+ * packages/backend/convex/http.ts answers it, sharing the in-memory sessions above.
+ */
+let site: Server;
+let siteUrl = "";
+beforeAll(async () => {
+  site = createServer((request, response) => {
+    let body = "";
+    request.on("data", (chunk: Buffer) => (body += chunk.toString()));
+    request.on("end", () => {
+      if (request.method !== "POST" || request.url !== "/widget/contact-sessions") {
+        response.writeHead(404).end();
+        return;
+      }
+      const args = JSON.parse(body) as Record<string, unknown>;
+      backend.calls.push({ name: "POST /widget/contact-sessions", args });
+      response.setHeader("Content-Type", "application/json");
+      if (backend.refuseNextSession) {
+        const code = backend.refuseNextSession;
+        backend.refuseNextSession = null;
+        response.writeHead(400).end(JSON.stringify({ code, message: code }));
+        return;
+      }
+      const contactSessionId = `session_${backend.sessions.size + 1}`;
+      backend.sessions.set(contactSessionId, {
+        organizationId: args.organizationId as string,
+        expired: false,
+      });
+      response.end(JSON.stringify({ contactSessionId, expiresAt: Date.now() + 86_400_000 }));
+    });
+  });
+  await new Promise<void>((resolve) => site.listen(0, "127.0.0.1", resolve));
+  siteUrl = `http://127.0.0.1:${(site.address() as AddressInfo).port}`;
+});
+afterAll(() => new Promise<void>((resolve) => site.close(() => resolve())));
 
 vi.mock("convex/react", async () => {
   const { getFunctionName: nameOf } = await import("convex/server");
@@ -57,7 +119,7 @@ vi.mock("convex/react", async () => {
       case "public/widgetSettings:get":
         return backend.settingsLoaded ? settings : undefined;
       case "public/voice:getConfig":
-        return { connected: false, enabled: false, assistantId: null, phoneNumber: null };
+        return backend.voice;
       case "public/conversations:get":
         return (
           backend.conversations.find(
@@ -79,14 +141,6 @@ vi.mock("convex/react", async () => {
   };
   const mutation = async (name: string, args: Record<string, unknown>) => {
     backend.calls.push({ name, args });
-    if (name === "public/contactSessions:create") {
-      const contactSessionId = `session_${backend.sessions.size + 1}`;
-      backend.sessions.set(contactSessionId, {
-        organizationId: args.organizationId as string,
-        expired: false,
-      });
-      return { contactSessionId, expiresAt: Date.now() + 86_400_000 };
-    }
     if (backend.failNextMutation && name !== "public/conversations:create") {
       const code = backend.failNextMutation;
       backend.failNextMutation = null;
@@ -125,10 +179,15 @@ vi.mock("@convex-dev/agent/react", async (importOriginal) => ({
   }),
 }));
 
-function renderWidget(organizationId = "org_acme") {
+function widgetStore(organizationId = "org_acme") {
   const store = createStore();
   store.set(organizationIdAtom, organizationId);
-  return renderWithIntl(<WidgetView vapiPublicKey={null} />, store);
+  store.set(convexSiteUrlAtom, siteUrl);
+  return store;
+}
+
+function renderWidget(organizationId = "org_acme") {
+  return renderWithIntl(<WidgetView />, widgetStore(organizationId));
 }
 
 async function identify(name = "Ana", email = "ana@shop.example") {
@@ -149,6 +208,15 @@ beforeEach(() => {
   backend.settingsLoaded = true;
   backend.conversations = [];
   backend.calls = [];
+  backend.refuseNextSession = null;
+  backend.voice = {
+    connected: false,
+    enabled: false,
+    assistantId: null,
+    phoneNumber: null,
+    publicKey: null,
+  };
+  vapi.calls = [];
 });
 
 describe("widget screen flow", () => {
@@ -168,7 +236,8 @@ describe("widget screen flow", () => {
     renderWidget();
     await identify();
     expect(await screen.findByRole("button", { name: "Start chat" })).toBeTruthy();
-    const created = backend.calls.find((call) => call.name === "public/contactSessions:create");
+    // Through the HTTP route, so the backend can record the visitor's country from the request.
+    const created = backend.calls.find((call) => call.name === "POST /widget/contact-sessions");
     expect(created?.args).toMatchObject({
       organizationId: "org_acme",
       name: "Ana",
@@ -178,6 +247,50 @@ describe("widget screen flow", () => {
     expect(JSON.parse(localStorage.getItem(storageKey("org_acme")) ?? "null")).toMatchObject({
       contactSessionId: "session_1",
     });
+  });
+
+  it("says why the session could not be created and lets the visitor try again", async () => {
+    backend.refuseNextSession = "RATE_LIMITED";
+    vi.spyOn(console, "error").mockImplementation(() => undefined);
+    renderWidget();
+    await identify();
+    expect((await screen.findByRole("alert")).textContent).toBe(
+      "You're sending messages too fast. Please wait a moment.",
+    );
+    expect(localStorage.getItem(storageKey("org_acme"))).toBeNull();
+    await userEvent.click(screen.getByRole("button", { name: "Continue" }));
+    expect(await screen.findByRole("button", { name: "Start chat" })).toBeTruthy();
+  });
+
+  it("offers a voice call with the organization's own Vapi public key and assistant", async () => {
+    backend.voice = {
+      connected: true,
+      enabled: true,
+      assistantId: "asst_acme",
+      phoneNumber: null,
+      publicKey: "pk_acme_public",
+    };
+    renderWidget();
+    await identify();
+    await userEvent.click(await screen.findByRole("button", { name: "Start voice call" }));
+    await userEvent.click(await screen.findByRole("button", { name: "Start call" }, LAZY));
+    await waitFor(() =>
+      expect(vapi.calls).toEqual([{ key: "pk_acme_public", assistantId: "asst_acme" }]),
+    );
+  });
+
+  it("offers no voice call while the organization has no public key", async () => {
+    backend.voice = {
+      connected: true,
+      enabled: true,
+      assistantId: "asst_acme",
+      phoneNumber: null,
+      publicKey: null,
+    };
+    renderWidget();
+    await identify();
+    expect(await screen.findByRole("button", { name: "Start chat" })).toBeTruthy();
+    expect(screen.queryByRole("button", { name: "Start voice call" })).toBeNull();
   });
 
   it("resumes a stored valid session at the selection screen", async () => {
@@ -265,7 +378,7 @@ describe("widget screen flow", () => {
         convexUrl="http://127.0.0.1:3210"
         organizationId="org_missing"
         initialState={{ organization: { valid: false, reason: "NOT_FOUND" }, settings: null }}
-        vapiPublicKey={null}
+        convexSiteUrl={siteUrl}
       />,
     );
     expect(screen.getByRole("alert").textContent).toContain("We couldn't find this organization");
@@ -290,7 +403,7 @@ describe("widget screen flow", () => {
             assistantMode: "retrieval",
           },
         }}
-        vapiPublicKey={null}
+        convexSiteUrl={siteUrl}
       />,
     );
     expect(screen.getByRole("heading", { level: 1 }).textContent).toBe("Acme");
@@ -300,13 +413,12 @@ describe("widget screen flow", () => {
   });
 
   it("shows a first-time visitor the auth form at once when the server knows the organization", async () => {
-    const store = createStore();
-    store.set(organizationIdAtom, "org_acme");
+    const store = widgetStore();
     store.set(initialStateAtom, {
       organization: { valid: true, name: "Acme", allowedDomains: [] },
       settings: null,
     });
-    renderWithIntl(<WidgetView vapiPublicKey={null} />, store);
+    renderWithIntl(<WidgetView />, store);
     const name = screen.getByRole("textbox", { name: "Name" });
     await userEvent.type(name, "Ana");
     await waitFor(() => expect(store.get(flowAtom).screen).toBe("auth"));
@@ -320,13 +432,12 @@ describe("widget screen flow", () => {
       storageKey("org_acme"),
       JSON.stringify({ contactSessionId: "session_9", expiresAt: Date.now() + 1e6 }),
     );
-    const store = createStore();
-    store.set(organizationIdAtom, "org_acme");
+    const store = widgetStore();
     store.set(initialStateAtom, {
       organization: { valid: true, name: "Acme", allowedDomains: [] },
       settings: null,
     });
-    renderWithIntl(<WidgetView vapiPublicKey={null} />, store);
+    renderWithIntl(<WidgetView />, store);
     expect(await screen.findByRole("button", { name: "Start chat" })).toBeTruthy();
   });
 

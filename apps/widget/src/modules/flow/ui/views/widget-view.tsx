@@ -60,7 +60,7 @@ const ContactScreen = dynamic(
 );
 
 /** The widget: one screen at a time, branded live from the organization's settings. */
-export function WidgetView({ vapiPublicKey }: { vapiPublicKey: string | null }) {
+export function WidgetView() {
   useEmbedBridge();
   const t = useTranslations();
   const [flow, dispatch] = useAtom(flowAtom);
@@ -127,13 +127,7 @@ export function WidgetView({ vapiPublicKey }: { vapiPublicKey: string | null }) 
         break;
       }
       if (flow.screen === "selection") {
-        screen = (
-          <SelectionScreen
-            contactSessionId={contactSessionId}
-            voice={voice}
-            canCall={vapiPublicKey !== null}
-          />
-        );
+        screen = <SelectionScreen contactSessionId={contactSessionId} voice={voice} />;
       } else if (flow.screen === "chat") {
         title = t("chat.title");
         screen = settings ? (
@@ -151,8 +145,8 @@ export function WidgetView({ vapiPublicKey }: { vapiPublicKey: string | null }) 
       } else if (flow.screen === "voice") {
         title = t("voice.title");
         screen =
-          vapiPublicKey && voice?.enabled && voice.assistantId ? (
-            <VoiceScreen publicKey={vapiPublicKey} assistantId={voice.assistantId} />
+          voice?.enabled && voice.publicKey && voice.assistantId ? (
+            <VoiceScreen publicKey={voice.publicKey} assistantId={voice.assistantId} />
           ) : (
             <p className="p-4 text-sm">{t("voice.unavailable")}</p>
           );

@@ -10,17 +10,20 @@ import { useTranslations } from "next-intl";
 
 import { flowAtom } from "@/modules/flow/atoms/flow-atoms";
 
-type VoiceConfig = { enabled: boolean; assistantId: string | null; phoneNumber: string | null };
+type VoiceConfig = {
+  enabled: boolean;
+  assistantId: string | null;
+  phoneNumber: string | null;
+  publicKey: string | null;
+};
 
 /** The visitor's choices once identified; voice and phone appear only when configured. */
 export function SelectionScreen({
   contactSessionId,
   voice,
-  canCall,
 }: {
   contactSessionId: Id<"contactSessions">;
   voice: VoiceConfig | undefined;
-  canCall: boolean;
 }) {
   const t = useTranslations("selection");
   const dispatch = useSetAtom(flowAtom);
@@ -52,7 +55,7 @@ export function SelectionScreen({
           {t("continue")}
         </Button>
       ) : null}
-      {voice?.enabled && voice.assistantId && canCall ? (
+      {voice?.enabled && voice.assistantId && voice.publicKey ? (
         <Button
           size="lg"
           variant="outline"
