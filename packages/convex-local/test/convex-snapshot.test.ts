@@ -2,6 +2,7 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { unzipSync } from "fflate";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { generateAdminKey } from "../src/auth/admin-key.ts";
 import { convexProject, runConvexCli } from "./cli-harness.ts";
 import { tempDir } from "./helpers.ts";
 import { startDeployment } from "./server-harness.ts";
@@ -198,6 +199,28 @@ describe("npx convex export and import against convex-local", () => {
     const invalid = await cli(fresh, "import", "--yes", "--append", "--table", "kinds", badRows);
     expect(invalid.code).not.toBe(0);
     expect(invalid.output).toContain("Schema validation failed.");
+
+    // A wrong admin key is refused on every export, import and log route.
+    const wrongKey = generateAdminKey("convex-local-test", "00".repeat(32));
+    const refused = await runConvexCli(
+      project.dir,
+      ["import", "--yes", "--replace", join(work.dir, "snap.zip")],
+      { url: fresh.url, adminKey: wrongKey },
+    );
+    expect(refused.code).not.toBe(0);
+    expect(refused.output).toContain("The provided admin key was invalid");
+    for (const [method, path] of [
+      ["POST", "/api/export/request/zip?includeStorage=true"],
+      ["POST", "/api/import/start_upload"],
+      ["POST", "/api/perform_import"],
+      ["GET", "/api/stream_function_logs?cursor=0"],
+    ]) {
+      const response = await fetch(`${fresh.url}${path}`, {
+        method,
+        headers: { Authorization: `Convex ${wrongKey}` },
+      });
+      expect(response.status, path).toBe(401);
+    }
     expect(dump(fresh)).toEqual(before);
   }, 240_000);
 
