@@ -99,6 +99,32 @@ describe("--functions watching", () => {
     }
   }, 30_000);
 
+  test("a reload loads again only the modules that changed", async () => {
+    const functions = copyFixture();
+    const data = tempDir();
+    cleanups.push(data.cleanup);
+    const backend = new Backend({ dataDir: data.dir });
+    cleanups.push(() => backend.close());
+    await backend.deploy(functions);
+    const loaded = (module: string) => backend.modulesFor("")!.moduleExports().get(module);
+    const counters = loaded("counters");
+    const messages = loaded("messages");
+    await backend.deploy(functions);
+    expect(loaded("messages")).toBe(messages);
+    const file = join(functions, "messages.ts");
+    writeFileSync(file, readFileSync(file, "utf8").replace('"internal only"', '"changed"'));
+    await backend.deploy(functions);
+    expect(loaded("messages")).not.toBe(messages);
+    expect(loaded("counters")).toBe(counters);
+    const result = await backend.call(null, {
+      udfPath: "messages:secret",
+      args: {},
+      identity: null,
+      isAdmin: true,
+    });
+    expect(result).toMatchObject({ status: "success", value: "changed" });
+  }, 30_000);
+
   test("a schema that existing documents break is refused and the old code keeps serving", async () => {
     const functions = copyFixture();
     const data = tempDir();

@@ -36,6 +36,7 @@ import {
   analyzeDefinition,
   checkedComponent,
   componentNodes,
+  relocateBuiltBundle,
   removeUnusedModuleFiles,
   type StartPushRequest,
   writePush,
@@ -229,7 +230,14 @@ export class Backend {
   async deploy(functionsDir: string): Promise<void> {
     const outDir = join(this.dataDir, "modules", "app", `${Date.now()}-${this.deployCount++}`);
     mkdirSync(outDir, { recursive: true });
-    const root = await bundleFunctions(functionsDir, join(outDir, "app"));
+    const built = await bundleFunctions(functionsDir, join(outDir, "app"));
+    let root = built;
+    try {
+      root = relocateBuiltBundle(built, join(this.codeRoot, "local"));
+      rmSync(built.outDir, { recursive: true, force: true });
+    } catch (e) {
+      console.warn(`convex-local: keeping this build's modules apart (${(e as Error).message})`);
+    }
     const nodes = await loadComponentTree(functionsDir, outDir);
     const byDir = new Map<string, Bundle>();
     const components: DeployedCode["components"] = [];

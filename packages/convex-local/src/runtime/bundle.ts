@@ -29,6 +29,8 @@ export type Bundle = {
   authConfig?: string;
   /** For CLI pushes: every module written (chunks and auth config included), schema excepted. */
   pushed?: PushedModuleFile[];
+  /** For bundles kept under content-derived names: every file they need, for cleaning up. */
+  files?: string[];
 };
 
 /** Lists the function modules of a convex/ folder the way the Convex CLI picks entry points. */

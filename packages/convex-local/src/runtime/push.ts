@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { dirname, join } from "node:path";
+import { dirname, join, relative, sep } from "node:path";
 import { pathToFileURL } from "node:url";
 import { type Bundle, type PushedModuleFile } from "./bundle.ts";
 import { type ComponentNode, type EnvBinding } from "./component-tree.ts";
@@ -150,12 +150,55 @@ function writeBundle(
   return bundle;
 }
 
+/**
+ * Moves a bundle esbuild just wrote into `codeDir` under content-derived names, as pushed modules
+ * are kept: a reload that leaves a module unchanged imports the URL Node has already loaded.
+ * Throws if a chunk name is taken by other content (the caller then keeps the bundle where it is).
+ */
+export function relocateBuiltBundle(bundle: Bundle, codeDir: string): Bundle {
+  const moved = new Map<string, string>();
+  const walk = (dir: string) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      const full = join(dir, entry.name);
+      if (entry.isDirectory()) walk(full);
+      else if (!entry.name.endsWith(".map")) moved.set(full, "");
+    }
+  };
+  walk(bundle.outDir);
+  for (const full of moved.keys()) {
+    const content = readFileSync(full, "utf8").replace(/^\/\/# sourceMappingURL=.*$/m, "");
+    const sha256 = createHash("sha256").update(content).digest("hex");
+    const rel = relative(bundle.outDir, full).split(sep).join("/");
+    const name = rel.startsWith("_deps/")
+      ? rel
+      : rel.replace(/\.mjs$/, `.${sha256.slice(0, 16)}.mjs`);
+    const dest = join(codeDir, name);
+    if (existsSync(dest)) {
+      if (readFileSync(dest, "utf8") !== content)
+        throw new Error(`Bundled chunk ${rel} differs from the one already kept under that name.`);
+    } else {
+      mkdirSync(dirname(dest), { recursive: true });
+      writeFileSync(dest, content);
+    }
+    moved.set(full, dest);
+  }
+  const at = (file: string | undefined) => (file === undefined ? undefined : moved.get(file));
+  return {
+    outDir: codeDir,
+    modules: bundle.modules.map((m) => ({ ...m, file: moved.get(m.file)! })),
+    schema: at(bundle.schema),
+    authConfig: at(bundle.authConfig),
+    files: [...moved.values()],
+  };
+}
+
 /** Deletes module files that no bundle in `live` uses (their code stays loaded until restart). */
 export function removeUnusedModuleFiles(codeRoot: string, live: Bundle[]): void {
   if (!existsSync(codeRoot)) return;
   const used = new Set<string>();
   for (const b of live) {
     for (const m of b.pushed ?? []) used.add(m.file);
+    for (const file of b.files ?? []) used.add(file);
     if (b.schema) used.add(b.schema);
   }
   const walk = (dir: string) => {
