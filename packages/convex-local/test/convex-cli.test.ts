@@ -48,4 +48,34 @@ describe("the official Convex CLI", () => {
     ).toMatchObject([{ body: "via cli" }]);
     expect(JSON.parse(await convex("run", "messages:secret"))).toBe("internal only");
   }, 60_000);
+
+  test("lists the deployment's functions: function-spec, and run after a typo", async () => {
+    const spec = JSON.parse(await convex("function-spec")) as {
+      url: string;
+      functions: Array<Record<string, unknown>>;
+    };
+    expect(spec.url).toBe(h.server.url);
+    expect(spec.functions).toContainEqual(
+      expect.objectContaining({
+        functionType: "Query",
+        identifier: "messages.js:list",
+        visibility: { kind: "public" },
+        args: expect.objectContaining({ type: "object" }),
+      }),
+    );
+    expect(spec.functions).toContainEqual(
+      expect.objectContaining({
+        identifier: "messages.js:secret",
+        visibility: { kind: "internal" },
+      }),
+    );
+    expect(spec.functions).toContainEqual(expect.objectContaining({ functionType: "HttpAction" }));
+    const typo = await runConvexCli(project.dir, ["run", "messages:lits"], {
+      url: h.server.url,
+      adminKey: h.adminKey,
+    });
+    expect(typo.code).not.toBe(0);
+    expect(typo.output).toContain("Could not find function for 'messages:lits'");
+    expect(typo.output).toMatch(/Available functions:[\s\S]*• messages:list/);
+  }, 60_000);
 });

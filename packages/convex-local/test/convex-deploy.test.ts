@@ -78,6 +78,12 @@ describe("npx convex deploy against convex-local", () => {
     });
     expect(await runFunction("limits:attempt", { key: "k" })).toBe(true);
     // The component's HTTP routes are mounted at the prefix `app.use` gave it.
+    const inComponent = await convex(["run", "--component", "greeter", "greet:hello"]);
+    expect(inComponent.code, inComponent.output).toBe(0);
+    expect(JSON.parse(inComponent.output)).toEqual({
+      greeting: "hello from the app",
+      appSecret: null,
+    });
     const hello = await fetch(`${server.siteUrl}/greeter/hello`);
     expect(await hello.text()).toBe("hello from the greeter component");
   }, 180_000);

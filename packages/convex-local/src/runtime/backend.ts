@@ -434,6 +434,11 @@ export class Backend {
     return mount ? { component: mount.path, prefix: mount.httpPrefix! } : null;
   }
 
+  /** Paths of the mounted components (`"rag"`, `"rag/workpool"`), the app excepted. */
+  componentPaths(): string[] {
+    return [...this.components.keys()].filter((path) => path !== "");
+  }
+
   modulesFor(component: string): LoadedModules | undefined {
     return this.components.get(component);
   }
@@ -496,7 +501,7 @@ export class Backend {
     const canonical = canonicalizeUdfPath(udfPath);
     if (!resolved || (!allowInternal && resolved.visibility !== "public")) {
       throw new FunctionError(
-        `Could not find public function for '${canonical.replace(":default", "")}'. Did you forget to run \`npx convex dev\` or \`npx convex deploy\`?`,
+        `Could not find ${allowInternal ? "" : "public "}function for '${canonical.replace(":default", "")}'. Did you forget to run \`npx convex dev\` or \`npx convex deploy\`?`,
       );
     }
     if (expected && resolved.udfType !== expected) {

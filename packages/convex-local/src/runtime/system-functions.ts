@@ -49,7 +49,31 @@ function tableData(
   };
 }
 
-/** Built-in admin queries the Convex CLI calls (`env`, `export`, `import`, `data`). */
+/** The component's functions and HTTP routes as `npx convex function-spec` (and `run`'s hints) list them. */
+function apiSpec(backend: Backend, _args: Record<string, JSONValue>, component: string): JSONValue {
+  const modules = backend.modulesFor(component);
+  if (!modules) return [];
+  const out: JSONValue[] = [];
+  const parse = (json: string | undefined) => (json ? (JSON.parse(json) as JSONValue) : null);
+  for (const [module, exports] of modules.moduleExports()) {
+    for (const name of Object.keys(exports).sort()) {
+      const resolved = modules.resolve(`${module}:${name}`);
+      if (!resolved) continue;
+      out.push({
+        functionType: `${resolved.udfType[0]!.toUpperCase()}${resolved.udfType.slice(1)}`,
+        identifier: `${module}.js:${name}`,
+        visibility: { kind: resolved.visibility },
+        args: parse(resolved.fn.exportArgs?.()),
+        returns: parse(resolved.fn.exportReturns?.()),
+      });
+    }
+  }
+  for (const [path, method] of modules.http?.getRoutes() ?? [])
+    out.push({ functionType: "HttpAction", method, path });
+  return out;
+}
+
+/** Built-in admin queries the Convex CLI calls (`env`, `export`, `import`, `data`, `function-spec`). */
 const SYSTEM_FUNCTIONS: Record<string, SystemFunction> = {
   "_system/cli/queryEnvironmentVariables:default": (backend) =>
     Object.entries(backend.storedEnvironmentVariables()).map(([name, value]) => ({ name, value })),
@@ -70,6 +94,16 @@ const SYSTEM_FUNCTIONS: Record<string, SystemFunction> = {
     return { page, isDone: true, continueCursor: "" };
   },
   "_system/cli/tableData:default": tableData,
+  "_system/cli/modules:apiSpec": apiSpec,
+  "_system/cli/convexUrl:cloudUrl": (backend) => backend.origin,
+  // `npx convex run --component <path>` looks the component up here and calls it by this id.
+  "_system/frontend/components:list": (backend) =>
+    backend.componentPaths().map((path) => ({
+      id: path,
+      name: path.split("/").pop()!,
+      path,
+      state: "active",
+    })),
   "_system/cli/tableSize:default": (backend, args, component) => {
     const table = backend.store.catalog.table(component, String(args.tableName));
     if (!table) return 0;
