@@ -24,6 +24,7 @@ window.addEventListener("load", () => {
       expanded: launcher.getAttribute("aria-expanded"),
       width: getComputedStyle(launcher).width,
       position: getComputedStyle(launcher.parentElement).position,
+      iconFill: getComputedStyle(launcher.querySelector("path")).fill,
     };
     report.badge = { text: badge.textContent, display: getComputedStyle(badge).display };
     report.frame = {

@@ -36,6 +36,7 @@ addEventListener("message", (event) => {
   seen.initOrigin = event.origin;
   parent.postMessage({ source: "echo-widget", type: "unread", count: 2 }, event.origin);
   parent.postMessage({ source: "echo-widget", type: "resize", height: 321 }, event.origin);
+  parent.postMessage({ source: "echo-widget", type: "position", position: "bottom-left" }, event.origin);
   parent.postMessage({ source: "e2e-report", seen }, event.origin);
 });
 parent.postMessage({ source: "echo-widget", type: "ready" }, "*");
@@ -65,7 +66,7 @@ beforeAll(async () => {
       type: "text/html",
       csp: `default-src 'none'; script-src ${hostUrl}; frame-src ${widgetUrl} ${intruderUrl}; require-trusted-types-for 'script'`,
       body: `<!doctype html><html><head><title>Host page</title>
-<script src="/widget.js" data-organization-id="org_demo" data-locale="pt-BR" data-widget-url="${widgetUrl}" data-position="${path === "/left" ? "bottom-left" : "bottom-right"}" async></script>
+<script src="/widget.js" data-organization-id="org_demo" data-locale="pt-BR" data-widget-url="${widgetUrl}"${path === "/org" ? "" : ` data-position="${path === "/left" ? "bottom-left" : "bottom-right"}"`} async></script>
 <script src="/page.js" defer></script></head>
 <body><h1>Shop</h1><iframe src="${intruderUrl}" title="ad"></iframe><pre id="report"></pre></body></html>`,
     };
@@ -116,6 +117,7 @@ it("runs under a strict CSP and completes the message exchange in Chromium", asy
     expanded: "true",
     width: "56px",
     position: "fixed",
+    iconFill: "rgb(255, 255, 255)",
   });
   expect(report.badge).toEqual({ text: "2", display: "block" });
   expect(report.frame).toEqual({
@@ -124,6 +126,7 @@ it("runs under a strict CSP and completes the message exchange in Chromium", asy
     display: "block",
     focused: true,
   });
+  // data-position="bottom-right" wins over the organization's bottom-left the widget reports.
   expect(report.insets.launcher).toMatchObject({ right: 20, bottom: 20 });
   expect(report.insets.frame).toMatchObject({ right: 20, bottom: 20 + 56 + 16 });
   expect(report.afterEscape).toEqual({ display: "none", launcherFocused: true });
@@ -131,6 +134,13 @@ it("runs under a strict CSP and completes the message exchange in Chromium", asy
 
 it("stacks launcher and iframe in the bottom-left corner when asked", async () => {
   const { insets } = await runInChromium(`${hostUrl}/left`);
+  expect(insets.launcher).toMatchObject({ left: 20, bottom: 20 });
+  expect(insets.frame).toMatchObject({ left: 20, bottom: 20 + 56 + 16 });
+});
+
+it("places the launcher where the organization's settings say when the tag has no data-position", async () => {
+  const { insets, launcher } = await runInChromium(`${hostUrl}/org`);
+  expect(launcher.label).toBe("Chat de suporte (2)");
   expect(insets.launcher).toMatchObject({ left: 20, bottom: 20 });
   expect(insets.frame).toMatchObject({ left: 20, bottom: 20 + 56 + 16 });
 });

@@ -11,7 +11,7 @@ const bundlePath = new URL(`../${TEST_BUILD_DIR}/widget.js`, import.meta.url);
 const code = readFileSync(bundlePath, "utf8");
 const BUDGET_BYTES = 1536;
 
-const tag = (attributes = 'data-organization-id="org_demo"') =>
+const tag = (attributes = 'data-organization-id="org_demo" data-position="bottom-right"') =>
   `<script ${attributes}>${code}</script>`;
 
 function page(head: string, body = "<main><h1>Acme</h1></main>") {
@@ -64,6 +64,7 @@ describe("built widget.js", () => {
     const win = await loaded(page(""));
     const script = win.document.createElement("script");
     script.dataset.organizationId = "org_demo";
+    script.dataset.position = "bottom-right";
     script.textContent = code;
     win.document.body.append(script);
     expect(win.document.querySelectorAll("button")).toHaveLength(1);
@@ -72,12 +73,22 @@ describe("built widget.js", () => {
 
   it("finds its tag by attribute when document.currentScript is unavailable", async () => {
     const win = await loaded(
-      page('<script data-organization-id="org_demo" data-locale="pt-BR"></script>'),
+      page(
+        '<script data-organization-id="org_demo" data-locale="pt-BR" data-position="bottom-left"></script>',
+      ),
     );
     win.eval(code);
     expect(win.document.querySelector("button")?.getAttribute("aria-label")).toBe(
       "Chat de suporte",
     );
+  });
+
+  it("without data-position, loads the widget hidden and waits for it to place the launcher", async () => {
+    const win = await loaded(page(tag('data-organization-id="org_demo"')));
+    const frame = win.document.querySelector("iframe");
+    expect(frame?.src).toContain("organizationId=org_demo");
+    expect(frame?.style.display).toBe("none");
+    expect(win.document.querySelector("button")).toBeNull();
   });
 
   it("is harmless when included twice", async () => {
@@ -92,6 +103,8 @@ describe("built widget.js", () => {
     const before = new Set(Object.getOwnPropertyNames(win));
     const script = win.document.createElement("script");
     script.dataset.organizationId = "org_demo";
+    // With it, the iframe waits for the first open (it would show up as window[0], a frame index).
+    script.dataset.position = "bottom-right";
     script.textContent = code;
     win.document.body.append(script);
     const added = Object.getOwnPropertyNames(win).filter((name) => !before.has(name));

@@ -4,7 +4,13 @@ import type { EmbedMessage } from "./protocol";
 
 const WIDGET_ORIGIN = new URL(DEFAULT_WIDGET_URL).origin;
 
-function script(attributes: Record<string, string> = { "data-organization-id": "org_demo" }) {
+// A tag with data-position shows its launcher at once; without one, the launcher waits for the widget.
+function script(
+  attributes: Record<string, string> = {
+    "data-organization-id": "org_demo",
+    "data-position": "bottom-right",
+  },
+) {
   const element = document.createElement("script");
   for (const [name, value] of Object.entries(attributes)) element.setAttribute(name, value);
   document.head.append(element);
@@ -46,7 +52,7 @@ afterEach(() => {
 });
 
 describe("reading the script tag", () => {
-  it("uses the defaults when only the organization id is given", () => {
+  it("uses the defaults when only the organization id and position are given", () => {
     mountDefault();
     launcher().click();
     const expected = new URL(DEFAULT_WIDGET_URL);
@@ -75,6 +81,7 @@ describe("reading the script tag", () => {
   it("keeps a path in the widget URL", () => {
     mountDefault({
       "data-organization-id": "org_1",
+      "data-position": "bottom-right",
       "data-widget-url": "https://example.com/support/",
     });
     launcher().click();
@@ -197,8 +204,7 @@ describe("opening and closing", () => {
 describe("messages from the widget", () => {
   it("answers ready with the host page context, addressed to the widget origin only", () => {
     document.title = "Pricing — Acme";
-    mountDefault({ "data-organization-id": "org_1", "data-locale": "pt-BR" });
-    launcher().click();
+    mountDefault({ "data-organization-id": "org_1", "data-locale": "pt-BR" }).open();
     const post = vi.spyOn(frame()!.contentWindow!, "postMessage").mockImplementation(() => {});
     fromWidget({ source: "echo-widget", type: "ready" });
     const init: EmbedMessage = {
@@ -268,6 +274,52 @@ describe("messages from the widget", () => {
     fromWidget({ source: "echo-widget", type: "unread", count: 0 });
     expect(badge().style.display).toBe("none");
     expect(launcher().getAttribute("aria-label")).toBe("Support chat");
+  });
+});
+
+describe("position from the organization's settings", () => {
+  const withoutPosition = () => mountDefault({ "data-organization-id": "org_demo" });
+
+  it("without data-position, loads the widget hidden at once and shows no launcher yet", () => {
+    withoutPosition();
+    const expected = new URL(DEFAULT_WIDGET_URL);
+    expected.search = "organizationId=org_demo&locale=en";
+    expect(frame()!.src).toBe(expected.href);
+    expect(frame()!.style.display).toBe("none");
+    expect(document.querySelector("button")).toBeNull();
+  });
+
+  it("places the launcher where the widget says, then opens the frame it already loaded", () => {
+    withoutPosition();
+    const loaded = frame();
+    fromWidget({ source: "echo-widget", type: "position", position: "bottom-left" });
+    expect(root().style.left).toBe("20px");
+    expect(root().style.right).toBe("");
+    expect(root().lastElementChild).toBe(launcher());
+    launcher().click();
+    expect(document.querySelectorAll("iframe")).toHaveLength(1);
+    expect(frame()).toBe(loaded);
+    expect(frame()!.style.display).toBe("");
+    fromWidget({ source: "echo-widget", type: "position", position: "bottom-right" });
+    expect(root().style.right).toBe("20px");
+    expect(root().style.left).toBe("");
+  });
+
+  it("takes the position only from the widget's own frame and origin", () => {
+    withoutPosition();
+    const message = { source: "echo-widget", type: "position", position: "bottom-left" };
+    fromWidget(message, { origin: "https://evil.example" });
+    fromWidget(message, { source: window });
+    expect(document.querySelector("button")).toBeNull();
+  });
+
+  it("keeps data-position when the tag has one, whatever the organization's setting", () => {
+    mountDefault({ "data-organization-id": "org_demo", "data-position": "bottom-left" });
+    launcher().click();
+    fromWidget({ source: "echo-widget", type: "position", position: "bottom-right" });
+    expect(root().style.left).toBe("20px");
+    expect(root().style.right).toBe("");
+    expect(document.querySelectorAll("button")).toHaveLength(1);
   });
 });
 

@@ -1,6 +1,14 @@
 import type { EchoWidgetApi } from "./api";
-import { createFrame, createLauncher, createRoot, show } from "./elements";
-import { labelFor } from "./labels";
+import {
+  BADGE_STYLE,
+  createIcon,
+  element,
+  FRAME_ID,
+  FRAME_STYLE,
+  LAUNCHER_STYLE,
+  rootStyle,
+  show,
+} from "./elements";
 import { EMBED_SOURCE, WIDGET_SOURCE, type EmbedMessage, type WidgetMessage } from "./protocol";
 
 // The script's own origin is usually a CDN, not the widget app, so the default is fixed at build time.
@@ -26,7 +34,7 @@ export function mount(
   const src = new URL(data.widgetUrl || DEFAULT_WIDGET_URL);
   src.search = "" + new URLSearchParams({ organizationId, locale });
   const origin = src.origin;
-  const label = labelFor(locale);
+  const label = /^pt/i.test(locale) ? "Chat de suporte" : "Support chat";
   const lifetime = new AbortController();
   const listen = <E extends Event>(
     target: EventTarget,
@@ -34,12 +42,23 @@ export function mount(
     handler: (event: E) => void,
   ) => target.addEventListener(type, handler as EventListener, { signal: lifetime.signal });
 
-  const root = createRoot(doc, data.position === "bottom-left");
-  const [launcher, badge] = createLauncher(doc, label);
+  // data-position wins. Without it the launcher waits for the organization's setting, which only
+  // the widget knows, so the iframe loads (hidden) at once instead of on first open.
+  const position = data.position;
+  const root = element(doc, "div", { style: rootStyle(position) });
+  const launcher = element(doc, "button", {
+    type: "button",
+    ariaLabel: label,
+    ariaExpanded: "false",
+    style: LAUNCHER_STYLE,
+  });
+  launcher.setAttribute("aria-controls", FRAME_ID);
+  // The count is announced through the launcher's label, so the badge is hidden from assistive tech.
+  const badge = element(doc, "span", { ariaHidden: "true", style: BADGE_STYLE });
+  launcher.append(createIcon(doc), badge);
   let frame: HTMLIFrameElement | undefined;
   let isOpen = false;
   let pointerAt = -1e3;
-  root.append(launcher);
 
   const setOpen = (next: boolean) => {
     isOpen = next;
@@ -47,10 +66,24 @@ export function mount(
     show(frame!, next);
   };
 
+  const addFrame = () => {
+    if (!frame) {
+      frame = element(doc, "iframe", {
+        id: FRAME_ID,
+        title: label,
+        src: src.href,
+        style: FRAME_STYLE,
+      });
+      // Voice calls need the microphone, which a cross-origin iframe only gets when delegated.
+      frame.setAttribute("allow", "microphone");
+      root.prepend(frame);
+    }
+  };
+
   const open = () => {
-    if (!frame) root.prepend((frame = createFrame(doc, src.href, label)));
+    addFrame();
     setOpen(true);
-    frame.focus();
+    frame!.focus();
   };
 
   const close = (returnFocus?: unknown) => {
@@ -73,15 +106,18 @@ export function mount(
     ) {
       const type = message.type;
       if (type === "ready") {
-        const init: EmbedMessage = {
-          source: EMBED_SOURCE,
-          type: "init",
-          hostUrl: doc.URL,
-          hostTitle: doc.title,
-          hostReferrer: doc.referrer,
-          locale,
-        };
-        frame.contentWindow!.postMessage(init, origin);
+        // event.source is the frame's window, checked above.
+        (event.source as Window).postMessage(
+          {
+            source: EMBED_SOURCE,
+            type: "init",
+            hostUrl: doc.URL,
+            hostTitle: doc.title,
+            hostReferrer: doc.referrer,
+            locale,
+          } satisfies EmbedMessage,
+          origin,
+        );
       }
       if (type === "close") close(true);
       if (type === "resize") frame.style.height = message.height + "px";
@@ -90,6 +126,11 @@ export function mount(
         badge.textContent = "" + count;
         show(badge, count > 0);
         launcher.ariaLabel = count > 0 ? `${label} (${count})` : label;
+      }
+      // With data-position this only re-applies it; the launcher is appended once placed.
+      if (type === "position") {
+        root.style.cssText = rootStyle(position || message.position);
+        root.append(launcher);
       }
     }
   });
@@ -103,6 +144,8 @@ export function mount(
       frame!.focus();
   });
 
+  if (position) root.append(launcher);
+  else addFrame();
   const attach = () => doc.body.append(root);
   if (doc.body) attach();
   else listen(doc, "DOMContentLoaded", attach);

@@ -9,7 +9,11 @@ export type WidgetMessage =
   | { source: typeof WIDGET_SOURCE; type: "ready" }
   | { source: typeof WIDGET_SOURCE; type: "close" }
   | { source: typeof WIDGET_SOURCE; type: "resize"; height: number }
-  | { source: typeof WIDGET_SOURCE; type: "unread"; count: number };
+  | { source: typeof WIDGET_SOURCE; type: "unread"; count: number }
+  | { source: typeof WIDGET_SOURCE; type: "position"; position: WidgetPosition };
+
+/** The launcher's corner, from the organization's widget settings. */
+export type WidgetPosition = "bottom-right" | "bottom-left";
 
 /** Loader → widget, posted to the iframe with targetOrigin = the widget origin. */
 export type EmbedMessage = {

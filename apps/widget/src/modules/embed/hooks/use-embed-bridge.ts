@@ -5,6 +5,7 @@ import { useCallback, useEffect } from "react";
 
 import { embedBridgeAtom, hostPageAtom } from "../atoms/embed-atoms";
 import { createEmbedBridge } from "../lib/embed-bridge";
+import type { WidgetPosition } from "../lib/protocol";
 
 /** Opens the postMessage channel with the loader for the lifetime of the widget. */
 export function useEmbedBridge() {
@@ -30,4 +31,12 @@ export function usePostUnread(count: number) {
   useEffect(() => {
     bridge?.post({ type: "unread", count });
   }, [bridge, count]);
+}
+
+/** Tells the loader the launcher's corner; null while the widget does not know it yet. */
+export function usePostPosition(position: WidgetPosition | null) {
+  const bridge = useAtomValue(embedBridgeAtom);
+  useEffect(() => {
+    if (position) bridge?.post({ type: "position", position });
+  }, [bridge, position]);
 }

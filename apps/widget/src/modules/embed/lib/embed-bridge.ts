@@ -1,9 +1,10 @@
-import { type HostPage, isEmbedInit, WIDGET_SOURCE } from "./protocol";
+import { type HostPage, isEmbedInit, WIDGET_SOURCE, type WidgetPosition } from "./protocol";
 
 type OutgoingPayload =
   | { type: "close" }
   | { type: "resize"; height: number }
-  | { type: "unread"; count: number };
+  | { type: "unread"; count: number }
+  | { type: "position"; position: WidgetPosition };
 
 export type EmbedBridge = {
   /** Posts to the loader with the init origin; before init, keeps the latest of each type. */

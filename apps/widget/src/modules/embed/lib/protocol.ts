@@ -2,7 +2,12 @@
 
 import { EMBED_SOURCE, type EmbedMessage } from "@echo/embed/protocol";
 
-export { EMBED_SOURCE, WIDGET_SOURCE, type WidgetMessage } from "@echo/embed/protocol";
+export {
+  EMBED_SOURCE,
+  WIDGET_SOURCE,
+  type WidgetMessage,
+  type WidgetPosition,
+} from "@echo/embed/protocol";
 
 export type EmbedInit = EmbedMessage;
 

@@ -6,7 +6,7 @@ import { act, screen, waitFor } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { createStore } from "jotai";
 import type { ReactNode } from "react";
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 
 import { convexSiteUrlAtom, organizationIdAtom } from "@/modules/session/atoms/session-atoms";
 import { storageKey } from "@/modules/session/lib/contact-session-storage";
@@ -27,6 +27,7 @@ const backend = vi.hoisted(() => ({
   conversations: [] as Array<Record<string, unknown>>,
   calls: [] as Array<{ name: string; args: Record<string, unknown> }>,
   refuseNextSession: null as string | null,
+  position: "bottom-right",
   voice: {
     connected: false,
     enabled: false,
@@ -117,7 +118,7 @@ vi.mock("convex/react", async () => {
           : { valid: true, expiresAt: Date.now() + 1e6 };
       }
       case "public/widgetSettings:get":
-        return backend.settingsLoaded ? settings : undefined;
+        return backend.settingsLoaded ? { ...settings, position: backend.position } : undefined;
       case "public/voice:getConfig":
         return backend.voice;
       case "public/conversations:get":
@@ -209,6 +210,7 @@ beforeEach(() => {
   backend.conversations = [];
   backend.calls = [];
   backend.refuseNextSession = null;
+  backend.position = "bottom-right";
   backend.voice = {
     connected: false,
     enabled: false,
@@ -218,6 +220,8 @@ beforeEach(() => {
   };
   vapi.calls = [];
 });
+
+afterEach(() => vi.restoreAllMocks());
 
 describe("widget screen flow", () => {
   it("says clearly when the organization does not exist", async () => {
@@ -291,6 +295,38 @@ describe("widget screen flow", () => {
     await identify();
     expect(await screen.findByRole("button", { name: "Start chat" })).toBeTruthy();
     expect(screen.queryByRole("button", { name: "Start voice call" })).toBeNull();
+  });
+
+  it("tells the loader the organization's launcher position once the host page has said init", async () => {
+    // Framed: window.parent is another (real jsdom) window standing in for the host page.
+    const host = document.body.appendChild(document.createElement("iframe")).contentWindow!;
+    vi.spyOn(window, "parent", "get").mockReturnValue(host);
+    const toHost = vi.spyOn(host, "postMessage").mockImplementation(() => undefined);
+    backend.position = "bottom-left";
+    renderWidget();
+    await waitFor(() =>
+      expect(toHost).toHaveBeenCalledWith({ source: "echo-widget", type: "ready" }, "*"),
+    );
+    act(() => {
+      window.dispatchEvent(
+        new MessageEvent("message", {
+          source: host,
+          origin: "https://shop.example",
+          data: {
+            source: "echo-embed",
+            type: "init",
+            hostUrl: "https://shop.example/",
+            hostTitle: "Shop",
+            hostReferrer: "",
+            locale: "en",
+          },
+        }),
+      );
+    });
+    expect(toHost).toHaveBeenCalledWith(
+      { source: "echo-widget", type: "position", position: "bottom-left" },
+      "https://shop.example",
+    );
   });
 
   it("resumes a stored valid session at the selection screen", async () => {

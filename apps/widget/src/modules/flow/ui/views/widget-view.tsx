@@ -10,7 +10,11 @@ import { type ReactNode, useEffect } from "react";
 
 import { AuthScreen } from "@/modules/auth/ui/views/auth-screen";
 import { brandStyle } from "@/modules/branding/lib/brand-style";
-import { useCloseWidget, useEmbedBridge } from "@/modules/embed/hooks/use-embed-bridge";
+import {
+  useCloseWidget,
+  useEmbedBridge,
+  usePostPosition,
+} from "@/modules/embed/hooks/use-embed-bridge";
 import { WidgetFrame } from "@/modules/embed/ui/components/widget-frame";
 import { ErrorScreen } from "@/modules/error/ui/views/error-screen";
 import { LoadingIndicator } from "@/modules/loading/ui/components/loading-indicator";
@@ -78,6 +82,8 @@ export function WidgetView() {
   );
   // Branding changes live through the query; the server's copy paints the first frame.
   const settings = liveSettings ?? initialState.settings ?? undefined;
+  // The loader shows its launcher once it knows the corner; an error screen still needs one.
+  usePostPosition(settings?.position ?? (flow.screen === "error" ? "bottom-right" : null));
   const voice = useQuery(api.public.voice.getConfig, started ? { organizationId } : "skip");
   const contactSessionId =
     started && session ? (session.contactSessionId as Id<"contactSessions">) : null;
