@@ -60,6 +60,8 @@ export function ConversationView({ conversationId }: { conversationId: Id<"conve
     return <div className="m-6 h-32 animate-pulse rounded-md bg-muted" aria-label={t("loading")} />;
   }
 
+  const shortcutHint = (key: string | undefined) =>
+    key ? t("shortcuts.hint", { key }) : undefined;
   const mine = organization && conversation.assigneeId === organization.userId;
   return (
     <div className="flex h-dvh min-h-0">
@@ -104,6 +106,7 @@ export function ConversationView({ conversationId }: { conversationId: Id<"conve
               <Button
                 key={action.to}
                 aria-keyshortcuts={SHORTCUT_KEYS[action.to]}
+                title={shortcutHint(SHORTCUT_KEYS[action.to])}
                 variant={action.to === "resolved" ? "default" : "outline"}
                 size="sm"
                 onClick={() => run(() => updateStatus({ conversationId, status: action.to }))}
