@@ -5,7 +5,7 @@ import { useCallback, useEffect, useRef, useState } from "react";
 
 import { applyTranscript, isTranscriptEvent, type TranscriptLine } from "../lib/transcript";
 
-export type CallState = "idle" | "connecting" | "active" | "ended" | "failed";
+export type CallState = "idle" | "connecting" | "active" | "ended" | "failed" | "dropped";
 
 /** One Vapi web call; the SDK is loaded only when the visitor starts a call. */
 export function useVapiCall(publicKey: string, assistantId: string) {
@@ -35,7 +35,7 @@ export function useVapiCall(publicKey: string, assistantId: string) {
         client.on("call-end", () => setState("ended"));
         client.on("error", (error: unknown) => {
           console.error("voice call error", error);
-          setState("failed");
+          setState((current) => (current === "active" ? "dropped" : "failed"));
         });
         client.on("message", (message: unknown) => {
           if (isTranscriptEvent(message)) setLines((current) => applyTranscript(current, message));

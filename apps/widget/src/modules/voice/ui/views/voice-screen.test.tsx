@@ -110,6 +110,18 @@ describe("VoiceScreen", () => {
     expect(screen.getByRole("button", { name: "Start call" })).toBeTruthy();
   });
 
+  it("explains an error the SDK reports during the call, and offers to call again", async () => {
+    vi.spyOn(console, "error").mockImplementation(() => undefined);
+    renderWithIntl(<VoiceScreen publicKey="pk_public" assistantId="asst_1" />);
+    await userEvent.click(screen.getByRole("button", { name: "Start call" }));
+    emit("call-start");
+    emit("error", new Error("connection lost"));
+    expect(screen.getByRole("alert").textContent).toBe(
+      "The call was interrupted. Please try again.",
+    );
+    expect(screen.getByRole("button", { name: "Start call" })).toBeTruthy();
+  });
+
   it("hangs up when the visitor leaves the screen", async () => {
     const { unmount } = renderWithIntl(<VoiceScreen publicKey="pk_public" assistantId="asst_1" />);
     await userEvent.click(screen.getByRole("button", { name: "Start call" }));

@@ -31,7 +31,9 @@ export function VoiceScreen({
               ? t("ended")
               : null}
       </p>
-      {state === "failed" ? <Alert variant="destructive">{t("failed")}</Alert> : null}
+      {state === "failed" || state === "dropped" ? (
+        <Alert variant="destructive">{t(state)}</Alert>
+      ) : null}
       <ol
         aria-label={t("transcript")}
         aria-live="polite"
