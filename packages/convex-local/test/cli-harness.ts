@@ -73,11 +73,12 @@ export async function runConvexCli(
   cwd: string,
   args: string[],
   target: Deployment,
+  extraEnv: Record<string, string> = {},
 ): Promise<{ code: number; output: string; stdout: string }> {
   try {
     const { stdout, stderr } = await execFileAsync(process.execPath, [CONVEX_CLI, ...args], {
       cwd,
-      env: convexCliEnv(target),
+      env: { ...convexCliEnv(target), ...extraEnv },
       maxBuffer: 64 * 1024 * 1024,
     });
     return { code: 0, output: stdout + stderr, stdout };

@@ -246,6 +246,35 @@ describe("npx convex export and import against convex-local", () => {
     ]);
   }, 240_000);
 
+  test("a large import arrives in many upload parts and is written in several commits", async () => {
+    const rows = join(work.dir, "attempts.jsonl");
+    const count = 9_000;
+    writeFileSync(
+      rows,
+      Array.from({ length: count }, (_, i) => JSON.stringify({ key: `k${i}`, count: i })).join(
+        "\n",
+      ),
+    );
+    const imported = await runConvexCli(
+      project.dir,
+      ["import", "--yes", "--append", "--table", "attempts", rows],
+      fresh,
+      // Small parts, so the upload takes several and their order matters.
+      { CONVEX_IMPORT_CHUNK_SIZE: String(64 * 1024) },
+    );
+    expect(imported.code, imported.output).toBe(0);
+    expect(imported.output).toContain(`Added ${count} documents to table "attempts"`);
+    const stored = fresh.backend.store.db
+      .prepare(
+        "SELECT d.json AS json FROM documents d JOIN tables t ON t.number = d.table_number WHERE t.component = '' AND t.name = 'attempts'",
+      )
+      .all()
+      .map((r) => JSON.parse(String(r.json)) as { key: string; count: number });
+    expect(stored.length).toBe(count);
+    expect(new Set(stored.map((d) => d.key)).size).toBe(count);
+    expect(stored.find((d) => d.key === "k8999")?.count).toBe(8999);
+  }, 240_000);
+
   test("npx convex data lists tables and shows a table's documents", async () => {
     const tables = await cli(fresh, "data");
     expect(tables.code, tables.output).toBe(0);
