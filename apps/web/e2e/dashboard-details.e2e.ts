@@ -64,6 +64,14 @@ describe("inbox shortcuts, the contact's history, file previews and open now", (
     await page.keyboard.press("k");
     await thread.getByRole("heading", { name: nameAt(0) }).waitFor();
 
+    // In the list, the arrow keys do the same from the focused conversation.
+    await list.getByRole("link").nth(0).focus();
+    await page.keyboard.press("ArrowDown");
+    await thread.getByRole("heading", { name: nameAt(1) }).waitFor();
+    await expect(list.getByRole("link").nth(1).getAttribute("aria-current")).resolves.toBe("page");
+    await page.keyboard.press("ArrowUp");
+    await thread.getByRole("heading", { name: nameAt(0) }).waitFor();
+
     // ? lists the shortcuts.
     await page.keyboard.press("?");
     const help = page.getByRole("dialog", { name: "Keyboard shortcuts" });

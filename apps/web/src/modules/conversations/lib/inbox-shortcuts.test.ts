@@ -28,6 +28,16 @@ describe("shortcutAction", () => {
     expect(shortcutAction(press("x"))).toBeNull();
   });
 
+  it("moves with the arrow keys only inside the conversation list, where they would not scroll", () => {
+    document.body.innerHTML = `<ul data-inbox-list><li><a id="item" href="#">Ana</a></li></ul>
+      <div id="thread" tabindex="0"></div>`;
+    const item = document.getElementById("item")!;
+    expect(shortcutAction(press("ArrowDown", {}, item))).toBe("next");
+    expect(shortcutAction(press("ArrowUp", {}, item))).toBe("previous");
+    expect(shortcutAction(press("ArrowDown"))).toBeNull();
+    expect(shortcutAction(press("ArrowUp", {}, document.getElementById("thread")!))).toBeNull();
+  });
+
   it("keeps r and Shift+R apart, and leaves Ctrl, Cmd and Alt combinations to the browser", () => {
     expect(shortcutAction(press("r", { shiftKey: true }))).toBeNull();
     expect(shortcutAction(press("R"))).toBeNull();

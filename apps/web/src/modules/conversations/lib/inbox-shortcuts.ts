@@ -1,7 +1,7 @@
 /** The inbox's keyboard shortcuts, in the order the help dialog lists them. */
 export const INBOX_SHORTCUTS = [
-  { action: "next", keys: ["j"] },
-  { action: "previous", keys: ["k"] },
+  { action: "next", keys: ["j", "ArrowDown"] },
+  { action: "previous", keys: ["k", "ArrowUp"] },
   { action: "search", keys: ["/"] },
   { action: "reply", keys: ["r"] },
   { action: "escalate", keys: ["e"] },
@@ -16,6 +16,11 @@ type KeyPress = Pick<
   "key" | "shiftKey" | "ctrlKey" | "metaKey" | "altKey" | "isComposing" | "target"
 >;
 
+/** The arrow keys scroll the page elsewhere, so they move through conversations only in the list. */
+const LIST_ONLY_KEYS = new Set(["ArrowDown", "ArrowUp"]);
+export const INBOX_LIST_ATTRIBUTE = "data-inbox-list";
+export const KEY_LABELS: Record<string, string> = { ArrowDown: "↓", ArrowUp: "↑" };
+
 const TYPING_INPUTS = new Set(["checkbox", "radio", "button", "submit", "reset", "file", "range"]);
 
 /** True where a key press is text being written, or belongs to an open dialog. */
@@ -28,6 +33,13 @@ export function isTypingTarget(target: EventTarget | null): boolean {
 }
 
 function matches(key: string, press: KeyPress): boolean {
+  if (LIST_ONLY_KEYS.has(key)) {
+    return (
+      press.key === key &&
+      press.target instanceof Element &&
+      press.target.closest(`[${INBOX_LIST_ATTRIBUTE}]`) !== null
+    );
+  }
   if (key.startsWith("Shift+")) return press.shiftKey && press.key === key.slice("Shift+".length);
   // "?" and "/" are typed with or without Shift depending on the keyboard layout.
   if (!/^[a-z]$/.test(key)) return press.key === key;

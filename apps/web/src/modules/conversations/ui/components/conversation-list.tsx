@@ -14,7 +14,7 @@ import { Link, useRouter } from "@/i18n/navigation";
 import { useInboxFilters } from "../../hooks/use-inbox-filters";
 import { useInboxShortcuts } from "../../hooks/use-inbox-shortcuts";
 import { statusBadgeVariant } from "../../lib/conversation-status";
-import { adjacentConversation } from "../../lib/inbox-shortcuts";
+import { adjacentConversation, INBOX_LIST_ATTRIBUTE } from "../../lib/inbox-shortcuts";
 
 const PAGE_SIZE = 20;
 
@@ -48,7 +48,10 @@ export function ConversationList() {
   useInboxShortcuts({ next: () => open(1), previous: () => open(-1) });
 
   useEffect(() => {
-    list.current?.querySelector('[aria-current="page"]')?.scrollIntoView({ block: "nearest" });
+    const selected = list.current?.querySelector<HTMLElement>('[aria-current="page"]');
+    selected?.scrollIntoView({ block: "nearest" });
+    // Arrow keys keep working from the conversation they opened.
+    if (selected && list.current?.contains(document.activeElement)) selected.focus();
   }, [selectedId]);
 
   useEffect(() => {
@@ -76,7 +79,12 @@ export function ConversationList() {
     );
   }
   return (
-    <ul ref={list} className="divide-y" aria-label={t("listLabel")}>
+    <ul
+      ref={list}
+      className="divide-y"
+      aria-label={t("listLabel")}
+      {...{ [INBOX_LIST_ATTRIBUTE]: "" }}
+    >
       {results.map((conversation) => {
         const selected = params.conversationId === conversation._id;
         const unread = conversation.unreadByOperator > 0;

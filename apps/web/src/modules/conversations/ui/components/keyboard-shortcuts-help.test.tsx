@@ -35,8 +35,8 @@ describe("inbox keyboard shortcuts", () => {
     const dialog = screen.getByRole("dialog", { name: "Keyboard shortcuts" });
     const rows = within(dialog).getAllByTestId("shortcut");
     expect(rows.map((row) => row.textContent)).toEqual([
-      "Next conversationj",
-      "Previous conversationk",
+      "Next conversationj↓",
+      "Previous conversationk↑",
       "Search conversations/",
       "Write a replyr",
       "Escalate, or reopen a resolved conversatione",

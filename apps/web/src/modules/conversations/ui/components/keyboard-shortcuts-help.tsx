@@ -12,7 +12,7 @@ import { useTranslations } from "next-intl";
 import { useState } from "react";
 
 import { useInboxShortcuts } from "../../hooks/use-inbox-shortcuts";
-import { INBOX_SHORTCUTS } from "../../lib/inbox-shortcuts";
+import { INBOX_SHORTCUTS, KEY_LABELS } from "../../lib/inbox-shortcuts";
 
 /** The "?" button beside the inbox title, and the list of shortcuts it (or the ? key) opens. */
 export function KeyboardShortcutsHelp() {
@@ -37,7 +37,7 @@ export function KeyboardShortcutsHelp() {
               <dd className="flex gap-1">
                 {shortcut.keys.map((key) => (
                   <kbd key={key} className="rounded border bg-muted px-1.5 font-mono text-xs">
-                    {key}
+                    {KEY_LABELS[key] ?? key}
                   </kbd>
                 ))}
               </dd>
