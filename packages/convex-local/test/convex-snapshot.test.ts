@@ -28,7 +28,7 @@ export const seed = mutation({
       label: "12345678901234",
       nested: { list: [1n, "1", Infinity, -Infinity, NaN], flag: true, none: null },
     });
-    await ctx.db.insert("kinds", { n: -1n, b: new ArrayBuffer(0), f: 0, label: "second", nested: [] });
+    await ctx.db.insert("kinds", { n: -1n, b: new ArrayBuffer(0), f: -0, label: "second", nested: [] });
   },
 });
 

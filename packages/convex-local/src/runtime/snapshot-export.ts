@@ -1,7 +1,7 @@
 import { zipSync, strToU8, type Zippable } from "fflate";
 import { type JSONValue } from "convex/values";
 import { type Backend } from "./backend.ts";
-import { toCleanJson } from "./snapshot-values.ts";
+import { stringifyClean, toCleanJson } from "./snapshot-values.ts";
 
 const README = `# Welcome to your Convex snapshot export!
 
@@ -45,7 +45,7 @@ export function componentPrefix(component: string): string {
 }
 
 function jsonLines(rows: JSONValue[]): Uint8Array {
-  return strToU8(rows.map((r) => `${JSON.stringify(r)}\n`).join(""));
+  return strToU8(rows.map((r) => `${stringifyClean(r)}\n`).join(""));
 }
 
 /**

@@ -1,7 +1,7 @@
 import { convexToJson, type JSONValue } from "convex/values";
 import { describe, expect, test } from "vitest";
 import { parseShape, SnapshotFormatError } from "./snapshot-shape.ts";
-import { fromCleanJson, toCleanJson } from "./snapshot-values.ts";
+import { fromCleanJson, stringifyClean, toCleanJson } from "./snapshot-values.ts";
 
 const int64 = (n: bigint) => convexToJson(n);
 
@@ -15,14 +15,18 @@ describe("snapshot clean JSON", () => {
       inf: Infinity,
       minusInf: -Infinity,
       nan: NaN,
+      negativeZero: -0,
       s: "12",
       nested: { list: [1n, "1", null, true, [2n]], empty: {} },
     });
     const { json, context } = toCleanJson(doc);
     expect(json).toMatchObject({ n: "12345678901234", b: "AAH6", s: "12", inf: "Infinity" });
-    expect(fromCleanJson(json, context)).toEqual(doc);
+    // Written out and read back as a snapshot line is, -0 included (as Convex writes it, -0.0).
+    const line = stringifyClean(json);
+    expect(line).toContain('"negativeZero":-0.0');
+    expect(fromCleanJson(JSON.parse(line), context)).toEqual(doc);
     // Without the context the strings stay strings.
-    expect((fromCleanJson(json) as Record<string, JSONValue>).n).toBe("12345678901234");
+    expect((fromCleanJson(JSON.parse(line)) as Record<string, JSONValue>).n).toBe("12345678901234");
   });
 
   test("a table shape written by Convex types strings that no per-document context mentions", () => {

@@ -56,7 +56,8 @@ export function toCleanJson(value: JSONValue): { json: JSONValue; context: Expor
     if (Number.isNaN(f)) return { json: "NaN", context: { $float64NaN: value.$float } };
     if (!Number.isFinite(f))
       return { json: f > 0 ? "Infinity" : "-Infinity", context: "float64inf" };
-    return { json: 0, context: "infer" };
+    // -0 is the only finite float convex JSON encodes this way; `stringifyClean` writes it as -0.0.
+    return { json: NEGATIVE_ZERO, context: "infer" };
   }
   const json: Record<string, JSONValue> = {};
   const context: Record<string, ExportContext> = {};
@@ -66,6 +67,14 @@ export function toCleanJson(value: JSONValue): { json: JSONValue; context: Expor
     if (part.context !== "infer") context[key] = part.context;
   }
   return { json, context: Object.keys(context).length ? context : "infer" };
+}
+
+/** Stands for -0 in clean JSON until `stringifyClean` writes it (JSON.stringify would write 0). */
+const NEGATIVE_ZERO = "\u0000convex-local:-0\u0000";
+
+/** One line of clean JSON, with -0 written as `-0.0` like Convex does. */
+export function stringifyClean(value: JSONValue): string {
+  return JSON.stringify(value).replaceAll(JSON.stringify(NEGATIVE_ZERO), "-0.0");
 }
 
 const INT64_MIN = -(2n ** 63n);
@@ -142,6 +151,7 @@ function inferred(json: unknown, at: string, shapes: Shape[]): JSONValue {
     const context = stringContext(shapes);
     return context === "infer" ? json : fromCleanJson(json, context, at);
   }
+  if (typeof json === "number" && Object.is(json, -0)) return { $float: floatBytes(-0) };
   if (json === null || typeof json === "boolean" || typeof json === "number") return json;
   if (Array.isArray(json)) {
     const inner = elementShapes(shapes);
