@@ -1,17 +1,38 @@
-import type { NextConfig } from "next";
-import createNextIntlPlugin from "next-intl/plugin";
+import { createRequire } from "node:module";
+import { relative } from "node:path";
 
-// Messages are compiled at build time, so the ICU parser is not shipped to the browser.
-const withNextIntl = createNextIntlPlugin({
-  requestConfig: "./src/i18n/request.ts",
-  experimental: {
-    messages: { path: "./messages", format: "json", locales: "infer", precompile: true },
-  },
-});
+import type { NextConfig } from "next";
+
+// next-intl's message precompiling, configured directly: its plugin wires it only together with
+// the App Router's request config, and this app uses the Pages Router (see pages/index.tsx).
+// Messages become compiled ICU at build time, and the formatter that needs no ICU parser replaces
+// the one that does, so the parser is never shipped to the browser.
+const fromNextIntl = createRequire(createRequire(import.meta.url).resolve("next-intl/plugin"));
+const formatOnly = relative(
+  process.cwd(),
+  fromNextIntl.resolve("use-intl/format-message/format-only"),
+).replace(/\\/g, "/");
 
 const nextConfig: NextConfig = {
   transpilePackages: ["@echo/ui", "@echo/backend", "@echo/embed"],
   poweredByHeader: false,
+  turbopack: {
+    rules: {
+      "*.json": {
+        loaders: [
+          {
+            loader: "next-intl/extractor/catalogLoader",
+            options: { messages: { format: "json", precompile: true } },
+          },
+        ],
+        condition: { path: "{./messages}/**/*" },
+        as: "*.js",
+      },
+    },
+    resolveAlias: {
+      "use-intl/format-message": formatOnly.startsWith(".") ? formatOnly : `./${formatOnly}`,
+    },
+  },
 };
 
-export default withNextIntl(nextConfig);
+export default nextConfig;

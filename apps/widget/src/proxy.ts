@@ -2,7 +2,6 @@ import { api } from "@echo/backend/convex/_generated/api";
 import { fetchQuery } from "convex/nextjs";
 import { type NextRequest, NextResponse } from "next/server";
 
-import { LOCALE_HEADER, ORGANIZATION_HEADER } from "./i18n/request-headers";
 import { frameAncestorsPolicy } from "./modules/embed/lib/frame-ancestors";
 
 const LOOKUP_TIMEOUT_MS = 1500;
@@ -27,20 +26,10 @@ async function allowedDomains(organizationId: string): Promise<string[] | null> 
   return await Promise.race([lookup, timeout]);
 }
 
-/**
- * Copies ?locale and ?organizationId into request headers for next-intl's request config, and
- * limits which sites may frame the widget to the organization's allowed domains, when it has any.
- */
+/** Limits which sites may frame the widget to the organization's allowed domains, when it has any. */
 export default async function proxy(request: NextRequest) {
-  const headers = new Headers(request.headers);
-  headers.delete(LOCALE_HEADER);
-  headers.delete(ORGANIZATION_HEADER);
-  const { searchParams } = request.nextUrl;
-  const locale = searchParams.get("locale");
-  const organizationId = searchParams.get("organizationId");
-  if (locale) headers.set(LOCALE_HEADER, locale);
-  if (organizationId) headers.set(ORGANIZATION_HEADER, organizationId);
-  const response = NextResponse.next({ request: { headers } });
+  const organizationId = request.nextUrl.searchParams.get("organizationId");
+  const response = NextResponse.next();
   const policy = organizationId ? frameAncestorsPolicy(await allowedDomains(organizationId)) : null;
   if (policy) response.headers.set("Content-Security-Policy", policy);
   return response;

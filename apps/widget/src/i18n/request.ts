@@ -1,19 +1,22 @@
-import { getRequestConfig } from "next-intl/server";
-import { headers } from "next/headers";
+import type { InitialState } from "@/modules/flow/server/load-initial-state";
 
-import { matchLocale, pickLocale } from "./locales";
-import { organizationLanguage } from "./organization-language";
-import { LOCALE_HEADER, ORGANIZATION_HEADER } from "./request-headers";
+import { type Locale, matchLocale, pickLocale } from "./locales";
 
-// data-locale (the iframe URL's ?locale=), then the organization's default, then the browser.
-export default getRequestConfig(async () => {
-  const headerStore = await headers();
-  const requested = matchLocale(headerStore.get(LOCALE_HEADER));
-  const locale =
-    requested ??
-    pickLocale([
-      await organizationLanguage(headerStore.get(ORGANIZATION_HEADER)),
-      headerStore.get("accept-language")?.split(",")[0],
-    ]);
-  return { locale, messages: (await import(`../../messages/${locale}.json`)).default };
-});
+/** The iframe's ?locale= (data-locale), then the organization's default, then the browser. */
+export function requestLocale(
+  requested: string | null | undefined,
+  initialState: InitialState,
+  acceptLanguage: string | null | undefined,
+): Locale {
+  return (
+    matchLocale(requested) ??
+    pickLocale([initialState.settings?.defaultLanguage, acceptLanguage?.split(",")[0]])
+  );
+}
+
+export type Messages = Record<string, unknown>;
+
+/** The locale's messages, compiled at build time (see next.config.ts). */
+export async function loadMessages(locale: Locale): Promise<Messages> {
+  return (await import(`../../messages/${locale}.json`)).default as Messages;
+}

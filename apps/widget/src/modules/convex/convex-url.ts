@@ -1,4 +1,4 @@
-import "server-only";
+// Server side only: read from the environment of the process rendering the page.
 
 /** The Convex deployment URL, read at request time so one build serves any deployment. */
 export function convexUrl(): string {

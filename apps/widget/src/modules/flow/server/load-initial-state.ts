@@ -1,9 +1,6 @@
-import "server-only";
-
 import { api } from "@echo/backend/convex/_generated/api";
 import { fetchQuery } from "convex/nextjs";
 import type { FunctionReturnType } from "convex/server";
-import { cache } from "react";
 
 import { convexUrl } from "@/modules/convex/convex-url";
 
@@ -28,7 +25,7 @@ function withTimeout<T>(promise: Promise<T>): Promise<T | null> {
  * branded and a first-time visitor reaches the auth screen without waiting for the WebSocket.
  * Either may be null (backend slow or down); the client then asks itself.
  */
-export const loadInitialState = cache(async (organizationId: string): Promise<InitialState> => {
+export async function loadInitialState(organizationId: string): Promise<InitialState> {
   if (!organizationId) return { organization: null, settings: null };
   const options = { url: convexUrl() };
   const [organization, settings] = await Promise.all([
@@ -37,4 +34,4 @@ export const loadInitialState = cache(async (organizationId: string): Promise<In
     withTimeout(fetchQuery(api.public.widgetSettings.get, { organizationId }, options)),
   ]);
   return { organization, settings };
-});
+}
