@@ -1,6 +1,6 @@
-import { writeFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { afterAll, beforeAll, describe, expect, test, vi } from "vitest";
 import { convexProject, runConvexCli, spawnConvexCli, type RunningCli } from "./cli-harness.ts";
 import { tempDir } from "./helpers.ts";
 import { startDeployment } from "./server-harness.ts";
@@ -27,6 +27,20 @@ export const fail = query({
   handler: async () => {
     console.error("about to fail");
     throw new Error("on purpose");
+  },
+});
+
+export const addDone = mutation({
+  args: { label: v.string() },
+  handler: async (ctx, { label }) => {
+    await ctx.db.insert("done", { label });
+  },
+});
+
+export const clearDone = mutation({
+  args: {},
+  handler: async (ctx) => {
+    for (const doc of await ctx.db.query("done").collect()) await ctx.db.delete(doc._id);
   },
 });
 
@@ -108,7 +122,7 @@ describe("function logs through the official CLI", () => {
     await logs.stop();
   }, 240_000);
 
-  test("npx convex dev watches the project, pushes each change and shows function logs", async () => {
+  test("npx convex dev watches the project, pushes each change, shows function logs and retries a push refused by the data once the data changes", async () => {
     const dev = spawnConvexCli(project.dir, ["dev", "--typecheck", "disable"], deployment);
     running.push(dev);
     await dev.waitFor(/Convex functions ready!/);
@@ -120,6 +134,37 @@ describe("function logs through the official CLI", () => {
       value: "second",
     });
     await dev.waitFor(/\[CONVEX M\(talk:say\)\] \[LOG\] said from dev/);
+
+    // A schema the data breaks is refused; dev waits on the table and pushes again once it is fixed.
+    expect(await call("mutation", "talk:addDone", { label: "text" })).toMatchObject({
+      status: "success",
+    });
+    const schemaFile = join(project.dir, "convex", "schema.ts");
+    const schema = readFileSync(schemaFile, "utf8");
+    writeFileSync(
+      schemaFile,
+      schema.replace(
+        "done: defineTable({ label: v.string() })",
+        "done: defineTable({ label: v.number() })",
+      ),
+    );
+    const calls = vi.spyOn(deployment.backend, "call");
+    await dev.waitFor(/Schema validation failed[\s\S]*in table "done" does not match the schema/);
+    expect(dev.output().match(/Convex functions ready!/g)).toHaveLength(2);
+    // Fix the data only once dev watches the table, as a developer would after reading the error.
+    for (let i = 0; i < 600; i++) {
+      if (calls.mock.calls.some(([, r]) => r.udfPath.startsWith("_system/cli/queryTable"))) break;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    const watching = calls.mock.calls.some(([, r]) =>
+      r.udfPath.startsWith("_system/cli/queryTable"),
+    );
+    calls.mockRestore();
+    expect(watching).toBe(true);
+    expect(await call("mutation", "talk:clearDone", {})).toMatchObject({ status: "success" });
+    await dev.waitFor(/(Convex functions ready![\s\S]*){3}/);
+    writeFileSync(schemaFile, schema);
+    await dev.waitFor(/(Convex functions ready![\s\S]*){4}/);
     await dev.stop();
   }, 240_000);
 });

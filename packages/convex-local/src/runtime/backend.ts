@@ -42,7 +42,7 @@ import {
   writePush,
 } from "./push.ts";
 import { componentDiffs, type IndexDiff, indexDiff } from "./push-diff.ts";
-import { systemFunction } from "./system-functions.ts";
+import { ReactiveResult, systemFunction } from "./system-functions.ts";
 import { seededRandom } from "../values/random-values.ts";
 import { Scheduler } from "./scheduler.ts";
 import { Crons } from "./crons.ts";
@@ -731,12 +731,18 @@ export class Backend {
         );
       }
       const system = request.isAdmin ? systemFunction(request.udfPath) : undefined;
-      if (system)
-        return {
-          status: "success",
-          value: system(this, request.args as Record<string, JSONValue>, component),
-          logLines: [],
-        };
+      if (system) {
+        const result = system(this, request.args as Record<string, JSONValue>, component);
+        if (result instanceof ReactiveResult)
+          return {
+            status: "success",
+            value: result.value,
+            logLines: [],
+            readSet: result.readSet,
+            ts: this.store.latestTs(),
+          };
+        return { status: "success", value: result, logLines: [] };
+      }
       const resolved = this.lookup(component, request.udfPath, kind, request.isAdmin);
       udfType = resolved.udfType;
       const completed =

@@ -1,14 +1,51 @@
+import { createHash } from "node:crypto";
 import { type JSONValue } from "convex/values";
+import { ReadSet } from "../storage/read-set.ts";
 import { type Backend } from "./backend.ts";
 import { FunctionError } from "./errors.ts";
 import { canonicalizeUdfPath } from "./modules.ts";
 import { snapshotJobs } from "./snapshot-jobs.ts";
 
+/** A system query's result with the index ranges it read, so subscriptions re-run when they change. */
+export class ReactiveResult {
+  readonly value: JSONValue;
+  readonly readSet: ReadSet;
+  constructor(value: JSONValue, readSet: ReadSet) {
+    this.value = value;
+    this.readSet = readSet;
+  }
+}
+
 type SystemFunction = (
   backend: Backend,
   args: Record<string, JSONValue>,
   component: string,
-) => JSONValue;
+) => JSONValue | ReactiveResult;
+
+/**
+ * A digest of a table's documents. `npx convex dev` watches it after a push fails on that table
+ * (a schema its documents break) and pushes again once the table changes.
+ */
+function queryTable(
+  backend: Backend,
+  args: Record<string, JSONValue>,
+  component: string,
+): JSONValue | ReactiveResult {
+  const table = backend.store.catalog.table(component, String(args.tableName));
+  const byId = table && backend.store.catalog.index(table.number, "by_id");
+  if (!table || !byId) return null;
+  const hash = createHash("sha256");
+  let documents = 0;
+  for (const row of backend.store.db
+    .prepare("SELECT json FROM documents WHERE table_number = ? ORDER BY id")
+    .iterate(table.number)) {
+    hash.update(String(row.json)).update("\n");
+    documents++;
+  }
+  const readSet = new ReadSet();
+  readSet.add(byId.id, { lo: new Uint8Array(0), hi: null });
+  return new ReactiveResult({ documents, digest: hash.digest("hex") }, readSet);
+}
 
 type PaginationOpts = { cursor: string | null; numItems: number };
 
@@ -94,6 +131,7 @@ const SYSTEM_FUNCTIONS: Record<string, SystemFunction> = {
     return { page, isDone: true, continueCursor: "" };
   },
   "_system/cli/tableData:default": tableData,
+  "_system/cli/queryTable:default": queryTable,
   "_system/cli/modules:apiSpec": apiSpec,
   "_system/cli/convexUrl:cloudUrl": (backend) => backend.origin,
   // `npx convex run --component <path>` looks the component up here and calls it by this id.
