@@ -120,6 +120,43 @@ describe("function logs through the official CLI", () => {
     expect(await (await fetch(`${deployment.server.siteUrl}/hook`)).text()).toBe("ok");
     await logs.waitFor(/\[CONVEX H\(GET \/hook\)\] \[INFO\] hook called/);
     await logs.stop();
+
+    // --jsonl prints the raw entries: the history kept so far, in the shape Convex streams.
+    const raw = spawnConvexCli(project.dir, ["logs", "--jsonl", "--history", "10"], deployment);
+    running.push(raw);
+    await raw.waitFor(/"identifier":"talk:fail"/);
+    await raw.stop();
+    const entries = raw
+      .output()
+      .split("\n")
+      .filter((line) => line.startsWith("{"))
+      .map((line) => JSON.parse(line) as Record<string, unknown>);
+    const said = entries.find((e) => e.identifier === "talk:say");
+    expect(said).toMatchObject({
+      kind: "Completion",
+      udfType: "Mutation",
+      componentPath: null,
+      error: null,
+      logLines: [
+        {
+          level: "LOG",
+          messages: ["said hello"],
+          isTruncated: false,
+          timestamp: expect.any(Number),
+        },
+        {
+          level: "WARN",
+          messages: ["careful { n: 1 }"],
+          isTruncated: false,
+          timestamp: expect.any(Number),
+        },
+      ],
+    });
+    // Seconds since the epoch, as Convex reports them.
+    expect(Math.abs((said!.timestamp as number) - Date.now() / 1000)).toBeLessThan(600);
+    expect(entries.find((e) => e.identifier === "talk:fail")?.error).toMatch(
+      /Uncaught Error: on purpose/,
+    );
   }, 240_000);
 
   test("npx convex dev watches the project, pushes each change, shows function logs and retries a push refused by the data once the data changes", async () => {
