@@ -154,9 +154,10 @@ describe("function logs through the official CLI", () => {
     });
     // Seconds since the epoch, as Convex reports them.
     expect(Math.abs((said!.timestamp as number) - Date.now() / 1000)).toBeLessThan(600);
-    expect(entries.find((e) => e.identifier === "talk:fail")?.error).toMatch(
-      /Uncaught Error: on purpose/,
-    );
+    const failed = entries.find((e) => e.identifier === "talk:fail")!;
+    // The entry's request id is the one the error message names.
+    expect(failed.error).toContain(`[Request ID: ${String(failed.requestId)}]`);
+    expect(failed.error).toMatch(/Uncaught Error: on purpose/);
   }, 240_000);
 
   test("npx convex dev watches the project, pushes each change, shows function logs and retries a push refused by the data once the data changes", async () => {

@@ -703,7 +703,8 @@ export class Backend {
   /** A call from outside (HTTP API, sync protocol, scheduler); errors come back as outcomes. */
   async call(kind: UdfType | null, request: CallRequest, caller = "HttpApi"): Promise<Outcome> {
     const startedMs = realNow();
-    const { udfType, ...outcome } = await this.callUnlogged(kind, request);
+    const requestId = randomId();
+    const { udfType, ...outcome } = await this.callUnlogged(kind, request, requestId);
     if (udfType)
       this.logs.record({
         udfType: capitalize(udfType) as LogUdfType,
@@ -712,6 +713,7 @@ export class Backend {
         logLines: outcome.logLines,
         startedMs,
         error: outcome.status === "error" ? outcome.errorMessage : undefined,
+        requestId,
         caller,
       });
     return outcome;
@@ -720,8 +722,8 @@ export class Backend {
   private async callUnlogged(
     kind: UdfType | null,
     request: CallRequest,
+    requestId: string,
   ): Promise<Outcome & { udfType?: UdfType }> {
-    const requestId = randomId();
     const component = request.componentPath ?? "";
     let udfType: UdfType | undefined;
     try {
