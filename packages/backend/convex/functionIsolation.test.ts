@@ -1,0 +1,387 @@
+// @vitest-environment node
+import { makeFunctionReference } from "convex/server";
+import { afterAll, beforeAll, describe, expect, test, vi } from "vitest";
+
+import { api } from "./_generated/api";
+import type { Id } from "./_generated/dataModel";
+import {
+  ASSISTANTS,
+  FAKE_PRIVATE_KEY,
+  FAKE_PUBLIC_KEY,
+  PHONE_NUMBERS,
+  startFakeVapi,
+  type FakeVapi,
+} from "./fakeVapi.harness";
+import { errorCodeOf } from "./lib/errors";
+import { DEFAULT_WIDGET_SETTINGS } from "./lib/widgetSettings";
+import schema from "./schema";
+import {
+  createOrganization,
+  newTest,
+  operator,
+  settle,
+  threadOf,
+  type TestConvex,
+} from "./test.harness";
+
+// One loop over every public and private function: each is called as another organization
+// (an owner and a member of B, or B's visitor) with arguments that point at organization A's
+// documents, and must neither return nor change anything of A's. Functions are discovered from
+// the modules, and their arguments are built from their own validators, so a function added
+// later is covered without anyone writing a case for it.
+
+type Validator = {
+  type: string;
+  value?: unknown;
+  tableName?: string;
+};
+type Field = { fieldType: Validator; optional: boolean };
+type Registered = {
+  isQuery?: boolean;
+  isMutation?: boolean;
+  isAction?: boolean;
+  exportArgs?: () => string;
+};
+type Kind = "query" | "mutation" | "action";
+type Discovered = { name: string; kind: Kind; args: Validator };
+
+const modules = {
+  private: import.meta.glob<Record<string, unknown>>(["./private/*.ts", "!./private/*.test.ts"]),
+  public: import.meta.glob<Record<string, unknown>>(["./public/*.ts", "!./public/*.test.ts"]),
+};
+
+async function discover(visibility: "private" | "public"): Promise<Discovered[]> {
+  const found: Discovered[] = [];
+  for (const [path, load] of Object.entries(modules[visibility])) {
+    const moduleName = path.replace(`./${visibility}/`, "").replace(/\.ts$/, "");
+    for (const [exportName, value] of Object.entries(await load())) {
+      const fn = value as Registered;
+      if (!fn?.exportArgs) continue;
+      const kind: Kind = fn.isQuery ? "query" : fn.isMutation ? "mutation" : "action";
+      found.push({
+        name: `${visibility}/${moduleName}:${exportName}`,
+        kind,
+        args: JSON.parse(fn.exportArgs()) as Validator,
+      });
+    }
+  }
+  return found.sort((a, b) => a.name.localeCompare(b.name));
+}
+
+/** Organization A's documents, and the strings that would betray a leak of them. */
+type TenantA = {
+  conversationId: Id<"conversations">;
+  contactSessionId: Id<"contactSessions">;
+  threadId: string;
+  fileId: Id<"knowledgeFiles">;
+  storageId: Id<"_storage">;
+  operatorId: string;
+};
+
+const A_SECRETS = [
+  "secret order 1234",
+  "Alma Acme",
+  "alma@acme.example",
+  "acme-only.txt",
+  "Only Acme sells the glacier kettle",
+  "Welcome to Acme",
+  "acme.example",
+  ASSISTANTS[0]!.name!,
+  PHONE_NUMBERS[0]!.number,
+  FAKE_PRIVATE_KEY,
+];
+
+async function tenants(t: TestConvex): Promise<{ a: TenantA; sessionB: Id<"contactSessions"> }> {
+  await createOrganization(t, "org_a", "Acme");
+  await createOrganization(t, "org_b", "Bolt");
+  const adminA = operator(t, "org_a", "admin");
+  await adminA.action(api.private.plugins.connect, {
+    privateKey: FAKE_PRIVATE_KEY,
+    publicKey: FAKE_PUBLIC_KEY,
+    webhookSecret: "acme-hook",
+  });
+  await adminA.mutation(api.private.widgetSettings.upsert, {
+    settings: { ...DEFAULT_WIDGET_SETTINGS, greeting: "Welcome to Acme" },
+  });
+  await adminA.mutation(api.private.organization.updateSettings, {
+    allowedDomains: ["acme.example"],
+    agentInstructions: "Mention the glacier kettle.",
+  });
+  const storageId = await t.run(
+    async (ctx) => await ctx.storage.store(new Blob(["Only Acme sells the glacier kettle."])),
+  );
+  const fileId = await adminA.mutation(api.private.knowledgeFiles.add, {
+    storageId,
+    name: "acme-only.txt",
+  });
+  await settle(t);
+  const session = (organizationId: string, name: string, email: string) =>
+    t.mutation(api.public.contactSessions.create, {
+      organizationId,
+      name,
+      email,
+      metadata: { userAgent: "vitest", languages: ["en"], timezone: "UTC", timezoneOffset: 0 },
+    });
+  const { contactSessionId } = await session("org_a", "Alma Acme", "alma@acme.example");
+  const conversationId = await t.mutation(api.public.conversations.create, { contactSessionId });
+  await t.mutation(api.public.messages.send, {
+    contactSessionId,
+    conversationId,
+    text: "secret order 1234",
+  });
+  await settle(t);
+  await adminA.mutation(api.private.messages.reply, { conversationId, text: "On it, Alma." });
+  await adminA.mutation(api.private.conversations.assign, {
+    conversationId,
+    assigneeId: "user_org_a_admin",
+  });
+  const { contactSessionId: sessionB } = await session("org_b", "Bea Bolt", "bea@bolt.example");
+  await t.mutation(api.public.conversations.create, { contactSessionId: sessionB });
+  return {
+    a: {
+      conversationId,
+      contactSessionId,
+      threadId: await threadOf(t, conversationId),
+      fileId,
+      storageId,
+      operatorId: "user_org_a_admin",
+    },
+    sessionB,
+  };
+}
+
+/**
+ * Arguments for a function, built from its validator, aimed at A. `caller` fills the capability
+ * arguments (the contact session and organization a visitor presents) with the caller's own.
+ */
+function argumentsFor(
+  validator: Validator,
+  a: TenantA,
+  caller: { contactSessionId: string; organizationId: string },
+): Record<string, unknown> {
+  const documentOf: Record<string, string> = {
+    conversations: a.conversationId,
+    contactSessions: caller.contactSessionId,
+    knowledgeFiles: a.fileId,
+    _storage: a.storageId,
+  };
+  const named: Record<string, string> = {
+    threadId: a.threadId,
+    organizationId: caller.organizationId,
+  };
+  const valueOf = (node: Validator, fieldName?: string): unknown => {
+    switch (node.type) {
+      case "id": {
+        const id = documentOf[node.tableName!];
+        if (!id) throw new Error(`no document of table ${node.tableName} to aim at`);
+        return id;
+      }
+      case "string":
+        return (fieldName && named[fieldName]) ?? "probe";
+      case "number":
+      case "float64":
+        return 5;
+      case "int64":
+        return 5n;
+      case "boolean":
+        return true;
+      case "null":
+        return null;
+      case "literal":
+        return node.value;
+      case "array":
+        return [];
+      case "union": {
+        const members = node.value as Validator[];
+        if (fieldName === "assigneeId") return a.operatorId;
+        // A null member (a cursor, an optional reference) is the neutral choice.
+        const nullable = members.find((member) => member.type === "null");
+        return valueOf(nullable ?? members[0]!, fieldName);
+      }
+      case "object": {
+        const fields = node.value as Record<string, Field>;
+        return Object.fromEntries(
+          Object.entries(fields)
+            .filter(([, field]) => !field.optional)
+            .map(([name, field]) => [name, valueOf(field.fieldType, name)]),
+        );
+      }
+      default:
+        throw new Error(`no probe value for validator type ${node.type}`);
+    }
+  };
+  return valueOf(validator) as Record<string, unknown>;
+}
+
+function referencesOthers(validator: Validator): boolean {
+  return /"type":"id"|"threadId"/.test(JSON.stringify(validator));
+}
+
+type Outcome = { ok: true; value: unknown } | { ok: false; error: unknown };
+
+async function call(
+  runner: Pick<TestConvex, "query" | "mutation" | "action">,
+  fn: Discovered,
+  args: Record<string, unknown>,
+): Promise<Outcome> {
+  const reference = makeFunctionReference<Kind>(fn.name);
+  try {
+    const value =
+      fn.kind === "query"
+        ? await runner.query(reference as never, args as never)
+        : fn.kind === "mutation"
+          ? await runner.mutation(reference as never, args as never)
+          : await runner.action(reference as never, args as never);
+    return { ok: true, value };
+  } catch (error) {
+    return { ok: false, error };
+  }
+}
+
+const serialize = (value: unknown) =>
+  JSON.stringify(value, (_key, v: unknown) => (typeof v === "bigint" ? v.toString() : v));
+
+/** Every stored document that belongs to A, by table and id. */
+async function snapshotOfA(t: TestConvex, a: TenantA) {
+  const tables = Object.keys(schema.tables);
+  const own = (doc: Record<string, unknown>) => {
+    const text = serialize(doc);
+    return (
+      doc.organizationId === "org_a" ||
+      doc.externalId === "org_a" ||
+      text.includes(a.conversationId) ||
+      text.includes(a.contactSessionId)
+    );
+  };
+  const documents = await t.run(async (ctx) => {
+    const all: Record<string, unknown[]> = {};
+    for (const table of tables) {
+      const rows = await ctx.db.query(table as never).collect();
+      all[table] = (rows as Record<string, unknown>[]).filter(own);
+    }
+    return all;
+  });
+  const thread = await operator(t, "org_a", "admin").query(api.private.messages.list, {
+    threadId: a.threadId,
+    paginationOpts: { numItems: 100, cursor: null },
+  });
+  const files = await t.run(async (ctx) => ({
+    blob: await (await ctx.storage.get(a.storageId))?.text(),
+  }));
+  return { documents, thread: thread.page, files };
+}
+
+function expectNoLeak(fn: Discovered, outcome: Outcome, a: TenantA) {
+  if (outcome.ok) {
+    const text = serialize(outcome.value) ?? "";
+    const ids = [a.conversationId, a.contactSessionId, a.threadId, a.fileId, a.storageId, "org_a"];
+    for (const marker of [...A_SECRETS, ...ids]) {
+      expect(text, `${fn.name} returned A's "${marker}"`).not.toContain(marker);
+    }
+    return;
+  }
+  const error = outcome.error as { message?: string; data?: unknown };
+  const text = `${error.message ?? ""} ${serialize(error.data) ?? ""}`;
+  // The probe arguments are valid, so a refusal is the function's own decision, not the
+  // validator's: otherwise the loop would prove nothing.
+  expect(text, `${fn.name} rejected its probe arguments`).not.toMatch(
+    /ArgumentValidationError|does not match validator|Object is missing|extra field/i,
+  );
+  for (const marker of A_SECRETS) {
+    expect(text, `${fn.name}'s error names A's "${marker}"`).not.toContain(marker);
+  }
+}
+
+let vapi: FakeVapi;
+let t: TestConvex;
+let a: TenantA;
+let sessionB: Id<"contactSessions">;
+beforeAll(async () => {
+  vapi = await startFakeVapi();
+  vi.useFakeTimers();
+  vi.stubEnv("VAPI_API_URL", vapi.url);
+  vi.stubEnv("ECHO_SECRETS_KEY", btoa(String.fromCharCode(...new Uint8Array(32).fill(7))));
+  // One world for the whole loop: every call as B must leave A exactly as it was, so the calls
+  // cannot disturb each other's view of A.
+  t = newTest();
+  ({ a, sessionB } = await tenants(t));
+});
+afterAll(async () => {
+  vi.unstubAllEnvs();
+  vi.useRealTimers();
+  await vapi.close();
+});
+
+const privateFunctions = await discover("private");
+const publicFunctions = await discover("public");
+// Reads first and removals last, so each control call as A still finds A's documents.
+const controlOrder = (fn: Discovered) =>
+  fn.kind === "query" ? 0 : /remove|delete|disconnect/i.test(fn.name) ? 2 : 1;
+const byControlOrder = (x: Discovered, y: Discovered) => controlOrder(x) - controlOrder(y);
+
+describe("every function, called as another organization", () => {
+  test("the loop finds the whole API", () => {
+    expect(privateFunctions.length).toBeGreaterThan(25);
+    expect(publicFunctions.length).toBeGreaterThan(10);
+    expect(privateFunctions.map((fn) => fn.name)).toEqual(
+      expect.arrayContaining([
+        "private/conversations:get",
+        "private/messages:reply",
+        "private/knowledgeFiles:remove",
+        "private/plugins:listAssistants",
+      ]),
+    );
+  });
+
+  // An operator presents only their identity; every document argument is aimed at A.
+  const privateArgs = (fn: Discovered) =>
+    argumentsFor(fn.args, a, { contactSessionId: a.contactSessionId, organizationId: "org_b" });
+  // A visitor presents their own contact session and organization; the rest is aimed at A.
+  const publicArgs = (fn: Discovered, owner: "a" | "b") =>
+    argumentsFor(
+      fn.args,
+      a,
+      owner === "a"
+        ? { contactSessionId: a.contactSessionId, organizationId: "org_a" }
+        : { contactSessionId: sessionB, organizationId: "org_b" },
+    );
+
+  test.each(privateFunctions.map((fn) => [fn.name, fn] as const))(
+    "%s reaches nothing of A's for B's owner and member",
+    async (_name, fn) => {
+      const before = await snapshotOfA(t, a);
+      for (const role of ["owner", "member"] as const) {
+        const outcome = await call(operator(t, "org_b", role), fn, privateArgs(fn));
+        await settle(t);
+        expectNoLeak(fn, outcome, a);
+        expect(await snapshotOfA(t, a), `${fn.name} as B's ${role} changed A`).toEqual(before);
+      }
+    },
+  );
+
+  test.each(publicFunctions.map((fn) => [fn.name, fn] as const))(
+    "%s reaches nothing of A's for B's visitor",
+    async (_name, fn) => {
+      const before = await snapshotOfA(t, a);
+      const outcome = await call(t, fn, publicArgs(fn, "b"));
+      await settle(t);
+      expectNoLeak(fn, outcome, a);
+      expect(await snapshotOfA(t, a), `${fn.name} as B's visitor changed A`).toEqual(before);
+    },
+  );
+
+  // The same probes reach A's data for A's own admin and visitor: they were aimed right, so the
+  // refusals above are the functions' own doing.
+  test.each(
+    [...privateFunctions, ...publicFunctions]
+      .filter((fn) => referencesOthers(fn.args))
+      .sort(byControlOrder)
+      .map((fn) => [fn.name, fn] as const),
+  )("%s does reach A's documents for A itself", async (_name, fn) => {
+    const own = fn.name.startsWith("private/")
+      ? await call(operator(t, "org_a", "admin"), fn, privateArgs(fn))
+      : await call(t, fn, publicArgs(fn, "a"));
+    await settle(t);
+    expect(own.ok ? null : errorCodeOf(own.error), fn.name).not.toBe("NOT_FOUND");
+  });
+});
