@@ -224,14 +224,14 @@ async function call(
   fn: Discovered,
   args: Record<string, unknown>,
 ): Promise<Outcome> {
-  const reference = makeFunctionReference<Kind>(fn.name);
+  type Args = Record<string, unknown>;
   try {
     const value =
       fn.kind === "query"
-        ? await runner.query(reference as never, args as never)
+        ? await runner.query(makeFunctionReference<"query", Args>(fn.name), args)
         : fn.kind === "mutation"
-          ? await runner.mutation(reference as never, args as never)
-          : await runner.action(reference as never, args as never);
+          ? await runner.mutation(makeFunctionReference<"mutation", Args>(fn.name), args)
+          : await runner.action(makeFunctionReference<"action", Args>(fn.name), args);
     return { ok: true, value };
   } catch (error) {
     return { ok: false, error };
