@@ -17,14 +17,18 @@ const CHROMIUM_FLAGS = [
 
 export type TestBrowser = BrowserContext & { dispose: () => Promise<void> };
 
-/** Debian's headless Chromium with a fresh profile; dispose() closes it and removes the profile. */
-export async function launchBrowser(): Promise<TestBrowser> {
+/**
+ * Debian's headless Chromium with a fresh profile; dispose() closes it and removes the profile.
+ * `locale` sets the browser's language (navigator.language and Accept-Language).
+ */
+export async function launchBrowser({ locale }: { locale?: string } = {}): Promise<TestBrowser> {
   const profile = mkdtempSync(join(tmpdir(), "echo-chromium-"));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
     headless: true,
-    args: CHROMIUM_FLAGS,
+    args: locale ? [...CHROMIUM_FLAGS, `--lang=${locale}`] : CHROMIUM_FLAGS,
     viewport: { width: 1280, height: 800 },
+    ...(locale ? { locale } : {}),
   });
   // Uncaught errors in the page would otherwise only show as a timeout.
   context.on("page", (page) => {

@@ -1,4 +1,6 @@
 import { mkdtempSync, rmSync } from "node:fs";
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { TestProject } from "vitest/node";
@@ -13,6 +15,8 @@ declare module "vitest" {
     hasBackend: boolean;
     adminKey: string;
     demo: { login: { email: string; password: string; name: string }; organizationId: string };
+    /** The harness's control endpoint (POST /restart-backend), see backend-control.ts. */
+    controlUrl: string;
   }
 }
 
@@ -22,6 +26,8 @@ const BASE_PORT = Number(process.env.ECHO_E2E_BASE_PORT ?? 4100);
 export default async function setup(project: TestProject) {
   const dataDir = mkdtempSync(join(tmpdir(), "echo-e2e-"));
   forgetDemoOperatorSession();
+  // One log folder per stack, so runs on other base ports never write into this run's logs.
+  const logDir = join(resultsDir, "logs", String(BASE_PORT));
   let crashed: string | null = null;
   const stack = await startStack(repoRoot, {
     ports: {
@@ -32,9 +38,9 @@ export default async function setup(project: TestProject) {
       site: BASE_PORT + 11,
     },
     dataDir,
-    logDir: join(resultsDir, "logs"),
+    logDir,
     onExit: (label, how) => {
-      crashed = `${label} exited (${how}); see ${join(resultsDir, "logs", `${label}.log`)}`;
+      crashed = `${label} exited (${how}); see ${join(logDir, `${label}.log`)}`;
       console.error(`[e2e] ${crashed}`);
     },
   });
@@ -42,7 +48,24 @@ export default async function setup(project: TestProject) {
   project.provide("hasBackend", stack.hasBackend);
   project.provide("demo", stack.demo);
   project.provide("adminKey", stack.adminKey ?? "");
+
+  // Test files run in workers; the stack's processes belong to this one, so a restart of the
+  // backend is asked for over loopback HTTP.
+  const control = createServer((request, response) => {
+    if (request.method !== "POST" || request.url !== "/restart-backend") {
+      response.writeHead(404).end();
+      return;
+    }
+    stack.restartBackend().then(
+      () => response.writeHead(204).end(),
+      (error: Error) => response.writeHead(500).end(error.stack ?? error.message),
+    );
+  });
+  await new Promise<void>((resolve) => control.listen(0, "127.0.0.1", resolve));
+  project.provide("controlUrl", `http://127.0.0.1:${(control.address() as AddressInfo).port}`);
+
   return async () => {
+    await new Promise((resolve) => control.close(resolve));
     await stack.stop();
     rmSync(dataDir, { recursive: true, force: true });
     if (crashed) throw new Error(crashed);
