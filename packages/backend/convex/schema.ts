@@ -12,6 +12,7 @@ import {
   vPluginService,
   vPluginState,
   vResolvedBy,
+  vRole,
   vSealedSecretFields,
   vSubscriptionStatus,
   vVoiceCall,
@@ -31,6 +32,23 @@ export default defineSchema({
   })
     .index("by_externalId", ["externalId"])
     .index("by_slug", ["slug"]),
+
+  /** Operators as the identity provider knows them, kept by its webhook (Clerk or Better Auth). */
+  users: defineTable({
+    externalId: v.string(),
+    name: v.string(),
+    email: v.optional(v.string()),
+    imageUrl: v.optional(v.string()),
+  }).index("by_externalId", ["externalId"]),
+
+  /** Who belongs to which organization, with their role; kept by the identity webhook. */
+  members: defineTable({
+    organizationId: v.string(),
+    userId: v.string(),
+    role: vRole,
+  })
+    .index("by_organization_and_user", ["organizationId", "userId"])
+    .index("by_user", ["userId"]),
 
   organizationSettings: defineTable({
     organizationId: v.string(),

@@ -101,3 +101,15 @@ export async function messagesOf(
   });
   return result.page;
 }
+
+/** Records a membership as the identity provider's webhook would. */
+export async function addMember(
+  t: TestConvex,
+  organizationId: string,
+  userId: string,
+  role: "owner" | "admin" | "member" = "member",
+) {
+  await t.run(async (ctx) => {
+    await ctx.db.insert("members", { organizationId, userId, role });
+  });
+}

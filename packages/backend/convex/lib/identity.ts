@@ -20,12 +20,17 @@ const roleSpellings: Record<string, Role> = {
   "org:member": "member",
 };
 
+/** A provider's role name ("org:admin", "owner", ...) as Echo's role, or undefined if unknown. */
+export function normalizeRole(role: unknown): Role | undefined {
+  return roleSpellings[String(role ?? "")];
+}
+
 /** Turns the verified identity (Clerk or Better Auth JWT) into the operator and their organization. */
 export async function requireOperator(ctx: { auth: Auth }): Promise<Operator> {
   const identity = await ctx.auth.getUserIdentity();
   if (!identity) fail("UNAUTHORIZED", "Not signed in");
   const orgId = identity["org_id"];
-  const role = roleSpellings[String(identity["org_role"] ?? "")];
+  const role = normalizeRole(identity["org_role"]);
   if (typeof orgId !== "string" || orgId === "" || !role) {
     fail("UNAUTHORIZED", "No active organization");
   }

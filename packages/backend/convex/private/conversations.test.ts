@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, test, vi } from "vitest";
 
 import { api } from "../_generated/api";
 import {
+  addMember,
   createOrganization,
   newTest,
   operator,
@@ -20,6 +21,7 @@ const page = { numItems: 20, cursor: null };
 
 async function inbox(t: TestConvex) {
   await createOrganization(t, "org_a");
+  await addMember(t, "org_a", "user_m");
   const a = await startConversation(t, "org_a");
   vi.advanceTimersByTime(1000);
   const b = await startConversation(t, "org_a");

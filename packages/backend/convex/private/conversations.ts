@@ -10,7 +10,9 @@ import {
   resolveConversation,
   returnToAgent,
 } from "../lib/conversationState";
+import { fail } from "../lib/errors";
 import { requireOperator } from "../lib/identity";
+import { findMember } from "../lib/members";
 import { requireOrgConversation } from "../lib/operatorConversations";
 import { vConversationStatus } from "../lib/validators";
 
@@ -108,6 +110,14 @@ export const assign = mutation({
   handler: async (ctx, { conversationId, assigneeId }) => {
     const operator = await requireOperator(ctx);
     await requireOrgConversation(ctx, operator, conversationId);
+    // Anyone may take a conversation; giving it to someone else needs them to be a member.
+    if (
+      assigneeId !== null &&
+      assigneeId !== operator.userId &&
+      !(await findMember(ctx, operator.orgId, assigneeId))
+    ) {
+      fail("NOT_FOUND", "That person is not a member of this organization");
+    }
     await ctx.db.patch(conversationId, { assigneeId: assigneeId ?? undefined });
     await recordAudit(ctx, operator, "conversation.assign", conversationId, {
       assigneeId: assigneeId ?? "",

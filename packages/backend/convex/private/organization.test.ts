@@ -1,7 +1,13 @@
 import { afterEach, describe, expect, test, vi } from "vitest";
 
 import { api } from "../_generated/api";
-import { createOrganization, newTest, operator, startConversation } from "../test.harness";
+import {
+  addMember,
+  createOrganization,
+  newTest,
+  operator,
+  startConversation,
+} from "../test.harness";
 
 afterEach(() => {
   vi.unstubAllEnvs();
@@ -59,6 +65,7 @@ describe("private.organization and private.auditLog", () => {
   test("the audit log lists the organization's operator actions, newest first, to admins only", async () => {
     const t = newTest();
     await createOrganization(t, "org_a");
+    await addMember(t, "org_a", "u");
     const ids = await startConversation(t, "org_a");
     const admin = operator(t, "org_a", "admin");
     await admin.mutation(api.private.conversations.assign, {

@@ -1,6 +1,8 @@
 import { v } from "convex/values";
 
 import { internalMutation, type MutationCtx } from "../../_generated/server";
+import { normalizeRole } from "../../lib/identity";
+import { findUser, removeMember, upsertMember, upsertUser, userFields } from "../../lib/members";
 import { findOrganization } from "../../lib/organizations";
 import type { Plan } from "../../lib/validators";
 
@@ -19,8 +21,42 @@ async function upsertOrganization(ctx: MutationCtx, data: Data) {
 }
 
 async function deleteOrganization(ctx: MutationCtx, data: Data) {
-  const existing = await findOrganization(ctx, text(data.id) ?? "");
+  const externalId = text(data.id) ?? "";
+  const existing = await findOrganization(ctx, externalId);
   if (existing) await ctx.db.delete(existing._id);
+  const members = await ctx.db
+    .query("members")
+    .withIndex("by_organization_and_user", (q) => q.eq("organizationId", externalId))
+    .collect();
+  for (const member of members) await ctx.db.delete(member._id);
+}
+
+async function applyUser(ctx: MutationCtx, type: string, data: Data) {
+  const externalId = text(data.id);
+  if (!externalId) return;
+  if (type !== "user.deleted") return await upsertUser(ctx, externalId, userFields(data));
+  const user = await findUser(ctx, externalId);
+  if (user) await ctx.db.delete(user._id);
+  const memberships = await ctx.db
+    .query("members")
+    .withIndex("by_user", (q) => q.eq("userId", externalId))
+    .collect();
+  for (const membership of memberships)
+    await removeMember(ctx, membership.organizationId, externalId);
+}
+
+/** Clerk's organizationMembership events: the organization, the member's public data, the role. */
+async function applyMembership(ctx: MutationCtx, type: string, data: Data) {
+  const organizationId = text((data.organization as Data | undefined)?.id);
+  const publicUser = (data.public_user_data ?? {}) as Data;
+  const userId = text(publicUser.user_id);
+  if (!organizationId || !userId) return;
+  if (type === "organizationMembership.deleted")
+    return await removeMember(ctx, organizationId, userId);
+  // A custom role Echo does not know gets the least access: member.
+  await upsertMember(ctx, organizationId, userId, normalizeRole(data.role) ?? "member");
+  // The membership carries the member's public data: enough to name them before user.* arrives.
+  if (!(await findUser(ctx, userId))) await upsertUser(ctx, userId, userFields(publicUser));
 }
 
 const STATUSES = {
@@ -77,6 +113,8 @@ export const applyEvent = internalMutation({
     if (type === "organization.created" || type === "organization.updated")
       await upsertOrganization(ctx, data);
     else if (type === "organization.deleted") await deleteOrganization(ctx, data);
+    else if (type.startsWith("user.")) await applyUser(ctx, type, data);
+    else if (type.startsWith("organizationMembership.")) await applyMembership(ctx, type, data);
     else if (type.startsWith("subscription.")) await applySubscription(ctx, data);
     return { duplicate: false };
   },
