@@ -292,4 +292,17 @@ describe("npx convex export and import against convex-local", () => {
     expect(limited.output).toContain("four");
     expect(limited.output).not.toContain("three, with a comma");
   }, 240_000);
+
+  test("--replace-all brings every table back to the snapshot", async () => {
+    const replaced = await cli(
+      fresh,
+      "import",
+      "--yes",
+      "--replace-all",
+      join(work.dir, "snap.zip"),
+    );
+    expect(replaced.code, replaced.output).toBe(0);
+    expect(replaced.output).toMatch(/attempts\s+\| 0\s+\| 9,000 of 9,000 \|/);
+    expect(dump(fresh)).toEqual(dump(source));
+  }, 240_000);
 });
