@@ -1,14 +1,14 @@
 import { api } from "@echo/backend/convex/_generated/api";
 import type { Id } from "@echo/backend/convex/_generated/dataModel";
 import { ConvexHttpClient } from "convex/browser";
-import type { Page } from "playwright-core";
+import type { Page, Response } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 
 import { launchBrowser, screenshot, type TestBrowser } from "./harness/browser";
 import { signInAsDemoOperator } from "./harness/sign-in";
 import { createVisitor, eventually, type Visitor } from "./harness/visitor";
 
-describe("inbox shortcuts, the contact's history, file previews and open now", () => {
+describe("dashboard details: shortcuts, contact history, file previews, open now, layout, error tracking", () => {
   const urls = inject("urls");
   const demo = inject("demo");
   let browser: TestBrowser;
@@ -166,5 +166,22 @@ describe("inbox shortcuts, the contact's history, file previews and open now", (
     await expect(sizes()).resolves.toMatchObject({ top: 0, height: before.viewport });
     await expect(page.getByRole("button", { name: "Sign out" }).isVisible()).resolves.toBe(true);
     await screenshot(page, "details-05-sidebar");
+  });
+
+  it("loads no Sentry code in the browser when no DSN is set", async () => {
+    const scripts: Promise<string>[] = [];
+    const listener = (response: Response) => {
+      if (response.request().resourceType() === "script") scripts.push(response.text());
+    };
+    page.on("response", listener);
+    await page.goto(`${urls.dashboard}/en/conversations`);
+    await page.getByRole("heading", { name: "Conversations", level: 1 }).waitFor();
+    await page.waitForLoadState("networkidle");
+    page.off("response", listener);
+    const bodies = await Promise.all(scripts);
+    expect(bodies.length).toBeGreaterThan(3);
+    // The SDK keeps its state on a global of this name; only the lazy chunk would bring it.
+    expect(bodies.filter((body) => body.includes("__SENTRY__"))).toEqual([]);
+    await expect(page.evaluate(() => "__SENTRY__" in globalThis)).resolves.toBe(false);
   });
 });
