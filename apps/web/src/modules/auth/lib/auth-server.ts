@@ -25,8 +25,8 @@ function logNotice(notice: Notice) {
   console.info(`[identity] ${notice.kind} link for ${notice.to}: ${notice.url}`);
 }
 
-/** Organization changes reach the backend's identity webhook when its URL and secret are set. */
-function organizationWebhook() {
+/** Identity changes reach the backend's identity webhook when its URL and secret are set. */
+function identityWebhook() {
   const url = process.env.ECHO_IDENTITY_WEBHOOK_URL;
   const secret = process.env.IDENTITY_WEBHOOK_SECRET;
   return url && secret ? identityWebhookSender({ url, secret }) : undefined;
@@ -45,7 +45,7 @@ export async function getIdentity() {
       baseURL: process.env.ECHO_WEB_URL ?? "http://localhost:3000",
       secret: authSecret(dir),
       notify: logNotice,
-      onOrganizationChange: organizationWebhook(),
+      onIdentityEvent: identityWebhook(),
     });
   }
   await globalForAuth.echoAuth.migrate();

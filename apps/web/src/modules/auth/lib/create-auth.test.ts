@@ -6,6 +6,7 @@ import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 
 import { createEchoAuth, type Notice, TOKEN_AUDIENCE } from "./create-auth";
+import type { IdentityEvent } from "./identity-webhook";
 
 const baseURL = "http://localhost:3999";
 
@@ -112,7 +113,7 @@ describe("self-hosted identity provider", () => {
     expect(payload).toMatchObject({ org_id: org!.id, org_role: "member" });
   });
 
-  it("logs a password-reset link instead of mailing it", async () => {
+  it("logs a password-reset link instead of mailing it, and the link sets a new password", async () => {
     await signUp("forgetful@example.com");
     await instance.auth.api.requestPasswordReset({
       body: { email: "forgetful@example.com", redirectTo: "/reset-password" },
@@ -120,6 +121,20 @@ describe("self-hosted identity provider", () => {
     expect(notices).toHaveLength(1);
     expect(notices[0]).toMatchObject({ kind: "password-reset", to: "forgetful@example.com" });
     expect(notices[0]!.url).toContain("/reset-password/");
+
+    const token = new URL(notices[0]!.url).pathname.split("/").at(-1)!;
+    await instance.auth.api.resetPassword({ body: { token, newPassword: "a brand new secret" } });
+    const signIn = (password: string) =>
+      instance.auth.api.signInEmail({
+        body: { email: "forgetful@example.com", password },
+        asResponse: true,
+      });
+    expect((await signIn("correct horse battery")).status).toBe(401);
+    expect((await signIn("a brand new secret")).status).toBe(200);
+    // The link works once.
+    await expect(
+      instance.auth.api.resetPassword({ body: { token, newPassword: "yet another secret" } }),
+    ).rejects.toThrow();
   });
 
   it("rate limits repeated sign-in attempts from one client", async () => {
@@ -169,23 +184,26 @@ describe("self-hosted identity provider", () => {
     expect(session?.session.activeOrganizationId).toBe(first!.id);
   });
 
-  it("reports organization changes for the backend", async () => {
-    const events: unknown[] = [];
+  it("reports users, organizations and memberships for the backend, in Clerk's shapes", async () => {
+    const events: IdentityEvent[] = [];
     const dir2 = mkdtempSync(join(tmpdir(), "echo-auth-events-"));
     const watched = createEchoAuth({
       databasePath: join(dir2, "auth.sqlite"),
       baseURL,
       secret: "test-secret-test-secret-test-secret-0123",
       notify: () => {},
-      onOrganizationChange: async (event) => void events.push(event),
+      onIdentityEvent: async (event) => void events.push(event),
     });
+    const signUpWatched = async (email: string, name: string) =>
+      sessionHeaders(
+        await watched.auth.api.signUpEmail({
+          body: { email, password: "correct horse battery", name },
+          asResponse: true,
+        }),
+      );
     try {
       await watched.migrate();
-      const response = await watched.auth.api.signUpEmail({
-        body: { email: "events@example.com", password: "correct horse battery", name: "Eve" },
-        asResponse: true,
-      });
-      const headers = sessionHeaders(response);
+      const headers = await signUpWatched("eve@example.com", "Eve");
       const org = await watched.auth.api.createOrganization({
         body: { name: "Evented", slug: "evented" },
         headers,
@@ -194,16 +212,96 @@ describe("self-hosted identity provider", () => {
         body: { organizationId: org!.id, data: { name: "Evented Inc" } },
         headers,
       });
-      expect(events).toEqual([
-        { type: "organization.created", data: { id: org!.id, name: "Evented", slug: "evented" } },
-        {
-          type: "organization.updated",
-          data: { id: org!.id, name: "Evented Inc", slug: "evented" },
+      const invitation = await watched.auth.api.createInvitation({
+        body: { email: "mo@example.com", role: "member", organizationId: org!.id },
+        headers,
+      });
+      const moHeaders = await signUpWatched("mo@example.com", "Mo");
+      await watched.auth.api.acceptInvitation({
+        body: { invitationId: invitation.id },
+        headers: moHeaders,
+      });
+      const mo = events.find((e) => e.type === "user.created" && e.data.first_name === "Mo")!;
+      const moMember = (await watched.auth.api.listMembers({
+        query: { organizationId: org!.id },
+        headers,
+      }))!.members.find((m) => m.userId === mo.data.id)!;
+      await watched.auth.api.updateMemberRole({
+        body: { memberId: moMember.id, role: "admin", organizationId: org!.id },
+        headers,
+      });
+      await watched.auth.api.leaveOrganization({
+        body: { organizationId: org!.id },
+        headers: moHeaders,
+      });
+
+      const eve = events[0]!;
+      expect(eve).toEqual({
+        type: "user.created",
+        data: {
+          id: expect.any(String),
+          first_name: "Eve",
+          last_name: null,
+          image_url: null,
+          primary_email_address_id: "email",
+          email_addresses: [{ id: "email", email_address: "eve@example.com" }],
         },
+      });
+      const organization = { id: org!.id, name: "Evented", slug: "evented" };
+      const renamed = { ...organization, name: "Evented Inc" };
+      const membership = (type: string, userId: string, name: string, role: string) => ({
+        type,
+        data: expect.objectContaining({
+          role,
+          organization: expect.objectContaining({ id: org!.id }),
+          public_user_data: {
+            user_id: userId,
+            first_name: name,
+            last_name: null,
+            identifier: `${name.toLowerCase()}@example.com`,
+            image_url: null,
+          },
+        }),
+      });
+      const lifecycle = events.filter((e) => e.type !== "user.updated");
+      expect(lifecycle).toEqual([
+        eve,
+        membership("organizationMembership.created", eve.data.id, "Eve", "owner"),
+        { type: "organization.created", data: organization },
+        { type: "organization.updated", data: renamed },
+        mo,
+        membership("organizationMembership.created", mo.data.id, "Mo", "member"),
+        membership("organizationMembership.updated", mo.data.id, "Mo", "admin"),
+        membership("organizationMembership.deleted", mo.data.id, "Mo", "admin"),
       ]);
     } finally {
       watched.close();
       rmSync(dir2, { recursive: true, force: true });
     }
+  });
+
+  it("keeps sessions and signing keys across a restart of the provider", async () => {
+    const headers = await signUp("stays@example.com");
+    const org = await instance.auth.api.createOrganization({
+      body: { name: "Durable", slug: "durable" },
+      headers,
+    });
+    const before = await tokenFor(headers);
+    instance.close();
+
+    instance = createEchoAuth({
+      databasePath: join(dir, "auth.sqlite"),
+      baseURL,
+      secret: "test-secret-test-secret-test-secret-0123",
+      notify: () => {},
+    });
+    await instance.migrate();
+    const session = await instance.auth.api.getSession({ headers });
+    expect(session?.user.email).toBe("stays@example.com");
+    expect(session?.session.activeOrganizationId).toBe(org!.id);
+    // A token issued before the restart still verifies against the keys served after it.
+    const after = await tokenFor(headers);
+    const { payload } = await jwtVerify(before.token, createLocalJWKSet(after.jwks));
+    expect(payload).toMatchObject({ email: "stays@example.com", org_id: org!.id });
   });
 });

@@ -1,10 +1,11 @@
 import { betterAuth } from "better-auth";
+import { createAuthMiddleware } from "better-auth/api";
 import { getMigrations } from "better-auth/db/migration";
 import { nextCookies } from "better-auth/next-js";
 import { jwt, organization } from "better-auth/plugins";
 import { DatabaseSync } from "node:sqlite";
 
-import type { OrganizationEvent } from "./identity-webhook";
+import type { IdentityEvent, MembershipEvent, OrganizationEvent } from "./identity-webhook";
 
 export const TOKEN_AUDIENCE = "convex";
 export const TOKEN_LIFETIME = "15m";
@@ -17,8 +18,11 @@ export type EchoAuthOptions = {
   secret: string;
   /** Delivers links that would be e-mailed; without a mail transport they are logged and shown. */
   notify: (notice: Notice) => void | Promise<void>;
-  /** Told about every organization created, renamed or deleted (the backend keeps a copy). */
-  onOrganizationChange?: (event: OrganizationEvent) => Promise<void>;
+  /**
+   * Told about every user, organization and membership created, changed or deleted (the backend
+   * keeps a copy: its members list, assignees and organizations come from these events).
+   */
+  onIdentityEvent?: (event: IdentityEvent) => Promise<void>;
   /** Sign-in attempts allowed per client per minute. */
   signInAttemptsPerMinute?: number;
 };
@@ -47,9 +51,51 @@ export function createEchoAuth(options: EchoAuthOptions) {
     type: OrganizationEvent["type"],
     organization: { id: string; name: string; slug: string },
   ) => {
-    await options.onOrganizationChange?.({
+    await options.onIdentityEvent?.({
       type,
       data: { id: organization.id, name: organization.name, slug: organization.slug },
+    });
+  };
+  type Person = { id: string; name: string; email: string; image?: string | null };
+  const userChanged = async (type: "user.created" | "user.updated", user: Person) => {
+    await options.onIdentityEvent?.({
+      type,
+      data: {
+        id: user.id,
+        first_name: user.name,
+        last_name: null,
+        image_url: user.image ?? null,
+        primary_email_address_id: "email",
+        email_addresses: [{ id: "email", email_address: user.email }],
+      },
+    });
+  };
+  const membershipChanged = async (
+    type: MembershipEvent["type"],
+    {
+      member,
+      user,
+      organization,
+    }: {
+      member: { id: string; role: string };
+      user: Person;
+      organization: { id: string; name: string; slug: string };
+    },
+  ) => {
+    await options.onIdentityEvent?.({
+      type,
+      data: {
+        id: member.id,
+        role: member.role,
+        organization: { id: organization.id, name: organization.name, slug: organization.slug },
+        public_user_data: {
+          user_id: user.id,
+          first_name: user.name,
+          last_name: null,
+          identifier: user.email,
+          image_url: user.image ?? null,
+        },
+      },
     });
   };
 
@@ -70,6 +116,10 @@ export function createEchoAuth(options: EchoAuthOptions) {
       },
     },
     databaseHooks: {
+      user: {
+        create: { after: async (user) => await userChanged("user.created", user) },
+        update: { after: async (user) => await userChanged("user.updated", user) },
+      },
       session: {
         create: {
           before: async (session) => ({
@@ -88,6 +138,25 @@ export function createEchoAuth(options: EchoAuthOptions) {
           },
         },
       },
+    },
+    hooks: {
+      // Leaving an organization runs no organization hook; report it like a removal.
+      after: createAuthMiddleware(async (ctx) => {
+        const left = ctx.context.returned as { userId?: string; organizationId?: string } | null;
+        if (ctx.path !== "/organization/leave" || !left?.userId || !left.organizationId) return;
+        const user = database
+          .prepare("SELECT id, name, email, image FROM user WHERE id = ?")
+          .get(left.userId) as Person | undefined;
+        const organization = database
+          .prepare("SELECT id, name, slug FROM organization WHERE id = ?")
+          .get(left.organizationId) as { id: string; name: string; slug: string } | undefined;
+        if (!user || !organization) return;
+        await membershipChanged("organizationMembership.deleted", {
+          member: left as { id: string; role: string },
+          user,
+          organization,
+        });
+      }),
     },
     rateLimit: {
       enabled: true,
@@ -112,6 +181,19 @@ export function createEchoAuth(options: EchoAuthOptions) {
           },
           afterDeleteOrganization: async ({ organization }) => {
             await changed("organization.deleted", organization);
+          },
+          // Creating an organization adds its creator through afterAddMember too.
+          afterAddMember: async (data) => {
+            await membershipChanged("organizationMembership.created", data);
+          },
+          afterAcceptInvitation: async (data) => {
+            await membershipChanged("organizationMembership.created", data);
+          },
+          afterUpdateMemberRole: async (data) => {
+            await membershipChanged("organizationMembership.updated", data);
+          },
+          afterRemoveMember: async (data) => {
+            await membershipChanged("organizationMembership.deleted", data);
           },
         },
         sendInvitationEmail: async ({ email, id }) => {

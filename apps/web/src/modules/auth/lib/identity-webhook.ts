@@ -6,12 +6,48 @@ export type OrganizationEvent = {
   data: { id: string; name: string; slug: string };
 };
 
-type Sender = (event: OrganizationEvent) => Promise<void>;
+/** A user in Clerk's `user.*` payload shape, which the backend reads for both providers. */
+export type UserEvent = {
+  type: "user.created" | "user.updated" | "user.deleted";
+  data: {
+    id: string;
+    first_name?: string;
+    last_name?: null;
+    image_url?: string | null;
+    primary_email_address_id?: string;
+    email_addresses?: { id: string; email_address: string }[];
+    deleted?: true;
+  };
+};
+
+/** A membership in Clerk's `organizationMembership.*` payload shape. */
+export type MembershipEvent = {
+  type:
+    | "organizationMembership.created"
+    | "organizationMembership.updated"
+    | "organizationMembership.deleted";
+  data: {
+    id: string;
+    role: string;
+    organization: { id: string; name: string; slug: string };
+    public_user_data: {
+      user_id: string;
+      first_name: string;
+      last_name: null;
+      identifier: string;
+      image_url: string | null;
+    };
+  };
+};
+
+export type IdentityEvent = OrganizationEvent | UserEvent | MembershipEvent;
+
+type Sender = (event: IdentityEvent) => Promise<void>;
 
 const ATTEMPTS = 3;
 
 /**
- * Tells the backend about organization changes the way Clerk does: a Standard Webhooks (Svix)
+ * Tells the backend about users, organizations and memberships the way Clerk does: a Standard Webhooks (Svix)
  * signed POST, retried with backoff; the backend is idempotent on the event id.
  */
 export function identityWebhookSender({
