@@ -6,7 +6,10 @@ export const DEMO_LOGIN = {
   password: "echo-demo-2026",
   name: "Demo Operator",
 };
-const DEMO_ORGANIZATION = { name: "Echo Demo", slug: "echo-demo" };
+// The demo brand is Nimbus, a cloud notebook: the knowledge base, the greeting and the embed demo
+// page all speak of it. Data from earlier runs has the organization under its former slug.
+const DEMO_ORGANIZATION = { name: "Nimbus (demo)", slug: "nimbus-demo" };
+const FORMER_DEMO_SLUGS = ["echo-demo"];
 
 function cookiesOf(response) {
   return response.headers
@@ -47,8 +50,8 @@ async function ensureDemoOrganization(dashboard, cookies) {
   const list = await identityCall(dashboard, "/organization/list", { cookies });
   if (!list.response.ok)
     throw new Error(`could not list organizations: HTTP ${list.response.status}`);
-  const existing = list.payload.find(
-    (organization) => organization.slug === DEMO_ORGANIZATION.slug,
+  const existing = list.payload.find((organization) =>
+    [DEMO_ORGANIZATION.slug, ...FORMER_DEMO_SLUGS].includes(organization.slug),
   );
   if (existing) return existing;
   const created = await identityCall(dashboard, "/organization/create", {

@@ -6,9 +6,9 @@ import { signInAsDemoOperator } from "./harness/sign-in";
 import { createVisitor, eventually } from "./harness/visitor";
 
 const FILE_NAME = "loyalty-program.md";
-const FILE_TEXT = `# Trailhead Rewards
+const FILE_TEXT = `# Nimbus Rewards
 
-Members of Trailhead Rewards earn 7 points for every dollar spent in our stores.
+Members of Nimbus Rewards earn 7 points for every dollar spent on Nimbus plans.
 Reward points expire 18 months after they are earned.
 `;
 
@@ -29,7 +29,7 @@ describe("the knowledge base feeds the assistant", () => {
   });
 
   it("uploads a file that becomes ready", async () => {
-    await page.getByRole("link", { name: "Knowledge base" }).click();
+    await page.getByRole("link", { name: "Knowledge base", exact: true }).click();
     await page.getByRole("heading", { name: "Knowledge base" }).waitFor();
     await page.getByLabel("Choose files to upload").setInputFiles({
       name: FILE_NAME,
@@ -55,7 +55,7 @@ describe("the knowledge base feeds the assistant", () => {
 
   it("lets a visitor get an answer from the new file, with its source", async () => {
     const visitor = await createVisitor(urls.backend, demo.organizationId, "Kim Knowledge");
-    await visitor.send("How many points do I earn per dollar with Trailhead Rewards?");
+    await visitor.send("How many points do I earn per dollar with Nimbus Rewards?");
     const answer = await eventually(async () => {
       const messages = await visitor.messages();
       return messages.find(

@@ -27,7 +27,9 @@ describe("an operator works a visitor's conversation live", () => {
     expect(hint).toContain(`${demo.login.email} / ${demo.login.password}`);
     await signInAsDemoOperator(page, urls.dashboard, demo.login, { fresh: true });
     // The organization's name comes from the backend, so the operator's token was accepted.
-    await expect(page.getByTestId("organization-name").textContent()).resolves.toBe("Echo Demo");
+    await expect(page.getByTestId("organization-name").textContent()).resolves.toBe(
+      "Nimbus (demo)",
+    );
   });
 
   it("sees a new conversation appear and get escalated without reloading", async () => {

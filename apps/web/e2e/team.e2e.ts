@@ -26,7 +26,7 @@ describe("team: an invited member works conversations but cannot administer", ()
   });
 
   it("the owner invites a member and gets a link to send", async () => {
-    await owner.getByRole("link", { name: "Team" }).click();
+    await owner.getByRole("link", { name: "Team", exact: true }).click();
     await owner.getByLabel("Email").fill(memberEmail);
     await owner.getByRole("button", { name: "Create invitation" }).click();
     const link = owner.getByLabel(`Invitation link for ${memberEmail}`);
@@ -45,18 +45,18 @@ describe("team: an invited member works conversations but cannot administer", ()
     await member.getByRole("button", { name: "Sign up" }).click();
     await member.getByRole("button", { name: "Accept invitation" }).click();
     await member.waitForURL(`${urls.dashboard}/en/conversations`);
-    await member.getByTestId("organization-name").getByText("Echo Demo").waitFor();
+    await member.getByTestId("organization-name").getByText("Nimbus (demo)").waitFor();
   });
 
   it("the backend refuses the member's admin actions", async () => {
-    await member.getByRole("link", { name: "Knowledge base" }).click();
+    await member.getByRole("link", { name: "Knowledge base", exact: true }).click();
     await member.getByLabel("Choose files to upload").setInputFiles({
       name: "notes.txt",
       mimeType: "text/plain",
       buffer: Buffer.from("Members should not be able to add this."),
     });
     await member.getByText("notes.txt was not uploaded: You are not allowed to do this.").waitFor();
-    await member.getByRole("link", { name: "Team" }).click();
+    await member.getByRole("link", { name: "Team", exact: true }).click();
     await member.getByText("Only owners and admins can invite or change members.").waitFor();
     await expect(member.getByRole("button", { name: "Create invitation" }).count()).resolves.toBe(
       0,

@@ -41,7 +41,7 @@ describe("uma visitante chega à IA e depois a uma pessoa, em português", () =>
 
   it("the dashboard speaks Portuguese", async () => {
     await dashboard.getByRole("heading", { name: "Conversas" }).first().waitFor();
-    await dashboard.getByRole("link", { name: "Base de conhecimento" }).waitFor();
+    await dashboard.getByRole("link", { name: "Base de conhecimento", exact: true }).waitFor();
     await dashboard
       .getByRole("group", { name: "Filtrar por status" })
       .getByRole("button", { name: "Precisa de pessoa" })
