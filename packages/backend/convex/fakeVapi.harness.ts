@@ -43,34 +43,42 @@ export const PHONE_NUMBERS = [
 
 export type FakeVapi = {
   url: string;
-  requests: { method: string; path: string; authorization: string | undefined }[];
-  /** The next `count` requests answer `status` (429 carries Retry-After, as Vapi sends it). */
-  failNext(status: number, count?: number): void;
+  requests: { method: string; path: string; authorization: string | undefined; at: number }[];
+  /**
+   * The next `count` requests answer `status`; a 429 carries Retry-After (seconds or an HTTP
+   * date, "0" unless told), as Vapi sends it.
+   */
+  failNext(status: number, count?: number, retryAfter?: string): void;
   close(): Promise<void>;
 };
 
 export async function startFakeVapi(): Promise<FakeVapi> {
-  const failures: number[] = [];
+  const failures: { status: number; retryAfter: string }[] = [];
   const requests: FakeVapi["requests"] = [];
   const server: Server = createServer((req, res) => {
     const path = (req.url ?? "/").split("?")[0]!;
-    requests.push({ method: req.method ?? "GET", path, authorization: req.headers.authorization });
+    requests.push({
+      method: req.method ?? "GET",
+      path,
+      authorization: req.headers.authorization,
+      at: Date.now(),
+    });
     const send = (status: number, body: unknown, headers: Record<string, string> = {}) => {
       res.writeHead(status, { "content-type": "application/json", ...headers });
       res.end(JSON.stringify(body));
     };
     const failure = failures.shift();
-    if (failure === 429)
+    if (failure?.status === 429)
       return send(
         429,
         { message: "Too Many Requests", error: "Too Many Requests", statusCode: 429 },
-        { "retry-after": "0" },
+        { "retry-after": failure.retryAfter },
       );
     if (failure)
-      return send(failure, {
+      return send(failure.status, {
         message: "Internal server error",
         error: "Internal Server Error",
-        statusCode: failure,
+        statusCode: failure.status,
       });
     const key = req.headers.authorization?.replace(/^Bearer /, "");
     if (key !== FAKE_PRIVATE_KEY && key !== FAKE_PUBLIC_KEY)
@@ -89,8 +97,8 @@ export async function startFakeVapi(): Promise<FakeVapi> {
   return {
     url: `http://127.0.0.1:${port}`,
     requests,
-    failNext(status, count = 1) {
-      for (let i = 0; i < count; i++) failures.push(status);
+    failNext(status, count = 1, retryAfter = "0") {
+      for (let i = 0; i < count; i++) failures.push({ status, retryAfter });
     },
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };

@@ -2,7 +2,13 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from "vitest";
 
 import { FAKE_PRIVATE_KEY, startFakeVapi, type FakeVapi } from "../fakeVapi.harness";
-import { RETRY_OPTIONS, vapiClient, VapiError } from "./vapiClient";
+import {
+  MAX_RETRY_AFTER_MS,
+  RETRY_OPTIONS,
+  retryAfterMs,
+  vapiClient,
+  VapiError,
+} from "./vapiClient";
 
 let vapi: FakeVapi;
 beforeAll(async () => {
@@ -42,8 +48,18 @@ describe("vapiClient", () => {
       },
     ]);
     expect(vapi.requests).toEqual([
-      { method: "GET", path: "/assistant", authorization: `Bearer ${FAKE_PRIVATE_KEY}` },
-      { method: "GET", path: "/phone-number", authorization: `Bearer ${FAKE_PRIVATE_KEY}` },
+      {
+        method: "GET",
+        path: "/assistant",
+        authorization: `Bearer ${FAKE_PRIVATE_KEY}`,
+        at: expect.any(Number),
+      },
+      {
+        method: "GET",
+        path: "/phone-number",
+        authorization: `Bearer ${FAKE_PRIVATE_KEY}`,
+        at: expect.any(Number),
+      },
     ]);
   });
 
@@ -74,6 +90,32 @@ describe("vapiClient", () => {
     const unavailable = await failure(client.listPhoneNumbers());
     expect(unavailable.reason).toBe("unavailable");
     expect(unavailable.status).toBe(502);
+  });
+
+  test("a 429's Retry-After is waited out before the next attempt", async () => {
+    vapi.failNext(429, 1, "1");
+    const assistants = await vapiClient(FAKE_PRIVATE_KEY, vapi.url).listAssistants();
+    expect(assistants).toHaveLength(2);
+    const [first, second] = vapi.requests;
+    // Vapi asked for one second; the client may add its own backoff, never less.
+    expect(second!.at - first!.at).toBeGreaterThanOrEqual(1000);
+  });
+
+  test("a Retry-After longer than one call may wait fails at once as rate limited", async () => {
+    vapi.failNext(429, 1, String(MAX_RETRY_AFTER_MS / 1000 + 50));
+    const error = await failure(vapiClient(FAKE_PRIVATE_KEY, vapi.url).listAssistants());
+    expect(error.reason).toBe("rate_limited");
+    expect(error.retryAfterMs).toBe(MAX_RETRY_AFTER_MS + 50_000);
+    expect(vapi.requests).toHaveLength(1);
+  });
+
+  test("Retry-After is read as seconds or as an HTTP date", () => {
+    const now = Date.parse("2026-12-01T10:00:00Z");
+    expect(retryAfterMs("3", now)).toBe(3000);
+    expect(retryAfterMs("Tue, 01 Dec 2026 10:00:07 GMT", now)).toBe(7000);
+    expect(retryAfterMs("Tue, 01 Dec 2026 09:00:00 GMT", now)).toBe(0);
+    expect(retryAfterMs(null, now)).toBeUndefined();
+    expect(retryAfterMs("soon", now)).toBeUndefined();
   });
 
   test("an unreachable Vapi is reported as unavailable", async () => {

@@ -15,9 +15,23 @@ export class VapiError extends Error {
     readonly reason: VapiFailure,
     message: string,
     readonly status?: number,
+    /** How long Vapi asked us to wait before trying again (its Retry-After), in ms. */
+    readonly retryAfterMs?: number,
   ) {
     super(message);
   }
+}
+
+/** Longest Retry-After honoured inside one call; a longer one fails at once as rate limited. */
+export const MAX_RETRY_AFTER_MS = 10_000;
+
+/** Retry-After as milliseconds: delta-seconds or an HTTP date; undefined when absent or invalid. */
+export function retryAfterMs(header: string | null, now = Date.now()): number | undefined {
+  if (!header?.trim()) return undefined;
+  const value = header.trim();
+  if (/^\d+$/.test(value)) return Number(value) * 1000;
+  const date = Date.parse(value);
+  return Number.isNaN(date) ? undefined : Math.max(0, date - now);
 }
 
 export type VapiAssistant = { id: string; name: string | null; createdAt: string | null };
@@ -57,7 +71,12 @@ export function vapiClient(apiKey: string, baseUrl = process.env.VAPI_API_URL) {
     }
     if (response.ok) return await response.json();
     const message = await describe(response);
-    if (response.status === 429) throw new VapiError("rate_limited", message, 429);
+    if (response.status === 429) {
+      const wait = retryAfterMs(response.headers.get("retry-after"));
+      const error = new VapiError("rate_limited", message, 429, wait);
+      if (wait !== undefined && wait > MAX_RETRY_AFTER_MS) throw new AbortError(error);
+      throw error;
+    }
     if (response.status >= 500) throw new VapiError("unavailable", message, response.status);
     const reason = response.status === 401 || response.status === 403 ? "unauthorized" : "rejected";
     throw new AbortError(new VapiError(reason, message, response.status));
@@ -65,7 +84,14 @@ export function vapiClient(apiKey: string, baseUrl = process.env.VAPI_API_URL) {
 
   async function get(path: string): Promise<unknown> {
     try {
-      return await pRetry(() => attempt(path), RETRY_OPTIONS);
+      return await pRetry(() => attempt(path), {
+        ...RETRY_OPTIONS,
+        // Vapi's Retry-After comes first; the backoff is added on top of it.
+        onFailedAttempt: async ({ error }) => {
+          const wait = error instanceof VapiError ? error.retryAfterMs : undefined;
+          if (wait) await new Promise((resolve) => setTimeout(resolve, wait));
+        },
+      });
     } catch (error) {
       const cause = error instanceof AbortError ? error.originalError : error;
       if (cause instanceof VapiError) throw cause;
