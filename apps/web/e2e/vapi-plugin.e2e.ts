@@ -14,7 +14,10 @@ describe("voice plugin: connecting Vapi", () => {
   let page: Page;
 
   beforeAll(async () => {
-    vapi = await startFakeVapi(["sk_private_good", "pk_public_good"]);
+    vapi = await startFakeVapi({
+      privateKeys: ["sk_private_good"],
+      publicKeys: ["pk_public_good"],
+    });
     await setBackendEnv(urls.backend, adminKey, { VAPI_API_URL: vapi.url });
     browser = await launchBrowser();
     page = await browser.newPage();

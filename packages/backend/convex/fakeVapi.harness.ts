@@ -3,7 +3,9 @@ import type { AddressInfo } from "node:net";
 
 /**
  * A local stand-in for Vapi's REST API (https://api.vapi.ai) serving its documented JSON shapes:
- * GET /assistant and GET /phone-number as arrays with a Bearer key, Vapi's error bodies otherwise.
+ * GET /assistant and GET /phone-number as arrays with the private key; POST /call/web is the one
+ * endpoint the public key may call (here refused with 400 for lack of an assistant, after the
+ * key check); Vapi's error bodies otherwise.
  */
 
 export const FAKE_PRIVATE_KEY = "9a8b7c6d-private-0000-0000-000000000001";
@@ -81,12 +83,20 @@ export async function startFakeVapi(): Promise<FakeVapi> {
         statusCode: failure.status,
       });
     const key = req.headers.authorization?.replace(/^Bearer /, "");
-    if (key !== FAKE_PRIVATE_KEY && key !== FAKE_PUBLIC_KEY)
+    // Public keys are scoped to web-call creation; every other endpoint takes the private key.
+    const webCall = req.method === "POST" && path === "/call/web";
+    if (key !== (webCall ? FAKE_PUBLIC_KEY : FAKE_PRIVATE_KEY))
       return send(401, {
         message:
           "Invalid Key. Hot tip, you may be using the private key instead of the public key, or vice versa.",
         error: "Unauthorized",
         statusCode: 401,
+      });
+    if (webCall)
+      return send(400, {
+        message: ["assistant or assistantId or squad or squadId must be provided"],
+        error: "Bad Request",
+        statusCode: 400,
       });
     if (req.method === "GET" && path === "/assistant") return send(200, ASSISTANTS);
     if (req.method === "GET" && path === "/phone-number") return send(200, PHONE_NUMBERS);

@@ -1,21 +1,33 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 
-/** A local stand-in for Vapi's REST API that accepts only the given keys. */
-export async function startFakeVapi(validKeys: string[]) {
+/**
+ * A local stand-in for Vapi's REST API that accepts only the given keys: private keys for the REST
+ * endpoints, public keys for web-call creation alone (refused with 400 here for lack of an
+ * assistant, after the key check), as Vapi scopes them.
+ */
+export async function startFakeVapi(keys: { privateKeys: string[]; publicKeys: string[] }) {
   const server: Server = createServer((request, response) => {
     const key = request.headers.authorization?.replace(/^Bearer /, "") ?? "";
     const json = (status: number, body: unknown) => {
       response.writeHead(status, { "content-type": "application/json" });
       response.end(JSON.stringify(body));
     };
-    if (!validKeys.includes(key))
+    const webCall = request.method === "POST" && request.url === "/call/web";
+    if (!(webCall ? keys.publicKeys : keys.privateKeys).includes(key))
       return json(401, {
         message:
           "Invalid Key. Hot tip, you may be using the private key instead of the public key, or vice versa.",
         error: "Unauthorized",
         statusCode: 401,
       });
+    if (webCall) {
+      return json(400, {
+        message: ["assistant or assistantId or squad or squadId must be provided"],
+        error: "Bad Request",
+        statusCode: 400,
+      });
+    }
     if (request.url === "/assistant") {
       return json(200, [
         { id: "asst_frontdesk", name: "Front desk", createdAt: "2026-11-01T10:00:00.000Z" },

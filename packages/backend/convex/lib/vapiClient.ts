@@ -60,16 +60,26 @@ export const RETRY_OPTIONS = { retries: 3, factor: 2, minTimeout: 200, maxTimeou
 export function vapiClient(apiKey: string, baseUrl = process.env.VAPI_API_URL) {
   const root = (baseUrl || DEFAULT_VAPI_API_URL).replace(/\/+$/, "");
 
-  async function attempt(path: string): Promise<unknown> {
+  type Request = { method?: "GET" | "POST"; body?: unknown; invalidBodyIsOk?: boolean };
+
+  async function attempt(path: string, request: Request): Promise<unknown> {
     let response: Response;
     try {
       response = await fetch(`${root}${path}`, {
-        headers: { Authorization: `Bearer ${apiKey}`, Accept: "application/json" },
+        method: request.method ?? "GET",
+        headers: {
+          Authorization: `Bearer ${apiKey}`,
+          Accept: "application/json",
+          ...(request.body === undefined ? {} : { "Content-Type": "application/json" }),
+        },
+        body: request.body === undefined ? undefined : JSON.stringify(request.body),
       });
     } catch (error) {
       throw new VapiError("unavailable", `Vapi is unreachable: ${String(error)}`);
     }
     if (response.ok) return await response.json();
+    // The key passed Vapi's check and only the body was refused.
+    if (response.status === 400 && request.invalidBodyIsOk) return null;
     const message = await describe(response);
     if (response.status === 429) {
       const wait = retryAfterMs(response.headers.get("retry-after"));
@@ -82,9 +92,9 @@ export function vapiClient(apiKey: string, baseUrl = process.env.VAPI_API_URL) {
     throw new AbortError(new VapiError(reason, message, response.status));
   }
 
-  async function get(path: string): Promise<unknown> {
+  async function send(path: string, request: Request = {}): Promise<unknown> {
     try {
-      return await pRetry(() => attempt(path), {
+      return await pRetry(() => attempt(path, request), {
         ...RETRY_OPTIONS,
         // Vapi's Retry-After comes first; the backoff is added on top of it.
         onFailedAttempt: async ({ error }) => {
@@ -101,13 +111,22 @@ export function vapiClient(apiKey: string, baseUrl = process.env.VAPI_API_URL) {
 
   /** Lists come back as arrays; newer paginated endpoints wrap them in { results }. */
   async function list(path: string): Promise<Json[]> {
-    const body = await get(path);
+    const body = await send(path);
     const items = Array.isArray(body) ? body : (body as Json | null)?.results;
     if (!Array.isArray(items)) throw new VapiError("rejected", `Unexpected response from ${path}`);
     return items.filter((item): item is Json => typeof item === "object" && item !== null);
   }
 
   return {
+    /**
+     * Checks that this is a valid public key without starting a call. Vapi scopes public keys to
+     * web-call creation alone (every other endpoint answers them 401) and checks the key before
+     * the body, so an empty web-call request is refused with 400 for a valid public key and with
+     * 401 for anything else.
+     */
+    async checkPublicKey(): Promise<void> {
+      await send("/call/web", { method: "POST", body: {}, invalidBodyIsOk: true });
+    },
     async listAssistants(): Promise<VapiAssistant[]> {
       return (await list("/assistant")).flatMap((a) => {
         const id = text(a.id);

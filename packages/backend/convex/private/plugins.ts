@@ -35,9 +35,11 @@ function failFromVapi(error: unknown, key: string): never {
   fail("INVALID_INPUT", `Vapi refused the request with the ${key}: ${error.message}`);
 }
 
-async function checkKey(key: string, label: string) {
+/** The private key must read the REST API; the public key must be accepted for web calls. */
+async function checkKey(key: string, label: "private key" | "public key") {
   try {
-    await vapiClient(key).listAssistants();
+    if (label === "private key") await vapiClient(key).listAssistants();
+    else await vapiClient(key).checkPublicKey();
   } catch (error) {
     failFromVapi(error, label);
   }

@@ -49,9 +49,9 @@ describe("private.plugins (Vapi)", () => {
       state: "connected",
       configured: true,
     });
-    expect(vapi.requests.slice(-2).map((r) => r.authorization)).toEqual([
-      `Bearer ${FAKE_PRIVATE_KEY}`,
-      `Bearer ${FAKE_PUBLIC_KEY}`,
+    expect(vapi.requests.slice(-2).map((r) => [r.method, r.path, r.authorization])).toEqual([
+      ["GET", "/assistant", `Bearer ${FAKE_PRIVATE_KEY}`],
+      ["POST", "/call/web", `Bearer ${FAKE_PUBLIC_KEY}`],
     ]);
     const secrets = await storedSecrets(t);
     expect(secrets.map((s) => s.name).sort()).toEqual(["vapi.privateKey", "vapi.webhookSecret"]);
@@ -86,6 +86,13 @@ describe("private.plugins (Vapi)", () => {
     await expect(
       admin.action(api.private.plugins.connect, { ...keys, publicKey: FAKE_PRIVATE_KEY }),
     ).rejects.toThrow(/must be different/);
+    // Swapped keys: Vapi's REST API refuses a public key, web calls refuse a private one.
+    await expect(
+      admin.action(api.private.plugins.connect, {
+        privateKey: FAKE_PUBLIC_KEY,
+        publicKey: FAKE_PRIVATE_KEY,
+      }),
+    ).rejects.toThrow(/Vapi rejected the private key/);
     vapi.failNext(503, 4);
     const outage = await admin.action(api.private.plugins.connect, keys).catch((e) => e);
     expect(outage.data).toMatchObject({ code: "UPSTREAM_UNAVAILABLE" });
