@@ -40,13 +40,19 @@ const globalForAuth = globalThis as unknown as {
 export async function getIdentity() {
   if (!globalForAuth.echoAuth) {
     const dir = dataDirectory();
-    globalForAuth.echoAuth = createEchoAuth({
+    const identity = createEchoAuth({
       databasePath: join(dir, "auth.sqlite"),
       baseURL: process.env.ECHO_WEB_URL ?? "http://localhost:3000",
       secret: authSecret(dir),
       notify: logNotice,
       onIdentityEvent: identityWebhook(),
     });
+    globalForAuth.echoAuth = identity;
+    // Once per process: the backend catches up on anything it missed while this was down.
+    void identity
+      .migrate()
+      .then(() => identity.resync())
+      .catch((error: unknown) => console.error("[identity] resync failed:", error));
   }
   await globalForAuth.echoAuth.migrate();
   return globalForAuth.echoAuth.auth;

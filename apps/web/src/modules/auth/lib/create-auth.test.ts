@@ -280,6 +280,52 @@ describe("self-hosted identity provider", () => {
     }
   });
 
+  it("reports every organization, user and membership again on resync", async () => {
+    const events: IdentityEvent[] = [];
+    const dir2 = mkdtempSync(join(tmpdir(), "echo-auth-resync-"));
+    const options = {
+      databasePath: join(dir2, "auth.sqlite"),
+      baseURL,
+      secret: "test-secret-test-secret-test-secret-0123",
+      notify: () => {},
+    };
+    // Data made while nobody listened, as before events were sent.
+    const quiet = createEchoAuth(options);
+    await quiet.migrate();
+    const response = await quiet.auth.api.signUpEmail({
+      body: { email: "old@example.com", password: "correct horse battery", name: "Olga" },
+      asResponse: true,
+    });
+    const org = await quiet.auth.api.createOrganization({
+      body: { name: "Legacy", slug: "legacy" },
+      headers: sessionHeaders(response),
+    });
+    quiet.close();
+
+    const watched = createEchoAuth({
+      ...options,
+      onIdentityEvent: async (e) => void events.push(e),
+    });
+    try {
+      await watched.migrate();
+      await watched.resync();
+      expect(events.map((event) => event.type)).toEqual([
+        "organization.updated",
+        "user.updated",
+        "organizationMembership.updated",
+      ]);
+      expect(events[0]!.data).toEqual({ id: org!.id, name: "Legacy", slug: "legacy" });
+      expect(events[2]!.data).toMatchObject({
+        role: "owner",
+        organization: { id: org!.id },
+        public_user_data: { first_name: "Olga", identifier: "old@example.com" },
+      });
+    } finally {
+      watched.close();
+      rmSync(dir2, { recursive: true, force: true });
+    }
+  });
+
   it("keeps sessions and signing keys across a restart of the provider", async () => {
     const headers = await signUp("stays@example.com");
     const org = await instance.auth.api.createOrganization({

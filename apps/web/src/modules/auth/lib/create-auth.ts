@@ -236,7 +236,31 @@ export function createEchoAuth(options: EchoAuthOptions) {
     return migrated;
   };
 
-  return { auth, migrate, close: () => database.close() };
+  /**
+   * Reports every organization, user and membership again, so a backend that missed events (or
+   * data from before they were sent) catches up; the backend's upserts make repeats harmless.
+   */
+  const resync = async () => {
+    const organizations = database.prepare("SELECT id, name, slug FROM organization").all() as {
+      id: string;
+      name: string;
+      slug: string;
+    }[];
+    for (const organization of organizations) await changed("organization.updated", organization);
+    const users = database.prepare("SELECT id, name, email, image FROM user").all() as Person[];
+    for (const user of users) await userChanged("user.updated", user);
+    const members = database
+      .prepare("SELECT id, role, userId, organizationId FROM member")
+      .all() as { id: string; role: string; userId: string; organizationId: string }[];
+    for (const member of members) {
+      const user = users.find((candidate) => candidate.id === member.userId);
+      const organization = organizations.find((org) => org.id === member.organizationId);
+      if (user && organization)
+        await membershipChanged("organizationMembership.updated", { member, user, organization });
+    }
+  };
+
+  return { auth, migrate, resync, close: () => database.close() };
 }
 
 export type EchoAuth = ReturnType<typeof createEchoAuth>["auth"];
