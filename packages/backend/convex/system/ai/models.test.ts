@@ -50,4 +50,10 @@ describe("models() chooses by environment", () => {
     expect(withEmbeddings.embeddingModel.modelId).toBe("nomic-embed-text");
     expect(withEmbeddings.embeddingDimension).toBe(768);
   });
+
+  test("an embedding size the knowledge base cannot store is refused with the sizes it can", () => {
+    expect(() => models({ OPENAI_API_KEY: "sk-test", ECHO_EMBEDDING_DIMENSION: "8" })).toThrow(
+      /ECHO_EMBEDDING_DIMENSION is 8; the knowledge base stores vectors of 128, 256/,
+    );
+  });
 });

@@ -18,6 +18,21 @@ export type Models = {
 
 const HASHED_RELEVANCE_THRESHOLD = 0.11;
 
+/** The vector sizes @convex-dev/rag stores (one vector index per size). */
+export const SUPPORTED_EMBEDDING_DIMENSIONS = [
+  128, 256, 512, 768, 1024, 1408, 1536, 2048, 3072, 4096,
+] as const;
+
+function embeddingDimension(value: string | undefined): number {
+  const dimension = numberFrom(value, 1536);
+  if (!(SUPPORTED_EMBEDDING_DIMENSIONS as readonly number[]).includes(dimension)) {
+    throw new Error(
+      `ECHO_EMBEDDING_DIMENSION is ${value}; the knowledge base stores vectors of ${SUPPORTED_EMBEDDING_DIMENSIONS.join(", ")} dimensions. Choose an embedding model with one of these sizes (many accept a "dimensions" setting).`,
+    );
+  }
+  return dimension;
+}
+
 /** Unset, empty and unparsable values all mean "use the default". */
 function numberFrom(value: string | undefined, fallback: number): number {
   const parsed = value?.trim() ? Number(value) : NaN;
@@ -50,7 +65,7 @@ export function models(env: Record<string, string | undefined> = process.env): M
     mode: "model",
     languageModel,
     embeddingModel: openai.embedding(ECHO_EMBEDDING_MODEL ?? "text-embedding-3-small"),
-    embeddingDimension: numberFrom(env.ECHO_EMBEDDING_DIMENSION, 1536),
+    embeddingDimension: embeddingDimension(env.ECHO_EMBEDDING_DIMENSION),
     relevanceThreshold: numberFrom(env.ECHO_RELEVANCE_THRESHOLD, 0.3),
   };
 }
