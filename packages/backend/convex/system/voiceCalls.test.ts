@@ -105,6 +105,35 @@ describe("Vapi server messages (/webhooks/vapi/<organizationId>)", () => {
     expect(after.page.map((c) => c.voiceCall?.callId).sort()).toEqual(["call_1", "call_2"]);
   });
 
+  test("the conversation view reads the call's details, and only in its own organization", async () => {
+    const t = newTest();
+    await withWebhookSecret(t);
+    await post(t, endOfCallReport("call_1"));
+    const admin = operator(t, "org_a");
+    const [listed] = (
+      await admin.query(api.private.conversations.list, {
+        paginationOpts: { numItems: 10, cursor: null },
+      })
+    ).page;
+    const conversation = await admin.query(api.private.conversations.get, {
+      conversationId: listed!._id,
+    });
+    expect(conversation.channel).toBe("voice");
+    expect(conversation.voiceCall).toEqual({
+      callId: "call_1",
+      summary: "Customer asked about a late order.",
+      transcript: "AI: Hi, this is Echo support.\nUser: My order has not arrived.\n",
+      recordingUrl: "https://storage.vapi.ai/call_1-mono.wav",
+      endedReason: "customer-ended-call",
+      durationSeconds: 42.5,
+      customerNumber: "+15550199",
+    });
+    await createOrganization(t, "org_b");
+    await expect(
+      operator(t, "org_b").query(api.private.conversations.get, { conversationId: listed!._id }),
+    ).rejects.toThrow(/Conversation not found/);
+  });
+
   test("a wrong or missing secret, or an unconfigured organization, records nothing", async () => {
     const t = newTest();
     await withWebhookSecret(t);
