@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
@@ -22,6 +22,16 @@ declare module "vitest" {
 
 const BASE_PORT = Number(process.env.ECHO_E2E_BASE_PORT ?? 4100);
 
+const BUILT_APPS = ["apps/web", "apps/widget"];
+
+/** Each Next.js app's build id; `next start` serves that build from .next as pages ask for it. */
+function buildIds() {
+  return BUILT_APPS.map((app) => {
+    const file = join(repoRoot, app, ".next", "BUILD_ID");
+    return `${app}: ${existsSync(file) ? readFileSync(file, "utf8").trim() : "no build"}`;
+  });
+}
+
 /** Starts the built local-mode stack on its own ports and data folder for the whole e2e run. */
 export default async function setup(project: TestProject) {
   const dataDir = mkdtempSync(join(tmpdir(), "echo-e2e-"));
@@ -29,6 +39,7 @@ export default async function setup(project: TestProject) {
   // One log folder per stack, so runs on other base ports never write into this run's logs.
   const logDir = join(resultsDir, "logs", String(BASE_PORT));
   let crashed: string | null = null;
+  const buildsAtStart = buildIds();
   const stack = await startStack(repoRoot, {
     ports: {
       web: BASE_PORT,
@@ -69,5 +80,13 @@ export default async function setup(project: TestProject) {
     await stack.stop();
     rmSync(dataDir, { recursive: true, force: true });
     if (crashed) throw new Error(crashed);
+    // A build that replaces .next under the running servers breaks pages at random; say so
+    // instead of leaving only the timeouts it causes.
+    const buildsAtEnd = buildIds();
+    if (buildsAtEnd.join() !== buildsAtStart.join()) {
+      throw new Error(
+        `the apps were rebuilt while the e2e suite ran (${buildsAtStart.join(", ")} → ${buildsAtEnd.join(", ")}); failures in this run may come from that, run it again`,
+      );
+    }
   };
 }
