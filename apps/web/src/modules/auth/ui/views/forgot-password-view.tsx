@@ -45,7 +45,7 @@ export function ForgotPasswordView() {
           {t("forgotPassword.sent")}
         </p>
       ) : (
-        <form className="grid gap-4" onSubmit={onSubmit}>
+        <form method="post" className="grid gap-4" onSubmit={onSubmit}>
           <FormError message={error} />
           <FormField
             id="email"

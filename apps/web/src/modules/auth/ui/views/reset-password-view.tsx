@@ -38,7 +38,8 @@ export function ResetPasswordView({ token }: { token: string | null }) {
         </Link>
       }
     >
-      <form className="grid gap-4" onSubmit={onSubmit}>
+      {/* POST, so a submit before the script loads never puts credentials in the address. */}
+      <form method="post" className="grid gap-4" onSubmit={onSubmit}>
         <FormError message={error} />
         <FormField
           id="password"

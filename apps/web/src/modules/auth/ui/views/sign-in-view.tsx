@@ -44,7 +44,8 @@ export function SignInView({
         </>
       }
     >
-      <form className="grid gap-4" onSubmit={onSubmit}>
+      {/* POST, so a submit before the script loads never puts credentials in the address. */}
+      <form method="post" className="grid gap-4" onSubmit={onSubmit}>
         <FormError message={error} />
         {demoLogin ? (
           <p className="rounded-md bg-muted p-3 text-sm" data-testid="demo-login">

@@ -1,6 +1,7 @@
 import { useTranslations } from "next-intl";
 import type { ReactNode } from "react";
 
+import { Link } from "@/i18n/navigation";
 import type { IdentityProviderName } from "@/modules/auth/lib/identity-provider";
 import { ClerkAccountControls } from "@/modules/auth/ui/components/clerk-account-controls";
 import { AuthenticatedArea } from "@/modules/convex/authenticated-area";
@@ -32,10 +33,20 @@ export function DashboardShell({
             <div className="md:hidden">{account}</div>
           </div>
         </div>
-        <div className="px-2">
+        <div className="flex min-w-0 items-center justify-between gap-2 px-2">
           <AuthenticatedArea>
             <OrganizationName />
           </AuthenticatedArea>
+          {/* Clerk's own switcher sits with its account controls. */}
+          {provider === "clerk" ? null : (
+            <Link
+              href="/organizations"
+              aria-label={t("switchOrganizationLabel")}
+              className="shrink-0 text-xs text-muted-foreground underline underline-offset-4 hover:text-foreground"
+            >
+              {t("switchOrganization")}
+            </Link>
+          )}
         </div>
         <nav aria-label={t("navigation")} className="min-w-0 overflow-x-auto md:overflow-visible">
           <NavLinks />
