@@ -5,6 +5,7 @@ import { useCallback } from "react";
 
 import { usePathname, useRouter } from "@/i18n/navigation";
 
+import { type AssigneeFilter, parseAssigneeFilter } from "../lib/assignee-filter";
 import { parseStatusFilter, type StatusFilter } from "../lib/conversation-status";
 
 /** The inbox filters live in the URL, so reloading or sharing a link keeps them. */
@@ -14,9 +15,10 @@ export function useInboxFilters() {
   const router = useRouter();
   const status = parseStatusFilter(params.get("status"));
   const search = params.get("q") ?? "";
+  const assignee = parseAssigneeFilter(params.get("assignee"));
 
   const update = useCallback(
-    (changes: { status?: StatusFilter; search?: string }) => {
+    (changes: { status?: StatusFilter; search?: string; assignee?: AssigneeFilter }) => {
       const next = new URLSearchParams(params.toString());
       if (changes.status !== undefined) {
         if (changes.status === "all") next.delete("status");
@@ -26,11 +28,15 @@ export function useInboxFilters() {
         if (changes.search.trim()) next.set("q", changes.search);
         else next.delete("q");
       }
+      if (changes.assignee !== undefined) {
+        if (changes.assignee === "all") next.delete("assignee");
+        else next.set("assignee", changes.assignee);
+      }
       const query = next.toString();
       router.replace(query ? `${pathname}?${query}` : pathname);
     },
     [params, pathname, router],
   );
 
-  return { status, search, query: params.toString(), update };
+  return { status, search, assignee, query: params.toString(), update };
 }

@@ -4,7 +4,7 @@ import { api } from "@echo/backend/convex/_generated/api";
 import { Badge } from "@echo/ui/components/badge";
 import { Button } from "@echo/ui/components/button";
 import { cn } from "@echo/ui/lib/utils";
-import { usePaginatedQuery } from "convex/react";
+import { usePaginatedQuery, useQuery } from "convex/react";
 import { useFormatter, useTranslations } from "next-intl";
 import { useParams } from "next/navigation";
 import { useEffect, useRef } from "react";
@@ -13,6 +13,7 @@ import { Link, useRouter } from "@/i18n/navigation";
 
 import { useInboxFilters } from "../../hooks/use-inbox-filters";
 import { useInboxShortcuts } from "../../hooks/use-inbox-shortcuts";
+import { assigneeQueryArg } from "../../lib/assignee-filter";
 import { statusBadgeVariant } from "../../lib/conversation-status";
 import { adjacentConversation, INBOX_LIST_ATTRIBUTE } from "../../lib/inbox-shortcuts";
 
@@ -21,15 +22,23 @@ const PAGE_SIZE = 20;
 export function ConversationList() {
   const t = useTranslations("conversations");
   const format = useFormatter();
-  const { status, search, query } = useInboxFilters();
+  const { status, search, assignee, query } = useInboxFilters();
   const params = useParams<{ conversationId?: string }>();
+  const organization = useQuery(api.private.organization.current);
+  const byAssignee = assigneeQueryArg(assignee, organization?.userId);
   const {
     results,
     status: loadStatus,
     loadMore,
   } = usePaginatedQuery(
     api.private.conversations.list,
-    { status: status === "all" ? undefined : status, search: search.trim() || undefined },
+    byAssignee === "skip"
+      ? "skip"
+      : {
+          status: status === "all" ? undefined : status,
+          search: search.trim() || undefined,
+          ...byAssignee,
+        },
     { initialNumItems: PAGE_SIZE },
   );
   const sentinel = useRef<HTMLLIElement>(null);
@@ -75,7 +84,9 @@ export function ConversationList() {
   }
   if (results.length === 0) {
     return (
-      <p className="p-4 text-sm text-muted-foreground">{search ? t("noMatches") : t("empty")}</p>
+      <p className="p-4 text-sm text-muted-foreground">
+        {search || status !== "all" || assignee !== "all" ? t("noMatches") : t("empty")}
+      </p>
     );
   }
   return (

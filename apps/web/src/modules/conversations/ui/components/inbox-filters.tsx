@@ -8,6 +8,7 @@ import { useEffect, useRef, useState } from "react";
 import { useInboxFilters } from "../../hooks/use-inbox-filters";
 import { useInboxShortcuts } from "../../hooks/use-inbox-shortcuts";
 import { CONVERSATION_STATUSES, type StatusFilter } from "../../lib/conversation-status";
+import { AssigneeFilter } from "./assignee-filter";
 
 const FILTERS: StatusFilter[] = ["all", ...CONVERSATION_STATUSES];
 const SEARCH_DELAY_MS = 300;
@@ -54,6 +55,7 @@ export function InboxFilters() {
           </button>
         ))}
       </div>
+      <AssigneeFilter />
     </div>
   );
 }

@@ -15,8 +15,10 @@ import { useErrorMessage } from "@/modules/convex/use-error-message";
 import { useInboxShortcuts } from "../../hooks/use-inbox-shortcuts";
 import { statusActions, statusBadgeVariant } from "../../lib/conversation-status";
 import { ContactPanel } from "../components/contact-panel";
+import { ConversationAssignee } from "../components/conversation-assignee";
 import { MessageList } from "../components/message-list";
 import { ReplyComposer } from "../components/reply-composer";
+import { VoiceCallPanel } from "../components/voice-call-panel";
 
 const SHORTCUT_KEYS = { escalated: "e", resolved: "Shift+R", unresolved: undefined } as const;
 
@@ -24,9 +26,7 @@ export function ConversationView({ conversationId }: { conversationId: Id<"conve
   const t = useTranslations("conversations");
   const errorMessage = useErrorMessage();
   const conversation = useQuery(api.private.conversations.get, { conversationId });
-  const organization = useQuery(api.private.organization.current);
   const updateStatus = useMutation(api.private.conversations.updateStatus);
-  const assign = useMutation(api.private.conversations.assign);
   const markRead = useMutation(api.private.conversations.markRead);
   const [error, setError] = useState<string | null>(null);
   const unread = conversation?.unreadByOperator ?? 0;
@@ -62,7 +62,6 @@ export function ConversationView({ conversationId }: { conversationId: Id<"conve
 
   const shortcutHint = (key: string | undefined) =>
     key ? t("shortcuts.hint", { key }) : undefined;
-  const mine = organization && conversation.assigneeId === organization.userId;
   return (
     <div className="flex h-dvh min-h-0">
       <section className="flex min-w-0 flex-1 flex-col" aria-label={t("thread")}>
@@ -89,19 +88,10 @@ export function ConversationView({ conversationId }: { conversationId: Id<"conve
                 <ContactPanel conversationId={conversationId} />
               </DialogContent>
             </Dialog>
-            {organization ? (
-              <Button
-                variant="ghost"
-                size="sm"
-                onClick={() =>
-                  run(() =>
-                    assign({ conversationId, assigneeId: mine ? null : organization.userId }),
-                  )
-                }
-              >
-                {mine ? t("unassign") : t("assignToMe")}
-              </Button>
-            ) : null}
+            <ConversationAssignee
+              conversationId={conversationId}
+              assigneeId={conversation.assigneeId ?? null}
+            />
             {actions.map((action) => (
               <Button
                 key={action.to}
@@ -122,6 +112,7 @@ export function ConversationView({ conversationId }: { conversationId: Id<"conve
           ) : null}
         </header>
         <div className="min-h-0 flex-1 overflow-y-auto">
+          {conversation.voiceCall ? <VoiceCallPanel call={conversation.voiceCall} /> : null}
           <MessageList threadId={conversation.threadId} />
         </div>
         <ReplyComposer
