@@ -86,8 +86,9 @@ function assertWritable(frame: Frame, table: TableInfo): void {
 }
 
 function checkSchema(frame: Frame, table: TableInfo, doc: DocJson): void {
-  checkDocumentLimits(jsonToConvex(doc) as Record<string, Value>);
-  const problem = frame.backend.schemaViolation(frame.component, table.name, doc);
+  const value = jsonToConvex(doc) as Record<string, Value>;
+  checkDocumentLimits(value);
+  const problem = frame.backend.schemaViolation(frame.component, table.name, value);
   if (problem) throw new FunctionError(problem);
 }
 
@@ -109,7 +110,7 @@ export function insert(
     ...args.value,
   } as DocJson;
   checkSchema(frame, table, doc);
-  tx.write(table.number, id, doc);
+  tx.insert(table.number, id, doc);
   return { _id: id };
 }
 
@@ -123,7 +124,7 @@ export function insertSystem(
   const table = tableByName(frame, tableName);
   const id = encodeDocumentId(table.number, newInternalId());
   const doc = { _id: id, _creationTime: frame.backend.nextCreationTime(), ...value } as DocJson;
-  tx.write(table.number, id, doc);
+  tx.insert(table.number, id, doc);
   return doc;
 }
 

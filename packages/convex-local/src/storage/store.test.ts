@@ -2,6 +2,7 @@ import { describe, expect, test } from "vitest";
 import { openDatabase } from "./sqlite.ts";
 import { ConflictError, Store } from "./store.ts";
 import { keyRangeFor, type DocJson } from "./index-keys.ts";
+import { tempDir } from "../../test/helpers.ts";
 
 function setup() {
   const store = new Store(openDatabase(":memory:"));
@@ -145,5 +146,41 @@ describe("store", () => {
     expect(seen).toEqual([]);
     await Promise.all([first.durable, second.durable]);
     expect(seen).toEqual([first.ts, second.ts]);
+  });
+
+  test("with full sync, batches are fsynced off the event loop, in order, and the connection stays FULL", async () => {
+    const { dir, cleanup } = tempDir();
+    try {
+      const store = new Store(openDatabase(dir, "full"));
+      const table = store.catalog.ensureTable("", "messages");
+      const seen: bigint[] = [];
+      store.onCommit((commit) => seen.push(commit.ts));
+      const commitOne = (id: string, n: number) => {
+        const tx = store.begin();
+        tx.write(table.number, id, doc(id, n, { author: "x" }));
+        return store.commit(tx);
+      };
+      const first = commitOne("a", 1);
+      // The next batch is applied while the first one's fsync may still be running.
+      await new Promise((resolve) => setImmediate(resolve));
+      const second = commitOne("b", 2);
+      expect(first.durable).not.toBe(second.durable);
+      await second.durable;
+      await first.durable;
+      expect(seen).toEqual([first.ts, second.ts]);
+      // Writes outside batches still get SQLite's own fsync.
+      expect(store.db.prepare("PRAGMA synchronous").get()?.synchronous).toBe(2);
+      const third = commitOne("c", 3);
+      store.flush();
+      expect(seen).toEqual([first.ts, second.ts, third.ts]);
+      await third.durable;
+      store.close();
+      const reopened = new Store(openDatabase(dir, "full"));
+      expect(collect(reopened, "by_creation_time", [])).toEqual(["a", "b", "c"]);
+      expect(reopened.latestTs()).toBeGreaterThanOrEqual(third.ts);
+      reopened.close();
+    } finally {
+      cleanup();
+    }
   });
 });

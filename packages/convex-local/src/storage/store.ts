@@ -1,16 +1,18 @@
 import { type DatabaseSync, type StatementSync } from "node:sqlite";
 import { AsyncResource } from "node:async_hooks";
+import { closeSync, fdatasync, fdatasyncSync, openSync } from "node:fs";
 import { type JSONValue } from "convex/values";
 import { Catalog, type IndexInfo } from "./catalog.ts";
 import { type DocJson, indexKey } from "./index-keys.ts";
 import { type WrittenKeys } from "./read-set.ts";
 import { Statements, Transaction } from "./transaction.ts";
 
-/** What one commit changed: index keys for invalidation, tables touched, and documents deleted. */
+/** What one commit changed: index keys for invalidation, tables and documents touched, documents deleted. */
 export type Commit = {
   ts: bigint;
   writes: WrittenKeys;
   tables: Set<number>;
+  documents: string[];
   deleted: Array<{ tableNumber: number; id: string }>;
 };
 
@@ -48,7 +50,21 @@ const wallClock = Date.now.bind(Date);
 
 type ExtraWrite = (db: DatabaseSync, ts: bigint) => void;
 
-type Batch = { commits: Commit[]; durable: Promise<void>; settle: (error?: unknown) => void };
+type Batch = {
+  commits: Commit[];
+  durable: Promise<void>;
+  settle: (error?: unknown) => void;
+  settled: boolean;
+};
+
+/** The database's write-ahead log, when commits must be fsynced (`synchronous = FULL` on a file). */
+function walToSync(db: DatabaseSync): string | null {
+  const location = db.location();
+  if (!location) return null;
+  const mode = db.prepare("PRAGMA journal_mode").get()?.journal_mode;
+  const level = db.prepare("PRAGMA synchronous").get()?.synchronous;
+  return mode === "wal" && Number(level) >= 2 ? `${location}-wal` : null;
+}
 
 /** The deployment's database: committed state in SQLite plus a log of recent commits for validation. */
 export class Store {
@@ -60,16 +76,28 @@ export class Store {
   private readonly upsertDoc: StatementSync;
   private readonly deleteDoc: StatementSync;
   private readonly saveTs: StatementSync;
+  private readonly savepoint: StatementSync;
+  private readonly releaseSavepoint: StatementSync;
+  private readonly rollbackToSavepoint: StatementSync;
   private ts: bigint;
   private log: Commit[] = [];
   private readonly active = new Map<Transaction, bigint>();
   private readonly listeners = new Set<(commit: Commit) => void>();
   private batch: Batch | null = null;
+  /** Batches committed to the WAL whose fsync has not finished (full sync only), oldest first. */
+  private unsynced: Batch[] = [];
+  /** Batches the running background fsync will make durable. */
+  private syncing: Batch[] | null = null;
+  private lastDurable: Promise<void> = Promise.resolve();
+  /** With `synchronous = FULL`, the WAL this store fsyncs itself, off the event loop. */
+  private readonly walPath: string | null;
+  private walFd: number | null = null;
   private readonly detached = new AsyncResource("convex-local-store");
   private broken: Error | null = null;
 
   constructor(db: DatabaseSync) {
     this.db = db;
+    this.walPath = walToSync(db);
     this.catalog = new Catalog(db);
     this.statements = new Statements(db);
     this.insertEntry = db.prepare(
@@ -83,6 +111,9 @@ export class Store {
     this.saveTs = db.prepare(
       "INSERT INTO meta (key, value) VALUES ('ts', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
     );
+    this.savepoint = db.prepare("SAVEPOINT tx");
+    this.releaseSavepoint = db.prepare("RELEASE tx");
+    this.rollbackToSavepoint = db.prepare("ROLLBACK TO tx");
     const row = db.prepare("SELECT value FROM meta WHERE key = 'ts'").get();
     // Start at the wall clock: a client may have seen the timestamp of a commit a crash cut short.
     const persisted = row ? BigInt(String(row.value)) : 0n;
@@ -120,21 +151,30 @@ export class Store {
       if (this.broken) throw this.broken;
       if (this.conflicts(tx)) throw new ConflictError();
       const hasWrites = tx.writes.size > 0;
-      if (!hasWrites && !extra)
-        return { ts: this.ts, durable: this.batch?.durable ?? Promise.resolve() };
+      if (!hasWrites && !extra) return { ts: this.ts, durable: this.lastDurable };
       const ts = this.nextTs();
       resolveCommitTs(tx, ts);
-      const writes = tx.writtenKeys();
+      const writes: WrittenKeys = new Map();
       const tables = new Set<number>();
       const deleted: Commit["deleted"] = [];
       const batch = this.openBatch();
-      this.db.exec("SAVEPOINT tx");
+      this.savepoint.run();
       try {
         for (const [id, w] of tx.writes) {
           tables.add(w.tableNumber);
           for (const index of this.catalog.indexes(w.tableNumber)) {
-            if (w.before) this.deleteEntry.run(index.id, indexKey(index, w.before));
-            if (w.after) this.insertEntry.run(index.id, indexKey(index, w.after), id);
+            let keys = writes.get(index.id);
+            if (!keys) writes.set(index.id, (keys = []));
+            if (w.before) {
+              const key = indexKey(index, w.before);
+              keys.push(key);
+              this.deleteEntry.run(index.id, key);
+            }
+            if (w.after) {
+              const key = indexKey(index, w.after);
+              keys.push(key);
+              this.insertEntry.run(index.id, key, id);
+            }
           }
           if (w.after) this.upsertDoc.run(id, w.tableNumber, JSON.stringify(w.after));
           else if (w.before) {
@@ -143,15 +183,14 @@ export class Store {
           }
         }
         extra?.(this.db, ts);
-        this.saveTs.run(ts.toString());
-        this.db.exec("RELEASE tx");
+        this.releaseSavepoint.run();
       } catch (e) {
-        this.db.exec("ROLLBACK TO tx");
-        this.db.exec("RELEASE tx");
+        this.rollbackToSavepoint.run();
+        this.releaseSavepoint.run();
         throw e;
       }
       this.ts = ts;
-      const commit = { ts, writes, tables, deleted };
+      const commit = { ts, writes, tables, documents: [...tx.writes.keys()], deleted };
       if (hasWrites) this.log.push(commit);
       batch.commits.push(commit);
       return { ts, durable: batch.durable };
@@ -163,34 +202,112 @@ export class Store {
 
   private openBatch(): Batch {
     if (this.batch) return this.batch;
+    // The batch's COMMIT skips SQLite's own fsync when this store fsyncs the WAL itself.
+    if (this.walPath) this.db.exec("PRAGMA synchronous = NORMAL");
     this.db.exec("BEGIN IMMEDIATE");
     let settle!: (error?: unknown) => void;
     const durable = new Promise<void>(
       (resolve, reject) => (settle = (error) => (error ? reject(error) : resolve())),
     );
-    // Settled by flush; a rejection nobody awaited must not look unhandled.
+    // Settled once on disk; a rejection nobody awaited must not look unhandled.
     durable.catch(() => {});
-    this.batch = { commits: [], durable, settle };
-    // Flush and its listeners run in the store's own async context, not in whichever function committed first.
-    setImmediate(() => this.detached.runInAsyncScope(() => this.flush()));
-    return this.batch;
+    const batch: Batch = { commits: [], durable, settle, settled: false };
+    this.batch = batch;
+    this.lastDurable = durable;
+    // Commit and its listeners run in the store's own async context, not in whichever function committed first.
+    setImmediate(() => this.detached.runInAsyncScope(() => this.commitBatch(false)));
+    return batch;
   }
 
-  /** Makes every applied commit durable now (one fsync), then notifies listeners. */
-  flush(): void {
+  /**
+   * Writes the open batch to the WAL. With full sync, its fsync then runs on the thread pool while
+   * the event loop goes on applying the next batch; batches committed meanwhile share the next fsync.
+   */
+  private commitBatch(waitForDisk: boolean): void {
     const batch = this.batch;
     if (!batch) return;
     this.batch = null;
     try {
+      this.saveTs.run(this.ts.toString());
       this.db.exec("COMMIT");
     } catch (e) {
-      // The in-memory state is ahead of the disk now; refuse further commits rather than diverge.
-      this.broken = e instanceof Error ? e : new Error(String(e));
-      batch.settle(this.broken);
+      this.fail(e, [batch]);
+      return;
+    } finally {
+      if (this.walPath && !this.db.isTransaction) this.db.exec("PRAGMA synchronous = FULL");
+    }
+    if (!this.walPath) {
+      this.settle([batch]);
       return;
     }
-    batch.settle();
-    for (const commit of batch.commits) for (const listener of this.listeners) listener(commit);
+    this.unsynced.push(batch);
+    if (!waitForDisk) this.syncInBackground();
+  }
+
+  private syncInBackground(): void {
+    if (this.syncing || this.unsynced.length === 0 || this.broken) return;
+    const batches = this.unsynced;
+    this.unsynced = [];
+    this.syncing = batches;
+    fdatasync(this.openWal(), (error) =>
+      this.detached.runInAsyncScope(() => {
+        this.syncing = null;
+        if (error) this.fail(error, batches);
+        else this.settle(batches);
+        this.syncInBackground();
+      }),
+    );
+  }
+
+  private openWal(): number {
+    this.walFd ??= openSync(this.walPath!, "r");
+    return this.walFd;
+  }
+
+  private settle(batches: Batch[]): void {
+    for (const batch of batches) {
+      if (batch.settled) continue;
+      batch.settled = true;
+      batch.settle();
+      for (const commit of batch.commits) for (const listener of this.listeners) listener(commit);
+    }
+  }
+
+  private fail(e: unknown, batches: Batch[]): void {
+    // The in-memory state is ahead of the disk now; refuse further commits rather than diverge.
+    this.broken = e instanceof Error ? e : new Error(String(e));
+    for (const batch of [...batches, ...this.unsynced]) {
+      if (batch.settled) continue;
+      batch.settled = true;
+      batch.settle(this.broken);
+    }
+    this.unsynced = [];
+  }
+
+  /**
+   * Makes everything written so far durable before returning (one synchronous fsync with full
+   * sync), then notifies listeners of the commits that were waiting for it.
+   */
+  flush(): void {
+    this.commitBatch(true);
+    if (!this.walPath || this.broken) return;
+    // Includes the batches of a background fsync still running, which then finds them settled.
+    const batches = [...(this.syncing ?? []), ...this.unsynced];
+    this.unsynced = [];
+    try {
+      fdatasyncSync(this.openWal());
+    } catch (e) {
+      this.fail(e, batches);
+      return;
+    }
+    this.settle(batches);
+  }
+
+  close(): void {
+    this.flush();
+    if (this.walFd !== null) closeSync(this.walFd);
+    this.walFd = null;
+    this.db.close();
   }
 
   onCommit(listener: (commit: Commit) => void): () => void {
