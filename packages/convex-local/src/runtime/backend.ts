@@ -6,6 +6,7 @@ import { jsonToConvex, type JSONValue, type Value, type ValidatorJSON } from "co
 import { decodeDocumentId } from "../ids/document-id.ts";
 import { openDatabase, type SyncMode } from "../storage/sqlite.ts";
 import { ConflictError, Store } from "../storage/store.ts";
+import { type Transaction } from "../storage/transaction.ts";
 import { type ReadSet } from "../storage/read-set.ts";
 import {
   schemaValidationMessage,
@@ -56,6 +57,8 @@ export type CallRequest = {
   mutationKey?: { sessionId: string; requestId: number };
   /** Journal of a sync subscription's previous result (pins paginated page ends). */
   journal?: string | null;
+  /** Runs a query against the state as of this timestamp instead of the latest. */
+  ts?: bigint;
 };
 
 export type Outcome =
@@ -126,6 +129,8 @@ export type BackendOptions = {
   origin?: string;
   siteOrigin?: string;
   syncMode?: SyncMode;
+  /** How long a timestamp stays readable by `/api/query_at_ts` after a later commit (Convex: 10 s). */
+  snapshotWindowMs?: number;
 };
 
 /** One deployment: its database, deployed code and environment, and the function executor. */
@@ -160,7 +165,9 @@ export class Backend {
     this.instanceName = options.instanceName ?? "convex-local";
     this.origin = options.origin ?? "http://127.0.0.1:3210";
     this.siteOrigin = options.siteOrigin ?? "http://127.0.0.1:3211";
-    this.store = new Store(openDatabase(options.dataDir, options.syncMode));
+    this.store = new Store(openDatabase(options.dataDir, options.syncMode), {
+      snapshotWindowMs: options.snapshotWindowMs,
+    });
     const envRow = this.store.db.prepare("SELECT value FROM meta WHERE key = 'env'").get();
     this.env = envRow ? (JSON.parse(String(envRow.value)) as Record<string, string>) : {};
     this.sessionRequests = {
@@ -571,6 +578,26 @@ export class Backend {
     }
   }
 
+  /** A query against a snapshot from `store.beginAt`: nothing later can invalidate it, so no retry. */
+  private async runQueryAt(
+    tx: Transaction,
+    component: string,
+    resolved: ResolvedFunction,
+    request: CallRequest,
+    requestId: string,
+  ): Promise<Completed> {
+    const frame = this.newFrame("query", component, resolved.udfPath, request.identity, requestId);
+    frame.tx = tx;
+    try {
+      const value = await this.invoke(resolved, frame, request.args);
+      return { value, logLines: frame.logLines, ts: tx.beginTs };
+    } catch (e) {
+      throw withReads(e, undefined, tx.beginTs, frame.logLines);
+    } finally {
+      tx.finishReads();
+    }
+  }
+
   async runMutationTx(
     component: string,
     resolved: ResolvedFunction | null,
@@ -652,10 +679,14 @@ export class Backend {
     }
   }
 
-  /** A call from outside (HTTP API, sync protocol, scheduler); errors come back as outcomes. */
+  /**
+   * A call from outside (HTTP API, sync protocol, scheduler); errors come back as outcomes, except
+   * a `SnapshotUnavailableError` for a `ts` outside the readable window, which is not the function's.
+   */
   async call(kind: UdfType | null, request: CallRequest): Promise<Outcome> {
     const requestId = randomId();
     const component = request.componentPath ?? "";
+    const snapshot = request.ts === undefined ? undefined : this.store.beginAt(request.ts);
     try {
       if (component !== "" && !request.isAdmin) {
         throw new FunctionError(
@@ -670,8 +701,11 @@ export class Backend {
           logLines: [],
         };
       const resolved = this.lookup(component, request.udfPath, kind, request.isAdmin);
-      const completed =
-        resolved.udfType === "query"
+      if (snapshot && resolved.udfType !== "query")
+        throw new FunctionError("Only queries can run at a given timestamp.");
+      const completed = snapshot
+        ? await this.runQueryAt(snapshot, component, resolved, request, requestId)
+        : resolved.udfType === "query"
           ? await this.sharedQuery(component, resolved, request, requestId)
           : await this.runResolved(component, resolved, request, requestId);
       return { status: "success", ...completed };

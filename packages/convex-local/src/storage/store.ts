@@ -45,6 +45,24 @@ export class ConflictError extends Error {
   }
 }
 
+/** Why a read at a given timestamp cannot be served. */
+export class SnapshotUnavailableError extends Error {
+  readonly reason: "outOfRetention" | "future";
+  constructor(reason: "outOfRetention" | "future", message: string) {
+    super(message);
+    this.name = "SnapshotUnavailableError";
+    this.reason = reason;
+  }
+}
+
+/** Convex keeps readable snapshots for 10 s after their successor (`MAX_TRANSACTION_WINDOW`). */
+const SNAPSHOT_WINDOW_MS = 10_000;
+
+/** One commit's before-images: what reads at an earlier timestamp see instead of its writes. */
+type Undo = { ts: bigint; before: Array<[id: string, tableNumber: number, doc: DocJson | null]> };
+
+export type StoreOptions = { snapshotWindowMs?: number };
+
 /** The real clock, captured before the runtime freezes `Date` inside queries and mutations. */
 const wallClock = Date.now.bind(Date);
 
@@ -94,9 +112,16 @@ export class Store {
   private walFd: number | null = null;
   private readonly detached = new AsyncResource("convex-local-store");
   private broken: Error | null = null;
+  /** Recent commits' before-images, oldest first from `historyHead`, for reads at a timestamp. */
+  private history: Undo[] = [];
+  private historyHead = 0;
+  /** The earliest timestamp reads can still be served at. */
+  private historyFloor: bigint;
+  private readonly snapshotWindowNs: bigint;
 
-  constructor(db: DatabaseSync) {
+  constructor(db: DatabaseSync, options: StoreOptions = {}) {
     this.db = db;
+    this.snapshotWindowNs = BigInt(options.snapshotWindowMs ?? SNAPSHOT_WINDOW_MS) * 1_000_000n;
     this.walPath = walToSync(db);
     this.catalog = new Catalog(db);
     this.statements = new Statements(db);
@@ -119,6 +144,7 @@ export class Store {
     const persisted = row ? BigInt(String(row.value)) : 0n;
     const now = BigInt(wallClock()) * 1_000_000n;
     this.ts = now > persisted ? now : persisted;
+    this.historyFloor = this.ts;
   }
 
   latestTs(): bigint {
@@ -128,6 +154,31 @@ export class Store {
   begin(): Transaction {
     const tx = new Transaction(this.ts, this.catalog, this.statements);
     this.active.set(tx, tx.beginTs);
+    return tx;
+  }
+
+  /**
+   * A read-only transaction that sees the state as of `ts` (at most the latest timestamp, and no
+   * older than the snapshot window), by overlaying the before-images of every later commit.
+   */
+  beginAt(ts: bigint): Transaction {
+    if (ts > this.ts)
+      throw new SnapshotUnavailableError(
+        "future",
+        `Timestamp ${ts} is more recent than the latest timestamp ${this.ts}.`,
+      );
+    if (ts < this.historyFloor)
+      throw new SnapshotUnavailableError(
+        "outOfRetention",
+        `Timestamp ${ts} is too early, retry with a higher timestamp`,
+      );
+    const tx = new Transaction(ts, this.catalog, this.statements);
+    // Newest first, so the oldest later commit's before-image (the state at `ts`) wins.
+    for (let i = this.history.length - 1; i >= this.historyHead; i--) {
+      const undo = this.history[i]!;
+      if (undo.ts <= ts) break;
+      for (const [id, tableNumber, doc] of undo.before) tx.overlay(id, tableNumber, doc);
+    }
     return tx;
   }
 
@@ -157,11 +208,13 @@ export class Store {
       const writes: WrittenKeys = new Map();
       const tables = new Set<number>();
       const deleted: Commit["deleted"] = [];
+      const undo: Undo = { ts, before: [] };
       const batch = this.openBatch();
       this.savepoint.run();
       try {
         for (const [id, w] of tx.writes) {
           tables.add(w.tableNumber);
+          undo.before.push([id, w.tableNumber, w.before]);
           for (const index of this.catalog.indexes(w.tableNumber)) {
             let keys = writes.get(index.id);
             if (!keys) writes.set(index.id, (keys = []));
@@ -191,7 +244,10 @@ export class Store {
       }
       this.ts = ts;
       const commit = { ts, writes, tables, documents: [...tx.writes.keys()], deleted };
-      if (hasWrites) this.log.push(commit);
+      if (hasWrites) {
+        this.log.push(commit);
+        this.remember(undo);
+      }
       batch.commits.push(commit);
       return { ts, durable: batch.durable };
     } finally {
@@ -343,6 +399,22 @@ export class Store {
       if (tx.readSet.intersects(commit.writes)) return true;
     }
     return false;
+  }
+
+  /** Keeps a version readable until its successor is older than the snapshot window, as Convex does. */
+  private remember(undo: Undo): void {
+    this.history.push(undo);
+    while (
+      this.historyHead < this.history.length &&
+      undo.ts - this.history[this.historyHead]!.ts > this.snapshotWindowNs
+    ) {
+      this.historyFloor = this.history[this.historyHead]!.ts;
+      this.historyHead++;
+    }
+    if (this.historyHead > 1024 && this.historyHead * 2 > this.history.length) {
+      this.history = this.history.slice(this.historyHead);
+      this.historyHead = 0;
+    }
   }
 
   private nextTs(): bigint {

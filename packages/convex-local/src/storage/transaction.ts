@@ -108,6 +108,11 @@ export class Transaction {
     }
   }
 
+  /** Shows `doc` (null: absent) in place of the committed document, for reads at an earlier timestamp. */
+  overlay(id: string, tableNumber: number, doc: DocJson | null): void {
+    this.writes.set(id, { tableNumber, before: null, after: doc });
+  }
+
   /** Writes a document under a freshly generated id, which no committed document can have. */
   insert(tableNumber: number, id: string, doc: DocJson): void {
     this.checkWriteLimit();
