@@ -5,6 +5,7 @@ import { type JSONValue } from "convex/values";
 import { Catalog, type IndexInfo } from "./catalog.ts";
 import { type DocJson, indexKey } from "./index-keys.ts";
 import { type WrittenKeys } from "./read-set.ts";
+import { SearchIndexes } from "./search-index.ts";
 import { Statements, Transaction } from "./transaction.ts";
 
 /** What one commit changed: index keys for invalidation, tables and documents touched, documents deleted. */
@@ -88,6 +89,7 @@ function walToSync(db: DatabaseSync): string | null {
 export class Store {
   readonly db: DatabaseSync;
   readonly catalog: Catalog;
+  readonly searchIndexes: SearchIndexes;
   private readonly statements: Statements;
   private readonly insertEntry: StatementSync;
   private readonly deleteEntry: StatementSync;
@@ -124,6 +126,7 @@ export class Store {
     this.snapshotWindowNs = BigInt(options.snapshotWindowMs ?? SNAPSHOT_WINDOW_MS) * 1_000_000n;
     this.walPath = walToSync(db);
     this.catalog = new Catalog(db);
+    this.searchIndexes = new SearchIndexes(db);
     this.statements = new Statements(db);
     this.insertEntry = db.prepare(
       "INSERT INTO index_entries (index_id, key, doc_id) VALUES (?, ?, ?)",
@@ -229,6 +232,8 @@ export class Store {
               this.insertEntry.run(index.id, key, id);
             }
           }
+          for (const search of this.searchIndexes.forTable(w.tableNumber))
+            this.searchIndexes.index(search, id, w.before, w.after, writes);
           if (w.after) this.upsertDoc.run(id, w.tableNumber, JSON.stringify(w.after));
           else if (w.before) {
             this.deleteDoc.run(id);
@@ -369,6 +374,26 @@ export class Store {
   onCommit(listener: (commit: Commit) => void): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
+  }
+
+  /** Makes a table's text search indexes the given ones, indexing its documents for new ones. */
+  syncSearchIndexes(
+    tableNumber: number,
+    wanted: Array<{ indexDescriptor: string; searchField: string; filterFields: string[] }>,
+  ): void {
+    this.flush();
+    this.db.exec("BEGIN IMMEDIATE");
+    try {
+      const names = new Set(wanted.map((i) => i.indexDescriptor));
+      for (const index of this.searchIndexes.forTable(tableNumber))
+        if (!names.has(index.name)) this.searchIndexes.drop(index);
+      for (const i of wanted)
+        this.searchIndexes.ensure(tableNumber, i.indexDescriptor, i.searchField, i.filterFields);
+      this.db.exec("COMMIT");
+    } catch (e) {
+      this.db.exec("ROLLBACK");
+      throw e;
+    }
   }
 
   /** Builds a new index's entries from the table's documents. */

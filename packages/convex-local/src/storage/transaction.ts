@@ -108,6 +108,13 @@ export class Transaction {
     }
   }
 
+  /** Documents of a table this transaction sees other than as committed (its writes, a snapshot). */
+  pendingDocuments(tableNumber: number): Map<string, DocJson | null> {
+    const out = new Map<string, DocJson | null>();
+    for (const [id, w] of this.writes) if (w.tableNumber === tableNumber) out.set(id, w.after);
+    return out;
+  }
+
   /** Shows `doc` (null: absent) in place of the committed document, for reads at an earlier timestamp. */
   overlay(id: string, tableNumber: number, doc: DocJson | null): void {
     this.writes.set(id, { tableNumber, before: null, after: doc });
