@@ -3,6 +3,8 @@ import { openDatabase } from "./sqlite.ts";
 import { ConflictError, Store } from "./store.ts";
 import { keyRangeFor, type DocJson } from "./index-keys.ts";
 import { tempDir } from "../../test/helpers.ts";
+import { statSync } from "node:fs";
+import { join } from "node:path";
 
 function setup() {
   const store = new Store(openDatabase(":memory:"));
@@ -183,4 +185,28 @@ describe("store", () => {
       cleanup();
     }
   });
+
+  test("a worker thread checkpoints the WAL into the database file while commits go on", async () => {
+    const { dir, cleanup } = tempDir();
+    try {
+      const store = new Store(openDatabase(dir, "normal"));
+      const table = store.catalog.ensureTable("", "messages");
+      const file = join(dir, "convex-local.sqlite3");
+      const initial = statSync(file).size;
+      for (let i = 0; i < 300; i++) {
+        const tx = store.begin();
+        tx.write(table.number, `d${i}`, doc(`d${i}`, i, { author: "x".repeat(2000) }));
+        await store.commit(tx).durable;
+      }
+      // Far below SQLite's own fallback of 10,000 pages: only the worker copies pages this early.
+      while (statSync(file).size === initial) await new Promise((r) => setTimeout(r, 20));
+      expect(statSync(file).size).toBeGreaterThan(initial);
+      store.close();
+      const reopened = new Store(openDatabase(dir, "normal"));
+      expect(collect(reopened, "by_creation_time", [])).toHaveLength(300);
+      reopened.close();
+    } finally {
+      cleanup();
+    }
+  }, 30_000);
 });

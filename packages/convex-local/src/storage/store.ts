@@ -6,6 +6,7 @@ import { Catalog, type IndexInfo } from "./catalog.ts";
 import { type DocJson, indexKey } from "./index-keys.ts";
 import { type WrittenKeys } from "./read-set.ts";
 import { SearchIndexes } from "./search-index.ts";
+import { Checkpointer } from "./checkpointer.ts";
 import { Statements, Transaction } from "./transaction.ts";
 
 /** What one commit changed: index keys for invalidation, tables and documents touched, documents deleted. */
@@ -112,6 +113,7 @@ export class Store {
   /** With `synchronous = FULL`, the WAL this store fsyncs itself, off the event loop. */
   private readonly walPath: string | null;
   private walFd: number | null = null;
+  private readonly checkpointer: Checkpointer | null;
   private readonly detached = new AsyncResource("convex-local-store");
   private broken: Error | null = null;
   /** Recent commits' before-images, oldest first from `historyHead`, for reads at a timestamp. */
@@ -125,6 +127,10 @@ export class Store {
     this.db = db;
     this.snapshotWindowNs = BigInt(options.snapshotWindowMs ?? SNAPSHOT_WINDOW_MS) * 1_000_000n;
     this.walPath = walToSync(db);
+    const location = db.location();
+    this.checkpointer = location ? new Checkpointer(location) : null;
+    // Checkpoints run on the checkpointer's thread; SQLite's own is the fallback if it falls behind.
+    if (this.checkpointer) db.exec("PRAGMA wal_autocheckpoint = 10000");
     this.catalog = new Catalog(db);
     this.searchIndexes = new SearchIndexes(db);
     this.statements = new Statements(db);
@@ -297,6 +303,7 @@ export class Store {
     } finally {
       if (this.walPath && !this.db.isTransaction) this.db.exec("PRAGMA synchronous = FULL");
     }
+    this.checkpointer?.committed();
     if (!this.walPath) {
       this.settle([batch]);
       return;
@@ -366,6 +373,7 @@ export class Store {
 
   close(): void {
     this.flush();
+    this.checkpointer?.close();
     if (this.walFd !== null) closeSync(this.walFd);
     this.walFd = null;
     this.db.close();
