@@ -103,7 +103,7 @@ async function reactivity(backend: Backend, url: string): Promise<void> {
 const dir = mkdtempSync(join(tmpdir(), "convex-local-bench-"));
 try {
   console.info(
-    "raw SQLite: node:sqlite, WAL, same synchronous pragma, one BEGIN IMMEDIATE/INSERT/COMMIT per row (unbatched, in-process, no network).",
+    "raw SQLite: node:sqlite, WAL, the same synchronous pragma, SQLite's default checkpointing; one BEGIN IMMEDIATE/INSERT/COMMIT per row, unbatched, in-process, no network.",
   );
   console.info(
     "engine: the one-insert mutation messages:send through the official clients (http = ConvexHttpClient, ws = ConvexClient), run in a worker thread; concurrent commits share one fsync (group commit).",
