@@ -119,6 +119,7 @@ try {
     const server = await startServer({ backend, port: 0, sitePort: 0, instanceSecret: null });
     for (const kind of kinds) {
       for (const clients of clientCounts) {
+        const loop = performance.eventLoopUtilization();
         const { latencies, elapsedMs } = await runWorker<CommitsResult>({
           task: "commits",
           url: server.url,
@@ -126,11 +127,13 @@ try {
           clients,
           seconds,
         });
+        // The server's event loop is busy this long per commit (worker startup and warm-up included).
+        const busyUs = (performance.eventLoopUtilization(loop).active * 1000) / latencies.length;
         const rate = latencies.length / (elapsedMs / 1000);
         const { p50, p99 } = summarize(latencies);
         row.cells.set(`${kind} ${clients}`, { rate, p99 });
         console.info(
-          `  ${kind} x${clients}: ${rate.toFixed(0)} commits/s (${((rate / raw) * 100).toFixed(0)}% of raw), latency p50 ${p50.toFixed(2)} ms, p99 ${p99.toFixed(2)} ms (n=${latencies.length})`,
+          `  ${kind} x${clients}: ${rate.toFixed(0)} commits/s (${((rate / raw) * 100).toFixed(0)}% of raw), latency p50 ${p50.toFixed(2)} ms, p99 ${p99.toFixed(2)} ms (n=${latencies.length}), server event loop busy ${busyUs.toFixed(0)} µs/commit`,
         );
       }
     }

@@ -288,11 +288,13 @@ export class Store {
 
   /**
    * Writes the open batch to the WAL. With full sync, its fsync then runs on the thread pool while
-   * the event loop goes on applying the next batch; batches committed meanwhile share the next fsync.
+   * the event loop goes on applying commits to the next batch, which is written when the fsync ends.
    */
   private commitBatch(waitForDisk: boolean): void {
     const batch = this.batch;
     if (!batch) return;
+    // While the disk is busy the batch stays open and gathers more commits; the fsync's end commits it.
+    if (!waitForDisk && this.syncing) return;
     this.batch = null;
     try {
       this.saveTs.run(this.ts.toString());
@@ -322,7 +324,8 @@ export class Store {
         this.syncing = null;
         if (error) this.fail(error, batches);
         else this.settle(batches);
-        this.syncInBackground();
+        if (this.batch && !this.broken) this.commitBatch(false);
+        else this.syncInBackground();
       }),
     );
   }
