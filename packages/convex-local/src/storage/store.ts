@@ -60,6 +60,9 @@ export class SnapshotUnavailableError extends Error {
 /** Convex keeps readable snapshots for 10 s after their successor (`MAX_TRANSACTION_WINDOW`). */
 const SNAPSHOT_WINDOW_MS = 10_000;
 
+/** Before-images kept at most, whatever the window: a bound on their memory under heavy writes. */
+const MAX_HISTORY_IMAGES = 100_000;
+
 /** One commit's before-images: what reads at an earlier timestamp see instead of its writes. */
 type Undo = { ts: bigint; before: Array<[id: string, tableNumber: number, doc: DocJson | null]> };
 
@@ -119,6 +122,7 @@ export class Store {
   /** Recent commits' before-images, oldest first from `historyHead`, for reads at a timestamp. */
   private history: Undo[] = [];
   private historyHead = 0;
+  private historyImages = 0;
   /** The earliest timestamp reads can still be served at. */
   private historyFloor: bigint;
   private readonly snapshotWindowNs: bigint;
@@ -440,11 +444,13 @@ export class Store {
   /** Keeps a version readable until its successor is older than the snapshot window, as Convex does. */
   private remember(undo: Undo): void {
     this.history.push(undo);
-    while (
-      this.historyHead < this.history.length &&
-      undo.ts - this.history[this.historyHead]!.ts > this.snapshotWindowNs
-    ) {
-      this.historyFloor = this.history[this.historyHead]!.ts;
+    this.historyImages += undo.before.length;
+    while (this.historyHead < this.history.length) {
+      const oldest = this.history[this.historyHead]!;
+      const expired = undo.ts - oldest.ts > this.snapshotWindowNs;
+      if (!expired && this.historyImages <= MAX_HISTORY_IMAGES) break;
+      this.historyFloor = oldest.ts;
+      this.historyImages -= oldest.before.length;
       this.historyHead++;
     }
     if (this.historyHead > 1024 && this.historyHead * 2 > this.history.length) {
