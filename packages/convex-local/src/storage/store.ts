@@ -323,7 +323,15 @@ export class Store {
     const batches = this.unsynced;
     this.unsynced = [];
     this.syncing = batches;
-    fdatasync(this.openWal(), (error) =>
+    let fd: number;
+    try {
+      fd = this.openWal();
+    } catch (e) {
+      this.syncing = null;
+      this.fail(e, batches);
+      return;
+    }
+    fdatasync(fd, (error) =>
       this.detached.runInAsyncScope(() => {
         this.syncing = null;
         if (error) this.fail(error, batches);
@@ -351,7 +359,12 @@ export class Store {
   private fail(e: unknown, batches: Batch[]): void {
     // The in-memory state is ahead of the disk now; refuse further commits rather than diverge.
     this.broken = e instanceof Error ? e : new Error(String(e));
-    for (const batch of [...batches, ...this.unsynced]) {
+    const open = this.batch;
+    this.batch = null;
+    // A batch still gathering commits will never be written: its commits fail too.
+    if (open && this.db.isTransaction) this.db.exec("ROLLBACK");
+    if (this.walPath && !this.db.isTransaction) this.db.exec("PRAGMA synchronous = FULL");
+    for (const batch of [...batches, ...this.unsynced, ...(open ? [open] : [])]) {
       if (batch.settled) continue;
       batch.settled = true;
       batch.settle(this.broken);
