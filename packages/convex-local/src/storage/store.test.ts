@@ -1,6 +1,6 @@
 import { describe, expect, test } from "vitest";
 import { openDatabase } from "./sqlite.ts";
-import { ConflictError, Store } from "./store.ts";
+import { ConflictError, SnapshotUnavailableError, Store } from "./store.ts";
 import { keyRangeFor, type DocJson } from "./index-keys.ts";
 import { tempDir } from "../../test/helpers.ts";
 import { statSync } from "node:fs";
@@ -131,6 +131,39 @@ describe("store", () => {
     expect(ids).toHaveLength(200);
     expect(new Set(ids).size).toBe(200);
     expect(collect(store, "by_creation_time", [], "desc")[0]).toBe("d199");
+  });
+
+  test("a transaction at an earlier timestamp sees that state through every index", () => {
+    const { store, table } = setup();
+    const seed = store.begin();
+    seed.write(table.number, "a", doc("a", 1, { author: "x" }));
+    seed.write(table.number, "b", doc("b", 2, { author: "x" }));
+    const { ts } = store.commit(seed);
+    const later = store.begin();
+    later.write(table.number, "a", doc("a", 1, { author: "y" }));
+    later.write(table.number, "b", null);
+    later.write(table.number, "c", doc("c", 3, { author: "x" }));
+    store.commit(later);
+    const scan = (tx: ReturnType<Store["begin"]>, author: string) => {
+      const index = store.catalog.index(table.number, "by_author")!;
+      const stream = tx.openStream(
+        index,
+        keyRangeFor(index, [{ type: "Eq", fieldPath: "author", value: author }]),
+        "asc",
+      );
+      const ids: string[] = [];
+      for (let d = tx.next(stream); d; d = tx.next(stream)) ids.push(d._id);
+      return ids;
+    };
+    const past = store.beginAt(ts);
+    expect(scan(past, "x")).toEqual(["a", "b"]);
+    expect(scan(past, "y")).toEqual([]);
+    expect(past.get(table.number, "c")).toBeNull();
+    const now = store.beginAt(store.latestTs());
+    expect(scan(now, "x")).toEqual(["c"]);
+    expect(scan(now, "y")).toEqual(["a"]);
+    expect(() => store.beginAt(store.latestTs() + 1n)).toThrow(SnapshotUnavailableError);
+    expect(() => store.beginAt(ts - 1_000_000_000_000n)).toThrow(/too early/);
   });
 
   test("commits in the same tick share one durable flush and notify listeners after it", async () => {
