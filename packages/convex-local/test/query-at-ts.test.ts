@@ -3,18 +3,28 @@ import { ConvexHttpClient } from "convex/browser";
 import { api } from "./fixtures/basic/convex/_generated/api.js";
 import { startHarness, type Harness } from "./server-harness.ts";
 import { encodeTs } from "../src/server/timestamps.ts";
+import { Backend } from "../src/runtime/backend.ts";
+import { startServer, type RunningServer } from "../src/server/server.ts";
+import { fixtureDir, tempDir } from "./helpers.ts";
 
 let h: Harness;
-let noWindow: Harness;
+let noWindow: { backend: Backend; server: RunningServer; cleanup: () => void };
 
 beforeAll(async () => {
   h = await startHarness("basic");
-  noWindow = await startHarness("basic", { snapshotWindowMs: 0 });
+  // A deployment whose timestamps stop being readable as soon as a later commit exists.
+  const tmp = tempDir();
+  const backend = new Backend({ dataDir: tmp.dir, snapshotWindowMs: 0 });
+  await backend.deploy(fixtureDir("basic"));
+  const server = await startServer({ backend, port: 0, sitePort: 0, instanceSecret: null });
+  noWindow = { backend, server, cleanup: tmp.cleanup };
 });
 
 afterAll(async () => {
   await h.stop();
-  await noWindow.stop();
+  await noWindow.server.close();
+  noWindow.backend.close();
+  noWindow.cleanup();
 });
 
 async function post(url: string, path: string, body: unknown) {

@@ -1,5 +1,5 @@
 import { generateAdminKey } from "../src/auth/admin-key.ts";
-import { Backend, type BackendOptions } from "../src/runtime/backend.ts";
+import { Backend } from "../src/runtime/backend.ts";
 import { startServer, type RunningServer } from "../src/server/server.ts";
 import { fixtureDir, tempDir } from "./helpers.ts";
 
@@ -13,12 +13,9 @@ export type Harness = {
 const INSTANCE_SECRET = "4361726e697461732c206c69746572616c6c79206d65616e696e6720226c6974";
 
 /** The real server on random ports, serving a fixture project from a temp data dir. */
-export async function startHarness(
-  fixture: string,
-  options: Omit<BackendOptions, "dataDir"> = {},
-): Promise<Harness> {
+export async function startHarness(fixture: string): Promise<Harness> {
   const tmp = tempDir();
-  const backend = new Backend({ dataDir: tmp.dir, instanceName: "convex-local-test", ...options });
+  const backend = new Backend({ dataDir: tmp.dir, instanceName: "convex-local-test" });
   await backend.deploy(fixtureDir(fixture));
   const server = await startServer({
     backend,

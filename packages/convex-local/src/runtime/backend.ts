@@ -57,7 +57,7 @@ export type CallRequest = {
   mutationKey?: { sessionId: string; requestId: number };
   /** Journal of a sync subscription's previous result (pins paginated page ends). */
   journal?: string | null;
-  /** Runs a query against the state as of this timestamp instead of the latest. */
+  /** Runs a query against the state as of this timestamp (see `Store.checkSnapshot`). */
   ts?: bigint;
 };
 
@@ -679,14 +679,10 @@ export class Backend {
     }
   }
 
-  /**
-   * A call from outside (HTTP API, sync protocol, scheduler); errors come back as outcomes, except
-   * a `SnapshotUnavailableError` for a `ts` outside the readable window, which is not the function's.
-   */
+  /** A call from outside (HTTP API, sync protocol, scheduler); errors come back as outcomes. */
   async call(kind: UdfType | null, request: CallRequest): Promise<Outcome> {
     const requestId = randomId();
     const component = request.componentPath ?? "";
-    const snapshot = request.ts === undefined ? undefined : this.store.beginAt(request.ts);
     try {
       if (component !== "" && !request.isAdmin) {
         throw new FunctionError(
@@ -701,11 +697,8 @@ export class Backend {
           logLines: [],
         };
       const resolved = this.lookup(component, request.udfPath, kind, request.isAdmin);
-      if (snapshot && resolved.udfType !== "query")
-        throw new FunctionError("Only queries can run at a given timestamp.");
-      const completed = snapshot
-        ? await this.runQueryAt(snapshot, component, resolved, request, requestId)
-        : resolved.udfType === "query"
+      const completed =
+        resolved.udfType === "query"
           ? await this.sharedQuery(component, resolved, request, requestId)
           : await this.runResolved(component, resolved, request, requestId);
       return { status: "success", ...completed };
@@ -731,6 +724,15 @@ export class Backend {
     request: CallRequest,
     requestId: string,
   ): Promise<Completed> {
+    // A read at a timestamp (checked by the caller with `store.checkSnapshot`) runs on its own.
+    if (request.ts !== undefined)
+      return this.runQueryAt(
+        this.store.beginAt(request.ts),
+        component,
+        resolved,
+        request,
+        requestId,
+      );
     const key = JSON.stringify([
       component,
       resolved.udfPath,

@@ -71,6 +71,18 @@ function parseTs(ts: unknown): bigint {
   }
 }
 
+function checkSnapshot(backend: Backend, ts: bigint): void {
+  try {
+    backend.store.checkSnapshot(ts);
+  } catch (e) {
+    if (!(e instanceof SnapshotUnavailableError)) throw e;
+    // Convex answers a snapshot outside its window with its OutOfRetention error: 503, generic body.
+    if (e.reason === "outOfRetention")
+      throw new HttpError(503, "InternalServerError", OUT_OF_RETENTION_MESSAGE);
+    throw new HttpError(400, "InvalidTimestamp", e.message);
+  }
+}
+
 async function runUdf(
   backend: Backend,
   caller: Caller,
@@ -86,23 +98,16 @@ async function runUdf(
     typeof body.componentPath === "string" && body.componentPath !== ""
       ? body.componentPath
       : undefined;
-  let outcome;
-  try {
-    outcome = await backend.call(kind, {
-      udfPath: body.path,
-      args: normalizeArgs(body.args),
-      identity: caller.identity,
-      isAdmin: caller.isAdmin,
-      componentPath,
-      ts,
-    });
-  } catch (e) {
-    if (!(e instanceof SnapshotUnavailableError)) throw e;
-    // Convex answers a snapshot outside its window with its OutOfRetention error: 503, generic body.
-    if (e.reason === "outOfRetention")
-      throw new HttpError(503, "InternalServerError", OUT_OF_RETENTION_MESSAGE);
-    throw new HttpError(400, "InvalidTimestamp", e.message);
-  }
+  // Checked in the same tick as the call starts its read, so no commit can move the window between.
+  if (ts !== undefined) checkSnapshot(backend, ts);
+  const outcome = await backend.call(kind, {
+    udfPath: body.path,
+    args: normalizeArgs(body.args),
+    identity: caller.identity,
+    isAdmin: caller.isAdmin,
+    componentPath,
+    ts,
+  });
   return udfResponse(outcome, format);
 }
 

@@ -170,11 +170,8 @@ export class Store {
     return tx;
   }
 
-  /**
-   * A read-only transaction that sees the state as of `ts` (at most the latest timestamp, and no
-   * older than the snapshot window), by overlaying the before-images of every later commit.
-   */
-  beginAt(ts: bigint): Transaction {
+  /** Throws a `SnapshotUnavailableError` unless reads at `ts` can be served now. */
+  checkSnapshot(ts: bigint): void {
     if (ts > this.ts)
       throw new SnapshotUnavailableError(
         "future",
@@ -185,6 +182,14 @@ export class Store {
         "outOfRetention",
         `Timestamp ${ts} is too early, retry with a higher timestamp`,
       );
+  }
+
+  /**
+   * A read-only transaction that sees the state as of `ts` (at most the latest timestamp, and no
+   * older than the snapshot window), by overlaying the before-images of every later commit.
+   */
+  beginAt(ts: bigint): Transaction {
+    this.checkSnapshot(ts);
     const tx = new Transaction(ts, this.catalog, this.statements);
     // Newest first, so the oldest later commit's before-image (the state at `ts`) wins.
     for (let i = this.history.length - 1; i >= this.historyHead; i--) {
