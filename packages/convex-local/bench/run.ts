@@ -1,25 +1,40 @@
 // Prints throughput, latency and memory figures for convex-local.
-// Usage: node bench/run.ts [--clients 1,8,32] [--subscriptions 1000] [--seconds 5]
+// Usage: node bench/run.ts [--clients 1,8,32] [--kinds http,ws] [--sync full,normal]
+//                          [--subscriptions 1000] [--seconds 5]
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
-import { ConvexClient, ConvexHttpClient } from "convex/browser";
+import { Worker } from "node:worker_threads";
 import { openDatabase, type SyncMode } from "../src/storage/sqlite.ts";
 import { Backend } from "../src/runtime/backend.ts";
 import { startServer } from "../src/server/server.ts";
-import { api } from "../test/fixtures/basic/convex/_generated/api.js";
+import {
+  type ClientKind,
+  type CommitsResult,
+  type LoadTask,
+  monotonicMs,
+  type ReactivityResult,
+} from "./load.ts";
 
 const { values } = parseArgs({
   options: {
     clients: { type: "string", default: "1,8,32" },
+    kinds: { type: "string", default: "http,ws" },
+    sync: { type: "string", default: "full,normal" },
     subscriptions: { type: "string", default: "1000" },
     seconds: { type: "string", default: "5" },
   },
 });
 const clientCounts = values.clients.split(",").map(Number);
+const kinds = values.kinds.split(",") as ClientKind[];
+const syncModes = values.sync.split(",") as SyncMode[];
 const subscriptions = Number(values.subscriptions);
 const seconds = Number(values.seconds);
+for (const kind of kinds)
+  if (kind !== "http" && kind !== "ws") throw new Error(`--kinds: unknown client kind "${kind}"`);
+for (const mode of syncModes)
+  if (mode !== "full" && mode !== "normal") throw new Error(`--sync: unknown mode "${mode}"`);
 
 let peakRss = 0;
 const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 50);
@@ -28,11 +43,12 @@ function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
 }
 
-function report(label: string, samples: number[]): string {
+function summarize(samples: number[]): { p50: number; p99: number } {
   const sorted = [...samples].sort((a, b) => a - b);
-  return `${label}: p50 ${percentile(sorted, 50).toFixed(2)} ms, p99 ${percentile(sorted, 99).toFixed(2)} ms (n=${samples.length})`;
+  return { p50: percentile(sorted, 50), p99: percentile(sorted, 99) };
 }
 
+/** The baseline: one BEGIN IMMEDIATE / INSERT / COMMIT per row, unbatched, same pragmas. */
 function rawSqlite(dir: string, syncMode: SyncMode): number {
   const db = openDatabase(dir, syncMode);
   db.exec("CREATE TABLE bench (id INTEGER PRIMARY KEY, body TEXT)");
@@ -49,89 +65,93 @@ function rawSqlite(dir: string, syncMode: SyncMode): number {
   return n / seconds;
 }
 
-async function commits(url: string, clients: number): Promise<void> {
-  const latencies: number[] = [];
-  const deadline = performance.now() + seconds * 1000;
-  const started = performance.now();
-  await Promise.all(
-    Array.from({ length: clients }, async (_, c) => {
-      const client = new ConvexHttpClient(url, { logger: false });
-      for (let i = 0; performance.now() < deadline; i++) {
-        const t0 = performance.now();
-        await client.mutation(api.messages.send, {
-          channel: `bench-${c}`,
-          author: "bench",
-          body: `${i}`,
-        });
-        latencies.push(performance.now() - t0);
-      }
-    }),
-  );
-  const elapsed = (performance.now() - started) / 1000;
-  console.info(
-    `one-insert mutations, ${clients} concurrent HTTP clients: ${(latencies.length / elapsed).toFixed(0)} commits/s`,
-  );
-  console.info(report("  mutation latency", latencies));
+function runWorker<T>(task: LoadTask): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(new URL("./load.ts", import.meta.url), { workerData: task });
+    worker.once("message", (result: T) => {
+      resolve(result);
+      void worker.terminate();
+    });
+    worker.once("error", reject);
+  });
 }
 
-async function reactivity(url: string): Promise<void> {
-  const client = new ConvexClient(url, { logger: false });
-  const waiting = new Map<string, (n: number) => void>();
-  const ready: Array<Promise<void>> = [];
-  for (let i = 0; i < subscriptions; i++) {
-    const channel = `sub-${i}`;
-    let first = true;
-    ready.push(
-      new Promise((resolve) => {
-        client.onUpdate(api.messages.list, { channel }, (rows) => {
-          if (first) {
-            first = false;
-            resolve();
-            return;
-          }
-          waiting.get(channel)?.(rows.length);
-        });
-      }),
-    );
-  }
-  await Promise.all(ready);
-  const writer = new ConvexHttpClient(url, { logger: false });
-  const latencies: number[] = [];
-  for (let i = 0; i < 200; i++) {
-    const channel = `sub-${Math.floor(Math.random() * subscriptions)}`;
-    const updated = new Promise<number>((resolve) =>
-      waiting.set(channel, () => resolve(performance.now())),
-    );
-    await writer.mutation(api.messages.send, { channel, author: "bench", body: `${i}` });
-    const acknowledged = performance.now();
-    latencies.push((await updated) - acknowledged);
-    waiting.delete(channel);
-  }
+type Row = { mode: SyncMode; raw: number; cells: Map<string, { rate: number; p99: number }> };
+const rows: Row[] = [];
+
+async function reactivity(backend: Backend, url: string): Promise<void> {
+  // A store listener runs right after the commit's fsync: that instant is the commit's time.
+  const committedAt = new Map<string, number>();
+  const stop = backend.store.onCommit((commit) => {
+    const now = monotonicMs();
+    for (const id of commit.documents) committedAt.set(id, now);
+  });
+  const { updates } = await runWorker<ReactivityResult>({
+    task: "reactivity",
+    url,
+    subscriptions,
+    writes: 200,
+  });
+  stop();
+  const latencies = updates.map((u) => u.receivedAt - committedAt.get(u.id)!);
+  const { p50, p99 } = summarize(latencies);
   console.info(
-    report(
-      `commit-to-update with ${subscriptions} subscribed queries (from mutation response)`,
-      latencies,
-    ),
+    `commit-to-update with ${subscriptions} subscribed queries (ConvexClient onUpdate, from the commit's fsync): p50 ${p50.toFixed(2)} ms, p99 ${p99.toFixed(2)} ms (n=${latencies.length})`,
   );
-  await client.close();
 }
 
 const dir = mkdtempSync(join(tmpdir(), "convex-local-bench-"));
 try {
-  for (const syncMode of ["full", "normal"] as const) {
+  console.info(
+    "raw SQLite: node:sqlite, WAL, the same synchronous pragma, SQLite's default checkpointing; one BEGIN IMMEDIATE/INSERT/COMMIT per row, unbatched, in-process, no network.",
+  );
+  console.info(
+    "engine: the one-insert mutation messages:send through the official clients (http = ConvexHttpClient, ws = ConvexClient), run in a worker thread; concurrent commits share one fsync (group commit).",
+  );
+  for (const syncMode of syncModes) {
     console.info(`--sync ${syncMode}`);
-    console.info(
-      `raw SQLite one-row transactions (WAL): ${rawSqlite(join(dir, `raw-${syncMode}`), syncMode).toFixed(0)} tx/s`,
-    );
+    const raw = rawSqlite(join(dir, `raw-${syncMode}`), syncMode);
+    console.info(`  raw SQLite one-row transactions: ${raw.toFixed(0)} tx/s`);
+    const row: Row = { mode: syncMode, raw, cells: new Map() };
+    rows.push(row);
     const backend = new Backend({ dataDir: join(dir, `data-${syncMode}`), syncMode });
     await backend.deploy(join(import.meta.dirname, "..", "test", "fixtures", "basic", "convex"));
     const server = await startServer({ backend, port: 0, sitePort: 0, instanceSecret: null });
-    for (const clients of clientCounts) await commits(server.url, clients);
-    if (syncMode === "full") await reactivity(server.url);
+    for (const kind of kinds) {
+      for (const clients of clientCounts) {
+        const loop = performance.eventLoopUtilization();
+        const { latencies, elapsedMs } = await runWorker<CommitsResult>({
+          task: "commits",
+          url: server.url,
+          kind,
+          clients,
+          seconds,
+        });
+        // The server's event loop is busy this long per commit (worker startup and warm-up included).
+        const busyUs = (performance.eventLoopUtilization(loop).active * 1000) / latencies.length;
+        const rate = latencies.length / (elapsedMs / 1000);
+        const { p50, p99 } = summarize(latencies);
+        row.cells.set(`${kind} ${clients}`, { rate, p99 });
+        console.info(
+          `  ${kind} x${clients}: ${rate.toFixed(0)} commits/s (${((rate / raw) * 100).toFixed(0)}% of raw), latency p50 ${p50.toFixed(2)} ms, p99 ${p99.toFixed(2)} ms (n=${latencies.length}), server event loop busy ${busyUs.toFixed(0)} µs/commit`,
+        );
+      }
+    }
+    if (syncMode === syncModes[0]) await reactivity(backend, server.url);
     await server.close();
     backend.close();
   }
   console.info(`peak RSS: ${(peakRss / 1024 / 1024).toFixed(0)} MiB`);
+  const columns = [...rows[0]!.cells.keys()];
+  console.info(`\n| --sync | raw SQLite | ${columns.join(" | ")} |`);
+  console.info(`| --- | --- | ${columns.map(() => "---").join(" | ")} |`);
+  for (const row of rows) {
+    const cells = columns.map((c) => {
+      const cell = row.cells.get(c)!;
+      return `${cell.rate.toFixed(0)}/s (${((cell.rate / row.raw) * 100).toFixed(0)}%, p99 ${cell.p99.toFixed(1)} ms)`;
+    });
+    console.info(`| ${row.mode} | ${row.raw.toFixed(0)} tx/s | ${cells.join(" | ")} |`);
+  }
 } finally {
   clearInterval(sampler);
   rmSync(dir, { recursive: true, force: true });

@@ -45,6 +45,14 @@ describe("bad input", () => {
     });
   });
 
+  test("a request body over 20 MiB gets 413", async () => {
+    const body = JSON.stringify({ path: "messages:list", args: { channel: "x".repeat(21 << 20) } });
+    expect(await post("/api/query", body)).toEqual({
+      status: 413,
+      json: { code: "RequestTooLarge", message: "Request body is larger than 20971520 bytes." },
+    });
+  });
+
   test("an invalid admin key is refused", async () => {
     const response = await fetch(`${h.server.url}/api/query`, {
       method: "POST",

@@ -1,4 +1,4 @@
-import { randomBytes } from "node:crypto";
+import { randomFillSync } from "node:crypto";
 import { base32EncodedLength, decodeBase32, encodeBase32 } from "./base32.ts";
 
 // Layout (as the Convex backend's id_v6): VInt(table number) ++ 16-byte internal id ++
@@ -50,9 +50,18 @@ export function isDocumentId(id: string): boolean {
   return decodeDocumentId(id) !== null;
 }
 
+/** Random bytes are drawn in blocks: one call to the CSPRNG serves many ids. */
+const pool = new Uint8Array(INTERNAL_ID_LENGTH * 256);
+let poolOffset = pool.length;
+
 /** A fresh random 16-byte internal id. */
 export function newInternalId(): Uint8Array {
-  return new Uint8Array(randomBytes(INTERNAL_ID_LENGTH));
+  if (poolOffset === pool.length) {
+    randomFillSync(pool);
+    poolOffset = 0;
+  }
+  poolOffset += INTERNAL_ID_LENGTH;
+  return pool.slice(poolOffset - INTERNAL_ID_LENGTH, poolOffset);
 }
 
 function encodeVarint(n: number): Uint8Array {

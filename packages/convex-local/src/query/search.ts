@@ -66,6 +66,17 @@ export function parseSearchFilters(
   return { searchField: search!.fieldPath, searchText: search!.value, equalities };
 }
 
+/** BM25's weight of a term found in `containing` of `documents` documents. */
+export function inverseDocumentFrequency(documents: number, containing: number): number {
+  return Math.log(1 + (Math.max(documents, containing) - containing + 0.5) / (containing + 0.5));
+}
+
+/** BM25's score of one term occurring `tf` times in a document of `length` tokens. */
+export function termScore(idf: number, tf: number, length: number, averageLength: number): number {
+  if (tf === 0) return 0;
+  return (idf * tf * (K1 + 1)) / (tf + K1 * (1 - B + (B * length) / averageLength));
+}
+
 /**
  * Full text search over a table's documents. A document matches when its search
  * field contains any query term (the last term also matches as a prefix) and every
@@ -105,10 +116,9 @@ export function textSearch<D extends Record<string, Value | undefined>>(
       return count;
     }),
   );
-  const idf = frequencies.map((perDoc) => {
-    const containing = perDoc.filter((count) => count > 0).length;
-    return Math.log(1 + (indexed.length - containing + 0.5) / (containing + 0.5));
-  });
+  const idf = frequencies.map((perDoc) =>
+    inverseDocumentFrequency(indexed.length, perDoc.filter((count) => count > 0).length),
+  );
 
   const results: TextSearchResult<D>[] = [];
   indexed.forEach(({ doc, length }, docIndex) => {
@@ -120,10 +130,7 @@ export function textSearch<D extends Record<string, Value | undefined>>(
       return;
     let score = 0;
     frequencies.forEach((perDoc, termIndex) => {
-      const tf = perDoc[docIndex]!;
-      if (tf === 0) return;
-      score +=
-        (idf[termIndex]! * tf * (K1 + 1)) / (tf + K1 * (1 - B + (B * length) / averageLength));
+      score += termScore(idf[termIndex]!, perDoc[docIndex]!, length, averageLength);
     });
     if (score > 0) results.push({ doc, score });
   });

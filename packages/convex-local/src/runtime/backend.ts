@@ -1,12 +1,13 @@
-import { randomBytes, randomUUID } from "node:crypto";
+import { randomUUID } from "node:crypto";
+import { type StatementSync } from "node:sqlite";
 import { existsSync, mkdirSync, readdirSync, rmSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { jsonToConvex, type JSONValue, type Value, type ValidatorJSON } from "convex/values";
 import { decodeDocumentId } from "../ids/document-id.ts";
 import { openDatabase, type SyncMode } from "../storage/sqlite.ts";
 import { ConflictError, Store } from "../storage/store.ts";
+import { type Transaction } from "../storage/transaction.ts";
 import { type ReadSet } from "../storage/read-set.ts";
-import { type DocJson } from "../storage/index-keys.ts";
 import {
   schemaValidationMessage,
   validateDocument,
@@ -23,6 +24,7 @@ import { installGlobals, realNow, realSetTimeout, setFallbackEnv } from "./globa
 import {
   canonicalizeUdfPath,
   LoadedModules,
+  type RegisteredFunction,
   type ResolvedFunction,
   type SchemaTable,
 } from "./modules.ts";
@@ -59,6 +61,8 @@ export type CallRequest = {
   mutationKey?: { sessionId: string; requestId: number };
   /** Journal of a sync subscription's previous result (pins paginated page ends). */
   journal?: string | null;
+  /** Runs a query against the state as of this timestamp (see `Store.checkSnapshot`). */
+  ts?: bigint;
 };
 
 export type Outcome =
@@ -129,6 +133,8 @@ export type BackendOptions = {
   origin?: string;
   siteOrigin?: string;
   syncMode?: SyncMode;
+  /** How long a timestamp stays readable by `/api/query_at_ts` after a later commit (Convex: 10 s). */
+  snapshotWindowMs?: number;
 };
 
 /** One deployment: its database, deployed code and environment, and the function executor. */
@@ -151,6 +157,8 @@ export class Backend {
     { code: DeployedCode; loaded: Map<string, LoadedModules>; diffs?: Record<string, unknown> }
   >();
   private readonly inflightQueries = new Map<string, Promise<Completed>>();
+  /** Outcomes of sync-protocol mutations by (session, request), for idempotent re-sends. */
+  private readonly sessionRequests: { find: StatementSync; record: StatementSync };
   readonly scheduler: Scheduler;
   readonly files: FileStorage;
   readonly crons: Crons;
@@ -163,9 +171,19 @@ export class Backend {
     this.instanceName = options.instanceName ?? "convex-local";
     this.origin = options.origin ?? "http://127.0.0.1:3210";
     this.siteOrigin = options.siteOrigin ?? "http://127.0.0.1:3211";
-    this.store = new Store(openDatabase(options.dataDir, options.syncMode));
+    this.store = new Store(openDatabase(options.dataDir, options.syncMode), {
+      snapshotWindowMs: options.snapshotWindowMs,
+    });
     const envRow = this.store.db.prepare("SELECT value FROM meta WHERE key = 'env'").get();
     this.env = envRow ? (JSON.parse(String(envRow.value)) as Record<string, string>) : {};
+    this.sessionRequests = {
+      find: this.store.db.prepare(
+        "SELECT outcome, ts FROM session_requests WHERE session_id = ? AND request_id = ?",
+      ),
+      record: this.store.db.prepare(
+        "INSERT INTO session_requests (session_id, request_id, outcome, ts) VALUES (?, ?, ?, ?)",
+      ),
+    };
     setFallbackEnv(() => this.environmentVariables());
     this.extraAsyncOps["1.0/createFunctionHandle"] = (frame, args: FunctionAddress) => {
       const target = this.resolveAddress(frame.component, args);
@@ -453,7 +471,7 @@ export class Backend {
     return schema.tables.find((t) => t.tableName === tableName);
   }
 
-  schemaViolation(component: string, tableName: string, doc: DocJson): string | null {
+  schemaViolation(component: string, tableName: string, doc: Record<string, Value>): string | null {
     const schema = this.components.get(component)?.schema;
     if (!schema || !schema.schemaValidation) return null;
     // Tables the schema does not declare are allowed and unvalidated (`strictTableNameTypes: false`).
@@ -461,7 +479,7 @@ export class Backend {
     if (!table) return null;
     const error = validateDocument(
       table.documentType as ValidatorJSON,
-      jsonToConvex(doc) as Record<string, Value>,
+      doc,
       this.validationContext(component),
     );
     return error ? schemaValidationMessage(tableName, error) : null;
@@ -513,9 +531,7 @@ export class Backend {
   }
 
   private checkArgs(resolved: ResolvedFunction, component: string, args: JSONValue): void {
-    const validator = resolved.fn.exportArgs
-      ? (JSON.parse(resolved.fn.exportArgs()) as ValidatorJSON | null)
-      : null;
+    const validator = validatorsOf(resolved.fn).args;
     if (!validator) return;
     const error = validateValue(
       validator,
@@ -527,8 +543,7 @@ export class Backend {
   }
 
   private checkReturns(resolved: ResolvedFunction, component: string, value: JSONValue): void {
-    const raw = resolved.fn.exportReturns?.();
-    const validator = raw ? (JSON.parse(raw) as ValidatorJSON | null) : null;
+    const validator = validatorsOf(resolved.fn).returns;
     if (!validator) return;
     const error = validateValue(
       validator,
@@ -579,7 +594,7 @@ export class Backend {
       paginated: { value: false },
       logLines: [],
       // Each execution gets its own seed; two runs in the same millisecond must not share random values.
-      random: deterministic ? seededRandom(randomBytes(4).readUInt32LE()) : undefined,
+      random: deterministic ? seededRandom((Math.random() * 2 ** 32) >>> 0) : undefined,
       now: deterministic ? realNow() : undefined,
     };
   }
@@ -616,6 +631,26 @@ export class Backend {
           journal: nextJournal,
         };
       }
+    }
+  }
+
+  /** A query against a snapshot from `store.beginAt`: nothing later can invalidate it, so no retry. */
+  private async runQueryAt(
+    tx: Transaction,
+    component: string,
+    resolved: ResolvedFunction,
+    request: CallRequest,
+    requestId: string,
+  ): Promise<Completed> {
+    const frame = this.newFrame("query", component, resolved.udfPath, request.identity, requestId);
+    frame.tx = tx;
+    try {
+      const value = await this.invoke(resolved, frame, request.args);
+      return { value, logLines: frame.logLines, ts: tx.beginTs };
+    } catch (e) {
+      throw withReads(e, undefined, tx.beginTs, frame.logLines);
+    } finally {
+      tx.finishReads();
     }
   }
 
@@ -775,6 +810,15 @@ export class Backend {
     request: CallRequest,
     requestId: string,
   ): Promise<Completed> {
+    // A read at a timestamp (checked by the caller with `store.checkSnapshot`) runs on its own.
+    if (request.ts !== undefined)
+      return this.runQueryAt(
+        this.store.beginAt(request.ts),
+        component,
+        resolved,
+        request,
+        requestId,
+      );
     const key = JSON.stringify([
       component,
       resolved.udfPath,
@@ -812,9 +856,7 @@ export class Backend {
       return this.runActionCall(component, resolved, request.args, request.identity, requestId);
     const key = request.mutationKey;
     if (key) {
-      const row = this.store.db
-        .prepare("SELECT outcome, ts FROM session_requests WHERE session_id = ? AND request_id = ?")
-        .get(key.sessionId, key.requestId);
+      const row = this.sessionRequests.find.get(key.sessionId, key.requestId);
       if (row) {
         // The original commit may still be waiting for its group fsync; never ack before it lands.
         this.store.flush();
@@ -830,10 +872,8 @@ export class Backend {
       requestId,
       resolved.udfPath,
       key
-        ? (value) => (db, ts) => {
-            db.prepare(
-              "INSERT INTO session_requests (session_id, request_id, outcome, ts) VALUES (?, ?, ?, ?)",
-            ).run(
+        ? (value) => (_db, ts) => {
+            this.sessionRequests.record.run(
               key.sessionId,
               key.requestId,
               JSON.stringify({ value, logLines: [] }),
@@ -943,9 +983,31 @@ export class Backend {
   close(): void {
     this.scheduler.stop();
     this.crons.stop();
-    this.store.flush();
-    this.store.db.close();
+    this.store.close();
   }
+}
+
+const parsedValidators = new WeakMap<
+  RegisteredFunction,
+  { args: ValidatorJSON | null; returns: ValidatorJSON | null }
+>();
+
+/** A registered function's argument and return validators, parsed once per loaded function. */
+function validatorsOf(fn: RegisteredFunction): {
+  args: ValidatorJSON | null;
+  returns: ValidatorJSON | null;
+} {
+  let parsed = parsedValidators.get(fn);
+  if (!parsed) {
+    const args = fn.exportArgs?.();
+    const returns = fn.exportReturns?.();
+    parsed = {
+      args: args ? (JSON.parse(args) as ValidatorJSON | null) : null,
+      returns: returns ? (JSON.parse(returns) as ValidatorJSON | null) : null,
+    };
+    parsedValidators.set(fn, parsed);
+  }
+  return parsed;
 }
 
 function withReads(

@@ -10,7 +10,8 @@ import { type Transaction } from "../storage/transaction.ts";
 import { FunctionError } from "./errors.ts";
 import { type Frame, type QueryState } from "./frame.ts";
 import { decodePageCursor, encodePageCursor, END_CURSOR } from "./page-cursor.ts";
-import { parseSearchFilters, textSearch } from "../query/search.ts";
+import { parseSearchFilters } from "../query/search.ts";
+import { searchIndexed } from "./text-search.ts";
 
 export type SerializedQuery = {
   source:
@@ -86,8 +87,9 @@ function assertWritable(frame: Frame, table: TableInfo): void {
 }
 
 function checkSchema(frame: Frame, table: TableInfo, doc: DocJson): void {
-  checkDocumentLimits(jsonToConvex(doc) as Record<string, Value>);
-  const problem = frame.backend.schemaViolation(frame.component, table.name, doc);
+  const value = jsonToConvex(doc) as Record<string, Value>;
+  checkDocumentLimits(value);
+  const problem = frame.backend.schemaViolation(frame.component, table.name, value);
   if (problem) throw new FunctionError(problem);
 }
 
@@ -109,7 +111,7 @@ export function insert(
     ...args.value,
   } as DocJson;
   checkSchema(frame, table, doc);
-  tx.write(table.number, id, doc);
+  tx.insert(table.number, id, doc);
   return { _id: id };
 }
 
@@ -123,7 +125,7 @@ export function insertSystem(
   const table = tableByName(frame, tableName);
   const id = encodeDocumentId(table.number, newInternalId());
   const doc = { _id: id, _creationTime: frame.backend.nextCreationTime(), ...value } as DocJson;
-  tx.write(table.number, id, doc);
+  tx.insert(table.number, id, doc);
   return doc;
 }
 
@@ -262,35 +264,10 @@ function runSearch(
     }
   }
   const table = tableByName(frame, tableName);
-  const docs = scanTable(frame, table).map((json) => ({
-    json,
-    value: jsonToConvex(json) as Record<string, Value>,
-  }));
-  const byValue = new Map(docs.map((d) => [d.value, d.json]));
-  const matching = docs.filter((d) =>
-    query.equalities.every(
-      (eq) => JSON.stringify(fieldOf(d.value, eq.fieldPath)) === JSON.stringify(eq.value),
-    ),
-  );
-  return textSearch(
-    matching.map((d) => d.value),
-    query,
-  ).map((r) => byValue.get(r.doc)!);
-}
-
-function fieldOf(doc: Record<string, Value>, path: string): Value | undefined {
-  let current: Value | undefined = doc;
-  for (const part of path.split(".")) {
-    if (
-      current === null ||
-      typeof current !== "object" ||
-      Array.isArray(current) ||
-      current instanceof ArrayBuffer
-    )
-      return undefined;
-    current = (current as Record<string, Value>)[part];
-  }
-  return current;
+  const indexes = frame.backend.store.searchIndexes;
+  const index = indexes.find(table.number, indexName);
+  if (!index) throw new FunctionError(`Search index ${source.indexName} not found.`);
+  return searchIndexed(txOf(frame), indexes, index, query);
 }
 
 export function queryStream(frame: Frame, args: { query: SerializedQuery }): { queryId: number } {

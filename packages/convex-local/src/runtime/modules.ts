@@ -17,7 +17,7 @@ export type SchemaTable = {
 };
 export type SchemaJson = { tables: SchemaTable[]; schemaValidation: boolean };
 
-type RegisteredFunction = {
+export type RegisteredFunction = {
   isQuery?: boolean;
   isMutation?: boolean;
   isAction?: boolean;

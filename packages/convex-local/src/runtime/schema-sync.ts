@@ -64,5 +64,6 @@ export function applySchema(store: Store, component: string, tables: SchemaTable
       if (!catalog.index(table.number, name))
         store.backfill(catalog.createIndex(table.number, name, fields));
     }
+    store.syncSearchIndexes(table.number, t.searchIndexes ?? []);
   }
 }

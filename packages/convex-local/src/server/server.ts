@@ -53,7 +53,12 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       socket.destroy();
       return;
     }
-    wss.handleUpgrade(req, socket, head, (ws) => new SyncSession(backend, ws, instanceSecret));
+    wss.handleUpgrade(
+      req,
+      socket,
+      head,
+      (ws) => new SyncSession(backend, ws, instanceSecret, socket),
+    );
   });
 
   const port = await listen(api, options.port ?? 3210, host);

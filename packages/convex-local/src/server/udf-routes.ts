@@ -5,7 +5,11 @@ import { type Backend, type Outcome } from "../runtime/backend.ts";
 import { type UdfType } from "../runtime/frame.ts";
 import { HttpError, readJson, sendJson } from "./http-util.ts";
 import { type Caller } from "./identity.ts";
-import { encodeTs } from "./timestamps.ts";
+import { decodeTs, encodeTs } from "./timestamps.ts";
+import { SnapshotUnavailableError } from "../storage/store.ts";
+
+/** Convex's message for errors it does not explain to clients (`INTERNAL_SERVER_ERROR_MSG`). */
+const OUT_OF_RETENTION_MESSAGE = "Your request couldn't be completed. Try again later.";
 
 type UdfRequestBody = {
   path?: unknown;
@@ -52,12 +56,40 @@ function parseFormat(format: unknown, fallback: string): string {
   return format;
 }
 
+/** The `ts` of a `query_at_ts` body: base64 of a little-endian u64, as `/api/query_ts` answers. */
+function parseTs(ts: unknown): bigint {
+  if (typeof ts !== "string")
+    throw new HttpError(400, "InvalidTimestamp", "The request body must have a string `ts`.");
+  try {
+    return decodeTs(ts);
+  } catch {
+    throw new HttpError(
+      400,
+      "InvalidTimestamp",
+      `\`ts\` must be a timestamp from /api/query_ts (base64 of 8 bytes), got ${JSON.stringify(ts)}.`,
+    );
+  }
+}
+
+function checkSnapshot(backend: Backend, ts: bigint): void {
+  try {
+    backend.store.checkSnapshot(ts);
+  } catch (e) {
+    if (!(e instanceof SnapshotUnavailableError)) throw e;
+    // Convex answers a snapshot outside its window with its OutOfRetention error: 503, generic body.
+    if (e.reason === "outOfRetention")
+      throw new HttpError(503, "InternalServerError", OUT_OF_RETENTION_MESSAGE);
+    throw new HttpError(400, "InvalidTimestamp", e.message);
+  }
+}
+
 async function runUdf(
   backend: Backend,
   caller: Caller,
   kind: UdfType | null,
   body: UdfRequestBody,
   defaultFormat: string,
+  ts?: bigint,
 ) {
   if (typeof body.path !== "string")
     throw new HttpError(400, "MissingPath", "The request body must have a string `path`.");
@@ -66,12 +98,15 @@ async function runUdf(
     typeof body.componentPath === "string" && body.componentPath !== ""
       ? body.componentPath
       : undefined;
+  // Checked in the same tick as the call starts its read, so no commit can move the window between.
+  if (ts !== undefined) checkSnapshot(backend, ts);
   const outcome = await backend.call(kind, {
     udfPath: body.path,
     args: normalizeArgs(body.args),
     identity: caller.identity,
     isAdmin: caller.isAdmin,
     componentPath,
+    ts,
   });
   return udfResponse(outcome, format);
 }
@@ -114,14 +149,17 @@ export async function handleUdfRoute(
   }
   if (path === "/api/query_at_ts") {
     const body = (await readJson(req)) as UdfRequestBody;
-    sendJson(res, 200, await runUdf(backend, caller, "query", body, "json"));
+    const ts = parseTs(body.ts);
+    sendJson(res, 200, await runUdf(backend, caller, "query", body, "json", ts));
     return true;
   }
   if (path === "/api/query_batch") {
     const body = (await readJson(req)) as { queries?: UdfRequestBody[] };
+    // Every query of the batch reads the same snapshot, as on Convex.
+    const ts = backend.store.latestTs();
     const results = [];
     for (const q of body.queries ?? [])
-      results.push(await runUdf(backend, caller, "query", q, "json"));
+      results.push(await runUdf(backend, caller, "query", q, "json", ts));
     sendJson(res, 200, { results });
     return true;
   }

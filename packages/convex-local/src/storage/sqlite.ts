@@ -28,6 +28,23 @@ CREATE TABLE IF NOT EXISTS index_entries (
   doc_id TEXT NOT NULL,
   PRIMARY KEY (index_id, key)
 ) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS search_indexes (
+  id INTEGER PRIMARY KEY,
+  table_number INTEGER NOT NULL,
+  name TEXT NOT NULL,
+  search_field TEXT NOT NULL,
+  filter_fields TEXT NOT NULL,
+  documents INTEGER NOT NULL,
+  tokens INTEGER NOT NULL,
+  UNIQUE (table_number, name)
+);
+CREATE TABLE IF NOT EXISTS search_terms (
+  index_id INTEGER NOT NULL,
+  term TEXT NOT NULL,
+  doc_id TEXT NOT NULL,
+  count INTEGER NOT NULL,
+  PRIMARY KEY (index_id, term, doc_id)
+) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS session_requests (
   session_id TEXT NOT NULL,
   request_id INTEGER NOT NULL,

@@ -1,7 +1,10 @@
 import { describe, expect, test } from "vitest";
 import { openDatabase } from "./sqlite.ts";
-import { ConflictError, Store } from "./store.ts";
+import { ConflictError, SnapshotUnavailableError, Store } from "./store.ts";
 import { keyRangeFor, type DocJson } from "./index-keys.ts";
+import { tempDir } from "../../test/helpers.ts";
+import { statSync } from "node:fs";
+import { join } from "node:path";
 
 function setup() {
   const store = new Store(openDatabase(":memory:"));
@@ -130,6 +133,39 @@ describe("store", () => {
     expect(collect(store, "by_creation_time", [], "desc")[0]).toBe("d199");
   });
 
+  test("a transaction at an earlier timestamp sees that state through every index", () => {
+    const { store, table } = setup();
+    const seed = store.begin();
+    seed.write(table.number, "a", doc("a", 1, { author: "x" }));
+    seed.write(table.number, "b", doc("b", 2, { author: "x" }));
+    const { ts } = store.commit(seed);
+    const later = store.begin();
+    later.write(table.number, "a", doc("a", 1, { author: "y" }));
+    later.write(table.number, "b", null);
+    later.write(table.number, "c", doc("c", 3, { author: "x" }));
+    store.commit(later);
+    const scan = (tx: ReturnType<Store["begin"]>, author: string) => {
+      const index = store.catalog.index(table.number, "by_author")!;
+      const stream = tx.openStream(
+        index,
+        keyRangeFor(index, [{ type: "Eq", fieldPath: "author", value: author }]),
+        "asc",
+      );
+      const ids: string[] = [];
+      for (let d = tx.next(stream); d; d = tx.next(stream)) ids.push(d._id);
+      return ids;
+    };
+    const past = store.beginAt(ts);
+    expect(scan(past, "x")).toEqual(["a", "b"]);
+    expect(scan(past, "y")).toEqual([]);
+    expect(past.get(table.number, "c")).toBeNull();
+    const now = store.beginAt(store.latestTs());
+    expect(scan(now, "x")).toEqual(["c"]);
+    expect(scan(now, "y")).toEqual(["a"]);
+    expect(() => store.beginAt(store.latestTs() + 1n)).toThrow(SnapshotUnavailableError);
+    expect(() => store.beginAt(ts - 1_000_000_000_000n)).toThrow(/too early/);
+  });
+
   test("commits in the same tick share one durable flush and notify listeners after it", async () => {
     const { store, table } = setup();
     const seen: bigint[] = [];
@@ -146,4 +182,64 @@ describe("store", () => {
     await Promise.all([first.durable, second.durable]);
     expect(seen).toEqual([first.ts, second.ts]);
   });
+
+  test("with full sync, batches are fsynced off the event loop, in order, and the connection stays FULL", async () => {
+    const { dir, cleanup } = tempDir();
+    try {
+      const store = new Store(openDatabase(dir, "full"));
+      const table = store.catalog.ensureTable("", "messages");
+      const seen: bigint[] = [];
+      store.onCommit((commit) => seen.push(commit.ts));
+      const commitOne = (id: string, n: number) => {
+        const tx = store.begin();
+        tx.write(table.number, id, doc(id, n, { author: "x" }));
+        return store.commit(tx);
+      };
+      const first = commitOne("a", 1);
+      // The next batch is applied while the first one's fsync may still be running.
+      await new Promise((resolve) => setImmediate(resolve));
+      const second = commitOne("b", 2);
+      expect(first.durable).not.toBe(second.durable);
+      await second.durable;
+      await first.durable;
+      expect(seen).toEqual([first.ts, second.ts]);
+      // Writes outside batches still get SQLite's own fsync.
+      expect(store.db.prepare("PRAGMA synchronous").get()?.synchronous).toBe(2);
+      const third = commitOne("c", 3);
+      store.flush();
+      expect(seen).toEqual([first.ts, second.ts, third.ts]);
+      await third.durable;
+      store.close();
+      const reopened = new Store(openDatabase(dir, "full"));
+      expect(collect(reopened, "by_creation_time", [])).toEqual(["a", "b", "c"]);
+      expect(reopened.latestTs()).toBeGreaterThanOrEqual(third.ts);
+      reopened.close();
+    } finally {
+      cleanup();
+    }
+  });
+
+  test("a worker thread checkpoints the WAL into the database file while commits go on", async () => {
+    const { dir, cleanup } = tempDir();
+    try {
+      const store = new Store(openDatabase(dir, "normal"));
+      const table = store.catalog.ensureTable("", "messages");
+      const file = join(dir, "convex-local.sqlite3");
+      const initial = statSync(file).size;
+      for (let i = 0; i < 300; i++) {
+        const tx = store.begin();
+        tx.write(table.number, `d${i}`, doc(`d${i}`, i, { author: "x".repeat(2000) }));
+        await store.commit(tx).durable;
+      }
+      // Far below SQLite's own fallback of 10,000 pages: only the worker copies pages this early.
+      while (statSync(file).size === initial) await new Promise((r) => setTimeout(r, 20));
+      expect(statSync(file).size).toBeGreaterThan(initial);
+      store.close();
+      const reopened = new Store(openDatabase(dir, "normal"));
+      expect(collect(reopened, "by_creation_time", [])).toHaveLength(300);
+      reopened.close();
+    } finally {
+      cleanup();
+    }
+  }, 30_000);
 });

@@ -1,16 +1,20 @@
 import { type DatabaseSync, type StatementSync } from "node:sqlite";
 import { AsyncResource } from "node:async_hooks";
+import { closeSync, fdatasync, fdatasyncSync, openSync } from "node:fs";
 import { type JSONValue } from "convex/values";
 import { Catalog, type IndexInfo } from "./catalog.ts";
 import { type DocJson, indexKey } from "./index-keys.ts";
 import { type WrittenKeys } from "./read-set.ts";
+import { SearchIndexes } from "./search-index.ts";
+import { Checkpointer } from "./checkpointer.ts";
 import { Statements, Transaction } from "./transaction.ts";
 
-/** What one commit changed: index keys for invalidation, tables touched, and documents deleted. */
+/** What one commit changed: index keys for invalidation, tables and documents touched, documents deleted. */
 export type Commit = {
   ts: bigint;
   writes: WrittenKeys;
   tables: Set<number>;
+  documents: string[];
   deleted: Array<{ tableNumber: number; id: string }>;
 };
 
@@ -43,34 +47,96 @@ export class ConflictError extends Error {
   }
 }
 
+/** Why a read at a given timestamp cannot be served. */
+export class SnapshotUnavailableError extends Error {
+  readonly reason: "outOfRetention" | "future";
+  constructor(reason: "outOfRetention" | "future", message: string) {
+    super(message);
+    this.name = "SnapshotUnavailableError";
+    this.reason = reason;
+  }
+}
+
+/** Convex keeps readable snapshots for 10 s after their successor (`MAX_TRANSACTION_WINDOW`). */
+const SNAPSHOT_WINDOW_MS = 10_000;
+
+/** Before-images kept at most, whatever the window: a bound on their memory under heavy writes. */
+const MAX_HISTORY_IMAGES = 100_000;
+
+/** One commit's before-images: what reads at an earlier timestamp see instead of its writes. */
+type Undo = { ts: bigint; before: Array<[id: string, tableNumber: number, doc: DocJson | null]> };
+
+export type StoreOptions = { snapshotWindowMs?: number };
+
 /** The real clock, captured before the runtime freezes `Date` inside queries and mutations. */
 const wallClock = Date.now.bind(Date);
 
 type ExtraWrite = (db: DatabaseSync, ts: bigint) => void;
 
-type Batch = { commits: Commit[]; durable: Promise<void>; settle: (error?: unknown) => void };
+type Batch = {
+  commits: Commit[];
+  durable: Promise<void>;
+  settle: (error?: unknown) => void;
+  settled: boolean;
+};
+
+/** The database's write-ahead log, when commits must be fsynced (`synchronous = FULL` on a file). */
+function walToSync(db: DatabaseSync): string | null {
+  const location = db.location();
+  if (!location) return null;
+  const mode = db.prepare("PRAGMA journal_mode").get()?.journal_mode;
+  const level = db.prepare("PRAGMA synchronous").get()?.synchronous;
+  return mode === "wal" && Number(level) >= 2 ? `${location}-wal` : null;
+}
 
 /** The deployment's database: committed state in SQLite plus a log of recent commits for validation. */
 export class Store {
   readonly db: DatabaseSync;
   readonly catalog: Catalog;
+  readonly searchIndexes: SearchIndexes;
   private readonly statements: Statements;
   private readonly insertEntry: StatementSync;
   private readonly deleteEntry: StatementSync;
   private readonly upsertDoc: StatementSync;
   private readonly deleteDoc: StatementSync;
   private readonly saveTs: StatementSync;
+  private readonly savepoint: StatementSync;
+  private readonly releaseSavepoint: StatementSync;
+  private readonly rollbackToSavepoint: StatementSync;
   private ts: bigint;
   private log: Commit[] = [];
   private readonly active = new Map<Transaction, bigint>();
   private readonly listeners = new Set<(commit: Commit) => void>();
   private batch: Batch | null = null;
+  /** Batches committed to the WAL whose fsync has not finished (full sync only), oldest first. */
+  private unsynced: Batch[] = [];
+  /** Batches the running background fsync will make durable. */
+  private syncing: Batch[] | null = null;
+  private lastDurable: Promise<void> = Promise.resolve();
+  /** With `synchronous = FULL`, the WAL this store fsyncs itself, off the event loop. */
+  private readonly walPath: string | null;
+  private walFd: number | null = null;
+  private readonly checkpointer: Checkpointer | null;
   private readonly detached = new AsyncResource("convex-local-store");
   private broken: Error | null = null;
+  /** Recent commits' before-images, oldest first from `historyHead`, for reads at a timestamp. */
+  private history: Undo[] = [];
+  private historyHead = 0;
+  private historyImages = 0;
+  /** The earliest timestamp reads can still be served at. */
+  private historyFloor: bigint;
+  private readonly snapshotWindowNs: bigint;
 
-  constructor(db: DatabaseSync) {
+  constructor(db: DatabaseSync, options: StoreOptions = {}) {
     this.db = db;
+    this.snapshotWindowNs = BigInt(options.snapshotWindowMs ?? SNAPSHOT_WINDOW_MS) * 1_000_000n;
+    this.walPath = walToSync(db);
+    const location = db.location();
+    this.checkpointer = location ? new Checkpointer(location) : null;
+    // Checkpoints run on the checkpointer's thread; SQLite's own is the fallback if it falls behind.
+    if (this.checkpointer) db.exec("PRAGMA wal_autocheckpoint = 10000");
     this.catalog = new Catalog(db);
+    this.searchIndexes = new SearchIndexes(db);
     this.statements = new Statements(db);
     this.insertEntry = db.prepare(
       "INSERT INTO index_entries (index_id, key, doc_id) VALUES (?, ?, ?)",
@@ -83,11 +149,15 @@ export class Store {
     this.saveTs = db.prepare(
       "INSERT INTO meta (key, value) VALUES ('ts', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
     );
+    this.savepoint = db.prepare("SAVEPOINT tx");
+    this.releaseSavepoint = db.prepare("RELEASE tx");
+    this.rollbackToSavepoint = db.prepare("ROLLBACK TO tx");
     const row = db.prepare("SELECT value FROM meta WHERE key = 'ts'").get();
     // Start at the wall clock: a client may have seen the timestamp of a commit a crash cut short.
     const persisted = row ? BigInt(String(row.value)) : 0n;
     const now = BigInt(wallClock()) * 1_000_000n;
     this.ts = now > persisted ? now : persisted;
+    this.historyFloor = this.ts;
   }
 
   latestTs(): bigint {
@@ -97,6 +167,36 @@ export class Store {
   begin(): Transaction {
     const tx = new Transaction(this.ts, this.catalog, this.statements);
     this.active.set(tx, tx.beginTs);
+    return tx;
+  }
+
+  /** Throws a `SnapshotUnavailableError` unless reads at `ts` can be served now. */
+  checkSnapshot(ts: bigint): void {
+    if (ts > this.ts)
+      throw new SnapshotUnavailableError(
+        "future",
+        `Timestamp ${ts} is more recent than the latest timestamp ${this.ts}.`,
+      );
+    if (ts < this.historyFloor)
+      throw new SnapshotUnavailableError(
+        "outOfRetention",
+        `Timestamp ${ts} is too early, retry with a higher timestamp`,
+      );
+  }
+
+  /**
+   * A read-only transaction that sees the state as of `ts` (at most the latest timestamp, and no
+   * older than the snapshot window), by overlaying the before-images of every later commit.
+   */
+  beginAt(ts: bigint): Transaction {
+    this.checkSnapshot(ts);
+    const tx = new Transaction(ts, this.catalog, this.statements);
+    // Newest first, so the oldest later commit's before-image (the state at `ts`) wins.
+    for (let i = this.history.length - 1; i >= this.historyHead; i--) {
+      const undo = this.history[i]!;
+      if (undo.ts <= ts) break;
+      for (const [id, tableNumber, doc] of undo.before) tx.overlay(id, tableNumber, doc);
+    }
     return tx;
   }
 
@@ -120,22 +220,35 @@ export class Store {
       if (this.broken) throw this.broken;
       if (this.conflicts(tx)) throw new ConflictError();
       const hasWrites = tx.writes.size > 0;
-      if (!hasWrites && !extra)
-        return { ts: this.ts, durable: this.batch?.durable ?? Promise.resolve() };
+      if (!hasWrites && !extra) return { ts: this.ts, durable: this.lastDurable };
       const ts = this.nextTs();
       resolveCommitTs(tx, ts);
-      const writes = tx.writtenKeys();
+      const writes: WrittenKeys = new Map();
       const tables = new Set<number>();
       const deleted: Commit["deleted"] = [];
+      const undo: Undo = { ts, before: [] };
       const batch = this.openBatch();
-      this.db.exec("SAVEPOINT tx");
+      this.savepoint.run();
       try {
         for (const [id, w] of tx.writes) {
           tables.add(w.tableNumber);
+          undo.before.push([id, w.tableNumber, w.before]);
           for (const index of this.catalog.indexes(w.tableNumber)) {
-            if (w.before) this.deleteEntry.run(index.id, indexKey(index, w.before));
-            if (w.after) this.insertEntry.run(index.id, indexKey(index, w.after), id);
+            let keys = writes.get(index.id);
+            if (!keys) writes.set(index.id, (keys = []));
+            if (w.before) {
+              const key = indexKey(index, w.before);
+              keys.push(key);
+              this.deleteEntry.run(index.id, key);
+            }
+            if (w.after) {
+              const key = indexKey(index, w.after);
+              keys.push(key);
+              this.insertEntry.run(index.id, key, id);
+            }
           }
+          for (const search of this.searchIndexes.forTable(w.tableNumber))
+            this.searchIndexes.index(search, id, w.before, w.after, writes);
           if (w.after) this.upsertDoc.run(id, w.tableNumber, JSON.stringify(w.after));
           else if (w.before) {
             this.deleteDoc.run(id);
@@ -143,16 +256,18 @@ export class Store {
           }
         }
         extra?.(this.db, ts);
-        this.saveTs.run(ts.toString());
-        this.db.exec("RELEASE tx");
+        this.releaseSavepoint.run();
       } catch (e) {
-        this.db.exec("ROLLBACK TO tx");
-        this.db.exec("RELEASE tx");
+        this.rollbackToSavepoint.run();
+        this.releaseSavepoint.run();
         throw e;
       }
       this.ts = ts;
-      const commit = { ts, writes, tables, deleted };
-      if (hasWrites) this.log.push(commit);
+      const commit = { ts, writes, tables, documents: [...tx.writes.keys()], deleted };
+      if (hasWrites) {
+        this.log.push(commit);
+        this.remember(undo);
+      }
       batch.commits.push(commit);
       return { ts, durable: batch.durable };
     } finally {
@@ -163,39 +278,155 @@ export class Store {
 
   private openBatch(): Batch {
     if (this.batch) return this.batch;
+    // The batch's COMMIT skips SQLite's own fsync when this store fsyncs the WAL itself.
+    if (this.walPath) this.db.exec("PRAGMA synchronous = NORMAL");
     this.db.exec("BEGIN IMMEDIATE");
     let settle!: (error?: unknown) => void;
     const durable = new Promise<void>(
       (resolve, reject) => (settle = (error) => (error ? reject(error) : resolve())),
     );
-    // Settled by flush; a rejection nobody awaited must not look unhandled.
+    // Settled once on disk; a rejection nobody awaited must not look unhandled.
     durable.catch(() => {});
-    this.batch = { commits: [], durable, settle };
-    // Flush and its listeners run in the store's own async context, not in whichever function committed first.
-    setImmediate(() => this.detached.runInAsyncScope(() => this.flush()));
-    return this.batch;
+    const batch: Batch = { commits: [], durable, settle, settled: false };
+    this.batch = batch;
+    this.lastDurable = durable;
+    // Commit and its listeners run in the store's own async context, not in whichever function committed first.
+    setImmediate(() => this.detached.runInAsyncScope(() => this.commitBatch(false)));
+    return batch;
   }
 
-  /** Makes every applied commit durable now (one fsync), then notifies listeners. */
-  flush(): void {
+  /**
+   * Writes the open batch to the WAL. With full sync, its fsync then runs on the thread pool while
+   * the event loop goes on applying commits to the next batch, which is written when the fsync ends.
+   */
+  private commitBatch(waitForDisk: boolean): void {
     const batch = this.batch;
     if (!batch) return;
+    // While the disk is busy the batch stays open and gathers more commits; the fsync's end commits it.
+    if (!waitForDisk && this.syncing) return;
     this.batch = null;
     try {
+      this.saveTs.run(this.ts.toString());
       this.db.exec("COMMIT");
     } catch (e) {
-      // The in-memory state is ahead of the disk now; refuse further commits rather than diverge.
-      this.broken = e instanceof Error ? e : new Error(String(e));
-      batch.settle(this.broken);
+      this.fail(e, [batch]);
+      return;
+    } finally {
+      if (this.walPath && !this.db.isTransaction) this.db.exec("PRAGMA synchronous = FULL");
+    }
+    this.checkpointer?.committed();
+    if (!this.walPath) {
+      this.settle([batch]);
       return;
     }
-    batch.settle();
-    for (const commit of batch.commits) for (const listener of this.listeners) listener(commit);
+    this.unsynced.push(batch);
+    if (!waitForDisk) this.syncInBackground();
+  }
+
+  private syncInBackground(): void {
+    if (this.syncing || this.unsynced.length === 0 || this.broken) return;
+    const batches = this.unsynced;
+    this.unsynced = [];
+    this.syncing = batches;
+    let fd: number;
+    try {
+      fd = this.openWal();
+    } catch (e) {
+      this.syncing = null;
+      this.fail(e, batches);
+      return;
+    }
+    fdatasync(fd, (error) =>
+      this.detached.runInAsyncScope(() => {
+        this.syncing = null;
+        if (error) this.fail(error, batches);
+        else this.settle(batches);
+        if (this.batch && !this.broken) this.commitBatch(false);
+        else this.syncInBackground();
+      }),
+    );
+  }
+
+  private openWal(): number {
+    this.walFd ??= openSync(this.walPath!, "r");
+    return this.walFd;
+  }
+
+  private settle(batches: Batch[]): void {
+    for (const batch of batches) {
+      if (batch.settled) continue;
+      batch.settled = true;
+      batch.settle();
+      for (const commit of batch.commits) for (const listener of this.listeners) listener(commit);
+    }
+  }
+
+  private fail(e: unknown, batches: Batch[]): void {
+    // The in-memory state is ahead of the disk now; refuse further commits rather than diverge.
+    this.broken = e instanceof Error ? e : new Error(String(e));
+    const open = this.batch;
+    this.batch = null;
+    // A batch still gathering commits will never be written: its commits fail too.
+    if (open && this.db.isTransaction) this.db.exec("ROLLBACK");
+    if (this.walPath && !this.db.isTransaction) this.db.exec("PRAGMA synchronous = FULL");
+    for (const batch of [...batches, ...this.unsynced, ...(open ? [open] : [])]) {
+      if (batch.settled) continue;
+      batch.settled = true;
+      batch.settle(this.broken);
+    }
+    this.unsynced = [];
+  }
+
+  /**
+   * Makes everything written so far durable before returning (one synchronous fsync with full
+   * sync), then notifies listeners of the commits that were waiting for it.
+   */
+  flush(): void {
+    this.commitBatch(true);
+    if (!this.walPath || this.broken) return;
+    // Includes the batches of a background fsync still running, which then finds them settled.
+    const batches = [...(this.syncing ?? []), ...this.unsynced];
+    this.unsynced = [];
+    try {
+      fdatasyncSync(this.openWal());
+    } catch (e) {
+      this.fail(e, batches);
+      return;
+    }
+    this.settle(batches);
+  }
+
+  close(): void {
+    this.flush();
+    this.checkpointer?.close();
+    if (this.walFd !== null) closeSync(this.walFd);
+    this.walFd = null;
+    this.db.close();
   }
 
   onCommit(listener: (commit: Commit) => void): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
+  }
+
+  /** Makes a table's text search indexes the given ones, indexing its documents for new ones. */
+  syncSearchIndexes(
+    tableNumber: number,
+    wanted: Array<{ indexDescriptor: string; searchField: string; filterFields: string[] }>,
+  ): void {
+    this.flush();
+    this.db.exec("BEGIN IMMEDIATE");
+    try {
+      const names = new Set(wanted.map((i) => i.indexDescriptor));
+      for (const index of this.searchIndexes.forTable(tableNumber))
+        if (!names.has(index.name)) this.searchIndexes.drop(index);
+      for (const i of wanted)
+        this.searchIndexes.ensure(tableNumber, i.indexDescriptor, i.searchField, i.filterFields);
+      this.db.exec("COMMIT");
+    } catch (e) {
+      this.db.exec("ROLLBACK");
+      throw e;
+    }
   }
 
   /** Builds a new index's entries from the table's documents. */
@@ -226,6 +457,24 @@ export class Store {
       if (tx.readSet.intersects(commit.writes)) return true;
     }
     return false;
+  }
+
+  /** Keeps a version readable until its successor is older than the snapshot window, as Convex does. */
+  private remember(undo: Undo): void {
+    this.history.push(undo);
+    this.historyImages += undo.before.length;
+    while (this.historyHead < this.history.length) {
+      const oldest = this.history[this.historyHead]!;
+      const expired = undo.ts - oldest.ts > this.snapshotWindowNs;
+      if (!expired && this.historyImages <= MAX_HISTORY_IMAGES) break;
+      this.historyFloor = oldest.ts;
+      this.historyImages -= oldest.before.length;
+      this.historyHead++;
+    }
+    if (this.historyHead > 1024 && this.historyHead * 2 > this.history.length) {
+      this.history = this.history.slice(this.historyHead);
+      this.historyHead = 0;
+    }
   }
 
   private nextTs(): bigint {

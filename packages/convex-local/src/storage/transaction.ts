@@ -2,7 +2,7 @@ import { type DatabaseSync, type StatementSync } from "node:sqlite";
 import { type Catalog, type IndexInfo } from "./catalog.ts";
 import { type DocJson, idKey, indexKey, pointRange } from "./index-keys.ts";
 import { compareBytes, keySuccessor, type KeyRange } from "./key-range.ts";
-import { ReadSet, type WrittenKeys } from "./read-set.ts";
+import { ReadSet } from "./read-set.ts";
 import { TRANSACTION_LIMITS } from "../values/limits.ts";
 
 export type PendingWrite = { tableNumber: number; before: DocJson | null; after: DocJson | null };
@@ -94,14 +94,36 @@ export class Transaction {
       pending.after = after;
       return;
     }
+    this.checkWriteLimit();
+    const row = this.statements.getDoc.get(id);
+    const before = row ? (JSON.parse(String(row.json)) as DocJson) : null;
+    this.writes.set(id, { tableNumber, before, after });
+  }
+
+  private checkWriteLimit(): void {
     if (this.writes.size >= TRANSACTION_LIMITS.documentsWritten) {
       throw new Error(
         `Too many documents written in a single function execution (limit: ${TRANSACTION_LIMITS.documentsWritten}). Consider splitting the work across several mutations.`,
       );
     }
-    const row = this.statements.getDoc.get(id);
-    const before = row ? (JSON.parse(String(row.json)) as DocJson) : null;
-    this.writes.set(id, { tableNumber, before, after });
+  }
+
+  /** Documents of a table this transaction sees other than as committed (its writes, a snapshot). */
+  pendingDocuments(tableNumber: number): Map<string, DocJson | null> {
+    const out = new Map<string, DocJson | null>();
+    for (const [id, w] of this.writes) if (w.tableNumber === tableNumber) out.set(id, w.after);
+    return out;
+  }
+
+  /** Shows `doc` (null: absent) in place of the committed document, for reads at an earlier timestamp. */
+  overlay(id: string, tableNumber: number, doc: DocJson | null): void {
+    this.writes.set(id, { tableNumber, before: null, after: doc });
+  }
+
+  /** Writes a document under a freshly generated id, which no committed document can have. */
+  insert(tableNumber: number, id: string, doc: DocJson): void {
+    this.checkWriteLimit();
+    this.writes.set(id, { tableNumber, before: null, after: doc });
   }
 
   /** Copies the write set so a nested call can be rolled back on its own. */
@@ -230,19 +252,5 @@ export class Transaction {
       if (!best || this.before(s, key, best.key)) best = { key, docId };
     }
     return best;
-  }
-
-  /** Index keys of every index touched by the write set, before and after. */
-  writtenKeys(): WrittenKeys {
-    const out: WrittenKeys = new Map();
-    for (const w of this.writes.values()) {
-      for (const index of this.catalog.indexes(w.tableNumber)) {
-        const list = out.get(index.id) ?? [];
-        if (w.before) list.push(indexKey(index, w.before));
-        if (w.after) list.push(indexKey(index, w.after));
-        out.set(index.id, list);
-      }
-    }
-    return out;
   }
 }

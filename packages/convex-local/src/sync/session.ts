@@ -1,3 +1,4 @@
+import { type Duplex } from "node:stream";
 import { type WebSocket } from "ws";
 import { type JSONValue } from "convex/values";
 import { type Backend } from "../runtime/backend.ts";
@@ -77,10 +78,17 @@ export class SyncSession {
   private lastSentAt = Date.now();
   private lastHeardAt = Date.now();
   private closed = false;
+  private readonly transport: Duplex | null;
+  private corked = false;
 
-  constructor(backend: Backend, socket: WebSocket, adminSecret: string | null) {
+  /**
+   * `transport` is the connection under the WebSocket: messages sent in one tick (a mutation's
+   * response and the transition that follows it) leave in one write.
+   */
+  constructor(backend: Backend, socket: WebSocket, adminSecret: string | null, transport?: Duplex) {
     this.backend = backend;
     this.socket = socket;
+    this.transport = transport ?? null;
     this.adminSecret = adminSecret;
     this.unsubscribe = backend.store.onCommit((commit) => this.onCommit(commit));
     this.unsubscribeDeploys = backend.onDeploy(() => {
@@ -116,6 +124,14 @@ export class SyncSession {
   private send(message: Record<string, unknown>): void {
     if (this.closed || this.socket.readyState !== this.socket.OPEN) return;
     this.lastSentAt = Date.now();
+    if (this.transport && !this.corked) {
+      this.corked = true;
+      this.transport.cork();
+      process.nextTick(() => {
+        this.corked = false;
+        this.transport!.uncork();
+      });
+    }
     const text = JSON.stringify(message);
     if (message.type === "Transition" && text.length > CHUNK_CHARS) {
       const chunks = splitText(text, CHUNK_CHARS);

@@ -1,0 +1,103 @@
+// The bench's load generator: runs the official Convex clients in a worker thread, so their own
+// CPU time is not spent on the server's event loop.
+import { parentPort, workerData } from "node:worker_threads";
+import { ConvexClient, ConvexHttpClient } from "convex/browser";
+import { api } from "../test/fixtures/basic/convex/_generated/api.js";
+
+export type ClientKind = "http" | "ws";
+
+export type LoadTask =
+  | { task: "commits"; url: string; kind: ClientKind; clients: number; seconds: number }
+  | { task: "reactivity"; url: string; subscriptions: number; writes: number };
+
+export type CommitsResult = { latencies: number[]; elapsedMs: number };
+
+/** Each update the subscriber saw: the new message's id and when it arrived (monotonic ms). */
+export type ReactivityResult = { updates: Array<{ id: string; receivedAt: number }> };
+
+/** Monotonic milliseconds shared by every thread of the process. */
+export function monotonicMs(): number {
+  return Number(process.hrtime.bigint()) / 1e6;
+}
+
+type Sender = {
+  send(args: { channel: string; author: string; body: string }): Promise<string>;
+  close(): Promise<void>;
+};
+
+function sender(url: string, kind: ClientKind): Sender {
+  if (kind === "http") {
+    const client = new ConvexHttpClient(url, { logger: false });
+    return { send: (args) => client.mutation(api.messages.send, args), close: async () => {} };
+  }
+  const client = new ConvexClient(url, { logger: false });
+  return { send: (args) => client.mutation(api.messages.send, args), close: () => client.close() };
+}
+
+async function commits(task: Extract<LoadTask, { task: "commits" }>): Promise<CommitsResult> {
+  const senders = Array.from({ length: task.clients }, () => sender(task.url, task.kind));
+  // One warm-up call per client opens its connection before the clock starts.
+  await Promise.all(
+    senders.map((s, c) => s.send({ channel: `warm-${c}`, author: "bench", body: "warm" })),
+  );
+  const latencies: number[] = [];
+  const started = monotonicMs();
+  const deadline = started + task.seconds * 1000;
+  await Promise.all(
+    senders.map(async (s, c) => {
+      for (let i = 0; monotonicMs() < deadline; i++) {
+        const t0 = monotonicMs();
+        await s.send({ channel: `bench-${c}`, author: "bench", body: `${i}` });
+        latencies.push(monotonicMs() - t0);
+      }
+    }),
+  );
+  const elapsedMs = monotonicMs() - started;
+  await Promise.all(senders.map((s) => s.close()));
+  return { latencies, elapsedMs };
+}
+
+async function reactivity(
+  task: Extract<LoadTask, { task: "reactivity" }>,
+): Promise<ReactivityResult> {
+  const client = new ConvexClient(task.url, { logger: false });
+  const waiting = new Map<string, (id: string) => void>();
+  const ready: Array<Promise<void>> = [];
+  for (let i = 0; i < task.subscriptions; i++) {
+    const channel = `sub-${i}`;
+    let first = true;
+    ready.push(
+      new Promise((resolve) => {
+        client.onUpdate(api.messages.list, { channel }, (rows) => {
+          if (first) {
+            first = false;
+            resolve();
+            return;
+          }
+          const newest = rows[rows.length - 1];
+          if (newest) waiting.get(channel)?.(newest._id);
+        });
+      }),
+    );
+  }
+  await Promise.all(ready);
+  const writer = new ConvexHttpClient(task.url, { logger: false });
+  const updates: ReactivityResult["updates"] = [];
+  for (let i = 0; i < task.writes; i++) {
+    const channel = `sub-${Math.floor(Math.random() * task.subscriptions)}`;
+    const updated = new Promise<{ id: string; receivedAt: number }>((resolve) =>
+      waiting.set(channel, (id) => resolve({ id, receivedAt: monotonicMs() })),
+    );
+    await writer.mutation(api.messages.send, { channel, author: "bench", body: `${i}` });
+    updates.push(await updated);
+    waiting.delete(channel);
+  }
+  await client.close();
+  return { updates };
+}
+
+if (parentPort) {
+  const task = workerData as LoadTask;
+  const result = task.task === "commits" ? await commits(task) : await reactivity(task);
+  parentPort.postMessage(result);
+}

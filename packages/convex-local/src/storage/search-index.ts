@@ -1,0 +1,203 @@
+import { type DatabaseSync, type StatementSync } from "node:sqlite";
+import { tokenize } from "../query/search.ts";
+import { type DocJson, fieldValue } from "./index-keys.ts";
+import { type KeyRange } from "./key-range.ts";
+import { type WrittenKeys } from "./read-set.ts";
+
+export type SearchIndexInfo = {
+  id: number;
+  tableNumber: number;
+  name: string;
+  searchField: string;
+  filterFields: string[];
+};
+
+/** Index-wide statistics BM25 scores with, as a text index's segments do in Convex. */
+export type SearchStats = { documents: number; tokens: number };
+
+const utf8 = new TextEncoder();
+/** The greatest code point: every token with prefix p sorts below p + U+10FFFF. */
+const LAST_CHAR = "\u{10FFFF}";
+
+/**
+ * Read sets and commits name a search index's terms under the negated index id, so they never
+ * collide with a database index's keys.
+ */
+export function searchReadKey(index: SearchIndexInfo): number {
+  return -index.id;
+}
+
+/** The read-set range of one query term: the exact term, or every term it prefixes. */
+export function termRange(term: string, prefix: boolean): KeyRange {
+  const lo = utf8.encode(term);
+  const hi = prefix ? utf8.encode(term + LAST_CHAR) : utf8.encode(term + "\u0000");
+  return { lo, hi };
+}
+
+function searchText(doc: DocJson | null, field: string): string | null {
+  const value = doc ? fieldValue(doc, field) : undefined;
+  return typeof value === "string" ? value : null;
+}
+
+/** How often each token occurs in the document's search field, and its token count. */
+export function termCounts(
+  doc: DocJson | null,
+  field: string,
+): { counts: Map<string, number>; length: number } | null {
+  const text = searchText(doc, field);
+  if (text === null) return null;
+  const tokens = tokenize(text);
+  const counts = new Map<string, number>();
+  for (const token of tokens) counts.set(token, (counts.get(token) ?? 0) + 1);
+  return { counts, length: tokens.length };
+}
+
+/** Text search indexes: an inverted index (term → documents) per index, maintained on every commit. */
+export class SearchIndexes {
+  private readonly db: DatabaseSync;
+  private readonly byTable = new Map<number, SearchIndexInfo[]>();
+  private readonly insertPosting: StatementSync;
+  private readonly deletePosting: StatementSync;
+  private readonly addStats: StatementSync;
+  private readonly readStats: StatementSync;
+  private readonly exact: StatementSync;
+  private readonly prefixed: StatementSync;
+
+  constructor(db: DatabaseSync) {
+    this.db = db;
+    for (const row of db
+      .prepare("SELECT id, table_number, name, search_field, filter_fields FROM search_indexes")
+      .all()) {
+      this.remember({
+        id: Number(row.id),
+        tableNumber: Number(row.table_number),
+        name: String(row.name),
+        searchField: String(row.search_field),
+        filterFields: JSON.parse(String(row.filter_fields)) as string[],
+      });
+    }
+    this.insertPosting = db.prepare(
+      "INSERT INTO search_terms (index_id, term, doc_id, count) VALUES (?, ?, ?, ?)",
+    );
+    this.deletePosting = db.prepare(
+      "DELETE FROM search_terms WHERE index_id = ? AND term = ? AND doc_id = ?",
+    );
+    this.addStats = db.prepare(
+      "UPDATE search_indexes SET documents = documents + ?, tokens = tokens + ? WHERE id = ?",
+    );
+    this.readStats = db.prepare("SELECT documents, tokens FROM search_indexes WHERE id = ?");
+    this.exact = db.prepare(
+      "SELECT doc_id, count FROM search_terms WHERE index_id = ? AND term = ?",
+    );
+    this.prefixed = db.prepare(
+      "SELECT doc_id, count FROM search_terms WHERE index_id = ? AND term >= ? AND term < ?",
+    );
+  }
+
+  forTable(tableNumber: number): SearchIndexInfo[] {
+    return this.byTable.get(tableNumber) ?? [];
+  }
+
+  find(tableNumber: number, name: string): SearchIndexInfo | undefined {
+    return this.forTable(tableNumber).find((i) => i.name === name);
+  }
+
+  /** Creates the index (dropping a differently defined one of that name) and indexes the table. */
+  ensure(
+    tableNumber: number,
+    name: string,
+    searchField: string,
+    filterFields: string[],
+  ): SearchIndexInfo {
+    const existing = this.find(tableNumber, name);
+    if (
+      existing &&
+      existing.searchField === searchField &&
+      JSON.stringify(existing.filterFields) === JSON.stringify(filterFields)
+    )
+      return existing;
+    if (existing) this.drop(existing);
+    const result = this.db
+      .prepare(
+        "INSERT INTO search_indexes (table_number, name, search_field, filter_fields, documents, tokens) VALUES (?, ?, ?, ?, 0, 0)",
+      )
+      .run(tableNumber, name, searchField, JSON.stringify(filterFields));
+    const index = {
+      id: Number(result.lastInsertRowid),
+      tableNumber,
+      name,
+      searchField,
+      filterFields,
+    };
+    this.remember(index);
+    const documents = this.db
+      .prepare("SELECT id, json FROM documents WHERE table_number = ?")
+      .iterate(tableNumber);
+    for (const row of documents)
+      this.index(index, String(row.id), null, JSON.parse(String(row.json)) as DocJson, null);
+    return index;
+  }
+
+  drop(index: SearchIndexInfo): void {
+    this.db.prepare("DELETE FROM search_terms WHERE index_id = ?").run(index.id);
+    this.db.prepare("DELETE FROM search_indexes WHERE id = ?").run(index.id);
+    this.byTable.set(
+      index.tableNumber,
+      this.forTable(index.tableNumber).filter((i) => i.id !== index.id),
+    );
+  }
+
+  /**
+   * Moves one document's postings from its `before` to its `after` text; records every term either
+   * version has as written, so searches for them (and filter changes) invalidate.
+   */
+  index(
+    index: SearchIndexInfo,
+    docId: string,
+    before: DocJson | null,
+    after: DocJson | null,
+    written: WrittenKeys | null,
+  ): void {
+    const old = termCounts(before, index.searchField);
+    const next = termCounts(after, index.searchField);
+    if (written) {
+      const keys = written.get(searchReadKey(index)) ?? [];
+      for (const term of old?.counts.keys() ?? []) keys.push(utf8.encode(term));
+      for (const term of next?.counts.keys() ?? []) keys.push(utf8.encode(term));
+      written.set(searchReadKey(index), keys);
+    }
+    if (searchText(before, index.searchField) === searchText(after, index.searchField)) return;
+    if (old) {
+      for (const term of old.counts.keys()) this.deletePosting.run(index.id, term, docId);
+      this.addStats.run(-1, -old.length, index.id);
+    }
+    if (next) {
+      for (const [term, count] of next.counts) this.insertPosting.run(index.id, term, docId, count);
+      this.addStats.run(1, next.length, index.id);
+    }
+  }
+
+  /** Documents containing `term` (or, for a prefix, any term it starts), with occurrence counts. */
+  postings(index: SearchIndexInfo, term: string, prefix: boolean): Map<string, number> {
+    const rows = prefix
+      ? this.prefixed.all(index.id, term, term + LAST_CHAR)
+      : this.exact.all(index.id, term);
+    const out = new Map<string, number>();
+    for (const row of rows) {
+      const id = String(row.doc_id);
+      out.set(id, (out.get(id) ?? 0) + Number(row.count));
+    }
+    return out;
+  }
+
+  stats(index: SearchIndexInfo): SearchStats {
+    const row = this.readStats.get(index.id);
+    return { documents: Number(row?.documents ?? 0), tokens: Number(row?.tokens ?? 0) };
+  }
+
+  private remember(index: SearchIndexInfo): void {
+    const list = this.byTable.get(index.tableNumber) ?? [];
+    list.push(index);
+    this.byTable.set(index.tableNumber, list);
+  }
+}
