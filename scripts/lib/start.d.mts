@@ -30,6 +30,9 @@ export function startStack(
     dataDir: string;
     logDir?: string;
     onExit?: (label: string, how: string) => void;
+    seed?: boolean;
+    /** Aborting it while the stack starts stops what has started and rejects. */
+    signal?: AbortSignal;
   },
 ): Promise<Stack>;
 export function start(root: string): Promise<void>;

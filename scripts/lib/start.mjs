@@ -121,7 +121,7 @@ async function backendAnswers(backendUrl) {
  * self-hosted deployment, kept offline (no telemetry, no version check). Codegen is off because
  * convex/_generated is committed; the build has already typechecked the functions.
  */
-function deployBackend(root, { backendUrl, adminKey, env, logFile }) {
+function deployBackend(root, { backendUrl, adminKey, env, logFile, onSpawn }) {
   const cli = join(root, "packages/backend/node_modules/convex/bin/main.js");
   if (!existsSync(cli)) {
     throw new Error(`the Convex CLI is missing (${cli}); run pnpm install`);
@@ -145,8 +145,10 @@ function deployBackend(root, { backendUrl, adminKey, env, logFile }) {
         },
       },
     );
+    onSpawn(child);
     child.on("error", reject);
     child.on("exit", (code, signal) => {
+      onSpawn(null);
       if (code === 0) resolve();
       else
         reject(
@@ -180,7 +182,10 @@ async function waitUntilUsable(urls, timeoutMs = 120_000) {
  * once the dashboard and the backend are usable. `onExit` is called when a service dies on its
  * own later; `restartBackend()` stops the backend and starts it again on the same data and port.
  */
-export async function startStack(root, { ports, dataDir, onExit = () => {}, logDir, seed = true }) {
+export async function startStack(
+  root,
+  { ports, dataDir, onExit = () => {}, logDir, seed = true, signal },
+) {
   const convexLocalBin = join(root, "packages/convex-local/bin/convex-local.js");
   const hasBackend = existsSync(convexLocalBin);
   await assertPortsFree(ports, hasBackend);
@@ -226,9 +231,16 @@ export async function startStack(root, { ports, dataDir, onExit = () => {}, logD
   let failStartup;
   const startupFailure = new Promise((_, reject) => (failStartup = reject));
   startupFailure.catch(() => {});
+  // Ctrl-C before the stack is up: every step below is raced against this failure.
+  signal?.addEventListener("abort", () => failStartup(new Error("startup interrupted")), {
+    once: true,
+  });
+  // The CLI while it pushes: Ctrl-C during startup stops it too.
+  let deploying = null;
   const stop = async () => {
     stopping = true;
-    await Promise.all([...services.values()].map((child) => stopProcessGroup(child)));
+    const running = [...services.values(), ...(deploying ? [deploying] : [])];
+    await Promise.all(running.map((child) => stopProcessGroup(child)));
     await Promise.all(servers.map((server) => new Promise((resolve) => server.close(resolve))));
   };
   const supervise = (label, command, args, onLine) => {
@@ -289,6 +301,7 @@ export async function startStack(root, { ports, dataDir, onExit = () => {}, logD
       adminKey,
       env,
       logFile: logDir ? join(logDir, "deploy.log") : undefined,
+      onSpawn: (child) => (deploying = child),
     });
     writeFileSync(codeHashFile, `${wanted}\n`);
     log(`deployed packages/backend in ${((Date.now() - pushStartedAt) / 1000).toFixed(1)} s`);
@@ -333,20 +346,22 @@ export async function startStack(root, { ports, dataDir, onExit = () => {}, logD
       : Promise.resolve();
     await Promise.race([
       startupFailure,
-      Promise.all([
-        waitForHttp(`${urls.dashboard}/en/sign-in`),
-        waitForHttp(urls.widget),
-        backendReady,
-      ]),
+      (async () => {
+        await Promise.all([
+          waitForHttp(`${urls.dashboard}/en/sign-in`),
+          waitForHttp(urls.widget),
+          backendReady,
+        ]);
+        if (seed) {
+          demo = await seedDemo({
+            dashboard: urls.dashboard,
+            backend: hasBackend ? urls.backend : null,
+            adminKey,
+          });
+        }
+        if (hasBackend) await waitUntilUsable(urls);
+      })(),
     ]);
-    if (seed) {
-      demo = await seedDemo({
-        dashboard: urls.dashboard,
-        backend: hasBackend ? urls.backend : null,
-        adminKey,
-      });
-    }
-    if (hasBackend) await waitUntilUsable(urls);
     ready = true;
   } catch (error) {
     await stop();
@@ -377,21 +392,35 @@ export async function start(root) {
   buildAll(root, process.env);
 
   let stack;
+  const interrupt = new AbortController();
+  let starting;
   const shutdown = async (code) => {
     log("stopping every process");
-    await stack?.stop();
+    if (stack) await stack.stop();
+    else {
+      // Still starting: startStack stops what it has started, then rejects.
+      interrupt.abort();
+      await starting?.catch(() => {});
+    }
     process.exit(code);
   };
   process.on("SIGINT", () => void shutdown(0));
   process.on("SIGTERM", () => void shutdown(0));
-  stack = await startStack(root, {
+  starting = startStack(root, {
     ports,
     dataDir: process.env.ECHO_DATA_DIR ?? join(root, ".echo-data"),
+    signal: interrupt.signal,
     onExit: (label, how) => {
       log(`${label} exited (${how}); stopping the rest`);
       void shutdown(1);
     },
   });
+  try {
+    stack = await starting;
+  } catch (error) {
+    if (interrupt.signal.aborted) return; // shutdown() exits once the stack has stopped
+    throw error;
+  }
 
   const { urls } = stack;
   log(

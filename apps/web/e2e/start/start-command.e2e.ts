@@ -105,6 +105,23 @@ describe("README command 1 (npm start)", () => {
     }
   }, 300_000);
 
+  it("Ctrl-C while it is still starting stops every process it started", async () => {
+    const freshData = mkdtempSync(join(tmpdir(), "echo-start-interrupted-"));
+    try {
+      const run = runStart(freshData);
+      // A fresh data folder: the backend code is being pushed when Ctrl-C comes.
+      await waitForOutput(run, /deploying packages\/backend with the Convex CLI/, 540_000);
+      await stopWithCtrlC(run);
+      expect(run.output()).not.toContain("Echo is up in local mode");
+      for (const port of Object.values(PORTS)) {
+        const server = await listen(port);
+        await new Promise((resolve) => server.close(resolve));
+      }
+    } finally {
+      rmSync(freshData, { recursive: true, force: true });
+    }
+  }, 600_000);
+
   it("serves every printed URL and stops every process on Ctrl-C", async () => {
     const run = runStart(dataDir);
     try {
