@@ -10,6 +10,9 @@ import {
 /** The organization this frame serves, from the iframe URL; hydrated once at the root. */
 export const organizationIdAtom = atom("");
 
+/** The Convex deployment the live part connects to; hydrated once at the root. */
+export const convexUrlAtom = atom("");
+
 /** Where the backend serves HTTP actions (the contact-session route); hydrated once at the root. */
 export const convexSiteUrlAtom = atom("");
 

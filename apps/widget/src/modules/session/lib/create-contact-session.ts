@@ -1,7 +1,5 @@
 import type { ContactMetadata } from "@echo/backend/convex/lib/validators";
 
-import { ERROR_CODES, type ErrorCode } from "@/modules/errors/lib/error-code";
-
 import type { StoredContactSession } from "./contact-session-storage";
 
 export type ContactSessionRequest = {
@@ -11,17 +9,21 @@ export type ContactSessionRequest = {
   metadata: ContactMetadata;
 };
 
-/** A refusal from the backend's session route, carrying its stable error code. */
+/**
+ * A refusal from the backend's session route with its error code (lib/errors.ts), or UNKNOWN.
+ * The code is checked against the translated messages where it is shown, so this module stays
+ * out of the backend's error helpers (and the Convex client code they import).
+ */
 export class ContactSessionError extends Error {
-  constructor(readonly code: ErrorCode) {
+  constructor(readonly code: string) {
     super(`contact session refused: ${code}`);
     this.name = "ContactSessionError";
   }
 }
 
-function knownCode(body: unknown): ErrorCode {
+function codeOf(body: unknown): string {
   const code = (body as { code?: unknown } | null)?.code;
-  return ERROR_CODES.find((known) => known === code) ?? "UNKNOWN";
+  return typeof code === "string" ? code : "UNKNOWN";
 }
 
 /**
@@ -39,7 +41,7 @@ export async function createContactSession(
     body: JSON.stringify(request),
   });
   const body: unknown = await response.json().catch(() => null);
-  if (!response.ok) throw new ContactSessionError(knownCode(body));
+  if (!response.ok) throw new ContactSessionError(codeOf(body));
   const session = body as Partial<StoredContactSession> | null;
   if (typeof session?.contactSessionId !== "string" || typeof session.expiresAt !== "number")
     throw new ContactSessionError("UNKNOWN");

@@ -1,9 +1,11 @@
 "use client";
 
 import { useAtomValue, useSetAtom } from "jotai";
+import { useTranslations } from "next-intl";
 import { useCallback } from "react";
 
 import { hostPageAtom } from "@/modules/embed/atoms/embed-atoms";
+import type { ErrorCode } from "@/modules/errors/lib/error-code";
 import { flowAtom } from "@/modules/flow/atoms/flow-atoms";
 import {
   contactSessionAtom,
@@ -32,6 +34,7 @@ export function AuthScreen({
   const setSession = useSetAtom(contactSessionAtom);
   const dispatch = useSetAtom(flowAtom);
   const siteUrl = useAtomValue(convexSiteUrlAtom);
+  const tErrors = useTranslations("errors");
 
   const submit = useCallback(
     async ({ name, email }: ContactForm) => {
@@ -47,10 +50,12 @@ export function AuthScreen({
         return null;
       } catch (error) {
         console.error("contact session creation failed", error);
-        return error instanceof ContactSessionError ? error.code : "UNKNOWN";
+        // Every backend code has a message (i18n/messages.test.ts), so this keeps the known ones.
+        const code = error instanceof ContactSessionError ? error.code : "UNKNOWN";
+        return (tErrors.has(code) ? code : "UNKNOWN") as ErrorCode;
       }
     },
-    [dispatch, hostPage, organizationId, setSession, siteUrl],
+    [dispatch, hostPage, organizationId, setSession, siteUrl, tErrors],
   );
 
   return <AuthForm expired={expired} precheck={precheck} onSubmit={submit} />;

@@ -4,9 +4,12 @@ import { Provider } from "jotai";
 import { useHydrateAtoms } from "jotai/utils";
 import type { ReactNode } from "react";
 
-import { ConvexClientProvider } from "@/modules/convex/convex-client-provider";
 import { organizationNameAtom } from "@/modules/session/atoms/organization-atoms";
-import { convexSiteUrlAtom, organizationIdAtom } from "@/modules/session/atoms/session-atoms";
+import {
+  convexSiteUrlAtom,
+  convexUrlAtom,
+  organizationIdAtom,
+} from "@/modules/session/atoms/session-atoms";
 
 import { flowAtom } from "../../atoms/flow-atoms";
 import { initialStateAtom } from "../../atoms/initial-state-atoms";
@@ -22,16 +25,19 @@ function knownFailure(organizationId: string, initialState: InitialState): FlowE
 
 function Hydrate({
   organizationId,
+  convexUrl,
   convexSiteUrl,
   initialState,
   children,
 }: {
   organizationId: string;
+  convexUrl: string;
   convexSiteUrl: string;
   initialState: InitialState;
   children: ReactNode;
 }) {
   useHydrateAtoms([[organizationIdAtom, organizationId]]);
+  useHydrateAtoms([[convexUrlAtom, convexUrl]]);
   useHydrateAtoms([[convexSiteUrlAtom, convexSiteUrl]]);
   useHydrateAtoms([[initialStateAtom, initialState]]);
   useHydrateAtoms([
@@ -50,7 +56,7 @@ function Hydrate({
   return children;
 }
 
-/** Client root: Convex, a store per frame, and what the server already knew. */
+/** Client root: a store per frame and what the server already knew (Convex joins in WidgetView). */
 export function WidgetApp({
   convexUrl,
   convexSiteUrl,
@@ -63,16 +69,15 @@ export function WidgetApp({
   initialState: InitialState;
 }) {
   return (
-    <ConvexClientProvider url={convexUrl}>
-      <Provider>
-        <Hydrate
-          organizationId={organizationId}
-          convexSiteUrl={convexSiteUrl}
-          initialState={initialState}
-        >
-          <WidgetView />
-        </Hydrate>
-      </Provider>
-    </ConvexClientProvider>
+    <Provider>
+      <Hydrate
+        organizationId={organizationId}
+        convexUrl={convexUrl}
+        convexSiteUrl={convexSiteUrl}
+        initialState={initialState}
+      >
+        <WidgetView />
+      </Hydrate>
+    </Provider>
   );
 }

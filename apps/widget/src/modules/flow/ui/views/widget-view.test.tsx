@@ -101,6 +101,12 @@ vi.mock("convex/react", async () => {
     logoUrl: null,
     assistantMode: "retrieval",
   };
+  // Like Convex's own client, the same result is the same object until it changes.
+  const byPosition = new Map<string, typeof settings>();
+  const settingsAt = (position: string) => {
+    if (!byPosition.has(position)) byPosition.set(position, { ...settings, position });
+    return byPosition.get(position);
+  };
   const query = (name: string, args: Record<string, unknown>) => {
     switch (name) {
       case "public/organizations:validate": {
@@ -118,7 +124,7 @@ vi.mock("convex/react", async () => {
           : { valid: true, expiresAt: Date.now() + 1e6 };
       }
       case "public/widgetSettings:get":
-        return backend.settingsLoaded ? { ...settings, position: backend.position } : undefined;
+        return backend.settingsLoaded ? settingsAt(backend.position) : undefined;
       case "public/voice:getConfig":
         return backend.voice;
       case "public/conversations:get":
