@@ -16,6 +16,7 @@ import { useInboxShortcuts } from "../../hooks/use-inbox-shortcuts";
 import { assigneeQueryArg } from "../../lib/assignee-filter";
 import { statusBadgeVariant } from "../../lib/conversation-status";
 import { adjacentConversation, INBOX_LIST_ATTRIBUTE } from "../../lib/inbox-shortcuts";
+import { AssigneeTag } from "./assignee-tag";
 
 const PAGE_SIZE = 20;
 
@@ -25,6 +26,7 @@ export function ConversationList() {
   const { status, search, assignee, query } = useInboxFilters();
   const params = useParams<{ conversationId?: string }>();
   const organization = useQuery(api.private.organization.current);
+  const members = useQuery(api.private.members.list);
   const byAssignee = assigneeQueryArg(assignee, organization?.userId);
   const {
     results,
@@ -135,6 +137,11 @@ export function ConversationList() {
                 <span className="truncate text-xs text-muted-foreground">
                   {conversation.lastMessage?.text ?? ""}
                 </span>
+                <AssigneeTag
+                  assigneeId={conversation.assigneeId}
+                  members={members}
+                  currentUserId={organization?.userId}
+                />
               </span>
             </Link>
           </li>
