@@ -145,6 +145,14 @@ describe("assigning a conversation to a teammate, and a voice call's details", (
     await owner.waitForURL(/assignee=user%3A/);
     const list = owner.getByRole("list", { name: "Conversation list" });
     await list.getByRole("link", { name: /Ada Assign/ }).waitFor();
+    await expect
+      .poll(() =>
+        list
+          .getByRole("link", { name: /Ada Assign/ })
+          .getByTestId("row-assignee")
+          .textContent(),
+      )
+      .toBe("Assigned to Theo Teammate");
     await owner.getByRole("combobox", { name: "Assigned to" }).click();
     await owner.getByRole("option", { name: "Nobody" }).click();
     await owner.getByRole("link", { name: /Ada Assign/ }).waitFor({ state: "detached" });
