@@ -41,6 +41,9 @@ export const reply = mutation({
     const conversation = await requireOrgConversation(ctx, operator, conversationId);
     if (conversation.status === "resolved")
       fail("CONVERSATION_RESOLVED", "Conversation is resolved");
+    // A caller has no chat to read a written reply in.
+    if (conversation.channel === "voice")
+      fail("INVALID_INPUT", "A voice call cannot be answered in writing");
     const text = draft.trim();
     if (!text || text.length > MAX_MESSAGE_CHARS)
       fail("INVALID_INPUT", "Message is empty or too long");

@@ -134,6 +134,25 @@ describe("Vapi server messages (/webhooks/vapi/<organizationId>)", () => {
     ).rejects.toThrow(/Conversation not found/);
   });
 
+  test("a voice conversation cannot be answered in writing", async () => {
+    const t = newTest();
+    await withWebhookSecret(t);
+    await post(t, endOfCallReport("call_1"));
+    const admin = operator(t, "org_a");
+    const [listed] = (
+      await admin.query(api.private.conversations.list, {
+        paginationOpts: { numItems: 10, cursor: null },
+      })
+    ).page;
+    const refused = await admin
+      .mutation(api.private.messages.reply, { conversationId: listed!._id, text: "Hello?" })
+      .catch((error: { data?: unknown }) => error);
+    expect((refused as { data?: unknown }).data).toEqual({
+      code: "INVALID_INPUT",
+      message: "A voice call cannot be answered in writing",
+    });
+  });
+
   test("a wrong or missing secret, or an unconfigured organization, records nothing", async () => {
     const t = newTest();
     await withWebhookSecret(t);

@@ -115,11 +115,18 @@ export function ConversationView({ conversationId }: { conversationId: Id<"conve
           {conversation.voiceCall ? <VoiceCallPanel call={conversation.voiceCall} /> : null}
           <MessageList threadId={conversation.threadId} />
         </div>
-        <ReplyComposer
-          textareaRef={replyInput}
-          conversationId={conversationId}
-          disabled={conversation.status === "resolved"}
-        />
+        {conversation.channel === "voice" ? (
+          // A caller has no chat to read a written reply in.
+          <p className="border-t p-3 text-sm text-muted-foreground" data-testid="voice-no-reply">
+            {t("voiceNoReply")}
+          </p>
+        ) : (
+          <ReplyComposer
+            textareaRef={replyInput}
+            conversationId={conversationId}
+            disabled={conversation.status === "resolved"}
+          />
+        )}
       </section>
       <aside className="hidden w-72 shrink-0 overflow-y-auto border-l p-4 lg:block">
         <ContactPanel conversationId={conversationId} />
