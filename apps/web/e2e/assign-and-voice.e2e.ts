@@ -232,6 +232,9 @@ describe("assigning a conversation to a teammate, and a voice call's details", (
     expect(seconds).toBeCloseTo(1, 1);
     const thread = owner.getByRole("region", { name: "Conversation" });
     await thread.getByText("My sync is stuck.").waitFor();
+    // No reply box: the caller could not read a written answer.
+    await owner.getByTestId("voice-no-reply").waitFor();
+    await expect(owner.getByLabel("Reply", { exact: true }).count()).resolves.toBe(0);
     await screenshot(owner, "voice-01-call-details");
   });
 });
