@@ -2,7 +2,7 @@ import type { FrameLocator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 
 import { launchBrowser, screenshot, type TestBrowser } from "./harness/browser";
-import { signInAsDemoOperator } from "./harness/sign-in";
+import { signInAsDemoOperator, submitSignUp } from "./harness/sign-in";
 import { serveThirdPartyPage } from "./harness/third-party-page";
 import { createVisitor, eventually, type Visitor } from "./harness/visitor";
 
@@ -59,7 +59,7 @@ describe("two organizations stay isolated in the browser", () => {
     await orbit.getByLabel("Your name").fill("Olga Orbit");
     await orbit.getByLabel("Email").fill(orbitEmail);
     await orbit.getByLabel("Password").fill("olga's long password");
-    await orbit.getByRole("button", { name: "Sign up" }).click();
+    await submitSignUp(orbit);
     await orbit.waitForURL(`${urls.dashboard}/en/organizations`);
     await orbit.getByText("You are not a member of any organization yet.").waitFor();
     await orbit.getByLabel("New organization name").fill("Orbit Labs");

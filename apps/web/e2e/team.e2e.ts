@@ -2,7 +2,7 @@ import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 
 import { launchBrowser, screenshot, type TestBrowser } from "./harness/browser";
-import { signInAsDemoOperator } from "./harness/sign-in";
+import { signInAsDemoOperator, submitSignUp } from "./harness/sign-in";
 
 describe("team: an invited member works conversations but cannot administer", () => {
   const urls = inject("urls");
@@ -42,7 +42,7 @@ describe("team: an invited member works conversations but cannot administer", ()
     await member.getByLabel("Your name").fill("Mia Member");
     await member.getByLabel("Email").fill(memberEmail);
     await member.getByLabel("Password").fill("mia's long password");
-    await member.getByRole("button", { name: "Sign up" }).click();
+    await submitSignUp(member);
     await member.getByRole("button", { name: "Accept invitation" }).click();
     await member.waitForURL(`${urls.dashboard}/en/conversations`);
     await member.getByTestId("organization-name").getByText("Nimbus (demo)").waitFor();

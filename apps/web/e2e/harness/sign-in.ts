@@ -36,3 +36,23 @@ export async function signInAsDemoOperator(
 export function forgetDemoOperatorSession() {
   if (existsSync(sessionFile)) writeFileSync(sessionFile, "[]");
 }
+
+/**
+ * Sends the sign-up form filled in on `page`. The provider allows three sign-ups per 10 s from one
+ * address, as it should, and a full e2e run signs several people up: a refusal is waited out for
+ * the time the provider names, then the form is sent again.
+ */
+export async function submitSignUp(page: Page, attempts = 4) {
+  for (let attempt = 1; ; attempt++) {
+    const [response] = await Promise.all([
+      page.waitForResponse(
+        (answer) =>
+          answer.url().includes("/api/auth/sign-up/email") && answer.request().method() === "POST",
+      ),
+      page.getByRole("button", { name: "Sign up" }).click(),
+    ]);
+    if (response.status() !== 429 || attempt === attempts) return;
+    const seconds = Number(response.headers()["x-retry-after"] ?? 10);
+    await page.waitForTimeout((seconds + 1) * 1000);
+  }
+}
