@@ -68,10 +68,23 @@ export function spawnLabelled(label, command, args, { logFile, onLine, ...option
   return child;
 }
 
-/** Stops a process group started by spawnLabelled, escalating to SIGKILL after a grace period. */
+/** True while any process of the group still exists. */
+function groupAlive(pid) {
+  try {
+    process.kill(-pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Stops a process group started by spawnLabelled, escalating to SIGKILL after a grace period.
+ * Resolves once every process of the group is gone (the leader, e.g. pnpm, can exit before the
+ * server it started has closed its port).
+ */
 export function stopProcessGroup(child, graceMs = 5000) {
   return new Promise((resolve) => {
-    if (child.exitCode !== null || child.signalCode !== null) return resolve();
     const kill = (signal) => {
       try {
         process.kill(-child.pid, signal);
@@ -79,11 +92,17 @@ export function stopProcessGroup(child, graceMs = 5000) {
         // Already gone.
       }
     };
-    const timer = setTimeout(() => kill("SIGKILL"), graceMs);
-    child.once("exit", () => {
-      clearTimeout(timer);
-      resolve();
-    });
+    const startedAt = Date.now();
+    let killed = false;
+    const poll = () => {
+      if (!groupAlive(child.pid)) return resolve();
+      if (!killed && Date.now() - startedAt > graceMs) {
+        killed = true;
+        kill("SIGKILL");
+      }
+      setTimeout(poll, 50);
+    };
     kill("SIGTERM");
+    poll();
   });
 }
