@@ -1,6 +1,7 @@
 import { atom } from "jotai";
 
 import {
+  browserStorage,
   clearStoredSession,
   readStoredSession,
   type StoredContactSession,
@@ -27,11 +28,11 @@ export const contactSessionAtom = atom(
   (get, set, next: StoredContactSession | null | "load") => {
     const organizationId = get(organizationIdAtom);
     if (next === "load") {
-      set(sessionAtom, readStoredSession(window.localStorage, organizationId));
+      set(sessionAtom, readStoredSession(browserStorage(), organizationId));
       return;
     }
-    if (next) writeStoredSession(window.localStorage, organizationId, next);
-    else clearStoredSession(window.localStorage, organizationId);
+    if (next) writeStoredSession(browserStorage(), organizationId, next);
+    else clearStoredSession(browserStorage(), organizationId);
     set(sessionAtom, next);
   },
 );

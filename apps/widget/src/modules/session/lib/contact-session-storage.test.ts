@@ -1,6 +1,7 @@
-import { beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it, vi } from "vitest";
 
 import {
+  browserStorage,
   clearStoredSession,
   readStoredSession,
   storageKey,
@@ -51,5 +52,24 @@ describe("contact session storage", () => {
       writeStoredSession(blocked, "org_a", { contactSessionId: "s", expiresAt: 1 }),
     ).not.toThrow();
     expect(() => clearStoredSession(blocked, "org_a")).not.toThrow();
+  });
+
+  it("gets no storage, and keeps the session in memory only, where reading localStorage throws", () => {
+    expect(browserStorage()).toBe(window.localStorage);
+    // A cross-site iframe with third-party storage blocked throws on the property read itself.
+    const getter = vi.spyOn(window, "localStorage", "get").mockImplementation(() => {
+      throw new DOMException("The document is sandboxed", "SecurityError");
+    });
+    try {
+      const storage = browserStorage();
+      expect(storage).toBeNull();
+      expect(readStoredSession(storage, "org_a")).toBeNull();
+      expect(() =>
+        writeStoredSession(storage, "org_a", { contactSessionId: "s", expiresAt: 1 }),
+      ).not.toThrow();
+      expect(() => clearStoredSession(storage, "org_a")).not.toThrow();
+    } finally {
+      getter.mockRestore();
+    }
   });
 });

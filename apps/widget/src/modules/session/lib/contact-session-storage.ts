@@ -7,12 +7,25 @@ export function storageKey(organizationId: string): string {
   return `${KEY_PREFIX}${organizationId}`;
 }
 
+/**
+ * The browser's localStorage, or null where reaching it throws: a cross-site iframe whose
+ * browser blocks third-party storage throws a SecurityError on the property read itself.
+ */
+export function browserStorage(): Storage | null {
+  try {
+    return window.localStorage;
+  } catch {
+    return null;
+  }
+}
+
 export function readStoredSession(
-  storage: Storage,
+  storage: Storage | null,
   organizationId: string,
 ): StoredContactSession | null {
   let raw: string | null;
   try {
+    if (!storage) return null;
     raw = storage.getItem(storageKey(organizationId));
   } catch {
     return null; // storage blocked (third-party iframe rules): behave as a first visit
@@ -31,20 +44,20 @@ export function readStoredSession(
 }
 
 export function writeStoredSession(
-  storage: Storage,
+  storage: Storage | null,
   organizationId: string,
   session: StoredContactSession,
 ): void {
   try {
-    storage.setItem(storageKey(organizationId), JSON.stringify(session));
+    storage?.setItem(storageKey(organizationId), JSON.stringify(session));
   } catch {
     // storage blocked: the session lives only as long as this frame
   }
 }
 
-export function clearStoredSession(storage: Storage, organizationId: string): void {
+export function clearStoredSession(storage: Storage | null, organizationId: string): void {
   try {
-    storage.removeItem(storageKey(organizationId));
+    storage?.removeItem(storageKey(organizationId));
   } catch {
     // storage blocked: nothing was kept
   }
