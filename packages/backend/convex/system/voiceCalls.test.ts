@@ -105,7 +105,8 @@ describe("Vapi server messages (/webhooks/vapi/<organizationId>)", () => {
     expect(after.page.map((c) => c.voiceCall?.callId).sort()).toEqual(["call_1", "call_2"]);
   });
 
-  test("the conversation view reads the call's details, and only in its own organization", async () => {
+  /** One call recorded through the webhook, as org_a's admin finds it in the inbox. */
+  async function recordedCall() {
     const t = newTest();
     await withWebhookSecret(t);
     await post(t, endOfCallReport("call_1"));
@@ -115,8 +116,13 @@ describe("Vapi server messages (/webhooks/vapi/<organizationId>)", () => {
         paginationOpts: { numItems: 10, cursor: null },
       })
     ).page;
+    return { t, admin, listed: listed! };
+  }
+
+  test("the conversation view reads the call's details, and only in its own organization", async () => {
+    const { t, admin, listed } = await recordedCall();
     const conversation = await admin.query(api.private.conversations.get, {
-      conversationId: listed!._id,
+      conversationId: listed._id,
     });
     expect(conversation.channel).toBe("voice");
     expect(conversation.voiceCall).toEqual({
@@ -130,22 +136,14 @@ describe("Vapi server messages (/webhooks/vapi/<organizationId>)", () => {
     });
     await createOrganization(t, "org_b");
     await expect(
-      operator(t, "org_b").query(api.private.conversations.get, { conversationId: listed!._id }),
+      operator(t, "org_b").query(api.private.conversations.get, { conversationId: listed._id }),
     ).rejects.toThrow(/Conversation not found/);
   });
 
   test("a voice conversation cannot be answered in writing", async () => {
-    const t = newTest();
-    await withWebhookSecret(t);
-    await post(t, endOfCallReport("call_1"));
-    const admin = operator(t, "org_a");
-    const [listed] = (
-      await admin.query(api.private.conversations.list, {
-        paginationOpts: { numItems: 10, cursor: null },
-      })
-    ).page;
+    const { admin, listed } = await recordedCall();
     const refused = await admin
-      .mutation(api.private.messages.reply, { conversationId: listed!._id, text: "Hello?" })
+      .mutation(api.private.messages.reply, { conversationId: listed._id, text: "Hello?" })
       .catch((error: { data?: unknown }) => error);
     expect((refused as { data?: unknown }).data).toEqual({
       code: "INVALID_INPUT",
