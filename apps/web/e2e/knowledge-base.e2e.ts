@@ -2,6 +2,7 @@ import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 
 import { launchBrowser, screenshot, type TestBrowser } from "./harness/browser";
+import { deleteKnowledgeFile, uploadKnowledgeFile } from "./harness/knowledge";
 import { signInAsDemoOperator } from "./harness/sign-in";
 import { createVisitor, eventually } from "./harness/visitor";
 
@@ -31,13 +32,11 @@ describe("the knowledge base feeds the assistant", () => {
   it("uploads a file that becomes ready", async () => {
     await page.getByRole("link", { name: "Knowledge base", exact: true }).click();
     await page.getByRole("heading", { name: "Knowledge base" }).waitFor();
-    await page.getByLabel("Choose files to upload").setInputFiles({
+    await uploadKnowledgeFile(page, {
       name: FILE_NAME,
       mimeType: "text/markdown",
       buffer: Buffer.from(FILE_TEXT),
     });
-    const row = page.getByTestId("knowledge-file").filter({ hasText: FILE_NAME });
-    await row.getByTestId("knowledge-file-status").getByText("Ready").waitFor({ timeout: 30_000 });
     await screenshot(page, "knowledge-01-ready");
   });
 
@@ -66,9 +65,6 @@ describe("the knowledge base feeds the assistant", () => {
   });
 
   it("deletes the file after confirmation", async () => {
-    const row = page.getByTestId("knowledge-file").filter({ hasText: FILE_NAME });
-    await row.getByRole("button", { name: `Delete ${FILE_NAME}` }).click();
-    await page.getByRole("alertdialog").getByRole("button", { name: "Delete" }).click();
-    await row.waitFor({ state: "detached" });
+    await deleteKnowledgeFile(page, FILE_NAME);
   });
 });

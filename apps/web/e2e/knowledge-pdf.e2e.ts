@@ -3,6 +3,7 @@ import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 
 import { launchBrowser, screenshot, type TestBrowser } from "./harness/browser";
+import { deleteKnowledgeFile, uploadKnowledgeFile } from "./harness/knowledge";
 import { signInAsDemoOperator } from "./harness/sign-in";
 import { createVisitor, eventually } from "./harness/visitor";
 
@@ -31,13 +32,11 @@ describe("a PDF in the knowledge base", () => {
   it("is uploaded, its text extracted, and shown in the preview", async () => {
     await page.goto(`${urls.dashboard}/en/knowledge-base`);
     await page.getByRole("heading", { name: "Knowledge base" }).waitFor();
-    await page.getByLabel("Choose files to upload").setInputFiles({
-      name: FILE_NAME,
-      mimeType: "application/pdf",
-      buffer: PDF,
-    });
-    const row = page.getByTestId("knowledge-file").filter({ hasText: FILE_NAME });
-    await row.getByTestId("knowledge-file-status").getByText("Ready").waitFor({ timeout: 60_000 });
+    await uploadKnowledgeFile(
+      page,
+      { name: FILE_NAME, mimeType: "application/pdf", buffer: PDF },
+      { timeout: 60_000 },
+    );
     await screenshot(page, "knowledge-pdf-01-ready");
 
     await page.getByRole("button", { name: `Preview the text of ${FILE_NAME}` }).click();
@@ -63,9 +62,6 @@ describe("a PDF in the knowledge base", () => {
   });
 
   it("is deleted after confirmation", async () => {
-    const row = page.getByTestId("knowledge-file").filter({ hasText: FILE_NAME });
-    await row.getByRole("button", { name: `Delete ${FILE_NAME}` }).click();
-    await page.getByRole("alertdialog").getByRole("button", { name: "Delete" }).click();
-    await row.waitFor({ state: "detached" });
+    await deleteKnowledgeFile(page, FILE_NAME);
   });
 });
