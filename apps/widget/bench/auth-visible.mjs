@@ -3,7 +3,9 @@
 // headless Chromium against a running local-mode stack (`pnpm start` at the root).
 // Usage: node bench/auth-visible.mjs [widget-url] [organization-id]
 //   defaults: http://localhost:3001, and the organization the demo page (http://localhost:3002) embeds.
-// Prints each run, the median and PASS/FAIL against 500 ms (exit 1 when the median is over).
+// Prints each run, the median and PASS/FAIL against 500 ms (exit 1 when the median is over). Also
+// prints, for information, when the form became usable: its submit button enabled, which happens
+// once the auth screen's own chunk has loaded and hydrated the server's markup.
 import { chromium } from "playwright-core";
 
 const BUDGET_MS = 500;
@@ -34,6 +36,13 @@ const recordAuthVisible = () => {
   new MutationObserver((_, observer) => {
     if (check()) observer.disconnect();
   }).observe(document, { childList: true, subtree: true });
+  new MutationObserver((_, observer) => {
+    const submit = document.querySelector('form button[type="submit"]');
+    if (submit && !submit.disabled) {
+      window.__authUsableAt = performance.now();
+      observer.disconnect();
+    }
+  }).observe(document, { childList: true, subtree: true, attributes: true });
 };
 
 const browser = await chromium.launch({
@@ -42,6 +51,7 @@ const browser = await chromium.launch({
   args: ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking"],
 });
 const timings = [];
+const usable = [];
 try {
   for (let run = 0; run <= RUNS; run++) {
     const context = await browser.newContext();
@@ -65,17 +75,26 @@ try {
         performance.getEntriesByName("first-contentful-paint")[0].startTime,
       ),
     );
+    await page.waitForFunction(() => window.__authUsableAt !== undefined, null, {
+      timeout: 15_000,
+    });
+    const usableMs = await page.evaluate(() => window.__authUsableAt);
     await context.close();
     // The first run warms the server and the browser cache for Chromium itself; it is not counted.
     if (run === 0) continue;
     timings.push(ms);
-    console.info(`run ${run}: ${ms.toFixed(0)} ms`);
+    usable.push(usableMs);
+    console.info(`run ${run}: visible ${ms.toFixed(0)} ms, usable ${usableMs.toFixed(0)} ms`);
   }
 } finally {
   await browser.close();
 }
 timings.sort((a, b) => a - b);
+usable.sort((a, b) => a - b);
 const median = timings[Math.floor(timings.length / 2)];
+console.info(
+  `auth form usable (submit enabled): median ${usable[Math.floor(usable.length / 2)].toFixed(0)} ms, max ${usable.at(-1).toFixed(0)} ms`,
+);
 console.info(
   `auth screen visible: median ${median.toFixed(0)} ms, max ${timings.at(-1).toFixed(0)} ms over ${RUNS} fresh visits; budget ${BUDGET_MS} ms: ${median <= BUDGET_MS ? "PASS" : "FAIL"}`,
 );

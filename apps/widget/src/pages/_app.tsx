@@ -1,20 +1,10 @@
 import type { AppProps } from "next/app";
-import { NextIntlClientProvider } from "next-intl";
 
 import "@/styles/globals.css";
 
-import type { WidgetPageProps } from "./index";
-
-export default function WidgetRoot({ Component, pageProps }: AppProps<Partial<WidgetPageProps>>) {
-  // Next's own 404 and error pages carry no messages.
-  if (!pageProps.locale) return <Component {...pageProps} />;
-  return (
-    <NextIntlClientProvider
-      locale={pageProps.locale}
-      messages={pageProps.messages}
-      timeZone={pageProps.timeZone}
-    >
-      <Component {...pageProps} />
-    </NextIntlClientProvider>
-  );
+// No providers here: the first load stays the framework plus the widget's shell. The shell's
+// words come translated from the server, and next-intl's provider arrives with the screens that
+// translate in the browser (see i18n/lazy-with-intl.tsx).
+export default function WidgetRoot({ Component, pageProps }: AppProps) {
+  return <Component {...pageProps} />;
 }

@@ -1,8 +1,8 @@
 import type { GetServerSideProps } from "next";
-import Head from "next/head";
 
 import { type Locale } from "@/i18n/locales";
 import { loadMessages, type Messages, requestLocale } from "@/i18n/request";
+import { type ShellText, shellText } from "@/i18n/shell-text";
 import { convexSiteUrl, convexUrl } from "@/modules/convex/convex-url";
 import { type InitialState, loadInitialState } from "@/modules/flow/server/load-initial-state";
 import { WidgetApp } from "@/modules/flow/ui/views/widget-app";
@@ -15,6 +15,7 @@ export type WidgetPageProps = {
   locale: Locale;
   messages: Messages;
   timeZone: string;
+  shellText: ShellText;
 };
 
 // The Pages Router keeps the shipped framework much smaller than the App Router's (see bench/).
@@ -26,6 +27,8 @@ export const getServerSideProps: GetServerSideProps<WidgetPageProps> = async ({ 
     initialState,
     req.headers["accept-language"],
   );
+  const messages = await loadMessages(locale);
+  const organizationName = initialState.organization?.valid ? initialState.organization.name : null;
   return {
     props: {
       organizationId,
@@ -33,8 +36,9 @@ export const getServerSideProps: GetServerSideProps<WidgetPageProps> = async ({ 
       convexSiteUrl: convexSiteUrl(),
       initialState,
       locale,
-      messages: await loadMessages(locale),
+      messages,
       timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
+      shellText: shellText(locale, messages, organizationName),
     },
   };
 };
@@ -44,19 +48,19 @@ export default function WidgetPage({
   convexUrl,
   convexSiteUrl,
   initialState,
+  locale,
+  messages,
+  timeZone,
+  shellText,
 }: WidgetPageProps) {
-  const name = initialState.organization?.valid ? initialState.organization.name : null;
   return (
-    <>
-      <Head>
-        <title>{name ? `${name} · Echo` : "Echo widget"}</title>
-      </Head>
-      <WidgetApp
-        convexUrl={convexUrl}
-        convexSiteUrl={convexSiteUrl}
-        organizationId={organizationId}
-        initialState={initialState}
-      />
-    </>
+    <WidgetApp
+      convexUrl={convexUrl}
+      convexSiteUrl={convexSiteUrl}
+      organizationId={organizationId}
+      initialState={initialState}
+      intl={{ locale, messages, timeZone }}
+      shellText={shellText}
+    />
   );
 }

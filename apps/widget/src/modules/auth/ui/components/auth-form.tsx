@@ -5,17 +5,16 @@ import { Button } from "@echo/ui/components/button";
 import { Input } from "@echo/ui/components/input";
 import { Label } from "@echo/ui/components/label";
 import { useTranslations } from "next-intl";
-import { type FormEvent, useEffect, useId, useRef, useState, useSyncExternalStore } from "react";
+import { type FormEvent, useEffect, useId, useRef, useState } from "react";
 
 import type { ErrorCode } from "@/modules/errors/lib/error-code";
+import { useHydrated } from "@/modules/flow/hooks/use-hydrated";
 
 import {
   type ContactForm,
   type ContactFormErrors,
   validateContactForm,
 } from "../../lib/contact-form";
-
-const subscribeNever = () => () => undefined;
 
 /** Name and email, validated before they are sent; `onSubmit` resolves to an error code or null. */
 export function AuthForm({
@@ -35,11 +34,7 @@ export function AuthForm({
   const [serverError, setServerError] = useState<ErrorCode | null>(null);
   const [pending, setPending] = useState(false);
   // Server-rendered before hydration, a submit would be a native GET carrying the email in the URL.
-  const hydrated = useSyncExternalStore(
-    subscribeNever,
-    () => true,
-    () => false,
-  );
+  const hydrated = useHydrated();
 
   useEffect(() => {
     nameRef.current?.focus();

@@ -8,6 +8,7 @@ import { useTranslations } from "next-intl";
 import dynamic from "next/dynamic";
 import { useEffect } from "react";
 
+import { WidgetIntl } from "@/i18n/widget-intl";
 import { ConvexClientProvider } from "@/modules/convex/convex-client-provider";
 import { SessionCheck } from "@/modules/loading/ui/components/session-check";
 import { LoadingScreen } from "@/modules/loading/ui/views/loading-screen";
@@ -46,15 +47,17 @@ const ContactScreen = dynamic(
 );
 
 /**
- * The widget's live part, loaded after hydration: the Convex client, the session check, live
- * settings and session expiry, and the screens once the visitor is identified.
+ * The widget's live part, loaded after hydration: next-intl's provider, the Convex client, the
+ * session check, live settings and session expiry, and the screens once the visitor is identified.
  */
 export function LiveWidget() {
   const url = useAtomValue(convexUrlAtom);
   return (
-    <ConvexClientProvider url={url}>
-      <LiveScreens />
-    </ConvexClientProvider>
+    <WidgetIntl>
+      <ConvexClientProvider url={url}>
+        <LiveScreens />
+      </ConvexClientProvider>
+    </WidgetIntl>
   );
 }
 

@@ -4,6 +4,8 @@ import { Provider } from "jotai";
 import { useHydrateAtoms } from "jotai/utils";
 import type { ReactNode } from "react";
 
+import { type IntlConfig, intlAtom, shellTextAtom } from "@/i18n/intl-atoms";
+import type { ShellText } from "@/i18n/shell-text";
 import { organizationNameAtom } from "@/modules/session/atoms/organization-atoms";
 import {
   convexSiteUrlAtom,
@@ -28,14 +30,20 @@ function Hydrate({
   convexUrl,
   convexSiteUrl,
   initialState,
+  intl,
+  shellText,
   children,
 }: {
   organizationId: string;
   convexUrl: string;
   convexSiteUrl: string;
   initialState: InitialState;
+  intl: IntlConfig;
+  shellText: ShellText;
   children: ReactNode;
 }) {
+  useHydrateAtoms([[intlAtom, intl]]);
+  useHydrateAtoms([[shellTextAtom, shellText]]);
   useHydrateAtoms([[organizationIdAtom, organizationId]]);
   useHydrateAtoms([[convexUrlAtom, convexUrl]]);
   useHydrateAtoms([[convexSiteUrlAtom, convexSiteUrl]]);
@@ -62,11 +70,15 @@ export function WidgetApp({
   convexSiteUrl,
   organizationId,
   initialState,
+  intl,
+  shellText,
 }: {
   convexUrl: string;
   convexSiteUrl: string;
   organizationId: string;
   initialState: InitialState;
+  intl: IntlConfig;
+  shellText: ShellText;
 }) {
   return (
     <Provider>
@@ -75,6 +87,8 @@ export function WidgetApp({
         convexUrl={convexUrl}
         convexSiteUrl={convexSiteUrl}
         initialState={initialState}
+        intl={intl}
+        shellText={shellText}
       >
         <WidgetView />
       </Hydrate>

@@ -10,7 +10,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } 
 
 import { convexSiteUrlAtom, organizationIdAtom } from "@/modules/session/atoms/session-atoms";
 import { storageKey } from "@/modules/session/lib/contact-session-storage";
-import { renderWithIntl } from "@/test/render-with-intl";
+import { englishIntl, englishShellText, renderWithIntl } from "@/test/render-with-intl";
 
 import { flowAtom } from "../../atoms/flow-atoms";
 import { initialStateAtom } from "../../atoms/initial-state-atoms";
@@ -197,14 +197,14 @@ function renderWidget(organizationId = "org_acme") {
   return renderWithIntl(<WidgetView />, widgetStore(organizationId));
 }
 
+// The auth, error and chat screens are loaded on demand; a first import in a test worker can take a while.
+const LAZY = { timeout: 10_000 };
+
 async function identify(name = "Ana", email = "ana@shop.example") {
-  await userEvent.type(await screen.findByRole("textbox", { name: "Name" }), name);
+  await userEvent.type(await screen.findByRole("textbox", { name: "Name" }, LAZY), name);
   await userEvent.type(screen.getByRole("textbox", { name: "Email" }), email);
   await userEvent.click(screen.getByRole("button", { name: "Continue" }));
 }
-
-// The chat screen is loaded on demand; its first import in a test worker can take a while.
-const LAZY = { timeout: 10_000 };
 
 beforeEach(() => {
   localStorage.clear();
@@ -232,14 +232,16 @@ afterEach(() => vi.restoreAllMocks());
 describe("widget screen flow", () => {
   it("says clearly when the organization does not exist", async () => {
     renderWidget("org_missing");
-    expect((await screen.findByRole("alert")).textContent).toContain(
+    expect((await screen.findByRole("alert", {}, LAZY)).textContent).toContain(
       "We couldn't find this organization",
     );
   });
 
   it("says clearly when the iframe URL has no organization", async () => {
     renderWidget("");
-    expect((await screen.findByRole("alert")).textContent).toContain("without an organization");
+    expect((await screen.findByRole("alert", {}, LAZY)).textContent).toContain(
+      "without an organization",
+    );
   });
 
   it("asks a first-time visitor for name and email, then stores the session for this organization", async () => {
@@ -414,16 +416,20 @@ describe("widget screen flow", () => {
     expect(await screen.findByRole("button", { name: "Start chat" })).toBeTruthy();
   });
 
-  it("renders an unknown organization's message straight from the server's check", () => {
+  it("shows an unknown organization's message straight from the server's check", async () => {
     renderWithIntl(
       <WidgetApp
         convexUrl="http://127.0.0.1:3210"
         organizationId="org_missing"
         initialState={{ organization: { valid: false, reason: "NOT_FOUND" }, settings: null }}
         convexSiteUrl={siteUrl}
+        intl={englishIntl}
+        shellText={englishShellText}
       />,
     );
-    expect(screen.getByRole("alert").textContent).toContain("We couldn't find this organization");
+    expect((await screen.findByRole("alert", {}, LAZY)).textContent).toContain(
+      "We couldn't find this organization",
+    );
   });
 
   it("paints the organization's name and colors from the server before any query answers", () => {
@@ -446,6 +452,8 @@ describe("widget screen flow", () => {
           },
         }}
         convexSiteUrl={siteUrl}
+        intl={englishIntl}
+        shellText={englishShellText}
       />,
     );
     expect(screen.getByRole("heading", { level: 1 }).textContent).toBe("Acme");
@@ -461,7 +469,7 @@ describe("widget screen flow", () => {
       settings: null,
     });
     renderWithIntl(<WidgetView />, store);
-    const name = screen.getByRole("textbox", { name: "Name" });
+    const name = await screen.findByRole("textbox", { name: "Name" }, LAZY);
     await userEvent.type(name, "Ana");
     await waitFor(() => expect(store.get(flowAtom).screen).toBe("auth"));
     // the check confirmed there is no session without remounting the form: the typing is kept

@@ -1,11 +1,9 @@
 "use client";
 
 import { useAtom, useAtomValue } from "jotai";
-import { useTranslations } from "next-intl";
-import dynamic from "next/dynamic";
-import type { ReactNode } from "react";
+import { lazy, type ReactNode, Suspense } from "react";
 
-import { AuthScreen } from "@/modules/auth/ui/views/auth-screen";
+import { useShellText } from "@/i18n/use-shell-text";
 import { brandStyle } from "@/modules/branding/lib/brand-style";
 import {
   useCloseWidget,
@@ -13,7 +11,6 @@ import {
   usePostPosition,
 } from "@/modules/embed/hooks/use-embed-bridge";
 import { WidgetFrame } from "@/modules/embed/ui/components/widget-frame";
-import { ErrorScreen } from "@/modules/error/ui/views/error-screen";
 import { LoadingScreen } from "@/modules/loading/ui/views/loading-screen";
 import { organizationNameAtom } from "@/modules/session/atoms/organization-atoms";
 import { contactSessionAtom } from "@/modules/session/atoms/session-atoms";
@@ -21,6 +18,7 @@ import { contactSessionAtom } from "@/modules/session/atoms/session-atoms";
 import { flowAtom } from "../../atoms/flow-atoms";
 import { initialStateAtom } from "../../atoms/initial-state-atoms";
 import { liveSettingsAtom } from "../../atoms/live-settings-atom";
+import { useHydrated } from "../../hooks/use-hydrated";
 import { ScreenErrorBoundary } from "../components/screen-error-boundary";
 import { WidgetHeader } from "../components/widget-header";
 
@@ -32,28 +30,34 @@ function LiveLoading() {
 
 // The Convex client and everything that needs it load after hydration, outside the first load;
 // the first paint (branding, auth form, known errors) needs only what the server rendered.
-const LiveWidget = dynamic(() => import("./live-widget").then((m) => m.LiveWidget), {
-  ssr: false,
-  loading: LiveLoading,
-});
+const LiveWidget = lazy(() => import("./live-widget").then((m) => ({ default: m.LiveWidget })));
 
-const SCREEN_TITLES = {
-  chat: "chat.title",
-  inbox: "inbox.title",
-  voice: "voice.title",
-  contact: "contact.title",
-} as const;
+// The auth form and the error messages are rendered on the server, so they are on screen at once,
+// and hydrate from their own chunk: the first load carries neither their form controls nor
+// next-intl, and a returning visitor never downloads the form.
+const AuthScreen = lazy(() =>
+  import("./translated-screens").then((m) => ({ default: m.TranslatedAuthScreen })),
+);
+const ErrorScreen = lazy(() =>
+  import("./translated-screens").then((m) => ({ default: m.TranslatedErrorScreen })),
+);
+
+const TITLED_SCREENS = ["chat", "inbox", "voice", "contact"] as const;
+type TitledScreen = (typeof TITLED_SCREENS)[number];
+const isTitled = (screen: string): screen is TitledScreen =>
+  (TITLED_SCREENS as readonly string[]).includes(screen);
 
 /** The widget: one screen at a time, branded live from the organization's settings. */
 export function WidgetView() {
   useEmbedBridge();
-  const t = useTranslations();
+  const text = useShellText();
   const [flow, dispatch] = useAtom(flowAtom);
   const organizationName = useAtomValue(organizationNameAtom);
   const session = useAtomValue(contactSessionAtom);
   const initialState = useAtomValue(initialStateAtom);
   const settings = useAtomValue(liveSettingsAtom) ?? initialState.settings ?? undefined;
   const close = useCloseWidget();
+  const hydrated = useHydrated();
   // The loader shows its launcher once it knows the corner; an error screen still needs one.
   usePostPosition(settings?.position ?? (flow.screen === "error" ? "bottom-right" : null));
 
@@ -78,9 +82,9 @@ export function WidgetView() {
     screen = <AuthScreen expired={flow.notice === "SESSION_EXPIRED"} />;
   }
 
-  const titleKey =
-    flow.screen in SCREEN_TITLES ? SCREEN_TITLES[flow.screen as keyof typeof SCREEN_TITLES] : null;
-  const title = titleKey ? t(titleKey) : (organizationName ?? t("widget.title"));
+  const title = isTitled(flow.screen)
+    ? text.screenTitles[flow.screen]
+    : (organizationName ?? text.title);
   const started = flow.screen !== "loading" && flow.screen !== "error";
   const canGoBack = started && flow.screen !== "auth" && flow.screen !== "selection";
   return (
@@ -88,21 +92,28 @@ export function WidgetView() {
       <WidgetHeader
         title={title}
         logoUrl={settings?.logoUrl}
-        organizationName={organizationName}
         onBack={canGoBack ? () => dispatch({ type: "back" }) : undefined}
         onClose={close}
       />
       <main className="flex min-h-0 flex-1 flex-col">
         <ScreenErrorBoundary
           onRetry={() => dispatch({ type: "retry" })}
-          fallback={(retry) => <ErrorScreen error="UNEXPECTED" onRetry={retry} />}
+          fallback={(retry) => (
+            <Suspense fallback={<LoadingScreen />}>
+              <ErrorScreen error="UNEXPECTED" onRetry={retry} />
+            </Suspense>
+          )}
         >
-          {screen}
-          <LiveWidget />
+          <Suspense fallback={<LoadingScreen />}>{screen}</Suspense>
+          {hydrated ? (
+            <Suspense fallback={<LiveLoading />}>
+              <LiveWidget />
+            </Suspense>
+          ) : null}
         </ScreenErrorBoundary>
       </main>
       {settings?.assistantMode === "retrieval" && flow.screen === "chat" ? (
-        <p className="px-3 pb-2 text-center text-xs">{t("widget.retrievalMode")}</p>
+        <p className="px-3 pb-2 text-center text-xs">{text.retrievalMode}</p>
       ) : null}
     </WidgetFrame>
   );

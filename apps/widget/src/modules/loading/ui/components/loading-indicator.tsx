@@ -1,4 +1,4 @@
-import { LoaderCircle } from "lucide-react";
+import { SpinnerIcon } from "@/modules/flow/ui/components/shell-icons";
 
 /** A centered spinner with a visible, announced label. */
 export function LoadingIndicator({ label }: { label: string }) {
@@ -7,7 +7,7 @@ export function LoadingIndicator({ label }: { label: string }) {
       role="status"
       className="flex flex-1 flex-col items-center justify-center gap-3 p-6 text-sm"
     >
-      <LoaderCircle aria-hidden className="size-6 animate-spin" />
+      <SpinnerIcon className="size-6 animate-spin" />
       <span>{label}</span>
     </div>
   );

@@ -1,10 +1,9 @@
 "use client";
 
-import { useTranslations } from "next-intl";
+import { useShellText } from "@/i18n/use-shell-text";
 
 import { LoadingIndicator } from "../components/loading-indicator";
 
 export function LoadingScreen() {
-  const t = useTranslations("widget");
-  return <LoadingIndicator label={t("loading")} />;
+  return <LoadingIndicator label={useShellText().loading} />;
 }
