@@ -32,6 +32,30 @@ describe("MessageBubble", () => {
     expect(screen.getByText("You")).toBeTruthy();
   });
 
+  it("shows a replaced text as it now is, shorter or different, not the old one", () => {
+    const { container, rerender } = renderWithIntl(
+      <ol>
+        <MessageBubble
+          message={message({ key: "greeting", text: "Hello there, how can we help?" })}
+        />
+      </ol>,
+    );
+    expect(container.textContent).toContain("Hello there, how can we help?");
+    rerender(
+      <ol>
+        <MessageBubble message={message({ key: "greeting", text: "Hi!" })} />
+      </ol>,
+    );
+    expect(container.textContent).toContain("Hi!");
+    expect(container.textContent).not.toContain("Hello there");
+    rerender(
+      <ol>
+        <MessageBubble message={message({ key: "greeting", text: "Welcome to Acme" })} />
+      </ol>,
+    );
+    expect(container.textContent).toContain("Welcome to Acme");
+  });
+
   it("renders the agent's markdown safely", () => {
     const container = renderBubble(message({ text: "**Sure** <img src=x onerror=alert(1)>" }));
     expect(container.querySelector("strong")?.textContent).toBe("Sure");

@@ -11,7 +11,12 @@ import { MessageMarkdown } from "./message-markdown";
 export function MessageBubble({ message }: { message: ChatMessage }) {
   const t = useTranslations("chat");
   const author = authorOf(message);
-  const [text] = useSmoothText(message.text, { startStreaming: message.status === "streaming" });
+  const [smoothed] = useSmoothText(message.text, {
+    startStreaming: message.status === "streaming",
+  });
+  // The smoother only ever extends what it shows; text that was replaced rather than extended
+  // (a greeting edited in the dashboard while the widget is open) is shown as it now is.
+  const text = message.text.startsWith(smoothed) ? smoothed : message.text;
   const who =
     author === "contact"
       ? t("you")

@@ -4,6 +4,7 @@ import { describe, expect, it } from "vitest";
 
 import { shellText } from "@/i18n/shell-text";
 import type { InitialState } from "@/modules/flow/server/load-initial-state";
+import { acmeInitialState } from "@/test/initial-state";
 
 import ptBR from "../../../../../messages/pt-BR.json";
 import { WidgetApp } from "./widget-app";
@@ -26,19 +27,12 @@ async function serverHtml(organizationId: string, initialState: InitialState): P
   return html;
 }
 
-const acme: InitialState = {
-  organization: { valid: true, name: "Acme", allowedDomains: [] },
-  settings: {
-    greeting: "Oi",
-    suggestions: [],
-    colors: { primary: "#facc15", background: "#ffffff", text: "#0f172a" },
-    position: "bottom-left",
-    defaultLanguage: "pt-BR",
-    voice: { enabled: false },
-    logoUrl: "https://cdn.example/acme.png",
-    assistantMode: "retrieval",
-  },
-};
+const acme = acmeInitialState({
+  greeting: "Oi",
+  position: "bottom-left",
+  defaultLanguage: "pt-BR",
+  logoUrl: "https://cdn.example/acme.png",
+});
 
 // The auth form and the errors load as their own chunks in the browser; on the server they render
 // in full, so the first paint never waits for them.

@@ -10,6 +10,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } 
 
 import { convexSiteUrlAtom, organizationIdAtom } from "@/modules/session/atoms/session-atoms";
 import { storageKey } from "@/modules/session/lib/contact-session-storage";
+import { acmeInitialState } from "@/test/initial-state";
 import { englishIntl, englishShellText, renderWithIntl } from "@/test/render-with-intl";
 
 import { flowAtom } from "../../atoms/flow-atoms";
@@ -438,19 +439,7 @@ describe("widget screen flow", () => {
       <WidgetApp
         convexUrl="http://127.0.0.1:3210"
         organizationId="org_acme"
-        initialState={{
-          organization: { valid: true, name: "Acme", allowedDomains: [] },
-          settings: {
-            greeting: "Hi",
-            suggestions: [],
-            colors: { primary: "#facc15", background: "#ffffff", text: "#0f172a" },
-            position: "bottom-right",
-            defaultLanguage: "en",
-            voice: { enabled: false },
-            logoUrl: null,
-            assistantMode: "retrieval",
-          },
-        }}
+        initialState={acmeInitialState()}
         convexSiteUrl={siteUrl}
         intl={englishIntl}
         shellText={englishShellText}
