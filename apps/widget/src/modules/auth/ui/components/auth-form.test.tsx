@@ -1,8 +1,11 @@
-import { screen } from "@testing-library/react";
+import { act, screen } from "@testing-library/react";
+import { NextIntlClientProvider } from "next-intl";
+import { hydrateRoot } from "react-dom/client";
+import { renderToString } from "react-dom/server";
 import userEvent from "@testing-library/user-event";
 import { describe, expect, it, vi } from "vitest";
 
-import { renderWithIntl } from "@/test/render-with-intl";
+import { englishIntl, renderWithIntl } from "@/test/render-with-intl";
 
 import { validateContactForm } from "../../lib/contact-form";
 import { AuthForm } from "./auth-form";
@@ -30,6 +33,25 @@ describe("AuthForm", () => {
     renderWithIntl(<AuthForm expired={false} onSubmit={vi.fn()} />);
     expect(document.activeElement).toBe(screen.getByRole("textbox", { name: "Name" }));
     expect(screen.getByRole("textbox", { name: "Email" })).toBeTruthy();
+  });
+
+  it("leaves alone a server-rendered form the visitor is already typing in when it hydrates", async () => {
+    const form = (
+      <NextIntlClientProvider {...englishIntl}>
+        <AuthForm expired={false} onSubmit={vi.fn()} />
+      </NextIntlClientProvider>
+    );
+    const container = document.createElement("div");
+    container.innerHTML = renderToString(form);
+    document.body.append(container);
+    const email = container.querySelector<HTMLInputElement>('input[name="email"]')!;
+    email.focus();
+    email.value = "ana@sh";
+    const root = await act(async () => hydrateRoot(container, form));
+    expect(document.activeElement).toBe(container.querySelector('input[name="email"]'));
+    expect(container.querySelector<HTMLInputElement>('input[name="email"]')!.value).toBe("ana@sh");
+    act(() => root.unmount());
+    container.remove();
   });
 
   it("explains each invalid field and does not submit", async () => {

@@ -37,7 +37,9 @@ export function AuthForm({
   const hydrated = useHydrated();
 
   useEffect(() => {
-    nameRef.current?.focus();
+    // The server's form can already be in use when this code hydrates it: focus only an idle one.
+    const active = document.activeElement;
+    if (!active || active === document.body) nameRef.current?.focus();
   }, []);
 
   const submit = async (event: FormEvent<HTMLFormElement>) => {
