@@ -12,3 +12,8 @@ export function storedSessionProbeScript(): string {
   const attribute = JSON.stringify(STORED_SESSION_ATTRIBUTE);
   return `try{var o=new URLSearchParams(location.search).get("organizationId");if(o&&localStorage.getItem(${prefix}+o))document.documentElement.setAttribute(${attribute},"")}catch(e){}`;
 }
+
+/** Once the stored-session check is over, the auth form shows whenever the flow asks for it. */
+export function clearStoredSessionMark(doc: Document): void {
+  doc.documentElement.removeAttribute(STORED_SESSION_ATTRIBUTE);
+}

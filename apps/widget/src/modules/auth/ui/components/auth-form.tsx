@@ -19,11 +19,9 @@ import {
 /** Name and email, validated before they are sent; `onSubmit` resolves to an error code or null. */
 export function AuthForm({
   expired,
-  precheck = false,
   onSubmit,
 }: {
   expired: boolean;
-  precheck?: boolean;
   onSubmit: (value: ContactForm) => Promise<ErrorCode | null>;
 }) {
   const t = useTranslations("auth");
@@ -87,12 +85,7 @@ export function AuthForm({
   };
 
   return (
-    <form
-      noValidate
-      onSubmit={submit}
-      data-precheck={precheck ? "" : undefined}
-      className="flex flex-col gap-4 p-4"
-    >
+    <form noValidate onSubmit={submit} data-auth-form="" className="flex flex-col gap-4 p-4">
       <div className="flex flex-col gap-1">
         <h2 className="text-xl font-semibold">{t("title")}</h2>
         <p className="text-sm">{t("subtitle")}</p>

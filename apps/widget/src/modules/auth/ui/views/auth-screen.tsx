@@ -21,14 +21,7 @@ import {
 import type { ContactForm } from "../../lib/contact-form";
 import { AuthForm } from "../components/auth-form";
 
-/** `precheck`: shown while the stored-session check is still running (see SessionCheck). */
-export function AuthScreen({
-  expired,
-  precheck = false,
-}: {
-  expired: boolean;
-  precheck?: boolean;
-}) {
+export function AuthScreen({ expired }: { expired: boolean }) {
   const organizationId = useAtomValue(organizationIdAtom);
   const hostPage = useAtomValue(hostPageAtom);
   const setSession = useSetAtom(contactSessionAtom);
@@ -58,5 +51,5 @@ export function AuthScreen({
     [dispatch, hostPage, organizationId, setSession, siteUrl, tErrors],
   );
 
-  return <AuthForm expired={expired} precheck={precheck} onSubmit={submit} />;
+  return <AuthForm expired={expired} onSubmit={submit} />;
 }

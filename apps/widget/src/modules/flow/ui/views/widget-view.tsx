@@ -1,7 +1,7 @@
 "use client";
 
 import { useAtom, useAtomValue } from "jotai";
-import { lazy, type ReactNode, Suspense } from "react";
+import { lazy, memo, type ReactNode, Suspense, useCallback, useEffect } from "react";
 
 import { useShellText } from "@/i18n/use-shell-text";
 import { brandStyle } from "@/modules/branding/lib/brand-style";
@@ -14,10 +14,12 @@ import { WidgetFrame } from "@/modules/embed/ui/components/widget-frame";
 import { LoadingScreen } from "@/modules/loading/ui/views/loading-screen";
 import { organizationNameAtom } from "@/modules/session/atoms/organization-atoms";
 import { contactSessionAtom } from "@/modules/session/atoms/session-atoms";
+import { clearStoredSessionMark } from "@/modules/session/lib/stored-session-probe";
 
 import { flowAtom } from "../../atoms/flow-atoms";
 import { initialStateAtom } from "../../atoms/initial-state-atoms";
 import { liveSettingsAtom } from "../../atoms/live-settings-atom";
+import type { FlowError } from "../../lib/screen-flow";
 import { useHydrated } from "../../hooks/use-hydrated";
 import { ScreenErrorBoundary } from "../components/screen-error-boundary";
 import { WidgetHeader } from "../components/widget-header";
@@ -42,6 +44,34 @@ const ErrorScreen = lazy(() =>
   import("./translated-screens").then((m) => ({ default: m.TranslatedErrorScreen })),
 );
 
+/** "live": one of the screens LiveWidget renders, so nothing here. */
+type ServerScreenKind = "auth" | "loading" | "error" | "live";
+
+/**
+ * The screens the server paints. Until its chunk arrives, React keeps a lazy screen's server HTML
+ * only while nothing re-renders its boundary; re-rendered early, the boundary throws that HTML
+ * away, with whatever the visitor has typed into the auth form, and shows the fallback instead.
+ * So the boundary renders again only when these props change, never because the widget around
+ * it did (the embed bridge opening, the host page's init, the check confirming the form).
+ */
+const ServerScreen = memo(function ServerScreen({
+  kind,
+  expired,
+  error,
+  onRetry,
+}: {
+  kind: ServerScreenKind;
+  expired: boolean;
+  error: FlowError;
+  onRetry: () => void;
+}) {
+  let content: ReactNode = null;
+  if (kind === "auth") content = <AuthScreen expired={expired} />;
+  else if (kind === "loading") content = <LoadingScreen />;
+  else if (kind === "error") content = <ErrorScreen error={error} onRetry={onRetry} />;
+  return <Suspense fallback={<LoadingScreen />}>{content}</Suspense>;
+});
+
 const TITLED_SCREENS = ["chat", "inbox", "voice", "contact"] as const;
 type TitledScreen = (typeof TITLED_SCREENS)[number];
 const isTitled = (screen: string): screen is TitledScreen =>
@@ -61,25 +91,19 @@ export function WidgetView() {
   // The loader shows its launcher once it knows the corner; an error screen still needs one.
   usePostPosition(settings?.position ?? (flow.screen === "error" ? "bottom-right" : null));
 
-  let screen: ReactNode = null;
+  const checking = flow.screen === "loading";
+  useEffect(() => {
+    if (!checking) clearStoredSessionMark(document);
+  }, [checking]);
+  const retry = useCallback(() => dispatch({ type: "retry" }), [dispatch]);
+
+  // A first-time visitor of a known organization sees the auth form from the first paint; the
+  // same form stays when the check confirms there is no stored session.
+  let kind: ServerScreenKind = "live";
   if (flow.screen === "loading") {
-    // A first-time visitor of a known organization sees the auth form from the first paint;
-    // the same element stays mounted when the check confirms there is no stored session.
-    screen =
-      initialState.organization?.valid && !session ? (
-        <AuthScreen expired={false} precheck />
-      ) : (
-        <LoadingScreen />
-      );
-  } else if (flow.screen === "error") {
-    screen = (
-      <ErrorScreen
-        error={flow.error ?? "UNAVAILABLE"}
-        onRetry={() => dispatch({ type: "retry" })}
-      />
-    );
-  } else if (flow.screen === "auth") {
-    screen = <AuthScreen expired={flow.notice === "SESSION_EXPIRED"} />;
+    kind = initialState.organization?.valid && !session ? "auth" : "loading";
+  } else if (flow.screen === "auth" || flow.screen === "error") {
+    kind = flow.screen;
   }
 
   const title = isTitled(flow.screen)
@@ -97,14 +121,19 @@ export function WidgetView() {
       />
       <main className="flex min-h-0 flex-1 flex-col">
         <ScreenErrorBoundary
-          onRetry={() => dispatch({ type: "retry" })}
-          fallback={(retry) => (
+          onRetry={retry}
+          fallback={(retryScreen) => (
             <Suspense fallback={<LoadingScreen />}>
-              <ErrorScreen error="UNEXPECTED" onRetry={retry} />
+              <ErrorScreen error="UNEXPECTED" onRetry={retryScreen} />
             </Suspense>
           )}
         >
-          <Suspense fallback={<LoadingScreen />}>{screen}</Suspense>
+          <ServerScreen
+            kind={kind}
+            expired={kind === "auth" && flow.notice === "SESSION_EXPIRED"}
+            error={flow.error ?? "UNAVAILABLE"}
+            onRetry={retry}
+          />
           {hydrated ? (
             <Suspense fallback={<LiveLoading />}>
               <LiveWidget />
