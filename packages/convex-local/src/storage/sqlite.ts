@@ -75,9 +75,11 @@ export function openDatabase(
     path = join(dataDir, "convex-local.sqlite3");
   }
   const db = new DatabaseSync(path);
+  // First: the journal-mode pragma already needs a lock, and another connection may still hold
+  // one for a moment (a closing connection checkpointing the WAL, e.g. the checkpoint worker).
+  db.exec("PRAGMA busy_timeout = 5000");
   db.exec("PRAGMA journal_mode = WAL");
   db.exec(`PRAGMA synchronous = ${syncMode === "full" ? "FULL" : "NORMAL"}`);
-  db.exec("PRAGMA busy_timeout = 5000");
   db.exec(SCHEMA);
   return db;
 }
