@@ -5,6 +5,7 @@ import type { ReactNode } from "react";
 
 import { routing } from "@/i18n/routing";
 import { IdentityProvider } from "@/modules/auth/ui/components/identity-provider";
+import { TimeZoneSync } from "@/modules/time-zone/ui/components/time-zone-sync";
 
 import "../globals.css";
 
@@ -32,7 +33,10 @@ export default async function LocaleLayout({
     <html lang={locale}>
       <body className="min-h-dvh antialiased">
         <IdentityProvider locale={locale}>
-          <NextIntlClientProvider>{children}</NextIntlClientProvider>
+          <NextIntlClientProvider>
+            <TimeZoneSync />
+            {children}
+          </NextIntlClientProvider>
         </IdentityProvider>
       </body>
     </html>

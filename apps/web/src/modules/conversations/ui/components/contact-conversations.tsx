@@ -4,12 +4,13 @@ import { api } from "@echo/backend/convex/_generated/api";
 import type { Id } from "@echo/backend/convex/_generated/dataModel";
 import { Badge } from "@echo/ui/components/badge";
 import { useQuery } from "convex/react";
-import { useFormatter, useTranslations } from "next-intl";
+import { useTranslations } from "next-intl";
 
 import { Link } from "@/i18n/navigation";
 
 import { useInboxFilters } from "../../hooks/use-inbox-filters";
 import { statusBadgeVariant } from "../../lib/conversation-status";
+import { RelativeTime } from "./relative-time";
 
 /** The visitor's other conversations in this organization, each linking to its thread. */
 export function ContactConversations({
@@ -20,7 +21,6 @@ export function ContactConversations({
   currentId: Id<"conversations">;
 }) {
   const t = useTranslations("conversations");
-  const format = useFormatter();
   const { query } = useInboxFilters();
   const conversations = useQuery(api.private.contactSessions.listConversations, {
     contactSessionId,
@@ -48,12 +48,10 @@ export function ContactConversations({
                   <Badge variant={statusBadgeVariant(conversation.status)}>
                     {t(`status.${conversation.status}`)}
                   </Badge>
-                  <time
+                  <RelativeTime
                     className="text-xs text-muted-foreground"
-                    dateTime={new Date(conversation.lastMessageAt).toISOString()}
-                  >
-                    {format.relativeTime(conversation.lastMessageAt)}
-                  </time>
+                    at={conversation.lastMessageAt}
+                  />
                 </span>
                 <span className="truncate text-xs">
                   {conversation.channel === "voice" ? `${t("contact.voice")} · ` : null}

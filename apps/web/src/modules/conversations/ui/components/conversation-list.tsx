@@ -5,7 +5,7 @@ import { Badge } from "@echo/ui/components/badge";
 import { Button } from "@echo/ui/components/button";
 import { cn } from "@echo/ui/lib/utils";
 import { usePaginatedQuery, useQuery } from "convex/react";
-import { useFormatter, useTranslations } from "next-intl";
+import { useTranslations } from "next-intl";
 import { useParams } from "next/navigation";
 import { useEffect, useRef } from "react";
 
@@ -17,12 +17,12 @@ import { assigneeQueryArg } from "../../lib/assignee-filter";
 import { statusBadgeVariant } from "../../lib/conversation-status";
 import { adjacentConversation, INBOX_LIST_ATTRIBUTE } from "../../lib/inbox-shortcuts";
 import { AssigneeTag } from "./assignee-tag";
+import { RelativeTime } from "./relative-time";
 
 const PAGE_SIZE = 20;
 
 export function ConversationList() {
   const t = useTranslations("conversations");
-  const format = useFormatter();
   const { status, search, assignee, query } = useInboxFilters();
   const params = useParams<{ conversationId?: string }>();
   const organization = useQuery(api.private.organization.current);
@@ -116,12 +116,10 @@ export function ConversationList() {
                   {unread ? <span className="sr-only">{t("unread")} </span> : null}
                   {conversation.contact.name}
                 </span>
-                <time
+                <RelativeTime
                   className="shrink-0 text-xs text-muted-foreground"
-                  dateTime={new Date(conversation.lastMessageAt).toISOString()}
-                >
-                  {format.relativeTime(conversation.lastMessageAt)}
-                </time>
+                  at={conversation.lastMessageAt}
+                />
               </span>
               <span className="flex items-center gap-2">
                 <Badge variant={statusBadgeVariant(conversation.status)}>

@@ -1,0 +1,14 @@
+"use client";
+
+import { useFormatter, useNow } from "next-intl";
+
+/** A past moment as "5 minutes ago", kept current each minute, with the exact time for machines. */
+export function RelativeTime({ at, className }: { at: number; className?: string }) {
+  const format = useFormatter();
+  const now = useNow({ updateInterval: 60_000 });
+  return (
+    <time className={className} dateTime={new Date(at).toISOString()}>
+      {format.relativeTime(at, now)}
+    </time>
+  );
+}
