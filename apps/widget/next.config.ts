@@ -14,7 +14,10 @@ const formatOnly = relative(
 ).replace(/\\/g, "/");
 
 const nextConfig: NextConfig = {
-  transpilePackages: ["@echo/ui", "@echo/backend", "@echo/embed"],
+  // next-intl and use-intl are bundled on the server too, so server rendering formats the compiled
+  // messages with the same formatter as the browser (left external, Node loads the one that
+  // expects ICU strings, and every message with an argument falls back to its key).
+  transpilePackages: ["@echo/ui", "@echo/backend", "@echo/embed", "next-intl", "use-intl"],
   poweredByHeader: false,
   turbopack: {
     rules: {
