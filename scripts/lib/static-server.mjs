@@ -9,6 +9,7 @@ const CONTENT_TYPES = {
   ".json": "application/json",
   ".svg": "image/svg+xml",
   ".png": "image/png",
+  ".ico": "image/x-icon",
 };
 
 /**
