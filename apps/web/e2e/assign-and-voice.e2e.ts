@@ -127,12 +127,15 @@ describe("assigning a conversation to a teammate, and a voice call's details", (
     await expect.poll(() => picker.textContent()).toBe("Theo Teammate");
 
     // The assignment is the backend's: it survives a reload and the teammate sees it as theirs.
+    // Each page is read once its picker has loaded, not while the page is still connecting.
     await owner.reload();
+    await owner.getByRole("combobox", { name: "Assignee" }).waitFor();
     await expect
       .poll(() => owner.getByRole("combobox", { name: "Assignee" }).textContent())
       .toBe("Theo Teammate");
     await screenshot(owner, "assign-02-assigned");
     await teammate.goto(`${urls.dashboard}/en/conversations/${visitor.conversationId}`);
+    await teammate.getByRole("combobox", { name: "Assignee" }).waitFor();
     await expect
       .poll(() => teammate.getByRole("combobox", { name: "Assignee" }).textContent())
       .toBe("Me");

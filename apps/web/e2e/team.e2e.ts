@@ -71,6 +71,7 @@ describe("team: an invited member works conversations but cannot administer", ()
     await row.getByLabel("Role of Mia Member").selectOption("admin");
     await expect.poll(() => row.getByLabel("Role of Mia Member").inputValue()).toBe("admin");
     await owner.reload();
+    await owner.getByTestId("team-member").filter({ hasText: memberEmail }).waitFor();
     await expect
       .poll(() =>
         owner

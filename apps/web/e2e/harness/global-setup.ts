@@ -6,7 +6,7 @@ import { join } from "node:path";
 import type { TestProject } from "vitest/node";
 
 import { startStack, type StackUrls } from "../../../../scripts/lib/start.mjs";
-import { repoRoot, resultsDir } from "./paths";
+import { basePort, repoRoot, stackLogDir } from "./paths";
 import { forgetDemoOperatorSession } from "./sign-in";
 
 declare module "vitest" {
@@ -19,8 +19,6 @@ declare module "vitest" {
     controlUrl: string;
   }
 }
-
-const BASE_PORT = Number(process.env.ECHO_E2E_BASE_PORT ?? 4100);
 
 const BUILT_APPS = ["apps/web", "apps/widget"];
 
@@ -36,17 +34,16 @@ function buildIds() {
 export default async function setup(project: TestProject) {
   const dataDir = mkdtempSync(join(tmpdir(), "echo-e2e-"));
   forgetDemoOperatorSession();
-  // One log folder per stack, so runs on other base ports never write into this run's logs.
-  const logDir = join(resultsDir, "logs", String(BASE_PORT));
+  const logDir = stackLogDir;
   let crashed: string | null = null;
   const buildsAtStart = buildIds();
   const stack = await startStack(repoRoot, {
     ports: {
-      web: BASE_PORT,
-      widget: BASE_PORT + 1,
-      demo: BASE_PORT + 2,
-      backend: BASE_PORT + 10,
-      site: BASE_PORT + 11,
+      web: basePort,
+      widget: basePort + 1,
+      demo: basePort + 2,
+      backend: basePort + 10,
+      site: basePort + 11,
     },
     dataDir,
     logDir,
