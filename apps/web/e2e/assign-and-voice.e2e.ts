@@ -127,18 +127,19 @@ describe("assigning a conversation to a teammate, and a voice call's details", (
     await expect.poll(() => picker.textContent()).toBe("Theo Teammate");
 
     // The assignment is the backend's: it survives a reload and the teammate sees it as theirs.
-    // Each page is read once its picker has loaded, not while the page is still connecting.
+    // A freshly loaded page connects, authenticates and queries before its picker shows: wait
+    // for the picker to say it (Playwright's own waiting), not one second of polling.
     await owner.reload();
-    await owner.getByRole("combobox", { name: "Assignee" }).waitFor();
-    await expect
-      .poll(() => owner.getByRole("combobox", { name: "Assignee" }).textContent())
-      .toBe("Theo Teammate");
+    await owner
+      .getByRole("combobox", { name: "Assignee" })
+      .filter({ hasText: /^Theo Teammate$/ })
+      .waitFor();
     await screenshot(owner, "assign-02-assigned");
     await teammate.goto(`${urls.dashboard}/en/conversations/${visitor.conversationId}`);
-    await teammate.getByRole("combobox", { name: "Assignee" }).waitFor();
-    await expect
-      .poll(() => teammate.getByRole("combobox", { name: "Assignee" }).textContent())
-      .toBe("Me");
+    await teammate
+      .getByRole("combobox", { name: "Assignee" })
+      .filter({ hasText: /^Me$/ })
+      .waitFor();
   });
 
   it("the inbox filters by member", async () => {
