@@ -92,10 +92,7 @@ export class FileStorage {
 
   /** The committed `_storage` document, read outside any transaction (for serving files). */
   committedDoc(storageId: string): StorageDoc | null {
-    const row = this.backend.store.db
-      .prepare("SELECT json FROM documents WHERE id = ?")
-      .get(storageId);
-    return row ? (JSON.parse(String(row.json)) as StorageDoc) : null;
+    return this.backend.store.committedDocument(storageId) as StorageDoc | null;
   }
 
   deleteBytes(storageId: string): void {
