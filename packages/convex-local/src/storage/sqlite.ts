@@ -59,8 +59,7 @@ CREATE TABLE IF NOT EXISTS scheduled_jobs (
   scheduled_time REAL NOT NULL,
   completed_time REAL
 );
-CREATE INDEX IF NOT EXISTS scheduled_jobs_by_state ON scheduled_jobs (state, scheduled_time)
-  WHERE state IN ('pending', 'inProgress');
+CREATE INDEX IF NOT EXISTS scheduled_jobs_by_state ON scheduled_jobs (state, scheduled_time);
 CREATE INDEX IF NOT EXISTS scheduled_jobs_by_completion ON scheduled_jobs (completed_time)
   WHERE completed_time IS NOT NULL;
 CREATE TABLE IF NOT EXISTS files (
