@@ -4,6 +4,7 @@ import { existsSync, mkdirSync, readdirSync, rmSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { jsonToConvex, type JSONValue, type Value, type ValidatorJSON } from "convex/values";
 import { decodeDocumentId } from "../ids/document-id.ts";
+import { pushedAuthInfo } from "../auth/pushed-auth-info.ts";
 import { openDatabase, type SyncMode } from "../storage/sqlite.ts";
 import { ConflictError, Store } from "../storage/store.ts";
 import { type Transaction } from "../storage/transaction.ts";
@@ -353,7 +354,7 @@ export class Backend {
       environmentVariables: this.env,
       externalDepsId: null,
       componentDefinitionPackages: {},
-      appAuth: rootModules.authProviders,
+      appAuth: pushedAuthInfo(rootModules.authProviders),
       analysis,
       app: checkedComponent(root, children, ""),
       schemaChange: { allocatedComponentIds: {}, schemaIds: {}, indexDiffs, pushId },
