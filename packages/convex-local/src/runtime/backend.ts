@@ -938,7 +938,11 @@ export class Backend {
   }
 
   /** Routes a request through the deployment's `http.js` router and runs the matched HTTP action. */
-  async runHttpAction(request: Request, identity: UserIdentity | null): Promise<Response> {
+  async runHttpAction(
+    request: Request,
+    identity: UserIdentity | null,
+    authError?: string,
+  ): Promise<Response> {
     const url = new URL(request.url);
     const mount = this.httpMount(url.pathname);
     const component = mount?.component ?? "";
@@ -956,6 +960,7 @@ export class Backend {
       identity,
       requestId,
     );
+    frame.authError = authError;
     const startedMs = realNow();
     const logged = (error?: string) =>
       this.logs.record({

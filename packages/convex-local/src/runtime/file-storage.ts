@@ -1,4 +1,4 @@
-import { createHash, createHmac, randomBytes } from "node:crypto";
+import { createHash, createHmac, randomBytes, timingSafeEqual } from "node:crypto";
 import { type Backend } from "./backend.ts";
 import { insertSystem, tableForId } from "./db-syscalls.ts";
 import { FunctionError } from "./errors.ts";
@@ -45,16 +45,19 @@ export class FileStorage {
     return `${this.backend.origin}/api/storage/upload?token=${payload}.${mac}`;
   }
 
-  /** The component an upload token was issued for, or null if it is forged or expired. */
-  checkUploadToken(token: string): string | null {
+  /** The component an upload token was issued for, or why it cannot be used. */
+  checkUploadToken(token: string): { component: string } | { refused: "invalid" | "expired" } {
     const [payload, mac] = token.split(".");
-    if (!payload || !mac) return null;
-    if (createHmac("sha256", this.secret).update(payload).digest("base64url") !== mac) return null;
+    if (!payload || !mac) return { refused: "invalid" };
+    const expected = createHmac("sha256", this.secret).update(payload).digest();
+    const given = Buffer.from(mac, "base64url");
+    if (given.length !== expected.length || !timingSafeEqual(given, expected))
+      return { refused: "invalid" };
     const { c, e } = JSON.parse(Buffer.from(payload, "base64url").toString("utf8")) as {
       c: string;
       e: number;
     };
-    return e >= Date.now() ? c : null;
+    return e >= Date.now() ? { component: c } : { refused: "expired" };
   }
 
   fileUrl(storageId: string): string {
