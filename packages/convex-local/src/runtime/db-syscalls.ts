@@ -60,8 +60,11 @@ export function dbGet(
   if (args.table !== undefined && table.name !== args.table)
     throw invalidIdError(args.id, args.table);
   if (table.name.startsWith("_") !== Boolean(args.isSystem)) {
-    if (args.isSystem) throw new Error(`System tables can only be accessed with db.system.get().`);
-    return null;
+    throw new Error(
+      args.isSystem
+        ? `User tables cannot be accessed with db.system.get(); use db.get().`
+        : `System tables can only be accessed with db.system.get().`,
+    );
   }
   return tx.get(table.number, args.id);
 }

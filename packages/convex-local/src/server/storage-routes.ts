@@ -45,7 +45,8 @@ export async function handleStorageRoute(
       "Accept-Ranges": "bytes",
     };
     const range = /^bytes=(\d*)-(\d*)$/.exec(req.headers.range ?? "");
-    if (range && (range[1] || range[2])) {
+    // An empty file has no byte to range over; Convex answers it whole.
+    if (range && (range[1] || range[2]) && bytes.length > 0) {
       const start = range[1] ? Number(range[1]) : Math.max(0, bytes.length - Number(range[2]));
       const end =
         range[1] && range[2] ? Math.min(Number(range[2]), bytes.length - 1) : bytes.length - 1;
