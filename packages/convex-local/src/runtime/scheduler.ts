@@ -155,9 +155,12 @@ export class Scheduler {
             component,
             resolved,
             async (frame) => {
-              if (!this.claim(frame, owner, job, "success")) return null;
+              // Running while the function runs, so it sees itself as Convex shows it (and may cancel itself).
+              if (!this.claim(frame, owner, job, "inProgress")) return null;
               frame.scheduledJobId = job._id;
-              return this.backend.invoke(resolved, frame, args);
+              const value = await this.backend.invoke(resolved, frame, args);
+              this.succeedUnlessCanceled(frame, owner, job);
+              return value;
             },
             null,
             randomId(),
@@ -202,15 +205,25 @@ export class Scheduler {
     }
   }
 
-  /** Moves a pending job to `state` inside the frame's transaction; false if it was canceled. */
-  private claim(frame: Frame, owner: string, job: Job, state: JobState["kind"]): boolean {
+  /** Moves a pending job to running inside the frame's transaction; false if it was canceled. */
+  private claim(frame: Frame, owner: string, job: Job, state: "inProgress"): boolean {
     const table = this.backend.store.catalog.table(owner, "_scheduled_functions")!;
     const current = frame.tx!.get(table.number, job._id) as Job | null;
     if (!current || current.state.kind !== "pending") return false;
-    const update: Job = { ...current, state: { kind: state } };
-    if (state === "success") update.completedTime = realNow();
-    frame.tx!.write(table.number, job._id, update);
+    frame.tx!.write(table.number, job._id, { ...current, state: { kind: state } });
     return true;
+  }
+
+  /** Marks a scheduled mutation's job done in its own transaction, unless it canceled itself. */
+  private succeedUnlessCanceled(frame: Frame, owner: string, job: Job): void {
+    const table = this.backend.store.catalog.table(owner, "_scheduled_functions")!;
+    const current = frame.tx!.get(table.number, job._id) as Job | null;
+    if (!current || current.state.kind !== "inProgress") return;
+    frame.tx!.write(table.number, job._id, {
+      ...current,
+      state: { kind: "success" },
+      completedTime: realNow(),
+    });
   }
 
   private async finish(owner: string, job: Job, state: JobState): Promise<void> {
