@@ -51,6 +51,7 @@ import { Scheduler } from "./scheduler.ts";
 import { Crons } from "./crons.ts";
 import { FileStorage, installStorageSyscalls } from "./file-storage.ts";
 import { FunctionLogs, type LogUdfType } from "./logs.ts";
+import { failOnUncaught } from "./uncaught-errors.ts";
 
 export type CallRequest = {
   udfPath: string;
@@ -95,7 +96,7 @@ type Completed = {
 const MAX_OCC_RETRIES = 32;
 /** Wall-clock limits; Convex's are 1 s of execution for queries and mutations and 10 min for actions. */
 const TRANSACTION_TIMEOUT_MS = 20_000;
-const ACTION_TIMEOUT_MS = 10 * 60_000;
+const DEFAULT_ACTION_TIMEOUT_MS = 10 * 60_000;
 
 /** A function that never settles must not hold its caller (or a sync session) forever. */
 function withTimeout<T>(promise: Promise<T>, ms: number, udfType: string): Promise<T> {
@@ -136,6 +137,8 @@ export type BackendOptions = {
   syncMode?: SyncMode;
   /** How long a timestamp stays readable by `/api/query_at_ts` after a later commit (Convex: 10 s). */
   snapshotWindowMs?: number;
+  /** How long an action may run (Convex's `ACTIONS_USER_TIMEOUT_SECS`, 10 min by default). */
+  actionTimeoutMs?: number;
 };
 
 /** One deployment: its database, deployed code and environment, and the function executor. */
@@ -150,6 +153,7 @@ export class Backend {
   private readonly components = new Map<string, LoadedModules>();
   private env: Record<string, string>;
   private lastCreationTime = 0;
+  private readonly actionTimeoutMs: number;
   private deployCount = 0;
   private deployed: DeployedCode | null = null;
   private readonly deployListeners = new Set<() => void>();
@@ -172,6 +176,7 @@ export class Backend {
     this.instanceName = options.instanceName ?? "convex-local";
     this.origin = options.origin ?? "http://127.0.0.1:3210";
     this.siteOrigin = options.siteOrigin ?? "http://127.0.0.1:3211";
+    this.actionTimeoutMs = options.actionTimeoutMs ?? DEFAULT_ACTION_TIMEOUT_MS;
     this.store = new Store(openDatabase(options.dataDir, options.syncMode), {
       snapshotWindowMs: options.snapshotWindowMs,
     });
@@ -566,8 +571,8 @@ export class Backend {
       return fn.invokeAction!(frame.requestId, argsStr);
     });
     const resultStr = await withTimeout(
-      running,
-      resolved.udfType === "action" ? ACTION_TIMEOUT_MS : TRANSACTION_TIMEOUT_MS,
+      resolved.udfType === "action" ? failOnUncaught(frame, running) : running,
+      resolved.udfType === "action" ? this.actionTimeoutMs : TRANSACTION_TIMEOUT_MS,
       resolved.udfType,
     );
     const value = JSON.parse(resultStr) as JSONValue;
@@ -974,7 +979,14 @@ export class Backend {
         caller: "HttpEndpoint",
       });
     try {
-      const response = await frames.run(frame, () => handler.invokeHttpAction!(request));
+      const response = await withTimeout(
+        failOnUncaught(
+          frame,
+          frames.run(frame, () => handler.invokeHttpAction!(request)),
+        ),
+        this.actionTimeoutMs,
+        "HTTP action",
+      );
       logged();
       return response;
     } catch (e) {
