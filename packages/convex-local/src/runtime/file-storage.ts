@@ -63,8 +63,10 @@ export class FileStorage {
     return e >= Date.now() ? { component: c } : { refused: "expired" };
   }
 
-  fileUrl(storageId: string): string {
-    return `${this.backend.origin}/api/storage/${storageId}`;
+  /** A file's URL; a component's files name the component, as Convex's URLs do. */
+  fileUrl(storageId: string, component = ""): string {
+    const url = `${this.backend.origin}/api/storage/${storageId}`;
+    return component === "" ? url : `${url}?component=${encodeURIComponent(component)}`;
   }
 
   /** Stores bytes and records the `_storage` document; returns its id. */
@@ -137,7 +139,7 @@ export function installStorageSyscalls(backend: Backend, files: FileStorage): vo
   ops["1.0/storageGenerateUploadUrl"] = (frame) => files.uploadUrl(frame.component);
   ops["1.0/storageGetUrl"] = async (frame, args: StorageArgs) =>
     (await storageDoc(frame, checkStorageId(frame, args.storageId, "getUrl")))
-      ? files.fileUrl(args.storageId)
+      ? files.fileUrl(args.storageId, frame.component)
       : null;
   ops["1.0/storageGetMetadata"] = async (frame, args: StorageArgs) => {
     const doc = await storageDoc(frame, checkStorageId(frame, args.storageId, "getMetadata"));
