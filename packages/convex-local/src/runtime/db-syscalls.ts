@@ -459,14 +459,19 @@ function searchPage(
   };
   const page: DocJson[] = [];
   let consumed = offset;
+  let exhausted = false;
   while (end !== undefined || page.length < args.pageSize) {
     const before = q.results!.length;
     const doc = nextMatch(txOf(frame), q);
     consumed += before - q.results!.length;
-    if (!doc) break;
+    if (!doc) {
+      exhausted = true;
+      break;
+    }
     page.push(doc);
   }
-  const isDone = q.results!.length === 0 && (end === undefined || end >= results.length);
+  // Like an index page, a full page is not done even if nothing follows: the next, empty one is.
+  const isDone = exhausted && (end === undefined || end >= results.length);
   return {
     page,
     isDone,
