@@ -1,18 +1,17 @@
 import { v } from "convex/values";
 
-import { query } from "../_generated/server";
+import { operatorQuery } from "../lib/functions";
 import { fail } from "../lib/errors";
-import { requireOperator } from "../lib/identity";
 import { requireOrgConversation } from "../lib/operatorConversations";
 
 /** The contact panel lists this many of a visitor's conversations, newest first. */
 const MAX_CONTACT_CONVERSATIONS = 20;
 
 /** The visitor behind a conversation, with the browser details the widget collected. */
-export const getForConversation = query({
+export const getForConversation = operatorQuery({
   args: { conversationId: v.id("conversations") },
   handler: async (ctx, { conversationId }) => {
-    const operator = await requireOperator(ctx);
+    const { operator } = ctx;
     const conversation = await requireOrgConversation(ctx, operator, conversationId);
     const session = await ctx.db.get(conversation.contactSessionId);
     return session
@@ -29,10 +28,10 @@ export const getForConversation = query({
 });
 
 /** Every conversation a contact session started, newest activity first, for the contact panel. */
-export const listConversations = query({
+export const listConversations = operatorQuery({
   args: { contactSessionId: v.id("contactSessions") },
   handler: async (ctx, { contactSessionId }) => {
-    const operator = await requireOperator(ctx);
+    const { operator } = ctx;
     const session = await ctx.db.get(contactSessionId);
     if (!session || session.organizationId !== operator.orgId) {
       fail("NOT_FOUND", "Contact not found");

@@ -1,5 +1,4 @@
-import { query } from "../_generated/server";
-import { requireOperator } from "../lib/identity";
+import { operatorQuery } from "../lib/functions";
 import { findUser } from "../lib/members";
 
 /**
@@ -7,10 +6,10 @@ import { findUser } from "../lib/members";
  * choices), owners first, then by name. The caller is always listed, even before the provider's
  * membership event has arrived.
  */
-export const list = query({
+export const list = operatorQuery({
   args: {},
   handler: async (ctx) => {
-    const operator = await requireOperator(ctx);
+    const { operator } = ctx;
     const members = await ctx.db
       .query("members")
       .withIndex("by_organization_and_user", (q) => q.eq("organizationId", operator.orgId))
