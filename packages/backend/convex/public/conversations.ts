@@ -8,7 +8,6 @@ import { requireContactConversation } from "../lib/contactSessions";
 import { contactMutation, contactQuery } from "../lib/functions";
 import { limitConversationCreation } from "../lib/rateLimits";
 import { widgetSettingsFor } from "../lib/widgetSettings";
-import { vChannel } from "../lib/validators";
 import { AGENT_NAME } from "../system/ai/supportAgent";
 
 /** What a visitor may see of a conversation: no operator data. */
@@ -25,9 +24,10 @@ function forContact(conversation: Doc<"conversations">) {
   };
 }
 
+/** A chat: voice conversations come only from Vapi's end-of-call reports. */
 export const create = contactMutation({
-  args: { channel: v.optional(vChannel) },
-  handler: async (ctx, { channel }) => {
+  args: {},
+  handler: async (ctx) => {
     const { session } = ctx;
     await limitConversationCreation(ctx, session);
     const threadId = await createThread(ctx, components.agent, { userId: session._id });
@@ -45,7 +45,7 @@ export const create = contactMutation({
       contactEmail: session.email,
       threadId,
       status: "unresolved",
-      channel: channel ?? "chat",
+      channel: "chat",
       lastMessageAt: now,
       lastMessage: { text: greeting, author: "agent" },
       unreadByOperator: 0,
