@@ -384,4 +384,14 @@ describe("every function, called as another organization", () => {
     await settle(t);
     expect(own.ok ? null : errorCodeOf(own.error), fn.name).not.toBe("NOT_FOUND");
   });
+
+  // The contact session id is the visitor's credential: an operator who had it could speak as
+  // the visitor. Operators work with conversations, never with it.
+  test.each(
+    privateFunctions.filter((fn) => fn.kind === "query").map((fn) => [fn.name, fn] as const),
+  )("%s gives A's own operators no contact-session id", async (_name, fn) => {
+    const own = await call(operator(t, "org_a", "admin"), fn, privateArgs(fn));
+    const text = own.ok ? (serialize(own.value) ?? "") : "";
+    expect(text, `${fn.name} returned the visitor's credential`).not.toContain(a.contactSessionId);
+  });
 });

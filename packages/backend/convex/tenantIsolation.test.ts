@@ -187,7 +187,7 @@ describe("tenant isolation: the dashboard's contact history and file previews", 
     const { a, fileA, b, adminB } = await twoTenants(t);
     await expectNotFound(
       adminB.query(api.private.contactSessions.listConversations, {
-        contactSessionId: a.contactSessionId,
+        conversationId: a.conversationId,
       }),
     );
     await expectNotFound(adminB.query(api.private.knowledgeFiles.preview, { fileId: fileA }));
@@ -195,7 +195,7 @@ describe("tenant isolation: the dashboard's contact history and file previews", 
     expect(
       (
         await adminB.query(api.private.contactSessions.listConversations, {
-          contactSessionId: b.contactSessionId,
+          conversationId: b.conversationId,
         })
       ).map((c) => c._id),
     ).toEqual([b.conversationId]);

@@ -1,7 +1,6 @@
 import { v } from "convex/values";
 
 import { operatorQuery } from "../lib/functions";
-import { fail } from "../lib/errors";
 import { requireOrgConversation } from "../lib/operatorConversations";
 
 /** The contact panel lists this many of a visitor's conversations, newest first. */
@@ -16,7 +15,6 @@ export const getForConversation = operatorQuery({
     const session = await ctx.db.get(conversation.contactSessionId);
     return session
       ? {
-          _id: session._id,
           name: session.name,
           email: session.email,
           createdAt: session._creationTime,
@@ -27,15 +25,15 @@ export const getForConversation = operatorQuery({
   },
 });
 
-/** Every conversation a contact session started, newest activity first, for the contact panel. */
+/**
+ * Every conversation of the visitor behind one conversation, newest activity first, for the
+ * contact panel. Operators name a visitor by a conversation: the session id is the visitor's.
+ */
 export const listConversations = operatorQuery({
-  args: { contactSessionId: v.id("contactSessions") },
-  handler: async (ctx, { contactSessionId }) => {
+  args: { conversationId: v.id("conversations") },
+  handler: async (ctx, { conversationId }) => {
     const { operator } = ctx;
-    const session = await ctx.db.get(contactSessionId);
-    if (!session || session.organizationId !== operator.orgId) {
-      fail("NOT_FOUND", "Contact not found");
-    }
+    const { contactSessionId } = await requireOrgConversation(ctx, operator, conversationId);
     const conversations = await ctx.db
       .query("conversations")
       .withIndex("by_contactSession_and_lastMessageAt", (q) =>

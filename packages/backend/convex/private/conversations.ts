@@ -16,8 +16,12 @@ import { findMember } from "../lib/members";
 import { requireOrgConversation } from "../lib/operatorConversations";
 import { vConversationStatus } from "../lib/validators";
 
-async function withContact(ctx: QueryCtx, conversation: Doc<"conversations">) {
-  const session = await ctx.db.get(conversation.contactSessionId);
+/** A conversation as operators see it: the visitor's details, never their session (a credential). */
+async function withContact(
+  ctx: QueryCtx,
+  { contactSessionId, ...conversation }: Doc<"conversations">,
+) {
+  const session = await ctx.db.get(contactSessionId);
   return {
     ...conversation,
     contact: {
