@@ -21,6 +21,7 @@ import {
   operator,
   settle,
   threadOf,
+  uploadFile,
   type TestConvex,
 } from "./test.harness";
 
@@ -107,9 +108,7 @@ async function tenants(t: TestConvex): Promise<{ a: TenantA; sessionB: Id<"conta
     allowedDomains: ["acme.example"],
     agentInstructions: "Mention the glacier kettle.",
   });
-  const storageId = await t.run(
-    async (ctx) => await ctx.storage.store(new Blob(["Only Acme sells the glacier kettle."])),
-  );
+  const storageId = await uploadFile(t, adminA, "Only Acme sells the glacier kettle.");
   const fileId = await adminA.mutation(api.private.knowledgeFiles.add, {
     storageId,
     name: "acme-only.txt",

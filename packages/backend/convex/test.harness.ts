@@ -73,6 +73,21 @@ export function operator(
   };
 }
 
+/**
+ * A file uploaded as the dashboard does it: the admin's upload URL first (knowledge files' unless
+ * `url` says otherwise), then the browser's POST, which stores the file.
+ */
+export async function uploadFile(
+  t: TestConvex,
+  admin: ReturnType<typeof operator>,
+  body: BlobPart,
+  url: typeof api.private.knowledgeFiles.generateUploadUrl = api.private.knowledgeFiles
+    .generateUploadUrl,
+): Promise<Id<"_storage">> {
+  await admin.mutation(url, {});
+  return await t.run(async (ctx) => await ctx.storage.store(new Blob([body])));
+}
+
 export async function createSession(t: TestConvex, organizationId: string, name = "Vera Visitor") {
   const { contactSessionId } = await t.mutation(api.public.contactSessions.create, {
     organizationId,

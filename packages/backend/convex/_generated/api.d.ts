@@ -31,6 +31,7 @@ import type * as lib_rateLimits from "../lib/rateLimits.js";
 import type * as lib_requestCountry from "../lib/requestCountry.js";
 import type * as lib_secretEnvelope from "../lib/secretEnvelope.js";
 import type * as lib_threadMessages from "../lib/threadMessages.js";
+import type * as lib_uploads from "../lib/uploads.js";
 import type * as lib_validators from "../lib/validators.js";
 import type * as lib_vapiClient from "../lib/vapiClient.js";
 import type * as lib_vapiServerMessage from "../lib/vapiServerMessage.js";
@@ -116,6 +117,7 @@ declare const fullApi: ApiFromModules<{
   "lib/requestCountry": typeof lib_requestCountry;
   "lib/secretEnvelope": typeof lib_secretEnvelope;
   "lib/threadMessages": typeof lib_threadMessages;
+  "lib/uploads": typeof lib_uploads;
   "lib/validators": typeof lib_validators;
   "lib/vapiClient": typeof lib_vapiClient;
   "lib/vapiServerMessage": typeof lib_vapiServerMessage;

@@ -7,6 +7,7 @@ import { recordAudit } from "../lib/audit";
 import { fail } from "../lib/errors";
 import { checkKnowledgeFile } from "../lib/knowledgeFileTypes";
 import { extractedTextPreview } from "../lib/knowledgePreview";
+import { claimUpload, deleteOwnedUpload, generateOrganizationUploadUrl } from "../lib/uploads";
 import { knowledgeBase } from "../system/knowledge/knowledgeBase";
 
 const MAX_REINDEX = 500;
@@ -14,17 +15,14 @@ const MAX_REINDEX = 500;
 /** Files go straight to storage through this URL; only the resulting storageId comes back. */
 export const generateUploadUrl = adminMutation({
   args: {},
-  handler: async (ctx) => {
-    return await ctx.storage.generateUploadUrl();
-  },
+  handler: async (ctx) => await generateOrganizationUploadUrl(ctx, ctx.operator.orgId),
 });
 
 export const add = adminMutation({
   args: { storageId: v.id("_storage"), name: v.string() },
   handler: async (ctx, { storageId, name }) => {
     const { operator } = ctx;
-    const stored = await ctx.db.system.get(storageId);
-    if (!stored) fail("INVALID_FILE", "Upload not found");
+    const stored = await claimUpload(ctx, operator.orgId, storageId);
     const mimeType = checkKnowledgeFile(name, stored.size);
     // An upload belongs to the file that claimed it first; another tenant cannot claim it again.
     const claimed = await ctx.db
@@ -84,7 +82,7 @@ export const remove = adminMutation({
     if (file.ragEntryId) {
       await knowledgeBase().deleteAsync(ctx, { entryId: file.ragEntryId });
     }
-    if (file.storageId) await ctx.storage.delete(file.storageId);
+    if (file.storageId) await deleteOwnedUpload(ctx, operator.orgId, file.storageId);
     await ctx.db.delete(fileId);
     await recordAudit(ctx, operator, "knowledgeFile.remove", fileId, { name: file.name });
   },

@@ -2,6 +2,7 @@ import { adminMutation, operatorQuery } from "../lib/functions";
 import { recordAudit } from "../lib/audit";
 import { fail } from "../lib/errors";
 import { requirePremium } from "../lib/plans";
+import { claimUpload, generateOrganizationUploadUrl } from "../lib/uploads";
 import { vWidgetSettings, widgetSettingsFor } from "../lib/widgetSettings";
 
 const MAX_SUGGESTIONS = 3;
@@ -29,6 +30,8 @@ export const upsert = adminMutation({
       .query("widgetSettings")
       .withIndex("by_organization", (q) => q.eq("organizationId", operator.orgId))
       .unique();
+    if (settings.logoStorageId && settings.logoStorageId !== existing?.logoStorageId)
+      await claimUpload(ctx, operator.orgId, settings.logoStorageId);
     if (existing)
       await ctx.db.replace(existing._id, { organizationId: operator.orgId, ...settings });
     else await ctx.db.insert("widgetSettings", { organizationId: operator.orgId, ...settings });
@@ -39,7 +42,5 @@ export const upsert = adminMutation({
 /** Logo uploads go through storage like knowledge files. */
 export const generateLogoUploadUrl = adminMutation({
   args: {},
-  handler: async (ctx) => {
-    return await ctx.storage.generateUploadUrl();
-  },
+  handler: async (ctx) => await generateOrganizationUploadUrl(ctx, ctx.operator.orgId),
 });
