@@ -21,6 +21,7 @@ import {
   operator,
   settle,
   threadOf,
+  uploadFile,
   type TestConvex,
 } from "./test.harness";
 
@@ -107,9 +108,7 @@ async function tenants(t: TestConvex): Promise<{ a: TenantA; sessionB: Id<"conta
     allowedDomains: ["acme.example"],
     agentInstructions: "Mention the glacier kettle.",
   });
-  const storageId = await t.run(
-    async (ctx) => await ctx.storage.store(new Blob(["Only Acme sells the glacier kettle."])),
-  );
+  const storageId = await uploadFile(t, adminA, "Only Acme sells the glacier kettle.");
   const fileId = await adminA.mutation(api.private.knowledgeFiles.add, {
     storageId,
     name: "acme-only.txt",
@@ -383,5 +382,15 @@ describe("every function, called as another organization", () => {
       : await call(t, fn, publicArgs(fn, "a"));
     await settle(t);
     expect(own.ok ? null : errorCodeOf(own.error), fn.name).not.toBe("NOT_FOUND");
+  });
+
+  // The contact session id is the visitor's credential: an operator who had it could speak as
+  // the visitor. Operators work with conversations, never with it.
+  test.each(
+    privateFunctions.filter((fn) => fn.kind === "query").map((fn) => [fn.name, fn] as const),
+  )("%s gives A's own operators no contact-session id", async (_name, fn) => {
+    const own = await call(operator(t, "org_a", "admin"), fn, privateArgs(fn));
+    const text = own.ok ? (serialize(own.value) ?? "") : "";
+    expect(text, `${fn.name} returned the visitor's credential`).not.toContain(a.contactSessionId);
   });
 });

@@ -58,8 +58,8 @@ http.route({
           name: VAPI_SECRETS.webhookSecret,
         })
       : null;
-    if (!secret) return new Response("Webhook not configured", { status: 404 });
-    if (!(await verifyVapiSecret(secret, request.headers.get("x-vapi-secret"))))
+    // One answer for a wrong secret and an organization without voice: no probing which has it.
+    if (!secret || !(await verifyVapiSecret(secret, request.headers.get("x-vapi-secret"))))
       return new Response("Invalid secret", { status: 401 });
     const report = parseEndOfCallReport(await request.json().catch(() => null));
     // Other server messages (status updates, transcripts in progress) need no reply from Echo.

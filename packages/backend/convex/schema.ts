@@ -131,6 +131,17 @@ export default defineSchema({
     .index("by_organization_and_seedKey", ["organizationId", "seedKey"])
     .index("by_storageId", ["storageId"]),
 
+  /**
+   * Which organization each stored file belongs to: a row per upload URL handed out, given the
+   * file's storage id when the organization claims what it uploaded.
+   */
+  uploads: defineTable({
+    organizationId: v.string(),
+    storageId: v.optional(v.id("_storage")),
+  })
+    .index("by_storageId", ["storageId"])
+    .index("by_organization_and_storageId", ["organizationId", "storageId"]),
+
   plugins: defineTable({
     organizationId: v.string(),
     service: vPluginService,

@@ -11,6 +11,7 @@ import {
   messagesOf,
   startConversation,
   threadOf,
+  uploadFile,
   type TestConvex,
 } from "./test.harness";
 
@@ -30,7 +31,7 @@ async function twoTenants(t: TestConvex) {
   const a = await startConversation(t, "org_a");
   await t.mutation(api.public.messages.send, { ...a, text: "secret order 1234" });
   const adminA = operator(t, "org_a", "admin");
-  const storageId = await t.run(async (ctx) => await ctx.storage.store(new Blob(["Org A only"])));
+  const storageId = await uploadFile(t, adminA, "Org A only");
   const fileA = await adminA.mutation(api.private.knowledgeFiles.add, { storageId, name: "a.txt" });
   await adminA.mutation(api.private.widgetSettings.upsert, {
     settings: { ...DEFAULT_WIDGET_SETTINGS, greeting: "Welcome to A" },
@@ -187,7 +188,7 @@ describe("tenant isolation: the dashboard's contact history and file previews", 
     const { a, fileA, b, adminB } = await twoTenants(t);
     await expectNotFound(
       adminB.query(api.private.contactSessions.listConversations, {
-        contactSessionId: a.contactSessionId,
+        conversationId: a.conversationId,
       }),
     );
     await expectNotFound(adminB.query(api.private.knowledgeFiles.preview, { fileId: fileA }));
@@ -195,7 +196,7 @@ describe("tenant isolation: the dashboard's contact history and file previews", 
     expect(
       (
         await adminB.query(api.private.contactSessions.listConversations, {
-          contactSessionId: b.contactSessionId,
+          conversationId: b.conversationId,
         })
       ).map((c) => c._id),
     ).toEqual([b.conversationId]);
@@ -204,5 +205,55 @@ describe("tenant isolation: the dashboard's contact history and file previews", 
       { fileId: fileA },
     );
     expect(previewA.text).toBe("Org A only");
+  });
+});
+
+describe("tenant isolation: stored files", () => {
+  test("another organization's admin cannot adopt A's logo by its storage id, nor delete it", async () => {
+    const t = newTest();
+    await createOrganization(t, "org_a");
+    await createOrganization(t, "org_b");
+    const adminA = operator(t, "org_a", "admin");
+    const adminB = operator(t, "org_b", "admin");
+    // B has an upload URL of its own out when A uploads its logo, whose id its URL reveals.
+    await adminB.mutation(api.private.widgetSettings.generateLogoUploadUrl, {});
+    const logoA = await uploadFile(
+      t,
+      adminA,
+      "<svg>A</svg>",
+      api.private.widgetSettings.generateLogoUploadUrl,
+    );
+    await adminA.mutation(api.private.widgetSettings.upsert, {
+      settings: { ...DEFAULT_WIDGET_SETTINGS, logoStorageId: logoA },
+    });
+
+    const codeOf = (error: { data?: { code?: string } }) => error.data?.code;
+    expect(
+      await adminB
+        .mutation(api.private.widgetSettings.upsert, {
+          settings: { ...DEFAULT_WIDGET_SETTINGS, logoStorageId: logoA },
+        })
+        .catch(codeOf),
+    ).toBe("INVALID_FILE");
+    const adopted = await adminB
+      .mutation(api.private.knowledgeFiles.add, { storageId: logoA, name: "logo.txt" })
+      .then(async (fileId) => {
+        await adminB.mutation(api.private.knowledgeFiles.remove, { fileId });
+        return "adopted";
+      })
+      .catch(codeOf);
+    expect(adopted).toBe("INVALID_FILE");
+
+    expect(await t.run(async (ctx) => await (await ctx.storage.get(logoA))?.text())).toBe(
+      "<svg>A</svg>",
+    );
+    const logoOf = async (organizationId: string) =>
+      (await t.query(api.public.widgetSettings.get, { organizationId })).logoUrl;
+    expect(await logoOf("org_a")).toMatch(/^https?:/);
+    expect(await logoOf("org_b")).toBeNull();
+    // A saves its settings again with the same logo: still its own.
+    await adminA.mutation(api.private.widgetSettings.upsert, {
+      settings: { ...DEFAULT_WIDGET_SETTINGS, greeting: "Hi again", logoStorageId: logoA },
+    });
   });
 });

@@ -7,6 +7,8 @@ import { vi } from "vitest";
 
 import { api, internal } from "./_generated/api";
 import type { Id } from "./_generated/dataModel";
+import { normalizeRole } from "./lib/identity";
+import { findMember } from "./lib/members";
 import schema from "./schema";
 
 const modules = import.meta.glob(["./**/*.ts", "./**/*.js", "!./**/*.d.ts", "!./**/*.test.ts"]);
@@ -32,18 +34,58 @@ export async function createOrganization(
   });
 }
 
+/**
+ * An operator signed in to `orgId`. Their membership is recorded on the first call, as the
+ * identity provider's webhook would, unless one is already there (a test may change it).
+ */
 export function operator(
   t: TestConvex,
   orgId: string,
   role: "owner" | "admin" | "member" | "org:admin" | "org:member" = "admin",
   userId = `user_${orgId}_${role}`,
 ) {
-  return t.withIdentity({
+  const signedIn = t.withIdentity({
     subject: userId,
     name: `Operator ${userId}`,
     org_id: orgId,
     org_role: role,
   });
+  let enrolled: Promise<void> | undefined;
+  const enrol = () =>
+    (enrolled ??= t.run(async (ctx) => {
+      if (!(await findMember(ctx, orgId, userId)))
+        await ctx.db.insert("members", {
+          organizationId: orgId,
+          userId,
+          role: normalizeRole(role)!,
+        });
+    }));
+  const after = <Call>(call: Call): Call =>
+    (async (...args: unknown[]) => {
+      await enrol();
+      return await (call as (...args: unknown[]) => Promise<unknown>)(...args);
+    }) as Call;
+  return {
+    ...signedIn,
+    query: after(signedIn.query),
+    mutation: after(signedIn.mutation),
+    action: after(signedIn.action),
+  };
+}
+
+/**
+ * A file uploaded as the dashboard does it: the admin's upload URL first (knowledge files' unless
+ * `url` says otherwise), then the browser's POST, which stores the file.
+ */
+export async function uploadFile(
+  t: TestConvex,
+  admin: ReturnType<typeof operator>,
+  body: BlobPart,
+  url: typeof api.private.knowledgeFiles.generateUploadUrl = api.private.knowledgeFiles
+    .generateUploadUrl,
+): Promise<Id<"_storage">> {
+  await admin.mutation(url, {});
+  return await t.run(async (ctx) => await ctx.storage.store(new Blob([body])));
 }
 
 export async function createSession(t: TestConvex, organizationId: string, name = "Vera Visitor") {

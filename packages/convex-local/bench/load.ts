@@ -8,12 +8,16 @@ export type ClientKind = "http" | "ws";
 
 export type LoadTask =
   | { task: "commits"; url: string; kind: ClientKind; clients: number; seconds: number }
-  | { task: "reactivity"; url: string; subscriptions: number; writes: number };
+  | { task: "reactivity"; url: string; subscriptions: number; writes: number }
+  | { task: "history"; url: string; jobs: number; mutations: number };
 
 export type CommitsResult = { latencies: number[]; elapsedMs: number };
 
 /** Each update the subscriber saw: the new message's id and when it arrived (monotonic ms). */
 export type ReactivityResult = { updates: Array<{ id: string; receivedAt: number }> };
+
+/** Milliseconds per scheduled job (schedule → done) and per one-insert mutation, one after another. */
+export type HistoryResult = { jobMs: number[]; mutationMs: number[] };
 
 /** Monotonic milliseconds shared by every thread of the process. */
 export function monotonicMs(): number {
@@ -96,8 +100,41 @@ async function reactivity(
   return { updates };
 }
 
+/** `runAfter(0)` from a mutation until the client sees the job's state turn "success". */
+async function history(task: Extract<LoadTask, { task: "history" }>): Promise<HistoryResult> {
+  const client = new ConvexClient(task.url, { logger: false });
+  const http = new ConvexHttpClient(task.url, { logger: false });
+  await http.mutation(api.messages.send, { channel: "warm", author: "bench", body: "warm" });
+  const jobMs: number[] = [];
+  for (let i = 0; i < task.jobs; i++) {
+    const t0 = monotonicMs();
+    const id = await client.mutation(api.jobs.later, { kind: "bench", delayMs: 0 });
+    await new Promise<void>((resolve) => {
+      const stop = client.onUpdate(api.jobs.jobState, { id: id as never }, (state) => {
+        if (state !== "success") return;
+        stop();
+        resolve();
+      });
+    });
+    jobMs.push(monotonicMs() - t0);
+  }
+  const mutationMs: number[] = [];
+  for (let i = 0; i < task.mutations; i++) {
+    const t0 = monotonicMs();
+    await http.mutation(api.messages.send, { channel: "history", author: "bench", body: `${i}` });
+    mutationMs.push(monotonicMs() - t0);
+  }
+  await client.close();
+  return { jobMs, mutationMs };
+}
+
 if (parentPort) {
   const task = workerData as LoadTask;
-  const result = task.task === "commits" ? await commits(task) : await reactivity(task);
+  const result =
+    task.task === "commits"
+      ? await commits(task)
+      : task.task === "reactivity"
+        ? await reactivity(task)
+        : await history(task);
   parentPort.postMessage(result);
 }

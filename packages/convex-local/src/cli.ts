@@ -17,6 +17,8 @@ const USAGE = `Usage: convex-local [options]
   --host <addr>            address to bind (default 127.0.0.1)
   --sync <full|normal>     full: fsync every commit (survives power loss, default);
                            normal: fsync at WAL checkpoints (survives a killed process)
+  --action-timeout <s>     how long an action may run, in seconds (default: the
+                           ACTIONS_USER_TIMEOUT_SECS environment variable, else 600)
 `;
 
 function instanceSecret(dataDir: string, given: string | undefined): string {
@@ -41,6 +43,7 @@ export async function main(argv: string[]): Promise<void> {
       "instance-secret": { type: "string" },
       host: { type: "string", default: "127.0.0.1" },
       sync: { type: "string", default: "full" },
+      "action-timeout": { type: "string", default: process.env.ACTIONS_USER_TIMEOUT_SECS || "600" },
       help: { type: "boolean", default: false },
     },
   });
@@ -53,6 +56,9 @@ export async function main(argv: string[]): Promise<void> {
   const instanceName = values["instance-name"];
   if (values.sync !== "full" && values.sync !== "normal")
     throw new Error("--sync must be full or normal");
+  const actionTimeoutSeconds = Number(values["action-timeout"]);
+  if (!(actionTimeoutSeconds > 0))
+    throw new Error("--action-timeout must be a positive number of seconds");
   const origin = (port: string) => `http://${values.host}:${port}`;
   const backend = new Backend({
     dataDir,
@@ -60,6 +66,7 @@ export async function main(argv: string[]): Promise<void> {
     syncMode: values.sync,
     origin: origin(values.port),
     siteOrigin: origin(values["site-port"]),
+    actionTimeoutMs: actionTimeoutSeconds * 1000,
   });
   const functionsDir = values.functions ? resolve(values.functions) : null;
   if (functionsDir) await backend.deploy(functionsDir);

@@ -22,6 +22,19 @@ describe("components", () => {
     expect(await client.mutation(api.limits.attempt, { key: "other" })).toBe(true);
   });
 
+  test("a component's file URLs name the component and serve its file", async () => {
+    const outcome = await h.backend.call(null, {
+      udfPath: "files:storeText",
+      args: {},
+      identity: null,
+      isAdmin: true,
+      componentPath: "greeter",
+    });
+    const { url } = (outcome.status === "success" ? outcome.value : {}) as { url?: string };
+    expect(new URL(url!).searchParams.get("component")).toBe("greeter");
+    expect(await (await fetch(url!)).text()).toBe("from greeter");
+  });
+
   test("@convex-dev/workpool runs enqueued mutations through the scheduler", async () => {
     const client = new ConvexClient(h.server.url, { logger: false });
     try {

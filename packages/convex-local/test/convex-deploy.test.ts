@@ -218,6 +218,19 @@ describe("npx convex deploy against convex-local", () => {
     expect(await runFunction("limits:pushed")).toBe("second push");
   }, 180_000);
 
+  test("a custom JWT provider without an applicationID deploys", async () => {
+    writeFileSync(
+      source("auth.config.ts"),
+      'export default { providers: [{ type: "customJwt", issuer: "https://issuer.test", jwks: "https://issuer.test/jwks", algorithm: "RS256" }] };\n',
+    );
+    const { code, output } = await convex(["deploy", "--yes"]);
+    rmSync(source("auth.config.ts"));
+    expect(code, output).toBe(0);
+    expect(backend.modulesFor("")!.authProviders).toEqual([
+      expect.objectContaining({ type: "customJwt", issuer: "https://issuer.test" }),
+    ]);
+  }, 180_000);
+
   test("a restarted server serves the pushed code", async () => {
     await stop();
     await start();

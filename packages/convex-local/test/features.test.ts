@@ -48,6 +48,25 @@ describe("HTTP actions", () => {
     expect(await response.json()).toEqual(["from site"]);
   });
 
+  test("ctx.auth.getUserIdentity() throws for a refused Authorization header, the action still runs", async () => {
+    const whoami = async (authorization?: string) => {
+      const response = await fetch(`${h.server.siteUrl}/whoami`, {
+        headers: authorization ? { Authorization: authorization } : {},
+      });
+      expect(response.status).toBe(200);
+      return (await response.json()) as { identity: unknown; authorization: string | null };
+    };
+    expect(await whoami()).toEqual({ identity: null, authorization: null });
+    expect(await whoami(`Bearer ${await token("http-user")}`)).toMatchObject({
+      identity: "http-user",
+    });
+    expect(await whoami("Bearer helloworld")).toEqual({
+      identity: "error",
+      authorization: "Bearer helloworld",
+    });
+    expect(await whoami("a")).toEqual({ identity: "error", authorization: "a" });
+  });
+
   test("unknown routes get 404", async () => {
     const response = await fetch(`${h.server.siteUrl}/nowhere`);
     expect(response.status).toBe(404);
@@ -88,12 +107,15 @@ describe("file storage", () => {
     expect(await client.action(api.files.readText, { id })).toBe("from an action");
   });
 
-  test("forged upload tokens are rejected", async () => {
-    const response = await fetch(`${h.server.url}/api/storage/upload?token=abc.def`, {
-      method: "POST",
-      body: "x",
-    });
-    expect(response.status).toBe(401);
+  test("forged upload tokens are rejected as StorageTokenInvalid", async () => {
+    for (const token of ["abc.def", "coffee"]) {
+      const response = await fetch(`${h.server.url}/api/storage/upload?token=${token}`, {
+        method: "POST",
+        body: "x",
+      });
+      expect(response.status).toBe(401);
+      expect(((await response.json()) as { code: string }).code).toBe("StorageTokenInvalid");
+    }
   });
 });
 
@@ -112,7 +134,9 @@ describe("auth", () => {
   test("tokens from another issuer or expired are refused", async () => {
     const client = new ConvexHttpClient(h.server.url, { logger: false });
     client.setAuth(await token("user-2", { issuer: "https://elsewhere.test" }));
-    await expect(client.query(api.users.whoami, {})).rejects.toThrow();
+    await expect(client.query(api.users.whoami, {})).rejects.toThrow(/"code":"NoAuthProvider"/);
+    client.setAuth("not.a.jwt");
+    await expect(client.query(api.users.whoami, {})).rejects.toThrow(/"code":"InvalidAuthHeader"/);
     client.setAuth(await token("user-2", { expiresIn: "-1m" }));
     await expect(client.query(api.users.whoami, {})).rejects.toThrow();
   });

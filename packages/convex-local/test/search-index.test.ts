@@ -94,4 +94,22 @@ describe("text search index", () => {
     const rebuilt = backend.store.searchIndexes.find(table.number, "search_body")!;
     expect(backend.store.searchIndexes.stats(rebuilt).documents).toBeGreaterThan(5);
   });
+
+  test("a paginated search is done on the first page that comes up short, as in Convex", async () => {
+    await send("paged", "pastor tacos");
+    await send("paged", "pastor burrito");
+    type Page = { page: Array<{ body: string }>; isDone: boolean; continueCursor: string };
+    const pageAfter = async (cursor: string | null) =>
+      (await valueOf("search:page", {
+        text: "pastor",
+        channel: "paged",
+        paginationOpts: { numItems: 1, cursor },
+      })) as Page;
+    const first = await pageAfter(null);
+    expect([first.page.length, first.isDone]).toEqual([1, false]);
+    const second = await pageAfter(first.continueCursor);
+    expect([second.page.length, second.isDone]).toEqual([1, false]);
+    const third = await pageAfter(second.continueCursor);
+    expect([third.page, third.isDone]).toEqual([[], true]);
+  });
 });

@@ -15,6 +15,7 @@ import type * as lib_audit from "../lib/audit.js";
 import type * as lib_contactSessions from "../lib/contactSessions.js";
 import type * as lib_conversationState from "../lib/conversationState.js";
 import type * as lib_errors from "../lib/errors.js";
+import type * as lib_functions from "../lib/functions.js";
 import type * as lib_identity from "../lib/identity.js";
 import type * as lib_knowledgeFileTypes from "../lib/knowledgeFileTypes.js";
 import type * as lib_knowledgePreview from "../lib/knowledgePreview.js";
@@ -30,6 +31,7 @@ import type * as lib_rateLimits from "../lib/rateLimits.js";
 import type * as lib_requestCountry from "../lib/requestCountry.js";
 import type * as lib_secretEnvelope from "../lib/secretEnvelope.js";
 import type * as lib_threadMessages from "../lib/threadMessages.js";
+import type * as lib_uploads from "../lib/uploads.js";
 import type * as lib_validators from "../lib/validators.js";
 import type * as lib_vapiClient from "../lib/vapiClient.js";
 import type * as lib_vapiServerMessage from "../lib/vapiServerMessage.js";
@@ -73,6 +75,7 @@ import type * as system_knowledge_extractText from "../system/knowledge/extractT
 import type * as system_knowledge_files from "../system/knowledge/files.js";
 import type * as system_knowledge_ingest from "../system/knowledge/ingest.js";
 import type * as system_knowledge_knowledgeBase from "../system/knowledge/knowledgeBase.js";
+import type * as system_operators from "../system/operators.js";
 import type * as system_organizations from "../system/organizations.js";
 import type * as system_plugins from "../system/plugins.js";
 import type * as system_secrets_secrets from "../system/secrets/secrets.js";
@@ -98,6 +101,7 @@ declare const fullApi: ApiFromModules<{
   "lib/contactSessions": typeof lib_contactSessions;
   "lib/conversationState": typeof lib_conversationState;
   "lib/errors": typeof lib_errors;
+  "lib/functions": typeof lib_functions;
   "lib/identity": typeof lib_identity;
   "lib/knowledgeFileTypes": typeof lib_knowledgeFileTypes;
   "lib/knowledgePreview": typeof lib_knowledgePreview;
@@ -113,6 +117,7 @@ declare const fullApi: ApiFromModules<{
   "lib/requestCountry": typeof lib_requestCountry;
   "lib/secretEnvelope": typeof lib_secretEnvelope;
   "lib/threadMessages": typeof lib_threadMessages;
+  "lib/uploads": typeof lib_uploads;
   "lib/validators": typeof lib_validators;
   "lib/vapiClient": typeof lib_vapiClient;
   "lib/vapiServerMessage": typeof lib_vapiServerMessage;
@@ -156,6 +161,7 @@ declare const fullApi: ApiFromModules<{
   "system/knowledge/files": typeof system_knowledge_files;
   "system/knowledge/ingest": typeof system_knowledge_ingest;
   "system/knowledge/knowledgeBase": typeof system_knowledge_knowledgeBase;
+  "system/operators": typeof system_operators;
   "system/organizations": typeof system_organizations;
   "system/plugins": typeof system_plugins;
   "system/secrets/secrets": typeof system_secrets_secrets;

@@ -41,23 +41,24 @@ export async function slideExpiry(
 /** The thread of a conversation, for message lists keyed by thread as the agent's React hooks expect. */
 export async function requireContactThread(
   ctx: Pick<QueryCtx, "db">,
-  args: SessionCheck & { threadId: string },
-): Promise<{ session: Doc<"contactSessions">; conversation: Doc<"conversations"> }> {
+  session: Doc<"contactSessions">,
+  threadId: string,
+): Promise<Doc<"conversations">> {
   const conversation = await ctx.db
     .query("conversations")
-    .withIndex("by_thread", (q) => q.eq("threadId", args.threadId))
+    .withIndex("by_thread", (q) => q.eq("threadId", threadId))
     .unique();
   if (!conversation) fail("NOT_FOUND", "Conversation not found");
-  return await requireContactConversation(ctx, { ...args, conversationId: conversation._id });
+  return await requireContactConversation(ctx, session, conversation._id);
 }
 
 /** A conversation is reachable only through the session that started it. */
 export async function requireContactConversation(
   ctx: Pick<QueryCtx, "db">,
-  args: SessionCheck & { conversationId: Id<"conversations"> },
-): Promise<{ session: Doc<"contactSessions">; conversation: Doc<"conversations"> }> {
-  const session = await requireContactSession(ctx, args);
-  const conversation = await ctx.db.get(args.conversationId);
+  session: Doc<"contactSessions">,
+  conversationId: Id<"conversations">,
+): Promise<Doc<"conversations">> {
+  const conversation = await ctx.db.get(conversationId);
   if (
     !conversation ||
     conversation.contactSessionId !== session._id ||
@@ -65,7 +66,7 @@ export async function requireContactConversation(
   ) {
     fail("NOT_FOUND", "Conversation not found");
   }
-  return { session, conversation };
+  return conversation;
 }
 
 export const vCreateContactSessionArgs = {

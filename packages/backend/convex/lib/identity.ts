@@ -1,6 +1,8 @@
 import type { Auth } from "convex/server";
 
+import type { QueryCtx } from "../_generated/server";
 import { fail } from "./errors";
+import { findMember } from "./members";
 import type { Role } from "./validators";
 
 export type Operator = {
@@ -25,26 +27,31 @@ export function normalizeRole(role: unknown): Role | undefined {
   return roleSpellings[String(role ?? "")];
 }
 
-/** Turns the verified identity (Clerk or Better Auth JWT) into the operator and their organization. */
-export async function requireOperator(ctx: { auth: Auth }): Promise<Operator> {
+type GuardCtx = { auth: Auth } & Pick<QueryCtx, "db">;
+
+/**
+ * Turns the verified identity (Clerk or Better Auth JWT) into the operator and their organization.
+ * The token names the organization; the members table, kept by the identity webhook, decides
+ * whether they still belong to it and with which role, so a removal or demotion counts at once.
+ */
+export async function requireOperator(ctx: GuardCtx): Promise<Operator> {
   const identity = await ctx.auth.getUserIdentity();
   if (!identity) fail("UNAUTHORIZED", "Not signed in");
   const orgId = identity["org_id"];
-  const role = normalizeRole(identity["org_role"]);
-  if (typeof orgId !== "string" || orgId === "" || !role) {
-    fail("UNAUTHORIZED", "No active organization");
-  }
+  if (typeof orgId !== "string" || orgId === "") fail("UNAUTHORIZED", "No active organization");
+  const member = await findMember(ctx, orgId, identity.subject);
+  if (!member) fail("UNAUTHORIZED", "Not a member of this organization");
   return {
     userId: identity.subject,
     orgId,
-    role,
+    role: member.role,
     name: identity.name ?? undefined,
     email: identity.email ?? undefined,
   };
 }
 
 /** Files, customization, plugins, members and billing are for owners and admins. */
-export async function requireAdmin(ctx: { auth: Auth }): Promise<Operator> {
+export async function requireAdmin(ctx: GuardCtx): Promise<Operator> {
   const operator = await requireOperator(ctx);
   if (operator.role === "member") fail("UNAUTHORIZED", "Admins only");
   return operator;

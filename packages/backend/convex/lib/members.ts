@@ -26,7 +26,7 @@ export function userFields(data: Data): Omit<Doc<"users">, "_id" | "_creationTim
   };
 }
 
-export async function findUser(ctx: QueryCtx, externalId: string) {
+export async function findUser(ctx: Pick<QueryCtx, "db">, externalId: string) {
   return await ctx.db
     .query("users")
     .withIndex("by_externalId", (q) => q.eq("externalId", externalId))
@@ -43,7 +43,11 @@ export async function upsertUser(
   else await ctx.db.insert("users", { externalId, ...fields });
 }
 
-export async function findMember(ctx: QueryCtx, organizationId: string, userId: string) {
+export async function findMember(
+  ctx: Pick<QueryCtx, "db">,
+  organizationId: string,
+  userId: string,
+) {
   return await ctx.db
     .query("members")
     .withIndex("by_organization_and_user", (q) =>

@@ -32,20 +32,23 @@ export async function listThreadMessages(
   const forContact = args.audience === "contact";
   return {
     ...paginated,
-    page: paginated.page.map((message) => ({
+    // The thread's user id is the visitor's contact session, their credential: it stays out.
+    page: paginated.page.map(({ userId: _credential, ...message }) => ({
       ...message,
       ...(forContact ? { parts: message.parts.filter((part) => !isToolPart(part)) } : {}),
       ...authorOf(message),
     })),
     streams:
-      forContact && streams?.kind === "deltas"
-        ? {
-            ...streams,
-            deltas: streams.deltas.map((delta) => ({
-              ...delta,
-              parts: delta.parts.filter((part: { type?: unknown }) => !isToolPart(part)),
-            })),
-          }
-        : streams,
+      streams?.kind === "list"
+        ? { ...streams, messages: streams.messages.map(({ userId: _credential, ...m }) => m) }
+        : forContact && streams?.kind === "deltas"
+          ? {
+              ...streams,
+              deltas: streams.deltas.map((delta) => ({
+                ...delta,
+                parts: delta.parts.filter((part: { type?: unknown }) => !isToolPart(part)),
+              })),
+            }
+          : streams,
   };
 }

@@ -1,7 +1,13 @@
 import { afterEach, beforeEach, describe, expect, test, vi } from "vitest";
 
 import { api } from "../_generated/api";
-import { createOrganization, newTest, operator, startConversation } from "../test.harness";
+import {
+  addMember,
+  createOrganization,
+  newTest,
+  operator,
+  startConversation,
+} from "../test.harness";
 
 const DAY = 24 * 60 * 60 * 1000;
 
@@ -17,12 +23,14 @@ describe("private.analytics.overview", () => {
   test("volume per day, AI resolution and escalation rates, first response times and operator figures", async () => {
     const t = newTest();
     await createOrganization(t, "org_a");
+    await addMember(t, "org_a", "user_ana", "member");
     const ana = t.withIdentity({
       subject: "user_ana",
       name: "Ana",
       org_id: "org_a",
       org_role: "member",
     });
+    await addMember(t, "org_a", "user_bo", "admin");
     const bo = t.withIdentity({
       subject: "user_bo",
       name: "Bo",

@@ -1,8 +1,7 @@
 import { v } from "convex/values";
 
 import type { Doc } from "../_generated/dataModel";
-import { query } from "../_generated/server";
-import { requireOperator } from "../lib/identity";
+import { operatorQuery } from "../lib/functions";
 import { median } from "../lib/median";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -28,10 +27,10 @@ type OperatorFigures = {
 };
 
 /** The dashboard's figures for the last `days` days (UTC), from conversations and the audit log. */
-export const overview = query({
+export const overview = operatorQuery({
   args: { days: v.optional(v.number()) },
   handler: async (ctx, args) => {
-    const { orgId } = await requireOperator(ctx);
+    const { orgId } = ctx.operator;
     const days = Math.min(Math.max(Math.floor(args.days ?? 30), 1), MAX_DAYS);
     const to = Date.now();
     const from = to - days * DAY_MS;

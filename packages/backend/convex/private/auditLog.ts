@@ -1,13 +1,12 @@
 import { paginationOptsValidator } from "convex/server";
 
-import { query } from "../_generated/server";
-import { requireAdmin } from "../lib/identity";
+import { adminQuery } from "../lib/functions";
 
 /** Operator and admin actions, newest first, for admins. */
-export const list = query({
+export const list = adminQuery({
   args: { paginationOpts: paginationOptsValidator },
   handler: async (ctx, { paginationOpts }) => {
-    const { orgId } = await requireAdmin(ctx);
+    const { orgId } = ctx.operator;
     return await ctx.db
       .query("auditLog")
       .withIndex("by_organization", (q) => q.eq("organizationId", orgId))

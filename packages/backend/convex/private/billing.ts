@@ -1,13 +1,12 @@
-import { query } from "../_generated/server";
-import { requireAdmin } from "../lib/identity";
+import { adminQuery } from "../lib/functions";
 import { findOrganization } from "../lib/organizations";
 import { billingEnforced } from "../lib/plans";
 
 /** The organization's plan and latest subscription, as synced by the billing webhook. */
-export const subscription = query({
+export const subscription = adminQuery({
   args: {},
   handler: async (ctx) => {
-    const { orgId } = await requireAdmin(ctx);
+    const { orgId } = ctx.operator;
     const organization = await findOrganization(ctx, orgId);
     const latest = await ctx.db
       .query("subscriptions")

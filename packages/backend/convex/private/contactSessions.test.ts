@@ -25,7 +25,8 @@ describe("private.contactSessions", () => {
       api.private.contactSessions.getForConversation,
       { conversationId },
     );
-    expect(contact).toMatchObject({ _id: contactSessionId, name: "Vera Visitor" });
+    expect(contact).toMatchObject({ name: "Vera Visitor" });
+    expect(JSON.stringify(contact)).not.toContain(contactSessionId);
     expect(contact!.createdAt).toBeGreaterThanOrEqual(began);
     expect(contact!.createdAt).toBeLessThan(began + 5 * 60_000);
   });
@@ -51,9 +52,13 @@ describe("private.contactSessions", () => {
       status: "resolved",
     });
 
+    // Asked through either of the visitor's conversations, the answer is the same.
     const listed = await member.query(api.private.contactSessions.listConversations, {
-      contactSessionId,
+      conversationId: second,
     });
+    expect(
+      await member.query(api.private.contactSessions.listConversations, { conversationId: first }),
+    ).toEqual(listed);
     expect(listed.map((c) => c._id)).toEqual([first, second]);
     expect(listed[0]).toMatchObject({
       status: "unresolved",
@@ -63,13 +68,14 @@ describe("private.contactSessions", () => {
     expect(listed[1]).toMatchObject({ status: "resolved" });
   });
 
-  test("an unknown contact session is not found", async () => {
+  test("another organization's conversation is not found", async () => {
     const t = newTest();
     await createOrganization(t, "org_a");
+    await createOrganization(t, "org_b");
     const contactSessionId = await createSession(t, "org_a");
-    await t.run(async (ctx) => await ctx.db.delete(contactSessionId));
-    const error = await operator(t, "org_a", "member")
-      .query(api.private.contactSessions.listConversations, { contactSessionId })
+    const conversationId = await t.mutation(api.public.conversations.create, { contactSessionId });
+    const error = await operator(t, "org_b", "member")
+      .query(api.private.contactSessions.listConversations, { conversationId })
       .catch((e) => e);
     expect(error.data).toMatchObject({ code: "NOT_FOUND" });
   });

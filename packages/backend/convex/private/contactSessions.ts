@@ -1,23 +1,20 @@
 import { v } from "convex/values";
 
-import { query } from "../_generated/server";
-import { fail } from "../lib/errors";
-import { requireOperator } from "../lib/identity";
+import { operatorQuery } from "../lib/functions";
 import { requireOrgConversation } from "../lib/operatorConversations";
 
 /** The contact panel lists this many of a visitor's conversations, newest first. */
 const MAX_CONTACT_CONVERSATIONS = 20;
 
 /** The visitor behind a conversation, with the browser details the widget collected. */
-export const getForConversation = query({
+export const getForConversation = operatorQuery({
   args: { conversationId: v.id("conversations") },
   handler: async (ctx, { conversationId }) => {
-    const operator = await requireOperator(ctx);
+    const { operator } = ctx;
     const conversation = await requireOrgConversation(ctx, operator, conversationId);
     const session = await ctx.db.get(conversation.contactSessionId);
     return session
       ? {
-          _id: session._id,
           name: session.name,
           email: session.email,
           createdAt: session._creationTime,
@@ -28,15 +25,15 @@ export const getForConversation = query({
   },
 });
 
-/** Every conversation a contact session started, newest activity first, for the contact panel. */
-export const listConversations = query({
-  args: { contactSessionId: v.id("contactSessions") },
-  handler: async (ctx, { contactSessionId }) => {
-    const operator = await requireOperator(ctx);
-    const session = await ctx.db.get(contactSessionId);
-    if (!session || session.organizationId !== operator.orgId) {
-      fail("NOT_FOUND", "Contact not found");
-    }
+/**
+ * Every conversation of the visitor behind one conversation, newest activity first, for the
+ * contact panel. Operators name a visitor by a conversation: the session id is the visitor's.
+ */
+export const listConversations = operatorQuery({
+  args: { conversationId: v.id("conversations") },
+  handler: async (ctx, { conversationId }) => {
+    const { operator } = ctx;
+    const { contactSessionId } = await requireOrgConversation(ctx, operator, conversationId);
     const conversations = await ctx.db
       .query("conversations")
       .withIndex("by_contactSession_and_lastMessageAt", (q) =>

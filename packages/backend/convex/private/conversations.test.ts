@@ -170,9 +170,10 @@ describe("private.conversations", () => {
     await expect(
       noOrg.query(api.private.conversations.get, { conversationId: a.conversationId }),
     ).rejects.toThrow(/No active organization/);
-    const badRole = t.withIdentity({ subject: "user_x", org_id: "org_a", org_role: "guest" });
+    // The token's organization alone admits no one: only a recorded membership does.
+    const stranger = t.withIdentity({ subject: "user_x", org_id: "org_a", org_role: "org:admin" });
     await expect(
-      badRole.query(api.private.conversations.get, { conversationId: a.conversationId }),
-    ).rejects.toThrow(/No active organization/);
+      stranger.query(api.private.conversations.get, { conversationId: a.conversationId }),
+    ).rejects.toThrow(/Not a member/);
   });
 });

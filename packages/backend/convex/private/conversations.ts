@@ -2,7 +2,8 @@ import { paginationOptsValidator } from "convex/server";
 import { v } from "convex/values";
 
 import type { Doc } from "../_generated/dataModel";
-import { mutation, query, type QueryCtx } from "../_generated/server";
+import type { QueryCtx } from "../_generated/server";
+import { operatorMutation, operatorQuery } from "../lib/functions";
 import { recordAudit } from "../lib/audit";
 import {
   escalateConversation,
@@ -11,13 +12,16 @@ import {
   returnToAgent,
 } from "../lib/conversationState";
 import { fail } from "../lib/errors";
-import { requireOperator } from "../lib/identity";
 import { findMember } from "../lib/members";
 import { requireOrgConversation } from "../lib/operatorConversations";
 import { vConversationStatus } from "../lib/validators";
 
-async function withContact(ctx: QueryCtx, conversation: Doc<"conversations">) {
-  const session = await ctx.db.get(conversation.contactSessionId);
+/** A conversation as operators see it: the visitor's details, never their session (a credential). */
+async function withContact(
+  ctx: QueryCtx,
+  { contactSessionId, ...conversation }: Doc<"conversations">,
+) {
+  const session = await ctx.db.get(contactSessionId);
   return {
     ...conversation,
     contact: {
@@ -30,7 +34,7 @@ async function withContact(ctx: QueryCtx, conversation: Doc<"conversations">) {
 }
 
 /** The inbox: newest activity first, filtered by status, assignee (null = unassigned) and text. */
-export const list = query({
+export const list = operatorQuery({
   args: {
     paginationOpts: paginationOptsValidator,
     status: v.optional(vConversationStatus),
@@ -38,7 +42,7 @@ export const list = query({
     search: v.optional(v.string()),
   },
   handler: async (ctx, { paginationOpts, status, assigneeId, search }) => {
-    const { orgId } = await requireOperator(ctx);
+    const { orgId } = ctx.operator;
     const assignee = assigneeId === null ? undefined : assigneeId;
     const filterAssignee = assigneeId !== undefined;
     const conversations = ctx.db.query("conversations");
@@ -78,19 +82,19 @@ export const list = query({
   },
 });
 
-export const get = query({
+export const get = operatorQuery({
   args: { conversationId: v.id("conversations") },
   handler: async (ctx, { conversationId }) => {
-    const operator = await requireOperator(ctx);
+    const { operator } = ctx;
     return await withContact(ctx, await requireOrgConversation(ctx, operator, conversationId));
   },
 });
 
 /** Operators move conversations between the AI (unresolved), people (escalated) and done. */
-export const updateStatus = mutation({
+export const updateStatus = operatorMutation({
   args: { conversationId: v.id("conversations"), status: vConversationStatus },
   handler: async (ctx, { conversationId, status }) => {
-    const operator = await requireOperator(ctx);
+    const { operator } = ctx;
     const conversation = await requireOrgConversation(ctx, operator, conversationId);
     if (conversation.status === status) return;
     if (status === "resolved") {
@@ -105,10 +109,10 @@ export const updateStatus = mutation({
   },
 });
 
-export const assign = mutation({
+export const assign = operatorMutation({
   args: { conversationId: v.id("conversations"), assigneeId: v.union(v.string(), v.null()) },
   handler: async (ctx, { conversationId, assigneeId }) => {
-    const operator = await requireOperator(ctx);
+    const { operator } = ctx;
     await requireOrgConversation(ctx, operator, conversationId);
     // Anyone may take a conversation; giving it to someone else needs them to be a member.
     if (
@@ -125,10 +129,10 @@ export const assign = mutation({
   },
 });
 
-export const markRead = mutation({
+export const markRead = operatorMutation({
   args: { conversationId: v.id("conversations") },
   handler: async (ctx, { conversationId }) => {
-    const operator = await requireOperator(ctx);
+    const { operator } = ctx;
     const conversation = await requireOrgConversation(ctx, operator, conversationId);
     if (conversation.unreadByOperator > 0)
       await ctx.db.patch(conversationId, { unreadByOperator: 0 });

@@ -4,7 +4,14 @@ import { api, internal } from "../_generated/api";
 import type { Id } from "../_generated/dataModel";
 import { PREVIEW_MAX_CHARS } from "../lib/knowledgePreview";
 import { knowledgeBase } from "../system/knowledge/knowledgeBase";
-import { createOrganization, newTest, operator, settle, type TestConvex } from "../test.harness";
+import {
+  createOrganization,
+  newTest,
+  operator,
+  settle,
+  uploadFile,
+  type TestConvex,
+} from "../test.harness";
 
 beforeEach(() => {
   vi.useFakeTimers();
@@ -62,7 +69,7 @@ const FIXTURES: Record<string, { body: BlobPart; expected: string; unexpected?: 
 
 async function upload(t: TestConvex, orgId: string, name: string, body: BlobPart) {
   const admin = operator(t, orgId, "admin");
-  const storageId = await t.run(async (ctx) => await ctx.storage.store(new Blob([body])));
+  const storageId = await uploadFile(t, admin, body);
   const fileId = await admin.mutation(api.private.knowledgeFiles.add, { storageId, name });
   return { admin, fileId, storageId };
 }
@@ -101,14 +108,12 @@ describe("private.knowledgeFiles", () => {
     const t = newTest();
     await createOrganization(t, "org_a");
     const admin = operator(t, "org_a", "admin");
-    const exe = await t.run(async (ctx) => await ctx.storage.store(new Blob(["MZ"])));
+    const exe = await uploadFile(t, admin, "MZ");
     const error = await admin
       .mutation(api.private.knowledgeFiles.add, { storageId: exe, name: "setup.exe" })
       .catch((e) => e);
     expect(error.data).toMatchObject({ code: "INVALID_FILE" });
-    const big = await t.run(
-      async (ctx) => await ctx.storage.store(new Blob([new Uint8Array(10 * 1024 * 1024 + 1)])),
-    );
+    const big = await uploadFile(t, admin, new Uint8Array(10 * 1024 * 1024 + 1));
     const tooBig = await admin
       .mutation(api.private.knowledgeFiles.add, { storageId: big, name: "big.txt" })
       .catch((e) => e);

@@ -2,31 +2,27 @@ import { paginationOptsValidator } from "convex/server";
 import { v } from "convex/values";
 
 import { internal } from "../_generated/api";
-import { mutation, query } from "../_generated/server";
+import { adminMutation, operatorQuery } from "../lib/functions";
 import { recordAudit } from "../lib/audit";
 import { fail } from "../lib/errors";
-import { requireAdmin, requireOperator } from "../lib/identity";
 import { checkKnowledgeFile } from "../lib/knowledgeFileTypes";
 import { extractedTextPreview } from "../lib/knowledgePreview";
+import { claimUpload, deleteOwnedUpload, generateOrganizationUploadUrl } from "../lib/uploads";
 import { knowledgeBase } from "../system/knowledge/knowledgeBase";
 
 const MAX_REINDEX = 500;
 
 /** Files go straight to storage through this URL; only the resulting storageId comes back. */
-export const generateUploadUrl = mutation({
+export const generateUploadUrl = adminMutation({
   args: {},
-  handler: async (ctx) => {
-    await requireAdmin(ctx);
-    return await ctx.storage.generateUploadUrl();
-  },
+  handler: async (ctx) => await generateOrganizationUploadUrl(ctx, ctx.operator.orgId),
 });
 
-export const add = mutation({
+export const add = adminMutation({
   args: { storageId: v.id("_storage"), name: v.string() },
   handler: async (ctx, { storageId, name }) => {
-    const operator = await requireAdmin(ctx);
-    const stored = await ctx.db.system.get(storageId);
-    if (!stored) fail("INVALID_FILE", "Upload not found");
+    const { operator } = ctx;
+    const stored = await claimUpload(ctx, operator.orgId, storageId);
     const mimeType = checkKnowledgeFile(name, stored.size);
     // An upload belongs to the file that claimed it first; another tenant cannot claim it again.
     const claimed = await ctx.db
@@ -49,10 +45,10 @@ export const add = mutation({
   },
 });
 
-export const list = query({
+export const list = operatorQuery({
   args: { paginationOpts: paginationOptsValidator },
   handler: async (ctx, { paginationOpts }) => {
-    const operator = await requireOperator(ctx);
+    const { operator } = ctx;
     return await ctx.db
       .query("knowledgeFiles")
       .withIndex("by_organization", (q) => q.eq("organizationId", operator.orgId))
@@ -62,10 +58,10 @@ export const list = query({
 });
 
 /** The text extracted from a file, as the knowledge base indexed it; long texts are cut short. */
-export const preview = query({
+export const preview = operatorQuery({
   args: { fileId: v.id("knowledgeFiles") },
   handler: async (ctx, { fileId }) => {
-    const operator = await requireOperator(ctx);
+    const { operator } = ctx;
     const file = await ctx.db.get(fileId);
     if (!file || file.organizationId !== operator.orgId) fail("NOT_FOUND", "File not found");
     const base = { name: file.name, mimeType: file.mimeType, status: file.status };
@@ -77,26 +73,26 @@ export const preview = query({
   },
 });
 
-export const remove = mutation({
+export const remove = adminMutation({
   args: { fileId: v.id("knowledgeFiles") },
   handler: async (ctx, { fileId }) => {
-    const operator = await requireAdmin(ctx);
+    const { operator } = ctx;
     const file = await ctx.db.get(fileId);
     if (!file || file.organizationId !== operator.orgId) fail("NOT_FOUND", "File not found");
     if (file.ragEntryId) {
       await knowledgeBase().deleteAsync(ctx, { entryId: file.ragEntryId });
     }
-    if (file.storageId) await ctx.storage.delete(file.storageId);
+    if (file.storageId) await deleteOwnedUpload(ctx, operator.orgId, file.storageId);
     await ctx.db.delete(fileId);
     await recordAudit(ctx, operator, "knowledgeFile.remove", fileId, { name: file.name });
   },
 });
 
 /** Indexes every file again, e.g. after switching embedding models (RAG keeps one index per model). */
-export const reindexAll = mutation({
+export const reindexAll = adminMutation({
   args: {},
   handler: async (ctx) => {
-    const operator = await requireAdmin(ctx);
+    const { operator } = ctx;
     const files = await ctx.db
       .query("knowledgeFiles")
       .withIndex("by_organization", (q) => q.eq("organizationId", operator.orgId))

@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, test, vi } from "vitest";
 
 import { api } from "../_generated/api";
 import {
+  addMember,
   createOrganization,
   messagesOf,
   newTest,
@@ -25,6 +26,7 @@ describe("private.messages", () => {
     await createOrganization(t, "org_a");
     const ids = await startConversation(t, "org_a");
     await t.mutation(api.public.messages.send, { ...ids, text: "My card was charged twice" });
+    await addMember(t, "org_a", "user_ana", "member");
     const ana = t.withIdentity({
       subject: "user_ana",
       name: "Ana",
@@ -70,6 +72,7 @@ describe("private.messages", () => {
     await createOrganization(t, "org_a");
     const ids = await startConversation(t, "org_a");
     await sendAndSettle(t, ids, "I want to talk to a person");
+    await addMember(t, "org_a", "user_ana", "member");
     const ana = t.withIdentity({
       subject: "user_ana",
       name: "Ana",

@@ -3,11 +3,10 @@ import { paginationOptsValidator } from "convex/server";
 import { v } from "convex/values";
 
 import { components } from "../_generated/api";
-import { action, mutation, query } from "../_generated/server";
+import { operatorAction, operatorMutation, operatorQuery } from "../lib/functions";
 import { recordAudit } from "../lib/audit";
 import { escalateConversation, recordConversationMessage } from "../lib/conversationState";
 import { fail } from "../lib/errors";
-import { requireOperator } from "../lib/identity";
 import { operatorAgentName, operatorMessage } from "../lib/messageAuthors";
 import { requireOrgConversation, requireOrgThread } from "../lib/operatorConversations";
 import { listThreadMessages } from "../lib/threadMessages";
@@ -15,14 +14,14 @@ import { enhanceDraft } from "../system/ai/enhanceDraft";
 import { MAX_MESSAGE_CHARS } from "../lib/validators";
 
 /** Keyed by thread (from conversations.get) so `useUIMessages` from @convex-dev/agent/react works as is. */
-export const list = query({
+export const list = operatorQuery({
   args: {
     threadId: v.string(),
     paginationOpts: paginationOptsValidator,
     streamArgs: v.optional(vStreamArgs),
   },
   handler: async (ctx, { threadId, paginationOpts, streamArgs }) => {
-    const operator = await requireOperator(ctx);
+    const { operator } = ctx;
     const conversation = await requireOrgThread(ctx, operator, threadId);
     return await listThreadMessages(ctx, {
       threadId: conversation.threadId,
@@ -34,10 +33,10 @@ export const list = query({
 });
 
 /** An operator's reply joins the agent's thread under their own name; the AI then steps back. */
-export const reply = mutation({
+export const reply = operatorMutation({
   args: { conversationId: v.id("conversations"), text: v.string() },
   handler: async (ctx, { conversationId, text: draft }) => {
-    const operator = await requireOperator(ctx);
+    const { operator } = ctx;
     const conversation = await requireOrgConversation(ctx, operator, conversationId);
     if (conversation.status === "resolved")
       fail("CONVERSATION_RESOLVED", "Conversation is resolved");
@@ -73,10 +72,9 @@ export const reply = mutation({
   },
 });
 
-export const enhance = action({
+export const enhance = operatorAction({
   args: { text: v.string() },
   handler: async (ctx, { text }) => {
-    await requireOperator(ctx);
     if (!text.trim() || text.length > MAX_MESSAGE_CHARS)
       fail("INVALID_INPUT", "Draft is empty or too long");
     return await enhanceDraft(text);

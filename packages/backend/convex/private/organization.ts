@@ -1,9 +1,8 @@
 import { v } from "convex/values";
 
-import { mutation, query } from "../_generated/server";
+import { adminMutation, operatorQuery } from "../lib/functions";
 import { recordAudit } from "../lib/audit";
 import { fail } from "../lib/errors";
-import { requireAdmin, requireOperator } from "../lib/identity";
 import { organizationSettingsFor } from "../lib/organizationSettings";
 import { findOrganization } from "../lib/organizations";
 import { billingEnforced, hasPremium } from "../lib/plans";
@@ -13,10 +12,10 @@ const MAX_DOMAINS = 20;
 const MAX_INSTRUCTIONS = 2000;
 
 /** Who the operator is in this organization and what it has: the dashboard's shell reads this. */
-export const current = query({
+export const current = operatorQuery({
   args: {},
   handler: async (ctx) => {
-    const operator = await requireOperator(ctx);
+    const { operator } = ctx;
     const organization = await findOrganization(ctx, operator.orgId);
     const settings = await organizationSettingsFor(ctx, operator.orgId);
     return {
@@ -35,10 +34,10 @@ export const current = query({
 });
 
 /** Domains allowed to embed the widget (frame-ancestors) and extra guidance for the agent. */
-export const updateSettings = mutation({
+export const updateSettings = adminMutation({
   args: { allowedDomains: v.array(v.string()), agentInstructions: v.optional(v.string()) },
   handler: async (ctx, args) => {
-    const operator = await requireAdmin(ctx);
+    const { operator } = ctx;
     const allowedDomains = [
       ...new Set(args.allowedDomains.map((d) => d.trim().toLowerCase()).filter(Boolean)),
     ];

@@ -1,19 +1,20 @@
 import { v } from "convex/values";
 
 import { internal } from "../_generated/api";
-import { action, mutation, query, type ActionCtx } from "../_generated/server";
+import type { ActionCtx } from "../_generated/server";
+import { adminAction, adminMutation, operatorQuery } from "../lib/functions";
 import { recordAudit } from "../lib/audit";
 import { fail } from "../lib/errors";
-import { requireAdmin, requireOperator } from "../lib/identity";
+import type { Operator } from "../lib/identity";
 import { pluginRow, VAPI_SECRETS } from "../lib/plugins";
 import { vPluginService } from "../lib/validators";
 import { vapiClient, VapiError, type VapiAssistant, type VapiPhoneNumber } from "../lib/vapiClient";
 
 /** A plugin's state for the dashboard: "configured" or not, never the secret or its reference. */
-export const get = query({
+export const get = operatorQuery({
   args: { service: vPluginService },
   handler: async (ctx, { service }) => {
-    const { orgId } = await requireOperator(ctx);
+    const { orgId } = ctx.operator;
     const plugin = await pluginRow(ctx, orgId, service);
     return {
       service,
@@ -49,14 +50,14 @@ async function checkKey(key: string, label: "private key" | "public key") {
  * Connects Vapi: both keys are tried against Vapi's API before anything is saved. The private key
  * and the optional server-message secret go to the secrets module; the public key is for browsers.
  */
-export const connect = action({
+export const connect = adminAction({
   args: {
     privateKey: v.string(),
     publicKey: v.string(),
     webhookSecret: v.optional(v.string()),
   },
   handler: async (ctx, args) => {
-    const operator = await requireAdmin(ctx);
+    const { operator } = ctx;
     const privateKey = args.privateKey.trim();
     const publicKey = args.publicKey.trim();
     const webhookSecret = args.webhookSecret?.trim();
@@ -91,10 +92,10 @@ export const connect = action({
 });
 
 /** Marks the plugin disconnected now; its secrets are deleted right after, outside the transaction. */
-export const disconnect = mutation({
+export const disconnect = adminMutation({
   args: { service: vPluginService },
   handler: async (ctx, { service }) => {
-    const operator = await requireAdmin(ctx);
+    const { operator } = ctx;
     const plugin = await pluginRow(ctx, operator.orgId, service);
     if (!plugin) return;
     await ctx.db.patch(plugin._id, {
@@ -111,8 +112,10 @@ export const disconnect = mutation({
   },
 });
 
-async function connectedVapi(ctx: ActionCtx): Promise<ReturnType<typeof vapiClient>> {
-  const { orgId } = await requireAdmin(ctx);
+async function connectedVapi(
+  ctx: ActionCtx & { operator: Operator },
+): Promise<ReturnType<typeof vapiClient>> {
+  const { orgId } = ctx.operator;
   const connected: boolean = await ctx.runQuery(internal.system.plugins.vapiConnected, {
     organizationId: orgId,
   });
@@ -126,7 +129,7 @@ async function connectedVapi(ctx: ActionCtx): Promise<ReturnType<typeof vapiClie
   return vapiClient(privateKey);
 }
 
-export const listAssistants = action({
+export const listAssistants = adminAction({
   args: {},
   handler: async (ctx): Promise<VapiAssistant[]> => {
     const vapi = await connectedVapi(ctx);
@@ -138,7 +141,7 @@ export const listAssistants = action({
   },
 });
 
-export const listPhoneNumbers = action({
+export const listPhoneNumbers = adminAction({
   args: {},
   handler: async (ctx): Promise<VapiPhoneNumber[]> => {
     const vapi = await connectedVapi(ctx);

@@ -1,16 +1,16 @@
-import { mutation, query } from "../_generated/server";
+import { adminMutation, operatorQuery } from "../lib/functions";
 import { recordAudit } from "../lib/audit";
 import { fail } from "../lib/errors";
-import { requireAdmin, requireOperator } from "../lib/identity";
 import { requirePremium } from "../lib/plans";
+import { claimUpload, generateOrganizationUploadUrl } from "../lib/uploads";
 import { vWidgetSettings, widgetSettingsFor } from "../lib/widgetSettings";
 
 const MAX_SUGGESTIONS = 3;
 
-export const get = query({
+export const get = operatorQuery({
   args: {},
   handler: async (ctx) => {
-    const { orgId } = await requireOperator(ctx);
+    const { orgId } = ctx.operator;
     const settings = await widgetSettingsFor(ctx, orgId);
     return {
       ...settings,
@@ -19,10 +19,10 @@ export const get = query({
   },
 });
 
-export const upsert = mutation({
+export const upsert = adminMutation({
   args: { settings: vWidgetSettings },
   handler: async (ctx, { settings }) => {
-    const operator = await requireAdmin(ctx);
+    const { operator } = ctx;
     if (settings.suggestions.length > MAX_SUGGESTIONS)
       fail("INVALID_INPUT", "At most three suggestions");
     if (settings.voice.enabled) await requirePremium(ctx, operator.orgId);
@@ -30,6 +30,8 @@ export const upsert = mutation({
       .query("widgetSettings")
       .withIndex("by_organization", (q) => q.eq("organizationId", operator.orgId))
       .unique();
+    if (settings.logoStorageId && settings.logoStorageId !== existing?.logoStorageId)
+      await claimUpload(ctx, operator.orgId, settings.logoStorageId);
     if (existing)
       await ctx.db.replace(existing._id, { organizationId: operator.orgId, ...settings });
     else await ctx.db.insert("widgetSettings", { organizationId: operator.orgId, ...settings });
@@ -38,10 +40,7 @@ export const upsert = mutation({
 });
 
 /** Logo uploads go through storage like knowledge files. */
-export const generateLogoUploadUrl = mutation({
+export const generateLogoUploadUrl = adminMutation({
   args: {},
-  handler: async (ctx) => {
-    await requireAdmin(ctx);
-    return await ctx.storage.generateUploadUrl();
-  },
+  handler: async (ctx) => await generateOrganizationUploadUrl(ctx, ctx.operator.orgId),
 });

@@ -1,20 +1,19 @@
 import { v } from "convex/values";
 
-import { mutation, query } from "../_generated/server";
 import {
   createContactSession,
-  requireContactSession,
   slideExpiry,
   vCreateContactSessionArgs,
 } from "../lib/contactSessions";
+import { contactMutation, publicMutation, publicQuery } from "../lib/functions";
 
-export const create = mutation({
+export const create = publicMutation({
   args: vCreateContactSessionArgs,
   handler: async (ctx, args) => await createContactSession(ctx, args),
 });
 
 /** Never throws: the widget uses it to decide between resuming and asking for name and email. */
-export const validate = query({
+export const validate = publicQuery({
   args: { contactSessionId: v.id("contactSessions"), organizationId: v.string() },
   handler: async (ctx, { contactSessionId, organizationId }) => {
     const session = await ctx.db.get(contactSessionId);
@@ -33,10 +32,7 @@ export const validate = query({
 });
 
 /** Sliding expiry: any activity may push the end 24 hours out again. */
-export const refresh = mutation({
-  args: { contactSessionId: v.id("contactSessions") },
-  handler: async (ctx, { contactSessionId }) => {
-    const session = await requireContactSession(ctx, { contactSessionId });
-    return { expiresAt: await slideExpiry(ctx, session) };
-  },
+export const refresh = contactMutation({
+  args: {},
+  handler: async (ctx) => ({ expiresAt: await slideExpiry(ctx, ctx.session) }),
 });

@@ -1,3 +1,4 @@
+import { makeFunctionReference } from "convex/server";
 import { afterEach, beforeEach, describe, expect, test, vi } from "vitest";
 
 import { api } from "../_generated/api";
@@ -36,22 +37,30 @@ describe("public.conversations", () => {
     ]);
   });
 
+  test("a visitor cannot open a voice conversation: only Vapi's webhook records calls", async () => {
+    const t = newTest();
+    await createOrganization(t, "org_a");
+    const contactSessionId = await createSession(t, "org_a");
+    const createVoice = makeFunctionReference<"mutation">("public/conversations:create");
+    await expect(t.mutation(createVoice, { contactSessionId, channel: "voice" })).rejects.toThrow();
+    const channels = await t.run(async (ctx) =>
+      (await ctx.db.query("conversations").collect()).map((c) => c.channel),
+    );
+    expect(channels).toEqual([]);
+  });
+
   test("listOwn pages through the session's conversations, newest activity first", async () => {
     const t = newTest();
     await createOrganization(t, "org_a");
     const contactSessionId = await createSession(t, "org_a");
     const first = await t.mutation(api.public.conversations.create, { contactSessionId });
     vi.advanceTimersByTime(1000);
-    const second = await t.mutation(api.public.conversations.create, {
-      contactSessionId,
-      channel: "voice",
-    });
+    const second = await t.mutation(api.public.conversations.create, { contactSessionId });
     const page1 = await t.query(api.public.conversations.listOwn, {
       contactSessionId,
       paginationOpts: { numItems: 1, cursor: null },
     });
     expect(page1.page.map((c) => c._id)).toEqual([second]);
-    expect(page1.page[0].channel).toBe("voice");
     const page2 = await t.query(api.public.conversations.listOwn, {
       contactSessionId,
       paginationOpts: { numItems: 1, cursor: page1.continueCursor },

@@ -4,11 +4,10 @@ import { v } from "convex/values";
 
 import { components } from "../_generated/api";
 import type { Doc } from "../_generated/dataModel";
-import { mutation, query } from "../_generated/server";
-import { requireContactConversation, requireContactSession } from "../lib/contactSessions";
+import { requireContactConversation } from "../lib/contactSessions";
+import { contactMutation, contactQuery } from "../lib/functions";
 import { limitConversationCreation } from "../lib/rateLimits";
 import { widgetSettingsFor } from "../lib/widgetSettings";
-import { vChannel } from "../lib/validators";
 import { AGENT_NAME } from "../system/ai/supportAgent";
 
 /** What a visitor may see of a conversation: no operator data. */
@@ -25,10 +24,11 @@ function forContact(conversation: Doc<"conversations">) {
   };
 }
 
-export const create = mutation({
-  args: { contactSessionId: v.id("contactSessions"), channel: v.optional(vChannel) },
-  handler: async (ctx, { contactSessionId, channel }) => {
-    const session = await requireContactSession(ctx, { contactSessionId });
+/** A chat: voice conversations come only from Vapi's end-of-call reports. */
+export const create = contactMutation({
+  args: {},
+  handler: async (ctx) => {
+    const { session } = ctx;
     await limitConversationCreation(ctx, session);
     const threadId = await createThread(ctx, components.agent, { userId: session._id });
     const { greeting } = await widgetSettingsFor(ctx, session.organizationId);
@@ -45,7 +45,7 @@ export const create = mutation({
       contactEmail: session.email,
       threadId,
       status: "unresolved",
-      channel: channel ?? "chat",
+      channel: "chat",
       lastMessageAt: now,
       lastMessage: { text: greeting, author: "agent" },
       unreadByOperator: 0,
@@ -57,18 +57,17 @@ export const create = mutation({
   },
 });
 
-export const get = query({
-  args: { contactSessionId: v.id("contactSessions"), conversationId: v.id("conversations") },
-  handler: async (ctx, args) => {
-    const { conversation } = await requireContactConversation(ctx, { ...args, allowExpired: true });
-    return forContact(conversation);
+export const get = contactQuery({
+  args: { conversationId: v.id("conversations") },
+  handler: async (ctx, { conversationId }) => {
+    return forContact(await requireContactConversation(ctx, ctx.session, conversationId));
   },
 });
 
-export const listOwn = query({
-  args: { contactSessionId: v.id("contactSessions"), paginationOpts: paginationOptsValidator },
-  handler: async (ctx, { contactSessionId, paginationOpts }) => {
-    const session = await requireContactSession(ctx, { contactSessionId, allowExpired: true });
+export const listOwn = contactQuery({
+  args: { paginationOpts: paginationOptsValidator },
+  handler: async (ctx, { paginationOpts }) => {
+    const { session } = ctx;
     const result = await ctx.db
       .query("conversations")
       .withIndex("by_contactSession_and_lastMessageAt", (q) =>
@@ -80,10 +79,10 @@ export const listOwn = query({
   },
 });
 
-export const markRead = mutation({
-  args: { contactSessionId: v.id("contactSessions"), conversationId: v.id("conversations") },
-  handler: async (ctx, args) => {
-    const { conversation } = await requireContactConversation(ctx, args);
+export const markRead = contactMutation({
+  args: { conversationId: v.id("conversations") },
+  handler: async (ctx, { conversationId }) => {
+    const conversation = await requireContactConversation(ctx, ctx.session, conversationId);
     if (conversation.unreadByContact > 0)
       await ctx.db.patch(conversation._id, { unreadByContact: 0 });
   },

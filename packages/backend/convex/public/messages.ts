@@ -3,7 +3,6 @@ import { paginationOptsValidator } from "convex/server";
 import { v } from "convex/values";
 
 import { components, internal } from "../_generated/api";
-import { mutation, query } from "../_generated/server";
 import {
   requireContactConversation,
   requireContactThread,
@@ -11,19 +10,17 @@ import {
 } from "../lib/contactSessions";
 import { recordConversationMessage } from "../lib/conversationState";
 import { fail } from "../lib/errors";
+import { contactMutation, contactQuery } from "../lib/functions";
 import { limitVisitorMessage } from "../lib/rateLimits";
 import { listThreadMessages } from "../lib/threadMessages";
 import { MAX_MESSAGE_CHARS } from "../lib/validators";
 
 /** The visitor speaks; the agent answers while unresolved, only people once escalated. */
-export const send = mutation({
-  args: {
-    contactSessionId: v.id("contactSessions"),
-    conversationId: v.id("conversations"),
-    text: v.string(),
-  },
+export const send = contactMutation({
+  args: { conversationId: v.id("conversations"), text: v.string() },
   handler: async (ctx, args) => {
-    const { session, conversation } = await requireContactConversation(ctx, args);
+    const { session } = ctx;
+    const conversation = await requireContactConversation(ctx, session, args.conversationId);
     if (conversation.status === "resolved")
       fail("CONVERSATION_RESOLVED", "Conversation is resolved");
     const text = args.text.trim();
@@ -49,15 +46,14 @@ export const send = mutation({
 });
 
 /** Keyed by thread (from conversations.get) so `useUIMessages` from @convex-dev/agent/react works as is. */
-export const list = query({
+export const list = contactQuery({
   args: {
-    contactSessionId: v.id("contactSessions"),
     threadId: v.string(),
     paginationOpts: paginationOptsValidator,
     streamArgs: v.optional(vStreamArgs),
   },
-  handler: async (ctx, { paginationOpts, streamArgs, ...args }) => {
-    const { conversation } = await requireContactThread(ctx, { ...args, allowExpired: true });
+  handler: async (ctx, { threadId, paginationOpts, streamArgs }) => {
+    const conversation = await requireContactThread(ctx, ctx.session, threadId);
     return await listThreadMessages(ctx, {
       threadId: conversation.threadId,
       paginationOpts,

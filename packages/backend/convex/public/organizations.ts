@@ -1,11 +1,11 @@
 import { v } from "convex/values";
 
-import { query } from "../_generated/server";
 import { organizationSettingsFor } from "../lib/organizationSettings";
+import { publicQuery } from "../lib/functions";
 import { findOrganization } from "../lib/organizations";
 
 /** The widget's first call: is this organization id real, and which sites may embed it? */
-export const validate = query({
+export const validate = publicQuery({
   args: { organizationId: v.string() },
   handler: async (ctx, { organizationId }) => {
     const organization = await findOrganization(ctx, organizationId);

@@ -1,16 +1,16 @@
 import { v } from "convex/values";
 
-import { query } from "../_generated/server";
 import { hasPremium } from "../lib/plans";
 import { requireOrganization } from "../lib/organizations";
 import { pluginRow } from "../lib/plugins";
+import { publicQuery } from "../lib/functions";
 import { widgetSettingsFor } from "../lib/widgetSettings";
 
 /**
  * The voice settings the widget may see: Vapi's public key (for @vapi-ai/web) only while voice is
  * connected and enabled; the private key and webhook secret never leave the backend.
  */
-export const getConfig = query({
+export const getConfig = publicQuery({
   args: { organizationId: v.string() },
   handler: async (ctx, { organizationId }) => {
     await requireOrganization(ctx, organizationId);

@@ -1,12 +1,12 @@
 import { v } from "convex/values";
 
-import { query } from "../_generated/server";
 import { requireOrganization } from "../lib/organizations";
+import { publicQuery } from "../lib/functions";
 import { widgetSettingsFor } from "../lib/widgetSettings";
 import { models } from "../system/ai/models";
 
 /** Branding and behaviour of the widget, plus whether answers come from a model or retrieval mode. */
-export const get = query({
+export const get = publicQuery({
   args: { organizationId: v.string() },
   handler: async (ctx, { organizationId }) => {
     await requireOrganization(ctx, organizationId);

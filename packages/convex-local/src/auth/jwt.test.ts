@@ -181,13 +181,13 @@ describe("verifyUserToken", () => {
       { iss: `${origin}/oidc`, sub: "u", aud: "convex" },
       { nbf: now + 600 },
     );
-    expect((await rejection(verifyUserToken(token, [oidc()]))).code).toBe("Unauthenticated");
+    expect((await rejection(verifyUserToken(token, [oidc()]))).code).toBe("InvalidAuthHeader");
   });
 
   it("rejects a forged signature (same kid, different key)", async () => {
     const token = await sign(attacker, "RS256", { iss: `${origin}/oidc`, sub: "u", aud: "convex" });
     const error = await rejection(verifyUserToken(token, [oidc()]));
-    expect(error.code).toBe("Unauthenticated");
+    expect(error.code).toBe("InvalidAuthHeader");
     expect(error.message).toMatch(
       /^Could not verify OIDC token claim. Check that the token signature is valid/,
     );
@@ -201,7 +201,7 @@ describe("verifyUserToken", () => {
     ).toString("base64url");
     expect(
       (await rejection(verifyUserToken(`${header}.${payload}.${signature}`, [oidc()]))).code,
-    ).toBe("Unauthenticated");
+    ).toBe("InvalidAuthHeader");
   });
 
   it("rejects wrong issuer and wrong audience with NoAuthProvider", async () => {
@@ -242,8 +242,42 @@ describe("verifyUserToken", () => {
     };
     const token = await sign(rsa, "RS256", { iss: "https://rs.example", sub: "u" });
     const error = await rejection(verifyUserToken(token, [rsaCustom]));
-    expect(error.code).toBe("Unauthenticated");
+    expect(error.code).toBe("InvalidAuthHeader");
     expect(error.message).toMatch(/custom JWT/);
+  });
+
+  it("rejects a token without a kid, or with one the JWKS does not have", async () => {
+    const claims = { iss: `${origin}/oidc`, sub: "u", aud: "convex" };
+    const now = Math.floor(Date.now() / 1000);
+    const noKid = await new SignJWT(claims)
+      .setProtectedHeader({ alg: "RS256" })
+      .setIssuedAt(now)
+      .setExpirationTime(now + 3600)
+      .sign(rsa.privateKey);
+    const missing = await rejection(verifyUserToken(noKid, [oidc()]));
+    expect(missing.code).toBe("InvalidAuthHeader");
+    expect(missing.message).toMatch(/JWT header has no `kid`/);
+    const other = await keyPair("RS256", "not-in-the-jwks");
+    const unknown = await rejection(verifyUserToken(await sign(other, "RS256", claims), [oidc()]));
+    expect(unknown.code).toBe("InvalidAuthHeader");
+    expect(unknown.message).toContain(
+      "Could not decode token: no key of the provider's JWKS has the token's kid \"not-in-the-jwks\"",
+    );
+  });
+
+  it("rejects a token issued more than 5 seconds in the future", async () => {
+    const claims = { iss: `${origin}/oidc`, sub: "u", aud: "convex" };
+    const issuedAt = async (iat: number) =>
+      new SignJWT(claims)
+        .setProtectedHeader({ alg: "RS256", kid: rsa.jwk.kid! })
+        .setIssuedAt(iat)
+        .setExpirationTime(iat + 3600)
+        .sign(rsa.privateKey);
+    const now = Math.floor(Date.now() / 1000);
+    expect((await verifyUserToken(await issuedAt(now + 3), [oidc()])).subject).toBe("u");
+    const error = await rejection(verifyUserToken(await issuedAt(now + 10), [oidc()]));
+    expect(error.code).toBe("InvalidAuthHeader");
+    expect(error.message).toMatch(/issued in the future \(iat \d+/);
   });
 
   it("rejects malformed tokens and unreachable discovery", async () => {

@@ -3,6 +3,7 @@ import {
   createRemoteJWKSet,
   customFetch,
   decodeJwt,
+  decodeProtectedHeader,
   errors,
   jwtVerify,
   type FetchImplementation,
@@ -34,7 +35,7 @@ export type VerifyOptions = {
 
 /** A token that does not authenticate; `code` names the reason like the backend's error codes. */
 export class AuthError extends Error {
-  readonly code: "InvalidAuthHeader" | "NoAuthProvider" | "IdTokenExpired" | "Unauthenticated";
+  readonly code: "InvalidAuthHeader" | "NoAuthProvider" | "IdTokenExpired";
   constructor(code: AuthError["code"], message: string) {
     super(message);
     this.name = "AuthError";
@@ -43,6 +44,8 @@ export class AuthError extends Error {
 }
 
 const DISCOVERY_TTL_MS = 60 * 60 * 1000;
+/** How far in the future a token's `iat` may be, for clocks slightly ahead of this one (Convex: 5 s). */
+const ISSUED_AT_SKEW_SECONDS = 5;
 type Caches = {
   jwks: Map<string, JWTVerifyGetKey>;
   discovery: Map<string, { jwksUri: string; expires: number }>;
@@ -80,6 +83,7 @@ export async function verifyUserToken(
             .join(", ")}]`,
     );
   }
+  checkHeaderAndIssueTime(token, claims);
   const caches = options.fetch ? cachesFor(options.fetch) : defaultCaches;
   const keys = await keysFor(provider, caches, options.fetch);
   try {
@@ -97,12 +101,33 @@ export async function verifyUserToken(
         `Token expired at ${claims.exp} (current time is ${Math.floor(Date.now() / 1000)})`,
       );
     }
+    if (error instanceof errors.JWKSNoMatchingKey)
+      throw new AuthError(
+        "InvalidAuthHeader",
+        `Could not decode token: no key of the provider's JWKS has the token's kid "${String(decodeProtectedHeader(token).kid)}".`,
+      );
     const detail = error instanceof Error ? error.message : String(error);
     throw new AuthError(
-      "Unauthenticated",
+      "InvalidAuthHeader",
       `Could not verify ${provider.type === "customJwt" ? "custom JWT" : "OIDC"} token claim. Check that the token signature is valid and the token hasn't expired. (${detail})`,
     );
   }
+}
+
+/** Like Convex, a token must name its signing key (`kid`) and must not be issued in the future. */
+function checkHeaderAndIssueTime(token: string, claims: JWTPayload): void {
+  const header = decodeProtectedHeader(token);
+  if (typeof header.kid !== "string" || header.kid === "")
+    throw new AuthError(
+      "InvalidAuthHeader",
+      "Could not decode token: the JWT header has no `kid`, so no key of the provider's JWKS can be chosen to verify it.",
+    );
+  const now = Math.floor(Date.now() / 1000);
+  if (typeof claims.iat === "number" && claims.iat > now + ISSUED_AT_SKEW_SECONDS)
+    throw new AuthError(
+      "InvalidAuthHeader",
+      `The JWT was issued in the future (iat ${claims.iat}, current time ${now}). Check for clock timing issues between the token issuer and this server.`,
+    );
 }
 
 function providerMatches(provider: AuthProviderConfig, claims: JWTPayload): boolean {

@@ -4,6 +4,7 @@ import { existsSync, mkdirSync, readdirSync, rmSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { jsonToConvex, type JSONValue, type Value, type ValidatorJSON } from "convex/values";
 import { decodeDocumentId } from "../ids/document-id.ts";
+import { pushedAuthInfo } from "../auth/pushed-auth-info.ts";
 import { openDatabase, type SyncMode } from "../storage/sqlite.ts";
 import { ConflictError, Store } from "../storage/store.ts";
 import { type Transaction } from "../storage/transaction.ts";
@@ -50,6 +51,7 @@ import { Scheduler } from "./scheduler.ts";
 import { Crons } from "./crons.ts";
 import { FileStorage, installStorageSyscalls } from "./file-storage.ts";
 import { FunctionLogs, type LogUdfType } from "./logs.ts";
+import { failOnUncaught } from "./uncaught-errors.ts";
 
 export type CallRequest = {
   udfPath: string;
@@ -94,7 +96,7 @@ type Completed = {
 const MAX_OCC_RETRIES = 32;
 /** Wall-clock limits; Convex's are 1 s of execution for queries and mutations and 10 min for actions. */
 const TRANSACTION_TIMEOUT_MS = 20_000;
-const ACTION_TIMEOUT_MS = 10 * 60_000;
+const DEFAULT_ACTION_TIMEOUT_MS = 10 * 60_000;
 
 /** A function that never settles must not hold its caller (or a sync session) forever. */
 function withTimeout<T>(promise: Promise<T>, ms: number, udfType: string): Promise<T> {
@@ -135,6 +137,8 @@ export type BackendOptions = {
   syncMode?: SyncMode;
   /** How long a timestamp stays readable by `/api/query_at_ts` after a later commit (Convex: 10 s). */
   snapshotWindowMs?: number;
+  /** How long an action may run (Convex's `ACTIONS_USER_TIMEOUT_SECS`, 10 min by default). */
+  actionTimeoutMs?: number;
 };
 
 /** One deployment: its database, deployed code and environment, and the function executor. */
@@ -149,6 +153,7 @@ export class Backend {
   private readonly components = new Map<string, LoadedModules>();
   private env: Record<string, string>;
   private lastCreationTime = 0;
+  private readonly actionTimeoutMs: number;
   private deployCount = 0;
   private deployed: DeployedCode | null = null;
   private readonly deployListeners = new Set<() => void>();
@@ -171,6 +176,7 @@ export class Backend {
     this.instanceName = options.instanceName ?? "convex-local";
     this.origin = options.origin ?? "http://127.0.0.1:3210";
     this.siteOrigin = options.siteOrigin ?? "http://127.0.0.1:3211";
+    this.actionTimeoutMs = options.actionTimeoutMs ?? DEFAULT_ACTION_TIMEOUT_MS;
     this.store = new Store(openDatabase(options.dataDir, options.syncMode), {
       snapshotWindowMs: options.snapshotWindowMs,
     });
@@ -353,7 +359,7 @@ export class Backend {
       environmentVariables: this.env,
       externalDepsId: null,
       componentDefinitionPackages: {},
-      appAuth: rootModules.authProviders,
+      appAuth: pushedAuthInfo(rootModules.authProviders),
       analysis,
       app: checkedComponent(root, children, ""),
       schemaChange: { allocatedComponentIds: {}, schemaIds: {}, indexDiffs, pushId },
@@ -565,8 +571,8 @@ export class Backend {
       return fn.invokeAction!(frame.requestId, argsStr);
     });
     const resultStr = await withTimeout(
-      running,
-      resolved.udfType === "action" ? ACTION_TIMEOUT_MS : TRANSACTION_TIMEOUT_MS,
+      resolved.udfType === "action" ? failOnUncaught(frame, running) : running,
+      resolved.udfType === "action" ? this.actionTimeoutMs : TRANSACTION_TIMEOUT_MS,
       resolved.udfType,
     );
     const value = JSON.parse(resultStr) as JSONValue;
@@ -937,7 +943,11 @@ export class Backend {
   }
 
   /** Routes a request through the deployment's `http.js` router and runs the matched HTTP action. */
-  async runHttpAction(request: Request, identity: UserIdentity | null): Promise<Response> {
+  async runHttpAction(
+    request: Request,
+    identity: UserIdentity | null,
+    authError?: string,
+  ): Promise<Response> {
     const url = new URL(request.url);
     const mount = this.httpMount(url.pathname);
     const component = mount?.component ?? "";
@@ -955,6 +965,7 @@ export class Backend {
       identity,
       requestId,
     );
+    frame.authError = authError;
     const startedMs = realNow();
     const logged = (error?: string) =>
       this.logs.record({
@@ -968,7 +979,14 @@ export class Backend {
         caller: "HttpEndpoint",
       });
     try {
-      const response = await frames.run(frame, () => handler.invokeHttpAction!(request));
+      const response = await withTimeout(
+        failOnUncaught(
+          frame,
+          frames.run(frame, () => handler.invokeHttpAction!(request)),
+        ),
+        this.actionTimeoutMs,
+        "HTTP action",
+      );
       logged();
       return response;
     } catch (e) {

@@ -60,8 +60,11 @@ export function dbGet(
   if (args.table !== undefined && table.name !== args.table)
     throw invalidIdError(args.id, args.table);
   if (table.name.startsWith("_") !== Boolean(args.isSystem)) {
-    if (args.isSystem) throw new Error(`System tables can only be accessed with db.system.get().`);
-    return null;
+    throw new Error(
+      args.isSystem
+        ? `User tables cannot be accessed with db.system.get(); use db.get().`
+        : `System tables can only be accessed with db.system.get().`,
+    );
   }
   return tx.get(table.number, args.id);
 }
@@ -456,14 +459,19 @@ function searchPage(
   };
   const page: DocJson[] = [];
   let consumed = offset;
+  let exhausted = false;
   while (end !== undefined || page.length < args.pageSize) {
     const before = q.results!.length;
     const doc = nextMatch(txOf(frame), q);
     consumed += before - q.results!.length;
-    if (!doc) break;
+    if (!doc) {
+      exhausted = true;
+      break;
+    }
     page.push(doc);
   }
-  const isDone = q.results!.length === 0 && (end === undefined || end >= results.length);
+  // Like an index page, a full page is not done even if nothing follows: the next, empty one is.
+  const isDone = exhausted && (end === undefined || end >= results.length);
   return {
     page,
     isDone,

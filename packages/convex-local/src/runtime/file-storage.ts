@@ -1,9 +1,10 @@
-import { createHash, createHmac, randomBytes } from "node:crypto";
+import { createHash, createHmac, randomBytes, timingSafeEqual } from "node:crypto";
 import { type Backend } from "./backend.ts";
 import { insertSystem, tableForId } from "./db-syscalls.ts";
 import { FunctionError } from "./errors.ts";
 import { type Frame } from "./frame.ts";
 import { type DocJson } from "../storage/index-keys.ts";
+import { FileBytes } from "../storage/file-bytes.ts";
 import { type Commit } from "../storage/store.ts";
 
 type StorageDoc = DocJson & { sha256: string; size: number; contentType?: string };
@@ -14,10 +15,12 @@ const UPLOAD_TOKEN_TTL_MS = 60 * 60 * 1000;
 export class FileStorage {
   private readonly backend: Backend;
   private readonly secret: Buffer;
+  private readonly bytes: FileBytes;
 
   constructor(backend: Backend) {
     this.backend = backend;
     const db = backend.store.db;
+    this.bytes = new FileBytes(db);
     const row = db.prepare("SELECT value FROM meta WHERE key = 'upload_secret'").get();
     if (row) this.secret = Buffer.from(String(row.value), "hex");
     else {
@@ -45,20 +48,25 @@ export class FileStorage {
     return `${this.backend.origin}/api/storage/upload?token=${payload}.${mac}`;
   }
 
-  /** The component an upload token was issued for, or null if it is forged or expired. */
-  checkUploadToken(token: string): string | null {
+  /** The component an upload token was issued for, or why it cannot be used. */
+  checkUploadToken(token: string): { component: string } | { refused: "invalid" | "expired" } {
     const [payload, mac] = token.split(".");
-    if (!payload || !mac) return null;
-    if (createHmac("sha256", this.secret).update(payload).digest("base64url") !== mac) return null;
+    if (!payload || !mac) return { refused: "invalid" };
+    const expected = createHmac("sha256", this.secret).update(payload).digest();
+    const given = Buffer.from(mac, "base64url");
+    if (given.length !== expected.length || !timingSafeEqual(given, expected))
+      return { refused: "invalid" };
     const { c, e } = JSON.parse(Buffer.from(payload, "base64url").toString("utf8")) as {
       c: string;
       e: number;
     };
-    return e >= Date.now() ? c : null;
+    return e >= Date.now() ? { component: c } : { refused: "expired" };
   }
 
-  fileUrl(storageId: string): string {
-    return `${this.backend.origin}/api/storage/${storageId}`;
+  /** A file's URL; a component's files name the component, as Convex's URLs do. */
+  fileUrl(storageId: string, component = ""): string {
+    const url = `${this.backend.origin}/api/storage/${storageId}`;
+    return component === "" ? url : `${url}?component=${encodeURIComponent(component)}`;
   }
 
   /** Stores bytes and records the `_storage` document; returns its id. */
@@ -67,8 +75,13 @@ export class FileStorage {
     bytes: Uint8Array,
     contentType: string | null,
     frame?: Frame,
+    expectedSha256?: string,
   ): Promise<string> {
     const sha256 = createHash("sha256").update(bytes).digest("base64");
+    if (expectedSha256 !== undefined && expectedSha256 !== sha256)
+      throw new FunctionError(
+        `Uncaught Error: The sha256 given to storage.store (${expectedSha256}) is not the sha256 of the blob's bytes (${sha256}).`,
+      );
     const row: Record<string, string | number> = { sha256, size: bytes.length };
     if (contentType) row.contentType = contentType;
     const insert = (f: Frame) => insertSystem(f, "_storage", row)._id;
@@ -76,31 +89,33 @@ export class FileStorage {
       frame?.kind === "mutation"
         ? insert(frame)
         : await this.backend.systemMutation(component, insert);
-    this.backend.store.db
-      .prepare("INSERT OR REPLACE INTO files (storage_id, bytes) VALUES (?, ?)")
-      .run(id, bytes);
+    this.bytes.put(id, bytes);
     this.backend.store.flush();
     return id;
   }
 
   readBytes(storageId: string): Uint8Array | null {
-    const row = this.backend.store.db
-      .prepare("SELECT bytes FROM files WHERE storage_id = ?")
-      .get(storageId);
-    return row ? (row.bytes as Uint8Array) : null;
+    return this.bytes.get(storageId);
   }
 
   /** The committed `_storage` document, read outside any transaction (for serving files). */
   committedDoc(storageId: string): StorageDoc | null {
-    const row = this.backend.store.db
-      .prepare("SELECT json FROM documents WHERE id = ?")
-      .get(storageId);
-    return row ? (JSON.parse(String(row.json)) as StorageDoc) : null;
+    return this.backend.store.committedDocument(storageId) as StorageDoc | null;
   }
 
   deleteBytes(storageId: string): void {
-    this.backend.store.db.prepare("DELETE FROM files WHERE storage_id = ?").run(storageId);
+    this.bytes.delete(storageId);
   }
+}
+
+/** Like Convex, an id that is not a storage id of this component is an error, not a missing file. */
+function checkStorageId(frame: Frame, storageId: unknown, op: string): string {
+  const table = typeof storageId === "string" ? tableForId(frame, storageId) : null;
+  if (!table || table.name !== "_storage")
+    throw new FunctionError(
+      `Uncaught Error: Invalid argument \`storageId\` for \`storage.${op}\`: ${String(storageId)} is not a storage id.`,
+    );
+  return storageId as string;
 }
 
 /** Reads a `_storage` document inside the frame's transaction, or committed state in actions. */
@@ -123,9 +138,11 @@ export function installStorageSyscalls(backend: Backend, files: FileStorage): vo
   const ops = backend.extraAsyncOps as Record<string, (frame: Frame, args: never) => unknown>;
   ops["1.0/storageGenerateUploadUrl"] = (frame) => files.uploadUrl(frame.component);
   ops["1.0/storageGetUrl"] = async (frame, args: StorageArgs) =>
-    (await storageDoc(frame, args.storageId)) ? files.fileUrl(args.storageId) : null;
+    (await storageDoc(frame, checkStorageId(frame, args.storageId, "getUrl")))
+      ? files.fileUrl(args.storageId, frame.component)
+      : null;
   ops["1.0/storageGetMetadata"] = async (frame, args: StorageArgs) => {
-    const doc = await storageDoc(frame, args.storageId);
+    const doc = await storageDoc(frame, checkStorageId(frame, args.storageId, "getMetadata"));
     if (!doc) return null;
     return {
       storageId: doc._id,
@@ -135,6 +152,7 @@ export function installStorageSyscalls(backend: Backend, files: FileStorage): vo
     };
   };
   ops["1.0/storageDelete"] = async (frame, args: StorageArgs) => {
+    checkStorageId(frame, args.storageId, "delete");
     const remove = (f: Frame) => {
       const table = tableForId(f, args.storageId);
       const doc =
@@ -160,12 +178,16 @@ export function installStorageSyscalls(backend: Backend, files: FileStorage): vo
       : null;
   };
   const js = backend.jsOps as Record<string, (frame: Frame, args: never) => unknown>;
-  js["storage/storeBlob"] = async (frame, args: { blob: Blob }) =>
+  js["storage/storeBlob"] = async (
+    frame,
+    args: { blob: Blob; options?: { sha256?: string } | null },
+  ) =>
     files.store(
       frame.component,
       new Uint8Array(await args.blob.arrayBuffer()),
       args.blob.type || null,
       frame,
+      args.options?.sha256 ?? undefined,
     );
   js["storage/getBlob"] = async (frame, args: StorageArgs) => {
     const doc = await storageDoc(frame, args.storageId);

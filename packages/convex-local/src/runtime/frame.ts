@@ -26,6 +26,8 @@ export type Frame = {
   udfPath: string;
   requestId: string;
   identity: UserIdentity | null;
+  /** Why the request's credentials were refused; HTTP actions still run, but reading the identity throws. */
+  authError?: string;
   tx?: Transaction;
   queries: Map<number, QueryState>;
   nextQueryId: { value: number };

@@ -1,9 +1,11 @@
 import { type JSONValue } from "convex/values";
 import { type DocJson } from "../storage/index-keys.ts";
+import { type JobEntry, type ScheduledJobIndex } from "../storage/scheduled-jobs.ts";
 import { type Backend, randomId } from "./backend.ts";
 import { failedOutcome } from "./errors.ts";
 import { type Frame } from "./frame.ts";
 import { realNow, realSetTimeout } from "./globals.ts";
+import { purgeFinishedJobs } from "./scheduled-job-retention.ts";
 
 type JobState = {
   kind: "pending" | "inProgress" | "success" | "failed" | "canceled";
@@ -19,18 +21,28 @@ type Job = DocJson & {
 /** A job and the component whose `_scheduled_functions` table holds it. */
 type PendingJob = { job: Job; owner: string };
 
-/** Runs due `_scheduled_functions` jobs; re-plans whenever a commit touches that table. */
+/** Due jobs started per pass; the next pass starts as soon as a commit or this pass ends. */
+const DUE_BATCH = 100;
+const PURGE_INTERVAL_MS = 60 * 60 * 1000;
+
+/**
+ * Runs due `_scheduled_functions` jobs, found through the store's job index (so finished jobs are
+ * never read), re-plans whenever a commit touches a job table, and purges jobs past retention.
+ */
 export class Scheduler {
   private readonly backend: Backend;
+  private readonly jobs: ScheduledJobIndex;
   private timer: NodeJS.Timeout | null = null;
+  private purgeTimer: NodeJS.Timeout | null = null;
   private readonly running = new Set<string>();
   private stopped = false;
 
   constructor(backend: Backend) {
     this.backend = backend;
+    this.jobs = backend.store.scheduledJobs;
     backend.store.onCommit((commit) => {
       for (const n of commit.tables) {
-        if (backend.store.catalog.tableByNumber(n)?.name === "_scheduled_functions") {
+        if (this.jobs.tracks(n)) {
           this.reschedule();
           return;
         }
@@ -38,53 +50,56 @@ export class Scheduler {
     });
   }
 
-  private pendingJobs(): PendingJob[] {
-    const numbers = this.jobTables();
-    if (numbers.length === 0) return [];
-    const rows = this.backend.store.db
-      .prepare(
-        `SELECT table_number, json FROM documents WHERE table_number IN (${numbers.map(() => "?").join(",")})`,
-      )
-      .all(...numbers);
-    return rows
-      .map((r) => ({
-        job: JSON.parse(String(r.json)) as Job,
-        owner: this.backend.store.catalog.tableByNumber(Number(r.table_number))!.component,
-      }))
-      .filter(({ job }) => job.state.kind === "pending" && !this.running.has(job._id))
-      .sort((a, b) => a.job.scheduledTime - b.job.scheduledTime);
-  }
-
-  private jobTables(): number[] {
-    const out: number[] = [];
-    for (const row of this.backend.store.db
-      .prepare("SELECT number FROM tables WHERE name = '_scheduled_functions'")
-      .all()) {
-      out.push(Number(row.number));
+  /** The job documents of index entries, with the component that owns each. */
+  private load(entries: JobEntry[]): PendingJob[] {
+    const out: PendingJob[] = [];
+    for (const e of entries) {
+      if (this.running.has(e.id)) continue;
+      const job = this.backend.store.committedDocument(e.id) as Job | null;
+      const owner = this.backend.store.catalog.tableByNumber(e.tableNumber)?.component;
+      if (job && owner !== undefined) out.push({ job, owner });
     }
     return out;
+  }
+
+  /** The soonest pending job not already running (a running mutation's job stays pending until it commits). */
+  private nextPending(): JobEntry | undefined {
+    return this.jobs.pending(this.running.size + 1).find((e) => !this.running.has(e.id));
   }
 
   /** Actions that were running when the process died did not finish; like Convex, they are not retried. */
   private recovered = false;
 
   private async failInterrupted(): Promise<void> {
-    const numbers = this.jobTables();
-    if (numbers.length === 0) return;
-    const rows = this.backend.store.db
-      .prepare(
-        `SELECT table_number, json FROM documents WHERE table_number IN (${numbers.map(() => "?").join(",")})`,
-      )
-      .all(...numbers);
-    for (const row of rows) {
-      const job = JSON.parse(String(row.json)) as Job;
-      if (job.state.kind !== "inProgress" || this.running.has(job._id)) continue;
-      const owner = this.backend.store.catalog.tableByNumber(Number(row.table_number))!.component;
+    for (const { job, owner } of this.load(this.jobs.inProgress())) {
       await this.finish(owner, job, {
         kind: "failed",
         error: "Transient error while executing action: the server stopped while it ran.",
       });
     }
+  }
+
+  /** Deletes jobs that finished more than the retention (7 days) before `nowMs`; returns how many. */
+  purgeFinished(nowMs = realNow()): Promise<number> {
+    return purgeFinishedJobs(
+      this.jobs,
+      this.backend.store.catalog,
+      (component, body) => this.backend.systemMutation(component, (frame) => body(frame.tx!)),
+      nowMs,
+      () => this.stopped,
+    );
+  }
+
+  private purgeNowAndLater(): void {
+    this.purgeFinished()
+      .catch((e: unknown) => {
+        if (!this.stopped) console.error("convex-local: could not purge finished jobs:", e);
+      })
+      .finally(() => {
+        if (this.stopped) return;
+        this.purgeTimer = realSetTimeout(() => this.purgeNowAndLater(), PURGE_INTERVAL_MS);
+        this.purgeTimer.unref();
+      });
   }
 
   reschedule(): void {
@@ -94,11 +109,13 @@ export class Scheduler {
       this.failInterrupted().catch((e: unknown) =>
         console.error("convex-local: could not fail interrupted jobs:", e),
       );
+      this.purgeNowAndLater();
     }
     if (this.timer) clearTimeout(this.timer);
-    const next = this.pendingJobs()[0];
+    this.timer = null;
+    const next = this.nextPending();
     if (!next) return;
-    const delay = Math.max(0, Math.min(next.job.scheduledTime - realNow(), 2 ** 31 - 1));
+    const delay = Math.max(0, Math.min(next.scheduledTime - realNow(), 2 ** 31 - 1));
     this.timer = realSetTimeout(() => {
       this.runDue().catch((e: unknown) => {
         console.error("convex-local: scheduler failed to run due jobs:", e);
@@ -109,8 +126,7 @@ export class Scheduler {
 
   private async runDue(): Promise<void> {
     this.timer = null;
-    const now = realNow();
-    const due = this.pendingJobs().filter((p) => p.job.scheduledTime <= now);
+    const due = this.load(this.jobs.due(realNow(), this.running.size + DUE_BATCH));
     await Promise.all(due.map((p) => this.run(p)));
     this.reschedule();
   }
@@ -139,9 +155,12 @@ export class Scheduler {
             component,
             resolved,
             async (frame) => {
-              if (!this.claim(frame, owner, job, "success")) return null;
+              // Running while the function runs, so it sees itself as Convex shows it (and may cancel itself).
+              if (!this.claim(frame, owner, job, "inProgress")) return null;
               frame.scheduledJobId = job._id;
-              return this.backend.invoke(resolved, frame, args);
+              const value = await this.backend.invoke(resolved, frame, args);
+              this.succeedUnlessCanceled(frame, owner, job);
+              return value;
             },
             null,
             randomId(),
@@ -186,15 +205,25 @@ export class Scheduler {
     }
   }
 
-  /** Moves a pending job to `state` inside the frame's transaction; false if it was canceled. */
-  private claim(frame: Frame, owner: string, job: Job, state: JobState["kind"]): boolean {
+  /** Moves a pending job to running inside the frame's transaction; false if it was canceled. */
+  private claim(frame: Frame, owner: string, job: Job, state: "inProgress"): boolean {
     const table = this.backend.store.catalog.table(owner, "_scheduled_functions")!;
     const current = frame.tx!.get(table.number, job._id) as Job | null;
     if (!current || current.state.kind !== "pending") return false;
-    const update: Job = { ...current, state: { kind: state } };
-    if (state === "success") update.completedTime = realNow();
-    frame.tx!.write(table.number, job._id, update);
+    frame.tx!.write(table.number, job._id, { ...current, state: { kind: state } });
     return true;
+  }
+
+  /** Marks a scheduled mutation's job done in its own transaction, unless it canceled itself. */
+  private succeedUnlessCanceled(frame: Frame, owner: string, job: Job): void {
+    const table = this.backend.store.catalog.table(owner, "_scheduled_functions")!;
+    const current = frame.tx!.get(table.number, job._id) as Job | null;
+    if (!current || current.state.kind !== "inProgress") return;
+    frame.tx!.write(table.number, job._id, {
+      ...current,
+      state: { kind: "success" },
+      completedTime: realNow(),
+    });
   }
 
   private async finish(owner: string, job: Job, state: JobState): Promise<void> {
@@ -214,5 +243,6 @@ export class Scheduler {
   stop(): void {
     this.stopped = true;
     if (this.timer) clearTimeout(this.timer);
+    if (this.purgeTimer) clearTimeout(this.purgeTimer);
   }
 }

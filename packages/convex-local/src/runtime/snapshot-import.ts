@@ -4,6 +4,7 @@ import { jsonToConvex, type JSONValue, type Value, type ValidatorJSON } from "co
 import { decodeDocumentId, encodeDocumentId, newInternalId } from "../ids/document-id.ts";
 import { type DocJson } from "../storage/index-keys.ts";
 import { validateDocument, schemaValidationMessage } from "../validation/validate.ts";
+import { FileBytes } from "../storage/file-bytes.ts";
 import { type Backend, randomId } from "./backend.ts";
 import { parseShape, type Shape, UNKNOWN } from "./snapshot-shape.ts";
 import { fromCleanJson, SnapshotFormatError } from "./snapshot-values.ts";
@@ -550,10 +551,11 @@ export async function applyImport(backend: Backend, plan: ImportPlan): Promise<n
       null,
       randomId(),
       "_system:import",
-      () => (db) => {
-        const insert = db.prepare("INSERT OR REPLACE INTO files (storage_id, bytes) VALUES (?, ?)");
-        for (const w of batchFiles) insert.run(w.id, plan.files.get(w.id)!);
-      },
+      () => (db) =>
+        FileBytes.putIn(
+          db,
+          batchFiles.map((w) => [w.id, plan.files.get(w.id)!]),
+        ),
     );
   }
   return written;

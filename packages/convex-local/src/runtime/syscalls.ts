@@ -33,7 +33,10 @@ const asyncOps: Record<string, (frame: Frame, args: never) => unknown> = {
   "1.0/shallowMerge": db.shallowMerge,
   "1.0/replace": db.replace,
   "1.0/remove": db.remove,
-  "1.0/getUserIdentity": (frame) => frame.identity,
+  "1.0/getUserIdentity": (frame) => {
+    if (frame.authError !== undefined) throw new Error(frame.authError);
+    return frame.identity;
+  },
   "1.0/runUdf": (
     frame,
     args: FunctionAddress & { udfType: "query" | "mutation" | "snapshotQuery"; args: JSONValue },

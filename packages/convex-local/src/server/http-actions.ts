@@ -25,12 +25,16 @@ export async function serveHttpAction(
     body: hasBody ? (Readable.toWeb(req) as ReadableStream) : undefined,
     duplex: "half",
   } as RequestInit);
-  // Invalid Convex auth does not block an HTTP action; it just runs without an identity.
-  const identity = await callerFromHeader(backend, req.headers.authorization, adminSecret).then(
-    (c) => c.identity,
-    () => null,
+  // Refused credentials do not block an HTTP action (it may read the header itself), but, as in
+  // Convex, `ctx.auth.getUserIdentity()` then throws instead of answering null.
+  const caller = await callerFromHeader(backend, req.headers.authorization, adminSecret).then(
+    (c) => c,
+    (e: unknown) => (e instanceof Error ? e : new Error(String(e))),
   );
-  const response = await backend.runHttpAction(request, identity);
+  const response =
+    caller instanceof Error
+      ? await backend.runHttpAction(request, null, caller.message)
+      : await backend.runHttpAction(request, caller.identity);
   const outHeaders: Record<string, string | string[]> = {};
   response.headers.forEach((value, name) => {
     const existing = outHeaders[name];

@@ -1,5 +1,5 @@
 import { checkAdminKey } from "../auth/admin-key.ts";
-import { verifyUserToken } from "../auth/jwt.ts";
+import { AuthError, verifyUserToken } from "../auth/jwt.ts";
 import { type Backend } from "../runtime/backend.ts";
 import { type UserIdentity } from "../runtime/frame.ts";
 
@@ -7,10 +7,13 @@ export type Caller = { isAdmin: boolean; identity: UserIdentity | null; token: s
 
 export const ANONYMOUS: Caller = { isAdmin: false, identity: null, token: null };
 
+/** A credential that does not authenticate; `code` is the error code Convex answers it with. */
 export class AuthenticationError extends Error {
-  constructor(message: string) {
+  readonly code: string;
+  constructor(message: string, code = "Unauthenticated") {
     super(message);
     this.name = "AuthenticationError";
+    this.code = code;
   }
 }
 
@@ -36,6 +39,7 @@ export async function callerFromHeader(
     return userCaller(backend, header.slice(7).trim());
   throw new AuthenticationError(
     "Authorization header must be `Bearer <token>` or `Convex <admin key>`.",
+    "InvalidAuthHeader",
   );
 }
 
@@ -75,6 +79,7 @@ export async function userCaller(backend: Backend, token: string): Promise<Calle
     const identity = (await verifyUserToken(token, providers as never, { fetch })) as UserIdentity;
     return { isAdmin: false, identity, token };
   } catch (e) {
-    throw new AuthenticationError(e instanceof Error ? e.message : String(e));
+    if (e instanceof AuthError) throw new AuthenticationError(e.message, e.code);
+    throw new AuthenticationError(e instanceof Error ? e.message : String(e), "InvalidAuthHeader");
   }
 }

@@ -120,7 +120,7 @@ async function handleApi(
       req.headers.authorization ??
       (url.searchParams.get("adminKey") ? `Convex ${url.searchParams.get("adminKey")}` : undefined);
     const caller = await callerFromHeader(backend, header, instanceSecret).catch((e: unknown) => {
-      if (e instanceof AuthenticationError) throw new HttpError(401, "Unauthenticated", e.message);
+      if (e instanceof AuthenticationError) throw new HttpError(401, e.code, e.message);
       throw e;
     });
     if (await handleUdfRoute(backend, caller, req, res, url)) return;

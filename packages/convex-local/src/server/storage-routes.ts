@@ -13,9 +13,12 @@ export async function handleStorageRoute(
   if (!url.pathname.startsWith("/api/storage/")) return false;
   const files = backend.files;
   if (req.method === "POST" && url.pathname === "/api/storage/upload") {
-    const component = files.checkUploadToken(url.searchParams.get("token") ?? "");
-    if (component === null)
-      throw new HttpError(401, "InvalidUploadToken", "The upload URL is invalid or has expired.");
+    const token = files.checkUploadToken(url.searchParams.get("token") ?? "");
+    if ("refused" in token)
+      throw token.refused === "expired"
+        ? new HttpError(401, "StorageTokenExpired", "The upload URL has expired.")
+        : new HttpError(401, "StorageTokenInvalid", "The upload URL's token is invalid.");
+    const component = token.component;
     const bytes = await readBody(req, 1024 * 1024 * 1024);
     const digest = req.headers.digest;
     if (typeof digest === "string" && digest.startsWith("sha-256=")) {
@@ -42,7 +45,8 @@ export async function handleStorageRoute(
       "Accept-Ranges": "bytes",
     };
     const range = /^bytes=(\d*)-(\d*)$/.exec(req.headers.range ?? "");
-    if (range && (range[1] || range[2])) {
+    // An empty file has no byte to range over; Convex answers it whole.
+    if (range && (range[1] || range[2]) && bytes.length > 0) {
       const start = range[1] ? Number(range[1]) : Math.max(0, bytes.length - Number(range[2]));
       const end =
         range[1] && range[2] ? Math.min(Number(range[2]), bytes.length - 1) : bytes.length - 1;

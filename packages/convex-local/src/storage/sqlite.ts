@@ -52,6 +52,16 @@ CREATE TABLE IF NOT EXISTS session_requests (
   ts TEXT NOT NULL,
   PRIMARY KEY (session_id, request_id)
 );
+CREATE TABLE IF NOT EXISTS scheduled_jobs (
+  id TEXT PRIMARY KEY,
+  table_number INTEGER NOT NULL,
+  state TEXT NOT NULL,
+  scheduled_time REAL NOT NULL,
+  completed_time REAL
+);
+CREATE INDEX IF NOT EXISTS scheduled_jobs_by_state ON scheduled_jobs (state, scheduled_time);
+CREATE INDEX IF NOT EXISTS scheduled_jobs_by_completion ON scheduled_jobs (completed_time)
+  WHERE completed_time IS NOT NULL;
 CREATE TABLE IF NOT EXISTS files (
   storage_id TEXT PRIMARY KEY,
   bytes BLOB NOT NULL

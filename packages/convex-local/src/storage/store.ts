@@ -7,6 +7,7 @@ import { type DocJson, indexKey } from "./index-keys.ts";
 import { type WrittenKeys } from "./read-set.ts";
 import { SearchIndexes } from "./search-index.ts";
 import { Checkpointer } from "./checkpointer.ts";
+import { ScheduledJobIndex } from "./scheduled-jobs.ts";
 import { Statements, Transaction } from "./transaction.ts";
 
 /** What one commit changed: index keys for invalidation, tables and documents touched, documents deleted. */
@@ -94,6 +95,7 @@ export class Store {
   readonly db: DatabaseSync;
   readonly catalog: Catalog;
   readonly searchIndexes: SearchIndexes;
+  readonly scheduledJobs: ScheduledJobIndex;
   private readonly statements: Statements;
   private readonly insertEntry: StatementSync;
   private readonly deleteEntry: StatementSync;
@@ -137,6 +139,7 @@ export class Store {
     if (this.checkpointer) db.exec("PRAGMA wal_autocheckpoint = 10000");
     this.catalog = new Catalog(db);
     this.searchIndexes = new SearchIndexes(db);
+    this.scheduledJobs = new ScheduledJobIndex(db, this.catalog);
     this.statements = new Statements(db);
     this.insertEntry = db.prepare(
       "INSERT INTO index_entries (index_id, key, doc_id) VALUES (?, ?, ?)",
@@ -158,6 +161,12 @@ export class Store {
     const now = BigInt(wallClock()) * 1_000_000n;
     this.ts = now > persisted ? now : persisted;
     this.historyFloor = this.ts;
+  }
+
+  /** The latest committed version of a document, outside any transaction. */
+  committedDocument(id: string): DocJson | null {
+    const row = this.statements.getDoc.get(id);
+    return row ? (JSON.parse(String(row.json)) as DocJson) : null;
   }
 
   latestTs(): bigint {
@@ -249,6 +258,8 @@ export class Store {
           }
           for (const search of this.searchIndexes.forTable(w.tableNumber))
             this.searchIndexes.index(search, id, w.before, w.after, writes);
+          if (this.scheduledJobs.tracks(w.tableNumber))
+            this.scheduledJobs.apply(id, w.tableNumber, w.after);
           if (w.after) this.upsertDoc.run(id, w.tableNumber, JSON.stringify(w.after));
           else if (w.before) {
             this.deleteDoc.run(id);

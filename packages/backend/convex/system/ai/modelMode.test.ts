@@ -4,6 +4,7 @@ import { afterEach, beforeEach, describe, expect, test, vi } from "vitest";
 
 import { api } from "../../_generated/api";
 import {
+  addMember,
   createOrganization,
   messagesOf,
   newTest,
@@ -189,6 +190,7 @@ describe("support agent with a language model", () => {
     const t = newTest();
     await createOrganization(t, "org_a");
     const ids = await startConversation(t, "org_a");
+    await addMember(t, "org_a", "user_ana", "member");
     const ana = t.withIdentity({
       subject: "user_ana",
       name: "Ana",

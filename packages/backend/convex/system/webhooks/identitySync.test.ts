@@ -188,7 +188,7 @@ describe("identity webhook: users and memberships", () => {
     const { conversationId } = await startConversation(t, "org_a");
     const me = operator(t, "org_a", "admin", "user_me");
 
-    // Taking it oneself needs no synced membership: the verified identity is enough.
+    // Anyone may take a conversation; giving it away needs the other to be a member.
     await me.mutation(api.private.conversations.assign, { conversationId, assigneeId: "user_me" });
     await me.mutation(api.private.conversations.assign, { conversationId, assigneeId: "user_ana" });
     for (const stranger of ["user_cy", "user_nobody"]) {
@@ -220,5 +220,45 @@ describe("identity webhook: users and memberships", () => {
     await deliver(t, "organization.deleted", { id: "org_x", deleted: true });
     const left = await t.run(async (ctx) => await ctx.db.query("members").collect());
     expect(left).toEqual([]);
+  });
+
+  test("a demoted or removed member's next call is refused, whatever their token still says", async () => {
+    const t = newTest();
+    await createOrganization(t, "org_a");
+    await deliver(
+      t,
+      "organizationMembership.created",
+      membership("m1", "org_a", "user_ana", "org:admin"),
+    );
+    // Ana's token was issued while she was an admin, and is still valid.
+    const ana = t.withIdentity({ subject: "user_ana", org_id: "org_a", org_role: "org:admin" });
+    const codeOf = (error: unknown) => (error as { data?: { code?: string } }).data?.code;
+    await ana.query(api.private.auditLog.list, { paginationOpts: { numItems: 5, cursor: null } });
+
+    await deliver(
+      t,
+      "organizationMembership.updated",
+      membership("m1", "org_a", "user_ana", "org:member"),
+    );
+    const demoted = await ana
+      .query(api.private.auditLog.list, { paginationOpts: { numItems: 5, cursor: null } })
+      .catch(codeOf);
+    expect(demoted).toBe("UNAUTHORIZED");
+    expect((await ana.query(api.private.organization.current, {})).role).toBe("member");
+
+    await deliver(
+      t,
+      "organizationMembership.deleted",
+      membership("m1", "org_a", "user_ana", "org:member"),
+    );
+    expect(await ana.query(api.private.organization.current, {}).catch(codeOf)).toBe(
+      "UNAUTHORIZED",
+    );
+    const { conversationId } = await startConversation(t, "org_a");
+    expect(
+      await ana
+        .mutation(api.private.messages.reply, { conversationId, text: "Still here?" })
+        .catch(codeOf),
+    ).toBe("UNAUTHORIZED");
   });
 });

@@ -13,19 +13,13 @@ import { statusBadgeVariant } from "../../lib/conversation-status";
 import { RelativeTime } from "./relative-time";
 
 /** The visitor's other conversations in this organization, each linking to its thread. */
-export function ContactConversations({
-  contactSessionId,
-  currentId,
-}: {
-  contactSessionId: Id<"contactSessions">;
-  currentId: Id<"conversations">;
-}) {
+export function ContactConversations({ conversationId }: { conversationId: Id<"conversations"> }) {
   const t = useTranslations("conversations");
   const { query } = useInboxFilters();
   const conversations = useQuery(api.private.contactSessions.listConversations, {
-    contactSessionId,
+    conversationId,
   });
-  const others = conversations?.filter((conversation) => conversation._id !== currentId);
+  const others = conversations?.filter((conversation) => conversation._id !== conversationId);
   return (
     <section aria-label={t("contact.otherConversations")} className="grid gap-2">
       <h3 className="font-medium">{t("contact.otherConversations")}</h3>

@@ -45,7 +45,7 @@ export function ContactPanel({ conversationId }: { conversationId: Id<"conversat
           </div>
         ))}
       </dl>
-      <ContactConversations contactSessionId={contact._id} currentId={conversationId} />
+      <ContactConversations conversationId={conversationId} />
     </section>
   );
 }

@@ -1,0 +1,61 @@
+import { createHash } from "node:crypto";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { ConvexHttpClient } from "convex/browser";
+import { api } from "./fixtures/basic/convex/_generated/api.js";
+import { startHarness, type Harness } from "./server-harness.ts";
+
+let h: Harness;
+let client: ConvexHttpClient;
+
+beforeAll(async () => {
+  h = await startHarness("basic");
+  client = new ConvexHttpClient(h.server.url, { logger: false });
+});
+
+afterAll(async () => {
+  await h.stop();
+});
+
+const base64Sha256 = (text: string) => createHash("sha256").update(text).digest("base64");
+
+describe("file storage as Convex behaves", () => {
+  test("ctx.storage.store keeps an empty blob", async () => {
+    const id = await client.action(api.files.storeText, { text: "" });
+    expect(await client.action(api.files.readText, { id })).toBe("");
+    expect(await client.query(api.files.metadata, { id })).toEqual({
+      size: 0,
+      contentType: "text/plain",
+    });
+  });
+
+  test("ctx.storage.store refuses bytes that do not match the sha256 given", async () => {
+    const id = await client.action(api.files.storeWithHash, {
+      text: "hello",
+      sha256: base64Sha256("hello"),
+    });
+    expect(await client.action(api.files.readText, { id })).toBe("hello");
+    await expect(
+      client.action(api.files.storeWithHash, { text: "other", sha256: base64Sha256("hello") }),
+    ).rejects.toThrow(/sha256/i);
+  });
+
+  test("storage.getMetadata and db.get refuse ids that are not theirs", async () => {
+    await expect(client.query(api.files.metadataOf, { id: "INVALID" })).rejects.toThrow(
+      /Invalid argument `storageId` for `storage.getMetadata`/,
+    );
+    const id = await client.action(api.files.storeText, { text: "x" });
+    await expect(client.query(api.files.systemGet, { id })).rejects.toThrow(
+      /System tables can only be accessed with db.system/,
+    );
+  });
+
+  test("Range: bytes=0-0 on an empty file answers 200 with the empty body", async () => {
+    const id = await client.action(api.files.storeText, { text: "" });
+    const url = (await client.query(api.files.url, { id }))!;
+    const response = await fetch(url, { headers: { Range: "bytes=0-0" } });
+    expect(response.status).toBe(200);
+    expect(response.headers.get("content-range")).toBeNull();
+    expect(response.headers.get("content-length")).toBe("0");
+    expect(await response.text()).toBe("");
+  });
+});
