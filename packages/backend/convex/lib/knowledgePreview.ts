@@ -1,7 +1,7 @@
 import type { EntryId } from "@convex-dev/rag";
 
 import type { QueryCtx } from "../_generated/server";
-import { knowledgeBase } from "../system/knowledge/knowledgeBase";
+import { knowledgeBase } from "./knowledge/knowledgeBase";
 
 /** A preview shows this much of a file's extracted text; the rest is cut at a line break. */
 export const PREVIEW_MAX_CHARS = 20_000;

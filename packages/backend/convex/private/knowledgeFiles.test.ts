@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, test, vi } from "vitest";
 import { api, internal } from "../_generated/api";
 import type { Id } from "../_generated/dataModel";
 import { PREVIEW_MAX_CHARS } from "../lib/knowledgePreview";
-import { knowledgeBase } from "../system/knowledge/knowledgeBase";
+import { knowledgeBase } from "../lib/knowledge/knowledgeBase";
 import { createOrganization, newTest, operator, settle, type TestConvex } from "../test.harness";
 
 beforeEach(() => {

@@ -8,7 +8,7 @@ import { fail } from "../lib/errors";
 import { requireAdmin, requireOperator } from "../lib/identity";
 import { checkKnowledgeFile } from "../lib/knowledgeFileTypes";
 import { extractedTextPreview } from "../lib/knowledgePreview";
-import { knowledgeBase } from "../system/knowledge/knowledgeBase";
+import { knowledgeBase } from "../lib/knowledge/knowledgeBase";
 
 const MAX_REINDEX = 500;
 

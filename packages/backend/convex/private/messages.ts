@@ -11,7 +11,7 @@ import { requireOperator } from "../lib/identity";
 import { operatorAgentName, operatorMessage } from "../lib/messageAuthors";
 import { requireOrgConversation, requireOrgThread } from "../lib/operatorConversations";
 import { listThreadMessages } from "../lib/threadMessages";
-import { enhanceDraft } from "../system/ai/enhanceDraft";
+import { enhanceDraft } from "../lib/ai/enhanceDraft";
 import { MAX_MESSAGE_CHARS } from "../lib/validators";
 
 /** Keyed by thread (from conversations.get) so `useUIMessages` from @convex-dev/agent/react works as is. */

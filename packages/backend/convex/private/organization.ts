@@ -7,7 +7,7 @@ import { requireAdmin, requireOperator } from "../lib/identity";
 import { organizationSettingsFor } from "../lib/organizationSettings";
 import { findOrganization } from "../lib/organizations";
 import { billingEnforced, hasPremium } from "../lib/plans";
-import { models } from "../system/ai/models";
+import { models } from "../lib/ai/models";
 
 const MAX_DOMAINS = 20;
 const MAX_INSTRUCTIONS = 2000;

@@ -9,7 +9,7 @@ import { requireContactConversation, requireContactSession } from "../lib/contac
 import { limitConversationCreation } from "../lib/rateLimits";
 import { widgetSettingsFor } from "../lib/widgetSettings";
 import { vChannel } from "../lib/validators";
-import { AGENT_NAME } from "../system/ai/supportAgent";
+import { AGENT_NAME } from "../lib/ai/supportAgent";
 
 /** What a visitor may see of a conversation: no operator data. */
 function forContact(conversation: Doc<"conversations">) {

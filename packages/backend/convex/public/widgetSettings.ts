@@ -3,7 +3,7 @@ import { v } from "convex/values";
 import { query } from "../_generated/server";
 import { requireOrganization } from "../lib/organizations";
 import { widgetSettingsFor } from "../lib/widgetSettings";
-import { models } from "../system/ai/models";
+import { models } from "../lib/ai/models";
 
 /** Branding and behaviour of the widget, plus whether answers come from a model or retrieval mode. */
 export const get = query({

@@ -3,9 +3,9 @@ import { v } from "convex/values";
 
 import { components, internal } from "../../_generated/api";
 import { internalAction } from "../../_generated/server";
-import { replyTemplates } from "./replyTemplates";
-import { AGENT_NAME, supportAgent, supportInstructions } from "./supportAgent";
-import { detectLanguage } from "./textFeatures";
+import { replyTemplates } from "../../lib/answers/replyTemplates";
+import { AGENT_NAME, supportAgent, supportInstructions } from "../../lib/ai/supportAgent";
+import { detectLanguage } from "../../lib/answers/textFeatures";
 
 /** The agent answers a visitor's message while the conversation is still unresolved. */
 export const respond = internalAction({

@@ -4,8 +4,8 @@ import { v } from "convex/values";
 import { internal } from "../../_generated/api";
 import type { Id } from "../../_generated/dataModel";
 import { internalAction, type ActionCtx } from "../../_generated/server";
-import { extractText } from "./extractText";
-import { knowledgeBase } from "./knowledgeBase";
+import { extractText } from "../../lib/knowledge/extractText";
+import { knowledgeBase } from "../../lib/knowledge/knowledgeBase";
 
 /** Paragraph-sized chunks: a passage then holds one answer, which keeps similarity sharp. */
 const CHUNKING = { minCharsSoftLimit: 100, maxCharsSoftLimit: 300 };

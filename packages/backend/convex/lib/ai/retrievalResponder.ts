@@ -8,16 +8,16 @@ import type {
   LanguageModelV4ToolResultPart,
 } from "@ai-sdk/provider";
 
-import { groundedAnswer } from "./groundedAnswer";
-import { replyTemplates } from "./replyTemplates";
-import { detectLanguage } from "./textFeatures";
+import { groundedAnswer } from "../answers/groundedAnswer";
+import { replyTemplates } from "../answers/replyTemplates";
+import { detectLanguage } from "../answers/textFeatures";
 import {
   MISSES_BEFORE_ESCALATION,
   TOOL_NAMES,
   type EscalateOutput,
   type KnowledgeSearchOutput,
 } from "./toolOutputs";
-import { visitorIntent } from "./visitorIntent";
+import { visitorIntent } from "../answers/visitorIntent";
 
 export const RETRIEVAL_MODEL_ID = "echo-retrieval-v1";
 

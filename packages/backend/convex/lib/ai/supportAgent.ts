@@ -3,7 +3,7 @@ import type { LanguageModelV4 } from "@ai-sdk/provider";
 import type { ModelMessage, StopCondition, ToolSet } from "ai";
 
 import { components } from "../../_generated/api";
-import { operatorNameOf } from "../../lib/messageAuthors";
+import { operatorNameOf } from "../messageAuthors";
 import { models, type Models } from "./models";
 import { escalateConversation } from "./tools/escalateConversation";
 import { resolveConversation } from "./tools/resolveConversation";

@@ -2,7 +2,7 @@ import { convert } from "html-to-text";
 import Papa from "papaparse";
 import { extractText as extractPdfText, getDocumentProxy } from "unpdf";
 
-import { knowledgeFileKind } from "../../lib/knowledgeFileTypes";
+import { knowledgeFileKind } from "../knowledgeFileTypes";
 
 function csvToText(csv: string): string {
   const { data, meta } = Papa.parse<Record<string, string>>(csv.trim(), {

@@ -1,7 +1,7 @@
-import { cosine, hashedEmbedding } from "./hashedEmbedding";
+import { cosine, hashedEmbedding } from "../ai/hashedEmbedding";
 import { replyTemplates } from "./replyTemplates";
 import { detectLanguage, type ReplyLanguage } from "./textFeatures";
-import type { Passage } from "./toolOutputs";
+import type { Passage } from "../ai/toolOutputs";
 
 const MAX_SENTENCES = 3;
 /** Sentences well below the best match are left out rather than padding the answer. */

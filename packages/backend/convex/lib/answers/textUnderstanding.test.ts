@@ -5,8 +5,8 @@ import {
   hashedEmbedding,
   HASHED_EMBEDDING_DIMENSION,
   hashedEmbeddingModel,
-} from "./hashedEmbedding";
-import { polishDraft } from "./polishDraft";
+} from "../ai/hashedEmbedding";
+import { polishDraft } from "../ai/polishDraft";
 import { detectLanguage } from "./textFeatures";
 import { visitorIntent } from "./visitorIntent";
 
