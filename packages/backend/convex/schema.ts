@@ -126,8 +126,11 @@ export default defineSchema({
     uploadedBy: v.string(),
     /** Set by the seed so reruns find their own documents. */
     seedKey: v.optional(v.string()),
+    /** The ingestion that indexed it (lib/knowledge/indexDocument.ts); older ones are re-indexed. */
+    ingestionVersion: v.optional(v.number()),
   })
     .index("by_organization", ["organizationId"])
+    .index("by_ingestionVersion", ["ingestionVersion"])
     .index("by_organization_and_seedKey", ["organizationId", "seedKey"])
     .index("by_storageId", ["storageId"]),
 
