@@ -7,6 +7,7 @@ import {
   vContactMetadata,
   vConversationStatus,
   vKnowledgeFileStatus,
+  vLanguage,
   vMessageAuthor,
   vPlan,
   vPluginService,
@@ -80,6 +81,8 @@ export default defineSchema({
     unreadByOperator: v.number(),
     unreadByContact: v.number(),
     knowledgeMisses: v.number(),
+    /** The language the visitor last wrote in clearly; replies fall back to it. */
+    language: v.optional(vLanguage),
     escalatedAt: v.optional(v.number()),
     firstHumanReplyAt: v.optional(v.number()),
     firstHumanReplyBy: v.optional(v.string()),

@@ -1,62 +1,98 @@
 import { cosine, hashedEmbedding } from "../ai/hashedEmbedding";
-import { replyTemplates } from "./replyTemplates";
-import { detectLanguage, type ReplyLanguage } from "./textFeatures";
 import type { Passage } from "../ai/toolOutputs";
+import { kindOfBlockText } from "../knowledge/blocks";
+import { splitSentences } from "../knowledge/sentences";
+import { passageLanguage, type ReplyLanguage } from "./language";
+import { COVERAGE_THRESHOLD, coverage, queryTerms } from "./relevance";
 
-const MAX_SENTENCES = 3;
-/** Sentences well below the best match are left out rather than padding the answer. */
-const RELATIVE_FLOOR = 0.6;
-const MAX_SENTENCE_CHARS = 400;
+const MAX_UNITS = 3;
 
-function sentencesOf(text: string): string[] {
-  // Headings name a section; they are not statements worth quoting.
-  return text
-    .split(/\n+/)
-    .filter((line) => !/^\s*#/.test(line))
-    .flatMap((line) => line.split(/(?<=[.!?])\s+/))
-    .map((s) =>
-      s
-        .replace(/^[#>*\-\s|]+/, "")
-        .replace(/\s+/g, " ")
-        .trim(),
-    )
-    .filter((s) => s.length > 12 && /[\p{L}]/u.test(s))
-    .map((s) => (s.length > MAX_SENTENCE_CHARS ? `${s.slice(0, MAX_SENTENCE_CHARS)}…` : s));
+/** A quotable piece of a passage: a whole sentence, a whole list, or one table row with its header. */
+type Unit = { text: string; passage: number; position: number; section: string };
+
+function tableRowUnits(table: string): string[] {
+  const rows = table.split("\n").map((row) =>
+    row
+      .replace(/^\s*\||\|\s*$/g, "")
+      .split("|")
+      .map((cell) => cell.trim()),
+  );
+  const [header, ...body] = rows;
+  if (!header || body.length === 0) return rows.map((cells) => `${cells.join(", ")}.`);
+  return body.map(
+    (cells) =>
+      `${cells.map((cell, i) => (header[i] ? `${header[i]}: ${cell}` : cell)).join("; ")}.`,
+  );
 }
 
+function unitsOf(passage: Passage, index: number): Unit[] {
+  const texts = passage.text.split(/\n{2,}/).flatMap((block) => {
+    switch (kindOfBlockText(block.trim())) {
+      case "table":
+        return tableRowUnits(block.trim());
+      case "list":
+        return [block.trim()];
+      default:
+        return splitSentences(block);
+    }
+  });
+  return texts.map((text, position) => ({
+    text,
+    passage: index,
+    position,
+    section: passage.section ?? passage.source,
+  }));
+}
+
+export type GroundedAnswer = { quotes: string[]; sections: string[] };
+
 /**
- * Picks the sentences of the retrieved passages closest to the question, keeps them in document
- * order, and names the files they came from; nothing is said that the passages do not say.
+ * Picks the one to three whole sentences (or a whole list, or table rows) of the retrieved passages
+ * that answer the question, in the order they appear. Returns null when none covers the
+ * question well enough to be an answer.
  */
 export function groundedAnswer(
   query: string,
   passages: Passage[],
   language: ReplyLanguage,
-): string {
+): GroundedAnswer | null {
+  const terms = queryTerms(query);
   const queryVector = hashedEmbedding(query);
-  const candidates = passages.flatMap((passage, passageRank) =>
-    sentencesOf(passage.text).map((sentence, position) => ({
-      sentence,
-      source: passage.source,
-      passageRank,
-      position,
-      score: cosine(queryVector, hashedEmbedding(sentence)) - passageRank * 0.02,
-    })),
-  );
-  // Quote the visitor's language when the knowledge base has it in that language.
-  const sameLanguage = candidates.filter((c) => detectLanguage(c.sentence) === language);
-  const ranked = (sameLanguage.length > 0 ? sameLanguage : candidates).sort(
+  const scored = passages.flatMap(unitsOf).map((unit) => {
+    const covered = coverage(terms, `${unit.section} ${unit.text}`);
+    return {
+      ...unit,
+      covered,
+      score: covered + 0.25 * cosine(queryVector, hashedEmbedding(unit.text)) - 0.02 * unit.passage,
+      language: passageLanguage(unit.text),
+    };
+  });
+  const relevant = scored.filter((u) => u.covered >= COVERAGE_THRESHOLD);
+  if (relevant.length === 0) return null;
+  // Quote the visitor's language when the knowledge base says it in that language.
+  const sameLanguage = relevant.filter((u) => u.language === language);
+  const pool = (sameLanguage.length > 0 ? sameLanguage : relevant).sort(
     (a, b) => b.score - a.score,
   );
-  const floor = Math.max(0, (ranked[0]?.score ?? 0) * RELATIVE_FLOOR);
-  const best = ranked.filter((c, i) => i === 0 || c.score >= floor).slice(0, MAX_SENTENCES);
-  const chosen = best.sort((a, b) => a.passageRank - b.passageRank || a.position - b.position);
-  const sources = [...new Set(chosen.map((c) => c.source))];
-  const t = replyTemplates[language];
-  return [
-    t.found,
-    chosen.map((c) => c.sentence).join(" "),
-    t.sources(sources.join(", ")),
-    t.followUp,
-  ].join("\n\n");
+  const best = pool[0]!;
+  const chosen = [best];
+  for (const unit of pool.slice(1)) {
+    if (chosen.length >= MAX_UNITS) break;
+    const nearBest = unit.passage === best.passage && Math.abs(unit.position - best.position) <= 2;
+    if (unit.score >= best.score * 0.85 || (nearBest && unit.score >= best.score * 0.7))
+      chosen.push(unit);
+  }
+  // A sentence that introduces a list ("You can pay with:") brings the list with it.
+  const introduces = chosen.find((u) => /:$/.test(u.text));
+  if (introduces && chosen.length < MAX_UNITS) {
+    const list = scored.find(
+      (u) => u.passage === introduces.passage && u.position === introduces.position + 1,
+    );
+    if (list && !chosen.includes(list)) chosen.push(list);
+  }
+  chosen.sort((a, b) => a.passage - b.passage || a.position - b.position);
+  return {
+    quotes: chosen.map((u) => u.text),
+    sections: [...new Set(chosen.map((u) => u.section))],
+  };
 }
