@@ -3,7 +3,7 @@ import type { Passage } from "../ai/toolOutputs";
 import { kindOfBlockText } from "../knowledge/blocks";
 import { splitSentences } from "../knowledge/sentences";
 import { passageLanguage, type ReplyLanguage } from "./language";
-import { COVERAGE_THRESHOLD, coverage, queryTerms } from "./relevance";
+import { coverage, coversQuestion, queryTerms } from "./relevance";
 
 const MAX_UNITS = 3;
 
@@ -59,15 +59,17 @@ export function groundedAnswer(
   const terms = queryTerms(query);
   const queryVector = hashedEmbedding(query);
   const scored = passages.flatMap(unitsOf).map((unit) => {
-    const covered = coverage(terms, `${unit.section} ${unit.text}`);
+    const context = `${unit.section} ${unit.text}`;
+    const covered = coverage(terms, context);
     return {
       ...unit,
+      answers: coversQuestion(query, context),
       covered,
       score: covered + 0.25 * cosine(queryVector, hashedEmbedding(unit.text)) - 0.02 * unit.passage,
       language: passageLanguage(unit.text),
     };
   });
-  const relevant = scored.filter((u) => u.covered >= COVERAGE_THRESHOLD);
+  const relevant = scored.filter((u) => u.answers);
   if (relevant.length === 0) return null;
   // Quote the visitor's language when the knowledge base says it in that language.
   const sameLanguage = relevant.filter((u) => u.language === language);

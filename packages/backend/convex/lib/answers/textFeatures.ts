@@ -8,7 +8,9 @@ const STOPWORDS = new Set(
     "o os as um uma uns umas e ou de da do das dos em no na nos nas por para com sem que se como " +
     "qual quais quando onde quem eu voce você meu minha seu sua ao aos é ser foi são tem ter há " +
     "isso isto esse essa este esta mais muito pode posso poderia favor olá ola oi"
-  ).split(" "),
+  )
+    .split(" ")
+    .map((word) => normalize(word)),
 );
 
 export function normalize(text: string): string {

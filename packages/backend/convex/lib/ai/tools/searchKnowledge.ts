@@ -2,14 +2,14 @@ import { createTool } from "@convex-dev/agent";
 import { z } from "zod";
 
 import { internal } from "../../../_generated/api";
-import { COVERAGE_THRESHOLD, coverage, queryTerms } from "../../answers/relevance";
+import { coversQuestion } from "../../answers/relevance";
 import { knowledgeBase } from "../../knowledge/knowledgeBase";
 import { models } from "../models";
 import type { KnowledgeSearchOutput, Passage } from "../toolOutputs";
 import { conversationForTool } from "./conversationForTool";
 
 /** Nearest chunks fetched; only those that cover the question are handed on. */
-const SEARCH_LIMIT = 8;
+const SEARCH_LIMIT = 10;
 const PASSAGES_RETURNED = 4;
 
 export const searchKnowledge = createTool({
@@ -27,7 +27,6 @@ export const searchKnowledge = createTool({
       vectorScoreThreshold: m.relevanceThreshold,
     });
     const titles = new Map(entries.map((entry) => [entry.entryId, entry.title ?? "document"]));
-    const terms = queryTerms(query);
     // Similar vectors are not an answer: a passage must cover what the question is about.
     const passages: Passage[] = results
       .map((result) => {
@@ -37,9 +36,7 @@ export const searchKnowledge = createTool({
           typeof chunk?.metadata?.section === "string" ? chunk.metadata.section : source;
         return { source, section, text: chunk?.text ?? "", score: result.score };
       })
-      .filter(
-        (passage) => coverage(terms, `${passage.section} ${passage.text}`) >= COVERAGE_THRESHOLD,
-      )
+      .filter((passage) => coversQuestion(query, `${passage.section} ${passage.text}`))
       .slice(0, PASSAGES_RETURNED);
     const found = passages.length > 0;
     const consecutiveMisses = await ctx.runMutation(
