@@ -23,13 +23,7 @@ type Phrases = {
 /** The retrieval responder's words, in the languages the widget ships. */
 export const replyTemplates: Record<ReplyLanguage, Phrases> = {
   en: {
-    leadIns: [
-      "",
-      "Here's what I found: ",
-      "Sure. ",
-      "Good question. ",
-      "According to our help articles, ",
-    ],
+    leadIns: ["", "Here's what I found: ", "Sure. ", "Good question. ", "From our help articles: "],
     source: (sections) => `Source: ${sections}`,
     followUps: [
       "",
@@ -56,13 +50,7 @@ export const replyTemplates: Record<ReplyLanguage, Phrases> = {
     unavailable: "Sorry, I can't answer right now. Someone from our team will follow up here.",
   },
   "pt-BR": {
-    leadIns: [
-      "",
-      "Encontrei isto: ",
-      "Claro. ",
-      "Boa pergunta. ",
-      "Segundo os nossos artigos de ajuda, ",
-    ],
+    leadIns: ["", "Encontrei isto: ", "Claro. ", "Boa pergunta. ", "Dos nossos artigos de ajuda: "],
     source: (sections) => `Fonte: ${sections}`,
     followUps: [
       "",
