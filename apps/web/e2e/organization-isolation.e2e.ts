@@ -123,7 +123,7 @@ describe("two organizations stay isolated in the browser", () => {
     await composer.fill("How do I reset my password?");
     await widget.getByRole("button", { name: "Send message" }).click();
     await widget
-      .getByText(/couldn't find anything about that in our knowledge base/)
+      .getByText(/couldn't find anything about that in our help articles/)
       .waitFor({ timeout: 30_000 });
     await expect(widget.getByText(/account-security\.md/).count()).resolves.toBe(0);
 

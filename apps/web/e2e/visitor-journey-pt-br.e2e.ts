@@ -68,7 +68,7 @@ describe("uma visitante chega à IA e depois a uma pessoa, em português", () =>
       .fill("Como faço para pedir reembolso?");
     await widget.getByRole("button", { name: "Enviar mensagem" }).click();
     await widget.getByText(/primeiros-passos\.md/).waitFor({ timeout: 30_000 });
-    await widget.getByText(/Veja o que diz a nossa base de conhecimento/).waitFor();
+    await widget.getByText(/Fonte: primeiros-passos\.md › /).waitFor();
     await widget
       .getByText(/30 dias/)
       .first()

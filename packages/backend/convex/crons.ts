@@ -11,4 +11,11 @@ crons.interval(
   {},
 );
 
+crons.interval(
+  "re-index knowledge files from an older ingestion",
+  { hours: 6 },
+  internal.system.knowledge.reingest.reingestOutdated,
+  {},
+);
+
 export default crons;

@@ -7,6 +7,7 @@ import {
   vContactMetadata,
   vConversationStatus,
   vKnowledgeFileStatus,
+  vLanguage,
   vMessageAuthor,
   vPlan,
   vPluginService,
@@ -80,6 +81,8 @@ export default defineSchema({
     unreadByOperator: v.number(),
     unreadByContact: v.number(),
     knowledgeMisses: v.number(),
+    /** The language the visitor last wrote in clearly; replies fall back to it. */
+    language: v.optional(vLanguage),
     escalatedAt: v.optional(v.number()),
     firstHumanReplyAt: v.optional(v.number()),
     firstHumanReplyBy: v.optional(v.string()),
@@ -126,8 +129,11 @@ export default defineSchema({
     uploadedBy: v.string(),
     /** Set by the seed so reruns find their own documents. */
     seedKey: v.optional(v.string()),
+    /** The ingestion that indexed it (lib/knowledge/indexDocument.ts); older ones are re-indexed. */
+    ingestionVersion: v.optional(v.number()),
   })
     .index("by_organization", ["organizationId"])
+    .index("by_ingestionVersion", ["ingestionVersion"])
     .index("by_organization_and_seedKey", ["organizationId", "seedKey"])
     .index("by_storageId", ["storageId"]),
 

@@ -1,16 +1,15 @@
 import type { EntryId } from "@convex-dev/rag";
 
 import type { QueryCtx } from "../_generated/server";
-import { knowledgeBase } from "../system/knowledge/knowledgeBase";
+import { knowledgeBase } from "./knowledge/knowledgeBase";
 
 /** A preview shows this much of a file's extracted text; the rest is cut at a line break. */
 export const PREVIEW_MAX_CHARS = 20_000;
 const CHUNKS_PER_PAGE = 100;
 
 /**
- * The text indexed for a knowledge file, rebuilt from its chunks in order. The chunker splits at
- * line breaks and keeps one trailing newline at paragraph ends, so joining with a newline restores
- * the extracted text's lines and paragraphs.
+ * The text indexed for a knowledge file, rebuilt from its chunks in order. Chunks hold whole
+ * blocks (paragraphs, lists, tables) separated by a blank line, so they are joined the same way.
  */
 export async function extractedTextPreview(
   ctx: Pick<QueryCtx, "runQuery">,
@@ -29,19 +28,19 @@ export async function extractedTextPreview(
     });
     for (const chunk of page.page) {
       parts.push(chunk.text);
-      length += chunk.text.length + 1;
+      length += chunk.text.length + 2;
       if (length > maxChars)
-        return { text: cutAtLine(parts.join("\n"), maxChars), truncated: true };
+        return { text: cutAtLine(parts.join("\n\n"), maxChars), truncated: true };
     }
     if (page.isDone) break;
     cursor = page.continueCursor;
   }
-  return { text: parts.join("\n"), truncated: false };
+  return { text: parts.join("\n\n"), truncated: false };
 }
 
 function cutAtLine(text: string, maxChars: number): string {
   const cut = text.slice(0, maxChars);
   const lastBreak = cut.lastIndexOf("\n");
   // A line longer than half the preview is cut mid-line rather than dropped.
-  return lastBreak > maxChars / 2 ? cut.slice(0, lastBreak) : cut;
+  return lastBreak > maxChars / 2 ? cut.slice(0, lastBreak).trimEnd() : cut;
 }

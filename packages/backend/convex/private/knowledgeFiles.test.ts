@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, test, vi } from "vitest";
 import { api, internal } from "../_generated/api";
 import type { Id } from "../_generated/dataModel";
 import { PREVIEW_MAX_CHARS } from "../lib/knowledgePreview";
-import { knowledgeBase } from "../system/knowledge/knowledgeBase";
+import { knowledgeBase } from "../lib/knowledge/knowledgeBase";
 import {
   createOrganization,
   newTest,
@@ -50,7 +50,7 @@ const FIXTURES: Record<string, { body: BlobPart; expected: string; unexpected?: 
   },
   "returns.md": {
     body: "# Returns\n\nYou can return any item within **60 days**.",
-    expected: "within **60 days**",
+    expected: "You can return any item within 60 days.",
   },
   "warranty.html": {
     body: "<html><head><style>p{color:red}</style><script>track()</script></head><body><nav>Home | Shop</nav><h1>Warranty</h1><p>Every kettle has a <a href='/w'>3 year warranty</a>.</p></body></html>",
@@ -59,7 +59,7 @@ const FIXTURES: Record<string, { body: BlobPart; expected: string; unexpected?: 
   },
   "stores.csv": {
     body: "city,opening hours\nPorto,9:00-18:00\nFaro,10:00-16:00\n",
-    expected: "city: Faro\nopening hours: 10:00-16:00",
+    expected: "| city | opening hours |\n| Porto | 9:00-18:00 |\n| Faro | 10:00-16:00 |",
   },
   "manual.pdf": {
     body: pdfWithText(["Descaling the kettle", "Fill it with vinegar once a month."]) as BlobPart,
@@ -239,9 +239,9 @@ describe("private.knowledgeFiles.preview", () => {
     await settle(t);
     const preview = await member.query(api.private.knowledgeFiles.preview, { fileId });
     expect(preview).toMatchObject({ status: "ready", truncated: false, error: null });
-    // Several passages, joined back into exactly the extracted text.
+    // Several passages, joined back into the extracted text with its hard-wrapped lines joined.
     expect(paragraphs.length).toBeGreaterThan(600);
-    expect(preview.text).toBe(paragraphs);
+    expect(preview.text).toBe(paragraphs.replace(/(?<!\n)\n(?!\n)/g, " "));
   });
 
   test("a large file's preview is cut at a line break and says so", async () => {

@@ -8,7 +8,7 @@ import { fail } from "../lib/errors";
 import { checkKnowledgeFile } from "../lib/knowledgeFileTypes";
 import { extractedTextPreview } from "../lib/knowledgePreview";
 import { claimUpload, deleteOwnedUpload, generateOrganizationUploadUrl } from "../lib/uploads";
-import { knowledgeBase } from "../system/knowledge/knowledgeBase";
+import { knowledgeBase } from "../lib/knowledge/knowledgeBase";
 
 const MAX_REINDEX = 500;
 

@@ -110,14 +110,14 @@ describe("private.messages", () => {
     expect(error.data.code).toBe("CONVERSATION_RESOLVED");
   });
 
-  test("enhance tidies a draft in retrieval mode without changing its words", async () => {
+  test("enhance without a model says a model is needed instead of pretending", async () => {
     const t = newTest();
-    const result = await operator(t, "org_a", "member").action(api.private.messages.enhance, {
-      text: "  hi there , i checked your order.it ships tomorrow  ",
-    });
-    expect(result).toEqual({
-      text: "Hi there, I checked your order. It ships tomorrow.",
-      mode: "retrieval",
+    const error = await operator(t, "org_a", "member")
+      .action(api.private.messages.enhance, { text: "hi there , i checked your order" })
+      .catch((e) => e);
+    expect(error.data).toMatchObject({
+      code: "NOT_CONFIGURED",
+      message: expect.stringContaining("OPENAI_BASE_URL"),
     });
   });
 });

@@ -10,7 +10,7 @@ import { fail } from "../lib/errors";
 import { operatorAgentName, operatorMessage } from "../lib/messageAuthors";
 import { requireOrgConversation, requireOrgThread } from "../lib/operatorConversations";
 import { listThreadMessages } from "../lib/threadMessages";
-import { enhanceDraft } from "../system/ai/enhanceDraft";
+import { enhanceDraft } from "../lib/ai/enhanceDraft";
 import { MAX_MESSAGE_CHARS } from "../lib/validators";
 
 /** Keyed by thread (from conversations.get) so `useUIMessages` from @convex-dev/agent/react works as is. */

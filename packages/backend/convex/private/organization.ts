@@ -6,7 +6,7 @@ import { fail } from "../lib/errors";
 import { organizationSettingsFor } from "../lib/organizationSettings";
 import { findOrganization } from "../lib/organizations";
 import { billingEnforced, hasPremium } from "../lib/plans";
-import { models } from "../system/ai/models";
+import { models } from "../lib/ai/models";
 
 const MAX_DOMAINS = 20;
 const MAX_INSTRUCTIONS = 2000;

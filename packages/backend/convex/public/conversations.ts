@@ -8,7 +8,7 @@ import { requireContactConversation } from "../lib/contactSessions";
 import { contactMutation, contactQuery } from "../lib/functions";
 import { limitConversationCreation } from "../lib/rateLimits";
 import { widgetSettingsFor } from "../lib/widgetSettings";
-import { AGENT_NAME } from "../system/ai/supportAgent";
+import { AGENT_NAME } from "../lib/ai/supportAgent";
 
 /** What a visitor may see of a conversation: no operator data. */
 function forContact(conversation: Doc<"conversations">) {

@@ -15,7 +15,7 @@ import { limitVisitorMessage } from "../lib/rateLimits";
 import { listThreadMessages } from "../lib/threadMessages";
 import { MAX_MESSAGE_CHARS } from "../lib/validators";
 
-/** The visitor speaks; the agent answers while unresolved, only people once escalated. */
+/** The visitor speaks; the agent answers while unresolved, people once escalated. */
 export const send = contactMutation({
   args: { conversationId: v.id("conversations"), text: v.string() },
   handler: async (ctx, args) => {
@@ -34,13 +34,12 @@ export const send = contactMutation({
       prompt: text,
     });
     await recordConversationMessage(ctx, conversation, { text, author: "contact" });
-    if (conversation.status === "unresolved") {
-      await ctx.scheduler.runAfter(0, internal.system.ai.respond.respond, {
-        conversationId: conversation._id,
-        promptMessageId: messageId,
-        prompt: text,
-      });
-    }
+    // The agent answers while unresolved and acknowledges while a person has yet to answer.
+    await ctx.scheduler.runAfter(0, internal.system.ai.respond.respond, {
+      conversationId: conversation._id,
+      promptMessageId: messageId,
+      prompt: text,
+    });
     return messageId;
   },
 });

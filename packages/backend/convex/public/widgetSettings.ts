@@ -3,7 +3,7 @@ import { v } from "convex/values";
 import { requireOrganization } from "../lib/organizations";
 import { publicQuery } from "../lib/functions";
 import { widgetSettingsFor } from "../lib/widgetSettings";
-import { models } from "../system/ai/models";
+import { models } from "../lib/ai/models";
 
 /** Branding and behaviour of the widget, plus whether answers come from a model or retrieval mode. */
 export const get = publicQuery({

@@ -3,7 +3,7 @@ import { v } from "convex/values";
 import { internal } from "../_generated/api";
 import { internalAction, internalMutation } from "../_generated/server";
 import { DEFAULT_WIDGET_SETTINGS } from "../lib/widgetSettings";
-import { indexDocument } from "./knowledge/ingest";
+import { indexDocument } from "../lib/knowledge/indexDocument";
 import { SEED_DOCUMENTS } from "./seedDocuments";
 
 export const DEMO_ORGANIZATION_ID = "org_demo";
@@ -77,6 +77,8 @@ export const seed = internalMutation({
         fileIds: pending,
       });
     }
+    // Every start runs the seed: files indexed by an older ingestion are indexed again.
+    await ctx.scheduler.runAfter(0, internal.system.knowledge.reingest.reingestOutdated, {});
     return { organizationId, indexing: pending.length };
   },
 });

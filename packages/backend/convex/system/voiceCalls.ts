@@ -5,7 +5,7 @@ import { components } from "../_generated/api";
 import { internalMutation } from "../_generated/server";
 import { findOrganization } from "../lib/organizations";
 import { vVoiceCall } from "../lib/validators";
-import { AGENT_NAME } from "./ai/supportAgent";
+import { AGENT_NAME } from "../lib/ai/supportAgent";
 
 const PREVIEW_CHARS = 280;
 const vTurn = v.object({

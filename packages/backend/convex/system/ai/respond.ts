@@ -1,18 +1,78 @@
-import { saveMessage } from "@convex-dev/agent";
+import { listMessages, saveMessage } from "@convex-dev/agent";
 import { v } from "convex/values";
 
 import { components, internal } from "../../_generated/api";
-import { internalAction } from "../../_generated/server";
-import { replyTemplates } from "./replyTemplates";
-import { AGENT_NAME, supportAgent, supportInstructions } from "./supportAgent";
-import { detectLanguage } from "./textFeatures";
+import type { Doc } from "../../_generated/dataModel";
+import { internalAction, type ActionCtx } from "../../_generated/server";
+import { supportAgent } from "../../lib/ai/supportAgent";
+import { AGENT_NAME } from "../../lib/ai/supportAgent";
+import { supportInstructions } from "../../lib/ai/supportInstructions";
+import { detectMessageLanguage, type ReplyLanguage } from "../../lib/answers/language";
+import { replyTemplates } from "../../lib/answers/replyTemplates";
+import { authorOf } from "../../lib/messageAuthors";
 
-/** The agent answers a visitor's message while the conversation is still unresolved. */
+async function say(
+  ctx: ActionCtx,
+  conversation: Doc<"conversations">,
+  text: string,
+): Promise<void> {
+  await saveMessage(ctx, components.agent, {
+    threadId: conversation.threadId,
+    agentName: AGENT_NAME,
+    message: { role: "assistant", content: text },
+  });
+  await ctx.runMutation(internal.system.conversations.recordAgentReply, {
+    conversationId: conversation._id,
+    text,
+  });
+}
+
+/**
+ * While a person has yet to answer an escalated conversation, a visitor's message gets one short
+ * acknowledgement (not one per message), and none once an operator has replied.
+ */
+async function acknowledgeWhileEscalated(
+  ctx: ActionCtx,
+  conversation: Doc<"conversations">,
+  language: ReplyLanguage,
+): Promise<void> {
+  const { page } = await listMessages(ctx, components.agent, {
+    threadId: conversation.threadId,
+    paginationOpts: { numItems: 20, cursor: null },
+    excludeToolMessages: true,
+  });
+  const lastReply = page.find((m) => m.message?.role === "assistant");
+  if (
+    lastReply &&
+    authorOf({ role: "assistant", agentName: lastReply.agentName }).author === "operator"
+  )
+    return;
+  const ack = Object.values(replyTemplates).map((t) => t.awaitingPerson);
+  if (lastReply && ack.includes(lastReply.text ?? "")) return;
+  await say(ctx, conversation, replyTemplates[language].awaitingPerson);
+}
+
+/** The agent answers a visitor's message; once escalated, it only acknowledges it. */
 export const respond = internalAction({
   args: { conversationId: v.id("conversations"), promptMessageId: v.string(), prompt: v.string() },
   handler: async (ctx, { conversationId, promptMessageId, prompt }) => {
     const conversation = await ctx.runQuery(internal.system.conversations.get, { conversationId });
-    if (!conversation || conversation.status !== "unresolved") return;
+    if (!conversation || conversation.status === "resolved") return;
+    const detected = detectMessageLanguage(prompt);
+    const fallbacks = await ctx.runQuery(internal.system.ai.replyLanguage.fallbacks, {
+      conversationId,
+    });
+    const language = detected ?? fallbacks.conversation ?? fallbacks.widget ?? "en";
+    if (detected) {
+      await ctx.runMutation(internal.system.ai.replyLanguage.remember, {
+        conversationId,
+        language: detected,
+      });
+    }
+    if (conversation.status === "escalated") {
+      await acknowledgeWhileEscalated(ctx, conversation, language);
+      return;
+    }
     const context = await ctx.runQuery(internal.system.organizations.agentContext, {
       organizationId: conversation.organizationId,
     });
@@ -20,7 +80,10 @@ export const respond = internalAction({
       const result = await supportAgent().streamText(
         ctx,
         { threadId: conversation.threadId },
-        { promptMessageId, instructions: supportInstructions(context.name, context.instructions) },
+        {
+          promptMessageId,
+          instructions: supportInstructions(context.name, context.instructions, language),
+        },
         { saveStreamDeltas: true },
       );
       await result.consumeStream();
@@ -34,16 +97,7 @@ export const respond = internalAction({
     } catch (error) {
       // A visitor must never be left without an answer: tell them, and put a person on it.
       console.error("Support agent failed", { conversationId, error: String(error) });
-      const notice = replyTemplates[detectLanguage(prompt)].unavailable;
-      await saveMessage(ctx, components.agent, {
-        threadId: conversation.threadId,
-        agentName: AGENT_NAME,
-        message: { role: "assistant", content: notice },
-      });
-      await ctx.runMutation(internal.system.conversations.recordAgentReply, {
-        conversationId,
-        text: notice,
-      });
+      await say(ctx, conversation, replyTemplates[language].unavailable);
       await ctx.runMutation(internal.system.conversations.escalate, { conversationId });
     }
   },

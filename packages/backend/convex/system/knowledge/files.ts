@@ -11,16 +11,22 @@ export const get = internalQuery({
 });
 
 export const markReady = internalMutation({
-  args: { fileId: v.id("knowledgeFiles"), ragEntryId: vEntryId },
-  handler: async (ctx, { fileId, ragEntryId }) => {
+  args: { fileId: v.id("knowledgeFiles"), ragEntryId: vEntryId, ingestionVersion: v.number() },
+  handler: async (ctx, { fileId, ragEntryId, ingestionVersion }) => {
     if (await ctx.db.get(fileId))
-      await ctx.db.patch(fileId, { status: "ready", ragEntryId, error: undefined });
+      await ctx.db.patch(fileId, {
+        status: "ready",
+        ragEntryId,
+        ingestionVersion,
+        error: undefined,
+      });
   },
 });
 
 export const markFailed = internalMutation({
-  args: { fileId: v.id("knowledgeFiles"), error: v.string() },
-  handler: async (ctx, { fileId, error }) => {
-    if (await ctx.db.get(fileId)) await ctx.db.patch(fileId, { status: "failed", error });
+  args: { fileId: v.id("knowledgeFiles"), error: v.string(), ingestionVersion: v.number() },
+  handler: async (ctx, { fileId, error, ingestionVersion }) => {
+    if (await ctx.db.get(fileId))
+      await ctx.db.patch(fileId, { status: "failed", error, ingestionVersion });
   },
 });

@@ -1,40 +1,9 @@
-import { defaultChunker } from "@convex-dev/rag";
 import { v } from "convex/values";
 
 import { internal } from "../../_generated/api";
-import type { Id } from "../../_generated/dataModel";
-import { internalAction, type ActionCtx } from "../../_generated/server";
-import { extractText } from "./extractText";
-import { knowledgeBase } from "./knowledgeBase";
-
-/** Paragraph-sized chunks: a passage then holds one answer, which keeps similarity sharp. */
-const CHUNKING = { minCharsSoftLimit: 100, maxCharsSoftLimit: 300 };
-
-/** Indexes a document's text in its organization's namespace, keyed by file so re-adding replaces. */
-export async function indexDocument(
-  ctx: ActionCtx,
-  args: { organizationId: string; fileId: Id<"knowledgeFiles">; name: string; text: string },
-): Promise<void> {
-  const text = args.text.trim();
-  if (!text) {
-    await ctx.runMutation(internal.system.knowledge.files.markFailed, {
-      fileId: args.fileId,
-      error: "No text could be extracted from this file",
-    });
-    return;
-  }
-  const { entryId } = await knowledgeBase().add(ctx, {
-    namespace: args.organizationId,
-    key: args.fileId,
-    title: args.name,
-    chunks: defaultChunker(text, CHUNKING),
-    metadata: { fileId: args.fileId, name: args.name },
-  });
-  await ctx.runMutation(internal.system.knowledge.files.markReady, {
-    fileId: args.fileId,
-    ragEntryId: entryId,
-  });
-}
+import { internalAction } from "../../_generated/server";
+import { extractText } from "../../lib/knowledge/extractText";
+import { indexDocument, INGESTION_VERSION } from "../../lib/knowledge/indexDocument";
 
 /** Runs after an upload: extract text, embed and index it, and record the outcome on the file. */
 export const ingestFile = internalAction({
@@ -58,6 +27,7 @@ export const ingestFile = internalAction({
       await ctx.runMutation(internal.system.knowledge.files.markFailed, {
         fileId,
         error: reason.slice(0, 500),
+        ingestionVersion: INGESTION_VERSION,
       });
     }
   },

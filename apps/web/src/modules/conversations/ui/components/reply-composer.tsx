@@ -2,6 +2,7 @@
 
 import { api } from "@echo/backend/convex/_generated/api";
 import type { Id } from "@echo/backend/convex/_generated/dataModel";
+import { errorCodeOf } from "@echo/backend/convex/lib/errors";
 import { Button } from "@echo/ui/components/button";
 import { Textarea } from "@echo/ui/components/textarea";
 import { useAction, useMutation } from "convex/react";
@@ -52,7 +53,10 @@ export function ReplyComposer({
     try {
       setDraft((await enhance({ text: draft })).text);
     } catch (failure) {
-      setError(errorMessage(failure));
+      // Without a language model there is nothing to enhance with; say how to configure one.
+      setError(
+        errorCodeOf(failure) === "NOT_CONFIGURED" ? t("enhanceNeedsModel") : errorMessage(failure),
+      );
     } finally {
       setBusy(null);
     }

@@ -3,27 +3,13 @@ import type { LanguageModelV4 } from "@ai-sdk/provider";
 import type { ModelMessage, StopCondition, ToolSet } from "ai";
 
 import { components } from "../../_generated/api";
-import { operatorNameOf } from "../../lib/messageAuthors";
+import { operatorNameOf } from "../messageAuthors";
 import { models, type Models } from "./models";
 import { escalateConversation } from "./tools/escalateConversation";
 import { resolveConversation } from "./tools/resolveConversation";
 import { searchKnowledge } from "./tools/searchKnowledge";
 
 export const AGENT_NAME = "Echo";
-
-export function supportInstructions(organizationName: string, extra?: string): string {
-  return [
-    `You are Echo, the customer-support assistant of ${organizationName}.`,
-    "For every product question, call searchKnowledge first and answer only from the passages it returns;",
-    "name the source files you used. If it finds nothing relevant, say so plainly and offer a person.",
-    "Call escalateConversation when the visitor asks for a person, or when searchKnowledge reports",
-    "consecutiveMisses of 2 or more. Call resolveConversation only when the visitor clearly says they are done.",
-    "Reply in the visitor's language, briefly and kindly.",
-    extra ?? "",
-  ]
-    .join(" ")
-    .trim();
-}
 
 /**
  * Agent's constructor type intersects its AI SDK 7 model check with every gateway model id, a

@@ -16,7 +16,11 @@ export type Models = {
   relevanceThreshold: number;
 };
 
-const HASHED_RELEVANCE_THRESHOLD = 0.11;
+/**
+ * Low on purpose: the hashed embedding only shortlists passages; whether one answers the question
+ * is decided by lib/answers/relevance.ts, the same in both modes.
+ */
+const HASHED_RELEVANCE_THRESHOLD = 0.05;
 
 /** The vector sizes @convex-dev/rag stores (one vector index per size). */
 export const SUPPORTED_EMBEDDING_DIMENSIONS = [

@@ -12,10 +12,10 @@ describe("models() chooses by environment", () => {
       expect(m.languageModel.modelId).toBe(RETRIEVAL_MODEL_ID);
       expect(m.embeddingModel.modelId).toBe(HASHED_EMBEDDING_MODEL_ID);
       expect(m.embeddingDimension).toBe(HASHED_EMBEDDING_DIMENSION);
-      expect(m.relevanceThreshold).toBe(0.11);
+      expect(m.relevanceThreshold).toBe(0.05);
     }
     expect(models({ ECHO_RELEVANCE_THRESHOLD: "0.2" }).relevanceThreshold).toBe(0.2);
-    expect(models({ ECHO_RELEVANCE_THRESHOLD: "nonsense" }).relevanceThreshold).toBe(0.11);
+    expect(models({ ECHO_RELEVANCE_THRESHOLD: "nonsense" }).relevanceThreshold).toBe(0.05);
   });
 
   test("an OpenAI key: OpenAI chat and embeddings, overridable by name", () => {

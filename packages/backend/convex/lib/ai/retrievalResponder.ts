@@ -8,31 +8,31 @@ import type {
   LanguageModelV4ToolResultPart,
 } from "@ai-sdk/provider";
 
-import { groundedAnswer } from "./groundedAnswer";
-import { replyTemplates } from "./replyTemplates";
-import { detectLanguage } from "./textFeatures";
+import { groundedAnswer } from "../answers/groundedAnswer";
+import { detectMessageLanguage, type ReplyLanguage } from "../answers/language";
+import { phraseAnswer } from "../answers/phraseAnswer";
+import { offersPerson, replyTemplates } from "../answers/replyTemplates";
+import { visitorIntent } from "../answers/visitorIntent";
+import { REPLY_LANGUAGE_LINE } from "./supportInstructions";
 import {
   MISSES_BEFORE_ESCALATION,
   TOOL_NAMES,
   type EscalateOutput,
   type KnowledgeSearchOutput,
 } from "./toolOutputs";
-import { visitorIntent } from "./visitorIntent";
 
-export const RETRIEVAL_MODEL_ID = "echo-retrieval-v1";
+export const RETRIEVAL_MODEL_ID = "echo-retrieval-v2";
 
 type Step = { type: "text"; text: string } | { type: "tool"; toolName: string; input: object };
 
+const textOf = (content: LanguageModelV4Prompt[number]["content"]) =>
+  typeof content === "string"
+    ? content
+    : content.flatMap((part) => (part.type === "text" ? [part.text] : [])).join("\n");
+
 function lastUserText(prompt: LanguageModelV4Prompt): string {
-  for (let i = prompt.length - 1; i >= 0; i--) {
-    const message = prompt[i];
-    if (message?.role === "user") {
-      return message.content
-        .flatMap((part) => (part.type === "text" ? [part.text] : []))
-        .join("\n");
-    }
-  }
-  return "";
+  const message = prompt.findLast((m) => m.role === "user");
+  return message ? textOf(message.content) : "";
 }
 
 /** The agent's words just before the visitor's latest message, if any. */
@@ -40,76 +40,88 @@ function previousAgentText(prompt: LanguageModelV4Prompt): string {
   let seenUser = false;
   for (const message of [...prompt].reverse()) {
     if (message.role === "user") seenUser = true;
-    else if (seenUser && message.role === "assistant") {
-      return message.content
-        .flatMap((part) => (part.type === "text" ? [part.text] : []))
-        .join("\n");
-    }
+    else if (seenUser && message.role === "assistant") return textOf(message.content);
   }
   return "";
 }
 
-const offeredPerson = (text: string) =>
-  Object.values(replyTemplates).some((t) => text.includes(t.notFound));
+/** respond.ts decides the reply language (message, conversation, widget) and states it in the instructions. */
+function replyLanguageOf(prompt: LanguageModelV4Prompt, query: string): ReplyLanguage {
+  for (const message of prompt) {
+    if (message.role !== "system") continue;
+    const stated = REPLY_LANGUAGE_LINE.exec(message.content)?.[1];
+    if (stated === "en" || stated === "pt-BR") return stated;
+  }
+  return detectMessageLanguage(query) ?? "en";
+}
 
 function outputValue(part: LanguageModelV4ToolResultPart): unknown {
   return part.output.type === "json" || part.output.type === "text" ? part.output.value : undefined;
+}
+
+function afterTool(
+  part: LanguageModelV4ToolResultPart,
+  query: string,
+  language: ReplyLanguage,
+): Step {
+  const t = replyTemplates[language];
+  const value = outputValue(part);
+  switch (part.toolName) {
+    case TOOL_NAMES.search: {
+      const search = value as KnowledgeSearchOutput;
+      const answer = search.found ? groundedAnswer(query, search.passages, language) : null;
+      if (answer) return { type: "text", text: phraseAnswer(query, answer, language) };
+      if (search.consecutiveMisses >= MISSES_BEFORE_ESCALATION) {
+        return { type: "tool", toolName: TOOL_NAMES.escalate, input: { reason: "knowledge_gap" } };
+      }
+      return { type: "text", text: t.notFound };
+    }
+    case TOOL_NAMES.escalate:
+      return {
+        type: "text",
+        text:
+          (value as EscalateOutput).reason === "knowledge_gap"
+            ? t.escalatedOnGap
+            : t.escalatedOnRequest,
+      };
+    case TOOL_NAMES.resolve:
+      return { type: "text", text: t.resolved };
+    default:
+      return { type: "text", text: t.unavailable };
+  }
 }
 
 /** Decides the next step the way the instructions ask a real model to, without a model. */
 export function decideStep(options: Pick<LanguageModelV4CallOptions, "prompt" | "tools">): Step {
   const { prompt } = options;
   const query = lastUserText(prompt);
-  const t = replyTemplates[detectLanguage(query)];
+  const language = replyLanguageOf(prompt, query);
+  const t = replyTemplates[language];
   const last = prompt.at(-1);
   if (last?.role === "tool") {
     const result = last.content.find((part) => part.type === "tool-result");
-    if (!result) return { type: "text", text: t.unavailable };
-    const value = outputValue(result);
-    switch (result.toolName) {
-      case TOOL_NAMES.search: {
-        const search = value as KnowledgeSearchOutput;
-        if (search.found)
-          return {
-            type: "text",
-            text: groundedAnswer(query, search.passages, detectLanguage(query)),
-          };
-        if (search.consecutiveMisses >= MISSES_BEFORE_ESCALATION) {
-          return {
-            type: "tool",
-            toolName: TOOL_NAMES.escalate,
-            input: { reason: "knowledge_gap" },
-          };
-        }
-        return { type: "text", text: t.notFound };
-      }
-      case TOOL_NAMES.escalate:
-        return {
-          type: "text",
-          text:
-            (value as EscalateOutput).reason === "knowledge_gap"
-              ? t.escalatedOnGap
-              : t.escalatedOnRequest,
-        };
-      case TOOL_NAMES.resolve:
-        return { type: "text", text: t.resolved };
-      default:
-        return { type: "text", text: t.unavailable };
-    }
+    return result ? afterTool(result, query, language) : { type: "text", text: t.unavailable };
   }
   const available = new Set((options.tools ?? []).map((tool) => tool.name));
   const intent = visitorIntent(query);
   // "Yes" to "would you like to talk to a person?" is a request for a person.
-  const acceptsOffer = intent === "affirmative" && offeredPerson(previousAgentText(prompt));
+  const acceptsOffer = intent === "affirmative" && offersPerson(previousAgentText(prompt));
   if ((intent === "human" || acceptsOffer) && available.has(TOOL_NAMES.escalate)) {
     return { type: "tool", toolName: TOOL_NAMES.escalate, input: { reason: "visitor_request" } };
   }
   if (intent === "closure" && available.has(TOOL_NAMES.resolve)) {
     return { type: "tool", toolName: TOOL_NAMES.resolve, input: {} };
   }
-  if (intent === "affirmative") return { type: "text", text: t.anythingElse };
-  if (intent === "greeting" || !available.has(TOOL_NAMES.search))
-    return { type: "text", text: t.greeting };
+  const fixed: Partial<Record<typeof intent, string>> = {
+    affirmative: t.anythingElse,
+    negative: t.rephrase,
+    thanks: t.welcome,
+    complaint: t.complaint,
+    greeting: t.greeting,
+  };
+  const reply = fixed[intent];
+  if (reply) return { type: "text", text: reply };
+  if (!available.has(TOOL_NAMES.search)) return { type: "text", text: t.greeting };
   return { type: "tool", toolName: TOOL_NAMES.search, input: { query } };
 }
 

@@ -1,6 +1,6 @@
 import type { EmbeddingModelV4 } from "@ai-sdk/provider";
 
-import { contentWords } from "./textFeatures";
+import { contentWords } from "../answers/textFeatures";
 
 export const HASHED_EMBEDDING_DIMENSION = 1024;
 export const HASHED_EMBEDDING_MODEL_ID = "echo-hashed-tfidf-v1";

@@ -6,7 +6,8 @@ export const TOOL_NAMES = {
   resolve: "resolveConversation",
 } as const;
 
-export type Passage = { source: string; text: string; score: number };
+/** One retrieved chunk: its file, its "file › section" path, its text and its similarity. */
+export type Passage = { source: string; section?: string; text: string; score: number };
 
 export type KnowledgeSearchOutput = {
   found: boolean;

@@ -2,17 +2,20 @@ import { createTool } from "@convex-dev/agent";
 import { z } from "zod";
 
 import { internal } from "../../../_generated/api";
+import { coversQuestion } from "../../answers/relevance";
 import { knowledgeBase } from "../../knowledge/knowledgeBase";
 import { models } from "../models";
-import type { KnowledgeSearchOutput } from "../toolOutputs";
+import type { KnowledgeSearchOutput, Passage } from "../toolOutputs";
 import { conversationForTool } from "./conversationForTool";
 
-const SEARCH_LIMIT = 4;
+/** Nearest chunks fetched; only those that cover the question are handed on. */
+const SEARCH_LIMIT = 10;
+const PASSAGES_RETURNED = 4;
 
 export const searchKnowledge = createTool({
   description:
     "Search the organization's knowledge base. Use it for every product question before answering; " +
-    "answer only from the passages it returns and name their source files.",
+    "answer only from the passages it returns and name their sections. found=false means nothing relevant exists.",
   inputSchema: z.object({ query: z.string().describe("The visitor's question, in their words") }),
   execute: async (ctx, { query }): Promise<KnowledgeSearchOutput> => {
     const conversation = await conversationForTool(ctx);
@@ -22,26 +25,28 @@ export const searchKnowledge = createTool({
       query,
       limit: SEARCH_LIMIT,
       vectorScoreThreshold: m.relevanceThreshold,
-      chunkContext: { before: 0, after: 1 },
     });
     const titles = new Map(entries.map((entry) => [entry.entryId, entry.title ?? "document"]));
-    const passages = results.map((result) => ({
-      source: titles.get(result.entryId) ?? "document",
-      text: result.content.map((chunk) => chunk.text).join("\n"),
-      score: result.score,
-    }));
+    // Similar vectors are not an answer: a passage must cover what the question is about.
+    const passages: Passage[] = results
+      .map((result) => {
+        const source = titles.get(result.entryId) ?? "document";
+        const chunk = result.content[0];
+        const section =
+          typeof chunk?.metadata?.section === "string" ? chunk.metadata.section : source;
+        return { source, section, text: chunk?.text ?? "", score: result.score };
+      })
+      .filter((passage) => coversQuestion(query, `${passage.section} ${passage.text}`))
+      .slice(0, PASSAGES_RETURNED);
     const found = passages.length > 0;
     const consecutiveMisses = await ctx.runMutation(
       internal.system.conversations.recordKnowledgeSearch,
-      {
-        conversationId: conversation._id,
-        found,
-      },
+      { conversationId: conversation._id, found },
     );
     return {
       found,
       passages,
-      sources: [...new Set(passages.map((p) => p.source))],
+      sources: [...new Set(passages.map((p) => p.section ?? p.source))],
       consecutiveMisses,
     };
   },
