@@ -13,6 +13,7 @@ import { requireOrgConversation, requireOrgThread } from "../lib/operatorConvers
 import { listThreadMessages } from "../lib/threadMessages";
 import { enhanceDraft } from "../system/ai/enhanceDraft";
 import { MAX_MESSAGE_CHARS } from "../lib/validators";
+import { limitEnhance } from "../lib/abuse/limits";
 
 /** Keyed by thread (from conversations.get) so `useUIMessages` from @convex-dev/agent/react works as is. */
 export const list = query({
@@ -76,9 +77,10 @@ export const reply = mutation({
 export const enhance = action({
   args: { text: v.string() },
   handler: async (ctx, { text }) => {
-    await requireOperator(ctx);
+    const operator = await requireOperator(ctx);
     if (!text.trim() || text.length > MAX_MESSAGE_CHARS)
       fail("INVALID_INPUT", "Draft is empty or too long");
+    await limitEnhance(ctx, operator);
     return await enhanceDraft(text);
   },
 });

@@ -1,17 +1,10 @@
 import { v } from "convex/values";
 
 import { mutation, query } from "../_generated/server";
-import {
-  createContactSession,
-  requireContactSession,
-  slideExpiry,
-  vCreateContactSessionArgs,
-} from "../lib/contactSessions";
+import { requireContactSession, slideExpiry } from "../lib/contactSessions";
 
-export const create = mutation({
-  args: vCreateContactSessionArgs,
-  handler: async (ctx, args) => await createContactSession(ctx, args),
-});
+// Sessions are created only through the HTTP route (POST /widget/contact-sessions), which
+// verifies a proof-of-work and limits by client address; see contactSessionRoutes.ts.
 
 /** Never throws: the widget uses it to decide between resuming and asking for name and email. */
 export const validate = query({

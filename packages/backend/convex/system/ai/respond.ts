@@ -3,6 +3,7 @@ import { v } from "convex/values";
 
 import { components, internal } from "../../_generated/api";
 import { internalAction } from "../../_generated/server";
+import { beginAgentTurn } from "../../lib/abuse/agentTurn";
 import { replyTemplates } from "./replyTemplates";
 import { AGENT_NAME, supportAgent, supportInstructions } from "./supportAgent";
 import { detectLanguage } from "./textFeatures";
@@ -16,12 +17,21 @@ export const respond = internalAction({
     const context = await ctx.runQuery(internal.system.organizations.agentContext, {
       organizationId: conversation.organizationId,
     });
+    const limits = await beginAgentTurn(ctx, conversation, {
+      language: detectLanguage(prompt),
+      agentName: AGENT_NAME,
+    });
+    if (!limits) return;
     try {
       const result = await supportAgent().streamText(
         ctx,
         { threadId: conversation.threadId },
-        { promptMessageId, instructions: supportInstructions(context.name, context.instructions) },
-        { saveStreamDeltas: true },
+        {
+          promptMessageId,
+          instructions: supportInstructions(context.name, context.instructions),
+          maxOutputTokens: limits.maxOutputTokens,
+        },
+        { saveStreamDeltas: true, ...limits.options },
       );
       await result.consumeStream();
       const text = await result.text;
