@@ -22,7 +22,7 @@ describe("analytics", () => {
     await conversations.waitFor();
     const before = Number(await conversations.textContent());
 
-    const visitor = await createVisitor(urls.backend, demo.organizationId, "Andy Analytics");
+    const visitor = await createVisitor(urls, demo.organizationId, "Andy Analytics");
     await visitor.send("Thanks, that's all!");
     await eventually(async () => (await visitor.conversation()).status === "resolved");
 

@@ -108,7 +108,7 @@ describe("assigning a conversation to a teammate, and a voice call's details", (
   });
 
   it("the owner assigns a conversation to the teammate with the picker", async () => {
-    visitor = await createVisitor(urls.backend, demo.organizationId, "Ada Assign");
+    visitor = await createVisitor(urls, demo.organizationId, "Ada Assign");
     await visitor.send("Hello, could someone look at my invoice?");
     await owner.goto(`${urls.dashboard}/en/conversations/${visitor.conversationId}`);
     const thread = owner.getByRole("region", { name: "Conversation" });

@@ -23,7 +23,7 @@ describe("dashboard details: shortcuts, contact history, file previews, open now
     page = await browser.newPage();
     await signInAsDemoOperator(page, urls.dashboard, demo.login);
     // The first visitor comes back for a second conversation; the second writes once.
-    first = await createVisitor(urls.backend, demo.organizationId, "Kira Keys");
+    first = await createVisitor(urls, demo.organizationId, "Kira Keys");
     await first.send("My first question about invoices");
     const client = new ConvexHttpClient(urls.backend, { logger: false });
     earlierConversation = first.conversationId;
@@ -35,7 +35,7 @@ describe("dashboard details: shortcuts, contact history, file previews, open now
       conversationId: laterConversation,
       text: "Back with another question",
     });
-    second = await createVisitor(urls.backend, demo.organizationId, "Leo Later");
+    second = await createVisitor(urls, demo.organizationId, "Leo Later");
     await second.send("Hello from Leo");
   });
 
@@ -137,7 +137,7 @@ describe("dashboard details: shortcuts, contact history, file previews, open now
     await openNow.waitFor();
     const before = Number(await openNow.textContent());
     expect(before).toBeGreaterThanOrEqual(2);
-    const visitor = await createVisitor(urls.backend, demo.organizationId, "Omar Open");
+    const visitor = await createVisitor(urls, demo.organizationId, "Omar Open");
     await visitor.send("One more open question");
     await expect
       .poll(async () => Number(await openNow.textContent()), { timeout: 15_000 })

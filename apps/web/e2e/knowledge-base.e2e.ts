@@ -53,7 +53,7 @@ describe("the knowledge base feeds the assistant", () => {
   });
 
   it("lets a visitor get an answer from the new file, with its source", async () => {
-    const visitor = await createVisitor(urls.backend, demo.organizationId, "Kim Knowledge");
+    const visitor = await createVisitor(urls, demo.organizationId, "Kim Knowledge");
     await visitor.send("How many points do I earn per dollar with Nimbus Rewards?");
     const answer = await eventually(async () => {
       const messages = await visitor.messages();

@@ -50,7 +50,7 @@ describe("a PDF in the knowledge base", () => {
   });
 
   it("answers a visitor from the PDF, naming it as the source", async () => {
-    const visitor = await createVisitor(urls.backend, demo.organizationId, "Pat Pdf");
+    const visitor = await createVisitor(urls, demo.organizationId, "Pat Pdf");
     await visitor.send("How long is the warranty on the Nimbus Hub?");
     const answer = await eventually(async () => {
       const messages = await visitor.messages();

@@ -72,7 +72,7 @@ describe("the dashboard at 375 px wide", () => {
   });
 
   it("works the inbox one pane at a time: list, conversation, back", async () => {
-    const visitor = await createVisitor(urls.backend, demo.organizationId, "Nadia Narrow");
+    const visitor = await createVisitor(urls, demo.organizationId, "Nadia Narrow");
     await visitor.send("Hello from a phone-sized screen");
     await page.goto(`${urls.dashboard}/en/conversations`);
     const list = page.getByRole("region", { name: "Conversations", exact: true });

@@ -33,7 +33,7 @@ describe("an operator works a visitor's conversation live", () => {
   });
 
   it("sees a new conversation appear and get escalated without reloading", async () => {
-    visitor = await createVisitor(urls.backend, demo.organizationId, "Vera Visitor");
+    visitor = await createVisitor(urls, demo.organizationId, "Vera Visitor");
     await visitor.send("Hello! I would like to talk to a person, please.");
     const item = page.getByRole("link", { name: /Vera Visitor/ });
     await item.waitFor();

@@ -40,7 +40,7 @@ describe("two organizations stay isolated in the browser", () => {
     orbit = await orbitBrowser.newPage();
     site = await visitorBrowser.newPage();
     await signInAsDemoOperator(nimbus, urls.dashboard, demo.login);
-    nimbusVisitor = await createVisitor(urls.backend, demo.organizationId, "Alice Anchor");
+    nimbusVisitor = await createVisitor(urls, demo.organizationId, "Alice Anchor");
     await nimbusVisitor.send("Alice here: my notebook export is stuck.");
     await eventually(async () => (await nimbusVisitor.messages()).length >= 2, 30_000);
   });

@@ -18,4 +18,11 @@ crons.interval(
   {},
 );
 
+crons.interval(
+  "purge spent proof-of-work challenges",
+  { hours: 1 },
+  internal.system.abuse.sessions.purgeRedemptions,
+  {},
+);
+
 export default crons;

@@ -2,7 +2,7 @@
 import { makeFunctionReference } from "convex/server";
 import { afterAll, beforeAll, describe, expect, test, vi } from "vitest";
 
-import { api } from "./_generated/api";
+import { api, internal } from "./_generated/api";
 import type { Id } from "./_generated/dataModel";
 import {
   ASSISTANTS,
@@ -115,7 +115,7 @@ async function tenants(t: TestConvex): Promise<{ a: TenantA; sessionB: Id<"conta
   });
   await settle(t);
   const session = (organizationId: string, name: string, email: string) =>
-    t.mutation(api.public.contactSessions.create, {
+    t.mutation(internal.system.contactSessions.createWithCountry, {
       organizationId,
       name,
       email,

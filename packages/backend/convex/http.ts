@@ -1,10 +1,9 @@
 import { httpRouter } from "convex/server";
-import { ConvexError } from "convex/values";
 
 import { internal } from "./_generated/api";
+import * as contactSessions from "./contactSessionRoutes";
 import { httpAction } from "./_generated/server";
 import { VAPI_SECRETS } from "./lib/plugins";
-import { countryFromHeaders } from "./lib/requestCountry";
 import { parseEndOfCallReport } from "./lib/vapiServerMessage";
 import { verifyVapiSecret } from "./system/webhooks/verifyVapiSecret";
 import { verifyWebhook } from "./system/webhooks/verifyWebhook";
@@ -72,47 +71,21 @@ http.route({
   }),
 });
 
-const cors = {
-  "Access-Control-Allow-Origin": "*",
-  "Access-Control-Allow-Methods": "POST, OPTIONS",
-  "Access-Control-Allow-Headers": "Content-Type",
-};
-
-/** Same as public/contactSessions:create, for a widget that wants the visitor's country recorded. */
-http.route({
-  path: "/widget/contact-sessions",
-  method: "POST",
-  handler: httpAction(async (ctx, request) => {
-    const body = (await request.json().catch(() => null)) as Record<string, unknown> | null;
-    if (
-      !body ||
-      typeof body.organizationId !== "string" ||
-      typeof body.name !== "string" ||
-      typeof body.email !== "string"
-    ) {
-      return Response.json({ code: "INVALID_INPUT" }, { status: 400, headers: cors });
-    }
-    try {
-      const session = await ctx.runMutation(internal.system.contactSessions.createWithCountry, {
-        organizationId: body.organizationId,
-        name: body.name,
-        email: body.email,
-        metadata:
-          typeof body.metadata === "object" && body.metadata !== null ? body.metadata : undefined,
-        country: countryFromHeaders(request.headers),
-      });
-      return Response.json(session, { headers: cors });
-    } catch (error) {
-      if (error instanceof ConvexError)
-        return Response.json(error.data, { status: 400, headers: cors });
-      throw error;
-    }
-  }),
-});
+http.route({ path: "/widget/contact-sessions", method: "POST", handler: contactSessions.create });
 http.route({
   path: "/widget/contact-sessions",
   method: "OPTIONS",
-  handler: httpAction(async () => new Response(null, { status: 204, headers: cors })),
+  handler: contactSessions.preflight,
+});
+http.route({
+  path: "/widget/contact-sessions/challenge",
+  method: "GET",
+  handler: contactSessions.challenge,
+});
+http.route({
+  path: "/widget/contact-sessions/challenge",
+  method: "OPTIONS",
+  handler: contactSessions.preflight,
 });
 
 export default http;

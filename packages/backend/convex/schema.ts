@@ -19,6 +19,7 @@ import {
   vVoiceCall,
   vWidgetSettingsFields,
 } from "./lib/validators";
+import { abuseTables } from "./lib/abuse/tables";
 
 /**
  * Every tenant-owned table carries `organizationId`: the organization's public id (Clerk's or
@@ -63,6 +64,8 @@ export default defineSchema({
     email: v.string(),
     expiresAt: v.number(),
     metadata: v.optional(vContactMetadata),
+    /** The rate-limit key of the address the session was created from (lib/abuse/clientAddress). */
+    clientKey: v.optional(v.string()),
   })
     .index("by_organization", ["organizationId"])
     .index("by_expiresAt", ["expiresAt"]),
@@ -183,6 +186,8 @@ export default defineSchema({
     target: v.optional(v.string()),
     details: v.optional(v.record(v.string(), v.union(v.string(), v.number(), v.boolean()))),
   }).index("by_organization", ["organizationId"]),
+
+  ...abuseTables,
 
   webhookEvents: defineTable({
     provider: v.string(),

@@ -89,7 +89,7 @@ export async function uploadFile(
 }
 
 export async function createSession(t: TestConvex, organizationId: string, name = "Vera Visitor") {
-  const { contactSessionId } = await t.mutation(api.public.contactSessions.create, {
+  const { contactSessionId } = await t.mutation(internal.system.contactSessions.createWithCountry, {
     organizationId,
     name,
     email: `${name.split(" ")[0].toLowerCase()}@example.com`,

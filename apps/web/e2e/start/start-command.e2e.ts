@@ -62,6 +62,7 @@ function printed(output: string) {
   return {
     readySeconds: Number(value(/ready in (\d+(?:\.\d+)?) s/)),
     backend: value(/^\[echo\]\s+Convex backend\s+(http\S+)$/m),
+    site: value(/^\[echo\]\s+Convex HTTP actions\s+(http\S+)$/m),
     dashboard: value(/^\[echo\]\s+dashboard\s+(http\S+)$/m),
     organizationId: value(/^\[echo\] demo organization id: (\S+)$/m),
     login: value(/^\[echo\] demo login: (\S+ \/ \S+)$/m),
@@ -138,7 +139,7 @@ describe("README command 1 (npm start)", () => {
       expect(firstRun.readySeconds).toBeGreaterThan(0);
       // The first run pushes packages/backend with the official CLI.
       expect(run.output()).toContain("deployed packages/backend in");
-      visitor = await createVisitor(firstRun.backend, firstRun.organizationId, "Rita Returning");
+      visitor = await createVisitor(firstRun, firstRun.organizationId, "Rita Returning");
       await visitor.send("Is my first message kept for the next run?");
     } finally {
       await stopWithCtrlC(run);

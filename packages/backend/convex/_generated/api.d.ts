@@ -8,9 +8,17 @@
    * @module
    */
   
+import type * as contactSessionRoutes from "../contactSessionRoutes.js";
 import type * as crons from "../crons.js";
 import type * as health from "../health.js";
 import type * as http from "../http.js";
+import type * as lib_abuse_agentTurn from "../lib/abuse/agentTurn.js";
+import type * as lib_abuse_aiBudget from "../lib/abuse/aiBudget.js";
+import type * as lib_abuse_budgetNotice from "../lib/abuse/budgetNotice.js";
+import type * as lib_abuse_clientAddress from "../lib/abuse/clientAddress.js";
+import type * as lib_abuse_limits from "../lib/abuse/limits.js";
+import type * as lib_abuse_proofOfWork from "../lib/abuse/proofOfWork.js";
+import type * as lib_abuse_tables from "../lib/abuse/tables.js";
 import type * as lib_ai_enhanceDraft from "../lib/ai/enhanceDraft.js";
 import type * as lib_ai_hashedEmbedding from "../lib/ai/hashedEmbedding.js";
 import type * as lib_ai_models from "../lib/ai/models.js";
@@ -75,6 +83,7 @@ import type * as private_members from "../private/members.js";
 import type * as private_messages from "../private/messages.js";
 import type * as private_organization from "../private/organization.js";
 import type * as private_plugins from "../private/plugins.js";
+import type * as private_usage from "../private/usage.js";
 import type * as private_widgetSettings from "../private/widgetSettings.js";
 import type * as public_contactSessions from "../public/contactSessions.js";
 import type * as public_conversations from "../public/conversations.js";
@@ -82,6 +91,8 @@ import type * as public_messages from "../public/messages.js";
 import type * as public_organizations from "../public/organizations.js";
 import type * as public_voice from "../public/voice.js";
 import type * as public_widgetSettings from "../public/widgetSettings.js";
+import type * as system_abuse_aiBudget from "../system/abuse/aiBudget.js";
+import type * as system_abuse_sessions from "../system/abuse/sessions.js";
 import type * as system_ai_replyLanguage from "../system/ai/replyLanguage.js";
 import type * as system_ai_respond from "../system/ai/respond.js";
 import type * as system_contactSessions from "../system/contactSessions.js";
@@ -108,9 +119,17 @@ import type {
 } from "convex/server";
 
 declare const fullApi: ApiFromModules<{
+  "contactSessionRoutes": typeof contactSessionRoutes;
   "crons": typeof crons;
   "health": typeof health;
   "http": typeof http;
+  "lib/abuse/agentTurn": typeof lib_abuse_agentTurn;
+  "lib/abuse/aiBudget": typeof lib_abuse_aiBudget;
+  "lib/abuse/budgetNotice": typeof lib_abuse_budgetNotice;
+  "lib/abuse/clientAddress": typeof lib_abuse_clientAddress;
+  "lib/abuse/limits": typeof lib_abuse_limits;
+  "lib/abuse/proofOfWork": typeof lib_abuse_proofOfWork;
+  "lib/abuse/tables": typeof lib_abuse_tables;
   "lib/ai/enhanceDraft": typeof lib_ai_enhanceDraft;
   "lib/ai/hashedEmbedding": typeof lib_ai_hashedEmbedding;
   "lib/ai/models": typeof lib_ai_models;
@@ -175,6 +194,7 @@ declare const fullApi: ApiFromModules<{
   "private/messages": typeof private_messages;
   "private/organization": typeof private_organization;
   "private/plugins": typeof private_plugins;
+  "private/usage": typeof private_usage;
   "private/widgetSettings": typeof private_widgetSettings;
   "public/contactSessions": typeof public_contactSessions;
   "public/conversations": typeof public_conversations;
@@ -182,6 +202,8 @@ declare const fullApi: ApiFromModules<{
   "public/organizations": typeof public_organizations;
   "public/voice": typeof public_voice;
   "public/widgetSettings": typeof public_widgetSettings;
+  "system/abuse/aiBudget": typeof system_abuse_aiBudget;
+  "system/abuse/sessions": typeof system_abuse_sessions;
   "system/ai/replyLanguage": typeof system_ai_replyLanguage;
   "system/ai/respond": typeof system_ai_respond;
   "system/contactSessions": typeof system_contactSessions;

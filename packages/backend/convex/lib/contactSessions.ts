@@ -4,7 +4,6 @@ import type { Doc, Id } from "../_generated/dataModel";
 import type { MutationCtx, QueryCtx } from "../_generated/server";
 import { fail } from "./errors";
 import { requireOrganization } from "./organizations";
-import { limitSessionCreation } from "./rateLimits";
 import { vContactMetadata } from "./validators";
 
 export const SESSION_DURATION_MS = 24 * 60 * 60 * 1000;
@@ -80,13 +79,16 @@ type CreateContactSessionArgs = ObjectType<typeof vCreateContactSessionArgs>;
 const MAX_NAME = 120;
 const MAX_EMAIL = 254;
 
-export async function createContactSession(ctx: MutationCtx, args: CreateContactSessionArgs) {
+/** Callers limit creation first (lib/abuse/limits.ts): by client address and organization. */
+export async function createContactSession(
+  ctx: MutationCtx,
+  args: CreateContactSessionArgs & { clientKey?: string },
+) {
   await requireOrganization(ctx, args.organizationId);
   const name = args.name.trim().slice(0, MAX_NAME);
   const email = args.email.trim().toLowerCase().slice(0, MAX_EMAIL);
   if (!name || !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email))
     fail("INVALID_INPUT", "Name and a valid email are required");
-  await limitSessionCreation(ctx, args.organizationId);
   const expiresAt = Date.now() + SESSION_DURATION_MS;
   const contactSessionId = await ctx.db.insert("contactSessions", {
     organizationId: args.organizationId,
@@ -94,6 +96,7 @@ export async function createContactSession(ctx: MutationCtx, args: CreateContact
     email,
     expiresAt,
     metadata: args.metadata,
+    ...(args.clientKey ? { clientKey: args.clientKey } : {}),
   });
   return { contactSessionId, expiresAt };
 }

@@ -13,6 +13,7 @@ export const ERROR_CODES = [
   "INVALID_CREDENTIALS",
   "NOT_CONFIGURED",
   "UPSTREAM_UNAVAILABLE",
+  "CHALLENGE_FAILED",
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -12,6 +12,7 @@ import { requireOrgConversation, requireOrgThread } from "../lib/operatorConvers
 import { listThreadMessages } from "../lib/threadMessages";
 import { enhanceDraft } from "../lib/ai/enhanceDraft";
 import { MAX_MESSAGE_CHARS } from "../lib/validators";
+import { limitEnhance } from "../lib/abuse/limits";
 
 /** Keyed by thread (from conversations.get) so `useUIMessages` from @convex-dev/agent/react works as is. */
 export const list = operatorQuery({
@@ -75,8 +76,10 @@ export const reply = operatorMutation({
 export const enhance = operatorAction({
   args: { text: v.string() },
   handler: async (ctx, { text }) => {
+    const { operator } = ctx;
     if (!text.trim() || text.length > MAX_MESSAGE_CHARS)
       fail("INVALID_INPUT", "Draft is empty or too long");
+    await limitEnhance(ctx, operator);
     return await enhanceDraft(text);
   },
 });

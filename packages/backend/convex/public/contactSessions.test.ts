@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, test, vi } from "vitest";
 
-import { api } from "../_generated/api";
+import { api, internal } from "../_generated/api";
 import { SESSION_DURATION_MS } from "../lib/contactSessions";
 import { createOrganization, createSession, newTest } from "../test.harness";
 
@@ -15,16 +15,19 @@ describe("public.contactSessions", () => {
   test("create stores the visitor and browser metadata with a 24 h expiry", async () => {
     const t = newTest();
     await createOrganization(t, "org_a");
-    const { contactSessionId, expiresAt } = await t.mutation(api.public.contactSessions.create, {
-      organizationId: "org_a",
-      name: "  Ana ",
-      email: "Ana@Example.com",
-      metadata: {
-        timezone: "America/Sao_Paulo",
-        timezoneOffset: 180,
-        currentUrl: "https://shop.example/p",
+    const { contactSessionId, expiresAt } = await t.mutation(
+      internal.system.contactSessions.createWithCountry,
+      {
+        organizationId: "org_a",
+        name: "  Ana ",
+        email: "Ana@Example.com",
+        metadata: {
+          timezone: "America/Sao_Paulo",
+          timezoneOffset: 180,
+          currentUrl: "https://shop.example/p",
+        },
       },
-    });
+    );
     expect(expiresAt).toBe(Date.now() + SESSION_DURATION_MS);
     const session = await t.run(async (ctx) => await ctx.db.get(contactSessionId));
     expect(session).toMatchObject({
@@ -39,14 +42,14 @@ describe("public.contactSessions", () => {
     const t = newTest();
     await createOrganization(t, "org_a");
     await expect(
-      t.mutation(api.public.contactSessions.create, {
+      t.mutation(internal.system.contactSessions.createWithCountry, {
         organizationId: "nope",
         name: "A",
         email: "a@b.co",
       }),
     ).rejects.toThrow(/NOT_FOUND|Organization not found/);
     await expect(
-      t.mutation(api.public.contactSessions.create, {
+      t.mutation(internal.system.contactSessions.createWithCountry, {
         organizationId: "org_a",
         name: "A",
         email: "not-an-email",

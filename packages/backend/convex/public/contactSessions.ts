@@ -1,16 +1,10 @@
 import { v } from "convex/values";
 
-import {
-  createContactSession,
-  slideExpiry,
-  vCreateContactSessionArgs,
-} from "../lib/contactSessions";
-import { contactMutation, publicMutation, publicQuery } from "../lib/functions";
+import { slideExpiry } from "../lib/contactSessions";
+import { contactMutation, publicQuery } from "../lib/functions";
 
-export const create = publicMutation({
-  args: vCreateContactSessionArgs,
-  handler: async (ctx, args) => await createContactSession(ctx, args),
-});
+// Sessions are created only through the HTTP route (POST /widget/contact-sessions), which
+// verifies a proof-of-work and limits by client address; see contactSessionRoutes.ts.
 
 /** Never throws: the widget uses it to decide between resuming and asking for name and email. */
 export const validate = publicQuery({

@@ -4,8 +4,8 @@ import { v } from "convex/values";
 import { components, internal } from "../../_generated/api";
 import type { Doc } from "../../_generated/dataModel";
 import { internalAction, type ActionCtx } from "../../_generated/server";
-import { supportAgent } from "../../lib/ai/supportAgent";
-import { AGENT_NAME } from "../../lib/ai/supportAgent";
+import { beginAgentTurn } from "../../lib/abuse/agentTurn";
+import { AGENT_NAME, supportAgent } from "../../lib/ai/supportAgent";
 import { supportInstructions } from "../../lib/ai/supportInstructions";
 import { detectMessageLanguage, type ReplyLanguage } from "../../lib/answers/language";
 import { replyTemplates } from "../../lib/answers/replyTemplates";
@@ -76,6 +76,11 @@ export const respond = internalAction({
     const context = await ctx.runQuery(internal.system.organizations.agentContext, {
       organizationId: conversation.organizationId,
     });
+    const limits = await beginAgentTurn(ctx, conversation, {
+      language,
+      agentName: AGENT_NAME,
+    });
+    if (!limits) return;
     try {
       const result = await supportAgent().streamText(
         ctx,
@@ -83,8 +88,9 @@ export const respond = internalAction({
         {
           promptMessageId,
           instructions: supportInstructions(context.name, context.instructions, language),
+          maxOutputTokens: limits.maxOutputTokens,
         },
-        { saveStreamDeltas: true },
+        { saveStreamDeltas: true, ...limits.options },
       );
       await result.consumeStream();
       const text = await result.text;

@@ -1,6 +1,7 @@
 import type { ContactMetadata } from "@echo/backend/convex/lib/validators";
 
 import type { StoredContactSession } from "./contact-session-storage";
+import { takeSessionProof } from "./session-proof";
 
 export type ContactSessionRequest = {
   organizationId: string;
@@ -26,22 +27,31 @@ function codeOf(body: unknown): string {
   return typeof code === "string" ? code : "UNKNOWN";
 }
 
+async function post(siteUrl: string, request: ContactSessionRequest) {
+  const proof = await takeSessionProof(siteUrl, request.organizationId);
+  const response = await fetch(`${siteUrl}/widget/contact-sessions`, {
+    method: "POST",
+    headers: { "Content-Type": "application/json" },
+    body: JSON.stringify({ ...request, proof }),
+  });
+  const body: unknown = await response.json().catch(() => null);
+  return { ok: response.ok, body, code: response.ok ? null : codeOf(body) };
+}
+
 /**
  * Creates the visitor's contact session through the backend's HTTP route
- * (`POST <site>/widget/contact-sessions`), which also records the visitor's country from the
- * request headers the server sees; the public mutation cannot.
+ * (`POST <site>/widget/contact-sessions`), the only way there is: it checks a proof-of-work the
+ * widget solved in the background, limits by client address, and records the visitor's country.
  */
 export async function createContactSession(
   siteUrl: string,
   request: ContactSessionRequest,
 ): Promise<StoredContactSession> {
-  const response = await fetch(`${siteUrl}/widget/contact-sessions`, {
-    method: "POST",
-    headers: { "Content-Type": "application/json" },
-    body: JSON.stringify(request),
-  });
-  const body: unknown = await response.json().catch(() => null);
-  if (!response.ok) throw new ContactSessionError(codeOf(body));
+  let result = await post(siteUrl, request);
+  // A challenge that expired while the visitor was away is replaced once, unseen.
+  if (result.code === "CHALLENGE_FAILED") result = await post(siteUrl, request);
+  const { body } = result;
+  if (result.code) throw new ContactSessionError(result.code);
   const session = body as Partial<StoredContactSession> | null;
   if (typeof session?.contactSessionId !== "string" || typeof session.expiresAt !== "number")
     throw new ContactSessionError("UNKNOWN");

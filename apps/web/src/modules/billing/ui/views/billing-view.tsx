@@ -6,6 +6,8 @@ import { Badge } from "@echo/ui/components/badge";
 import { useQuery } from "convex/react";
 import { useFormatter, useTranslations } from "next-intl";
 
+import { AiUsagePanel } from "../components/ai-usage-panel";
+
 /** Plan and status; Clerk's pricing table when billing is enforced, otherwise everything is included. */
 export function BillingView() {
   const t = useTranslations("billing");
@@ -43,6 +45,7 @@ export function BillingView() {
           {t("selfHosted")}
         </p>
       )}
+      <AiUsagePanel />
     </section>
   );
 }

@@ -2,7 +2,7 @@
 
 import { useAtomValue, useSetAtom } from "jotai";
 import { useTranslations } from "next-intl";
-import { useCallback } from "react";
+import { useCallback, useEffect } from "react";
 
 import { hostPageAtom } from "@/modules/embed/atoms/embed-atoms";
 import type { ErrorCode } from "@/modules/errors/lib/error-code";
@@ -17,6 +17,7 @@ import {
   ContactSessionError,
   createContactSession,
 } from "@/modules/session/lib/create-contact-session";
+import { prepareSessionProof } from "@/modules/session/lib/session-proof";
 
 import type { ContactForm } from "../../lib/contact-form";
 import { AuthForm } from "../components/auth-form";
@@ -28,6 +29,10 @@ export function AuthScreen({ expired }: { expired: boolean }) {
   const dispatch = useSetAtom(flowAtom);
   const siteUrl = useAtomValue(convexSiteUrlAtom);
   const tErrors = useTranslations("errors");
+
+  useEffect(() => {
+    if (organizationId) prepareSessionProof(siteUrl, organizationId);
+  }, [organizationId, siteUrl]);
 
   const submit = useCallback(
     async ({ name, email }: ContactForm) => {

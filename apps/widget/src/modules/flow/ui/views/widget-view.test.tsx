@@ -3,6 +3,8 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 
 import { act, screen, waitFor } from "@testing-library/react";
+import { createChallenge, verifySolution } from "altcha-lib";
+import { deriveKey } from "altcha-lib/algorithms/web/pbkdf2";
 import userEvent from "@testing-library/user-event";
 import { createStore } from "jotai";
 import type { ReactNode } from "react";
@@ -28,6 +30,8 @@ const backend = vi.hoisted(() => ({
   conversations: [] as Array<Record<string, unknown>>,
   calls: [] as Array<{ name: string; args: Record<string, unknown> }>,
   refuseNextSession: null as string | null,
+  refuseNextProof: false,
+  challenges: 0,
   position: "bottom-right",
   voice: {
     connected: false,
@@ -52,9 +56,13 @@ vi.mock("@vapi-ai/web", () => ({
   },
 }));
 
+const POW_SECRET = "widget-test-secret";
+
 /**
- * The deployment's HTTP actions at their HTTP boundary: `POST /widget/contact-sessions`, as
- * packages/backend/convex/http.ts answers it, sharing the in-memory sessions above.
+ * The deployment's HTTP actions at their HTTP boundary, as packages/backend/convex/http.ts answers
+ * them: `GET /widget/contact-sessions/challenge` hands out an altcha proof-of-work (made easy
+ * here) and `POST /widget/contact-sessions` refuses a body without its solution, sharing the
+ * in-memory sessions above.
  */
 let site: Server;
 let siteUrl = "";
@@ -62,14 +70,38 @@ beforeAll(async () => {
   site = createServer((request, response) => {
     let body = "";
     request.on("data", (chunk: Buffer) => (body += chunk.toString()));
-    request.on("end", () => {
+    request.on("end", async () => {
+      response.setHeader("Content-Type", "application/json");
+      if (
+        request.method === "GET" &&
+        request.url?.startsWith("/widget/contact-sessions/challenge")
+      ) {
+        backend.challenges++;
+        const challenge = await createChallenge({
+          algorithm: "PBKDF2/SHA-256",
+          cost: 1,
+          counter: 5,
+          deriveKey,
+          hmacSignatureSecret: POW_SECRET,
+        });
+        response.end(JSON.stringify(challenge));
+        return;
+      }
       if (request.method !== "POST" || request.url !== "/widget/contact-sessions") {
         response.writeHead(404).end();
         return;
       }
       const args = JSON.parse(body) as Record<string, unknown>;
       backend.calls.push({ name: "POST /widget/contact-sessions", args });
-      response.setHeader("Content-Type", "application/json");
+      const proof = args.proof as Parameters<typeof verifySolution>[0] | undefined;
+      const verified =
+        proof?.challenge &&
+        (await verifySolution({ ...proof, deriveKey, hmacSignatureSecret: POW_SECRET })).verified;
+      if (!verified || backend.refuseNextProof) {
+        backend.refuseNextProof = false;
+        response.writeHead(403).end(JSON.stringify({ code: "CHALLENGE_FAILED" }));
+        return;
+      }
       if (backend.refuseNextSession) {
         const code = backend.refuseNextSession;
         backend.refuseNextSession = null;
@@ -217,6 +249,8 @@ beforeEach(() => {
   backend.conversations = [];
   backend.calls = [];
   backend.refuseNextSession = null;
+  backend.refuseNextProof = false;
+  backend.challenges = 0;
   backend.position = "bottom-right";
   backend.voice = {
     connected: false,
@@ -260,6 +294,30 @@ describe("widget screen flow", () => {
     expect(JSON.parse(localStorage.getItem(storageKey("org_acme")) ?? "null")).toMatchObject({
       contactSessionId: "session_1",
     });
+  });
+
+  it("solves the backend's proof-of-work while the visitor types, and sends it with the form", async () => {
+    renderWidget();
+    await screen.findByRole("button", { name: "Continue" }, LAZY);
+    // Fetched as soon as the form shows, before the visitor has typed anything.
+    await waitFor(() => expect(backend.challenges).toBe(1));
+    await identify();
+    expect(await screen.findByRole("button", { name: "Start chat" })).toBeTruthy();
+    const created = backend.calls.find((call) => call.name === "POST /widget/contact-sessions");
+    expect(created?.args.proof).toMatchObject({
+      challenge: { parameters: { algorithm: "PBKDF2/SHA-256" } },
+      solution: { counter: 5 },
+    });
+  });
+
+  it("replaces a challenge the backend refuses (expired, already used) once, unseen", async () => {
+    backend.refuseNextProof = true;
+    renderWidget();
+    await identify();
+    expect(await screen.findByRole("button", { name: "Start chat" })).toBeTruthy();
+    const posts = backend.calls.filter((call) => call.name === "POST /widget/contact-sessions");
+    expect(posts).toHaveLength(2);
+    expect(screen.queryByRole("alert")).toBeNull();
   });
 
   it("says why the session could not be created and lets the visitor try again", async () => {

@@ -1,0 +1,39 @@
+"use client";
+
+import { api } from "@echo/backend/convex/_generated/api";
+import { useMutation, useQuery } from "convex/react";
+import { useCallback } from "react";
+
+import { useErrorMessage } from "@/modules/convex/use-error-message";
+
+import { type AiBudget, AiUsage } from "./ai-usage";
+
+/** Plan and billing → Usage: live usage, the budget form for owners and admins. */
+export function AiUsagePanel() {
+  const usage = useQuery(api.private.usage.aiToday);
+  const organization = useQuery(api.private.organization.current);
+  const setBudget = useMutation(api.private.usage.setAiBudget);
+  const errorMessage = useErrorMessage();
+  const save = useCallback(
+    async (budget: AiBudget) => {
+      try {
+        await setBudget(budget);
+        return null;
+      } catch (error) {
+        return errorMessage(error);
+      }
+    },
+    [errorMessage, setBudget],
+  );
+  if (usage === undefined || organization === undefined)
+    return <div className="h-40 animate-pulse rounded-lg bg-muted" />;
+  return (
+    <AiUsage
+      // A saved budget from elsewhere (another admin, another tab) resets the form.
+      key={`${usage.budget.agentTurnsPerDay}:${usage.budget.modelTokensPerDay}`}
+      usage={usage}
+      canEdit={organization.role !== "member"}
+      onSave={save}
+    />
+  );
+}

@@ -1,0 +1,50 @@
+import type { UsageHandler } from "@convex-dev/agent";
+
+import { internal } from "../../_generated/api";
+import type { Doc } from "../../_generated/dataModel";
+import type { ActionCtx } from "../../_generated/server";
+import { CONTEXT_MESSAGES, MAX_OUTPUT_TOKENS } from "./aiBudget";
+import { budgetSpentNotice } from "./budgetNotice";
+
+/** What one agent call may spend, and the handler that charges what it did spend. */
+export type AgentTurnLimits = {
+  maxOutputTokens: number;
+  options: {
+    contextOptions: { recentMessages: number };
+    usageHandler: UsageHandler;
+  };
+};
+
+/**
+ * Charges the organization's daily budget for one agent turn. When it is spent the visitor gets
+ * a notice in their language, the conversation goes to a person, and this returns null.
+ */
+export async function beginAgentTurn(
+  ctx: ActionCtx,
+  conversation: Doc<"conversations">,
+  { language, agentName }: { language: string; agentName: string },
+): Promise<AgentTurnLimits | null> {
+  const { organizationId } = conversation;
+  const turn = await ctx.runMutation(internal.system.abuse.aiBudget.beginTurn, { organizationId });
+  if (!turn.allowed) {
+    await ctx.runMutation(internal.system.abuse.aiBudget.handOver, {
+      conversationId: conversation._id,
+      notice: budgetSpentNotice(language),
+      agentName,
+    });
+    return null;
+  }
+  return {
+    maxOutputTokens: MAX_OUTPUT_TOKENS,
+    options: {
+      contextOptions: { recentMessages: CONTEXT_MESSAGES },
+      usageHandler: async (handlerCtx, { usage }) => {
+        const tokens = usage.totalTokens ?? (usage.inputTokens ?? 0) + (usage.outputTokens ?? 0);
+        await handlerCtx.runMutation(internal.system.abuse.aiBudget.recordTokens, {
+          organizationId,
+          tokens,
+        });
+      },
+    },
+  };
+}
