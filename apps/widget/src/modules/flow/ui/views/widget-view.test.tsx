@@ -394,6 +394,24 @@ describe("widget screen flow", () => {
     expect(screen.queryByRole("textbox", { name: "Name" })).toBeNull();
   });
 
+  it("reopens the conversation the visitor was in, on the next page too, until they leave it", async () => {
+    backend.sessions.set("session_9", { organizationId: "org_acme", expired: false });
+    localStorage.setItem(
+      storageKey("org_acme"),
+      JSON.stringify({ contactSessionId: "session_9", expiresAt: Date.now() + 1e6 }),
+    );
+    localStorage.setItem(
+      "echo.resume.org_acme",
+      JSON.stringify({ contactSessionId: "session_9", conversationId: "c_open" }),
+    );
+    const { store } = renderWidget();
+    expect(await screen.findByRole("textbox", { name: "Message" }, LAZY)).toBeTruthy();
+    expect(store.get(flowAtom)).toMatchObject({ screen: "chat", conversationId: "c_open" });
+    await userEvent.click(screen.getByRole("button", { name: "Back" }));
+    expect(await screen.findByRole("button", { name: "Start chat" })).toBeTruthy();
+    expect(localStorage.getItem("echo.resume.org_acme")).toBeNull();
+  });
+
   it("asks again, saying why, when the stored session has expired", async () => {
     backend.sessions.set("session_9", { organizationId: "org_acme", expired: true });
     localStorage.setItem(
