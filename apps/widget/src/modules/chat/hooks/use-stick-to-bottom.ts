@@ -1,6 +1,6 @@
 "use client";
 
-import { type RefObject, useCallback, useEffect, useLayoutEffect, useRef, useState } from "react";
+import { useCallback, useEffect, useLayoutEffect, useRef, useState } from "react";
 
 /** How close to the end still counts as reading the newest message. */
 const NEAR_BOTTOM_PX = 48;
@@ -10,12 +10,9 @@ const NEAR_BOTTOM_PX = 48;
  * grows inside its bubble, without the list re-rendering), unless the reader has scrolled up;
  * then `hasNew` says a message arrived below. `lastKey` changing is a new message.
  */
-export function useStickToBottom(
-  scroller: RefObject<HTMLElement | null>,
-  content: RefObject<HTMLElement | null>,
-  lastKey: string | undefined,
-  ownMessage: boolean,
-) {
+export function useStickToBottom(lastKey: string | undefined, ownMessage: boolean) {
+  const scroller = useRef<HTMLDivElement>(null);
+  const content = useRef<HTMLDivElement>(null);
   const pinned = useRef(true);
   const [hasNew, setHasNew] = useState(false);
 
@@ -24,11 +21,7 @@ export function useStickToBottom(
     if (element) element.scrollTop = element.scrollHeight;
     pinned.current = true;
     setHasNew(false);
-  }, [scroller]);
-
-  const followGrowth = useCallback(() => {
-    if (pinned.current) jumpToBottom();
-  }, [jumpToBottom]);
+  }, []);
 
   const onScroll = useCallback(() => {
     const element = scroller.current;
@@ -36,7 +29,7 @@ export function useStickToBottom(
     pinned.current =
       element.scrollHeight - element.scrollTop - element.clientHeight < NEAR_BOTTOM_PX;
     if (pinned.current) setHasNew(false);
-  }, [scroller]);
+  }, []);
 
   // A new message: the visitor's own always brings them down to it. Older pages load above and
   // leave the last key alone, so they never count as new.
@@ -49,10 +42,12 @@ export function useStickToBottom(
   useEffect(() => {
     const target = content.current;
     if (!target || typeof ResizeObserver === "undefined") return;
-    const observer = new ResizeObserver(followGrowth);
+    const observer = new ResizeObserver(() => {
+      if (pinned.current) jumpToBottom();
+    });
     observer.observe(target);
     return () => observer.disconnect();
-  }, [content, followGrowth]);
+  }, [jumpToBottom]);
 
-  return { hasNew, jumpToBottom, onScroll };
+  return { scroller, content, hasNew, jumpToBottom, onScroll };
 }

@@ -27,13 +27,9 @@ export function MessageList({
   footer?: ReactNode;
 }) {
   const t = useTranslations("chat");
-  const scroller = useRef<HTMLDivElement>(null);
-  const content = useRef<HTMLDivElement>(null);
   const sentinel = useRef<HTMLDivElement>(null);
   const last = messages.at(-1);
-  const { hasNew, jumpToBottom, onScroll } = useStickToBottom(
-    scroller,
-    content,
+  const { scroller, content, hasNew, jumpToBottom, onScroll } = useStickToBottom(
     last?.key,
     last !== undefined && authorOf(last) === "contact",
   );
