@@ -14,7 +14,14 @@ report.styleAttributeBlocked = probe.style.color !== "red";
 
 window.addEventListener("load", () => {
   report.globals = Object.keys(window).filter((name) => /echo/i.test(name));
-  window.EchoWidget.open();
+  setTimeout(() => {
+    report.beforeOpen = {
+      frames: document.querySelectorAll("#echo-widget-frame").length,
+      launcher: document.querySelector("button") !== null,
+      storedToken: localStorage.getItem("echo-unread:org_demo"),
+    };
+    window.EchoWidget.open();
+  }, 500);
   setTimeout(() => {
     const launcher = document.querySelector("button");
     const frame = document.getElementById("echo-widget-frame");
@@ -24,8 +31,10 @@ window.addEventListener("load", () => {
       expanded: launcher.getAttribute("aria-expanded"),
       width: getComputedStyle(launcher).width,
       position: getComputedStyle(launcher.parentElement).position,
+      background: getComputedStyle(launcher).backgroundColor,
       iconFill: getComputedStyle(launcher.querySelector("path")).fill,
     };
+    report.storedToken = localStorage.getItem("echo-unread:org_demo");
     report.badge = { text: badge.textContent, display: getComputedStyle(badge).display };
     report.frame = {
       src: frame.src,
@@ -49,5 +58,5 @@ window.addEventListener("load", () => {
       launcherFocused: document.activeElement === launcher,
     };
     document.getElementById("report").textContent = JSON.stringify(report);
-  }, 1500);
+  }, 2000);
 });

@@ -10,12 +10,16 @@ const chromium = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 const file = (path: string) => readFileSync(new URL(path, import.meta.url));
 const servers: Server[] = [];
 
-function serve(handler: (path: string) => { type: string; body: string | Buffer; csp?: string }) {
+type Served = { type: string; body: string | Buffer; csp?: string; cors?: boolean };
+
+function serve(handler: (path: string, query: URLSearchParams) => Served) {
   const server = createServer((request, response) => {
-    const { type, body, csp } = handler(new URL(request.url ?? "/", "http://x").pathname);
+    const url = new URL(request.url ?? "/", "http://x");
+    const { type, body, csp, cors } = handler(url.pathname, url.searchParams);
     response.writeHead(200, {
       "content-type": type,
       ...(csp && { "content-security-policy": csp }),
+      ...(cors && { "access-control-allow-origin": "*" }),
     });
     response.end(body);
   });
@@ -34,9 +38,7 @@ addEventListener("message", (event) => {
   if (event.source !== parent || event.data?.source !== "echo-embed") return;
   seen.init = event.data;
   seen.initOrigin = event.origin;
-  parent.postMessage({ source: "echo-widget", type: "unread", count: 2 }, event.origin);
-  parent.postMessage({ source: "echo-widget", type: "resize", height: 321 }, event.origin);
-  parent.postMessage({ source: "echo-widget", type: "position", position: "bottom-left" }, event.origin);
+  parent.postMessage({ source: "echo-widget", type: "unread", count: 2, token: "token_1" }, event.origin);
   parent.postMessage({ source: "e2e-report", seen }, event.origin);
 });
 parent.postMessage({ source: "echo-widget", type: "ready" }, "*");
@@ -45,8 +47,8 @@ parent.postMessage({ source: "echo-widget", type: "ready" }, "*");
 // Another origin framed by the host page, posting widget-shaped messages the loader must ignore.
 const intruderPage = `<!doctype html><html><body><script>
 setInterval(() => {
-  parent.postMessage({ source: "echo-widget", type: "unread", count: 99 }, "*");
-  parent.postMessage({ source: "echo-widget", type: "resize", height: 50 }, "*");
+  parent.postMessage({ source: "echo-widget", type: "unread", count: 99, token: "stolen" }, "*");
+  parent.postMessage({ source: "echo-widget", type: "close" }, "*");
 }, 100);
 </script></body></html>`;
 
@@ -56,7 +58,24 @@ let widgetUrl = "";
 beforeAll(async () => {
   if (!existsSync(chromium))
     throw new Error(`Chromium not found at ${chromium}; set CHROMIUM_PATH`);
-  widgetUrl = await serve(() => ({ type: "text/html", body: widgetPage }));
+  // The organization's launcher settings, as apps/widget answers `?launcher=` (bottom-left, green).
+  widgetUrl = await serve((_path, query) => {
+    if (!query.has("launcher")) return { type: "text/html", body: widgetPage };
+    const side = query.get("position") === "bottom-right" ? "right" : "left";
+    const settings = {
+      unread: query.get("launcher") === "token_1" ? 5 : 0,
+      css: {
+        root: `position:fixed;bottom:20px;${side}:20px;z-index:2147483647;display:grid;gap:16px;justify-items:${side === "left" ? "start" : "end"}`,
+        launcher:
+          "position:relative;width:56px;height:56px;border:0;border-radius:50%;background:#16a34a;fill:#0f172a",
+        focus: "outline:3px solid #111;outline-offset:2px",
+        badge: "position:absolute;top:-4px;right:-4px;background:#c00;color:#fff",
+        panel: "width:400px;height:600px;border:0",
+        fullScreen: "position:fixed;left:0;width:100%;z-index:1;border:0",
+      },
+    };
+    return { type: "application/json", body: JSON.stringify(settings), cors: true };
+  });
   const intruderUrl = await serve(() => ({ type: "text/html", body: intruderPage }));
   hostUrl = await serve((path) => {
     if (path === "/widget.js")
@@ -64,7 +83,7 @@ beforeAll(async () => {
     if (path === "/page.js") return { type: "text/javascript", body: file("./strict-csp-page.js") };
     return {
       type: "text/html",
-      csp: `default-src 'none'; script-src ${hostUrl}; frame-src ${widgetUrl} ${intruderUrl}; require-trusted-types-for 'script'`,
+      csp: `default-src 'none'; script-src ${hostUrl}; frame-src ${widgetUrl} ${intruderUrl}; connect-src ${widgetUrl}; require-trusted-types-for 'script'`,
       body: `<!doctype html><html><head><title>Host page</title>
 <script src="/widget.js" data-organization-id="org_demo" data-locale="pt-BR" data-widget-url="${widgetUrl}"${path === "/org" ? "" : ` data-position="${path === "/left" ? "bottom-left" : "bottom-right"}"`} async></script>
 <script src="/page.js" defer></script></head>
@@ -109,24 +128,28 @@ it("runs under a strict CSP and completes the message exchange in Chromium", asy
       hostTitle: "Host page",
       hostReferrer: "",
       locale: "pt-BR",
+      open: true,
     },
     initOrigin: hostUrl,
   });
+  expect(report.beforeOpen).toEqual({ frames: 0, launcher: true, storedToken: null });
   expect(report.launcher).toEqual({
     label: "Chat de suporte (2)",
     expanded: "true",
     width: "56px",
     position: "fixed",
-    iconFill: "rgb(255, 255, 255)",
+    background: "rgb(22, 163, 74)",
+    iconFill: "rgb(15, 23, 42)",
   });
+  expect(report.storedToken).toBe("token_1");
   expect(report.badge).toEqual({ text: "2", display: "block" });
   expect(report.frame).toEqual({
     src: `${widgetUrl}/?organizationId=org_demo&locale=pt-BR`,
-    height: "321px",
+    height: "600px",
     display: "block",
     focused: true,
   });
-  // data-position="bottom-right" wins over the organization's bottom-left the widget reports.
+  // data-position="bottom-right" wins over the organization's bottom-left.
   expect(report.insets.launcher).toMatchObject({ right: 20, bottom: 20 });
   expect(report.insets.frame).toMatchObject({ right: 20, bottom: 20 + 56 + 16 });
   expect(report.afterEscape).toEqual({ display: "none", launcherFocused: true });

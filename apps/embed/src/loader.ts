@@ -1,15 +1,12 @@
 import type { EchoWidgetApi } from "./api";
+import { createIcon, element, FRAME_ID, show } from "./elements";
 import {
-  BADGE_STYLE,
-  createIcon,
-  element,
-  FRAME_ID,
-  FRAME_STYLE,
-  LAUNCHER_STYLE,
-  rootStyle,
-  show,
-} from "./elements";
-import { EMBED_SOURCE, WIDGET_SOURCE, type EmbedMessage, type WidgetMessage } from "./protocol";
+  EMBED_SOURCE,
+  WIDGET_SOURCE,
+  type EmbedMessage,
+  type LauncherSettings,
+  type WidgetMessage,
+} from "./protocol";
 
 // The script's own origin is usually a CDN, not the widget app, so the default is fixed at build time.
 export const DEFAULT_WIDGET_URL = import.meta.env.VITE_WIDGET_URL || "http://localhost:3001";
@@ -41,49 +38,66 @@ export function mount(
     type: string,
     handler: (event: E) => void,
   ) => target.addEventListener(type, handler as EventListener, { signal: lifetime.signal });
+  const viewport = win.visualViewport;
+  // The unread token lives in the host page's storage (the widget's own may be blocked or partitioned).
+  const key = "echo-unread:" + organizationId;
+  const storage = (token?: string) => {
+    try {
+      return token ? win.localStorage.setItem(key, token) : win.localStorage.getItem(key);
+    } catch {
+      // Storage blocked by the browser: the badge then starts at 0 on each page view.
+    }
+  };
 
-  // data-position wins. Without it the launcher waits for the organization's setting, which only
-  // the widget knows, so the iframe loads (hidden) at once instead of on first open.
-  const position = data.position;
-  const root = element(doc, "div", { style: rootStyle(position) });
+  const root = element(doc, "div", {});
   const launcher = element(doc, "button", {
     type: "button",
     ariaLabel: label,
     ariaExpanded: "false",
-    style: LAUNCHER_STYLE,
   });
   launcher.setAttribute("aria-controls", FRAME_ID);
   // The count is announced through the launcher's label, so the badge is hidden from assistive tech.
-  const badge = element(doc, "span", { ariaHidden: "true", style: BADGE_STYLE });
+  const badge = element(doc, "span", { ariaHidden: "true" });
   launcher.append(createIcon(doc), badge);
   let frame: HTMLIFrameElement | undefined;
   let isOpen = false;
-  let pointerAt = -1e3;
+  let css: LauncherSettings["css"] | undefined;
+
+  const setUnread = (count = 0) => {
+    badge.textContent = "" + count;
+    show(badge, count > 0);
+    launcher.ariaLabel = count > 0 ? `${label} (${count})` : label;
+  };
+
+  const tell = (message: EmbedMessage) => frame?.contentWindow?.postMessage(message, origin);
+
+  // Narrower than 480 px the widget fills the visual viewport, which shrinks above a phone's keyboard.
+  const fit = () => {
+    if (frame && css) {
+      frame.style.cssText =
+        win.innerWidth < 480 && viewport
+          ? css.fullScreen + `;top:${viewport.offsetTop}px;height:${viewport.height}px`
+          : css.panel;
+      show(frame, isOpen);
+    }
+  };
 
   const setOpen = (next: boolean) => {
     isOpen = next;
     launcher.ariaExpanded = "" + next;
-    show(frame!, next);
+    fit();
+    tell({ source: EMBED_SOURCE, type: "visibility", open: next });
   };
 
-  const addFrame = () => {
+  const open = () => {
     if (!frame) {
-      frame = element(doc, "iframe", {
-        id: FRAME_ID,
-        title: label,
-        src: src.href,
-        style: FRAME_STYLE,
-      });
+      frame = element(doc, "iframe", { id: FRAME_ID, title: label, src: src.href });
       // Voice calls need the microphone, which a cross-origin iframe only gets when delegated.
       frame.setAttribute("allow", "microphone");
       root.prepend(frame);
     }
-  };
-
-  const open = () => {
-    addFrame();
     setOpen(true);
-    frame!.focus();
+    frame.focus();
   };
 
   const close = (returnFocus?: unknown) => {
@@ -96,6 +110,10 @@ export function mount(
   const toggle = () => (isOpen ? close() : open());
 
   launcher.onclick = toggle;
+  launcher.onfocus = () => {
+    if (launcher.matches(":focus-visible")) launcher.style.cssText += ";" + css!.focus;
+  };
+  launcher.onblur = () => (launcher.style.cssText = css!.launcher);
 
   listen(win, "message", (event: MessageEvent<WidgetMessage | undefined>) => {
     const message = event.data;
@@ -105,47 +123,43 @@ export function mount(
       message?.source === WIDGET_SOURCE
     ) {
       const type = message.type;
-      if (type === "ready") {
-        // event.source is the frame's window, checked above.
-        (event.source as Window).postMessage(
-          {
-            source: EMBED_SOURCE,
-            type: "init",
-            hostUrl: doc.URL,
-            hostTitle: doc.title,
-            hostReferrer: doc.referrer,
-            locale,
-          } satisfies EmbedMessage,
-          origin,
-        );
-      }
+      if (type === "ready")
+        tell({
+          source: EMBED_SOURCE,
+          type: "init",
+          hostUrl: doc.URL,
+          hostTitle: doc.title,
+          hostReferrer: doc.referrer,
+          locale,
+          open: isOpen,
+        });
       if (type === "close") close(true);
-      if (type === "resize") frame.style.height = message.height + "px";
       if (type === "unread") {
-        const count = message.count;
-        badge.textContent = "" + count;
-        show(badge, count > 0);
-        launcher.ariaLabel = count > 0 ? `${label} (${count})` : label;
-      }
-      // With data-position this only re-applies it; the launcher is appended once placed.
-      if (type === "position") {
-        root.style.cssText = rootStyle(position || message.position);
-        root.append(launcher);
+        setUnread(message.count);
+        storage(message.token);
       }
     }
   });
 
   listen(doc, "keydown", (event: KeyboardEvent) => event.key === "Escape" && close(true));
+  if (viewport) listen(viewport, "resize", fit);
 
-  // Keyboard focus leaving the open widget is brought back; focus the visitor moves with a pointer is left alone.
-  listen(doc, "pointerdown", (event) => (pointerAt = event.timeStamp));
-  listen(doc, "focusin", (event) => {
-    if (isOpen && event.timeStamp - pointerAt > 999 && !root.contains(event.target as Node))
-      frame!.focus();
-  });
+  // The launcher's corner, colors and unread count come without the widget: it loads on first open.
+  // Without them no launcher appears (the widget would not load either).
+  fetch(src + "&launcher=" + (storage() || "") + "&position=" + (data.position || ""))
+    .then((response) => response.json())
+    .then((settings: LauncherSettings) => {
+      css = settings.css;
+      root.style.cssText = css.root;
+      launcher.style.cssText = css.launcher;
+      badge.style.cssText = css.badge;
+      fit();
+      // Once the widget is open it reports the count itself.
+      setUnread(frame ? +badge.textContent! : settings.unread);
+      root.append(launcher);
+    })
+    .catch(() => console.warn("Echo: no launcher settings"));
 
-  if (position) root.append(launcher);
-  else addFrame();
   const attach = () => doc.body.append(root);
   if (doc.body) attach();
   else listen(doc, "DOMContentLoaded", attach);

@@ -36,5 +36,8 @@ export default async function proxy(request: NextRequest) {
 }
 
 export const config = {
-  matcher: "/((?!_next|.*\\..*).*)",
+  // The loader's launcher settings (`?launcher=`) are JSON for any site, not a page to frame.
+  matcher: [
+    { source: "/((?!_next|api/|.*\\..*).*)", missing: [{ type: "query", key: "launcher" }] },
+  ],
 };

@@ -115,6 +115,15 @@ export default defineSchema({
       filterFields: ["organizationId", "status", "assigneeId"],
     }),
 
+  /** An opaque, read-only handle on one contact session's unread count, for the embed's launcher. */
+  unreadTokens: defineTable({
+    organizationId: v.string(),
+    contactSessionId: v.id("contactSessions"),
+    token: v.string(),
+  })
+    .index("by_token", ["token"])
+    .index("by_contactSession", ["contactSessionId"]),
+
   widgetSettings: defineTable({
     organizationId: v.string(),
     ...vWidgetSettingsFields,

@@ -89,6 +89,7 @@ import type * as public_contactSessions from "../public/contactSessions.js";
 import type * as public_conversations from "../public/conversations.js";
 import type * as public_messages from "../public/messages.js";
 import type * as public_organizations from "../public/organizations.js";
+import type * as public_unreadTokens from "../public/unreadTokens.js";
 import type * as public_voice from "../public/voice.js";
 import type * as public_widgetSettings from "../public/widgetSettings.js";
 import type * as system_abuse_aiBudget from "../system/abuse/aiBudget.js";
@@ -200,6 +201,7 @@ declare const fullApi: ApiFromModules<{
   "public/conversations": typeof public_conversations;
   "public/messages": typeof public_messages;
   "public/organizations": typeof public_organizations;
+  "public/unreadTokens": typeof public_unreadTokens;
   "public/voice": typeof public_voice;
   "public/widgetSettings": typeof public_widgetSettings;
   "system/abuse/aiBudget": typeof system_abuse_aiBudget;

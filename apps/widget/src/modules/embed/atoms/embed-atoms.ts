@@ -7,3 +7,6 @@ import type { HostPage } from "../lib/protocol";
 export const hostPageAtom = atom<HostPage | null>(null);
 
 export const embedBridgeAtom = atom<EmbedBridge | null>(null);
+
+/** Whether the visitor sees the widget: the loader hides its frame instead of removing it. */
+export const widgetOpenAtom = atom(true);

@@ -3,22 +3,22 @@
 import { useAtomValue, useSetAtom } from "jotai";
 import { useCallback, useEffect } from "react";
 
-import { embedBridgeAtom, hostPageAtom } from "../atoms/embed-atoms";
+import { embedBridgeAtom, hostPageAtom, widgetOpenAtom } from "../atoms/embed-atoms";
 import { createEmbedBridge } from "../lib/embed-bridge";
-import type { WidgetPosition } from "../lib/protocol";
 
 /** Opens the postMessage channel with the loader for the lifetime of the widget. */
 export function useEmbedBridge() {
   const setBridge = useSetAtom(embedBridgeAtom);
   const setHostPage = useSetAtom(hostPageAtom);
+  const setOpen = useSetAtom(widgetOpenAtom);
   useEffect(() => {
-    const bridge = createEmbedBridge(window, setHostPage);
+    const bridge = createEmbedBridge(window, setHostPage, setOpen);
     setBridge(bridge);
     return () => {
       bridge.dispose();
       setBridge(null);
     };
-  }, [setBridge, setHostPage]);
+  }, [setBridge, setHostPage, setOpen]);
 }
 
 export function useCloseWidget(): () => void {
@@ -26,17 +26,10 @@ export function useCloseWidget(): () => void {
   return useCallback(() => bridge?.post({ type: "close" }), [bridge]);
 }
 
-export function usePostUnread(count: number) {
+/** The launcher's badge count, with the token that lets the loader ask for it on later page views. */
+export function usePostUnread(count: number, token: string | undefined) {
   const bridge = useAtomValue(embedBridgeAtom);
   useEffect(() => {
-    bridge?.post({ type: "unread", count });
-  }, [bridge, count]);
-}
-
-/** Tells the loader the launcher's corner; null while the widget does not know it yet. */
-export function usePostPosition(position: WidgetPosition | null) {
-  const bridge = useAtomValue(embedBridgeAtom);
-  useEffect(() => {
-    if (position) bridge?.post({ type: "position", position });
-  }, [bridge, position]);
+    bridge?.post({ type: "unread", count, ...(token ? { token } : {}) });
+  }, [bridge, count, token]);
 }

@@ -80,6 +80,28 @@ describe("createEmbedBridge", () => {
     expect(toParent).toHaveBeenLastCalledWith({ source: "echo-widget", type: "close" }, HOST);
   });
 
+  it("follows whether the loader shows the widget, from init on, and only from the init origin", () => {
+    const { win, deliver } = frame();
+    const onVisibility = vi.fn();
+    createEmbedBridge(win, () => undefined, onVisibility);
+    deliver({ source: "echo-embed", type: "visibility", open: false });
+    expect(onVisibility).not.toHaveBeenCalled();
+    deliver({ ...init, open: false });
+    expect(onVisibility).toHaveBeenLastCalledWith(false);
+    deliver({ source: "echo-embed", type: "visibility", open: true });
+    expect(onVisibility).toHaveBeenLastCalledWith(true);
+    deliver(
+      { source: "echo-embed", type: "visibility", open: false },
+      win.parent,
+      "https://evil.example",
+    );
+    deliver({ source: "echo-embed", type: "visibility", open: "no" });
+    expect(onVisibility).toHaveBeenCalledTimes(2);
+    // A loader from before the message says nothing: its widget is showing when it loads.
+    deliver(init);
+    expect(onVisibility).toHaveBeenLastCalledWith(true);
+  });
+
   it("stops listening once disposed", () => {
     const { win, deliver } = frame();
     const onInit = vi.fn();

@@ -1,10 +1,6 @@
-import { type HostPage, isEmbedInit, WIDGET_SOURCE, type WidgetPosition } from "./protocol";
+import { type HostPage, isEmbedInit, isEmbedVisibility, WIDGET_SOURCE } from "./protocol";
 
-type OutgoingPayload =
-  | { type: "close" }
-  | { type: "resize"; height: number }
-  | { type: "unread"; count: number }
-  | { type: "position"; position: WidgetPosition };
+type OutgoingPayload = { type: "close" } | { type: "unread"; count: number; token?: string };
 
 export type EmbedBridge = {
   /** Posts to the loader with the init origin; before init, keeps the latest of each type. */
@@ -13,10 +9,15 @@ export type EmbedBridge = {
 };
 
 /**
- * Says `ready` to the parent, accepts `init` only from the parent window with the embed's tag,
- * and from then on posts every message to the origin that sent `init`.
+ * Says `ready` to the parent, accepts `init` (and later whether the widget is showing) only from
+ * the parent window with the embed's tag, and from then on posts every message to the origin that
+ * sent `init`.
  */
-export function createEmbedBridge(win: Window, onInit: (host: HostPage) => void): EmbedBridge {
+export function createEmbedBridge(
+  win: Window,
+  onInit: (host: HostPage) => void,
+  onVisibility: (open: boolean) => void = () => undefined,
+): EmbedBridge {
   const embedded = win.parent !== win;
   let hostOrigin: string | null = null;
   const pending = new Map<OutgoingPayload["type"], OutgoingPayload>();
@@ -26,8 +27,11 @@ export function createEmbedBridge(win: Window, onInit: (host: HostPage) => void)
   };
 
   const onMessage = (event: MessageEvent) => {
-    if (event.source !== win.parent || !isEmbedInit(event.data)) return;
+    if (event.source !== win.parent) return;
+    if (isEmbedVisibility(event.data) && event.origin === hostOrigin) onVisibility(event.data.open);
+    if (!isEmbedInit(event.data)) return;
     hostOrigin = event.origin;
+    onVisibility(event.data.open !== false);
     const { hostUrl, hostTitle, hostReferrer, locale } = event.data;
     onInit({ url: hostUrl, title: hostTitle, referrer: hostReferrer, locale });
     for (const message of pending.values()) send(message, hostOrigin);

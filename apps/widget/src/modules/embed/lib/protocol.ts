@@ -9,10 +9,21 @@ export {
   type WidgetPosition,
 } from "@echo/embed/protocol";
 
-export type EmbedInit = EmbedMessage;
+export type EmbedInit = Extract<EmbedMessage, { type: "init" }>;
 
 /** What the widget keeps of the host page once `init` has arrived. */
 export type HostPage = { url: string; title: string; referrer: string; locale: string };
+
+/** The loader showing or hiding the widget; a loader older than the message says nothing (open). */
+export function isEmbedVisibility(data: unknown): data is { open: boolean } {
+  if (typeof data !== "object" || data === null) return false;
+  const message = data as Record<string, unknown>;
+  return (
+    message.source === EMBED_SOURCE &&
+    message.type === "visibility" &&
+    typeof message.open === "boolean"
+  );
+}
 
 export function isEmbedInit(data: unknown): data is EmbedInit {
   if (typeof data !== "object" || data === null) return false;

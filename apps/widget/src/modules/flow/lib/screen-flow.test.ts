@@ -33,6 +33,17 @@ describe("screen flow", () => {
     expect(run({ ...validOrg, session: "valid" }).screen).toBe("selection");
   });
 
+  it("reopens the conversation the visitor was in when the stored session is still valid", () => {
+    expect(run({ ...validOrg, session: "valid", conversationId: "c_1" })).toMatchObject({
+      screen: "chat",
+      conversationId: "c_1",
+    });
+    expect(run({ ...validOrg, session: "expired", conversationId: "c_1" })).toMatchObject({
+      screen: "auth",
+      conversationId: null,
+    });
+  });
+
   it("goes from auth to selection, then to each screen and back", () => {
     const selection = run({ ...validOrg, session: "missing" }, { type: "authenticated" });
     expect(selection.screen).toBe("selection");

@@ -35,6 +35,8 @@ export type FlowAction =
       type: "loaded";
       organization: "valid" | "not_found";
       session: "valid" | "missing" | "expired";
+      /** The conversation the visitor was in when the widget last showed, to reopen it. */
+      conversationId?: string;
     }
   | { type: "authenticated" }
   | { type: "sessionExpired" }
@@ -73,7 +75,11 @@ export function flowReducer(state: FlowState, action: FlowAction): FlowState {
       if (action.organization === "not_found") {
         return { ...state, screen: "error", error: "ORGANIZATION_NOT_FOUND" };
       }
-      if (action.session === "valid") return { ...state, screen: "selection" };
+      if (action.session === "valid") {
+        return action.conversationId
+          ? { ...state, screen: "chat", conversationId: action.conversationId }
+          : { ...state, screen: "selection" };
+      }
       return {
         ...state,
         screen: "auth",

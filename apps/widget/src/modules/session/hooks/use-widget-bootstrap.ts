@@ -8,9 +8,11 @@ import { useEffect, useRef } from "react";
 
 import { flowAtom } from "@/modules/flow/atoms/flow-atoms";
 import { initialStateAtom } from "@/modules/flow/atoms/initial-state-atoms";
+import { readResumePoint } from "@/modules/flow/lib/resume-point";
 
 import { organizationNameAtom } from "../atoms/organization-atoms";
 import { contactSessionAtom, organizationIdAtom } from "../atoms/session-atoms";
+import { browserStorage } from "../lib/contact-session-storage";
 
 /** How long the loading screen waits for the backend before saying it is unreachable. */
 const UNAVAILABLE_AFTER_MS = 15_000;
@@ -69,7 +71,13 @@ export function useWidgetBootstrap() {
     if (sessionCheck === undefined) return;
     settled.current = true;
     if (sessionCheck.valid) {
-      dispatch({ type: "loaded", organization: "valid", session: "valid" });
+      const resumeTo = readResumePoint(browserStorage(), organizationId, session.contactSessionId);
+      dispatch({
+        type: "loaded",
+        organization: "valid",
+        session: "valid",
+        ...(resumeTo ? { conversationId: resumeTo } : {}),
+      });
       refresh({ contactSessionId: session.contactSessionId as Id<"contactSessions"> })
         .then(({ expiresAt }) => setSession({ ...session, expiresAt }))
         .catch(() => undefined); // the session was valid a moment ago; the next action will tell
@@ -81,5 +89,14 @@ export function useWidgetBootstrap() {
       organization: "valid",
       session: sessionCheck.reason === "SESSION_EXPIRED" ? "expired" : "missing",
     });
-  }, [organization, session, sessionCheck, dispatch, refresh, setSession, setOrganizationName]);
+  }, [
+    organization,
+    organizationId,
+    session,
+    sessionCheck,
+    dispatch,
+    refresh,
+    setSession,
+    setOrganizationName,
+  ]);
 }

@@ -2,14 +2,16 @@
 
 import { Button } from "@echo/ui/components/button";
 import { useTranslations } from "next-intl";
-import { type ReactNode, useEffect, useLayoutEffect, useRef } from "react";
+import { type ReactNode, useEffect, useRef } from "react";
 
-import type { ChatMessage } from "../../lib/chat-message";
+import { useStickToBottom } from "../../hooks/use-stick-to-bottom";
+import { authorOf, type ChatMessage } from "../../lib/chat-message";
 import { MessageBubble } from "./message-bubble";
 
 /**
  * The conversation, oldest first: older pages load when the top comes into view (or from the
- * button, for keyboards), and the view follows new messages while the reader is at the bottom.
+ * button, for keyboards), and the view follows new messages and a reply as it streams in while the
+ * reader is at the bottom; scrolled up, a "new messages" control brings them down.
  */
 export function MessageList({
   messages,
@@ -25,11 +27,12 @@ export function MessageList({
   footer?: ReactNode;
 }) {
   const t = useTranslations("chat");
-  const scroller = useRef<HTMLDivElement>(null);
   const sentinel = useRef<HTMLDivElement>(null);
-  const atBottom = useRef(true);
-  const lastKey = messages.at(-1)?.key;
-  const lastText = messages.at(-1)?.text;
+  const last = messages.at(-1);
+  const { scroller, content, hasNew, jumpToBottom, onScroll } = useStickToBottom(
+    last?.key,
+    last !== undefined && authorOf(last) === "contact",
+  );
 
   useEffect(() => {
     const target = sentinel.current;
@@ -41,33 +44,38 @@ export function MessageList({
     return () => observer.disconnect();
   }, [canLoadOlder, onLoadOlder]);
 
-  useLayoutEffect(() => {
-    const element = scroller.current;
-    if (element && atBottom.current) element.scrollTop = element.scrollHeight;
-  }, [lastKey, lastText, footer]);
-
   return (
-    <div
-      ref={scroller}
-      onScroll={(event) => {
-        const element = event.currentTarget;
-        atBottom.current = element.scrollHeight - element.scrollTop - element.clientHeight < 48;
-      }}
-      className="flex flex-1 flex-col gap-3 overflow-y-auto p-3"
-    >
-      {canLoadOlder || loadingOlder ? (
-        <div ref={sentinel} className="flex justify-center">
-          <Button variant="ghost" size="sm" disabled={loadingOlder} onClick={onLoadOlder}>
-            {loadingOlder ? t("loadingOlder") : t("loadOlder")}
-          </Button>
+    <div className="relative flex min-h-0 flex-1 flex-col">
+      <div
+        ref={scroller}
+        onScroll={onScroll}
+        className="flex min-h-0 flex-1 flex-col overflow-y-auto p-3"
+      >
+        <div ref={content} className="flex flex-col gap-3">
+          {canLoadOlder || loadingOlder ? (
+            <div ref={sentinel} className="flex justify-center">
+              <Button variant="ghost" size="sm" disabled={loadingOlder} onClick={onLoadOlder}>
+                {loadingOlder ? t("loadingOlder") : t("loadOlder")}
+              </Button>
+            </div>
+          ) : null}
+          <ol aria-label={t("messages")} aria-live="polite" className="flex flex-col gap-3">
+            {messages.map((message) => (
+              <MessageBubble key={message.key} message={message} />
+            ))}
+          </ol>
+          {footer}
         </div>
+      </div>
+      {hasNew ? (
+        <Button
+          size="sm"
+          className="absolute bottom-3 left-1/2 -translate-x-1/2 rounded-full shadow-md"
+          onClick={jumpToBottom}
+        >
+          {t("newMessages")}
+        </Button>
       ) : null}
-      <ol aria-label={t("messages")} aria-live="polite" className="flex flex-col gap-3">
-        {messages.map((message) => (
-          <MessageBubble key={message.key} message={message} />
-        ))}
-      </ol>
-      {footer}
     </div>
   );
 }

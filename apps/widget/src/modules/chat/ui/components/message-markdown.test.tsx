@@ -61,3 +61,31 @@ describe("MessageMarkdown with hostile text", () => {
     expect(container.querySelectorAll("li")).toHaveLength(2);
   });
 });
+
+describe("MessageMarkdown layout", () => {
+  it("renders a markdown table as a table with its header and cells", () => {
+    const container = renderText(
+      "Plans:\n\n| Plan | Price |\n| --- | ---: |\n| Free | $0 |\n| Pro | $29 |",
+    );
+    const table = screen.getByRole("table");
+    expect(screen.getAllByRole("columnheader").map((cell) => cell.textContent)).toEqual([
+      "Plan",
+      "Price",
+    ]);
+    expect(screen.getAllByRole("cell").map((cell) => cell.textContent)).toEqual([
+      "Free",
+      "$0",
+      "Pro",
+      "$29",
+    ]);
+    expect(container.textContent).not.toContain("|");
+    expect(table.parentElement?.className).toContain("overflow-x-auto");
+  });
+
+  it("styles a blockquote apart from the reply", () => {
+    renderText("> Export from the Kindle menu\n\nThen upload it.");
+    const quote = document.querySelector("blockquote");
+    expect(quote?.textContent?.trim()).toBe("Export from the Kindle menu");
+    expect(quote?.className).toContain("border-l-4");
+  });
+});

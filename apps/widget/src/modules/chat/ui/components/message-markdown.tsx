@@ -1,4 +1,5 @@
 import Markdown, { type Components, defaultUrlTransform } from "react-markdown";
+import remarkGfm from "remark-gfm";
 
 import { remarkHtmlAsText } from "../../lib/remark-html-as-text";
 
@@ -31,13 +32,40 @@ const components: Components = {
     <code className="rounded bg-foreground/10 px-1 font-mono text-[0.9em]">{children}</code>
   ),
   pre: ({ children }) => <pre className="mt-2 overflow-x-auto whitespace-pre-wrap">{children}</pre>,
+  blockquote: ({ children }) => (
+    <blockquote className="mt-2 border-l-4 border-primary/60 pl-3 italic [&>p:first-child]:mt-0">
+      {children}
+    </blockquote>
+  ),
+  // A wide table scrolls inside the bubble instead of stretching the widget.
+  table: ({ children }) => (
+    <div className="mt-2 max-w-full overflow-x-auto">
+      <table className="w-full border-collapse text-left text-xs">{children}</table>
+    </div>
+  ),
+  th: ({ children, style }) => (
+    <th
+      style={style}
+      className="border border-foreground/20 bg-foreground/5 px-2 py-1 font-semibold"
+    >
+      {children}
+    </th>
+  ),
+  td: ({ children, style }) => (
+    <td style={style} className="border border-foreground/20 px-2 py-1 align-top">
+      {children}
+    </td>
+  ),
 };
 
-/** Markdown for support replies; raw HTML is text and images are not rendered (no tracking pixels). */
+/**
+ * Markdown for support replies, GitHub-flavoured (tables, strikethrough, task lists); raw HTML is
+ * text and images are not rendered (no tracking pixels).
+ */
 export function MessageMarkdown({ text }: { text: string }) {
   return (
     <Markdown
-      remarkPlugins={[remarkHtmlAsText]}
+      remarkPlugins={[remarkGfm, remarkHtmlAsText]}
       urlTransform={safeUrl}
       disallowedElements={["img"]}
       unwrapDisallowed

@@ -5,10 +5,11 @@ import type { Id } from "@echo/backend/convex/_generated/dataModel";
 import { Alert } from "@echo/ui/components/alert";
 import { Button } from "@echo/ui/components/button";
 import { useMutation, useQuery } from "convex/react";
-import { useAtom } from "jotai";
+import { useAtom, useAtomValue } from "jotai";
 import { useTranslations } from "next-intl";
 import { useCallback, useEffect, useState } from "react";
 
+import { widgetOpenAtom } from "@/modules/embed/atoms/embed-atoms";
 import { errorCodeOf, type ErrorCode } from "@/modules/errors/lib/error-code";
 import { flowAtom } from "@/modules/flow/atoms/flow-atoms";
 import { useSessionErrorHandler } from "@/modules/session/hooks/use-session-expiry";
@@ -61,11 +62,13 @@ export function ChatScreen({
     : [{ key: "greeting", role: "assistant", text: greeting, status: "success", author: "agent" }];
   const resolved = conversation?.status === "resolved";
   const unread = conversation?.unread ?? 0;
+  // A reply is read when the visitor can see it: the loader keeps a closed widget loaded, hidden.
+  const open = useAtomValue(widgetOpenAtom);
 
   useEffect(() => {
-    if (!conversationId || unread === 0 || resolved) return;
+    if (!open || !conversationId || unread === 0 || resolved) return;
     markRead({ contactSessionId, conversationId }).catch(handleSessionError);
-  }, [contactSessionId, conversationId, unread, resolved, markRead, handleSessionError]);
+  }, [open, contactSessionId, conversationId, unread, resolved, markRead, handleSessionError]);
 
   const send = useCallback(
     async (text: string) => {

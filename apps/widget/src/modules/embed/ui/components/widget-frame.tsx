@@ -1,47 +1,40 @@
 "use client";
 
 import type { CSSProperties, ReactNode } from "react";
-import { useEffect, useRef } from "react";
-
-import { focusableWithin, wrapTarget } from "../../lib/focus-wrap";
+import { useEffect } from "react";
 
 /**
- * The widget's outer box: Tab and Shift+Tab wrap at its ends (the host page cannot be reached
- * from inside the iframe anyway), and Escape asks the loader to close the widget.
+ * The widget's outer box, a non-modal dialog beside the host page: Tab moves on to the page from
+ * its last control (the browser does that from a frame), and Escape asks the loader to close it.
  */
 export function WidgetFrame({
   children,
+  label,
   onClose,
   style,
 }: {
   children: ReactNode;
+  label: string;
   onClose: () => void;
   style?: CSSProperties;
 }) {
-  const ref = useRef<HTMLDivElement>(null);
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
-      if (event.key === "Escape") {
-        event.preventDefault();
-        onClose();
-        return;
-      }
-      if (event.key !== "Tab" || !ref.current) return;
-      const target = wrapTarget(
-        focusableWithin(ref.current),
-        document.activeElement,
-        event.shiftKey,
-      );
-      if (target) {
-        event.preventDefault();
-        target.focus();
-      }
+      if (event.key !== "Escape") return;
+      event.preventDefault();
+      onClose();
     };
     document.addEventListener("keydown", onKeyDown);
     return () => document.removeEventListener("keydown", onKeyDown);
   }, [onClose]);
   return (
-    <div ref={ref} style={style} className="flex h-dvh flex-col bg-background text-foreground">
+    <div
+      role="dialog"
+      aria-modal="false"
+      aria-label={label}
+      style={style}
+      className="widget-safe-area flex h-dvh flex-col bg-background text-foreground"
+    >
       {children}
     </div>
   );

@@ -26,6 +26,7 @@ import {
 import { flowAtom } from "../../atoms/flow-atoms";
 import { initialStateAtom } from "../../atoms/initial-state-atoms";
 import { liveSettingsAtom } from "../../atoms/live-settings-atom";
+import { useRememberResumePoint } from "../../hooks/use-remember-resume-point";
 import { useUnreadBadge } from "../../hooks/use-unread-badge";
 
 // Screens past the first choice load on demand, keeping this part small too.
@@ -85,6 +86,7 @@ function LiveScreens() {
     started && session ? (session.contactSessionId as Id<"contactSessions">) : null;
   const identified = contactSessionId !== null && flow.screen !== "auth";
   useUnreadBadge(identified ? contactSessionId : null);
+  useRememberResumePoint(identified ? contactSessionId : null);
   // Activity slides the expiry on the server; this live check follows it (and notices a purge).
   const liveSession = useQuery(
     api.public.contactSessions.validate,

@@ -192,12 +192,20 @@ vi.mock("convex/react", async () => {
     }
     if (name === "public/contactSessions:refresh") return { expiresAt: Date.now() + 86_400_000 };
     if (name === "public/conversations:create") return "conversation_1";
+    if (name === "public/unreadTokens:issue") return "unread_token_1";
     return null;
   };
+  const mutators = new Map<string, (args: Record<string, unknown>) => Promise<unknown>>();
   return {
     useQuery: (ref: never, args: Record<string, unknown> | "skip") =>
       args === "skip" ? undefined : query(nameOf(ref), args),
-    useMutation: (ref: never) => (args: Record<string, unknown>) => mutation(nameOf(ref), args),
+    // Like Convex's own hook, one stable function per mutation.
+    useMutation: (ref: never) => {
+      const name = nameOf(ref);
+      if (!mutators.has(name))
+        mutators.set(name, (args: Record<string, unknown>) => mutation(name, args));
+      return mutators.get(name);
+    },
     usePaginatedQuery: (ref: never, args: Record<string, unknown> | "skip") => ({
       results: args === "skip" ? [] : (query(nameOf(ref), args) as { page: unknown[] }).page,
       status: "Exhausted",
@@ -364,35 +372,72 @@ describe("widget screen flow", () => {
     expect(screen.queryByRole("button", { name: "Start voice call" })).toBeNull();
   });
 
-  it("tells the loader the organization's launcher position once the host page has said init", async () => {
+  it("leaves replies unread while the loader keeps the widget hidden, and counts them on the launcher with the unread token", async () => {
     // Framed: window.parent is another (real jsdom) window standing in for the host page.
     const host = document.body.appendChild(document.createElement("iframe")).contentWindow!;
     vi.spyOn(window, "parent", "get").mockReturnValue(host);
     const toHost = vi.spyOn(host, "postMessage").mockImplementation(() => undefined);
-    backend.position = "bottom-left";
-    renderWidget();
+    const fromHost = (data: Record<string, unknown>) =>
+      act(() => {
+        window.dispatchEvent(
+          new MessageEvent("message", {
+            source: host,
+            origin: "https://shop.example",
+            data: { source: "echo-embed", ...data },
+          }),
+        );
+      });
+    backend.sessions.set("session_9", { organizationId: "org_acme", expired: false });
+    localStorage.setItem(
+      storageKey("org_acme"),
+      JSON.stringify({ contactSessionId: "session_9", expiresAt: Date.now() + 1e6 }),
+    );
+    backend.conversations = [
+      {
+        _id: "c_open",
+        threadId: "t1",
+        status: "escalated",
+        channel: "chat",
+        unread: 2,
+        lastMessageAt: Date.now(),
+        lastMessage: { text: "We refunded you", author: "operator" },
+      },
+    ];
+    const { store } = renderWidget();
     await waitFor(() =>
       expect(toHost).toHaveBeenCalledWith({ source: "echo-widget", type: "ready" }, "*"),
     );
-    act(() => {
-      window.dispatchEvent(
-        new MessageEvent("message", {
-          source: host,
-          origin: "https://shop.example",
-          data: {
-            source: "echo-embed",
-            type: "init",
-            hostUrl: "https://shop.example/",
-            hostTitle: "Shop",
-            hostReferrer: "",
-            locale: "en",
-          },
-        }),
-      );
+    fromHost({
+      type: "init",
+      hostUrl: "https://shop.example/",
+      hostTitle: "Shop",
+      hostReferrer: "",
+      locale: "en",
+      open: true,
     });
-    expect(toHost).toHaveBeenCalledWith(
-      { source: "echo-widget", type: "position", position: "bottom-left" },
-      "https://shop.example",
+    await screen.findByRole("button", { name: "Past conversations" });
+    // The visitor closes the widget on the chat screen; the reply is on it, unseen.
+    fromHost({ type: "visibility", open: false });
+    act(() => store.set(flowAtom, { type: "openConversation", conversationId: "c_open" }));
+    await screen.findByRole("textbox", { name: "Message" }, LAZY);
+    await waitFor(() =>
+      expect(toHost).toHaveBeenCalledWith(
+        { source: "echo-widget", type: "unread", count: 2, token: "unread_token_1" },
+        "https://shop.example",
+      ),
+    );
+    const markedRead = () =>
+      backend.calls.filter((call) => call.name === "public/conversations:markRead");
+    expect(markedRead()).toEqual([]);
+
+    fromHost({ type: "visibility", open: true });
+    await waitFor(() =>
+      expect(markedRead()).toEqual([
+        {
+          name: "public/conversations:markRead",
+          args: { contactSessionId: "session_9", conversationId: "c_open" },
+        },
+      ]),
     );
   });
 
@@ -405,6 +450,24 @@ describe("widget screen flow", () => {
     renderWidget();
     expect(await screen.findByRole("button", { name: "Start chat" })).toBeTruthy();
     expect(screen.queryByRole("textbox", { name: "Name" })).toBeNull();
+  });
+
+  it("reopens the conversation the visitor was in, on the next page too, until they leave it", async () => {
+    backend.sessions.set("session_9", { organizationId: "org_acme", expired: false });
+    localStorage.setItem(
+      storageKey("org_acme"),
+      JSON.stringify({ contactSessionId: "session_9", expiresAt: Date.now() + 1e6 }),
+    );
+    localStorage.setItem(
+      "echo.resume.org_acme",
+      JSON.stringify({ contactSessionId: "session_9", conversationId: "c_open" }),
+    );
+    const { store } = renderWidget();
+    expect(await screen.findByRole("textbox", { name: "Message" }, LAZY)).toBeTruthy();
+    expect(store.get(flowAtom)).toMatchObject({ screen: "chat", conversationId: "c_open" });
+    await userEvent.click(screen.getByRole("button", { name: "Back" }));
+    expect(await screen.findByRole("button", { name: "Start chat" })).toBeTruthy();
+    expect(localStorage.getItem("echo.resume.org_acme")).toBeNull();
   });
 
   it("asks again, saying why, when the stored session has expired", async () => {

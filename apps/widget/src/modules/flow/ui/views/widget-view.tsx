@@ -5,11 +5,7 @@ import { lazy, memo, type ReactNode, Suspense, useCallback, useEffect } from "re
 
 import { useShellText } from "@/i18n/use-shell-text";
 import { brandStyle } from "@/modules/branding/lib/brand-style";
-import {
-  useCloseWidget,
-  useEmbedBridge,
-  usePostPosition,
-} from "@/modules/embed/hooks/use-embed-bridge";
+import { useCloseWidget, useEmbedBridge } from "@/modules/embed/hooks/use-embed-bridge";
 import { WidgetFrame } from "@/modules/embed/ui/components/widget-frame";
 import { LoadingScreen } from "@/modules/loading/ui/views/loading-screen";
 import { organizationNameAtom } from "@/modules/session/atoms/organization-atoms";
@@ -88,8 +84,6 @@ export function WidgetView() {
   const settings = useAtomValue(liveSettingsAtom) ?? initialState.settings ?? undefined;
   const close = useCloseWidget();
   const hydrated = useHydrated();
-  // The loader shows its launcher once it knows the corner; an error screen still needs one.
-  usePostPosition(settings?.position ?? (flow.screen === "error" ? "bottom-right" : null));
 
   const checking = flow.screen === "loading";
   useEffect(() => {
@@ -112,7 +106,11 @@ export function WidgetView() {
   const started = flow.screen !== "loading" && flow.screen !== "error";
   const canGoBack = started && flow.screen !== "auth" && flow.screen !== "selection";
   return (
-    <WidgetFrame onClose={close} style={brandStyle(settings?.colors)}>
+    <WidgetFrame
+      label={organizationName ?? text.title}
+      onClose={close}
+      style={brandStyle(settings?.colors)}
+    >
       <WidgetHeader
         title={title}
         logoUrl={settings?.logoUrl}
