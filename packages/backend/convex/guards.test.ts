@@ -35,9 +35,9 @@ function exportsOf(visibility: "private" | "public") {
 // Widget entry points that act before a contact session exists or only on an organization's
 // public settings. Adding one here is a decision a reviewer should see.
 const SESSIONLESS = [
-  "public/contactSessions:create",
   "public/contactSessions:validate",
   "public/organizations:validate",
+  "public/unreadTokens:count",
   "public/voice:getConfig",
   "public/widgetSettings:get",
 ];

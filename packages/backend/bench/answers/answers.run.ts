@@ -14,6 +14,7 @@ import {
   settle,
   startConversation,
   type TestConvex,
+  uploadFile,
 } from "../../convex/test.harness";
 import { CASES, type BenchCase } from "./cases";
 import { distractorMarkdown } from "./distractors";
@@ -30,8 +31,9 @@ type Outcome = { c: BenchCase; verdict: Verdict; reply: string; ms: number };
 const report: string[] = [];
 
 async function upload(t: TestConvex, orgId: string, name: string, body: Blob) {
-  const storageId = await t.run(async (ctx) => await ctx.storage.store(body));
-  await operator(t, orgId, "admin").mutation(api.private.knowledgeFiles.add, { storageId, name });
+  const admin = operator(t, orgId, "admin");
+  const storageId = await uploadFile(t, admin, body);
+  await admin.mutation(api.private.knowledgeFiles.add, { storageId, name });
 }
 
 async function setUp(distractors: number): Promise<TestConvex> {

@@ -1,6 +1,5 @@
 import { v } from "convex/values";
 
-import { mutation, query } from "../_generated/server";
 import {
   aiBudgetFor,
   aiUsageToday,
@@ -12,13 +11,13 @@ import {
 } from "../lib/abuse/aiBudget";
 import { recordAudit } from "../lib/audit";
 import { fail } from "../lib/errors";
-import { requireAdmin, requireOperator } from "../lib/identity";
+import { adminMutation, operatorQuery } from "../lib/functions";
 
 /** Today's AI spend against the organization's daily budget (Plan and billing → Usage). */
-export const aiToday = query({
+export const aiToday = operatorQuery({
   args: {},
   handler: async (ctx) => {
-    const { orgId } = await requireOperator(ctx);
+    const { orgId } = ctx.operator;
     const budget = await aiBudgetFor(ctx, orgId);
     const usage = await aiUsageToday(ctx, orgId);
     return {
@@ -38,10 +37,10 @@ export const aiToday = query({
   },
 });
 
-export const setAiBudget = mutation({
+export const setAiBudget = adminMutation({
   args: { agentTurnsPerDay: v.number(), modelTokensPerDay: v.number() },
   handler: async (ctx, args) => {
-    const operator = await requireAdmin(ctx);
+    const { operator } = ctx;
     const budget = validBudget(args);
     if (!budget) fail("INVALID_INPUT", "Budgets are whole numbers within the allowed maximum");
     const existing = await ctx.db

@@ -1,7 +1,6 @@
 import { v } from "convex/values";
 
-import { mutation, query } from "../_generated/server";
-import { requireContactSession } from "../lib/contactSessions";
+import { contactMutation, publicQuery } from "../lib/functions";
 
 /** Replies the launcher counts: the newest conversations' unread counts, like the widget's own badge. */
 const COUNTED_CONVERSATIONS = 20;
@@ -10,10 +9,10 @@ const COUNTED_CONVERSATIONS = 20;
  * The visitor's unread token: the loader keeps it in the host page's storage and asks for the
  * launcher's count with it, so the contact session itself never leaves the widget's frame.
  */
-export const issue = mutation({
-  args: { contactSessionId: v.id("contactSessions") },
-  handler: async (ctx, { contactSessionId }) => {
-    const session = await requireContactSession(ctx, { contactSessionId });
+export const issue = contactMutation({
+  args: {},
+  handler: async (ctx) => {
+    const { session } = ctx;
     const existing = await ctx.db
       .query("unreadTokens")
       .withIndex("by_contactSession", (q) => q.eq("contactSessionId", session._id))
@@ -33,7 +32,7 @@ export const issue = mutation({
 });
 
 /** Unread replies behind a token; 0 for an unknown token, another organization's, or a purged session. */
-export const count = query({
+export const count = publicQuery({
   args: { organizationId: v.string(), token: v.string() },
   handler: async (ctx, { organizationId, token }) => {
     const row = await ctx.db

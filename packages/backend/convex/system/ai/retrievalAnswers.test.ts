@@ -10,6 +10,7 @@ import {
   settle,
   startConversation,
   type TestConvex,
+  uploadFile,
 } from "../../test.harness";
 
 beforeEach(() => {
@@ -47,7 +48,7 @@ async function uploadedKnowledge(t: TestConvex) {
     ["shipping.md", SHIPPING],
     ["suporte.md", SUPORTE],
   ] as const) {
-    const storageId = await t.run(async (ctx) => await ctx.storage.store(new Blob([text])));
+    const storageId = await uploadFile(t, admin, text);
     await admin.mutation(api.private.knowledgeFiles.add, { storageId, name });
   }
   await settle(t);
