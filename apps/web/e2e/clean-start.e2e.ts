@@ -53,7 +53,7 @@ describe("a clean start: icons served, nothing logged as an error while the prod
   });
 
   it("the inbox, a conversation and the embedded widget print no error, in the browser or the servers", async () => {
-    const visitor = await createVisitor(urls.backend, demo.organizationId, "Clara Clean");
+    const visitor = await createVisitor(urls, demo.organizationId, "Clara Clean");
     await visitor.send("Hello there, how do I reset my password?");
     const webLog = logSince("web");
     const widgetLog = logSince("widget");
