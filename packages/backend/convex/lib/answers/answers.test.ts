@@ -121,6 +121,20 @@ describe("sentence selection", () => {
     expect(answer.sections).toEqual(["billing.md › Billing › Refunds"]);
   });
 
+  test("a list is quoted whole, never item by item", () => {
+    const payments: Passage = {
+      source: "pay.md",
+      section: "pay.md › Payment methods",
+      score: 0.3,
+      text: "We accept three payment methods:\n\n- Credit card in up to 6 instalments\n- Pix with a 5% discount\n- Bank slip",
+    };
+    const answer = groundedAnswer("Which payment methods do you accept?", [payments], "en")!;
+    expect(answer.quotes).toEqual([
+      "We accept three payment methods:",
+      "- Credit card in up to 6 instalments\n- Pix with a 5% discount\n- Bank slip",
+    ]);
+  });
+
   test("a table row is quoted with its header", () => {
     const answer = groundedAnswer("How much is the Pro plan?", [plans], "en")!;
     expect(answer.quotes).toEqual([

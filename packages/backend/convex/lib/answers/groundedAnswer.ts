@@ -1,6 +1,6 @@
 import { cosine, hashedEmbedding } from "../ai/hashedEmbedding";
 import type { Passage } from "../ai/toolOutputs";
-import { kindOfBlockText } from "../knowledge/blocks";
+import { kindOfBlockText, PATH_SEPARATOR } from "../knowledge/blocks";
 import { splitSentences } from "../knowledge/sentences";
 import { passageLanguage, type ReplyLanguage } from "./language";
 import { coverage, coversQuestion, queryTerms } from "./relevance";
@@ -61,11 +61,18 @@ export function groundedAnswer(
   const scored = passages.flatMap(unitsOf).map((unit) => {
     const context = `${unit.section} ${unit.text}`;
     const covered = coverage(terms, context);
+    // Words in the sentence itself, then in its own heading, count for more than the file's path.
+    const ownHeading = unit.section.split(PATH_SEPARATOR).at(-1) ?? "";
     return {
       ...unit,
       answers: coversQuestion(query, context),
       covered,
-      score: covered + 0.25 * cosine(queryVector, hashedEmbedding(unit.text)) - 0.02 * unit.passage,
+      score:
+        covered +
+        0.3 * coverage(terms, unit.text) +
+        0.1 * coverage(terms, ownHeading) +
+        0.25 * cosine(queryVector, hashedEmbedding(unit.text)) -
+        0.02 * unit.passage,
       language: passageLanguage(unit.text),
     };
   });

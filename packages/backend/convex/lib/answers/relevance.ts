@@ -12,7 +12,8 @@ const ASKING_WORDS = new Set(
     "there any also still ever really exactly currently available offer offers support provide " +
     "quanto quanta quantos quantas custa custo preco valor saber gostaria queria preciso possivel " +
     "jeito forma funciona usar fazer ajuda algum alguma alguem coisa tambem ainda existe oferece " +
-    "voce voces vcs tenho temos cobra faco faz acontece"
+    "voce voces vcs tenho temos cobra faco faz acontece peco pedir peca solicitar solicito " +
+    "request obtain"
   ).split(" "),
 );
 

@@ -95,6 +95,26 @@ describe("support agent with a language model", () => {
     expect(reply).toMatchObject({ author: "agent", text: "Use Forgot password." });
   });
 
+  test("the model gets the same threshold: a near miss is found=false, and the prompt grounds and names the language", async () => {
+    chat.steps = [
+      () => toolCall("searchKnowledge", { query: "export notebooks to a Kindle e-reader" }),
+      () => say("Não encontrei isso."),
+    ];
+    const t = newTest();
+    await createOrganization(t, "org_a");
+    await seedKnowledge(t, "org_a");
+    const ids = await startConversation(t, "org_a");
+    await sendAndSettle(t, ids, "Posso exportar meus cadernos para um Kindle?");
+
+    const system = JSON.stringify(model.doStreamCalls[0].prompt.find((m) => m.role === "system"));
+    expect(system).toContain("answer only from the passages");
+    expect(system).toContain("Never state a price, date");
+    expect(system).toContain("Reply language: pt-BR");
+    const output = JSON.stringify(model.doStreamCalls[1].prompt.at(-1)!.content);
+    expect(output).toContain('"found":false');
+    expect(output).toContain('"passages":[]');
+  });
+
   test("while a reply streams, the widget's message list carries its text so far", async () => {
     let release!: () => void;
     const gate = new Promise<void>((resolve) => (release = resolve));

@@ -53,6 +53,19 @@ describe("support agent in retrieval mode", () => {
     expect(reply.text).not.toMatch(/knowledge base|Source:/);
   });
 
+  test.each([
+    ["How do I reset my password?", "Forgot password"],
+    ["What does the Pro plan cost?", "$12 per user per month"],
+    ["Como peço reembolso?", "30 dias"],
+    ["How do I get started?", "nimbus.example"],
+    ["What plans do you offer?", "three plans"],
+  ])("the demo's suggested question %s is answered", async (question, fact) => {
+    const t = newTest();
+    const ids = await seededConversation(t);
+    await sendAndSettle(t, ids, question);
+    expect((await messagesOf(t, ids)).at(-1)!.text).toContain(fact);
+  });
+
   test("says so when nothing relevant exists, and escalates after the second miss", async () => {
     const t = newTest();
     const ids = await seededConversation(t);
