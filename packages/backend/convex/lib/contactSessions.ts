@@ -8,6 +8,8 @@ import { limitSessionCreation } from "./rateLimits";
 import { vContactMetadata } from "./validators";
 
 export const SESSION_DURATION_MS = 24 * 60 * 60 * 1000;
+/** Expired sessions stay readable for a week (visitors keep their history), then go. */
+export const PURGE_GRACE_MS = 7 * 24 * 60 * 60 * 1000;
 
 type SessionCheck = {
   contactSessionId: Id<"contactSessions">;

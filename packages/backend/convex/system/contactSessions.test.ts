@@ -1,9 +1,8 @@
 import { afterEach, beforeEach, describe, expect, test, vi } from "vitest";
 
 import { api, internal } from "../_generated/api";
-import { SESSION_DURATION_MS } from "../lib/contactSessions";
+import { PURGE_GRACE_MS, SESSION_DURATION_MS } from "../lib/contactSessions";
 import { createOrganization, newTest, operator, startConversation } from "../test.harness";
-import { PURGE_GRACE_MS } from "./contactSessions";
 
 beforeEach(() => {
   vi.useFakeTimers();

@@ -1,10 +1,11 @@
 import { v } from "convex/values";
 
 import { internalMutation } from "../_generated/server";
-import { createContactSession, vCreateContactSessionArgs } from "../lib/contactSessions";
-
-/** Expired sessions stay readable for a week (visitors keep their history), then go. */
-export const PURGE_GRACE_MS = 7 * 24 * 60 * 60 * 1000;
+import {
+  createContactSession,
+  PURGE_GRACE_MS,
+  vCreateContactSessionArgs,
+} from "../lib/contactSessions";
 const BATCH = 200;
 
 export const purgeExpired = internalMutation({
