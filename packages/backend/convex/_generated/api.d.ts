@@ -12,6 +12,8 @@ import type * as crons from "../crons.js";
 import type * as health from "../health.js";
 import type * as http from "../http.js";
 import type * as lib_audit from "../lib/audit.js";
+import type * as lib_contactMetadata from "../lib/contactMetadata.js";
+import type * as lib_contactMetadataLimits from "../lib/contactMetadataLimits.js";
 import type * as lib_contactSessions from "../lib/contactSessions.js";
 import type * as lib_conversationState from "../lib/conversationState.js";
 import type * as lib_errors from "../lib/errors.js";
@@ -98,6 +100,8 @@ declare const fullApi: ApiFromModules<{
   "health": typeof health;
   "http": typeof http;
   "lib/audit": typeof lib_audit;
+  "lib/contactMetadata": typeof lib_contactMetadata;
+  "lib/contactMetadataLimits": typeof lib_contactMetadataLimits;
   "lib/contactSessions": typeof lib_contactSessions;
   "lib/conversationState": typeof lib_conversationState;
   "lib/errors": typeof lib_errors;

@@ -2,6 +2,7 @@ import { v, type ObjectType } from "convex/values";
 
 import type { Doc, Id } from "../_generated/dataModel";
 import type { MutationCtx, QueryCtx } from "../_generated/server";
+import { checkContactMetadata } from "./contactMetadata";
 import { fail } from "./errors";
 import { requireOrganization } from "./organizations";
 import { limitSessionCreation } from "./rateLimits";
@@ -88,6 +89,7 @@ export async function createContactSession(ctx: MutationCtx, args: CreateContact
   const email = args.email.trim().toLowerCase().slice(0, MAX_EMAIL);
   if (!name || !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email))
     fail("INVALID_INPUT", "Name and a valid email are required");
+  checkContactMetadata(args.metadata);
   await limitSessionCreation(ctx, args.organizationId);
   const expiresAt = Date.now() + SESSION_DURATION_MS;
   const contactSessionId = await ctx.db.insert("contactSessions", {
