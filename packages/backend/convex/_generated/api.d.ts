@@ -31,6 +31,7 @@ import type * as lib_plans from "../lib/plans.js";
 import type * as lib_plugins from "../lib/plugins.js";
 import type * as lib_rateLimits from "../lib/rateLimits.js";
 import type * as lib_requestCountry from "../lib/requestCountry.js";
+import type * as lib_retention from "../lib/retention.js";
 import type * as lib_secretEnvelope from "../lib/secretEnvelope.js";
 import type * as lib_seed_seedDocuments from "../lib/seed/seedDocuments.js";
 import type * as lib_threadMessages from "../lib/threadMessages.js";
@@ -119,6 +120,7 @@ declare const fullApi: ApiFromModules<{
   "lib/plugins": typeof lib_plugins;
   "lib/rateLimits": typeof lib_rateLimits;
   "lib/requestCountry": typeof lib_requestCountry;
+  "lib/retention": typeof lib_retention;
   "lib/secretEnvelope": typeof lib_secretEnvelope;
   "lib/seed/seedDocuments": typeof lib_seed_seedDocuments;
   "lib/threadMessages": typeof lib_threadMessages;
