@@ -61,3 +61,39 @@ describe("every public and private function runs a guard", () => {
     ).toEqual(SESSIONLESS);
   });
 });
+
+// system/ holds internal functions only; helpers live in lib/<area>/, which never reaches back
+// into system/. (system/ai and system/knowledge are being reorganized separately.)
+const systemModules = import.meta.glob<Record<string, unknown>>([
+  "./system/**/*.ts",
+  "!./system/**/*.test.ts",
+  "!./system/ai/**",
+  "!./system/knowledge/**",
+]);
+const libSources = import.meta.glob<string>(["./lib/**/*.ts", "!./lib/**/*.test.ts"], {
+  query: "?raw",
+  import: "default",
+  eager: true,
+});
+
+describe("layout", () => {
+  test("every export of system/ is an internal function", async () => {
+    const helpers: string[] = [];
+    for (const [path, load] of Object.entries(systemModules)) {
+      for (const [name, value] of Object.entries(await load())) {
+        if (!isRegistered(value) || !(value as { isInternal?: boolean }).isInternal)
+          helpers.push(`${path}:${name}`);
+      }
+    }
+    expect(Object.keys(systemModules).length).toBeGreaterThan(5);
+    expect(helpers).toEqual([]);
+  });
+
+  test("lib/ never imports from system/", () => {
+    const reaching = Object.entries(libSources).filter(([, source]) =>
+      /from\s+["'][^"']*\/system\//.test(source),
+    );
+    expect(Object.keys(libSources).length).toBeGreaterThan(10);
+    expect(reaching.map(([path]) => path)).toEqual([]);
+  });
+});

@@ -5,8 +5,8 @@ import * as contactSessions from "./contactSessionRoutes";
 import { httpAction } from "./_generated/server";
 import { VAPI_SECRETS } from "./lib/plugins";
 import { parseEndOfCallReport } from "./lib/vapiServerMessage";
-import { verifyVapiSecret } from "./system/webhooks/verifyVapiSecret";
-import { verifyWebhook } from "./system/webhooks/verifyWebhook";
+import { verifyVapiSecret } from "./lib/webhooks/verifyVapiSecret";
+import { verifyWebhook } from "./lib/webhooks/verifyWebhook";
 
 const http = httpRouter();
 

@@ -110,6 +110,7 @@ export default defineSchema({
       "lastMessageAt",
     ])
     .index("by_contactSession_and_lastMessageAt", ["contactSessionId", "lastMessageAt"])
+    .index("by_lastMessageAt", ["lastMessageAt"])
     .searchIndex("search_text", {
       searchField: "searchText",
       filterFields: ["organizationId", "status", "assigneeId"],

@@ -38,6 +38,8 @@ import type * as lib_answers_replyTemplates from "../lib/answers/replyTemplates.
 import type * as lib_answers_textFeatures from "../lib/answers/textFeatures.js";
 import type * as lib_answers_visitorIntent from "../lib/answers/visitorIntent.js";
 import type * as lib_audit from "../lib/audit.js";
+import type * as lib_contactMetadata from "../lib/contactMetadata.js";
+import type * as lib_contactMetadataLimits from "../lib/contactMetadataLimits.js";
 import type * as lib_contactSessions from "../lib/contactSessions.js";
 import type * as lib_conversationState from "../lib/conversationState.js";
 import type * as lib_errors from "../lib/errors.js";
@@ -66,12 +68,16 @@ import type * as lib_plans from "../lib/plans.js";
 import type * as lib_plugins from "../lib/plugins.js";
 import type * as lib_rateLimits from "../lib/rateLimits.js";
 import type * as lib_requestCountry from "../lib/requestCountry.js";
+import type * as lib_retention from "../lib/retention.js";
 import type * as lib_secretEnvelope from "../lib/secretEnvelope.js";
+import type * as lib_seed_seedDocuments from "../lib/seed/seedDocuments.js";
 import type * as lib_threadMessages from "../lib/threadMessages.js";
 import type * as lib_uploads from "../lib/uploads.js";
 import type * as lib_validators from "../lib/validators.js";
 import type * as lib_vapiClient from "../lib/vapiClient.js";
 import type * as lib_vapiServerMessage from "../lib/vapiServerMessage.js";
+import type * as lib_webhooks_verifyVapiSecret from "../lib/webhooks/verifyVapiSecret.js";
+import type * as lib_webhooks_verifyWebhook from "../lib/webhooks/verifyWebhook.js";
 import type * as lib_widgetSettings from "../lib/widgetSettings.js";
 import type * as private_analytics from "../private/analytics.js";
 import type * as private_auditLog from "../private/auditLog.js";
@@ -107,11 +113,8 @@ import type * as system_plugins from "../system/plugins.js";
 import type * as system_secrets_secrets from "../system/secrets/secrets.js";
 import type * as system_secrets_store from "../system/secrets/store.js";
 import type * as system_seed from "../system/seed.js";
-import type * as system_seedDocuments from "../system/seedDocuments.js";
 import type * as system_voiceCalls from "../system/voiceCalls.js";
 import type * as system_webhooks_applyEvent from "../system/webhooks/applyEvent.js";
-import type * as system_webhooks_verifyVapiSecret from "../system/webhooks/verifyVapiSecret.js";
-import type * as system_webhooks_verifyWebhook from "../system/webhooks/verifyWebhook.js";
 
 import type {
   ApiFromModules,
@@ -150,6 +153,8 @@ declare const fullApi: ApiFromModules<{
   "lib/answers/textFeatures": typeof lib_answers_textFeatures;
   "lib/answers/visitorIntent": typeof lib_answers_visitorIntent;
   "lib/audit": typeof lib_audit;
+  "lib/contactMetadata": typeof lib_contactMetadata;
+  "lib/contactMetadataLimits": typeof lib_contactMetadataLimits;
   "lib/contactSessions": typeof lib_contactSessions;
   "lib/conversationState": typeof lib_conversationState;
   "lib/errors": typeof lib_errors;
@@ -178,12 +183,16 @@ declare const fullApi: ApiFromModules<{
   "lib/plugins": typeof lib_plugins;
   "lib/rateLimits": typeof lib_rateLimits;
   "lib/requestCountry": typeof lib_requestCountry;
+  "lib/retention": typeof lib_retention;
   "lib/secretEnvelope": typeof lib_secretEnvelope;
+  "lib/seed/seedDocuments": typeof lib_seed_seedDocuments;
   "lib/threadMessages": typeof lib_threadMessages;
   "lib/uploads": typeof lib_uploads;
   "lib/validators": typeof lib_validators;
   "lib/vapiClient": typeof lib_vapiClient;
   "lib/vapiServerMessage": typeof lib_vapiServerMessage;
+  "lib/webhooks/verifyVapiSecret": typeof lib_webhooks_verifyVapiSecret;
+  "lib/webhooks/verifyWebhook": typeof lib_webhooks_verifyWebhook;
   "lib/widgetSettings": typeof lib_widgetSettings;
   "private/analytics": typeof private_analytics;
   "private/auditLog": typeof private_auditLog;
@@ -219,11 +228,8 @@ declare const fullApi: ApiFromModules<{
   "system/secrets/secrets": typeof system_secrets_secrets;
   "system/secrets/store": typeof system_secrets_store;
   "system/seed": typeof system_seed;
-  "system/seedDocuments": typeof system_seedDocuments;
   "system/voiceCalls": typeof system_voiceCalls;
   "system/webhooks/applyEvent": typeof system_webhooks_applyEvent;
-  "system/webhooks/verifyVapiSecret": typeof system_webhooks_verifyVapiSecret;
-  "system/webhooks/verifyWebhook": typeof system_webhooks_verifyWebhook;
 }>;
 
   /**

@@ -2,11 +2,14 @@ import { v, type ObjectType } from "convex/values";
 
 import type { Doc, Id } from "../_generated/dataModel";
 import type { MutationCtx, QueryCtx } from "../_generated/server";
+import { checkContactMetadata } from "./contactMetadata";
 import { fail } from "./errors";
 import { requireOrganization } from "./organizations";
 import { vContactMetadata } from "./validators";
 
 export const SESSION_DURATION_MS = 24 * 60 * 60 * 1000;
+/** Expired sessions stay readable for a week (visitors keep their history), then go. */
+export const PURGE_GRACE_MS = 7 * 24 * 60 * 60 * 1000;
 
 type SessionCheck = {
   contactSessionId: Id<"contactSessions">;
@@ -89,6 +92,7 @@ export async function createContactSession(
   const email = args.email.trim().toLowerCase().slice(0, MAX_EMAIL);
   if (!name || !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email))
     fail("INVALID_INPUT", "Name and a valid email are required");
+  checkContactMetadata(args.metadata);
   const expiresAt = Date.now() + SESSION_DURATION_MS;
   const contactSessionId = await ctx.db.insert("contactSessions", {
     organizationId: args.organizationId,

@@ -1,7 +1,6 @@
-import type { EntryId } from "@convex-dev/rag";
+import type { EntryId, RAG } from "@convex-dev/rag";
 
 import type { QueryCtx } from "../_generated/server";
-import { knowledgeBase } from "./knowledge/knowledgeBase";
 
 /** A preview shows this much of a file's extracted text; the rest is cut at a line break. */
 export const PREVIEW_MAX_CHARS = 20_000;
@@ -13,10 +12,10 @@ const CHUNKS_PER_PAGE = 100;
  */
 export async function extractedTextPreview(
   ctx: Pick<QueryCtx, "runQuery">,
+  rag: Pick<RAG, "listChunks">,
   entryId: EntryId,
   maxChars = PREVIEW_MAX_CHARS,
 ): Promise<{ text: string; truncated: boolean }> {
-  const rag = knowledgeBase();
   const parts: string[] = [];
   let length = 0;
   let cursor: string | null = null;

@@ -68,3 +68,19 @@ export async function deleteOwnedUpload(
   await ctx.storage.delete(storageId);
   await ctx.db.delete(owner._id);
 }
+
+/** Upload URLs handed out and never used: their rows go once the URL has expired. */
+export async function purgeUnclaimedUploads(
+  ctx: Pick<MutationCtx, "db">,
+  now: number,
+  limit: number,
+): Promise<number> {
+  const unclaimed = await ctx.db
+    .query("uploads")
+    .withIndex("by_storageId", (q) =>
+      q.eq("storageId", undefined).lt("_creationTime", now - UPLOAD_URL_LIFETIME_MS),
+    )
+    .take(limit);
+  for (const upload of unclaimed) await ctx.db.delete(upload._id);
+  return unclaimed.length;
+}

@@ -14,6 +14,15 @@ export const vChannel = v.union(v.literal("chat"), v.literal("voice"));
 export const vRole = v.union(v.literal("owner"), v.literal("admin"), v.literal("member"));
 export type Role = Infer<typeof vRole>;
 
+/** An operator as the guards hand it over, for internal functions that act on their behalf. */
+export const vOperator = v.object({
+  userId: v.string(),
+  orgId: v.string(),
+  role: vRole,
+  name: v.optional(v.string()),
+  email: v.optional(v.string()),
+});
+
 export const vPlan = v.union(v.literal("free"), v.literal("pro"));
 export type Plan = Infer<typeof vPlan>;
 

@@ -68,7 +68,7 @@ export const preview = operatorQuery({
     if (file.status !== "ready" || !file.ragEntryId) {
       return { ...base, text: null, truncated: false, error: file.error ?? null };
     }
-    const { text, truncated } = await extractedTextPreview(ctx, file.ragEntryId);
+    const { text, truncated } = await extractedTextPreview(ctx, knowledgeBase(), file.ragEntryId);
     return { ...base, text, truncated, error: null };
   },
 });

@@ -1,6 +1,11 @@
 import { afterEach, beforeEach, describe, expect, test, vi } from "vitest";
 
 import { api, internal } from "../_generated/api";
+import {
+  CONTACT_METADATA_LIMITS,
+  MAX_LANGUAGE_CHARS,
+  MAX_LANGUAGES,
+} from "../lib/contactMetadataLimits";
 import { SESSION_DURATION_MS } from "../lib/contactSessions";
 import { createOrganization, createSession, newTest } from "../test.harness";
 
@@ -35,6 +40,42 @@ describe("public.contactSessions", () => {
       name: "Ana",
       email: "ana@example.com",
       metadata: { timezone: "America/Sao_Paulo", currentUrl: "https://shop.example/p" },
+    });
+  });
+
+  test("every metadata field is bounded: an oversized one is refused by name and nothing is stored", async () => {
+    const t = newTest();
+    await createOrganization(t, "org_a");
+    const oversized: Array<[string, object]> = [
+      ...Object.entries(CONTACT_METADATA_LIMITS).map(
+        ([field, max]) => [field, { [field]: "x".repeat(max + 1) }] as [string, object],
+      ),
+      ["languages", { languages: Array.from({ length: MAX_LANGUAGES + 1 }, () => "en") }],
+      ["languages", { languages: ["x".repeat(MAX_LANGUAGE_CHARS + 1)] }],
+      ["timezoneOffset", { timezoneOffset: 1e9 }],
+    ];
+    for (const [field, metadata] of oversized) {
+      const error = await t
+        .mutation(internal.system.contactSessions.createWithCountry, {
+          organizationId: "org_a",
+          name: "Mallory",
+          email: "mallory@example.com",
+          metadata,
+        })
+        .catch((e: { data?: { code?: string; message?: string } }) => e);
+      expect(error, field).toHaveProperty("data.code", "INVALID_INPUT");
+      expect((error as { data: { message: string } }).data.message).toContain(field);
+    }
+    expect(await t.run(async (ctx) => await ctx.db.query("contactSessions").collect())).toEqual([]);
+    // At the limits, a session is created.
+    const atLimits = Object.fromEntries(
+      Object.entries(CONTACT_METADATA_LIMITS).map(([field, max]) => [field, "x".repeat(max)]),
+    );
+    await t.mutation(internal.system.contactSessions.createWithCountry, {
+      organizationId: "org_a",
+      name: "Vera",
+      email: "vera@example.com",
+      metadata: { ...atLimits, languages: ["pt-BR"], timezoneOffset: -840 },
     });
   });
 

@@ -1,21 +1,55 @@
 import { v } from "convex/values";
 
+import { internal } from "../_generated/api";
 import { internalMutation } from "../_generated/server";
-import { createContactSession, vCreateContactSessionArgs } from "../lib/contactSessions";
-
-/** Expired sessions stay readable for a week (visitors keep their history), then go. */
-export const PURGE_GRACE_MS = 7 * 24 * 60 * 60 * 1000;
-const BATCH = 200;
-
+import {
+  createContactSession,
+  PURGE_GRACE_MS,
+  vCreateContactSessionArgs,
+} from "../lib/contactSessions";
+import {
+  conversationRetentionMs,
+  deleteConversation,
+  PURGE_BATCH,
+  WEBHOOK_REPLAY_WINDOW_MS,
+} from "../lib/retention";
+import { purgeUnclaimedUploads } from "../lib/uploads";
+/**
+ * The hourly purge: sessions a week past expiry, conversations past retention (with their
+ * threads), webhook event ids past the replay window and upload URLs never used. Each run takes a
+ * batch of each and schedules the next run until nothing is left.
+ */
 export const purgeExpired = internalMutation({
   args: {},
-  handler: async (ctx) => {
-    const expired = await ctx.db
+  handler: async (
+    ctx,
+  ): Promise<Record<"sessions" | "conversations" | "webhookEvents" | "uploads", number>> => {
+    const now = Date.now();
+    const sessions = await ctx.db
       .query("contactSessions")
-      .withIndex("by_expiresAt", (q) => q.lt("expiresAt", Date.now() - PURGE_GRACE_MS))
-      .take(BATCH);
-    for (const session of expired) await ctx.db.delete(session._id);
-    return expired.length;
+      .withIndex("by_expiresAt", (q) => q.lt("expiresAt", now - PURGE_GRACE_MS))
+      .take(PURGE_BATCH);
+    for (const session of sessions) await ctx.db.delete(session._id);
+    const conversations = await ctx.db
+      .query("conversations")
+      .withIndex("by_lastMessageAt", (q) => q.lt("lastMessageAt", now - conversationRetentionMs()))
+      .take(PURGE_BATCH);
+    for (const conversation of conversations) await deleteConversation(ctx, conversation);
+    const webhookEvents = await ctx.db
+      .query("webhookEvents")
+      .withIndex("by_creation_time", (q) => q.lt("_creationTime", now - WEBHOOK_REPLAY_WINDOW_MS))
+      .take(PURGE_BATCH);
+    for (const event of webhookEvents) await ctx.db.delete(event._id);
+    const uploads = await purgeUnclaimedUploads(ctx, now, PURGE_BATCH);
+    const purged = {
+      sessions: sessions.length,
+      conversations: conversations.length,
+      webhookEvents: webhookEvents.length,
+      uploads,
+    };
+    if (Object.values(purged).some((count) => count === PURGE_BATCH))
+      await ctx.scheduler.runAfter(0, internal.system.contactSessions.purgeExpired, {});
+    return purged;
   },
 });
 

@@ -3,15 +3,7 @@ import { v } from "convex/values";
 import { internalMutation, internalQuery } from "../_generated/server";
 import { recordAudit } from "../lib/audit";
 import { pluginRow, VAPI_SECRETS } from "../lib/plugins";
-import { vRole } from "../lib/validators";
-
-export const vOperator = v.object({
-  userId: v.string(),
-  orgId: v.string(),
-  role: vRole,
-  name: v.optional(v.string()),
-  email: v.optional(v.string()),
-});
+import { vOperator } from "../lib/validators";
 
 export const vapiConnected = internalQuery({
   args: { organizationId: v.string() },

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, test, vi } from "vitest";
 
 import { api, internal } from "../_generated/api";
 import { newTest, settle } from "../test.harness";
-import { SEED_DOCUMENTS } from "./seedDocuments";
+import { SEED_DOCUMENTS } from "../lib/seed/seedDocuments";
 
 beforeEach(() => {
   vi.useFakeTimers();

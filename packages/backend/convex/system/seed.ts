@@ -2,11 +2,11 @@ import { v } from "convex/values";
 
 import { internal } from "../_generated/api";
 import { internalAction, internalMutation } from "../_generated/server";
+import { SEED_DOCUMENTS } from "../lib/seed/seedDocuments";
 import { DEFAULT_WIDGET_SETTINGS } from "../lib/widgetSettings";
 import { indexDocument } from "../lib/knowledge/indexDocument";
-import { SEED_DOCUMENTS } from "./seedDocuments";
 
-export const DEMO_ORGANIZATION_ID = "org_demo";
+const DEMO_ORGANIZATION_ID = "org_demo";
 
 /**
  * Idempotent: creates the demo organization, its settings and knowledge files only where missing,

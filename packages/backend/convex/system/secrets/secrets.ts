@@ -49,7 +49,7 @@ function awsClient(): SecretsManagerClient | null {
 }
 
 /** Tenant-prefixed so one IAM policy per prefix can fence an organization's secrets. */
-export function awsSecretName({ organizationId, name }: SecretAddress): string {
+function awsSecretName({ organizationId, name }: SecretAddress): string {
   const prefix = process.env.SECRETS_AWS_PREFIX || "echo";
   return `${prefix}/${organizationId}/${name}`;
 }

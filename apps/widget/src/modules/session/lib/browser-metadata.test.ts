@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
 
+import { CONTACT_METADATA_LIMITS } from "@echo/backend/convex/lib/contactMetadataLimits";
+
 import { collectBrowserMetadata } from "./browser-metadata";
 
 describe("collectBrowserMetadata", () => {
@@ -28,5 +30,17 @@ describe("collectBrowserMetadata", () => {
     const metadata = collectBrowserMetadata(window, null);
     expect(metadata.currentUrl).toBeUndefined();
     expect(metadata.pageTitle).toBeUndefined();
+  });
+
+  it("cuts a long page URL and title to what the backend stores", () => {
+    const metadata = collectBrowserMetadata(window, {
+      url: `https://shop.example/?q=${"x".repeat(5000)}`,
+      title: "T".repeat(1000),
+      referrer: "",
+      locale: "en",
+    });
+    expect(metadata.currentUrl).toHaveLength(CONTACT_METADATA_LIMITS.currentUrl);
+    expect(metadata.pageTitle).toHaveLength(CONTACT_METADATA_LIMITS.pageTitle);
+    expect(metadata.currentUrl!.startsWith("https://shop.example/?q=x")).toBe(true);
   });
 });

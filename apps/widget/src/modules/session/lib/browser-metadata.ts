@@ -1,3 +1,9 @@
+import {
+  CONTACT_METADATA_LIMITS,
+  MAX_LANGUAGE_CHARS,
+  MAX_LANGUAGES,
+  type ContactMetadataText,
+} from "@echo/backend/convex/lib/contactMetadataLimits";
 import type { ContactMetadata } from "@echo/backend/convex/lib/validators";
 
 import type { HostPage } from "@/modules/embed/lib/protocol";
@@ -19,5 +25,18 @@ export function collectBrowserMetadata(win: Window, host: HostPage | null): Cont
     metadata.pageTitle = host.title || undefined;
     metadata.referrer = host.referrer || undefined;
   }
-  return metadata;
+  return withinLimits(metadata);
+}
+
+/** The backend refuses oversized metadata; a long page URL or title is cut to fit instead. */
+function withinLimits(metadata: ContactMetadata): ContactMetadata {
+  const clipped: ContactMetadata = { ...metadata };
+  for (const [field, max] of Object.entries(CONTACT_METADATA_LIMITS)) {
+    const value = clipped[field as ContactMetadataText];
+    if (value !== undefined) clipped[field as ContactMetadataText] = value.slice(0, max);
+  }
+  clipped.languages = clipped.languages
+    ?.filter((language) => language.length <= MAX_LANGUAGE_CHARS)
+    .slice(0, MAX_LANGUAGES);
+  return clipped;
 }
