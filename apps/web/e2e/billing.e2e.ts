@@ -21,4 +21,20 @@ describe("billing in self-hosted mode", () => {
       "Self-hosted: all features included.",
     );
   });
+
+  it("shows today's AI use against the daily budget, and keeps the budget an admin sets", async () => {
+    browser ??= await launchBrowser();
+    const page = await browser.newPage();
+    await signInAsDemoOperator(page, urls.dashboard, demo.login);
+    await page.getByRole("link", { name: "Plan and billing" }).click();
+    const replies = page.getByTestId("ai-usage-agentTurns");
+    await expect(replies.textContent()).resolves.toMatch(/\d+ of 500/);
+    // Higher than the default, so the other files sharing this stack are never refused.
+    await page.getByLabel("Assistant replies per day").fill("750");
+    await page.getByRole("button", { name: "Save budget" }).click();
+    await page.getByRole("status").getByText("Budget saved.").waitFor();
+    await page.reload();
+    await replies.getByText(/\d+ of 750/).waitFor();
+    await expect(page.getByLabel("Assistant replies per day").inputValue()).resolves.toBe("750");
+  });
 });

@@ -1,7 +1,7 @@
 import { solveChallenge, type Challenge } from "altcha-lib";
 import { deriveKey } from "altcha-lib/algorithms/web/pbkdf2";
 import { makeFunctionReference } from "convex/server";
-import { afterEach, beforeEach, describe, expect, test, vi } from "vitest";
+import { afterEach, beforeEach, describe, expect, onTestFinished, test, vi } from "vitest";
 
 import { api } from "./_generated/api";
 import type { Id } from "./_generated/dataModel";
@@ -169,6 +169,27 @@ describe("session buckets", () => {
     const flood = await outcomes(t, 40, () => ({ headers: from("198.51.100.7") }));
     expect(flood.at(-1)).toBe("RATE_LIMITED");
     expect((await createSession(t, { headers: from("203.0.113.20") })).status).toBe(200);
+    expect(
+      (await createSession(t, { organizationId: "org_b", headers: from("203.0.113.21") })).status,
+    ).toBe(200);
+  });
+
+  test("many addresses draining one organization's bucket never refuse another organization's visitors", async () => {
+    // The clock stands still, so the bucket does not refill while the test runs.
+    vi.useFakeTimers({ toFake: ["Date"] });
+    onTestFinished(() => void vi.useRealTimers());
+    const t = newTest();
+    await createOrganization(t, "org_a");
+    await createOrganization(t, "org_b");
+    let request = 0;
+    const flood = await outcomes(t, 210, () => ({
+      headers: from(`198.51.100.${Math.floor(request++ / 10)}`),
+    }));
+    expect(flood.filter((code) => code === "ok")).toHaveLength(200);
+    expect(flood.at(-1)).toBe("RATE_LIMITED");
+    expect((await createSession(t, { headers: from("203.0.113.20") })).body.code).toBe(
+      "RATE_LIMITED",
+    );
     expect(
       (await createSession(t, { organizationId: "org_b", headers: from("203.0.113.21") })).status,
     ).toBe(200);

@@ -53,7 +53,7 @@ export const purgeExpired = internalMutation({
   },
 });
 
-/** The HTTP route's session creation: the same as the public mutation plus the request's country. */
+/** A session made by the deployment itself (tests, `npx convex run`), past the widget's proof-of-work and limits. */
 export const createWithCountry = internalMutation({
   args: { ...vCreateContactSessionArgs, country: v.optional(v.string()) },
   handler: async (ctx, { country, ...args }) =>

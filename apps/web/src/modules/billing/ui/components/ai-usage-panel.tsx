@@ -27,13 +27,5 @@ export function AiUsagePanel() {
   );
   if (usage === undefined || organization === undefined)
     return <div className="h-40 animate-pulse rounded-lg bg-muted" />;
-  return (
-    <AiUsage
-      // A saved budget from elsewhere (another admin, another tab) resets the form.
-      key={`${usage.budget.agentTurnsPerDay}:${usage.budget.modelTokensPerDay}`}
-      usage={usage}
-      canEdit={organization.role !== "member"}
-      onSave={save}
-    />
-  );
+  return <AiUsage usage={usage} canEdit={organization.role !== "member"} onSave={save} />;
 }

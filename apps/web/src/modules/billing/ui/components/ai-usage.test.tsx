@@ -71,6 +71,28 @@ describe("AiUsage", () => {
     expect(screen.getByRole("status").textContent).toBe("Budget saved.");
   });
 
+  it("keeps saying the budget was saved once the live usage brings the new budget", async () => {
+    const onSave = vi.fn(async () => null);
+    const view = (usage: AiUsageToday) => (
+      <NextIntlClientProvider locale="en" messages={en} timeZone="UTC">
+        <AiUsage usage={usage} canEdit onSave={onSave} />
+      </NextIntlClientProvider>
+    );
+    const { rerender } = render(view(today));
+    fireEvent.change(screen.getByLabelText("Assistant replies per day"), {
+      target: { value: "750" },
+    });
+    await act(async () => {
+      fireEvent.click(screen.getByRole("button", { name: "Save budget" }));
+    });
+    rerender(view({ ...today, budget: { ...today.budget, agentTurnsPerDay: 750 }, custom: true }));
+    expect(screen.getByRole("status").textContent).toBe("Budget saved.");
+    expect(screen.getByTestId("ai-usage-agentTurns").textContent).toContain("120 of 750");
+    expect((screen.getByLabelText("Assistant replies per day") as HTMLInputElement).value).toBe(
+      "750",
+    );
+  });
+
   it("shows the backend's refusal", async () => {
     renderUsage({ onSave: async () => "Only admins can do this." });
     await act(async () => {
