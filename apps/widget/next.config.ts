@@ -16,16 +16,6 @@ const formatOnly = relative(
 const nextConfig: NextConfig = {
   transpilePackages: ["@echo/ui", "@echo/backend", "@echo/embed"],
   poweredByHeader: false,
-  // The loader asks for its launcher settings at the widget's own URL (see pages/api/launcher.ts).
-  async rewrites() {
-    return {
-      beforeFiles: [
-        { source: "/", has: [{ type: "query", key: "launcher" }], destination: "/api/launcher" },
-      ],
-      afterFiles: [],
-      fallback: [],
-    };
-  },
   turbopack: {
     rules: {
       "*.json": {

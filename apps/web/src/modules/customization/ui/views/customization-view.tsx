@@ -47,6 +47,7 @@ function Field({
 }
 
 export function CustomizationView() {
+  const t = useTranslations("dashboard");
   const settings = useQuery(api.private.widgetSettings.get);
   const organization = useQuery(api.private.organization.current);
   if (settings === undefined || organization === undefined) {
@@ -58,6 +59,7 @@ export function CustomizationView() {
       logoStorageId={settings.logoStorageId}
       logoUrl={settings.logoUrl}
       premium={organization.premium}
+      organizationName={organization.name ?? t("unnamedOrganization")}
     />
   );
 }
@@ -67,11 +69,13 @@ function CustomizationForm({
   logoStorageId,
   logoUrl,
   premium,
+  organizationName,
 }: {
   initial: WidgetSettingsForm;
   logoStorageId?: Id<"_storage">;
   logoUrl: string | null;
   premium: boolean;
+  organizationName: string;
 }) {
   const t = useTranslations("customization");
   const errorMessage = useErrorMessage();
@@ -271,7 +275,7 @@ function CustomizationForm({
           ) : null}
         </div>
       </form>
-      <WidgetPreview form={form} logoUrl={logo.url} />
+      <WidgetPreview form={form} logoUrl={logo.url} organizationName={organizationName} />
     </div>
   );
 }
