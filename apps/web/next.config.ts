@@ -4,7 +4,8 @@ import createNextIntlPlugin from "next-intl/plugin";
 const withNextIntl = createNextIntlPlugin("./src/i18n/request.ts");
 
 const nextConfig: NextConfig = {
-  transpilePackages: ["@echo/ui"],
+  // @echo/widget: the customization preview renders the widget's own components.
+  transpilePackages: ["@echo/ui", "@echo/widget"],
   poweredByHeader: false,
 };
 

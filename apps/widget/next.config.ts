@@ -19,16 +19,6 @@ const nextConfig: NextConfig = {
   // expects ICU strings, and every message with an argument falls back to its key).
   transpilePackages: ["@echo/ui", "@echo/backend", "@echo/embed", "next-intl", "use-intl"],
   poweredByHeader: false,
-  // The loader asks for its launcher settings at the widget's own URL (see pages/api/launcher.ts).
-  async rewrites() {
-    return {
-      beforeFiles: [
-        { source: "/", has: [{ type: "query", key: "launcher" }], destination: "/api/launcher" },
-      ],
-      afterFiles: [],
-      fallback: [],
-    };
-  },
   turbopack: {
     rules: {
       "*.json": {

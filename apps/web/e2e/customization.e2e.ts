@@ -66,7 +66,7 @@ describe("widget customization", () => {
     await page.getByLabel("Suggestion 1").fill("How do I share a notebook?");
     await page.getByLabel("Position").selectOption("bottom-left");
     const preview = page.getByTestId("widget-preview");
-    await page.getByLabel("Brand").fill(BRAND.hex);
+    await page.getByRole("textbox", { name: "Brand hex code" }).fill(BRAND.hex);
     await preview.getByText(GREETING).waitFor();
     await preview.getByText("How do I share a notebook?").waitFor();
     await screenshot(page, "customization-01-preview");

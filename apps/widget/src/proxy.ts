@@ -28,6 +28,13 @@ async function allowedDomains(organizationId: string): Promise<string[] | null> 
 
 /** Limits which sites may frame the widget to the organization's allowed domains, when it has any. */
 export default async function proxy(request: NextRequest) {
+  // The loader asks for its launcher settings at the widget's own URL; a rewrite in next.config
+  // would ship the client router's rewrite matching in the first load.
+  if (request.nextUrl.searchParams.has("launcher")) {
+    const settings = request.nextUrl.clone();
+    settings.pathname = "/api/launcher";
+    return NextResponse.rewrite(settings);
+  }
   const organizationId = request.nextUrl.searchParams.get("organizationId");
   const response = NextResponse.next();
   const policy = organizationId ? frameAncestorsPolicy(await allowedDomains(organizationId)) : null;
@@ -36,8 +43,5 @@ export default async function proxy(request: NextRequest) {
 }
 
 export const config = {
-  // The loader's launcher settings (`?launcher=`) are JSON for any site, not a page to frame.
-  matcher: [
-    { source: "/((?!_next|api/|.*\\..*).*)", missing: [{ type: "query", key: "launcher" }] },
-  ],
+  matcher: "/((?!_next|api/|.*\\..*).*)",
 };

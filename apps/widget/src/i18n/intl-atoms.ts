@@ -1,7 +1,7 @@
 import { atom } from "jotai";
 
 import type { Locale } from "./locales";
-import type { Messages } from "./request";
+import type { Messages } from "./message-catalog";
 import type { ShellText } from "./shell-text";
 
 export type IntlConfig = { locale: Locale; messages: Messages; timeZone: string };

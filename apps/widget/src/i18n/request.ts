@@ -1,6 +1,9 @@
 import type { InitialState } from "@/modules/flow/server/load-initial-state";
 
 import { type Locale, matchLocale, pickLocale } from "./locales";
+import type { Messages } from "./message-catalog";
+
+export type { Messages };
 
 /** The iframe's ?locale= (data-locale), then the organization's default, then the browser. */
 export function requestLocale(
@@ -13,8 +16,6 @@ export function requestLocale(
     pickLocale([initialState.settings?.defaultLanguage, acceptLanguage?.split(",")[0]])
   );
 }
-
-export type Messages = Record<string, unknown>;
 
 /** The locale's messages, compiled at build time (see next.config.ts). */
 export async function loadMessages(locale: Locale): Promise<Messages> {

@@ -3,7 +3,7 @@ import { createTranslator } from "next-intl";
 import type english from "../../messages/en.json";
 
 import type { Locale } from "./locales";
-import type { Messages } from "./request";
+import type { Messages } from "./message-catalog";
 
 /** The words the widget's shell shows (frame, header, spinner), translated before they ship. */
 export type ShellText = {

@@ -9,7 +9,7 @@ const one = (value: string | string[] | undefined) => (typeof value === "string"
 
 /**
  * The loader's launcher settings, reached as `/?organizationId=…&launcher=<unread token>&position=…`
- * (next.config.ts rewrites it here). Any site may read it; without a token it is the same for every
+ * (src/proxy.ts rewrites it here). Any site may read it; without a token it is the same for every
  * visitor, so shared caches keep it for a minute.
  */
 export default async function launcher(request: NextApiRequest, response: NextApiResponse) {

@@ -1,6 +1,6 @@
 import type { LauncherSettings, WidgetPosition } from "@echo/embed/protocol";
 
-import { parseHexColor, readableForeground } from "@/modules/branding/lib/contrast";
+import { parseHexColor, readableForeground } from "../../branding/lib/contrast";
 
 const FALLBACK_BACKGROUND = "#2563eb";
 

@@ -1,66 +1,61 @@
 import { cn } from "@echo/ui/lib/utils";
+import { LauncherPreview, WidgetPreview as Widget } from "@echo/widget/preview";
+import widgetEn from "@echo/widget/messages/en.json";
+import widgetPtBr from "@echo/widget/messages/pt-BR.json";
 import { useTranslations } from "next-intl";
 
 import type { WidgetSettingsForm } from "../../lib/widget-settings-form";
 
-/** A static picture of the widget as visitors will see it with these settings. */
+const HEX_COLOR = /^#[0-9a-f]{6}$/i;
+
+/**
+ * The widget as visitors will see it with these settings, drawn by the widget's own components in
+ * its default language, above the loader's launcher.
+ */
 export function WidgetPreview({
   form,
   logoUrl,
+  organizationName,
 }: {
   form: WidgetSettingsForm;
   logoUrl: string | null;
+  organizationName: string;
 }) {
   const t = useTranslations("customization.preview");
   const suggestions = form.suggestions.filter((suggestion) => suggestion.trim());
+  // Half-typed hex codes keep the last complete color out of the preview.
+  const colors = {
+    primary: HEX_COLOR.test(form.colors.primary) ? form.colors.primary : "",
+    background: HEX_COLOR.test(form.colors.background) ? form.colors.background : "",
+    text: HEX_COLOR.test(form.colors.text) ? form.colors.text : "",
+  };
+  const side = form.position === "bottom-left" ? "left-4" : "right-4";
   return (
     <figure aria-label={t("label")} className="grid gap-2">
       <div
-        className="relative h-[30rem] overflow-hidden rounded-xl border bg-muted/40"
+        className="relative h-[34rem] overflow-hidden rounded-xl border bg-muted/40"
         data-testid="widget-preview"
+        inert
       >
         <div
           className={cn(
-            "absolute bottom-20 flex h-96 w-72 flex-col overflow-hidden rounded-xl border shadow-lg",
-            form.position === "bottom-left" ? "left-4" : "right-4",
+            "absolute bottom-20 h-[28rem] w-80 overflow-hidden rounded-xl shadow-lg",
+            side,
           )}
-          style={{ background: form.colors.background, color: form.colors.text }}
         >
-          <div
-            className="flex items-center gap-2 p-3"
-            style={{ background: form.colors.primary, color: form.colors.background }}
-          >
-            {logoUrl ? (
-              // eslint-disable-next-line @next/next/no-img-element -- a user-uploaded logo from Convex storage
-              <img src={logoUrl} alt="" className="size-6 rounded" />
-            ) : null}
-            <span className="text-sm font-semibold">{t("title")}</span>
-          </div>
-          <div className="flex flex-1 flex-col gap-2 p-3 text-sm">
-            <p className="w-fit max-w-[85%] rounded-lg border px-3 py-2">
-              {form.greeting || t("emptyGreeting")}
-            </p>
-            <div className="mt-auto flex flex-wrap gap-1">
-              {suggestions.map((suggestion) => (
-                <span
-                  key={suggestion}
-                  className="rounded-full border px-2 py-1 text-xs"
-                  style={{ borderColor: form.colors.primary, color: form.colors.primary }}
-                >
-                  {suggestion}
-                </span>
-              ))}
-            </div>
-          </div>
+          <Widget
+            locale={form.defaultLanguage}
+            messages={form.defaultLanguage === "pt-BR" ? widgetPtBr : widgetEn}
+            organizationName={organizationName}
+            logoUrl={logoUrl}
+            colors={colors}
+            greeting={form.greeting || t("emptyGreeting")}
+            suggestions={suggestions}
+          />
         </div>
-        <div
-          className={cn(
-            "absolute bottom-4 size-12 rounded-full shadow-lg",
-            form.position === "bottom-left" ? "left-4" : "right-4",
-          )}
-          style={{ background: form.colors.primary }}
-          aria-hidden="true"
-        />
+        <div className={cn("absolute bottom-4", side)}>
+          <LauncherPreview primary={colors.primary} position={form.position} />
+        </div>
       </div>
       <figcaption className="text-xs text-muted-foreground">{t("caption")}</figcaption>
     </figure>

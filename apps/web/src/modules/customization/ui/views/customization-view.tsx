@@ -18,6 +18,8 @@ import {
   validateForm,
   type WidgetSettingsForm,
 } from "../../lib/widget-settings-form";
+import { ColorField } from "../components/color-field";
+import { LogoField } from "../components/logo-field";
 import { WidgetPreview } from "../components/widget-preview";
 
 function Field({
@@ -45,6 +47,7 @@ function Field({
 }
 
 export function CustomizationView() {
+  const t = useTranslations("dashboard");
   const settings = useQuery(api.private.widgetSettings.get);
   const organization = useQuery(api.private.organization.current);
   if (settings === undefined || organization === undefined) {
@@ -56,6 +59,7 @@ export function CustomizationView() {
       logoStorageId={settings.logoStorageId}
       logoUrl={settings.logoUrl}
       premium={organization.premium}
+      organizationName={organization.name ?? t("unnamedOrganization")}
     />
   );
 }
@@ -65,18 +69,24 @@ function CustomizationForm({
   logoStorageId,
   logoUrl,
   premium,
+  organizationName,
 }: {
   initial: WidgetSettingsForm;
   logoStorageId?: Id<"_storage">;
   logoUrl: string | null;
   premium: boolean;
+  organizationName: string;
 }) {
   const t = useTranslations("customization");
   const errorMessage = useErrorMessage();
   const upsert = useMutation(api.private.widgetSettings.upsert);
   const generateLogoUploadUrl = useMutation(api.private.widgetSettings.generateLogoUploadUrl);
   const [form, setForm] = useState(initial);
-  const [logo, setLogo] = useState({ storageId: logoStorageId, url: logoUrl });
+  const [logo, setLogo] = useState<{
+    storageId?: Id<"_storage">;
+    url: string | null;
+    fileName?: string;
+  }>({ storageId: logoStorageId, url: logoUrl });
   const [status, setStatus] = useState<{ kind: "saved" | "error"; message: string } | null>(null);
   const problems = validateForm(form);
   const problem = (path: string) => (problems[path] ? t(`problems.${problems[path]}`) : undefined);
@@ -106,7 +116,8 @@ function CustomizationForm({
       return;
     }
     const { storageId } = (await response.json()) as { storageId: Id<"_storage"> };
-    setLogo({ storageId, url: URL.createObjectURL(file) });
+    setLogo({ storageId, url: URL.createObjectURL(file), fileName: file.name });
+    setStatus(null);
   }
 
   async function save(event: FormEvent) {
@@ -154,25 +165,17 @@ function CustomizationForm({
             </Field>
           ))}
         </fieldset>
-        <fieldset className="grid grid-cols-3 gap-3">
+        <fieldset className="grid gap-3 sm:grid-cols-3">
           <legend className="mb-1 text-sm font-medium">{t("colors")}</legend>
           {(["primary", "background", "text"] as const).map((key) => (
-            <Field
+            <ColorField
               key={key}
               id={`color-${key}`}
               label={t(`color.${key}`)}
+              value={form.colors[key]}
               problem={problem(`colors.${key}`)}
-            >
-              <Input
-                id={`color-${key}`}
-                type="color"
-                className="h-9 p-1"
-                value={form.colors[key]}
-                onChange={(event) =>
-                  update((draft) => void (draft.colors[key] = event.target.value))
-                }
-              />
-            </Field>
+              onChange={(value) => update((draft) => void (draft.colors[key] = value))}
+            />
           ))}
         </fieldset>
         <div className="grid gap-3 sm:grid-cols-2">
@@ -210,14 +213,15 @@ function CustomizationForm({
             </select>
           </Field>
         </div>
-        <Field id="logo" label={t("logo")}>
-          <Input
-            id="logo"
-            type="file"
-            accept="image/png,image/jpeg,image/svg+xml,image/webp"
-            onChange={(event) => void uploadLogo(event.target.files?.[0])}
-          />
-        </Field>
+        <LogoField
+          url={logo.url}
+          fileName={logo.fileName ?? null}
+          onChoose={(file) => void uploadLogo(file)}
+          onRemove={() => {
+            setLogo({ url: null });
+            setStatus(null);
+          }}
+        />
         <fieldset className="grid gap-3 rounded-lg border p-4">
           <legend className="px-1 text-sm font-medium">{t("voice")}</legend>
           {!premium ? <p className="text-xs text-muted-foreground">{t("voicePremium")}</p> : null}
@@ -271,7 +275,7 @@ function CustomizationForm({
           ) : null}
         </div>
       </form>
-      <WidgetPreview form={form} logoUrl={logo.url} />
+      <WidgetPreview form={form} logoUrl={logo.url} organizationName={organizationName} />
     </div>
   );
 }

@@ -23,12 +23,15 @@ export function Composer({
   onSend,
   sending,
   error,
+  autoFocus = true,
 }: {
   draft: string;
   onDraftChange: (draft: string) => void;
   onSend: (text: string) => void;
   sending: boolean;
   error: string | null;
+  /** Off where the composer is only shown (the dashboard's preview). */
+  autoFocus?: boolean;
 }) {
   const t = useTranslations("chat");
   const id = useId();
@@ -36,8 +39,8 @@ export function Composer({
   const [problem, setProblem] = useState<ComposerProblem | null>(null);
 
   useEffect(() => {
-    ref.current?.focus();
-  }, []);
+    if (autoFocus) ref.current?.focus();
+  }, [autoFocus]);
 
   const submit = (event?: FormEvent) => {
     event?.preventDefault();

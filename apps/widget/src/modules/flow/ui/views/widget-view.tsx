@@ -100,9 +100,9 @@ export function WidgetView() {
     kind = flow.screen;
   }
 
-  const title = isTitled(flow.screen)
-    ? text.screenTitles[flow.screen]
-    : (organizationName ?? text.title);
+  // The organization's name heads every screen; the screen itself is named under it.
+  const title = organizationName ?? text.title;
+  const subtitle = isTitled(flow.screen) ? text.screenTitles[flow.screen] : undefined;
   const started = flow.screen !== "loading" && flow.screen !== "error";
   const canGoBack = started && flow.screen !== "auth" && flow.screen !== "selection";
   return (
@@ -113,7 +113,9 @@ export function WidgetView() {
     >
       <WidgetHeader
         title={title}
+        subtitle={subtitle}
         logoUrl={settings?.logoUrl}
+        text={text}
         onBack={canGoBack ? () => dispatch({ type: "back" }) : undefined}
         onClose={close}
       />

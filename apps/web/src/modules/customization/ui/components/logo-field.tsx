@@ -1,0 +1,64 @@
+"use client";
+
+import { Button, buttonVariants } from "@echo/ui/components/button";
+import { useTranslations } from "next-intl";
+import { useId } from "react";
+
+/** The logo as the widget shows it, with a styled, translated chooser in place of the browser's. */
+export function LogoField({
+  url,
+  fileName,
+  onChoose,
+  onRemove,
+}: {
+  url: string | null;
+  fileName: string | null;
+  onChoose: (file: File | undefined) => void;
+  onRemove: () => void;
+}) {
+  const t = useTranslations("customization");
+  const id = useId();
+  return (
+    <fieldset className="grid gap-2">
+      <legend className="mb-1 text-sm font-medium">{t("logo")}</legend>
+      <div className="flex flex-wrap items-center gap-3">
+        <div className="grid size-12 place-items-center overflow-hidden rounded-full border bg-muted">
+          {url ? (
+            // eslint-disable-next-line @next/next/no-img-element -- a user-uploaded logo from Convex storage
+            <img src={url} alt={t("logoCurrent")} className="size-full object-contain" />
+          ) : (
+            <span className="text-xs text-muted-foreground">{t("logoNone")}</span>
+          )}
+        </div>
+        <input
+          id={id}
+          type="file"
+          className="peer sr-only"
+          accept="image/png,image/jpeg,image/svg+xml,image/webp"
+          onChange={(event) => {
+            onChoose(event.target.files?.[0]);
+            event.target.value = "";
+          }}
+        />
+        <label
+          htmlFor={id}
+          className={buttonVariants({
+            variant: "outline",
+            className:
+              "cursor-pointer peer-focus-visible:ring-[3px] peer-focus-visible:ring-ring/50",
+          })}
+        >
+          {url ? t("logoReplace") : t("logoChoose")}
+        </label>
+        {url ? (
+          <Button type="button" variant="ghost" onClick={onRemove}>
+            {t("logoRemove")}
+          </Button>
+        ) : null}
+        <span className="text-xs text-muted-foreground" aria-live="polite">
+          {fileName ?? t("logoHint")}
+        </span>
+      </div>
+    </fieldset>
+  );
+}
