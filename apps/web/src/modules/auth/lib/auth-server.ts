@@ -46,6 +46,7 @@ export async function getIdentity() {
       secret: authSecret(dir),
       notify: logNotice,
       onIdentityEvent: identityWebhook(),
+      clientIpHeader: process.env.ECHO_CLIENT_IP_HEADER?.trim() || undefined,
     });
     globalForAuth.echoAuth = identity;
     // Once per process: the backend catches up on anything it missed while this was down.

@@ -5,6 +5,7 @@ import { nextCookies } from "better-auth/next-js";
 import { jwt, organization } from "better-auth/plugins";
 import { DatabaseSync } from "node:sqlite";
 
+import { accountThrottle, type AccountThrottleOptions } from "./account-throttle";
 import type { IdentityEvent, MembershipEvent, OrganizationEvent } from "./identity-webhook";
 
 export const TOKEN_AUDIENCE = "convex";
@@ -25,6 +26,13 @@ export type EchoAuthOptions = {
   onIdentityEvent?: (event: IdentityEvent) => Promise<void>;
   /** Sign-in attempts allowed per client per minute. */
   signInAttemptsPerMinute?: number;
+  /**
+   * The request header the deployment's proxy sets to the client's address (ECHO_CLIENT_IP_HEADER).
+   * Without one no header is trusted, and per-client limits apply to all clients together.
+   */
+  clientIpHeader?: string;
+  /** Sign-in failures and password resets allowed per account, whatever the client. */
+  accountThrottle?: AccountThrottleOptions;
 };
 
 /**
@@ -158,6 +166,11 @@ export function createEchoAuth(options: EchoAuthOptions) {
         });
       }),
     },
+    advanced: {
+      ipAddress: {
+        ipAddressHeaders: options.clientIpHeader ? [options.clientIpHeader.toLowerCase()] : [],
+      },
+    },
     rateLimit: {
       enabled: true,
       storage: "memory",
@@ -225,6 +238,7 @@ export function createEchoAuth(options: EchoAuthOptions) {
           },
         },
       }),
+      accountThrottle(options.accountThrottle),
       nextCookies(),
     ],
   });
