@@ -114,7 +114,8 @@ describe("launcher", () => {
     expect(button.getAttribute("aria-expanded")).toBe("false");
     expect(button.getAttribute("aria-controls")).toBe("echo-widget-frame");
     expect(button.querySelector("svg path")?.namespaceURI).toBe("http://www.w3.org/2000/svg");
-    expect(badge().getAttribute("aria-hidden")).toBe("true");
+    // Inside the button, the badge is not read on its own: the label carries the count.
+    expect(button.contains(badge())).toBe(true);
     expect(badge().style.display).toBe("none");
   });
 
@@ -216,6 +217,36 @@ describe("messages from the widget", () => {
       locale: "pt-BR",
     };
     expect(post).toHaveBeenCalledExactlyOnceWith(init, WIDGET_ORIGIN);
+  });
+
+  it("sends the host page's address without its query and fragment, which may hold tokens", () => {
+    const page = window.location.href;
+    history.replaceState(null, "", "/account/reset?token=s3cret&email=a%40b.c#access_token=xyz");
+    try {
+      mountDefault().open();
+      const post = vi.spyOn(frame()!.contentWindow!, "postMessage").mockImplementation(() => {});
+      fromWidget({ source: "echo-widget", type: "ready" });
+      expect(post.mock.calls[0]![0]).toMatchObject({
+        hostUrl: `${window.location.origin}/account/reset`,
+      });
+    } finally {
+      history.replaceState(null, "", page);
+    }
+  });
+
+  it("sends the full address when the site opts in with data-full-url", () => {
+    const page = window.location.href;
+    history.replaceState(null, "", "/search?q=refund#results");
+    try {
+      mountDefault({ "data-organization-id": "org_1", "data-full-url": "true" }).open();
+      const post = vi.spyOn(frame()!.contentWindow!, "postMessage").mockImplementation(() => {});
+      fromWidget({ source: "echo-widget", type: "ready" });
+      expect(post.mock.calls[0]![0]).toMatchObject({
+        hostUrl: `${window.location.origin}/search?q=refund#results`,
+      });
+    } finally {
+      history.replaceState(null, "", page);
+    }
   });
 
   it("ignores messages from another origin, another window or without the widget tag", () => {

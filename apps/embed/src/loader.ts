@@ -53,8 +53,8 @@ export function mount(
     style: LAUNCHER_STYLE,
   });
   launcher.setAttribute("aria-controls", FRAME_ID);
-  // The count is announced through the launcher's label, so the badge is hidden from assistive tech.
-  const badge = element(doc, "span", { ariaHidden: "true", style: BADGE_STYLE });
+  // The count is announced through the launcher's label; a button's children are not read.
+  const badge = element(doc, "span", { style: BADGE_STYLE });
   launcher.append(createIcon(doc), badge);
   let frame: HTMLIFrameElement | undefined;
   let isOpen = false;
@@ -111,7 +111,7 @@ export function mount(
           {
             source: EMBED_SOURCE,
             type: "init",
-            hostUrl: doc.URL,
+            hostUrl: data.fullUrl ? doc.URL : doc.URL.split(/[?#]/)[0]!,
             hostTitle: doc.title,
             hostReferrer: doc.referrer,
             locale,
