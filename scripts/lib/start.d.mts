@@ -21,6 +21,8 @@ export type Stack = {
 };
 
 export function defaultPorts(): Ports;
+/** 127.0.0.1 unless ECHO_HOST names another address. */
+export function listenHost(): string;
 export function backendCodeHash(root: string): string;
 export function buildAll(root: string, env: NodeJS.ProcessEnv): void;
 export function startStack(

@@ -29,6 +29,14 @@ export function defaultPorts() {
   };
 }
 
+/**
+ * The address the dashboard, widget and demo page listen on: this machine only (127.0.0.1), unless
+ * ECHO_HOST names another (e.g. 0.0.0.0 to reach them from the network).
+ */
+export function listenHost() {
+  return process.env.ECHO_HOST?.trim() || "127.0.0.1";
+}
+
 const PURPOSES = {
   backend: "Convex backend",
   site: "Convex HTTP actions",
@@ -258,12 +266,15 @@ export async function startStack(
     });
     return child;
   };
+  const host = listenHost();
   const nextStart = (pkg, port) => [
     "--filter",
     pkg,
     "exec",
     "next",
     "start",
+    "--hostname",
+    host,
     "--port",
     String(port),
   ];
@@ -328,6 +339,7 @@ export async function startStack(
     servers.push(
       await serveStatic(join(root, "apps/embed"), {
         port: ports.demo,
+        host,
         index: "demo.html",
         replaceInHtml: () => ({
           "http://localhost:3001": urls.widget,

@@ -300,6 +300,36 @@ describe("messages from the widget", () => {
     expect(post).toHaveBeenCalledExactlyOnceWith(init, WIDGET_ORIGIN);
   });
 
+  it("sends the host page's address without its query and fragment, which may hold tokens", async () => {
+    const page = window.location.href;
+    history.replaceState(null, "", "/account/reset?token=s3cret&email=a%40b.c#access_token=xyz");
+    try {
+      (await mountDefault()).open();
+      const post = vi.spyOn(frame()!.contentWindow!, "postMessage").mockImplementation(() => {});
+      fromWidget({ source: "echo-widget", type: "ready" });
+      expect(post.mock.calls[0]![0]).toMatchObject({
+        hostUrl: `${window.location.origin}/account/reset`,
+      });
+    } finally {
+      history.replaceState(null, "", page);
+    }
+  });
+
+  it("sends the full address when the site opts in with data-full-url", async () => {
+    const page = window.location.href;
+    history.replaceState(null, "", "/search?q=refund#results");
+    try {
+      (await mountDefault({ "data-organization-id": "org_1", "data-full-url": "true" })).open();
+      const post = vi.spyOn(frame()!.contentWindow!, "postMessage").mockImplementation(() => {});
+      fromWidget({ source: "echo-widget", type: "ready" });
+      expect(post.mock.calls[0]![0]).toMatchObject({
+        hostUrl: `${window.location.origin}/search?q=refund#results`,
+      });
+    } finally {
+      history.replaceState(null, "", page);
+    }
+  });
+
   it("ignores messages from another origin, another window or without the widget tag", async () => {
     const api = await mountDefault();
     api.open();

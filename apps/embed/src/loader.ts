@@ -127,7 +127,7 @@ export function mount(
         tell({
           source: EMBED_SOURCE,
           type: "init",
-          hostUrl: doc.URL,
+          hostUrl: data.fullUrl ? doc.URL : doc.URL.split(/[?#]/)[0]!,
           hostTitle: doc.title,
           hostReferrer: doc.referrer,
           locale,

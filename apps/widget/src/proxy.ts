@@ -2,9 +2,8 @@ import { api } from "@echo/backend/convex/_generated/api";
 import { fetchQuery } from "convex/nextjs";
 import { type NextRequest, NextResponse } from "next/server";
 
-import { frameAncestorsPolicy } from "./modules/embed/lib/frame-ancestors";
-
-const LOOKUP_TIMEOUT_MS = 1500;
+import { allowedDomainsCache, LOOKUP_FAILED } from "./modules/embed/lib/allowed-domains-cache";
+import { DENY_FRAMING, frameAncestorsPolicy } from "./modules/embed/lib/frame-ancestors";
 
 function convexUrl(): string {
   return (
@@ -12,21 +11,19 @@ function convexUrl(): string {
   );
 }
 
-async function allowedDomains(organizationId: string): Promise<string[] | null> {
-  const lookup = fetchQuery(
+const allowedDomains = allowedDomainsCache(async (organizationId) => {
+  const organization = await fetchQuery(
     api.public.organizations.validate,
     { organizationId },
     { url: convexUrl() },
-  )
-    .then((organization) => (organization.valid ? organization.allowedDomains : null))
-    .catch(() => null);
-  const timeout = new Promise<null>((resolve) =>
-    setTimeout(() => resolve(null), LOOKUP_TIMEOUT_MS),
   );
-  return await Promise.race([lookup, timeout]);
-}
+  return organization.valid ? organization.allowedDomains : null;
+});
 
-/** Limits which sites may frame the widget to the organization's allowed domains, when it has any. */
+/**
+ * Limits which sites may frame the widget to the organization's allowed domains, when it has any;
+ * when they cannot be read (backend down or slow), no site may.
+ */
 export default async function proxy(request: NextRequest) {
   // The loader asks for its launcher settings at the widget's own URL; a rewrite in next.config
   // would ship the client router's rewrite matching in the first load.
@@ -37,7 +34,9 @@ export default async function proxy(request: NextRequest) {
   }
   const organizationId = request.nextUrl.searchParams.get("organizationId");
   const response = NextResponse.next();
-  const policy = organizationId ? frameAncestorsPolicy(await allowedDomains(organizationId)) : null;
+  if (!organizationId) return response;
+  const domains = await allowedDomains(organizationId);
+  const policy = domains === LOOKUP_FAILED ? DENY_FRAMING : frameAncestorsPolicy(domains);
   if (policy) response.headers.set("Content-Security-Policy", policy);
   return response;
 }

@@ -1,6 +1,7 @@
 import { hasLocale, NextIntlClientProvider } from "next-intl";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { notFound } from "next/navigation";
+import { connection } from "next/server";
 import type { ReactNode } from "react";
 
 import { routing } from "@/i18n/routing";
@@ -29,6 +30,8 @@ export default async function LocaleLayout({
   const { locale } = await params;
   if (!hasLocale(routing.locales, locale)) notFound();
   setRequestLocale(locale);
+  // Rendered per request, so Next.js can put this response's CSP nonce on its scripts.
+  await connection();
   return (
     <html lang={locale}>
       <body className="min-h-dvh antialiased">

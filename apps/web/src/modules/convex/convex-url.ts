@@ -1,8 +1,8 @@
 import "server-only";
 
+import { convexUrlFrom } from "./convex-url-from-env";
+
 /** The Convex deployment URL, read at request time (ECHO_CONVEX_URL, else NEXT_PUBLIC_CONVEX_URL). */
 export function convexUrl(): string {
-  return (
-    process.env.ECHO_CONVEX_URL ?? process.env.NEXT_PUBLIC_CONVEX_URL ?? "http://127.0.0.1:3210"
-  );
+  return convexUrlFrom(process.env);
 }

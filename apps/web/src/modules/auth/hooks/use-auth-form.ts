@@ -9,13 +9,17 @@ import { useRouter } from "@/i18n/navigation";
 import { authErrorKey } from "../lib/auth-error-key";
 import { safeNext } from "../lib/safe-next";
 
-type AuthResult = { error: { status?: number; code?: string } | null };
+/** `stay`: the form succeeded but the visitor has more to do here (e.g. confirm their e-mail). */
+type AuthResult = { error: { status?: number; code?: string } | null; stay?: boolean };
 
 /**
  * Submits an identity form: shows a translated error, or continues to the page the visitor came
  * for (`?next=`, same site only) or to `fallback`.
  */
-export function useAuthForm(submit: (form: FormData) => Promise<AuthResult>, fallback: string) {
+export function useAuthForm(
+  submit: (form: FormData, destination: string) => Promise<AuthResult>,
+  fallback: string,
+) {
   const t = useTranslations("auth");
   const router = useRouter();
   const next = safeNext(useSearchParams().get("next"));
@@ -27,12 +31,13 @@ export function useAuthForm(submit: (form: FormData) => Promise<AuthResult>, fal
     const form = new FormData(event.currentTarget);
     setPending(true);
     setError(null);
-    const { error: failure } = await submit(form);
+    const { error: failure, stay } = await submit(form, next ?? fallback);
     setPending(false);
     if (failure) {
       setError(t(`errors.${authErrorKey(failure)}`));
       return;
     }
+    if (stay) return;
     router.replace(next ?? fallback);
     router.refresh();
   }

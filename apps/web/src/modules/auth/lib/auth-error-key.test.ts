@@ -15,6 +15,17 @@ describe("authErrorKey", () => {
       "invalidCredentials",
     );
     expect(authErrorKey({ status: 422, code: "USER_ALREADY_EXISTS" })).toBe("emailTaken");
+    expect(authErrorKey({ status: 429, code: "ACCOUNT_THROTTLED" })).toBe("accountThrottled");
+    expect(authErrorKey({ status: 403, code: "EMAIL_NOT_VERIFIED" })).toBe("emailNotVerified");
+    expect(
+      authErrorKey({
+        status: 403,
+        code: "EMAIL_VERIFICATION_REQUIRED_BEFORE_ACCEPTING_OR_REJECTING_INVITATION",
+      }),
+    ).toBe("emailNotVerified");
+    expect(authErrorKey({ status: 403, code: "YOU_ARE_NOT_THE_RECIPIENT_OF_THE_INVITATION" })).toBe(
+      "notInvitee",
+    );
     expect(authErrorKey({ status: 500, code: "SOMETHING_NEW" })).toBe("generic");
     expect(authErrorKey(null)).toBe("generic");
   });
@@ -26,6 +37,9 @@ describe("authErrorKey", () => {
       "PASSWORD_TOO_SHORT",
       "INVALID_TOKEN",
       "ORGANIZATION_ALREADY_EXISTS",
+      "ACCOUNT_THROTTLED",
+      "EMAIL_NOT_VERIFIED",
+      "YOU_ARE_NOT_THE_RECIPIENT_OF_THE_INVITATION",
       "X",
     ];
     for (const code of codes) {

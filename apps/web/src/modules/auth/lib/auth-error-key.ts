@@ -1,6 +1,7 @@
 /** Maps an identity provider error to a key under the `auth.errors` messages. */
 export function authErrorKey(error: { status?: number; code?: string } | null | undefined) {
   if (!error) return "generic";
+  if (error.code === "ACCOUNT_THROTTLED") return "accountThrottled";
   if (error.status === 429) return "tooManyAttempts";
   switch (error.code) {
     case "INVALID_EMAIL_OR_PASSWORD":
@@ -12,6 +13,11 @@ export function authErrorKey(error: { status?: number; code?: string } | null | 
       return "passwordTooShort";
     case "INVALID_TOKEN":
       return "invalidResetLink";
+    case "EMAIL_NOT_VERIFIED":
+    case "EMAIL_VERIFICATION_REQUIRED_BEFORE_ACCEPTING_OR_REJECTING_INVITATION":
+      return "emailNotVerified";
+    case "YOU_ARE_NOT_THE_RECIPIENT_OF_THE_INVITATION":
+      return "notInvitee";
     case "ORGANIZATION_ALREADY_EXISTS":
     case "ORGANIZATION_SLUG_ALREADY_TAKEN":
       return "organizationTaken";

@@ -5,6 +5,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 
 import { createEchoAuth, type Notice } from "./create-auth";
+import { emailVerificationRequired } from "./email-verification";
 import { identityWebhookSender } from "./identity-webhook";
 
 function dataDirectory() {
@@ -46,6 +47,8 @@ export async function getIdentity() {
       secret: authSecret(dir),
       notify: logNotice,
       onIdentityEvent: identityWebhook(),
+      requireEmailVerification: emailVerificationRequired(),
+      clientIpHeader: process.env.ECHO_CLIENT_IP_HEADER?.trim() || undefined,
     });
     globalForAuth.echoAuth = identity;
     // Once per process: the backend catches up on anything it missed while this was down.

@@ -118,11 +118,12 @@ describe("self-hosted identity provider", () => {
     await instance.auth.api.requestPasswordReset({
       body: { email: "forgetful@example.com", redirectTo: "/reset-password" },
     });
-    expect(notices).toHaveLength(1);
-    expect(notices[0]).toMatchObject({ kind: "password-reset", to: "forgetful@example.com" });
-    expect(notices[0]!.url).toContain("/reset-password/");
+    const resets = notices.filter((notice) => notice.kind === "password-reset");
+    expect(resets).toHaveLength(1);
+    expect(resets[0]).toMatchObject({ kind: "password-reset", to: "forgetful@example.com" });
+    expect(resets[0]!.url).toContain("/reset-password/");
 
-    const token = new URL(notices[0]!.url).pathname.split("/").at(-1)!;
+    const token = new URL(resets[0]!.url).pathname.split("/").at(-1)!;
     await instance.auth.api.resetPassword({ body: { token, newPassword: "a brand new secret" } });
     const signIn = (password: string) =>
       instance.auth.api.signInEmail({

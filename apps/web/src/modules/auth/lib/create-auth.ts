@@ -5,12 +5,17 @@ import { nextCookies } from "better-auth/next-js";
 import { jwt, organization } from "better-auth/plugins";
 import { DatabaseSync } from "node:sqlite";
 
+import { accountThrottle, type AccountThrottleOptions } from "./account-throttle";
 import type { IdentityEvent, MembershipEvent, OrganizationEvent } from "./identity-webhook";
 
 export const TOKEN_AUDIENCE = "convex";
 export const TOKEN_LIFETIME = "15m";
 
-export type Notice = { kind: "password-reset" | "invitation"; to: string; url: string };
+export type Notice = {
+  kind: "password-reset" | "invitation" | "email-verification";
+  to: string;
+  url: string;
+};
 
 export type EchoAuthOptions = {
   databasePath: string;
@@ -25,6 +30,18 @@ export type EchoAuthOptions = {
   onIdentityEvent?: (event: IdentityEvent) => Promise<void>;
   /** Sign-in attempts allowed per client per minute. */
   signInAttemptsPerMinute?: number;
+  /**
+   * The request header the deployment's proxy sets to the client's address (ECHO_CLIENT_IP_HEADER).
+   * Without one no header is trusted, and per-client limits apply to all clients together.
+   */
+  clientIpHeader?: string;
+  /**
+   * Sign-in, and accepting an invitation, wait for a confirmed e-mail address. Either way a
+   * confirmation link is sent on sign-up.
+   */
+  requireEmailVerification?: boolean;
+  /** Sign-in failures and password resets allowed per account, whatever the client. */
+  accountThrottle?: AccountThrottleOptions;
 };
 
 /**
@@ -99,6 +116,7 @@ export function createEchoAuth(options: EchoAuthOptions) {
     });
   };
 
+  const requireEmailVerification = options.requireEmailVerification ?? false;
   const auth = betterAuth({
     database,
     baseURL: options.baseURL,
@@ -106,8 +124,19 @@ export function createEchoAuth(options: EchoAuthOptions) {
     emailAndPassword: {
       enabled: true,
       minPasswordLength: 8,
+      requireEmailVerification,
+      // Whoever had the old password is signed out everywhere once it is reset.
+      revokeSessionsOnPasswordReset: true,
       sendResetPassword: async ({ user, url }) => {
         await options.notify({ kind: "password-reset", to: user.email, url });
+      },
+    },
+    emailVerification: {
+      sendOnSignUp: true,
+      sendOnSignIn: requireEmailVerification,
+      autoSignInAfterVerification: true,
+      sendVerificationEmail: async ({ user, url }) => {
+        await options.notify({ kind: "email-verification", to: user.email, url });
       },
     },
     user: {
@@ -158,6 +187,11 @@ export function createEchoAuth(options: EchoAuthOptions) {
         });
       }),
     },
+    advanced: {
+      ipAddress: {
+        ipAddressHeaders: options.clientIpHeader ? [options.clientIpHeader.toLowerCase()] : [],
+      },
+    },
     rateLimit: {
       enabled: true,
       storage: "memory",
@@ -172,6 +206,7 @@ export function createEchoAuth(options: EchoAuthOptions) {
       organization({
         allowUserToCreateOrganization: true,
         creatorRole: "owner",
+        requireEmailVerificationOnInvitation: requireEmailVerification,
         organizationHooks: {
           afterCreateOrganization: async ({ organization }) => {
             await changed("organization.created", organization);
@@ -225,6 +260,7 @@ export function createEchoAuth(options: EchoAuthOptions) {
           },
         },
       }),
+      accountThrottle(options.accountThrottle),
       nextCookies(),
     ],
   });

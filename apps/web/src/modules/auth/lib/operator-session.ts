@@ -2,6 +2,7 @@ import "server-only";
 
 import { auth, currentUser } from "@clerk/nextjs/server";
 
+import { emailVerificationRequired } from "./email-verification";
 import { identityProvider } from "./identity-provider";
 import { getCurrentSession } from "./session";
 
@@ -25,7 +26,8 @@ async function fromClerk(): Promise<OperatorSession | null> {
 
 async function fromSelfHosted(): Promise<OperatorSession | null> {
   const session = await getCurrentSession();
-  if (!session) return null;
+  // A session from before verification was required does not open the dashboard either.
+  if (!session || (emailVerificationRequired() && !session.user.emailVerified)) return null;
   return {
     userId: session.user.id,
     name: session.user.name,

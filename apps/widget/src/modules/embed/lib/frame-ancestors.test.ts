@@ -9,7 +9,7 @@ describe("frameAncestorsPolicy", () => {
     );
   });
 
-  it("leaves embedding open when no domain is set or the organization is unknown", () => {
+  it("leaves embedding open when no domain is set or there is no such organization", () => {
     expect(frameAncestorsPolicy([])).toBeNull();
     expect(frameAncestorsPolicy(null)).toBeNull();
   });

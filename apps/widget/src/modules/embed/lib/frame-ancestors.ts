@@ -1,7 +1,10 @@
+/** Sent when the allowed domains cannot be read: the widget fails closed rather than open. */
+export const DENY_FRAMING = "frame-ancestors 'none'";
+
 /**
  * The Content-Security-Policy value limiting which sites may frame the widget, from the
  * organization's allowed domains (`shop.example`, `*.example.com`, `localhost:3002`); null means
- * any site may (no domains set, or the organization could not be checked).
+ * any site may (no domains set, or no such organization).
  */
 export function frameAncestorsPolicy(
   allowedDomains: readonly string[] | null | undefined,

@@ -2,6 +2,7 @@
 
 import { Button } from "@echo/ui/components/button";
 import { useTranslations } from "next-intl";
+import { useState } from "react";
 
 import { Link } from "@/i18n/navigation";
 
@@ -13,15 +14,23 @@ import { FormField } from "../components/form-field";
 
 export function SignUpView() {
   const t = useTranslations("auth");
-  const { error, pending, onSubmit } = useAuthForm(
-    (form) =>
-      authClient.signUp.email({
-        name: String(form.get("name")).trim(),
-        email: String(form.get("email")).trim(),
-        password: String(form.get("password")),
-      }),
-    "/organizations",
-  );
+  const [confirmTo, setConfirmTo] = useState<string | null>(null);
+  const { error, pending, onSubmit } = useAuthForm(async (form, destination) => {
+    const email = String(form.get("email")).trim();
+    const { data, error: failure } = await authClient.signUp.email({
+      name: String(form.get("name")).trim(),
+      email,
+      password: String(form.get("password")),
+      // Where the confirmation link lands, signed in; the proxy adds the locale.
+      callbackURL: destination,
+    });
+    // No session yet: this deployment wants the address confirmed first.
+    if (!failure && !data?.token) {
+      setConfirmTo(email);
+      return { error: null, stay: true };
+    }
+    return { error: failure };
+  }, "/organizations");
 
   return (
     <AuthCard
@@ -36,35 +45,41 @@ export function SignUpView() {
         </span>
       }
     >
-      {/* POST, so a submit before the script loads never puts credentials in the address. */}
-      <form method="post" className="grid gap-4" onSubmit={onSubmit}>
-        <FormError message={error} />
-        <FormField
-          id="name"
-          label={t("fields.name")}
-          autoComplete="name"
-          required
-          maxLength={100}
-        />
-        <FormField
-          id="email"
-          type="email"
-          label={t("fields.email")}
-          autoComplete="email"
-          required
-        />
-        <FormField
-          id="password"
-          type="password"
-          label={t("fields.password")}
-          autoComplete="new-password"
-          minLength={8}
-          required
-        />
-        <Button type="submit" disabled={pending}>
-          {pending ? t("signUp.pending") : t("signUp.action")}
-        </Button>
-      </form>
+      {confirmTo ? (
+        <p role="status" className="text-sm" data-testid="confirm-email">
+          {t("signUp.confirmEmail", { email: confirmTo })}
+        </p>
+      ) : (
+        /* POST, so a submit before the script loads never puts credentials in the address. */
+        <form method="post" className="grid gap-4" onSubmit={onSubmit}>
+          <FormError message={error} />
+          <FormField
+            id="name"
+            label={t("fields.name")}
+            autoComplete="name"
+            required
+            maxLength={100}
+          />
+          <FormField
+            id="email"
+            type="email"
+            label={t("fields.email")}
+            autoComplete="email"
+            required
+          />
+          <FormField
+            id="password"
+            type="password"
+            label={t("fields.password")}
+            autoComplete="new-password"
+            minLength={8}
+            required
+          />
+          <Button type="submit" disabled={pending}>
+            {pending ? t("signUp.pending") : t("signUp.action")}
+          </Button>
+        </form>
+      )}
     </AuthCard>
   );
 }
