@@ -218,6 +218,13 @@ describe("npx convex deploy against convex-local", () => {
     expect(await runFunction("limits:pushed")).toBe("second push");
   }, 180_000);
 
+  test("a restarted server serves the pushed code", async () => {
+    await stop();
+    await start();
+    expect(await runFunction("limits:pushed")).toBe("second push");
+    expect(await runFunction("work:doneLabels")).toEqual(["kept", "still a string"]);
+  }, 180_000);
+
   test("a custom JWT provider without an applicationID deploys", async () => {
     writeFileSync(
       source("auth.config.ts"),
@@ -229,13 +236,6 @@ describe("npx convex deploy against convex-local", () => {
     expect(backend.modulesFor("")!.authProviders).toEqual([
       expect.objectContaining({ type: "customJwt", issuer: "https://issuer.test" }),
     ]);
-  }, 180_000);
-
-  test("a restarted server serves the pushed code", async () => {
-    await stop();
-    await start();
-    expect(await runFunction("limits:pushed")).toBe("second push");
-    expect(await runFunction("work:doneLabels")).toEqual(["kept", "still a string"]);
   }, 180_000);
 });
 

@@ -373,7 +373,13 @@ export class Backend {
     try {
       for (const [path, modules] of pending.loaded)
         if (modules.schema)
-          checkExistingDocuments(this.store, path, modules.schema, this.validationContext(path));
+          checkExistingDocuments(
+            this.store,
+            path,
+            modules.schema,
+            this.validationContext(path),
+            this.components.get(path)?.schema,
+          );
     } catch (e) {
       if (!(e instanceof SchemaValidationError)) throw e;
       this.pendingPushes.delete(pushId);
@@ -419,7 +425,13 @@ export class Backend {
     for (const c of code.components) loaded.set(c.path, await LoadedModules.load(c.bundle));
     for (const [path, modules] of loaded) {
       if (modules.schema)
-        checkExistingDocuments(this.store, path, modules.schema, this.validationContext(path));
+        checkExistingDocuments(
+          this.store,
+          path,
+          modules.schema,
+          this.validationContext(path),
+          this.components.get(path)?.schema,
+        );
     }
     const previous = this.deployed;
     this.components.clear();

@@ -18,18 +18,28 @@ export class SchemaValidationError extends Error {
   }
 }
 
-/** Like a Convex push, a schema that existing documents break is refused (throws) and the old code stays. */
+/**
+ * Like a Convex push, a schema that existing documents break is refused (throws) and the old code
+ * stays. Tables whose validator the live, enforced schema already had are not read again.
+ */
 export function checkExistingDocuments(
   store: Store,
   component: string,
   schema: SchemaJson,
   ctx: ValidationContext,
+  live?: SchemaJson | null,
 ): void {
   if (!schema.schemaValidation) return;
   const select = store.db.prepare("SELECT json FROM documents WHERE table_number = ?");
+  const enforced = new Map(
+    live?.schemaValidation
+      ? live.tables.map((t) => [t.tableName, JSON.stringify(t.documentType)])
+      : [],
+  );
   for (const t of schema.tables) {
     const table = store.catalog.table(component, t.tableName);
     if (!table) continue;
+    if (enforced.get(t.tableName) === JSON.stringify(t.documentType)) continue;
     for (const row of select.iterate(table.number)) {
       const doc = JSON.parse(String(row.json)) as DocJson;
       const error = validateDocument(

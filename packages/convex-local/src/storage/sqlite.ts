@@ -22,6 +22,7 @@ CREATE TABLE IF NOT EXISTS documents (
   table_number INTEGER NOT NULL,
   json TEXT NOT NULL
 );
+CREATE INDEX IF NOT EXISTS documents_by_table ON documents (table_number);
 CREATE TABLE IF NOT EXISTS index_entries (
   index_id INTEGER NOT NULL,
   key BLOB NOT NULL,
