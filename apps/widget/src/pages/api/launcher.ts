@@ -31,6 +31,7 @@ export default async function launcher(request: NextApiRequest, response: NextAp
       launcherSettings({
         position: isWidgetPosition(tagPosition) ? tagPosition : settings.position,
         primary: settings.colors.primary,
+        surface: settings.colors.background,
         unread,
       }),
     );

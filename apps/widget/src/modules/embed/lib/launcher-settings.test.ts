@@ -63,4 +63,20 @@ describe("launcherSettings", () => {
       3,
     );
   });
+
+  it("keeps the full-screen widget clear of a phone's notch and home bar, in the widget's background", () => {
+    const fullScreen = declarations(
+      launcherSettings({
+        position: "bottom-right",
+        primary: "#000",
+        surface: "#f8fafc",
+        unread: 0,
+      }).css.fullScreen,
+    );
+    expect(fullScreen.padding).toBe(
+      "env(safe-area-inset-top) env(safe-area-inset-right) env(safe-area-inset-bottom) env(safe-area-inset-left)",
+    );
+    expect(fullScreen["box-sizing"]).toBe("border-box");
+    expect(fullScreen.background).toBe("#f8fafc");
+  });
 });

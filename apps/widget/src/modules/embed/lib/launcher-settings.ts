@@ -14,10 +14,13 @@ export const isWidgetPosition = (value: unknown): value is WidgetPosition =>
 export function launcherSettings({
   position,
   primary,
+  surface = "#ffffff",
   unread,
 }: {
   position: WidgetPosition;
   primary: string;
+  /** The widget's background, shown in a phone's unsafe areas around the full-screen widget. */
+  surface?: string;
   unread: number;
 }): LauncherSettings {
   const background = parseHexColor(primary) ? primary : FALLBACK_BACKGROUND;
@@ -36,7 +39,8 @@ export function launcherSettings({
         "position:absolute;top:-4px;right:-4px;min-width:20px;box-sizing:border-box;padding:0 6px;border-radius:10px;background:#c00;color:#fff;font:600 12px/20px system-ui,sans-serif;text-align:center",
       panel:
         "width:min(400px,100vw - 40px);height:600px;max-height:calc(100vh - 116px);border:0;border-radius:12px;box-shadow:0 4px 16px #0004",
-      fullScreen: "position:fixed;left:0;width:100%;z-index:1;border:0;border-radius:0",
+      // On the host page, where env() knows the notch and home bar (inside the frame it is 0).
+      fullScreen: `position:fixed;left:0;width:100%;z-index:1;border:0;border-radius:0;box-sizing:border-box;padding:env(safe-area-inset-top) env(safe-area-inset-right) env(safe-area-inset-bottom) env(safe-area-inset-left);background:${parseHexColor(surface) ? surface : "#ffffff"}`,
     },
   };
 }
