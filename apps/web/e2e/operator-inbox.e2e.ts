@@ -5,6 +5,9 @@ import { launchBrowser, screenshot, type TestBrowser } from "./harness/browser";
 import { signInAsDemoOperator } from "./harness/sign-in";
 import { createVisitor, eventually, type Visitor } from "./harness/visitor";
 
+const REPLY =
+  "Hi Vera, Olivia here. See **Kindle export** in the [guide](https://example.com/guide).";
+
 describe("an operator works a visitor's conversation live", () => {
   const urls = inject("urls");
   const demo = inject("demo");
@@ -49,13 +52,26 @@ describe("an operator works a visitor's conversation live", () => {
       .getByRole("region", { name: "Conversation" })
       .getByRole("heading", { name: "Vera Visitor" })
       .waitFor();
-    await page.getByLabel("Reply").fill("Hi Vera, Olivia here. How can I help?");
+    await page.getByLabel("Reply").fill(REPLY);
     await page.getByRole("button", { name: "Send" }).click();
     const thread = page.getByRole("region", { name: "Conversation" });
     await thread
       .locator('article[data-author="operator"]')
-      .getByText("Hi Vera, Olivia here. How can I help?")
+      .getByText("Hi Vera, Olivia here.", { exact: false })
       .waitFor();
+    // Markdown renders as the widget renders it; the inbox preview shows its plain words.
+    const reply = thread.locator('article[data-author="operator"]');
+    await expect(reply.locator("strong").textContent()).resolves.toBe("Kindle export");
+    await expect(reply.getByRole("link", { name: "guide" }).getAttribute("href")).resolves.toBe(
+      "https://example.com/guide",
+    );
+    await expect(reply.textContent()).resolves.not.toContain("**");
+    const preview = page.getByRole("link", { name: /Vera Visitor/ });
+    await eventually(async () =>
+      ((await preview.textContent()) ?? "").includes(
+        "Hi Vera, Olivia here. See Kindle export in the guide.",
+      ),
+    );
     const authors = await thread
       .locator("article[data-author]")
       .evaluateAll((articles) => articles.map((article) => article.getAttribute("data-author")));
@@ -64,9 +80,7 @@ describe("an operator works a visitor's conversation live", () => {
       const all = await visitor.messages();
       return all.some((message) => message.author === "operator") && all;
     });
-    expect(messages.find((message) => message.author === "operator")?.text).toBe(
-      "Hi Vera, Olivia here. How can I help?",
-    );
+    expect(messages.find((message) => message.author === "operator")?.text).toBe(REPLY);
     await screenshot(page, "inbox-02-replied");
   });
 
