@@ -52,6 +52,11 @@ describe("an operator works a visitor's conversation live", () => {
       .getByRole("region", { name: "Conversation" })
       .getByRole("heading", { name: "Vera Visitor" })
       .waitFor();
+    // The AI already handed this one to a person; a desktop keyboard has Ctrl+Enter.
+    await expect(
+      page.getByText("Replying hands the conversation to a person.").count(),
+    ).resolves.toBe(0);
+    await expect(page.getByText("Ctrl+Enter to send").isVisible()).resolves.toBe(true);
     await page.getByLabel("Reply").fill(REPLY);
     await page.getByRole("button", { name: "Send" }).click();
     const thread = page.getByRole("region", { name: "Conversation" });
