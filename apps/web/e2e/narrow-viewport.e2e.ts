@@ -95,6 +95,20 @@ describe("the dashboard at 375 px wide", () => {
     await drawer.waitFor({ state: "detached" });
   });
 
+  it("shows the whole Portuguese search placeholder", async () => {
+    await page.goto(`${urls.dashboard}/pt-BR/conversations`);
+    const search = page.getByRole("searchbox", { name: "Buscar conversas" });
+    const fit = await search.evaluate((input: HTMLInputElement) => {
+      const style = getComputedStyle(input);
+      const context = document.createElement("canvas").getContext("2d")!;
+      context.font = `${style.fontSize} ${style.fontFamily}`;
+      const room =
+        input.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
+      return { text: context.measureText(input.placeholder).width, room };
+    });
+    expect(fit.text).toBeLessThanOrEqual(fit.room);
+  });
+
   it("works the inbox one pane at a time: list, conversation, back", async () => {
     const visitor = await createVisitor(urls.backend, demo.organizationId, "Nadia Narrow");
     await visitor.send("Hello from a phone-sized screen");
@@ -124,6 +138,13 @@ describe("the dashboard at 375 px wide", () => {
     await thread.getByRole("button", { name: "Contact" }).click();
     const contact = page.getByRole("dialog", { name: "Contact" });
     await contact.getByText("Session started").waitFor();
+    // Long values wrap inside the panel instead of being cut off.
+    const clipped = await contact
+      .locator("dd")
+      .evaluateAll((values) =>
+        values.filter((value) => value.scrollWidth > value.clientWidth).map((v) => v.textContent),
+      );
+    expect(clipped).toEqual([]);
     await screenshot(page, "narrow-contact");
     await page.keyboard.press("Escape");
     await contact.waitFor({ state: "detached" });

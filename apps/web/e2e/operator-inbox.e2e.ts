@@ -41,7 +41,7 @@ describe("an operator works a visitor's conversation live", () => {
     const item = page.getByRole("link", { name: /Vera Visitor/ });
     await item.waitFor();
     await eventually(async () => (await visitor.conversation()).status === "escalated");
-    await page.getByRole("button", { name: "Needs a person" }).click();
+    await page.getByRole("button", { name: "Escalated", exact: true }).click();
     await item.waitFor();
     await screenshot(page, "inbox-01-escalated");
   });
