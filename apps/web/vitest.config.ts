@@ -6,7 +6,8 @@ export default defineConfig({
   test: {
     environment: "jsdom",
     include: ["src/**/*.test.{ts,tsx}"],
-    // next-intl's middleware imports `next/server` without an extension, which only a bundler resolves.
+    // next-intl imports `next/server` and `next/navigation` without an extension, which Node's ESM
+    // resolution refuses; bundled through Vite they resolve as in the app.
     server: { deps: { inline: ["next-intl"] } },
   },
 });

@@ -6,6 +6,7 @@ import { signInAsDemoOperator } from "./harness/sign-in";
 import { createVisitor } from "./harness/visitor";
 
 const WIDTH = 375;
+const HEIGHT = 812;
 const PAGES = [
   "conversations",
   "knowledge-base",
@@ -39,9 +40,9 @@ describe("the dashboard at 375 px wide", () => {
   let page: Page;
 
   beforeAll(async () => {
-    browser = await launchBrowser();
+    browser = await launchBrowser({ touch: true });
     page = await browser.newPage();
-    await page.setViewportSize({ width: WIDTH, height: 812 });
+    await page.setViewportSize({ width: WIDTH, height: HEIGHT });
     await signInAsDemoOperator(page, urls.dashboard, demo.login);
   });
 
@@ -61,14 +62,51 @@ describe("the dashboard at 375 px wide", () => {
     },
   );
 
-  it("moves between sections with the navigation, and can sign out from it", async () => {
-    await page.goto(`${urls.dashboard}/en/conversations`);
-    const navigation = page.getByRole("navigation", { name: "Main navigation" });
-    await navigation.getByRole("link", { name: "Plan and billing" }).click();
-    await page.waitForURL(`${urls.dashboard}/en/billing`);
-    await navigation.getByRole("link", { name: "Knowledge base" }).click();
-    await page.waitForURL(`${urls.dashboard}/en/knowledge-base`);
-    await expect(page.getByRole("button", { name: "Sign out" }).isVisible()).resolves.toBe(true);
+  it("moves between sections with the drawer's navigation, whose labels fit, and can sign out from it", async () => {
+    await page.goto(`${urls.dashboard}/pt-BR/conversations`);
+    const openMenu = () => page.getByRole("button", { name: "Abrir o menu" }).click();
+    await openMenu();
+    const drawer = page.getByRole("dialog", { name: "Echo" });
+    const navigation = drawer.getByRole("navigation", { name: "Navegação principal" });
+    const links = navigation.getByRole("link");
+    await expect(links.count()).resolves.toBe(8);
+    // Every label shows in full, each beside its icon.
+    const clipped = await links.evaluateAll((all) =>
+      all
+        .filter((link) => link.scrollWidth > link.clientWidth || !link.querySelector("svg"))
+        .map((link) => link.textContent),
+    );
+    expect(clipped).toEqual([]);
+    await expect(
+      navigation.getByRole("link", { name: "Personalização do widget" }).isVisible(),
+    ).resolves.toBe(true);
+    await expect(drawer.getByLabel("Idioma").inputValue()).resolves.toBe("pt-BR");
+    await screenshot(page, "narrow-navigation-drawer");
+
+    await navigation.getByRole("link", { name: "Plano e cobrança" }).click();
+    await page.waitForURL(`${urls.dashboard}/pt-BR/billing`);
+    await drawer.waitFor({ state: "detached" });
+    await openMenu();
+    await navigation.getByRole("link", { name: "Base de conhecimento" }).click();
+    await page.waitForURL(`${urls.dashboard}/pt-BR/knowledge-base`);
+    await openMenu();
+    await expect(drawer.getByRole("button", { name: "Sair" }).isVisible()).resolves.toBe(true);
+    await page.keyboard.press("Escape");
+    await drawer.waitFor({ state: "detached" });
+  });
+
+  it("shows the whole Portuguese search placeholder", async () => {
+    await page.goto(`${urls.dashboard}/pt-BR/conversations`);
+    const search = page.getByRole("searchbox", { name: "Buscar conversas" });
+    const fit = await search.evaluate((input: HTMLInputElement) => {
+      const style = getComputedStyle(input);
+      const context = document.createElement("canvas").getContext("2d")!;
+      context.font = `${style.fontSize} ${style.fontFamily}`;
+      const room =
+        input.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
+      return { text: context.measureText(input.placeholder).width, room };
+    });
+    expect(fit.text).toBeLessThanOrEqual(fit.room);
   });
 
   it("works the inbox one pane at a time: list, conversation, back", async () => {
@@ -82,18 +120,31 @@ describe("the dashboard at 375 px wide", () => {
     await thread.getByRole("heading", { name: "Nadia Narrow" }).waitFor();
     await thread.getByText("Hello from a phone-sized screen").waitFor();
     await expect(list.isVisible()).resolves.toBe(false);
+    // The reply box and its send button are on screen without scrolling.
     const reply = page.getByLabel("Reply");
-    await reply.scrollIntoViewIfNeeded();
-    const box = (await reply.boundingBox())!;
-    expect(box.x).toBeGreaterThanOrEqual(0);
-    expect(box.x + box.width).toBeLessThanOrEqual(WIDTH);
+    const send = page.getByRole("button", { name: "Send" });
+    for (const box of [(await reply.boundingBox())!, (await send.boundingBox())!]) {
+      expect(box.x).toBeGreaterThanOrEqual(0);
+      expect(box.x + box.width).toBeLessThanOrEqual(WIDTH);
+      expect(box.y + box.height).toBeLessThanOrEqual(HEIGHT);
+    }
+    await expect(page.evaluate(() => window.scrollY)).resolves.toBe(0);
     expect((await overflow(page)).scrollWidth).toBeLessThanOrEqual(WIDTH);
+    // A touch screen has no Ctrl key: the composer does not offer Ctrl+Enter.
+    await expect(page.getByText("Ctrl+Enter to send").isVisible()).resolves.toBe(false);
     await screenshot(page, "narrow-conversation");
 
     // The contact panel, beside the thread on wide screens, opens as a dialog here.
     await thread.getByRole("button", { name: "Contact" }).click();
     const contact = page.getByRole("dialog", { name: "Contact" });
     await contact.getByText("Session started").waitFor();
+    // Long values wrap inside the panel instead of being cut off.
+    const clipped = await contact
+      .locator("dd")
+      .evaluateAll((values) =>
+        values.filter((value) => value.scrollWidth > value.clientWidth).map((v) => v.textContent),
+      );
+    expect(clipped).toEqual([]);
     await screenshot(page, "narrow-contact");
     await page.keyboard.press("Escape");
     await contact.waitFor({ state: "detached" });

@@ -5,6 +5,9 @@ import { launchBrowser, screenshot, type TestBrowser } from "./harness/browser";
 import { signInAsDemoOperator } from "./harness/sign-in";
 import { createVisitor, eventually, type Visitor } from "./harness/visitor";
 
+const REPLY =
+  "Hi Vera, Olivia here. See **Kindle export** in the [guide](https://example.com/guide).";
+
 describe("an operator works a visitor's conversation live", () => {
   const urls = inject("urls");
   const demo = inject("demo");
@@ -38,7 +41,7 @@ describe("an operator works a visitor's conversation live", () => {
     const item = page.getByRole("link", { name: /Vera Visitor/ });
     await item.waitFor();
     await eventually(async () => (await visitor.conversation()).status === "escalated");
-    await page.getByRole("button", { name: "Needs a person" }).click();
+    await page.getByRole("button", { name: "Escalated", exact: true }).click();
     await item.waitFor();
     await screenshot(page, "inbox-01-escalated");
   });
@@ -49,13 +52,31 @@ describe("an operator works a visitor's conversation live", () => {
       .getByRole("region", { name: "Conversation" })
       .getByRole("heading", { name: "Vera Visitor" })
       .waitFor();
-    await page.getByLabel("Reply").fill("Hi Vera, Olivia here. How can I help?");
+    // The AI already handed this one to a person; a desktop keyboard has Ctrl+Enter.
+    await expect(
+      page.getByText("Replying hands the conversation to a person.").count(),
+    ).resolves.toBe(0);
+    await expect(page.getByText("Ctrl+Enter to send").isVisible()).resolves.toBe(true);
+    await page.getByLabel("Reply").fill(REPLY);
     await page.getByRole("button", { name: "Send" }).click();
     const thread = page.getByRole("region", { name: "Conversation" });
     await thread
       .locator('article[data-author="operator"]')
-      .getByText("Hi Vera, Olivia here. How can I help?")
+      .getByText("Hi Vera, Olivia here.", { exact: false })
       .waitFor();
+    // Markdown renders as the widget renders it; the inbox preview shows its plain words.
+    const reply = thread.locator('article[data-author="operator"]');
+    await expect(reply.locator("strong").textContent()).resolves.toBe("Kindle export");
+    await expect(reply.getByRole("link", { name: "guide" }).getAttribute("href")).resolves.toBe(
+      "https://example.com/guide",
+    );
+    await expect(reply.textContent()).resolves.not.toContain("**");
+    const preview = page.getByRole("link", { name: /Vera Visitor/ });
+    await eventually(async () =>
+      ((await preview.textContent()) ?? "").includes(
+        "Hi Vera, Olivia here. See Kindle export in the guide.",
+      ),
+    );
     const authors = await thread
       .locator("article[data-author]")
       .evaluateAll((articles) => articles.map((article) => article.getAttribute("data-author")));
@@ -64,9 +85,7 @@ describe("an operator works a visitor's conversation live", () => {
       const all = await visitor.messages();
       return all.some((message) => message.author === "operator") && all;
     });
-    expect(messages.find((message) => message.author === "operator")?.text).toBe(
-      "Hi Vera, Olivia here. How can I help?",
-    );
+    expect(messages.find((message) => message.author === "operator")?.text).toBe(REPLY);
     await screenshot(page, "inbox-02-replied");
   });
 

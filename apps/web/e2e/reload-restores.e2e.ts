@@ -64,7 +64,7 @@ describe("reloading restores where the user was", () => {
   it("the operator filters the inbox and opens the conversation", async () => {
     await dashboard
       .getByRole("group", { name: "Filter by status" })
-      .getByRole("button", { name: "Needs a person" })
+      .getByRole("button", { name: "Escalated", exact: true })
       .click();
     await dashboard.getByRole("searchbox", { name: "Search conversations" }).fill("Rosa");
     await dashboard.waitForURL(/[?&]q=Rosa/);
@@ -87,7 +87,7 @@ describe("reloading restores where the user was", () => {
     await expect(
       dashboard
         .getByRole("group", { name: "Filter by status" })
-        .getByRole("button", { name: "Needs a person" })
+        .getByRole("button", { name: "Escalated", exact: true })
         .getAttribute("aria-pressed"),
     ).resolves.toBe("true");
     await expect(

@@ -44,7 +44,7 @@ describe("uma visitante chega à IA e depois a uma pessoa, em português", () =>
     await dashboard.getByRole("link", { name: "Base de conhecimento", exact: true }).waitFor();
     await dashboard
       .getByRole("group", { name: "Filtrar por status" })
-      .getByRole("button", { name: "Precisa de pessoa" })
+      .getByRole("button", { name: "Escaladas", exact: true })
       .waitFor();
     await screenshot(dashboard, "journey-pt-br-01-dashboard");
   });

@@ -19,9 +19,13 @@ export type TestBrowser = BrowserContext & { dispose: () => Promise<void> };
 
 /**
  * Debian's headless Chromium with a fresh profile; dispose() closes it and removes the profile.
- * `locale` sets the browser's language (navigator.language and Accept-Language).
+ * `locale` sets the browser's language (navigator.language and Accept-Language); `touch` makes it a
+ * touch-screen phone (a coarse pointer, as `(pointer: coarse)` sees it).
  */
-export async function launchBrowser({ locale }: { locale?: string } = {}): Promise<TestBrowser> {
+export async function launchBrowser({
+  locale,
+  touch = false,
+}: { locale?: string; touch?: boolean } = {}): Promise<TestBrowser> {
   const profile = mkdtempSync(join(tmpdir(), "echo-chromium-"));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
@@ -29,6 +33,7 @@ export async function launchBrowser({ locale }: { locale?: string } = {}): Promi
     args: locale ? [...CHROMIUM_FLAGS, `--lang=${locale}`] : CHROMIUM_FLAGS,
     viewport: { width: 1280, height: 800 },
     ...(locale ? { locale } : {}),
+    ...(touch ? { hasTouch: true, isMobile: true } : {}),
   });
   // Uncaught errors in the page would otherwise only show as a timeout.
   context.on("page", (page) => {

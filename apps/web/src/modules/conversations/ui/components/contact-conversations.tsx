@@ -3,6 +3,7 @@
 import { api } from "@echo/backend/convex/_generated/api";
 import type { Id } from "@echo/backend/convex/_generated/dataModel";
 import { Badge } from "@echo/ui/components/badge";
+import { markdownPlainText } from "@echo/ui/lib/markdown-plain-text";
 import { useQuery } from "convex/react";
 import { useTranslations } from "next-intl";
 
@@ -49,7 +50,9 @@ export function ContactConversations({ conversationId }: { conversationId: Id<"c
                 </span>
                 <span className="truncate text-xs">
                   {conversation.channel === "voice" ? `${t("contact.voice")} · ` : null}
-                  {conversation.lastMessage ?? t("contact.noMessage")}
+                  {conversation.lastMessage
+                    ? markdownPlainText(conversation.lastMessage)
+                    : t("contact.noMessage")}
                 </span>
               </Link>
             </li>

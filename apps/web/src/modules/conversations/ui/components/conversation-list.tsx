@@ -3,6 +3,7 @@
 import { api } from "@echo/backend/convex/_generated/api";
 import { Badge } from "@echo/ui/components/badge";
 import { Button } from "@echo/ui/components/button";
+import { markdownPlainText } from "@echo/ui/lib/markdown-plain-text";
 import { cn } from "@echo/ui/lib/utils";
 import { usePaginatedQuery, useQuery } from "convex/react";
 import { useTranslations } from "next-intl";
@@ -133,7 +134,7 @@ export function ConversationList() {
                   />
                 ) : null}
                 <span className="truncate text-xs text-muted-foreground">
-                  {conversation.lastMessage?.text ?? ""}
+                  {markdownPlainText(conversation.lastMessage?.text ?? "")}
                 </span>
                 <AssigneeTag
                   assigneeId={conversation.assigneeId}

@@ -2,6 +2,7 @@
 
 import { Input } from "@echo/ui/components/input";
 import { cn } from "@echo/ui/lib/utils";
+import { SearchIcon } from "lucide-react";
 import { useTranslations } from "next-intl";
 import { useEffect, useRef, useState } from "react";
 
@@ -28,15 +29,22 @@ export function InboxFilters() {
 
   return (
     <div className="grid gap-2 border-b p-3">
-      <Input
-        ref={searchInput}
-        type="search"
-        aria-keyshortcuts="/"
-        value={text}
-        onChange={(event) => setText(event.target.value)}
-        placeholder={t("searchPlaceholder")}
-        aria-label={t("search")}
-      />
+      <div className="relative">
+        <SearchIcon
+          aria-hidden
+          className="pointer-events-none absolute top-1/2 left-2.5 size-4 -translate-y-1/2 text-muted-foreground"
+        />
+        <Input
+          ref={searchInput}
+          type="search"
+          aria-keyshortcuts="/"
+          value={text}
+          onChange={(event) => setText(event.target.value)}
+          placeholder={t("searchPlaceholder")}
+          aria-label={t("search")}
+          className="pl-8"
+        />
+      </div>
       <div role="group" aria-label={t("statusFilter")} className="flex flex-wrap gap-1">
         {FILTERS.map((filter) => (
           <button

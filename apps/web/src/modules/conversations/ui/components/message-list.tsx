@@ -2,10 +2,11 @@
 
 import { api } from "@echo/backend/convex/_generated/api";
 import { Button } from "@echo/ui/components/button";
-import { cn } from "@echo/ui/lib/utils";
 import { usePaginatedQuery } from "convex/react";
 import { useTranslations } from "next-intl";
 import { useEffect, useRef } from "react";
+
+import { ThreadMessage } from "./thread-message";
 
 const PAGE_SIZE = 30;
 
@@ -49,37 +50,14 @@ export function MessageList({ threadId }: { threadId: string }) {
       {status === "LoadingFirstPage" ? (
         <p className="text-sm text-muted-foreground">{t("loading")}</p>
       ) : null}
-      {messages.map((message) => {
-        const fromContact = message.author === "contact";
-        return (
-          <article
-            key={message.key}
-            data-author={message.author}
-            className={cn(
-              "flex max-w-[80%] flex-col gap-1",
-              fromContact ? "self-start" : "self-end items-end",
-            )}
-          >
-            <span className="text-xs text-muted-foreground">
-              {message.author === "contact"
-                ? t("authors.contact")
-                : message.author === "operator"
-                  ? (message.authorName ?? t("authors.operator"))
-                  : t("authors.agent")}
-            </span>
-            <p
-              className={cn(
-                "whitespace-pre-wrap break-words rounded-lg px-3 py-2 text-sm",
-                fromContact && "bg-muted",
-                message.author === "agent" && "border bg-background",
-                message.author === "operator" && "bg-primary text-primary-foreground",
-              )}
-            >
-              {message.text}
-            </p>
-          </article>
-        );
-      })}
+      {messages.map((message) => (
+        <ThreadMessage
+          key={message.key}
+          author={message.author}
+          authorName={message.authorName}
+          text={message.text}
+        />
+      ))}
       <div ref={bottom} />
     </div>
   );

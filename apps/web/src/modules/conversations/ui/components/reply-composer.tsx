@@ -13,13 +13,19 @@ import { useErrorMessage } from "@/modules/convex/use-error-message";
 
 export const MAX_REPLY_CHARS = 4000;
 
+/**
+ * The operator's reply box. `handsOver`: the AI is still handling the conversation, so sending
+ * escalates it to a person (the backend's reply does), and the box says so.
+ */
 export function ReplyComposer({
   conversationId,
   disabled,
+  handsOver,
   textareaRef,
 }: {
   conversationId: Id<"conversations">;
   disabled: boolean;
+  handsOver: boolean;
   textareaRef?: Ref<HTMLTextAreaElement>;
 }) {
   const t = useTranslations("conversations");
@@ -88,9 +94,17 @@ export function ReplyComposer({
         rows={3}
       />
       <div className="flex items-center justify-between gap-2">
-        <span className={tooLong ? "text-xs text-destructive" : "text-xs text-muted-foreground"}>
-          {tooLong ? t("tooLong", { max: MAX_REPLY_CHARS }) : t("sendHint")}
-        </span>
+        {tooLong ? (
+          <span className="text-xs text-destructive">{t("tooLong", { max: MAX_REPLY_CHARS })}</span>
+        ) : (
+          <span className="grid text-xs text-muted-foreground">
+            {handsOver ? <span>{t("sendHint")}</span> : null}
+            {/* A touch screen has no Ctrl key to press. */}
+            <span className="pointer-coarse:hidden" data-testid="send-shortcut">
+              {t("sendShortcut")}
+            </span>
+          </span>
+        )}
         <div className="flex gap-2">
           <Button
             type="button"

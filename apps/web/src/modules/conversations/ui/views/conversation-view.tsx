@@ -63,7 +63,7 @@ export function ConversationView({ conversationId }: { conversationId: Id<"conve
   const shortcutHint = (key: string | undefined) =>
     key ? t("shortcuts.hint", { key }) : undefined;
   return (
-    <div className="flex h-dvh min-h-0">
+    <div className="flex h-[calc(100dvh-var(--dashboard-top-bar))] min-h-0">
       <section className="flex min-w-0 flex-1 flex-col" aria-label={t("thread")}>
         <header className="flex flex-wrap items-center gap-2 border-b p-3">
           <Link href="/conversations" className="text-sm underline md:hidden">
@@ -125,6 +125,7 @@ export function ConversationView({ conversationId }: { conversationId: Id<"conve
             textareaRef={replyInput}
             conversationId={conversationId}
             disabled={conversation.status === "resolved"}
+            handsOver={conversation.status === "unresolved"}
           />
         )}
       </section>

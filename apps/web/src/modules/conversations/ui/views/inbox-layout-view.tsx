@@ -14,7 +14,7 @@ export function InboxLayoutView({ children }: { children: ReactNode }) {
   const t = useTranslations("conversations");
   const { conversationId } = useParams<{ conversationId?: string }>();
   return (
-    <div className="flex h-dvh min-h-0">
+    <div className="flex h-[calc(100dvh-var(--dashboard-top-bar))] min-h-0">
       <section
         aria-label={t("title")}
         className={cn(

@@ -13,7 +13,7 @@ export function LanguageSwitcher() {
   return (
     <select
       aria-label={t("language")}
-      className="max-w-36 rounded-md border bg-background px-2 py-1 text-sm"
+      className="w-full rounded-md border bg-background px-2 py-1 text-sm"
       value={locale}
       onChange={(event) => router.replace(pathname, { locale: event.target.value })}
     >

@@ -1,40 +1,53 @@
 "use client";
 
 import { cn } from "@echo/ui/lib/utils";
+import {
+  BookOpenIcon,
+  ChartColumnIcon,
+  CreditCardIcon,
+  MessagesSquareIcon,
+  MicIcon,
+  PaletteIcon,
+  PlugIcon,
+  UsersIcon,
+} from "lucide-react";
 import { useTranslations } from "next-intl";
 
 import { Link, usePathname } from "@/i18n/navigation";
 
 // Each section joins this list when its page exists.
 const ITEMS = [
-  { href: "/conversations", key: "conversations" },
-  { href: "/knowledge-base", key: "knowledgeBase" },
-  { href: "/customization", key: "customization" },
-  { href: "/integrations", key: "integrations" },
-  { href: "/plugins/vapi", key: "voice" },
-  { href: "/analytics", key: "analytics" },
-  { href: "/team", key: "team" },
-  { href: "/billing", key: "billing" },
+  { href: "/conversations", key: "conversations", Icon: MessagesSquareIcon },
+  { href: "/knowledge-base", key: "knowledgeBase", Icon: BookOpenIcon },
+  { href: "/customization", key: "customization", Icon: PaletteIcon },
+  { href: "/integrations", key: "integrations", Icon: PlugIcon },
+  { href: "/plugins/vapi", key: "voice", Icon: MicIcon },
+  { href: "/analytics", key: "analytics", Icon: ChartColumnIcon },
+  { href: "/team", key: "team", Icon: UsersIcon },
+  { href: "/billing", key: "billing", Icon: CreditCardIcon },
 ] as const;
 
-export function NavLinks() {
+/** The dashboard's sections, one per line with its icon; `onNavigate` lets a drawer close. */
+export function NavLinks({ onNavigate }: { onNavigate?: () => void }) {
   const t = useTranslations("dashboard.nav");
   const pathname = usePathname();
   return (
-    <ul className="flex gap-1 md:flex-col">
-      {ITEMS.map((item) => {
-        const active = pathname === item.href || pathname.startsWith(`${item.href}/`);
+    <ul className="flex flex-col gap-1">
+      {ITEMS.map(({ href, key, Icon }) => {
+        const active = pathname === href || pathname.startsWith(`${href}/`);
         return (
-          <li key={item.href}>
+          <li key={href}>
             <Link
-              href={item.href}
+              href={href}
+              onClick={onNavigate}
               aria-current={active ? "page" : undefined}
               className={cn(
-                "block whitespace-nowrap rounded-md px-3 py-2 text-sm hover:bg-accent",
+                "flex items-center gap-3 rounded-md px-3 py-2 text-sm hover:bg-accent",
                 active && "bg-accent font-medium",
               )}
             >
-              {t(item.key)}
+              <Icon aria-hidden className="size-4 shrink-0 text-muted-foreground" />
+              {t(key)}
             </Link>
           </li>
         );

@@ -1,11 +1,11 @@
 "use client";
 
+import { MessageMarkdown } from "@echo/ui/components/message-markdown";
 import { cn } from "@echo/ui/lib/utils";
 import { useSmoothText } from "@convex-dev/agent/react";
 import { useTranslations } from "next-intl";
 
 import { authorOf, type ChatMessage } from "../../lib/chat-message";
-import { MessageMarkdown } from "./message-markdown";
 
 /** One message: the visitor's as plain text, the agent's and operators' as safe markdown. */
 export function MessageBubble({ message }: { message: ChatMessage }) {

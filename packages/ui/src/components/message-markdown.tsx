@@ -1,7 +1,7 @@
 import Markdown, { type Components, defaultUrlTransform } from "react-markdown";
 import remarkGfm from "remark-gfm";
 
-import { remarkHtmlAsText } from "../../lib/remark-html-as-text";
+import { remarkHtmlAsText } from "../lib/remark-html-as-text";
 
 const SAFE_PROTOCOL = /^(https?:|mailto:|tel:)/i;
 

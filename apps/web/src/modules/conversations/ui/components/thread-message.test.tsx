@@ -1,0 +1,47 @@
+import { cleanup, render, screen } from "@testing-library/react";
+import { NextIntlClientProvider } from "next-intl";
+import { afterEach, describe, expect, it } from "vitest";
+
+import en from "../../../../../messages/en.json";
+import { ThreadMessage, type ThreadMessageAuthor } from "./thread-message";
+
+afterEach(cleanup);
+
+function renderMessage(author: ThreadMessageAuthor, text: string) {
+  return render(
+    <NextIntlClientProvider locale="en" messages={en}>
+      <ThreadMessage author={author} text={text} />
+    </NextIntlClientProvider>,
+  ).container;
+}
+
+describe("ThreadMessage", () => {
+  it("renders the AI's markdown: bold words and a safe link, not the marks", () => {
+    const container = renderMessage(
+      "agent",
+      "Use **Kindle export**, then read the [guide](https://example.com/guide).",
+    );
+    expect(container.querySelector("strong")?.textContent).toBe("Kindle export");
+    expect(screen.getByRole("link", { name: "guide" }).getAttribute("href")).toBe(
+      "https://example.com/guide",
+    );
+    expect(container.textContent).not.toContain("**");
+    expect(container.textContent).not.toContain("](");
+  });
+
+  it("keeps the widget's sanitizing: raw HTML shows as text, unsafe links and images go", () => {
+    const container = renderMessage(
+      "operator",
+      'Hi <img src="x" onerror="alert(1)"> [run](javascript:alert(1)) ![p](https://t.example/p.gif)',
+    );
+    expect(container.querySelector("img")).toBeNull();
+    expect(container.querySelector("a")).toBeNull();
+    expect(container.textContent).toContain('<img src="x" onerror="alert(1)">');
+  });
+
+  it("shows the visitor's text as they typed it", () => {
+    const container = renderMessage("contact", "I pressed **this** button");
+    expect(container.querySelector("strong")).toBeNull();
+    expect(container.textContent).toContain("I pressed **this** button");
+  });
+});
