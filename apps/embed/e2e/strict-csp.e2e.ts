@@ -124,7 +124,8 @@ it("runs under a strict CSP and completes the message exchange in Chromium", asy
     init: {
       source: "echo-embed",
       type: "init",
-      hostUrl: `${hostUrl}/?from=e2e`,
+      // The page's query is not sent: it can hold tokens or personal data (see data-full-url).
+      hostUrl: `${hostUrl}/`,
       hostTitle: "Host page",
       hostReferrer: "",
       locale: "pt-BR",
