@@ -227,10 +227,21 @@ describe("opening and closing", () => {
     expect(frame()!.style.display).toBe("none");
   });
 
+  it("posts nothing to the frame before the widget is ready: it still holds the host's blank page", async () => {
+    const api = await mountDefault();
+    api.open();
+    const post = vi.spyOn(frame()!.contentWindow!, "postMessage").mockImplementation(() => {});
+    api.close();
+    api.open();
+    expect(post).not.toHaveBeenCalled();
+  });
+
   it("tells the widget when it is shown and hidden", async () => {
     const api = await mountDefault();
     api.open();
     const post = vi.spyOn(frame()!.contentWindow!, "postMessage").mockImplementation(() => {});
+    fromWidget({ source: "echo-widget", type: "ready" });
+    post.mockClear();
     api.close();
     api.open();
     expect(post.mock.calls).toEqual([

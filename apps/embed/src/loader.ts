@@ -61,6 +61,8 @@ export function mount(
   launcher.append(createIcon(doc), badge);
   let frame: HTMLIFrameElement | undefined;
   let isOpen = false;
+  // Until the widget says ready the frame still holds the host's blank page: posting to it fails.
+  let ready = false;
   let css: LauncherSettings["css"] | undefined;
 
   const setUnread = (count = 0) => {
@@ -86,7 +88,7 @@ export function mount(
     isOpen = next;
     launcher.ariaExpanded = "" + next;
     fit();
-    tell({ source: EMBED_SOURCE, type: "visibility", open: next });
+    if (ready) tell({ source: EMBED_SOURCE, type: "visibility", open: next });
   };
 
   const open = () => {
@@ -123,7 +125,8 @@ export function mount(
       message?.source === WIDGET_SOURCE
     ) {
       const type = message.type;
-      if (type === "ready")
+      if (type === "ready") {
+        ready = true;
         tell({
           source: EMBED_SOURCE,
           type: "init",
@@ -133,6 +136,7 @@ export function mount(
           locale,
           open: isOpen,
         });
+      }
       if (type === "close") close(true);
       if (type === "unread") {
         setUnread(message.count);
