@@ -67,6 +67,27 @@ describe("the backend trusts only verified operator tokens", () => {
   }
 
   beforeAll(async () => {
+    // The tokens' operator belongs to their organization, as the identity webhook records it: the
+    // backend takes membership from its members table, not from the token.
+    const membership = await fetch(`${urls.backend}/api/mutation`, {
+      method: "POST",
+      headers: { "content-type": "application/json", authorization: `Convex ${adminKey}` },
+      body: JSON.stringify({
+        path: "system/webhooks/applyEvent:applyEvent",
+        format: "json",
+        args: {
+          provider: "identity",
+          eventId: `evt_trust_${Date.now()}`,
+          type: "organizationMembership.created",
+          data: JSON.stringify({
+            organization: { id: "org_trust" },
+            public_user_data: { user_id: "user_trust", first_name: "Tess", last_name: "Trust" },
+            role: "org:admin",
+          }),
+        },
+      }),
+    });
+    expect(await membership.json()).toMatchObject({ status: "success" });
     selfHosted = await startIssuer("self");
     clerk = await startIssuer("clerk");
     stranger = await startIssuer("self");
