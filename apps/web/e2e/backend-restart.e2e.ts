@@ -6,7 +6,7 @@ import { launchBrowser, screenshot, type TestBrowser } from "./harness/browser";
 import { signInAsDemoOperator } from "./harness/sign-in";
 
 const BEFORE = [
-  "Rafael here: can a person look at my invoice?",
+  "Rafael here: I would like to talk to a person about my invoice.",
   "Hi Rafael, I am on it.",
   "Thanks, the invoice number is 4471.",
 ];
