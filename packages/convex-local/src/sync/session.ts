@@ -19,6 +19,7 @@ import {
   ProtocolError,
   type QuerySetModification,
 } from "./messages.ts";
+import { watchTokenExpiry } from "./token-expiry.ts";
 
 type Subscription = {
   udfPath: string;
@@ -75,6 +76,7 @@ export class SyncSession {
   private readonly unsubscribe: () => void;
   private readonly unsubscribeDeploys: () => void;
   private readonly heartbeat: NodeJS.Timeout;
+  private stopExpiryWatch: () => void = () => {};
   private lastSentAt = Date.now();
   private lastHeardAt = Date.now();
   private closed = false;
@@ -119,6 +121,7 @@ export class SyncSession {
     this.unsubscribe();
     this.unsubscribeDeploys();
     clearInterval(this.heartbeat);
+    this.stopExpiryWatch();
   }
 
   private send(message: Record<string, unknown>): void {
@@ -285,6 +288,9 @@ export class SyncSession {
     return verify().then(
       (caller) => {
         this.caller = caller;
+        this.stopExpiryWatch();
+        if (caller.token !== null)
+          this.stopExpiryWatch = watchTokenExpiry(caller.token, () => this.tokenExpired());
         return caller;
       },
       (e: unknown) => (e instanceof AuthenticationError ? e : new AuthenticationError(String(e))),
@@ -311,6 +317,18 @@ export class SyncSession {
     }
     for (const q of this.queries.values()) q.dirty = true;
     await this.transition(start, { ...start, identity: newIdentityVersion }, []);
+  }
+
+  /** As Convex does: an AuthError the client answers by fetching a fresh token, then the close. */
+  private tokenExpired(): void {
+    this.send({
+      type: "AuthError",
+      error: "Convex token identity expired",
+      baseVersion: this.sentIdentity,
+      authUpdateAttempted: false,
+    });
+    this.socket.close(1000, "AuthError");
+    this.close();
   }
 
   private version(): StateVersion {
