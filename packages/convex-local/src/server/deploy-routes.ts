@@ -1,12 +1,12 @@
 import { type IncomingMessage, type ServerResponse } from "node:http";
-import { brotliDecompressSync, gunzipSync } from "node:zlib";
 import { checkAdminKey } from "../auth/admin-key.ts";
 import { type Backend } from "../runtime/backend.ts";
 import { type StartPushRequest } from "../runtime/push.ts";
+import { decodeBody } from "./decompress.ts";
 import { HttpError, readBody, sendJson } from "./http-util.ts";
 
-/** The CLI's push bodies carry every bundle with its source map; components make them large. */
-const MAX_PUSH_BYTES = 512 * 1024 * 1024;
+/** Convex's `MAX_PUSH_BYTES`, on the decompressed body: every bundle with its source map. */
+const MAX_PUSH_BYTES = 200_000_000;
 
 const ROUTES = new Set([
   "/api/get_config_hashes",
@@ -19,10 +19,11 @@ const ROUTES = new Set([
 ]);
 
 async function readPushBody(req: IncomingMessage): Promise<Record<string, unknown>> {
-  let body = await readBody(req, MAX_PUSH_BYTES);
-  const encoding = req.headers["content-encoding"];
-  if (encoding === "br") body = brotliDecompressSync(body);
-  else if (encoding === "gzip") body = gunzipSync(body);
+  const body = await decodeBody(
+    await readBody(req, MAX_PUSH_BYTES),
+    req.headers["content-encoding"],
+    MAX_PUSH_BYTES,
+  );
   if (body.length === 0) return {};
   try {
     return JSON.parse(body.toString("utf8")) as Record<string, unknown>;
@@ -31,22 +32,16 @@ async function readPushBody(req: IncomingMessage): Promise<Record<string, unknow
   }
 }
 
-/** Both the body's `adminKey` and an `Authorization: Convex <key>` header must be valid when given. */
-function requireAdmin(
-  backend: Backend,
-  instanceSecret: string | null,
-  req: IncomingMessage,
-  body: Record<string, unknown>,
-): void {
-  const header = req.headers.authorization;
-  const keys = [
-    typeof body.adminKey === "string" ? body.adminKey : undefined,
-    header?.startsWith("Convex ") ? header.slice("Convex ".length) : undefined,
-  ].filter((k): k is string => k !== undefined);
+/**
+ * The `Authorization: Convex <key>` header (which the CLI always sends) is checked before the body
+ * is read, so nobody without the key gets a push body buffered or inflated; a body `adminKey`, when
+ * given, must be valid too.
+ */
+function requireAdmin(backend: Backend, instanceSecret: string | null, key: unknown): void {
   const valid =
     instanceSecret !== null &&
-    keys.length > 0 &&
-    keys.every((k) => checkAdminKey(k, backend.instanceName, instanceSecret));
+    typeof key === "string" &&
+    checkAdminKey(key, backend.instanceName, instanceSecret);
   if (!valid) throw new HttpError(401, "BadAdminKey", "The provided admin key was invalid.");
 }
 
@@ -59,8 +54,10 @@ export async function handleDeployRoute(
   url: URL,
 ): Promise<boolean> {
   if (req.method !== "POST" || !ROUTES.has(url.pathname)) return false;
+  const header = req.headers.authorization;
+  requireAdmin(backend, instanceSecret, header?.startsWith("Convex ") ? header.slice(7) : null);
   const body = await readPushBody(req);
-  requireAdmin(backend, instanceSecret, req, body);
+  if (body.adminKey !== undefined) requireAdmin(backend, instanceSecret, body.adminKey);
   switch (url.pathname) {
     case "/api/get_config_hashes":
       // The CLI sends modules whose hash matches as `unchangedModuleHashes` instead of uploading them.

@@ -1,7 +1,27 @@
 import { type IncomingMessage, type ServerResponse } from "node:http";
-import { Readable } from "node:stream";
+import { Readable, Transform } from "node:stream";
 import { type Backend } from "../runtime/backend.ts";
+import { sendError, tooLarge } from "./http-util.ts";
 import { callerFromHeader } from "./identity.ts";
+
+/** Convex's `HTTP_ACTION_BODY_LIMIT`: 20 MiB. */
+export const HTTP_ACTION_BODY_LIMIT = 20 << 20;
+
+/** The request body as a stream that fails once more than `limit` bytes went through. */
+function limitedBody(req: IncomingMessage, limit: number, onOverflow: () => void): ReadableStream {
+  let size = 0;
+  const limited = new Transform({
+    transform(chunk: Buffer, _encoding, done) {
+      size += chunk.length;
+      if (size <= limit) return done(null, chunk);
+      onOverflow();
+      req.unpipe(limited);
+      req.resume();
+      done(tooLarge(limit));
+    },
+  });
+  return Readable.toWeb(req.pipe(limited)) as ReadableStream;
+}
 
 /** Serves one request as an HTTP action; `path` is the route path (prefix already removed). */
 export async function serveHttpAction(
@@ -19,10 +39,15 @@ export async function serveHttpAction(
     else if (value !== undefined) headers.set(name, value);
   }
   const hasBody = req.method !== "GET" && req.method !== "HEAD";
+  if (hasBody && Number(req.headers["content-length"]) > HTTP_ACTION_BODY_LIMIT) {
+    req.resume();
+    return sendError(res, tooLarge(HTTP_ACTION_BODY_LIMIT));
+  }
+  let overflowed = false;
   const request = new Request(url, {
     method: req.method,
     headers,
-    body: hasBody ? (Readable.toWeb(req) as ReadableStream) : undefined,
+    body: hasBody ? limitedBody(req, HTTP_ACTION_BODY_LIMIT, () => (overflowed = true)) : undefined,
     duplex: "half",
   } as RequestInit);
   // Refused credentials do not block an HTTP action (it may read the header itself), but, as in
@@ -35,6 +60,8 @@ export async function serveHttpAction(
     caller instanceof Error
       ? await backend.runHttpAction(request, null, caller.message)
       : await backend.runHttpAction(request, caller.identity);
+  // A body cut off at the limit is the request's fault, whatever the action made of it.
+  if (overflowed) return sendError(res, tooLarge(HTTP_ACTION_BODY_LIMIT));
   const outHeaders: Record<string, string | string[]> = {};
   response.headers.forEach((value, name) => {
     const existing = outHeaders[name];

@@ -12,8 +12,16 @@ export class HttpError extends Error {
 
 const MAX_BODY_BYTES = 20 * 1024 * 1024;
 
+export function tooLarge(limit: number): HttpError {
+  return new HttpError(413, "RequestTooLarge", `Request body is larger than ${limit} bytes.`);
+}
+
 export function readBody(req: IncomingMessage, limit = MAX_BODY_BYTES): Promise<Buffer> {
   // Plain stream events: an async iterator per request costs more than the parsing of a small body.
+  if (Number(req.headers["content-length"]) > limit) {
+    req.resume();
+    return Promise.reject(tooLarge(limit));
+  }
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
@@ -22,9 +30,7 @@ export function readBody(req: IncomingMessage, limit = MAX_BODY_BYTES): Promise<
       if (size > limit) {
         req.off("data", onData);
         req.resume();
-        reject(
-          new HttpError(413, "RequestTooLarge", `Request body is larger than ${limit} bytes.`),
-        );
+        reject(tooLarge(limit));
         return;
       }
       chunks.push(chunk);

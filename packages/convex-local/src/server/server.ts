@@ -13,6 +13,9 @@ import { handleCliRoute } from "./cli-routes.ts";
 
 export const SERVER_VERSION = "convex-local-0.0.0";
 
+/** Convex's sync socket takes messages up to tungstenite's default, 64 MiB; larger ones close it (1009). */
+export const MAX_SYNC_MESSAGE_BYTES = 64 << 20;
+
 export type ServerOptions = {
   backend: Backend;
   host?: string;
@@ -46,7 +49,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       sendError(res, e),
     );
   });
-  const wss = new WebSocketServer({ noServer: true, maxPayload: 64 * 1024 * 1024 });
+  const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_SYNC_MESSAGE_BYTES });
   api.on("upgrade", (req, socket, head) => {
     const path = new URL(req.url ?? "/", "http://x").pathname;
     if (!/^\/api\/([^/]+\/)?sync$/.test(path)) {
