@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { ConvexHttpClient } from "convex/browser";
 import { api } from "./fixtures/basic/convex/_generated/api.js";
+import { type Id } from "./fixtures/basic/convex/_generated/dataModel.js";
 import { startHarness, type Harness } from "./server-harness.ts";
 
 let h: Harness;
@@ -58,4 +59,31 @@ describe("file storage as Convex behaves", () => {
     expect(response.headers.get("content-length")).toBe("0");
     expect(await response.text()).toBe("");
   });
+
+  test.each([
+    ["text/html; charset=utf-8", "attachment"],
+    ["image/svg+xml", "attachment"],
+    ["application/xml", "attachment"],
+    ["text/javascript", "attachment"],
+    ["application/rss+xml", "attachment"],
+    ["image/png", null],
+    ["text/plain", null],
+  ])(
+    "a stored %s is served with nosniff and Content-Disposition %s",
+    async (contentType, disposition) => {
+      const upload = await fetch(await client.mutation(api.files.uploadUrl, {}), {
+        method: "POST",
+        headers: { "Content-Type": contentType },
+        body: "<svg xmlns='http://www.w3.org/2000/svg' onload='alert(1)'/>",
+      });
+      const { storageId } = (await upload.json()) as { storageId: Id<"_storage"> };
+      const url = (await client.query(api.files.url, { id: storageId }))!;
+      for (const method of ["GET", "HEAD"]) {
+        const response = await fetch(url, { method });
+        expect(response.headers.get("content-type")).toBe(contentType);
+        expect(response.headers.get("x-content-type-options")).toBe("nosniff");
+        expect(response.headers.get("content-disposition")).toBe(disposition);
+      }
+    },
+  );
 });

@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import { type IncomingMessage, type ServerResponse } from "node:http";
 import { type Backend } from "../runtime/backend.ts";
+import { fileServingHeaders } from "./file-serving-headers.ts";
 import { HttpError, readBody, sendJson } from "./http-util.ts";
 
 /** Upload (`POST /api/storage/upload?token=`) and serving (`GET /api/storage/<id>`) of files. */
@@ -40,7 +41,7 @@ export async function handleStorageRoute(
     const bytes = doc ? files.readBytes(storageId) : null;
     if (!doc || !bytes) throw new HttpError(404, "FileNotFound", "File not found");
     const headers: Record<string, string> = {
-      "Content-Type": doc.contentType ?? "application/octet-stream",
+      ...fileServingHeaders(doc.contentType),
       "Cache-Control": "private, max-age=2592000",
       "Accept-Ranges": "bytes",
     };
