@@ -89,7 +89,7 @@ describe("bad input", () => {
   test("a transaction may not write more than 16,000 or read more than 32,000 documents", async () => {
     const client = new ConvexHttpClient(h.server.url, { logger: false });
     await expect(client.mutation(api.messages.bulkInsert, { count: 16_001 })).rejects.toThrow(
-      "Too many documents written",
+      "Too many writes in a single function execution (limit: 16000)",
     );
     for (let i = 0; i < 3; i++) await client.mutation(api.messages.bulkInsert, { count: 11_000 });
     await expect(client.query(api.messages.countBulk, {})).rejects.toThrow(

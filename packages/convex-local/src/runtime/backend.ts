@@ -34,6 +34,7 @@ import {
   functionHandle,
   resolveFunctionAddress,
 } from "./function-address.ts";
+import { checkArgsSize, checkResultSize } from "./function-limits.ts";
 import { applySchema, checkExistingDocuments, SchemaValidationError } from "./schema-sync.ts";
 import {
   analyzeDefinition,
@@ -574,8 +575,9 @@ export class Backend {
 
   /** Runs one function body in a frame; throws whatever the function threw. */
   async invoke(resolved: ResolvedFunction, frame: Frame, args: JSONValue): Promise<JSONValue> {
-    this.checkArgs(resolved, frame.component, args);
     const argsStr = JSON.stringify([args]);
+    checkArgsSize(resolved.udfPath, args, argsStr);
+    this.checkArgs(resolved, frame.component, args);
     const fn = resolved.fn;
     const running = frames.run(frame, () => {
       if (resolved.udfType === "query") return fn.invokeQuery!(argsStr);
@@ -588,6 +590,7 @@ export class Backend {
       resolved.udfType,
     );
     const value = JSON.parse(resultStr) as JSONValue;
+    checkResultSize(resolved.udfPath, value, resultStr);
     this.checkReturns(resolved, frame.component, value);
     return value;
   }

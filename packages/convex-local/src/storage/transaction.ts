@@ -103,7 +103,7 @@ export class Transaction {
   private checkWriteLimit(): void {
     if (this.writes.size >= TRANSACTION_LIMITS.documentsWritten) {
       throw new Error(
-        `Too many documents written in a single function execution (limit: ${TRANSACTION_LIMITS.documentsWritten}). Consider splitting the work across several mutations.`,
+        `Too many writes in a single function execution (limit: ${TRANSACTION_LIMITS.documentsWritten})`,
       );
     }
   }
