@@ -89,11 +89,13 @@ function assertWritable(frame: Frame, table: TableInfo): void {
     throw new Error("System tables (prefixed with `_`) are read-only.");
 }
 
+/** Checks a document about to be written and counts its bytes against the transaction's limit. */
 function checkSchema(frame: Frame, table: TableInfo, doc: DocJson): void {
   const value = jsonToConvex(doc) as Record<string, Value>;
-  checkDocumentLimits(value);
+  const size = checkDocumentLimits(value);
   const problem = frame.backend.schemaViolation(frame.component, table.name, value);
   if (problem) throw new FunctionError(problem);
+  txOf(frame).countBytesWritten(size);
 }
 
 export function insert(

@@ -3,7 +3,8 @@ import { type Catalog, type IndexInfo } from "./catalog.ts";
 import { type DocJson, idKey, indexKey, pointRange } from "./index-keys.ts";
 import { compareBytes, keySuccessor, type KeyRange } from "./key-range.ts";
 import { ReadSet } from "./read-set.ts";
-import { TRANSACTION_LIMITS } from "../values/limits.ts";
+import { convexJsonSize } from "../values/json-size.ts";
+import { formatBytes, OVER_LIMIT_HELP, TRANSACTION_LIMITS } from "../values/limits.ts";
 
 export type PendingWrite = { tableNumber: number; before: DocJson | null; after: DocJson | null };
 
@@ -62,6 +63,8 @@ export class Transaction {
   private readonly catalog: Catalog;
   private readonly statements: Statements;
   documentsRead = 0;
+  private bytesRead = 0;
+  private bytesWritten = 0;
 
   constructor(beginTs: bigint, catalog: Catalog, statements: Statements) {
     this.beginTs = beginTs;
@@ -82,10 +85,27 @@ export class Transaction {
     if (!row) return null;
     if (++this.documentsRead > TRANSACTION_LIMITS.documentsRead) {
       throw new Error(
-        `Too many documents read in a single function execution (limit: ${TRANSACTION_LIMITS.documentsRead}). Consider using smaller limits in your queries, paginating your queries, or using indexed queries with a selective index range expressions.`,
+        `Too many documents read in a single function execution (limit: ${TRANSACTION_LIMITS.documentsRead}). ${OVER_LIMIT_HELP}`,
       );
     }
-    return JSON.parse(String(row.json)) as DocJson;
+    const doc = JSON.parse(String(row.json)) as DocJson;
+    this.bytesRead += convexJsonSize(doc);
+    if (this.bytesRead > TRANSACTION_LIMITS.bytesRead) {
+      throw new Error(
+        `Too many bytes read in a single function execution (limit: ${TRANSACTION_LIMITS.bytesRead} bytes). ${OVER_LIMIT_HELP}`,
+      );
+    }
+    return doc;
+  }
+
+  /** Bytes of the documents a function writes (each write, as Convex counts them). */
+  countBytesWritten(size: number): void {
+    this.bytesWritten += size;
+    if (this.bytesWritten > TRANSACTION_LIMITS.bytesWritten) {
+      throw new Error(
+        `Too many bytes written in a single function execution (limit: ${formatBytes(TRANSACTION_LIMITS.bytesWritten)})`,
+      );
+    }
   }
 
   write(tableNumber: number, id: string, after: DocJson | null): void {

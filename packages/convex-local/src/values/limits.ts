@@ -21,6 +21,28 @@ export const TRANSACTION_LIMITS = {
   functionsScheduled: 1000,
   scheduledFunctionArgsBytes: 16 * 1024 * 1024,
 } as const;
+export const OVER_LIMIT_HELP =
+  "Consider using smaller limits in your queries, paginating your queries, or using indexed queries with a selective index range expressions.";
+
+/** A byte count as Convex's limit messages print it: the unit that divides it, else bytes. */
+export function formatBytes(n: number): string {
+  const units: Array<[number, string]> = [
+    [2 ** 30, "GiB"],
+    [1e9, "GB"],
+    [2 ** 20, "MiB"],
+    [1e6, "MB"],
+    [2 ** 10, "KiB"],
+    [1e3, "KB"],
+  ];
+  for (const [size, name] of units) {
+    if (n < size) continue;
+    if (n % size === 0) return `${n / size} ${name}`;
+    if ((n * 10) % size === 0)
+      return `${Math.floor(n / size)}.${Math.floor((n * 10) / size) % 10} ${name}`;
+  }
+  return `${n} bytes`;
+}
+
 /** Maximum size of a function's arguments and of its return value, in bytes. */
 export const MAX_FUNCTION_ARGS_BYTES = 16 * 1024 * 1024;
 export const MAX_FUNCTION_RESULT_BYTES = 16 * 1024 * 1024;
@@ -43,9 +65,9 @@ export class DocumentLimitError extends Error {
 /**
  * Checks a document against Convex's limits: size ≤ 1 MiB, nesting ≤ 16, arrays
  * ≤ 8192 elements, valid field names, and no top-level `_` fields other than
- * `_id` and `_creationTime`. Throws {@link DocumentLimitError}.
+ * `_id` and `_creationTime`. Throws {@link DocumentLimitError}; returns the size.
  */
-export function checkDocumentLimits(doc: Record<string, Value | undefined>): void {
+export function checkDocumentLimits(doc: Record<string, Value | undefined>): number {
   for (const field of Object.keys(doc)) {
     if (doc[field] === undefined) continue;
     if (field.startsWith("_") && !SYSTEM_FIELDS.has(field)) {
@@ -62,6 +84,7 @@ export function checkDocumentLimits(doc: Record<string, Value | undefined>): voi
       "ValueTooLargeError",
     );
   }
+  return size;
 }
 
 /** Checks field names, nesting and array lengths of any value (function args too). */

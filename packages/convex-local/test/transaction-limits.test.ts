@@ -1,0 +1,42 @@
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { ConvexHttpClient } from "convex/browser";
+import { anyApi } from "convex/server";
+import { startHarness, type Harness } from "./server-harness.ts";
+
+let h: Harness;
+let client: ConvexHttpClient;
+
+beforeAll(async () => {
+  h = await startHarness("basic");
+  client = new ConvexHttpClient(h.server.url, { logger: false });
+});
+
+afterAll(async () => {
+  await h.stop();
+});
+
+const MiB = 1024 * 1024;
+const limits = anyApi.limits!;
+
+describe("Convex's 16 MiB of documents read and written per transaction", () => {
+  test("writing exactly 16 MiB commits, one byte more fails; reading them back is the read limit", async () => {
+    const overhead = (await client.mutation(limits.payloadOverhead!, {})) as number;
+    // Fifteen 1 MiB documents and two of half a MiB: 16 MiB, or 16 MiB + 1 with one byte more.
+    const lengths = (lastExtra: number) => [
+      ...Array.from({ length: 15 }, () => MiB - overhead),
+      MiB / 2 - overhead,
+      MiB / 2 - overhead + lastExtra,
+    ];
+    await expect(client.mutation(limits.writePayloads!, { lengths: lengths(1) })).rejects.toThrow(
+      /Too many bytes written in a single function execution \(limit: 16 MiB\)$/,
+    );
+    expect(await client.query(limits.countPayloads!, {})).toBe(0);
+    await client.mutation(limits.writePayloads!, { lengths: lengths(0) });
+    expect(await client.query(limits.countPayloads!, {})).toBe(17);
+
+    await client.mutation(limits.writePayloads!, { lengths: [0] });
+    await expect(client.query(limits.countPayloads!, {})).rejects.toThrow(
+      "Too many bytes read in a single function execution (limit: 16777216 bytes). Consider using smaller limits in your queries, paginating your queries, or using indexed queries with a selective index range expressions.",
+    );
+  }, 120_000);
+});
