@@ -18,7 +18,7 @@ afterAll(async () => {
 const MiB = 1024 * 1024;
 const limits = anyApi.limits!;
 
-describe("Convex's 16 MiB of documents read and written per transaction", () => {
+describe("Convex's per-transaction limits", () => {
   test("writing exactly 16 MiB commits, one byte more fails; reading them back is the read limit", async () => {
     const overhead = (await client.mutation(limits.payloadOverhead!, {})) as number;
     // Fifteen 1 MiB documents and two of half a MiB: 16 MiB, or 16 MiB + 1 with one byte more.
@@ -39,4 +39,11 @@ describe("Convex's 16 MiB of documents read and written per transaction", () => 
       "Too many bytes read in a single function execution (limit: 16777216 bytes). Consider using smaller limits in your queries, paginating your queries, or using indexed queries with a selective index range expressions.",
     );
   }, 120_000);
+
+  test("a function may read 4,096 index ranges; the next one fails with Convex's text", async () => {
+    expect(await client.query(limits.readRanges!, { count: 4096 })).toBe(4096);
+    await expect(client.query(limits.readRanges!, { count: 4097 })).rejects.toThrow(
+      "Too many reads in a single function execution (limit: 4096). Consider using smaller limits in your queries, paginating your queries, or using indexed queries with a selective index range expressions.",
+    );
+  }, 60_000);
 });

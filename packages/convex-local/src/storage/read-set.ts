@@ -1,10 +1,29 @@
+import { OVER_LIMIT_HELP } from "../values/limits.ts";
 import { type KeyRange, rangeContains } from "./key-range.ts";
+
+const rangeKey = (indexId: number, range: KeyRange) =>
+  `${indexId}:${Buffer.from(range.lo).toString("latin1")}:${range.hi === null ? "" : Buffer.from(range.hi).toString("latin1")}`;
 
 /** Index ranges a transaction or query read, keyed by index id. */
 export class ReadSet {
   readonly ranges = new Map<number, KeyRange[]>();
+  /** The most distinct ranges one function may read (Convex's `TooManyReads`), if limited. */
+  private readonly limit: number | null;
+  private readonly distinct: Set<string> | null;
+
+  constructor(limit: number | null = null) {
+    this.limit = limit;
+    this.distinct = limit === null ? null : new Set();
+  }
 
   add(indexId: number, range: KeyRange): void {
+    if (this.distinct) {
+      this.distinct.add(rangeKey(indexId, range));
+      if (this.distinct.size > this.limit!)
+        throw new Error(
+          `Too many reads in a single function execution (limit: ${this.limit}). ${OVER_LIMIT_HELP}`,
+        );
+    }
     const list = this.ranges.get(indexId);
     if (list) list.push(range);
     else this.ranges.set(indexId, [range]);

@@ -56,7 +56,7 @@ export class Statements {
  */
 export class Transaction {
   readonly beginTs: bigint;
-  readonly readSet = new ReadSet();
+  readonly readSet = new ReadSet(TRANSACTION_LIMITS.databaseQueries);
   readonly writes = new Map<string, PendingWrite>();
   private readonly streams = new Map<number, Stream>();
   private nextStreamId = 1;
