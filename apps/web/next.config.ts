@@ -1,5 +1,8 @@
 import type { NextConfig } from "next";
+import { PHASE_PRODUCTION_BUILD, PHASE_PRODUCTION_SERVER } from "next/constants";
 import createNextIntlPlugin from "next-intl/plugin";
+
+import { assertPublicUrls } from "../../scripts/lib/public-urls.mjs";
 
 const withNextIntl = createNextIntlPlugin("./src/i18n/request.ts");
 
@@ -22,4 +25,14 @@ const nextConfig: NextConfig = {
   },
 };
 
-export default withNextIntl(nextConfig);
+// A production build or server with a public URL that works nowhere else stops here, naming it.
+export default function config(phase: string): NextConfig {
+  if (phase === PHASE_PRODUCTION_BUILD || phase === PHASE_PRODUCTION_SERVER) {
+    assertPublicUrls(
+      process.env,
+      ["dashboard", "widget", "embedScript", "backend", "site"],
+      "@echo/web",
+    );
+  }
+  return withNextIntl(nextConfig);
+}

@@ -2,6 +2,9 @@ import { createRequire } from "node:module";
 import { relative } from "node:path";
 
 import type { NextConfig } from "next";
+import { PHASE_PRODUCTION_BUILD, PHASE_PRODUCTION_SERVER } from "next/constants";
+
+import { assertPublicUrls } from "../../scripts/lib/public-urls.mjs";
 
 // next-intl's message precompiling, configured directly: its plugin wires it only together with
 // the App Router's request config, and this app uses the Pages Router (see pages/index.tsx).
@@ -38,4 +41,10 @@ const nextConfig: NextConfig = {
   },
 };
 
-export default nextConfig;
+// A production build or server with a public URL that works nowhere else stops here, naming it.
+export default function config(phase: string): NextConfig {
+  if (phase === PHASE_PRODUCTION_BUILD || phase === PHASE_PRODUCTION_SERVER) {
+    assertPublicUrls(process.env, ["widget", "backend", "site"], "@echo/widget");
+  }
+  return nextConfig;
+}

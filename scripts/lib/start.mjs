@@ -1,8 +1,11 @@
 import { spawnSync } from "node:child_process";
 import { createHash, randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
 import { join, relative } from "node:path";
 
+import { runConvexCli } from "./convex-cli.mjs";
+import { backendAnswers } from "./health.mjs";
 import { assertPortFree, spawnLabelled, stopProcessGroup, waitForHttp } from "./processes.mjs";
 import { DEMO_LOGIN, seedDemo } from "./seed-demo.mjs";
 import { serveStatic } from "./static-server.mjs";
@@ -75,7 +78,7 @@ function deploymentEnv(urls, secrets) {
 }
 
 /** A random secret generated on the first run and kept in the data folder. */
-function persistentSecret(dataDir, name, generate) {
+export function persistentSecret(dataDir, name, generate) {
   const file = join(dataDir, name);
   if (!existsSync(file)) writeFileSync(file, generate(), { mode: 0o600 });
   return readFileSync(file, "utf8").trim();
@@ -109,78 +112,59 @@ export function backendCodeHash(root) {
   return hash.digest("hex");
 }
 
-/** True when the backend serves the Echo functions (the probe the dashboard uses too). */
-async function backendAnswers(backendUrl) {
-  try {
-    const response = await fetch(`${backendUrl}/api/query`, {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify({ path: "health:ping", args: {}, format: "json" }),
-    });
-    const payload = await response.json().catch(() => null);
-    return response.ok && payload?.status === "success" && payload.value === "ok";
-  } catch {
-    return false;
-  }
-}
-
 /**
  * Pushes packages/backend to the running backend with the official Convex CLI, as for a
  * self-hosted deployment, kept offline (no telemetry, no version check). Codegen is off because
  * convex/_generated is committed; the build has already typechecked the functions.
  */
-function deployBackend(root, { backendUrl, adminKey, env, logFile, onSpawn }) {
-  const cli = join(root, "packages/backend/node_modules/convex/bin/main.js");
-  if (!existsSync(cli)) {
-    throw new Error(`the Convex CLI is missing (${cli}); run pnpm install`);
-  }
-  return new Promise((resolve, reject) => {
-    const child = spawnLabelled(
-      "deploy",
-      process.execPath,
-      [cli, "deploy", "--yes", "--typecheck", "disable", "--codegen", "disable"],
-      {
-        cwd: join(root, "packages/backend"),
-        logFile,
-        env: {
-          ...env,
-          CONVEX_SELF_HOSTED_URL: backendUrl,
-          CONVEX_SELF_HOSTED_ADMIN_KEY: adminKey,
-          CONVEX_DEPLOYMENT: "",
-          CONVEX_DEPLOY_KEY: "",
-          CI: "1",
-          CONVEX_VERSION_API_ORIGIN: "http://127.0.0.1:9",
-        },
-      },
-    );
-    onSpawn(child);
-    child.on("error", reject);
-    child.on("exit", (code, signal) => {
-      onSpawn(null);
-      if (code === 0) resolve();
-      else
-        reject(
-          new Error(
-            `npx convex deploy of packages/backend failed (${signal ?? `exit code ${code}`})${logFile ? `; see ${logFile}` : ""}`,
-          ),
-        );
-    });
+export function deployBackend(root, { backendUrl, adminKey, env, logFile, onSpawn }) {
+  return runConvexCli(root, ["deploy", "--yes", "--typecheck", "disable", "--codegen", "disable"], {
+    backendUrl,
+    adminKey,
+    env,
+    logFile,
+    onSpawn,
   });
 }
 
-/** Resolves once the dashboard's sign-in page answers 200 and the backend answers a query. */
+/** The readiness endpoints of a running stack (docs/deploy-server.md lists them). */
+export function readinessUrls(urls) {
+  return [
+    `${urls.dashboard}/api/health/ready`,
+    `${urls.widget}/api/health/ready`,
+    `${urls.site}/health`,
+  ];
+}
+
+/** Resolves once every service's readiness endpoint answers 200. */
 async function waitUntilUsable(urls, timeoutMs = 120_000) {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    const signIn = await fetch(`${urls.dashboard}/en/sign-in`).catch(() => null);
-    if (signIn?.status === 200 && (await backendAnswers(urls.backend))) return;
+    const answers = await Promise.all(
+      readinessUrls(urls).map(async (url) => {
+        const response = await fetch(url, { signal: AbortSignal.timeout(5000) }).catch(() => null);
+        return { url, status: response?.status ?? "no answer" };
+      }),
+    );
+    const waiting = answers.filter(({ status }) => status !== 200);
+    if (waiting.length === 0) return;
     if (Date.now() > deadline) {
       throw new Error(
-        `the dashboard (${urls.dashboard}/en/sign-in: ${signIn ? `HTTP ${signIn.status}` : "no answer"}) or the backend did not become usable within ${timeoutMs} ms`,
+        `not ready within ${timeoutMs} ms: ${waiting.map(({ url, status }) => `${url} (${status})`).join(", ")}`,
       );
     }
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
+}
+
+/**
+ * `next start` for an app, run by Node itself: a pnpm or npm wrapper would hold ~100 MiB of RSS
+ * for the life of the server.
+ */
+export function nextStartCommand(root, app, { host, port }) {
+  const dir = join(root, "apps", app);
+  const next = createRequire(join(dir, "package.json")).resolve("next/dist/bin/next");
+  return [next, "start", dir, "--hostname", host, "--port", String(port)];
 }
 
 /**
@@ -251,9 +235,9 @@ export async function startStack(
     await Promise.all(running.map((child) => stopProcessGroup(child)));
     await Promise.all(servers.map((server) => new Promise((resolve) => server.close(resolve))));
   };
-  const supervise = (label, command, args, onLine) => {
+  const supervise = (label, command, args, { onLine, cwd = root } = {}) => {
     const logFile = logDir ? join(logDir, `${label}.log`) : undefined;
-    const child = spawnLabelled(label, command, args, { cwd: root, env, logFile, onLine });
+    const child = spawnLabelled(label, command, args, { cwd, env, logFile, onLine });
     services.set(label, child);
     child.on("exit", (code, signal) => {
       if (stopping || services.get(label) !== child) return;
@@ -267,17 +251,6 @@ export async function startStack(
     return child;
   };
   const host = listenHost();
-  const nextStart = (pkg, port) => [
-    "--filter",
-    pkg,
-    "exec",
-    "next",
-    "start",
-    "--hostname",
-    host,
-    "--port",
-    String(port),
-  ];
 
   let adminKey = null;
   // No --functions: the backend serves the code last pushed to its data folder.
@@ -291,11 +264,13 @@ export async function startStack(
       "--data",
       join(dataDir, "convex"),
     ];
-    supervise("backend", "node", args, (line) => {
-      const match = line.match(/Admin key:\s+(\S+)/);
-      if (match) adminKey = match[1];
+    supervise("backend", process.execPath, args, {
+      onLine: (line) => {
+        const match = line.match(/Admin key:\s+(\S+)/);
+        if (match) adminKey = match[1];
+      },
     });
-    await waitForHttp(`${urls.backend}/version`);
+    await waitForHttp(`${urls.backend}/health`);
   };
   const codeHashFile = join(dataDir, "deployed-backend.sha256");
   const deployIfChanged = async () => {
@@ -334,8 +309,15 @@ export async function startStack(
 
   let demo = null;
   try {
-    supervise("web", "pnpm", nextStart("@echo/web", ports.web));
-    supervise("widget", "pnpm", nextStart("@echo/widget", ports.widget));
+    // In the app's folder, as `pnpm start` there would: next.config imports by relative path.
+    for (const [app, port] of [
+      ["web", ports.web],
+      ["widget", ports.widget],
+    ]) {
+      supervise(app, process.execPath, nextStartCommand(root, app, { host, port }), {
+        cwd: join(root, "apps", app),
+      });
+    }
     servers.push(
       await serveStatic(join(root, "apps/embed"), {
         port: ports.demo,
@@ -360,8 +342,8 @@ export async function startStack(
       startupFailure,
       (async () => {
         await Promise.all([
-          waitForHttp(`${urls.dashboard}/en/sign-in`),
-          waitForHttp(urls.widget),
+          waitForHttp(`${urls.dashboard}/api/health`),
+          waitForHttp(`${urls.widget}/api/health`),
           backendReady,
         ]);
         if (seed) {

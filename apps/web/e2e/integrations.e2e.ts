@@ -23,6 +23,14 @@ describe("integrations", () => {
     expect(html).toContain(`data-organization-id="${demo.organizationId}"`);
     expect(html).toContain(`src="${urls.demo}/dist/widget.js"`);
     expect(html).toContain(`data-widget-url="${urls.widget}"`);
+    // The start script configures every public URL, so nothing is a local default.
+    await expect(page.getByTestId("snippet-urls-unset").count()).resolves.toBe(0);
+    await expect(page.getByTestId("deployment-url-widget").textContent()).resolves.toContain(
+      `${urls.widget} (from ECHO_WIDGET_URL)`,
+    );
+    await expect(page.getByTestId("deployment-url-site").textContent()).resolves.toContain(
+      `${urls.site} (from ECHO_CONVEX_SITE_URL)`,
+    );
 
     await page.getByRole("tab", { name: "Next.js" }).click();
     await expect(snippet.textContent()).resolves.toContain('import Script from "next/script"');

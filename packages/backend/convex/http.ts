@@ -1,6 +1,6 @@
 import { httpRouter } from "convex/server";
 
-import { internal } from "./_generated/api";
+import { api, internal } from "./_generated/api";
 import * as contactSessions from "./contactSessionRoutes";
 import { httpAction } from "./_generated/server";
 import { VAPI_SECRETS } from "./lib/plugins";
@@ -68,6 +68,17 @@ http.route({
       ...report,
     });
     return Response.json({ received: true, duplicate });
+  }),
+});
+
+// Readiness of the deployed backend for the start script, the proxy and the tests: the code is
+// pushed and a query runs.
+http.route({
+  path: "/health",
+  method: "GET",
+  handler: httpAction(async (ctx) => {
+    const status = await ctx.runQuery(api.health.ping, {});
+    return Response.json({ status }, { headers: { "Cache-Control": "no-store" } });
   }),
 });
 

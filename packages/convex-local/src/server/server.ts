@@ -102,6 +102,11 @@ async function handleApi(
       res.end(SERVER_VERSION);
       return;
     }
+    // Liveness for supervisors and proxies (no admin key): the deployment API answers.
+    if (req.method === "GET" && url.pathname === "/health") {
+      sendJson(res, 200, { status: "ok", version: SERVER_VERSION });
+      return;
+    }
     if (req.method === "GET" && url.pathname === "/instance_name") {
       res.writeHead(200, { "Content-Type": "text/plain" });
       res.end(backend.instanceName);

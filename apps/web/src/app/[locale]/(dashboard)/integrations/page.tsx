@@ -1,7 +1,10 @@
 import { IntegrationsView } from "@/modules/integrations/ui/views/integrations-view";
 
+import { readPublicUrls } from "../../../../../../../scripts/lib/public-urls.mjs";
+
+// The addresses are the running server's, not the build machine's.
+export const dynamic = "force-dynamic";
+
 export default function IntegrationsPage() {
-  const widgetUrl = process.env.ECHO_WIDGET_URL ?? "http://localhost:3001";
-  const scriptUrl = process.env.ECHO_EMBED_SCRIPT_URL ?? "http://localhost:3002/dist/widget.js";
-  return <IntegrationsView scriptUrl={scriptUrl} widgetUrl={widgetUrl} />;
+  return <IntegrationsView urls={readPublicUrls(process.env)} />;
 }

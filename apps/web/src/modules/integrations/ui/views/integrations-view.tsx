@@ -8,14 +8,11 @@ import { useTranslations } from "next-intl";
 import { useState } from "react";
 
 import { embedSnippet, SNIPPET_KINDS, type SnippetKind } from "../../lib/embed-snippets";
+import { type DeploymentUrlList, DeploymentUrls } from "../components/deployment-urls";
 
-export function IntegrationsView({
-  scriptUrl,
-  widgetUrl,
-}: {
-  scriptUrl: string;
-  widgetUrl: string;
-}) {
+export function IntegrationsView({ urls }: { urls: DeploymentUrlList }) {
+  const scriptUrl = urls.embedScript.value;
+  const widgetUrl = urls.widget.value;
   const t = useTranslations("integrations");
   const organization = useQuery(api.private.organization.current);
   const [kind, setKind] = useState<SnippetKind>("html");
@@ -72,6 +69,7 @@ export function IntegrationsView({
         </Button>
         <p className="text-xs text-muted-foreground">{t("csp")}</p>
       </div>
+      <DeploymentUrls urls={urls} />
     </section>
   );
 }
