@@ -1,3 +1,5 @@
+import { readFileSync } from "node:fs";
+
 import { afterAll, describe, expect, inject, it } from "vitest";
 
 import { launchBrowser, screenshot, type TestBrowser } from "./harness/browser";
@@ -31,5 +33,50 @@ describe("analytics", () => {
       page.getByTestId("stat-aiResolutionRate").locator("dd").textContent(),
     ).resolves.toMatch(/^\d+%$/);
     await screenshot(page, "analytics-01");
+  });
+
+  it("draws the chart over a count axis with dates, for 7, 30 or 90 days, and exports it as CSV", async () => {
+    browser ??= await launchBrowser();
+    const page = await browser.newPage();
+    await signInAsDemoOperator(page, urls.dashboard, demo.login);
+    await page.goto(`${urls.dashboard}/en/analytics`);
+    const dates = page.getByTestId("volume-chart-x-axis").locator("span");
+    await dates.first().waitFor();
+    // The count axis: whole numbers rising from 0.
+    const counts = (
+      await page.getByTestId("volume-chart-y-axis").locator("span").allTextContents()
+    ).map(Number);
+    expect(counts[0]).toBe(0);
+    expect(counts.length).toBeGreaterThanOrEqual(2);
+    expect(counts.every((count, index) => index === 0 || count > counts[index - 1]!)).toBe(true);
+
+    await page.getByRole("button", { name: "Last 7 days" }).click();
+    await expect
+      .poll(() => page.getByRole("button", { name: "Last 7 days" }).getAttribute("aria-pressed"))
+      .toBe("true");
+    const today = new Date().toLocaleDateString("en-US", {
+      month: "short",
+      day: "numeric",
+      timeZone: "UTC",
+    });
+    await expect.poll(async () => (await dates.allTextContents()).at(-1)).toBe(today);
+    await screenshot(page, "analytics-02-seven-days");
+
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByRole("button", { name: "Export CSV" }).click(),
+    ]);
+    const rows = readFileSync((await download.path())!, "utf8")
+      .trim()
+      .split(/\r?\n/);
+    expect(rows[0]).toBe("Day,Conversations,Escalated,Resolved by AI");
+    // Seven days back to today, both ends included.
+    expect(rows).toHaveLength(1 + 8);
+    expect(rows.at(-1)).toMatch(
+      new RegExp(`^${new Date().toISOString().slice(0, 10)},\\d+,\\d+,\\d+$`),
+    );
+    expect(download.suggestedFilename()).toMatch(
+      /^echo-conversations-\d{4}-\d{2}-\d{2}-to-\d{4}-\d{2}-\d{2}\.csv$/,
+    );
   });
 });

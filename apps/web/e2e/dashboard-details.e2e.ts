@@ -133,7 +133,7 @@ describe("dashboard details: shortcuts, contact history, file previews, open now
 
   it("counts the conversations open now", async () => {
     await page.goto(`${urls.dashboard}/en/analytics`);
-    const openNow = page.getByTestId("stat-openNow").locator("dd");
+    const openNow = page.getByTestId("stat-openNow").locator("dd").first();
     await openNow.waitFor();
     const before = Number(await openNow.textContent());
     expect(before).toBeGreaterThanOrEqual(2);

@@ -35,4 +35,28 @@ describe("integrations", () => {
     await page.getByRole("tab", { name: "Next.js" }).click();
     await expect(snippet.textContent()).resolves.toContain('import Script from "next/script"');
   });
+
+  it("says whether the widget has been seen on the organization's site, and where", async () => {
+    browser ??= await launchBrowser();
+    const page = await browser.newPage();
+    await signInAsDemoOperator(page, urls.dashboard, demo.login);
+    await page.goto(`${urls.dashboard}/en/integrations`);
+    const seen = page.getByRole("region", { name: "Seen on your site" });
+    await seen.waitFor();
+    // A visitor opens the widget on the demo page and introduces themselves.
+    const site = await browser.newPage();
+    await site.goto(urls.demo);
+    await site.getByRole("button", { name: /Support chat/ }).click();
+    const widget = site.frameLocator("#echo-widget-frame");
+    await widget.getByLabel("Name").fill("Sid Sighting");
+    await widget.getByLabel("Email").fill("sid@sighting.example");
+    await widget.getByRole("button", { name: "Continue" }).click();
+    await widget.getByRole("button", { name: "Start chat" }).waitFor();
+
+    const demoHost = new URL(urls.demo).host;
+    const row = seen.getByRole("listitem").filter({ hasText: demoHost });
+    await row.waitFor();
+    await expect(row.textContent()).resolves.toMatch(/Last seen .*(now|seconds? ago|minutes? ago)/);
+    await screenshot(page, "integrations-02-seen");
+  });
 });

@@ -33,6 +33,16 @@ describe("team: an invited member works conversations but cannot administer", ()
     await link.waitFor();
     invitationLink = await link.inputValue();
     expect(invitationLink).toMatch(new RegExp(`^${urls.dashboard}/accept-invitation/`));
+    // The copy button beside the link puts it on the clipboard.
+    await ownerBrowser.grantPermissions(["clipboard-read", "clipboard-write"], {
+      origin: urls.dashboard,
+    });
+    const copy = owner.getByRole("button", { name: `Copy link for ${memberEmail}` });
+    await copy.click();
+    await copy.getByText("Link copied").waitFor();
+    await expect(owner.evaluate(() => navigator.clipboard.readText())).resolves.toBe(
+      invitationLink,
+    );
     await screenshot(owner, "team-01-invited");
   });
 

@@ -91,6 +91,7 @@ import type * as private_organization from "../private/organization.js";
 import type * as private_plugins from "../private/plugins.js";
 import type * as private_usage from "../private/usage.js";
 import type * as private_widgetSettings from "../private/widgetSettings.js";
+import type * as private_widgetSightings from "../private/widgetSightings.js";
 import type * as public_contactSessions from "../public/contactSessions.js";
 import type * as public_conversations from "../public/conversations.js";
 import type * as public_messages from "../public/messages.js";
@@ -206,6 +207,7 @@ declare const fullApi: ApiFromModules<{
   "private/plugins": typeof private_plugins;
   "private/usage": typeof private_usage;
   "private/widgetSettings": typeof private_widgetSettings;
+  "private/widgetSightings": typeof private_widgetSightings;
   "public/contactSessions": typeof public_contactSessions;
   "public/conversations": typeof public_conversations;
   "public/messages": typeof public_messages;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 
-import { barHeights, durationParts } from "./duration";
+import { durationParts } from "./duration";
 
 describe("durationParts", () => {
   it("keeps the two largest units", () => {
@@ -17,12 +17,5 @@ describe("durationParts", () => {
   it("shows seconds for short and zero durations", () => {
     expect(durationParts(42_400)).toEqual([{ unit: "second", value: 42 }]);
     expect(durationParts(0)).toEqual([{ unit: "second", value: 0 }]);
-  });
-});
-
-describe("barHeights", () => {
-  it("scales to the tallest bar and copes with an empty period", () => {
-    expect(barHeights([0, 5, 10])).toEqual([0, 50, 100]);
-    expect(barHeights([0, 0])).toEqual([0, 0]);
   });
 });

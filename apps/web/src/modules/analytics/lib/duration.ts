@@ -17,9 +17,3 @@ export function durationParts(
   }
   return parts.slice(0, 2);
 }
-
-/** Bar heights in percent of the tallest value, so the chart scales with any volume. */
-export function barHeights(values: number[]): number[] {
-  const max = Math.max(0, ...values);
-  return values.map((value) => (max === 0 ? 0 : Math.round((value / max) * 100)));
-}

@@ -7,6 +7,7 @@ import { useFormatter, useTranslations } from "next-intl";
 import { useState } from "react";
 
 import { durationParts } from "../../lib/duration";
+import { ExportCsvButton } from "../components/export-csv-button";
 import { VolumeChart } from "../components/volume-chart";
 
 const PERIODS = [7, 30, 90] as const;
@@ -32,23 +33,26 @@ export function AnalyticsView() {
     <section className="mx-auto grid max-w-5xl gap-6 p-6">
       <div className="flex flex-wrap items-center justify-between gap-3">
         <h1 className="text-xl font-semibold">{t("title")}</h1>
-        <div role="group" aria-label={t("period")} className="flex gap-1">
-          {PERIODS.map((period) => (
-            <button
-              key={period}
-              type="button"
-              aria-pressed={days === period}
-              onClick={() => setDays(period)}
-              className={cn(
-                "rounded-md border px-2 py-1 text-xs",
-                days === period
-                  ? "border-primary bg-primary text-primary-foreground"
-                  : "hover:bg-accent",
-              )}
-            >
-              {t("lastDays", { days: period })}
-            </button>
-          ))}
+        <div className="flex flex-wrap items-center gap-2">
+          <div role="group" aria-label={t("period")} className="flex gap-1">
+            {PERIODS.map((period) => (
+              <button
+                key={period}
+                type="button"
+                aria-pressed={days === period}
+                onClick={() => setDays(period)}
+                className={cn(
+                  "rounded-md border px-2 py-1 text-xs",
+                  days === period
+                    ? "border-primary bg-primary text-primary-foreground"
+                    : "hover:bg-accent",
+                )}
+              >
+                {t("lastDays", { days: period })}
+              </button>
+            ))}
+          </div>
+          <ExportCsvButton days={data?.volumePerDay ?? []} />
         </div>
       </div>
       {data === undefined ? (
@@ -67,9 +71,9 @@ export function AnalyticsView() {
                 <dt className="text-xs text-muted-foreground">{t(`stats.${key}`)}</dt>
                 <dd className="text-2xl font-semibold">{value}</dd>
                 {key === "openNow" ? (
-                  <p className="text-xs text-muted-foreground">
+                  <dd className="text-xs text-muted-foreground">
                     {t("openNowDetail", { escalated: data.openNow.escalated })}
-                  </p>
+                  </dd>
                 ) : null}
               </div>
             ))}

@@ -80,19 +80,21 @@ export function AiUsage({
         {FIELDS.map(({ key, used }) => (
           <div key={key} className="grid gap-1" data-testid={`ai-usage-${used}`}>
             <dt className="text-sm text-muted-foreground">{t(`${used}.label`)}</dt>
-            <dd className="text-lg font-semibold tabular-nums">
-              {t("ofLimit", {
-                used: format.number(usage[used]),
-                limit: format.number(usage.budget[key]),
-              })}
+            <dd className="grid gap-1">
+              <span className="text-lg font-semibold tabular-nums">
+                {t("ofLimit", {
+                  used: format.number(usage[used]),
+                  limit: format.number(usage.budget[key]),
+                })}
+              </span>
+              <meter
+                className="h-2 w-full"
+                min={0}
+                max={Math.max(usage.budget[key], 1)}
+                value={Math.min(usage[used], usage.budget[key])}
+                aria-label={t(`${used}.label`)}
+              />
             </dd>
-            <meter
-              className="h-2 w-full"
-              min={0}
-              max={Math.max(usage.budget[key], 1)}
-              value={Math.min(usage[used], usage.budget[key])}
-              aria-label={t(`${used}.label`)}
-            />
           </div>
         ))}
       </dl>

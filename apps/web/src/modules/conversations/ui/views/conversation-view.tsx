@@ -32,6 +32,8 @@ export function ConversationView({ conversationId }: { conversationId: Id<"conve
   const unread = conversation?.unreadByOperator ?? 0;
   const replyInput = useRef<HTMLTextAreaElement>(null);
   const actions = conversation ? statusActions(conversation.status) : [];
+  const actionsRef = useRef<HTMLDivElement>(null);
+  const refocusActions = useRef(false);
   const moveTo = (to: "escalated" | "resolved") => () => {
     if (actions.some((action) => action.to === to)) {
       void run(() => updateStatus({ conversationId, status: to }));
@@ -42,6 +44,17 @@ export function ConversationView({ conversationId }: { conversationId: Id<"conve
     escalate: moveTo("escalated"),
     resolve: moveTo("resolved"),
   });
+
+  // The clicked action is replaced by the new status's actions: keep the focus among them.
+  const status = conversation?.status;
+  useEffect(() => {
+    if (!refocusActions.current) return;
+    refocusActions.current = false;
+    const active = document.activeElement;
+    if (!active || active === document.body) {
+      actionsRef.current?.querySelector<HTMLElement>("[data-status-action]")?.focus();
+    }
+  }, [status]);
 
   useEffect(() => {
     if (unread > 0) void markRead({ conversationId });
@@ -76,7 +89,7 @@ export function ConversationView({ conversationId }: { conversationId: Id<"conve
           >
             {t(`status.${conversation.status}`)}
           </Badge>
-          <div className="ml-auto flex flex-wrap gap-2">
+          <div ref={actionsRef} className="ml-auto flex flex-wrap gap-2">
             <Dialog>
               <DialogTrigger asChild>
                 <Button variant="ghost" size="sm" className="lg:hidden">
@@ -95,11 +108,15 @@ export function ConversationView({ conversationId }: { conversationId: Id<"conve
             {actions.map((action) => (
               <Button
                 key={action.to}
+                data-status-action
                 aria-keyshortcuts={SHORTCUT_KEYS[action.to]}
                 title={shortcutHint(SHORTCUT_KEYS[action.to])}
                 variant={action.to === "resolved" ? "default" : "outline"}
                 size="sm"
-                onClick={() => run(() => updateStatus({ conversationId, status: action.to }))}
+                onClick={() => {
+                  refocusActions.current = true;
+                  void run(() => updateStatus({ conversationId, status: action.to }));
+                }}
               >
                 {t(`actions.${action.labelKey}`)}
               </Button>

@@ -1,14 +1,16 @@
 "use client";
 
 import { api } from "@echo/backend/convex/_generated/api";
-import { Button } from "@echo/ui/components/button";
 import { cn } from "@echo/ui/lib/utils";
 import { useQuery } from "convex/react";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
 
+import { CopyButton } from "@/modules/dashboard/ui/components/copy-button";
+
 import { embedSnippet, SNIPPET_KINDS, type SnippetKind } from "../../lib/embed-snippets";
 import { type DeploymentUrlList, DeploymentUrls } from "../components/deployment-urls";
+import { WidgetSightings } from "../components/widget-sightings";
 
 export function IntegrationsView({ urls }: { urls: DeploymentUrlList }) {
   const scriptUrl = urls.embedScript.value;
@@ -16,17 +18,10 @@ export function IntegrationsView({ urls }: { urls: DeploymentUrlList }) {
   const t = useTranslations("integrations");
   const organization = useQuery(api.private.organization.current);
   const [kind, setKind] = useState<SnippetKind>("html");
-  const [copied, setCopied] = useState(false);
 
   const snippet = organization
     ? embedSnippet(kind, { organizationId: organization.organizationId, scriptUrl, widgetUrl })
     : "";
-
-  async function copy() {
-    await navigator.clipboard.writeText(snippet);
-    setCopied(true);
-    setTimeout(() => setCopied(false), 2000);
-  }
 
   return (
     <section className="mx-auto grid max-w-3xl gap-4 p-6">
@@ -64,11 +59,17 @@ export function IntegrationsView({ urls }: { urls: DeploymentUrlList }) {
             <code>{snippet}</code>
           </pre>
         )}
-        <Button size="sm" className="w-fit" onClick={copy} disabled={!snippet}>
-          {copied ? t("copied") : t("copy")}
-        </Button>
+        <CopyButton
+          size="sm"
+          className="w-fit"
+          text={snippet}
+          label={t("copy")}
+          copiedLabel={t("copied")}
+          disabled={!snippet}
+        />
         <p className="text-xs text-muted-foreground">{t("csp")}</p>
       </div>
+      <WidgetSightings />
       <DeploymentUrls urls={urls} />
     </section>
   );

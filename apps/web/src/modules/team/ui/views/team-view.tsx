@@ -9,6 +9,7 @@ import { type FormEvent, useCallback, useEffect, useState } from "react";
 
 import { authClient } from "@/modules/auth/lib/auth-client";
 import { authErrorKey } from "@/modules/auth/lib/auth-error-key";
+import { CopyButton } from "@/modules/dashboard/ui/components/copy-button";
 
 import { asRole, assignableRoles, canManage, type Role } from "../../lib/roles";
 
@@ -18,6 +19,7 @@ type FullOrganization = { name: string; members: Member[]; invitations: Invitati
 
 export function TeamView({ userId }: { userId: string }) {
   const t = useTranslations("team");
+  const tCopy = useTranslations("copyLink");
   const [organization, setOrganization] = useState<FullOrganization | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
@@ -232,11 +234,20 @@ export function TeamView({ userId }: { userId: string }) {
                         {t("cancelInvite")}
                       </Button>
                     </div>
-                    <Input
-                      readOnly
-                      value={invitationLink(invitation.id)}
-                      aria-label={t("inviteLink", { email: invitation.email })}
-                    />
+                    <div className="flex gap-2">
+                      <Input
+                        readOnly
+                        value={invitationLink(invitation.id)}
+                        aria-label={t("inviteLink", { email: invitation.email })}
+                      />
+                      <CopyButton
+                        variant="outline"
+                        text={invitationLink(invitation.id)}
+                        label={tCopy("copy")}
+                        copiedLabel={tCopy("copied")}
+                        aria-label={tCopy("copyFor", { email: invitation.email })}
+                      />
+                    </div>
                   </li>
                 ))}
             </ul>

@@ -42,7 +42,7 @@ export function WidgetHeader({
       ) : null}
       <div className="min-w-0 flex-1">
         <h1 className="truncate text-base leading-tight font-semibold">{title}</h1>
-        {subtitle ? <p className="truncate text-xs leading-tight opacity-90">{subtitle}</p> : null}
+        {subtitle ? <p className="truncate text-xs leading-tight">{subtitle}</p> : null}
       </div>
       <button type="button" className={iconButton} aria-label={text.close} onClick={onClose}>
         <CloseIcon />

@@ -7,6 +7,7 @@ import { useQuery } from "convex/react";
 import { useSetAtom } from "jotai";
 import { History, Inbox, MessageCircle, Mic, Phone } from "lucide-react";
 import { useTranslations } from "next-intl";
+import { useEffect, useRef } from "react";
 
 import { flowAtom } from "@/modules/flow/atoms/flow-atoms";
 
@@ -32,9 +33,16 @@ export function SelectionScreen({
     paginationOpts: { numItems: 1, cursor: null },
   });
   const last = latest?.page[0];
+  const choices = useRef<HTMLElement>(null);
+
+  useEffect(() => {
+    // Arriving from the form, whose button is gone, the keyboard starts on the first choice.
+    const active = document.activeElement;
+    if (!active || active === document.body) choices.current?.querySelector("button")?.focus();
+  }, []);
 
   return (
-    <nav aria-label={t("title")} className="flex flex-col gap-3 p-4">
+    <nav ref={choices} aria-label={t("title")} className="flex flex-col gap-3 p-4">
       <h2 className="text-lg font-semibold">{t("title")}</h2>
       <Button
         size="lg"

@@ -1,0 +1,200 @@
+import type { Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+
+import widgetEn from "../../widget/messages/en.json";
+import widgetPtBr from "../../widget/messages/pt-BR.json";
+import { seriousViolations } from "./harness/axe";
+import { launchBrowser, screenshot, type TestBrowser } from "./harness/browser";
+import { setBackendEnv, startFakeVapi } from "./harness/fake-vapi";
+import { signInAsDemoOperator } from "./harness/sign-in";
+import { createVisitor } from "./harness/visitor";
+
+const LOCALES = [
+  { locale: "en", widget: widgetEn },
+  { locale: "pt-BR", widget: widgetPtBr },
+] as const;
+
+const DASHBOARD_SECTIONS = [
+  "conversations",
+  "knowledge-base",
+  "analytics",
+  "team",
+  "integrations",
+  "plugins/vapi",
+  "customization",
+  "billing",
+];
+
+// axe-core over every screen of the widget and the dashboard, in both languages: no serious or
+// critical violation (contrast, names, labels, landmarks).
+describe("every screen passes an axe audit", () => {
+  const urls = inject("urls");
+  const demo = inject("demo");
+  const adminKey = inject("adminKey");
+  let vapi: Awaited<ReturnType<typeof startFakeVapi>>;
+  let operatorBrowser: TestBrowser;
+  let operator: Page;
+  let conversationId: string;
+
+  beforeAll(async () => {
+    // Voice and "Call us" appear in the widget only once Vapi is connected and offered.
+    vapi = await startFakeVapi({ privateKeys: ["sk_a11y"], publicKeys: ["pk_a11y"] });
+    await setBackendEnv(urls.backend, adminKey, { VAPI_API_URL: vapi.url });
+    operatorBrowser = await launchBrowser();
+    operator = await operatorBrowser.newPage();
+    await signInAsDemoOperator(operator, urls.dashboard, demo.login);
+    await operator.getByRole("link", { name: "Voice assistant" }).click();
+    await operator.getByLabel("Private API key").fill("sk_a11y");
+    await operator.getByLabel("Public key").fill("pk_a11y");
+    await operator.getByRole("button", { name: "Connect" }).click();
+    await operator.getByTestId("vapi-state").getByText("Connected", { exact: true }).waitFor();
+    await setVoiceOffer(operator, { assistantId: "asst_frontdesk", phoneNumber: "+15550100" });
+    const visitor = await createVisitor(urls, demo.organizationId, "Ada Audit");
+    await visitor.send("Hello! I would like to talk to a person, please.");
+    conversationId = visitor.conversationId;
+  });
+
+  afterAll(async () => {
+    if (operator) {
+      await setVoiceOffer(operator, { assistantId: "", phoneNumber: "" });
+      await operator.getByRole("link", { name: "Voice assistant" }).click();
+      await operator.getByRole("button", { name: "Disconnect" }).click();
+      await operator
+        .getByTestId("vapi-state")
+        .getByText("Not connected", { exact: true })
+        .waitFor();
+    }
+    if (vapi) await setBackendEnv(urls.backend, adminKey, { VAPI_API_URL: null });
+    await Promise.all([operatorBrowser?.dispose(), vapi?.close()]);
+  });
+
+  for (const { locale, widget: text } of LOCALES) {
+    describe(`the widget in ${locale}`, () => {
+      let browser: TestBrowser;
+      let page: Page;
+      const audit = async (name: string) => {
+        await screenshot(page, `a11y-widget-${locale}-${name}`);
+        expect(await seriousViolations(page), `widget ${name} (${locale})`).toEqual([]);
+      };
+
+      beforeAll(async () => {
+        browser = await launchBrowser({ locale });
+        page = await browser.newPage();
+        await page.setViewportSize({ width: 400, height: 700 });
+      });
+
+      afterAll(async () => {
+        await browser?.dispose();
+      });
+
+      it("the launcher on the host page", async () => {
+        await page.goto(urls.demo);
+        await page
+          .locator("button", { hasText: /Support chat|Chat de suporte/ })
+          .first()
+          .waitFor();
+        await audit("launcher");
+      });
+
+      it("the error screen", async () => {
+        await page.goto(`${urls.widget}/?organizationId=org_missing&locale=${locale}`);
+        await page.getByText(text.error.title).waitFor();
+        await audit("error");
+      });
+
+      it("the form", async () => {
+        await page.goto(`${urls.widget}/?organizationId=${demo.organizationId}&locale=${locale}`);
+        await page.getByLabel(text.auth.name, { exact: true }).waitFor();
+        await audit("form");
+      });
+
+      it("the choices", async () => {
+        await page.getByLabel(text.auth.name, { exact: true }).fill("Alex Audit");
+        await page.getByLabel(text.auth.email, { exact: true }).fill("alex@audit.example");
+        await page.getByRole("button", { name: text.auth.submit }).click();
+        await page.getByRole("button", { name: text.selection.voiceCall }).waitFor();
+        await audit("choices");
+      });
+
+      it("the voice screen", async () => {
+        await page.getByRole("button", { name: text.selection.voiceCall }).click();
+        await page.getByRole("button", { name: text.voice.start }).waitFor();
+        await audit("voice");
+        await page.getByRole("button", { name: text.widget.back }).click();
+      });
+
+      it("the call-us screen", async () => {
+        await page.getByRole("button", { name: text.selection.callUs }).click();
+        await page.getByRole("button", { name: text.contact.copy }).waitFor();
+        await audit("call-us");
+        await page.getByRole("button", { name: text.widget.back }).click();
+      });
+
+      it("the chat, with an answer", async () => {
+        await page.getByRole("button", { name: text.selection.startChat }).click();
+        const composer = page.getByRole("textbox", { name: text.chat.composerLabel, exact: true });
+        await composer.fill("How do I reset my password?");
+        await page.getByRole("button", { name: text.chat.send }).click();
+        await page.getByText(/account-security\.md/).waitFor({ timeout: 30_000 });
+        await audit("chat");
+      });
+
+      it("past conversations", async () => {
+        await page.getByRole("button", { name: text.widget.back }).click();
+        await page.getByRole("button", { name: text.selection.inbox }).click();
+        await page.getByRole("heading", { name: text.inbox.title }).waitFor();
+        await audit("inbox");
+      });
+    });
+  }
+
+  for (const { locale } of LOCALES) {
+    describe(`the dashboard in ${locale}`, () => {
+      const audit = async (page: Page, name: string) => {
+        await page.locator("h1").first().waitFor();
+        await screenshot(page, `a11y-dashboard-${locale}-${name.replaceAll("/", "-")}`);
+        expect(await seriousViolations(page), `dashboard ${name} (${locale})`).toEqual([]);
+      };
+
+      it("sign-in and sign-up", async () => {
+        const browser = await launchBrowser({ locale });
+        try {
+          const page = await browser.newPage();
+          await page.goto(`${urls.dashboard}/${locale}/sign-in`);
+          await audit(page, "sign-in");
+          await page.goto(`${urls.dashboard}/${locale}/sign-up`);
+          await audit(page, "sign-up");
+        } finally {
+          await browser.dispose();
+        }
+      });
+
+      for (const section of DASHBOARD_SECTIONS) {
+        it(section, async () => {
+          await operator.goto(`${urls.dashboard}/${locale}/${section}`);
+          await audit(operator, section);
+        });
+      }
+
+      it("a conversation", async () => {
+        await operator.goto(`${urls.dashboard}/${locale}/conversations/${conversationId}`);
+        await operator.locator('article[data-author="contact"]').first().waitFor();
+        await audit(operator, "conversation");
+      });
+    });
+  }
+});
+
+/** Offers (or withdraws) voice and "Call us" in the widget from Widget customization. */
+async function setVoiceOffer(
+  page: Page,
+  { assistantId, phoneNumber }: { assistantId: string; phoneNumber: string },
+) {
+  await page.goto(`${new URL(page.url()).origin}/en/customization`);
+  const enabled = page.getByLabel("Offer voice calls in the widget");
+  await enabled.setChecked(Boolean(assistantId));
+  await page.getByLabel("Voice assistant id").fill(assistantId);
+  await page.getByLabel('Phone number for "Call us"').fill(phoneNumber);
+  await page.getByRole("button", { name: "Save" }).click();
+  await page.getByRole("status").getByText("Saved", { exact: false }).waitFor();
+}

@@ -1,0 +1,35 @@
+"use client";
+
+import { Button } from "@echo/ui/components/button";
+import { Download } from "lucide-react";
+import { useTranslations } from "next-intl";
+
+import { type DayVolume, volumeCsv } from "../../lib/volume-csv";
+
+/** Downloads the period's per-day figures as a CSV file named for its first and last day. */
+export function ExportCsvButton({ days }: { days: DayVolume[] }) {
+  const t = useTranslations("analytics");
+  const tChart = useTranslations("analyticsChart");
+
+  function download() {
+    const csv = volumeCsv(days, {
+      day: t("day"),
+      conversations: t("conversations"),
+      escalated: t("escalated"),
+      resolvedByAgent: tChart("resolvedByAgent"),
+    });
+    const url = URL.createObjectURL(new Blob([csv], { type: "text/csv;charset=utf-8" }));
+    const link = document.createElement("a");
+    link.href = url;
+    link.download = `echo-conversations-${days[0]?.day}-to-${days.at(-1)?.day}.csv`;
+    link.click();
+    URL.revokeObjectURL(url);
+  }
+
+  return (
+    <Button variant="outline" size="sm" onClick={download} disabled={days.length === 0}>
+      <Download aria-hidden />
+      {tChart("exportCsv")}
+    </Button>
+  );
+}
