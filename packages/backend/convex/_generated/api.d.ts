@@ -78,6 +78,7 @@ import type * as lib_vapiClient from "../lib/vapiClient.js";
 import type * as lib_vapiServerMessage from "../lib/vapiServerMessage.js";
 import type * as lib_webhooks_verifyVapiSecret from "../lib/webhooks/verifyVapiSecret.js";
 import type * as lib_webhooks_verifyWebhook from "../lib/webhooks/verifyWebhook.js";
+import type * as lib_widgetCopy from "../lib/widgetCopy.js";
 import type * as lib_widgetSettings from "../lib/widgetSettings.js";
 import type * as private_analytics from "../private/analytics.js";
 import type * as private_auditLog from "../private/auditLog.js";
@@ -193,6 +194,7 @@ declare const fullApi: ApiFromModules<{
   "lib/vapiServerMessage": typeof lib_vapiServerMessage;
   "lib/webhooks/verifyVapiSecret": typeof lib_webhooks_verifyVapiSecret;
   "lib/webhooks/verifyWebhook": typeof lib_webhooks_verifyWebhook;
+  "lib/widgetCopy": typeof lib_widgetCopy;
   "lib/widgetSettings": typeof lib_widgetSettings;
   "private/analytics": typeof private_analytics;
   "private/auditLog": typeof private_auditLog;

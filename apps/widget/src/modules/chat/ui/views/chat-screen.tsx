@@ -6,9 +6,10 @@ import { Alert } from "@echo/ui/components/alert";
 import { Button } from "@echo/ui/components/button";
 import { useMutation, useQuery } from "convex/react";
 import { useAtom, useAtomValue } from "jotai";
-import { useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
 import { useCallback, useEffect, useState } from "react";
 
+import type { Locale } from "@/i18n/locales";
 import { widgetOpenAtom } from "@/modules/embed/atoms/embed-atoms";
 import { errorCodeOf, type ErrorCode } from "@/modules/errors/lib/error-code";
 import { flowAtom } from "@/modules/flow/atoms/flow-atoms";
@@ -35,6 +36,7 @@ export function ChatScreen({
   suggestions: readonly string[];
 }) {
   const t = useTranslations("chat");
+  const locale = useLocale() as Locale;
   const tErrors = useTranslations("errors");
   const [flow, dispatch] = useAtom(flowAtom);
   const handleSessionError = useSessionErrorHandler();
@@ -77,7 +79,7 @@ export function ChatScreen({
       let id = conversationId;
       try {
         if (!id) {
-          id = await createConversation({ contactSessionId });
+          id = await createConversation({ contactSessionId, language: locale });
           dispatch({ type: "conversationCreated", conversationId: id });
         }
         await sendMessage({ contactSessionId, conversationId: id, text });
@@ -94,6 +96,7 @@ export function ChatScreen({
     [
       conversationId,
       contactSessionId,
+      locale,
       createConversation,
       sendMessage,
       dispatch,

@@ -10,6 +10,8 @@ import { createStore } from "jotai";
 import type { ReactNode } from "react";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 
+import { intlAtom, shellTextAtom } from "@/i18n/intl-atoms";
+import { shellText } from "@/i18n/shell-text";
 import { convexSiteUrlAtom, organizationIdAtom } from "@/modules/session/atoms/session-atoms";
 import { storageKey } from "@/modules/session/lib/contact-session-storage";
 import { acmeInitialState } from "@/test/initial-state";
@@ -19,6 +21,7 @@ import { flowAtom } from "../../atoms/flow-atoms";
 import { initialStateAtom } from "../../atoms/initial-state-atoms";
 import { WidgetApp } from "./widget-app";
 import { WidgetView } from "./widget-view";
+import ptBR from "../../../../../messages/pt-BR.json";
 
 /** A stand-in for the Convex deployment at the client boundary: functions by name, in memory. */
 const backend = vi.hoisted(() => ({
@@ -127,6 +130,9 @@ vi.mock("convex/react", async () => {
   const settings = {
     greeting: "Welcome to Acme!",
     suggestions: ["Where is my order?"],
+    translations: [
+      { language: "pt-BR", greeting: "Bem-vindo à Acme!", suggestions: ["Cadê meu pedido?"] },
+    ],
     colors: { primary: "#2563eb", background: "#ffffff", text: "#0f172a" },
     position: "bottom-right",
     defaultLanguage: "en",
@@ -489,6 +495,25 @@ describe("widget screen flow", () => {
     expect(screen.getByRole("button", { name: "Where is my order?" })).toBeTruthy();
     expect(screen.getByText("Answers come from our help articles")).toBeTruthy();
   });
+
+  it("greets a pt-BR visitor with the organization's Portuguese greeting and suggestions, and opens the conversation in pt-BR", async () => {
+    const store = widgetStore();
+    store.set(intlAtom, { locale: "pt-BR", messages: ptBR, timeZone: "UTC" });
+    store.set(shellTextAtom, shellText("pt-BR", ptBR, null));
+    renderWithIntl(<WidgetView />, store);
+    await userEvent.type(await screen.findByRole("textbox", { name: "Nome" }, LAZY), "Ana");
+    await userEvent.type(screen.getByRole("textbox", { name: "E-mail" }), "ana@shop.example");
+    await userEvent.click(screen.getByRole("button", { name: "Continuar" }));
+    await userEvent.click(await screen.findByRole("button", { name: "Iniciar conversa" }));
+    expect(await screen.findByText("Bem-vindo à Acme!", {}, LAZY)).toBeTruthy();
+    expect(screen.queryByText("Welcome to Acme!")).toBeNull();
+    await userEvent.click(screen.getByRole("button", { name: "Cadê meu pedido?" }));
+    await waitFor(() =>
+      expect(
+        backend.calls.find((call) => call.name === "public/conversations:create")?.args,
+      ).toMatchObject({ language: "pt-BR" }),
+    );
+  }, 20_000);
 
   it("keeps the typed draft when the session expires mid-conversation, and brings it back after re-auth", async () => {
     const { store } = renderWidget();
