@@ -16,7 +16,13 @@ import { flowAtom } from "@/modules/flow/atoms/flow-atoms";
 import { useSessionErrorHandler } from "@/modules/session/hooks/use-session-expiry";
 
 import { OLDER_PAGE_SIZE, useConversationMessages } from "../../hooks/use-conversation-messages";
-import { type ChatMessage, isAwaitingReply, showsSuggestions } from "../../lib/chat-message";
+import {
+  type ChatMessage,
+  isAwaitingReply,
+  offersAnswerCheck,
+  showsSuggestions,
+} from "../../lib/chat-message";
+import { AnswerCheck } from "../components/answer-check";
 import { Composer } from "../components/composer";
 import { MessageList } from "../components/message-list";
 import { SuggestionList } from "../components/suggestion-list";
@@ -112,6 +118,9 @@ export function ChatScreen({
     <>
       {isAwaitingReply(messages, conversationId ? conversation?.status : undefined) ? (
         <TypingIndicator />
+      ) : null}
+      {!resolved && conversationId && offersAnswerCheck(messages) ? (
+        <AnswerCheck disabled={sending} onPick={(text) => void send(text)} />
       ) : null}
       {!resolved && showsSuggestions(messages) ? (
         <SuggestionList

@@ -2,7 +2,7 @@ import type * as AgentReact from "@convex-dev/agent/react";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 
-import { act, screen, waitFor } from "@testing-library/react";
+import { act, screen, waitFor, within } from "@testing-library/react";
 import { createChallenge, verifySolution } from "altcha-lib";
 import { deriveKey } from "altcha-lib/algorithms/web/pbkdf2";
 import userEvent from "@testing-library/user-event";
@@ -31,6 +31,7 @@ const backend = vi.hoisted(() => ({
   failNextMutation: null as string | null,
   settingsLoaded: true,
   conversations: [] as Array<Record<string, unknown>>,
+  threadMessages: [] as Array<Record<string, unknown>>,
   calls: [] as Array<{ name: string; args: Record<string, unknown> }>,
   refuseNextSession: null as string | null,
   refuseNextProof: false,
@@ -225,8 +226,8 @@ vi.mock("convex/react", async () => {
 
 vi.mock("@convex-dev/agent/react", async (importOriginal) => ({
   ...(await importOriginal<typeof AgentReact>()),
-  useUIMessages: () => ({
-    results: [],
+  useUIMessages: (_query: unknown, args: unknown) => ({
+    results: args === "skip" ? [] : backend.threadMessages,
     status: "Exhausted",
     isLoading: false,
     loadMore: () => undefined,
@@ -261,6 +262,7 @@ beforeEach(() => {
   backend.failNextMutation = null;
   backend.settingsLoaded = true;
   backend.conversations = [];
+  backend.threadMessages = [];
   backend.calls = [];
   backend.refuseNextSession = null;
   backend.refuseNextProof = false;
@@ -513,6 +515,43 @@ describe("widget screen flow", () => {
         backend.calls.find((call) => call.name === "public/conversations:create")?.args,
       ).toMatchObject({ language: "pt-BR" }),
     );
+  }, 20_000);
+
+  it("offers Yes and No under an answer that asks whether it answered, and sends the pick", async () => {
+    backend.threadMessages = [
+      {
+        key: "m1",
+        role: "user",
+        text: "How do I reset my password?",
+        status: "success",
+        author: "contact",
+      },
+      {
+        key: "m2",
+        role: "assistant",
+        text: 'Click "Forgot password".\n\nSource: [security.md › Reset](http://site/knowledge/passage)\n\nDid that answer your question?',
+        status: "success",
+        author: "agent",
+      },
+    ];
+    renderWidget();
+    await identify();
+    await userEvent.click(await screen.findByRole("button", { name: "Start chat" }));
+    await userEvent.type(
+      await screen.findByRole("textbox", { name: "Message" }, LAZY),
+      "How do I reset my password?{Enter}",
+    );
+    const check = await screen.findByRole("group", { name: "Did that answer your question?" });
+    expect(screen.getByRole("link", { name: "security.md › Reset" }).getAttribute("href")).toBe(
+      "http://site/knowledge/passage",
+    );
+    await userEvent.click(within(check).getByRole("button", { name: "No" }));
+    await waitFor(() =>
+      expect(
+        backend.calls.filter((call) => call.name === "public/messages:send").at(-1)?.args,
+      ).toMatchObject({ text: "No" }),
+    );
+    backend.threadMessages = [...backend.threadMessages.slice(0, 1)];
   }, 20_000);
 
   it("keeps the typed draft when the session expires mid-conversation, and brings it back after re-auth", async () => {
