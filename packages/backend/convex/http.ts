@@ -3,6 +3,8 @@ import { httpRouter } from "convex/server";
 import { api, internal } from "./_generated/api";
 import * as contactSessions from "./contactSessionRoutes";
 import { httpAction } from "./_generated/server";
+import { PASSAGE_PATH, parsePassageAddress } from "./lib/knowledge/passageLink";
+import { passagePage } from "./lib/knowledge/passagePage";
 import { VAPI_SECRETS } from "./lib/plugins";
 import { parseEndOfCallReport } from "./lib/vapiServerMessage";
 import { verifyVapiSecret } from "./lib/webhooks/verifyVapiSecret";
@@ -97,6 +99,31 @@ http.route({
   path: "/widget/contact-sessions/challenge",
   method: "OPTIONS",
   handler: contactSessions.preflight,
+});
+
+/** The public, read-only page of a section an answer cited (lib/knowledge/passageLink.ts). */
+http.route({
+  path: PASSAGE_PATH,
+  method: "GET",
+  handler: httpAction(async (ctx, request) => {
+    const address = parsePassageAddress(request.url);
+    const passage = address
+      ? await ctx.runQuery(internal.system.knowledge.passages.section, {
+          organizationId: address.organizationId,
+          fileId: address.fileId,
+          section: address.section,
+        })
+      : null;
+    return new Response(passagePage(address?.language ?? "en", passage), {
+      status: passage ? 200 : 404,
+      headers: {
+        "content-type": "text/html; charset=utf-8",
+        "content-security-policy": "default-src 'none'; style-src 'unsafe-inline'",
+        "x-content-type-options": "nosniff",
+        "referrer-policy": "no-referrer",
+      },
+    });
+  }),
 });
 
 export default http;

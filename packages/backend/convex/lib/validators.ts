@@ -54,9 +54,19 @@ export type ContactMetadata = Infer<typeof vContactMetadata>;
 export const vWidgetPosition = v.union(v.literal("bottom-right"), v.literal("bottom-left"));
 export const vLanguage = v.union(v.literal("en"), v.literal("pt-BR"));
 
-export const vWidgetSettingsFields = {
+/** The widget's greeting and suggested questions in one language. */
+export const vWidgetCopy = v.object({
+  language: vLanguage,
   greeting: v.string(),
   suggestions: v.array(v.string()),
+});
+export type WidgetCopy = Infer<typeof vWidgetCopy>;
+
+export const vWidgetSettingsFields = {
+  /** In the default language; `translations` holds the others. */
+  greeting: v.string(),
+  suggestions: v.array(v.string()),
+  translations: v.optional(v.array(vWidgetCopy)),
   colors: v.object({ primary: v.string(), background: v.string(), text: v.string() }),
   logoStorageId: v.optional(v.id("_storage")),
   position: vWidgetPosition,

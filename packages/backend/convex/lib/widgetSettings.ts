@@ -3,17 +3,14 @@ import { v } from "convex/values";
 
 import type { QueryCtx } from "../_generated/server";
 import { vWidgetSettingsFields } from "./validators";
+import { BUILT_IN_COPY } from "./widgetCopy";
 
 export const vWidgetSettings = v.object(vWidgetSettingsFields);
 export type WidgetSettings = Infer<typeof vWidgetSettings>;
 
 export const DEFAULT_WIDGET_SETTINGS: WidgetSettings = {
-  greeting: "Hi! How can we help you today?",
-  suggestions: [
-    "How do I get started?",
-    "What plans do you offer?",
-    "How can I reset my password?",
-  ],
+  ...BUILT_IN_COPY.en,
+  translations: [{ language: "pt-BR", ...BUILT_IN_COPY["pt-BR"] }],
   colors: { primary: "#2563eb", background: "#ffffff", text: "#0f172a" },
   position: "bottom-right",
   defaultLanguage: "en",

@@ -21,10 +21,19 @@ export const get = operatorQuery({
 
 export const upsert = adminMutation({
   args: { settings: vWidgetSettings },
-  handler: async (ctx, { settings }) => {
+  handler: async (ctx, args) => {
     const { operator } = ctx;
-    if (settings.suggestions.length > MAX_SUGGESTIONS)
+    let { settings } = args;
+    // The default language's copy is the top-level greeting and suggestions.
+    const translations = (settings.translations ?? []).filter(
+      (copy) => copy.language !== settings.defaultLanguage,
+    );
+    if ([settings, ...translations].some((copy) => copy.suggestions.length > MAX_SUGGESTIONS))
       fail("INVALID_INPUT", "At most three suggestions");
+    const languages = translations.map((copy) => copy.language);
+    if (new Set(languages).size < languages.length)
+      fail("INVALID_INPUT", "One greeting per language");
+    settings = { ...settings, translations };
     if (settings.voice.enabled) await requirePremium(ctx, operator.orgId);
     const existing = await ctx.db
       .query("widgetSettings")

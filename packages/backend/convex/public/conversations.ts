@@ -8,6 +8,8 @@ import { requireContactConversation } from "../lib/contactSessions";
 import { contactMutation, contactQuery } from "../lib/functions";
 import { limitConversationCreation } from "../lib/rateLimits";
 import { widgetSettingsFor } from "../lib/widgetSettings";
+import { widgetCopyFor } from "../lib/widgetCopy";
+import { vLanguage } from "../lib/validators";
 import { AGENT_NAME } from "../lib/ai/supportAgent";
 
 /** What a visitor may see of a conversation: no operator data. */
@@ -26,12 +28,14 @@ function forContact(conversation: Doc<"conversations">) {
 
 /** A chat: voice conversations come only from Vapi's end-of-call reports. */
 export const create = contactMutation({
-  args: {},
-  handler: async (ctx) => {
+  /** The widget's locale: the greeting is in it, and replies fall back to it. */
+  args: { language: v.optional(vLanguage) },
+  handler: async (ctx, { language }) => {
     const { session } = ctx;
     await limitConversationCreation(ctx, session);
     const threadId = await createThread(ctx, components.agent, { userId: session._id });
-    const { greeting } = await widgetSettingsFor(ctx, session.organizationId);
+    const settings = await widgetSettingsFor(ctx, session.organizationId);
+    const { greeting } = widgetCopyFor(settings, language ?? settings.defaultLanguage);
     await saveMessage(ctx, components.agent, {
       threadId,
       agentName: AGENT_NAME,
@@ -51,6 +55,7 @@ export const create = contactMutation({
       unreadByOperator: 0,
       unreadByContact: 0,
       knowledgeMisses: 0,
+      ...(language ? { language } : {}),
       searchText: `${session.name} ${session.email}`,
     });
     return conversationId;

@@ -2,7 +2,8 @@ import { afterEach, describe, expect, test, vi } from "vitest";
 
 import { api } from "../_generated/api";
 import { DEFAULT_WIDGET_SETTINGS } from "../lib/widgetSettings";
-import { createOrganization, newTest, operator } from "../test.harness";
+import { BUILT_IN_COPY, widgetCopyFor } from "../lib/widgetCopy";
+import { createOrganization, createSession, newTest, operator } from "../test.harness";
 
 afterEach(() => {
   vi.unstubAllEnvs();
@@ -87,6 +88,61 @@ describe("widget settings", () => {
     expect(error.data.code).toBe("PLAN_REQUIRED");
     vi.unstubAllEnvs();
     await admin.mutation(api.private.widgetSettings.upsert, { settings: withVoice });
+  });
+
+  test("greeting and suggestions are kept per language, and a conversation opens greeted in the widget's", async () => {
+    const t = newTest();
+    await createOrganization(t, "org_a");
+    const admin = operator(t, "org_a", "admin");
+    await admin.mutation(api.private.widgetSettings.upsert, {
+      settings: {
+        ...DEFAULT_WIDGET_SETTINGS,
+        greeting: "Welcome to Acme!",
+        suggestions: ["Pricing?"],
+        translations: [
+          { language: "pt-BR", greeting: "Bem-vindo à Acme!", suggestions: ["Preços?"] },
+          { language: "en", greeting: "ignored: English is the default", suggestions: [] },
+        ],
+      },
+    });
+    const settings = await t.query(api.public.widgetSettings.get, { organizationId: "org_a" });
+    expect(widgetCopyFor(settings, "pt-BR")).toEqual({
+      greeting: "Bem-vindo à Acme!",
+      suggestions: ["Preços?"],
+    });
+    expect(widgetCopyFor(settings, "en")).toEqual({
+      greeting: "Welcome to Acme!",
+      suggestions: ["Pricing?"],
+    });
+    const contactSessionId = await createSession(t, "org_a");
+    const conversationId = await t.mutation(api.public.conversations.create, {
+      contactSessionId,
+      language: "pt-BR",
+    });
+    const conversation = await t.run(async (ctx) => await ctx.db.get(conversationId));
+    expect(conversation).toMatchObject({
+      language: "pt-BR",
+      lastMessage: { text: "Bem-vindo à Acme!" },
+    });
+    await expect(
+      admin.mutation(api.private.widgetSettings.upsert, {
+        settings: {
+          ...DEFAULT_WIDGET_SETTINGS,
+          translations: [
+            { language: "pt-BR", greeting: "Oi", suggestions: [] },
+            { language: "pt-BR", greeting: "Olá", suggestions: [] },
+          ],
+        },
+      }),
+    ).rejects.toThrow(/One greeting per language/);
+  });
+
+  test("a widget in a language the organization wrote nothing for greets in that language", () => {
+    const englishOnly = { ...DEFAULT_WIDGET_SETTINGS, greeting: "Welcome!", translations: [] };
+    expect(widgetCopyFor(englishOnly, "pt-BR")).toEqual({
+      greeting: BUILT_IN_COPY["pt-BR"].greeting,
+      suggestions: [],
+    });
   });
 
   test("an unknown organization has no widget", async () => {

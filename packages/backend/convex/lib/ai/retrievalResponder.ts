@@ -11,7 +11,12 @@ import type {
 import { groundedAnswer } from "../answers/groundedAnswer";
 import { detectMessageLanguage, type ReplyLanguage } from "../answers/language";
 import { phraseAnswer } from "../answers/phraseAnswer";
-import { offersPerson, replyTemplates } from "../answers/replyTemplates";
+import {
+  asksIfAnswered,
+  offersPerson,
+  offersToResolve,
+  replyTemplates,
+} from "../answers/replyTemplates";
 import { visitorIntent } from "../answers/visitorIntent";
 import { REPLY_LANGUAGE_LINE } from "./supportInstructions";
 import {
@@ -104,14 +109,19 @@ export function decideStep(options: Pick<LanguageModelV4CallOptions, "prompt" | 
   }
   const available = new Set((options.tools ?? []).map((tool) => tool.name));
   const intent = visitorIntent(query);
+  const previous = previousAgentText(prompt);
   // "Yes" to "would you like to talk to a person?" is a request for a person.
-  const acceptsOffer = intent === "affirmative" && offersPerson(previousAgentText(prompt));
+  const acceptsOffer = intent === "affirmative" && offersPerson(previous);
   if ((intent === "human" || acceptsOffer) && available.has(TOOL_NAMES.escalate)) {
     return { type: "tool", toolName: TOOL_NAMES.escalate, input: { reason: "visitor_request" } };
   }
-  if (intent === "closure" && available.has(TOOL_NAMES.resolve)) {
+  const acceptsResolve = intent === "affirmative" && offersToResolve(previous);
+  if ((intent === "closure" || acceptsResolve) && available.has(TOOL_NAMES.resolve)) {
     return { type: "tool", toolName: TOOL_NAMES.resolve, input: {} };
   }
+  if (intent === "affirmative" && asksIfAnswered(previous))
+    return { type: "text", text: t.resolveOffer };
+  if (intent === "negative" && offersToResolve(previous)) return { type: "text", text: t.keepOpen };
   const fixed: Partial<Record<typeof intent, string>> = {
     affirmative: t.anythingElse,
     negative: t.rephrase,

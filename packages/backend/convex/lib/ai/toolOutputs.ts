@@ -6,8 +6,18 @@ export const TOOL_NAMES = {
   resolve: "resolveConversation",
 } as const;
 
-/** One retrieved chunk: its file, its "file › section" path, its text and its similarity. */
-export type Passage = { source: string; section?: string; text: string; score: number };
+/**
+ * One retrieved chunk: its file, its "file › section" path, its text and its similarity, and where
+ * a visitor can read that section (a public, read-only page).
+ */
+export type Passage = {
+  source: string;
+  section?: string;
+  text: string;
+  score: number;
+  fileId?: string;
+  url?: string;
+};
 
 export type KnowledgeSearchOutput = {
   found: boolean;

@@ -118,7 +118,7 @@ describe("sentence selection", () => {
     }
     const positions = answer.quotes.map((q) => source.indexOf(q));
     expect(positions).toEqual([...positions].sort((a, b) => a - b));
-    expect(answer.sections).toEqual(["billing.md › Billing › Refunds"]);
+    expect(answer.sources).toEqual([{ section: "billing.md › Billing › Refunds", url: undefined }]);
   });
 
   test("a list is quoted whole, never item by item", () => {

@@ -8,7 +8,7 @@ import { coverage, coversQuestion, queryTerms } from "./relevance";
 const MAX_UNITS = 3;
 
 /** A quotable piece of a passage: a whole sentence, a whole list, or one table row with its header. */
-type Unit = { text: string; passage: number; position: number; section: string };
+type Unit = { text: string; passage: number; position: number; section: string; url?: string };
 
 function tableRowUnits(table: string): string[] {
   const rows = table.split("\n").map((row) =>
@@ -41,10 +41,12 @@ function unitsOf(passage: Passage, index: number): Unit[] {
     passage: index,
     position,
     section: passage.section ?? passage.source,
+    url: passage.url,
   }));
 }
 
-export type GroundedAnswer = { quotes: string[]; sections: string[] };
+export type AnswerSource = { section: string; url?: string };
+export type GroundedAnswer = { quotes: string[]; sources: AnswerSource[] };
 
 /**
  * Picks the one to three whole sentences (or a whole list, or table rows) of the retrieved passages
@@ -102,6 +104,8 @@ export function groundedAnswer(
   chosen.sort((a, b) => a.passage - b.passage || a.position - b.position);
   return {
     quotes: chosen.map((u) => u.text),
-    sections: [...new Set(chosen.map((u) => u.section))],
+    sources: [
+      ...new Map(chosen.map((u) => [u.section, { section: u.section, url: u.url }])).values(),
+    ],
   };
 }

@@ -1,4 +1,4 @@
-import type { GroundedAnswer } from "./groundedAnswer";
+import type { AnswerSource, GroundedAnswer } from "./groundedAnswer";
 import type { ReplyLanguage } from "./language";
 import { replyTemplates } from "./replyTemplates";
 
@@ -12,10 +12,16 @@ function seedOf(text: string): number {
   return hash;
 }
 
+/** A section name as a Markdown link to its passage, or as plain text when it has no page. */
+function sourceLink({ section, url }: AnswerSource): string {
+  const label = section.replace(/[[\]\\]/g, "\\$&");
+  return url ? `[${label}](${url})` : label;
+}
+
 /**
- * The reply around the quoted sentences: a lead-in and a closing line that vary from question to
- * question (chosen from the question itself, so the same question reads the same), and the
- * sections the quotes came from.
+ * The reply around the quoted sentences: a lead-in that varies from question to question (chosen
+ * from the question itself, so the same question reads the same), the sections the quotes came
+ * from as links, and "Did that answer your question?", which the widget offers Yes / No for.
  */
 export function phraseAnswer(
   query: string,
@@ -25,11 +31,10 @@ export function phraseAnswer(
   const t = replyTemplates[language];
   const seed = seedOf(query.trim().toLowerCase());
   const leadIn = pick(t.leadIns, seed);
-  const followUp = pick(t.followUps, seed >>> 3);
   const startsWithList = /^- /.test(answer.quotes[0] ?? "");
   const body = answer.quotes.join(answer.quotes.some((q) => q.includes("\n")) ? "\n" : " ");
   const opening = leadIn && startsWithList ? `${leadIn.trim()}\n` : leadIn;
-  return [`${opening}${body}`, t.source(answer.sections.join("; ")), followUp]
+  return [`${opening}${body}`, t.source(answer.sources.map(sourceLink).join("; ")), t.answered]
     .filter(Boolean)
     .join("\n\n");
 }

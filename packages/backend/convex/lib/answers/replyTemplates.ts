@@ -4,8 +4,12 @@ type Phrases = {
   /** Lead-ins for a found answer; "" means the answer starts with the quote itself. */
   leadIns: string[];
   source: (sections: string) => string;
-  /** Closing lines for a found answer; "" means none. */
-  followUps: string[];
+  /** Ends every found answer; the widget offers "Yes" and "No" as quick replies to it. */
+  answered: string;
+  /** "Yes" to `answered`: may the conversation be closed? */
+  resolveOffer: string;
+  /** "No" to `resolveOffer`. */
+  keepOpen: string;
   notFound: string;
   escalatedOnRequest: string;
   escalatedOnGap: string;
@@ -25,12 +29,9 @@ export const replyTemplates: Record<ReplyLanguage, Phrases> = {
   en: {
     leadIns: ["", "Here's what I found: ", "Sure. ", "Good question. ", "From our help articles: "],
     source: (sections) => `Source: ${sections}`,
-    followUps: [
-      "",
-      "Does that help?",
-      "Did that answer your question?",
-      "Anything else I can look up?",
-    ],
+    answered: "Did that answer your question?",
+    resolveOffer: "Great! Shall I mark this conversation as resolved?",
+    keepOpen: "No problem. What else can I help you with?",
     notFound:
       "I couldn't find anything about that in our help articles, so I'd rather not guess. Could you rephrase it, or would you like to talk to a person?",
     escalatedOnRequest:
@@ -52,12 +53,9 @@ export const replyTemplates: Record<ReplyLanguage, Phrases> = {
   "pt-BR": {
     leadIns: ["", "Encontrei isto: ", "Claro. ", "Boa pergunta. ", "Dos nossos artigos de ajuda: "],
     source: (sections) => `Fonte: ${sections}`,
-    followUps: [
-      "",
-      "Isso ajuda?",
-      "Isso respondeu à sua pergunta?",
-      "Posso procurar mais alguma coisa?",
-    ],
+    answered: "Isso respondeu à sua pergunta?",
+    resolveOffer: "Ótimo! Posso marcar esta conversa como resolvida?",
+    keepOpen: "Sem problemas. Com o que mais posso ajudar?",
     notFound:
       "Não encontrei nada sobre isso nos nossos artigos de ajuda e prefiro não adivinhar. Pode reformular a pergunta ou prefere falar com uma pessoa?",
     escalatedOnRequest:
@@ -84,4 +82,17 @@ export function offersPerson(text: string): boolean {
   return Object.values(replyTemplates).some((t) =>
     [t.notFound, t.rephrase, t.complaint].some((offer) => text.includes(offer)),
   );
+}
+
+const endsWithOneOf = (text: string, key: "answered" | "resolveOffer") =>
+  Object.values(replyTemplates).some((t) => text.trimEnd().endsWith(t[key]));
+
+/** An answer that asks "Did that answer your question?": the widget shows Yes / No under it. */
+export function asksIfAnswered(text: string): boolean {
+  return endsWithOneOf(text, "answered");
+}
+
+/** A reply asking whether the conversation may be closed, so a "yes" after it closes it. */
+export function offersToResolve(text: string): boolean {
+  return endsWithOneOf(text, "resolveOffer");
 }

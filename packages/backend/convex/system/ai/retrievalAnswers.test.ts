@@ -104,7 +104,8 @@ describe("retrieval-mode answers a visitor can trust", () => {
     const t = newTest();
     const ids = await uploadedKnowledge(t);
     await sendAndSettle(t, ids, "Quanto tempo dura o teste grátis?");
+    // "ok" to "Isso respondeu à sua pergunta?" is a yes: the offer to close, still in Portuguese.
     await sendAndSettle(t, ids, "ok");
-    expect(await lastReply(t, ids)).toBe("Ótimo! Posso ajudar com mais alguma coisa?");
+    expect(await lastReply(t, ids)).toBe("Ótimo! Posso marcar esta conversa como resolvida?");
   });
 });

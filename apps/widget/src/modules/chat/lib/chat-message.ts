@@ -1,3 +1,5 @@
+import { asksIfAnswered } from "@echo/backend/convex/lib/answers/replyTemplates";
+
 /** What the chat screen needs of a thread message (the backend adds author; streamed ones lack it). */
 export type ChatMessage = {
   key: string;
@@ -31,4 +33,15 @@ export function isAwaitingReply(
 /** Suggestions belong to the opening of a conversation, before the visitor has said anything. */
 export function showsSuggestions(messages: readonly ChatMessage[]): boolean {
   return !messages.some((message) => authorOf(message) === "contact");
+}
+
+/** "Did that answer your question?" ends the agent's last, complete answer: offer Yes and No. */
+export function offersAnswerCheck(messages: readonly ChatMessage[]): boolean {
+  const last = messages.at(-1);
+  return (
+    last !== undefined &&
+    authorOf(last) === "agent" &&
+    last.status === "success" &&
+    asksIfAnswered(last.text)
+  );
 }

@@ -4,6 +4,7 @@ import { z } from "zod";
 import { internal } from "../../../_generated/api";
 import { coversQuestion } from "../../answers/relevance";
 import { knowledgeBase } from "../../knowledge/knowledgeBase";
+import { passageUrl } from "../../knowledge/passageLink";
 import { models } from "../models";
 import type { KnowledgeSearchOutput, Passage } from "../toolOutputs";
 import { conversationForTool } from "./conversationForTool";
@@ -26,15 +27,27 @@ export const searchKnowledge = createTool({
       limit: SEARCH_LIMIT,
       vectorScoreThreshold: m.relevanceThreshold,
     });
-    const titles = new Map(entries.map((entry) => [entry.entryId, entry.title ?? "document"]));
+    const files = new Map(entries.map((entry) => [entry.entryId, entry]));
+    const siteUrl = process.env.CONVEX_SITE_URL;
     // Similar vectors are not an answer: a passage must cover what the question is about.
     const passages: Passage[] = results
       .map((result) => {
-        const source = titles.get(result.entryId) ?? "document";
+        const entry = files.get(result.entryId);
+        const source = entry?.title ?? "document";
         const chunk = result.content[0];
         const section =
           typeof chunk?.metadata?.section === "string" ? chunk.metadata.section : source;
-        return { source, section, text: chunk?.text ?? "", score: result.score };
+        const fileId = entry?.metadata?.fileId;
+        const url =
+          siteUrl && fileId
+            ? passageUrl(siteUrl, {
+                organizationId: conversation.organizationId,
+                fileId,
+                section,
+                language: conversation.language ?? "en",
+              })
+            : undefined;
+        return { source, section, text: chunk?.text ?? "", score: result.score, fileId, url };
       })
       .filter((passage) => coversQuestion(query, `${passage.section} ${passage.text}`))
       .slice(0, PASSAGES_RETURNED);

@@ -8,19 +8,25 @@ import { WidgetPreview } from "./widget-preview";
 
 afterEach(cleanup);
 
+const greeting = "Hi! Ask us about your Nimbus notebooks.";
 const form: WidgetSettingsForm = {
-  greeting: "Hi! Ask us about your Nimbus notebooks.",
-  suggestions: ["How do I share a notebook?", "", ""],
+  copy: {
+    en: { greeting, suggestions: ["How do I share a notebook?", "", ""] },
+    "pt-BR": {
+      greeting: "Olá! Pergunte sobre seus cadernos.",
+      suggestions: ["Como compartilho?", "", ""],
+    },
+  },
   colors: { primary: "#c2410c", background: "#ffffff", text: "#0f172a" },
   position: "bottom-left",
   defaultLanguage: "en",
   voice: { enabled: false, assistantId: "", phoneNumber: "" },
 };
 
-function renderPreview(changes: Partial<WidgetSettingsForm> = {}) {
+function renderPreview(language: "en" | "pt-BR" = "en") {
   render(
     <NextIntlClientProvider locale="en" messages={en}>
-      <WidgetPreview form={{ ...form, ...changes }} logoUrl={null} organizationName="Nimbus" />
+      <WidgetPreview form={form} language={language} logoUrl={null} organizationName="Nimbus" />
     </NextIntlClientProvider>,
   );
   return screen.getByTestId("widget-preview");
@@ -31,7 +37,7 @@ describe("WidgetPreview", () => {
     const preview = renderPreview();
     expect(within(preview).getByRole("heading", { level: 1 }).textContent).toBe("Nimbus");
     expect(within(preview).queryByText("Support")).toBeNull();
-    expect(within(preview).getByText(form.greeting)).toBeTruthy();
+    expect(within(preview).getByText(greeting)).toBeTruthy();
     expect(
       within(preview).getByRole("button", { name: "How do I share a notebook?" }),
     ).toBeTruthy();
@@ -48,9 +54,12 @@ describe("WidgetPreview", () => {
     expect(launcher.querySelector("svg path")).not.toBeNull();
   });
 
-  it("speaks the widget's default language", () => {
-    const preview = renderPreview({ defaultLanguage: "pt-BR" });
+  it("speaks the language being edited, with that language's greeting and suggestions", () => {
+    const preview = renderPreview("pt-BR");
     expect(within(preview).getByRole("textbox", { name: "Mensagem" })).toBeTruthy();
+    expect(within(preview).getByText("Olá! Pergunte sobre seus cadernos.")).toBeTruthy();
+    expect(within(preview).getByRole("button", { name: "Como compartilho?" })).toBeTruthy();
+    expect(within(preview).queryByText(greeting)).toBeNull();
   });
 
   it("is a picture: nothing in it takes focus", () => {

@@ -4,25 +4,29 @@ import widgetEn from "@echo/widget/messages/en.json";
 import widgetPtBr from "@echo/widget/messages/pt-BR.json";
 import { useTranslations } from "next-intl";
 
-import type { WidgetSettingsForm } from "../../lib/widget-settings-form";
+import type { Language, WidgetSettingsForm } from "../../lib/widget-settings-form";
 
 const HEX_COLOR = /^#[0-9a-f]{6}$/i;
 
 /**
  * The widget as visitors will see it with these settings, drawn by the widget's own components in
- * its default language, above the loader's launcher.
+ * the language being edited, above the loader's launcher.
  */
 export function WidgetPreview({
   form,
+  language,
   logoUrl,
   organizationName,
 }: {
   form: WidgetSettingsForm;
+  /** The language whose greeting is being edited; the preview speaks it. */
+  language: Language;
   logoUrl: string | null;
   organizationName: string;
 }) {
   const t = useTranslations("customization.preview");
-  const suggestions = form.suggestions.filter((suggestion) => suggestion.trim());
+  const copy = form.copy[language];
+  const suggestions = copy.suggestions.filter((suggestion) => suggestion.trim());
   // Half-typed hex codes keep the last complete color out of the preview.
   const colors = {
     primary: HEX_COLOR.test(form.colors.primary) ? form.colors.primary : "",
@@ -44,12 +48,12 @@ export function WidgetPreview({
           )}
         >
           <Widget
-            locale={form.defaultLanguage}
-            messages={form.defaultLanguage === "pt-BR" ? widgetPtBr : widgetEn}
+            locale={language}
+            messages={language === "pt-BR" ? widgetPtBr : widgetEn}
             organizationName={organizationName}
             logoUrl={logoUrl}
             colors={colors}
-            greeting={form.greeting || t("emptyGreeting")}
+            greeting={copy.greeting || t("emptyGreeting")}
             suggestions={suggestions}
           />
         </div>

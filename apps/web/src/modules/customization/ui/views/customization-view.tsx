@@ -4,47 +4,24 @@ import { api } from "@echo/backend/convex/_generated/api";
 import type { Id } from "@echo/backend/convex/_generated/dataModel";
 import { Button } from "@echo/ui/components/button";
 import { Input } from "@echo/ui/components/input";
-import { Label } from "@echo/ui/components/label";
-import { Textarea } from "@echo/ui/components/textarea";
 import { useMutation, useQuery } from "convex/react";
 import { useTranslations } from "next-intl";
-import { type FormEvent, type ReactNode, useState } from "react";
+import { type FormEvent, useState } from "react";
 
 import { useErrorMessage } from "@/modules/convex/use-error-message";
 
 import {
   fromForm,
+  type Language,
   toForm,
   validateForm,
   type WidgetSettingsForm,
 } from "../../lib/widget-settings-form";
+import { CopyFields } from "../components/copy-fields";
 import { ColorField } from "../components/color-field";
+import { Field } from "../components/field";
 import { LogoField } from "../components/logo-field";
 import { WidgetPreview } from "../components/widget-preview";
-
-function Field({
-  id,
-  label,
-  problem,
-  children,
-}: {
-  id: string;
-  label: string;
-  problem?: string;
-  children: ReactNode;
-}) {
-  return (
-    <div className="grid gap-1.5">
-      <Label htmlFor={id}>{label}</Label>
-      {children}
-      {problem ? (
-        <p id={`${id}-problem`} className="text-xs text-destructive">
-          {problem}
-        </p>
-      ) : null}
-    </div>
-  );
-}
 
 export function CustomizationView() {
   const t = useTranslations("dashboard");
@@ -82,6 +59,7 @@ function CustomizationForm({
   const upsert = useMutation(api.private.widgetSettings.upsert);
   const generateLogoUploadUrl = useMutation(api.private.widgetSettings.generateLogoUploadUrl);
   const [form, setForm] = useState(initial);
+  const [copyLanguage, setCopyLanguage] = useState<Language>(initial.defaultLanguage);
   const [logo, setLogo] = useState<{
     storageId?: Id<"_storage">;
     url: string | null;
@@ -138,33 +116,13 @@ function CustomizationForm({
           <h1 className="text-xl font-semibold">{t("title")}</h1>
           <p className="text-sm text-muted-foreground">{t("description")}</p>
         </div>
-        <Field id="greeting" label={t("greeting")} problem={problem("greeting")}>
-          <Textarea
-            id="greeting"
-            value={form.greeting}
-            aria-invalid={Boolean(problems.greeting)}
-            onChange={(event) => update((draft) => void (draft.greeting = event.target.value))}
-          />
-        </Field>
-        <fieldset className="grid gap-2">
-          <legend className="mb-1 text-sm font-medium">{t("suggestions")}</legend>
-          {form.suggestions.map((suggestion, index) => (
-            <Field
-              key={index}
-              id={`suggestion-${index}`}
-              label={t("suggestion", { number: index + 1 })}
-              problem={problem(`suggestions.${index}`)}
-            >
-              <Input
-                id={`suggestion-${index}`}
-                value={suggestion}
-                onChange={(event) =>
-                  update((draft) => void (draft.suggestions[index] = event.target.value))
-                }
-              />
-            </Field>
-          ))}
-        </fieldset>
+        <CopyFields
+          form={form}
+          language={copyLanguage}
+          onLanguage={setCopyLanguage}
+          problems={problems}
+          update={update}
+        />
         <fieldset className="grid gap-3 sm:grid-cols-3">
           <legend className="mb-1 text-sm font-medium">{t("colors")}</legend>
           {(["primary", "background", "text"] as const).map((key) => (
@@ -275,7 +233,12 @@ function CustomizationForm({
           ) : null}
         </div>
       </form>
-      <WidgetPreview form={form} logoUrl={logo.url} organizationName={organizationName} />
+      <WidgetPreview
+        form={form}
+        language={copyLanguage}
+        logoUrl={logo.url}
+        organizationName={organizationName}
+      />
     </div>
   );
 }

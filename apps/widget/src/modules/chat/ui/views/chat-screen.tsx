@@ -6,16 +6,23 @@ import { Alert } from "@echo/ui/components/alert";
 import { Button } from "@echo/ui/components/button";
 import { useMutation, useQuery } from "convex/react";
 import { useAtom, useAtomValue } from "jotai";
-import { useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
 import { useCallback, useEffect, useState } from "react";
 
+import type { Locale } from "@/i18n/locales";
 import { widgetOpenAtom } from "@/modules/embed/atoms/embed-atoms";
 import { errorCodeOf, type ErrorCode } from "@/modules/errors/lib/error-code";
 import { flowAtom } from "@/modules/flow/atoms/flow-atoms";
 import { useSessionErrorHandler } from "@/modules/session/hooks/use-session-expiry";
 
 import { OLDER_PAGE_SIZE, useConversationMessages } from "../../hooks/use-conversation-messages";
-import { type ChatMessage, isAwaitingReply, showsSuggestions } from "../../lib/chat-message";
+import {
+  type ChatMessage,
+  isAwaitingReply,
+  offersAnswerCheck,
+  showsSuggestions,
+} from "../../lib/chat-message";
+import { AnswerCheck } from "../components/answer-check";
 import { Composer } from "../components/composer";
 import { MessageList } from "../components/message-list";
 import { SuggestionList } from "../components/suggestion-list";
@@ -35,6 +42,7 @@ export function ChatScreen({
   suggestions: readonly string[];
 }) {
   const t = useTranslations("chat");
+  const locale = useLocale() as Locale;
   const tErrors = useTranslations("errors");
   const [flow, dispatch] = useAtom(flowAtom);
   const handleSessionError = useSessionErrorHandler();
@@ -77,7 +85,7 @@ export function ChatScreen({
       let id = conversationId;
       try {
         if (!id) {
-          id = await createConversation({ contactSessionId });
+          id = await createConversation({ contactSessionId, language: locale });
           dispatch({ type: "conversationCreated", conversationId: id });
         }
         await sendMessage({ contactSessionId, conversationId: id, text });
@@ -94,6 +102,7 @@ export function ChatScreen({
     [
       conversationId,
       contactSessionId,
+      locale,
       createConversation,
       sendMessage,
       dispatch,
@@ -109,6 +118,9 @@ export function ChatScreen({
     <>
       {isAwaitingReply(messages, conversationId ? conversation?.status : undefined) ? (
         <TypingIndicator />
+      ) : null}
+      {!resolved && conversationId && offersAnswerCheck(messages) ? (
+        <AnswerCheck disabled={sending} onPick={(text) => void send(text)} />
       ) : null}
       {!resolved && showsSuggestions(messages) ? (
         <SuggestionList

@@ -2,12 +2,14 @@
 
 import { api } from "@echo/backend/convex/_generated/api";
 import type { Id } from "@echo/backend/convex/_generated/dataModel";
+import { widgetCopyFor } from "@echo/backend/convex/lib/widgetCopy";
 import { useQuery } from "convex/react";
 import { useAtomValue, useSetAtom } from "jotai";
-import { useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
 import dynamic from "next/dynamic";
 import { useEffect } from "react";
 
+import type { Locale } from "@/i18n/locales";
 import { WidgetIntl } from "@/i18n/widget-intl";
 import { ConvexClientProvider } from "@/modules/convex/convex-client-provider";
 import { SessionCheck } from "@/modules/loading/ui/components/session-check";
@@ -64,6 +66,7 @@ export function LiveWidget() {
 
 function LiveScreens() {
   const t = useTranslations();
+  const locale = useLocale() as Locale;
   const flow = useAtomValue(flowAtom);
   const organizationId = useAtomValue(organizationIdAtom);
   const session = useAtomValue(contactSessionAtom);
@@ -113,11 +116,7 @@ function LiveScreens() {
         return <SelectionScreen contactSessionId={contactSessionId} voice={voice} />;
       if (flow.screen === "chat") {
         return settings ? (
-          <ChatScreen
-            contactSessionId={contactSessionId}
-            greeting={settings.greeting}
-            suggestions={settings.suggestions}
-          />
+          <ChatScreen contactSessionId={contactSessionId} {...widgetCopyFor(settings, locale)} />
         ) : (
           <LoadingScreen />
         );

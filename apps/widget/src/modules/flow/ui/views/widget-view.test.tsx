@@ -2,7 +2,7 @@ import type * as AgentReact from "@convex-dev/agent/react";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 
-import { act, screen, waitFor } from "@testing-library/react";
+import { act, screen, waitFor, within } from "@testing-library/react";
 import { createChallenge, verifySolution } from "altcha-lib";
 import { deriveKey } from "altcha-lib/algorithms/web/pbkdf2";
 import userEvent from "@testing-library/user-event";
@@ -10,6 +10,8 @@ import { createStore } from "jotai";
 import type { ReactNode } from "react";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 
+import { intlAtom, shellTextAtom } from "@/i18n/intl-atoms";
+import { shellText } from "@/i18n/shell-text";
 import { convexSiteUrlAtom, organizationIdAtom } from "@/modules/session/atoms/session-atoms";
 import { storageKey } from "@/modules/session/lib/contact-session-storage";
 import { acmeInitialState } from "@/test/initial-state";
@@ -19,6 +21,7 @@ import { flowAtom } from "../../atoms/flow-atoms";
 import { initialStateAtom } from "../../atoms/initial-state-atoms";
 import { WidgetApp } from "./widget-app";
 import { WidgetView } from "./widget-view";
+import ptBR from "../../../../../messages/pt-BR.json";
 
 /** A stand-in for the Convex deployment at the client boundary: functions by name, in memory. */
 const backend = vi.hoisted(() => ({
@@ -28,6 +31,7 @@ const backend = vi.hoisted(() => ({
   failNextMutation: null as string | null,
   settingsLoaded: true,
   conversations: [] as Array<Record<string, unknown>>,
+  threadMessages: [] as Array<Record<string, unknown>>,
   calls: [] as Array<{ name: string; args: Record<string, unknown> }>,
   refuseNextSession: null as string | null,
   refuseNextProof: false,
@@ -127,6 +131,9 @@ vi.mock("convex/react", async () => {
   const settings = {
     greeting: "Welcome to Acme!",
     suggestions: ["Where is my order?"],
+    translations: [
+      { language: "pt-BR", greeting: "Bem-vindo à Acme!", suggestions: ["Cadê meu pedido?"] },
+    ],
     colors: { primary: "#2563eb", background: "#ffffff", text: "#0f172a" },
     position: "bottom-right",
     defaultLanguage: "en",
@@ -219,8 +226,8 @@ vi.mock("convex/react", async () => {
 
 vi.mock("@convex-dev/agent/react", async (importOriginal) => ({
   ...(await importOriginal<typeof AgentReact>()),
-  useUIMessages: () => ({
-    results: [],
+  useUIMessages: (_query: unknown, args: unknown) => ({
+    results: args === "skip" ? [] : backend.threadMessages,
     status: "Exhausted",
     isLoading: false,
     loadMore: () => undefined,
@@ -255,6 +262,7 @@ beforeEach(() => {
   backend.failNextMutation = null;
   backend.settingsLoaded = true;
   backend.conversations = [];
+  backend.threadMessages = [];
   backend.calls = [];
   backend.refuseNextSession = null;
   backend.refuseNextProof = false;
@@ -489,6 +497,62 @@ describe("widget screen flow", () => {
     expect(screen.getByRole("button", { name: "Where is my order?" })).toBeTruthy();
     expect(screen.getByText("Answers come from our help articles")).toBeTruthy();
   });
+
+  it("greets a pt-BR visitor with the organization's Portuguese greeting and suggestions, and opens the conversation in pt-BR", async () => {
+    const store = widgetStore();
+    store.set(intlAtom, { locale: "pt-BR", messages: ptBR, timeZone: "UTC" });
+    store.set(shellTextAtom, shellText("pt-BR", ptBR, null));
+    renderWithIntl(<WidgetView />, store);
+    await userEvent.type(await screen.findByRole("textbox", { name: "Nome" }, LAZY), "Ana");
+    await userEvent.type(screen.getByRole("textbox", { name: "E-mail" }), "ana@shop.example");
+    await userEvent.click(screen.getByRole("button", { name: "Continuar" }));
+    await userEvent.click(await screen.findByRole("button", { name: "Iniciar conversa" }));
+    expect(await screen.findByText("Bem-vindo à Acme!", {}, LAZY)).toBeTruthy();
+    expect(screen.queryByText("Welcome to Acme!")).toBeNull();
+    await userEvent.click(screen.getByRole("button", { name: "Cadê meu pedido?" }));
+    await waitFor(() =>
+      expect(
+        backend.calls.find((call) => call.name === "public/conversations:create")?.args,
+      ).toMatchObject({ language: "pt-BR" }),
+    );
+  }, 20_000);
+
+  it("offers Yes and No under an answer that asks whether it answered, and sends the pick", async () => {
+    backend.threadMessages = [
+      {
+        key: "m1",
+        role: "user",
+        text: "How do I reset my password?",
+        status: "success",
+        author: "contact",
+      },
+      {
+        key: "m2",
+        role: "assistant",
+        text: 'Click "Forgot password".\n\nSource: [security.md › Reset](http://site/knowledge/passage)\n\nDid that answer your question?',
+        status: "success",
+        author: "agent",
+      },
+    ];
+    renderWidget();
+    await identify();
+    await userEvent.click(await screen.findByRole("button", { name: "Start chat" }));
+    await userEvent.type(
+      await screen.findByRole("textbox", { name: "Message" }, LAZY),
+      "How do I reset my password?{Enter}",
+    );
+    const check = await screen.findByRole("group", { name: "Did that answer your question?" });
+    expect(screen.getByRole("link", { name: "security.md › Reset" }).getAttribute("href")).toBe(
+      "http://site/knowledge/passage",
+    );
+    await userEvent.click(within(check).getByRole("button", { name: "No" }));
+    await waitFor(() =>
+      expect(
+        backend.calls.filter((call) => call.name === "public/messages:send").at(-1)?.args,
+      ).toMatchObject({ text: "No" }),
+    );
+    backend.threadMessages = [...backend.threadMessages.slice(0, 1)];
+  }, 20_000);
 
   it("keeps the typed draft when the session expires mid-conversation, and brings it back after re-auth", async () => {
     const { store } = renderWidget();
