@@ -1,6 +1,7 @@
 import { httpRouter } from "convex/server";
 
 import { internal } from "./_generated/api";
+import * as attachments from "./attachmentRoutes";
 import * as contactSessions from "./contactSessionRoutes";
 import { httpAction } from "./_generated/server";
 import { VAPI_SECRETS } from "./lib/plugins";
@@ -87,5 +88,7 @@ http.route({
   method: "OPTIONS",
   handler: contactSessions.preflight,
 });
+
+http.route({ pathPrefix: "/attachments/", method: "GET", handler: attachments.download });
 
 export default http;
