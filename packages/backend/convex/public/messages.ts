@@ -8,7 +8,8 @@ import {
   requireContactThread,
   slideExpiry,
 } from "../lib/contactSessions";
-import { attachmentCaption, markSent, pendingAttachments } from "../lib/attachments/attachments";
+import { markSent, pendingAttachments } from "../lib/attachments/attachments";
+import { attachmentCaption } from "../lib/attachments/fileTypes";
 import { recordConversationMessage } from "../lib/conversationState";
 import { fail } from "../lib/errors";
 import { contactMutation, contactQuery } from "../lib/functions";

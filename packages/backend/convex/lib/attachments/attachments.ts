@@ -116,8 +116,3 @@ export async function attachmentsOfMessage(
     .collect();
   return rows.map(attachmentView);
 }
-
-/** The text a message with attachments and no words carries on the thread (and in the inbox). */
-export function attachmentCaption(fileNames: readonly string[]): string {
-  return fileNames.map((name) => `📎 ${name}`).join("\n");
-}

@@ -91,3 +91,17 @@ export function contentDisposition(kind: "image" | "file", fileName: string): st
   );
   return `${kind === "image" ? "inline" : "attachment"}; filename="${ascii}"; filename*=UTF-8''${encoded}`;
 }
+
+/** The text a message with attachments and no words carries on the thread (and in the inbox). */
+export function attachmentCaption(fileNames: readonly string[]): string {
+  return fileNames.map((name) => `📎 ${name}`).join("\n");
+}
+
+/** What to show beside a message's attachments: nothing when the text is only their caption. */
+export function textBesideAttachments(
+  text: string,
+  attachments: readonly { fileName: string }[] | undefined,
+): string {
+  if (!attachments?.length) return text;
+  return text === attachmentCaption(attachments.map((file) => file.fileName)) ? "" : text;
+}

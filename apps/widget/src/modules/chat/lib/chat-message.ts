@@ -1,3 +1,5 @@
+import type { AttachmentView } from "@echo/backend/convex/lib/attachments/attachments";
+
 /** What the chat screen needs of a thread message (the backend adds author; streamed ones lack it). */
 export type ChatMessage = {
   key: string;
@@ -6,6 +8,7 @@ export type ChatMessage = {
   status: "streaming" | "pending" | "success" | "failed";
   author?: "contact" | "agent" | "operator";
   authorName?: string;
+  attachments?: readonly AttachmentView[];
 };
 
 export function authorOf(message: ChatMessage): "contact" | "agent" | "operator" {

@@ -7,14 +7,16 @@ import { Button } from "@echo/ui/components/button";
 import { useMutation, useQuery } from "convex/react";
 import { useAtom, useAtomValue } from "jotai";
 import { useTranslations } from "next-intl";
-import { useCallback, useEffect, useState } from "react";
+import { useCallback, useEffect, useRef, useState } from "react";
 
 import { widgetOpenAtom } from "@/modules/embed/atoms/embed-atoms";
 import { errorCodeOf, type ErrorCode } from "@/modules/errors/lib/error-code";
 import { flowAtom } from "@/modules/flow/atoms/flow-atoms";
 import { useSessionErrorHandler } from "@/modules/session/hooks/use-session-expiry";
 
+import { useAttachmentDrafts } from "../../hooks/use-attachment-drafts";
 import { OLDER_PAGE_SIZE, useConversationMessages } from "../../hooks/use-conversation-messages";
+import { readyAttachmentIds } from "../../lib/attachment-drafts";
 import { type ChatMessage, isAwaitingReply, showsSuggestions } from "../../lib/chat-message";
 import { Composer } from "../components/composer";
 import { MessageList } from "../components/message-list";
@@ -70,17 +72,40 @@ export function ChatScreen({
     markRead({ contactSessionId, conversationId }).catch(handleSessionError);
   }, [open, contactSessionId, conversationId, unread, resolved, markRead, handleSessionError]);
 
+  // A file can be the visitor's first word: the conversation is created once, for the first of
+  // the message and its files to need it, and forgotten when the visitor starts a new one.
+  const current = useRef(conversationId);
+  const creating = useRef<Promise<Id<"conversations">> | null>(null);
+  useEffect(() => {
+    current.current = conversationId;
+    if (!conversationId) creating.current = null;
+  }, [conversationId]);
+  const conversationFor = useCallback(async () => {
+    if (current.current) return current.current;
+    creating.current ??= createConversation({ contactSessionId }).then((id) => {
+      current.current = id;
+      dispatch({ type: "conversationCreated", conversationId: id });
+      return id;
+    });
+    return await creating.current;
+  }, [contactSessionId, createConversation, dispatch]);
+  const files = useAttachmentDrafts(contactSessionId, conversationFor);
+
   const send = useCallback(
     async (text: string) => {
       setSending(true);
       setFailure(null);
       let id = conversationId;
+      const attachmentIds = readyAttachmentIds(files.drafts);
       try {
-        if (!id) {
-          id = await createConversation({ contactSessionId });
-          dispatch({ type: "conversationCreated", conversationId: id });
-        }
-        await sendMessage({ contactSessionId, conversationId: id, text });
+        id = await conversationFor();
+        await sendMessage({
+          contactSessionId,
+          conversationId: id,
+          text,
+          ...(attachmentIds.length ? { attachmentIds } : {}),
+        });
+        files.clearSent(attachmentIds);
         dispatch({ type: "messageSent" });
       } catch (caught) {
         if (!handleSessionError(caught)) {
@@ -94,7 +119,8 @@ export function ChatScreen({
     [
       conversationId,
       contactSessionId,
-      createConversation,
+      conversationFor,
+      files,
       sendMessage,
       dispatch,
       handleSessionError,
@@ -143,6 +169,12 @@ export function ChatScreen({
           onSend={(text) => void send(text)}
           sending={sending}
           error={error ? tErrors(error) : null}
+          attachments={{
+            drafts: files.drafts,
+            accept: files.accept,
+            onAttach: (picked) => void files.attach(picked),
+            onRemove: files.remove,
+          }}
         />
       )}
     </section>
