@@ -5,7 +5,7 @@ import type { Id } from "@echo/backend/convex/_generated/dataModel";
 import { useMutation, useQuery } from "convex/react";
 import { useCallback, useState } from "react";
 
-import type { AttachmentDraft } from "../lib/attachment-drafts";
+import type { AttachmentDraft } from "@echo/ui/lib/attachment-drafts";
 
 let nextKey = 0;
 
@@ -39,7 +39,7 @@ export function useAttachmentDrafts(
           status: "uploading" as const,
         })),
       ]);
-      const { uploadAttachment } = await import("../lib/upload-attachment");
+      const { uploadAttachment } = await import("@echo/ui/lib/upload-attachment");
       for (const { file, key } of started) {
         try {
           const conversationId = await conversationFor();
@@ -48,7 +48,12 @@ export function useAttachmentDrafts(
             {
               generateUploadUrl: () => generateUploadUrl({ contactSessionId, conversationId }),
               add: (storageId) =>
-                add({ contactSessionId, conversationId, storageId, fileName: file.name }),
+                add({
+                  contactSessionId,
+                  conversationId,
+                  storageId: storageId as Id<"_storage">,
+                  fileName: file.name,
+                }),
             },
             limits?.maxBytes,
           );
@@ -78,7 +83,7 @@ export function useAttachmentDrafts(
         current.filter(
           (draft) =>
             draft.status === "uploading" ||
-            (draft.status === "ready" && !sent.includes(draft.attachmentId!)),
+            (draft.status === "ready" && !sent.includes(draft.attachmentId as Id<"attachments">)),
         ),
       ),
     [],

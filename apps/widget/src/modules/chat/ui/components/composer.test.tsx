@@ -5,7 +5,7 @@ import { describe, expect, it, vi } from "vitest";
 
 import { renderWithIntl } from "@/test/render-with-intl";
 
-import type { AttachmentDraft } from "../../lib/attachment-drafts";
+import type { AttachmentDraft } from "@echo/ui/lib/attachment-drafts";
 import { MAX_MESSAGE_CHARS, validateMessage } from "../../lib/composer-validation";
 import { Composer } from "./composer";
 
@@ -148,7 +148,7 @@ describe("Composer", () => {
       key: "1",
       fileName: "shot.png",
       status: "ready",
-      attachmentId: "a1" as AttachmentDraft["attachmentId"],
+      attachmentId: "a1",
     };
     const { rerender } = renderWithIntl(
       <WithFiles

@@ -1,8 +1,10 @@
 "use client";
 
+import { AttachmentDrafts } from "@echo/ui/components/attachment-drafts";
 import { Button } from "@echo/ui/components/button";
 import { Label } from "@echo/ui/components/label";
 import { Textarea } from "@echo/ui/components/textarea";
+import { type AttachmentDraft, filesOf, isUploading } from "@echo/ui/lib/attachment-drafts";
 import { cn } from "@echo/ui/lib/utils";
 import { Paperclip, SendHorizontal } from "lucide-react";
 import { useTranslations } from "next-intl";
@@ -17,14 +19,12 @@ import {
   useState,
 } from "react";
 
-import { type AttachmentDraft, filesOf, isUploading } from "../../lib/attachment-drafts";
-
 import {
   type ComposerProblem,
   MAX_MESSAGE_CHARS,
   validateMessage,
 } from "../../lib/composer-validation";
-import { AttachmentDrafts } from "./attachment-drafts";
+import { useAttachmentLabels } from "../../hooks/use-attachment-labels";
 import { EmojiButton } from "./emoji-button";
 
 /** Files for the message: picked, dropped or pasted; the caller uploads them. */
@@ -61,6 +61,7 @@ export function Composer({
   const t = useTranslations("chat");
   const id = useId();
   const ref = useRef<HTMLTextAreaElement>(null);
+  const attachmentLabels = useAttachmentLabels();
   const fileInput = useRef<HTMLInputElement>(null);
   const [problem, setProblem] = useState<ComposerProblem | "UPLOADING" | null>(null);
   const [dragging, setDragging] = useState(false);
@@ -146,7 +147,11 @@ export function Composer({
         {t("composerLabel")}
       </Label>
       {attachments ? (
-        <AttachmentDrafts drafts={attachments.drafts} onRemove={attachments.onRemove} />
+        <AttachmentDrafts
+          drafts={attachments.drafts}
+          onRemove={attachments.onRemove}
+          labels={attachmentLabels}
+        />
       ) : null}
       <div className="flex items-end gap-1">
         {attachments ? (

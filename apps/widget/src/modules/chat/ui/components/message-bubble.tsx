@@ -1,18 +1,20 @@
 "use client";
 
 import { textBesideAttachments } from "@echo/backend/convex/lib/attachments/fileTypes";
+import { MessageAttachments } from "@echo/ui/components/message-attachments";
 import { MessageMarkdown } from "@echo/ui/components/message-markdown";
 import { cn } from "@echo/ui/lib/utils";
 import { useSmoothText } from "@convex-dev/agent/react";
 import { useTranslations } from "next-intl";
 
+import { useAttachmentLabels } from "../../hooks/use-attachment-labels";
 import { authorOf, type ChatMessage } from "../../lib/chat-message";
-import { MessageAttachments } from "./message-attachments";
 
 /** One message: the visitor's as plain text, the agent's and operators' as safe markdown. */
 export function MessageBubble({ message }: { message: ChatMessage }) {
   const t = useTranslations("chat");
   const author = authorOf(message);
+  const attachmentLabels = useAttachmentLabels();
   const [smoothed] = useSmoothText(message.text, {
     startStreaming: message.status === "streaming",
   });
@@ -45,7 +47,7 @@ export function MessageBubble({ message }: { message: ChatMessage }) {
         )}
       >
         {message.attachments?.length ? (
-          <MessageAttachments attachments={message.attachments} />
+          <MessageAttachments attachments={message.attachments} labels={attachmentLabels} />
         ) : null}
         {!text ? null : author === "contact" ? (
           <p className="whitespace-pre-wrap">{text}</p>

@@ -4,6 +4,7 @@ import { api } from "@echo/backend/convex/_generated/api";
 import type { Id } from "@echo/backend/convex/_generated/dataModel";
 import { Alert } from "@echo/ui/components/alert";
 import { Button } from "@echo/ui/components/button";
+import { readyAttachmentIds } from "@echo/ui/lib/attachment-drafts";
 import { useMutation, useQuery } from "convex/react";
 import { useAtom, useAtomValue } from "jotai";
 import { useTranslations } from "next-intl";
@@ -16,7 +17,6 @@ import { useSessionErrorHandler } from "@/modules/session/hooks/use-session-expi
 
 import { useAttachmentDrafts } from "../../hooks/use-attachment-drafts";
 import { OLDER_PAGE_SIZE, useConversationMessages } from "../../hooks/use-conversation-messages";
-import { readyAttachmentIds } from "../../lib/attachment-drafts";
 import { type ChatMessage, isAwaitingReply, showsSuggestions } from "../../lib/chat-message";
 import { Composer } from "../components/composer";
 import { MessageList } from "../components/message-list";
@@ -96,7 +96,7 @@ export function ChatScreen({
       setSending(true);
       setFailure(null);
       let id = conversationId;
-      const attachmentIds = readyAttachmentIds(files.drafts);
+      const attachmentIds = readyAttachmentIds<Id<"attachments">>(files.drafts);
       try {
         id = await conversationFor();
         await sendMessage({

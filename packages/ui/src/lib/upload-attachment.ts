@@ -1,21 +1,19 @@
-import type { Id } from "@echo/backend/convex/_generated/dataModel";
-
 /** Why a file did not make it into the message: the server's refusals, or the upload failing. */
 export type AttachmentProblem = "FILE_TYPE_NOT_ALLOWED" | "FILE_TOO_LARGE" | "UPLOAD_FAILED";
 
 export type UploadOutcome =
-  | { ok: true; attachmentId: Id<"attachments"> }
+  | { ok: true; attachmentId: string }
   | { ok: false; code: AttachmentProblem; maxBytes?: number };
 
 /**
  * A file sent through a storage upload URL, then checked and recorded by the backend's `add`.
- * Loaded only when a visitor first attaches something.
+ * Apps load it on first use, so it stays out of their first load.
  */
 export async function uploadAttachment(
   file: File,
   steps: {
     generateUploadUrl: () => Promise<string>;
-    add: (storageId: Id<"_storage">) => Promise<UploadOutcome>;
+    add: (storageId: string) => Promise<UploadOutcome>;
   },
   maxBytes: number | undefined,
 ): Promise<UploadOutcome> {
@@ -29,6 +27,6 @@ export async function uploadAttachment(
     body: file,
   });
   if (!response.ok) return { ok: false, code: "UPLOAD_FAILED" };
-  const { storageId } = (await response.json()) as { storageId: Id<"_storage"> };
+  const { storageId } = (await response.json()) as { storageId: string };
   return await steps.add(storageId);
 }

@@ -1,14 +1,29 @@
 "use client";
 
-import type { AttachmentView } from "@echo/backend/convex/lib/attachments/attachments";
 import { FileText } from "lucide-react";
-import { useTranslations } from "next-intl";
 
-import { megabytes } from "../../lib/attachment-drafts";
+/** An attachment as the backend's message lists give it. */
+export type MessageAttachment = {
+  id: string;
+  fileName: string;
+  kind: "image" | "file";
+  size: number;
+  url: string;
+};
+
+export type MessageAttachmentLabels = {
+  openImage: (fileName: string) => string;
+  size: (bytes: number) => string;
+};
 
 /** A message's files: images as thumbnails that open full size, others as download links. */
-export function MessageAttachments({ attachments }: { attachments: readonly AttachmentView[] }) {
-  const t = useTranslations("attachments");
+export function MessageAttachments({
+  attachments,
+  labels,
+}: {
+  attachments: readonly MessageAttachment[];
+  labels: MessageAttachmentLabels;
+}) {
   return (
     <ul className="flex flex-col gap-1">
       {attachments.map((attachment) => (
@@ -18,9 +33,8 @@ export function MessageAttachments({ attachments }: { attachments: readonly Atta
               href={attachment.url}
               target="_blank"
               rel="noopener noreferrer"
-              aria-label={t("openImage", { name: attachment.fileName })}
+              aria-label={labels.openImage(attachment.fileName)}
             >
-              {/* eslint-disable-next-line @next/next/no-img-element -- served by Convex, not by Next */}
               <img
                 src={attachment.url}
                 alt={attachment.fileName}
@@ -37,9 +51,7 @@ export function MessageAttachments({ attachments }: { attachments: readonly Atta
               <FileText aria-hidden className="size-4 shrink-0" />
               <span className="min-w-0 truncate">{attachment.fileName}</span>
               <span className="shrink-0 text-xs text-muted-foreground">
-                {attachment.size < 1024 * 1024
-                  ? t("sizeKb", { size: Math.max(1, Math.round(attachment.size / 1024)) })
-                  : t("sizeMb", { size: megabytes(attachment.size) })}
+                {labels.size(attachment.size)}
               </span>
             </a>
           )}

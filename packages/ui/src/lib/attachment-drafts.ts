@@ -1,20 +1,20 @@
-import type { Id } from "@echo/backend/convex/_generated/dataModel";
-
-import type { AttachmentProblem } from "./upload-attachment";
+import type { AttachmentProblem } from "@echo/ui/lib/upload-attachment";
 
 /** A file in the composer: uploading, ready to go with the next message, or refused. */
 export type AttachmentDraft = {
   key: string;
   fileName: string;
   status: "uploading" | "ready" | "refused";
-  attachmentId?: Id<"attachments">;
+  attachmentId?: string;
   problem?: AttachmentProblem;
   maxBytes?: number;
 };
 
-export const readyAttachmentIds = (drafts: readonly AttachmentDraft[]) =>
+export const readyAttachmentIds = <Id extends string = string>(
+  drafts: readonly AttachmentDraft[],
+): Id[] =>
   drafts.flatMap((draft) =>
-    draft.status === "ready" && draft.attachmentId ? [draft.attachmentId] : [],
+    draft.status === "ready" && draft.attachmentId ? [draft.attachmentId as Id] : [],
   );
 
 export const isUploading = (drafts: readonly AttachmentDraft[]) =>

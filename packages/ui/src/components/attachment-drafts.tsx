@@ -1,23 +1,30 @@
 "use client";
 
 import { Button } from "@echo/ui/components/button";
+import { type AttachmentDraft } from "@echo/ui/lib/attachment-drafts";
 import { LoaderCircle, Paperclip, X } from "lucide-react";
-import { useTranslations } from "next-intl";
 
-import { type AttachmentDraft, megabytes } from "../../lib/attachment-drafts";
+/** The words of the list, from the app's translations. */
+export type AttachmentDraftLabels = {
+  pending: string;
+  uploading: string;
+  remove: (fileName: string) => string;
+  problem: (draft: AttachmentDraft) => string;
+};
 
 /** The files waiting in the composer, each removable, refused ones with the reason. */
 export function AttachmentDrafts({
   drafts,
   onRemove,
+  labels,
 }: {
   drafts: readonly AttachmentDraft[];
   onRemove: (key: string) => void;
+  labels: AttachmentDraftLabels;
 }) {
-  const t = useTranslations("attachments");
   if (drafts.length === 0) return null;
   return (
-    <ul aria-label={t("pending")} className="flex flex-col gap-1">
+    <ul aria-label={labels.pending} className="flex flex-col gap-1">
       {drafts.map((draft) => (
         <li key={draft.key} className="flex items-center gap-2 text-xs">
           {draft.status === "uploading" ? (
@@ -28,15 +35,11 @@ export function AttachmentDrafts({
           <span className="min-w-0 flex-1">
             <span className="block truncate">{draft.fileName}</span>
             {draft.status === "uploading" ? (
-              <span className="text-muted-foreground">{t("uploading")}</span>
+              <span className="text-muted-foreground">{labels.uploading}</span>
             ) : null}
             {draft.status === "refused" ? (
               <span role="alert" className="text-destructive">
-                {draft.problem === "FILE_TOO_LARGE"
-                  ? t("tooLarge", { max: megabytes(draft.maxBytes ?? 0) })
-                  : draft.problem === "FILE_TYPE_NOT_ALLOWED"
-                    ? t("typeNotAllowed")
-                    : t("uploadFailed")}
+                {labels.problem(draft)}
               </span>
             ) : null}
           </span>
@@ -45,7 +48,7 @@ export function AttachmentDrafts({
             variant="ghost"
             size="icon"
             className="size-6"
-            aria-label={t("remove", { name: draft.fileName })}
+            aria-label={labels.remove(draft.fileName)}
             onClick={() => onRemove(draft.key)}
           >
             <X aria-hidden />
