@@ -1,6 +1,7 @@
 import { httpRouter } from "convex/server";
 
 import { api, internal } from "./_generated/api";
+import * as attachments from "./attachmentRoutes";
 import * as contactSessions from "./contactSessionRoutes";
 import { httpAction } from "./_generated/server";
 import { PASSAGE_PATH, parsePassageAddress } from "./lib/knowledge/passageLink";
@@ -125,5 +126,6 @@ http.route({
     });
   }),
 });
+http.route({ pathPrefix: "/attachments/", method: "GET", handler: attachments.download });
 
 export default http;

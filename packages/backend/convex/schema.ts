@@ -2,6 +2,7 @@ import { vEntryId } from "@convex-dev/rag";
 import { defineSchema, defineTable } from "convex/server";
 import { v } from "convex/values";
 
+import { vAttachmentAuthor, vAttachmentKind } from "./lib/attachments/validators";
 import {
   vChannel,
   vContactMetadata,
@@ -204,4 +205,26 @@ export default defineSchema({
     eventId: v.string(),
     type: v.string(),
   }).index("by_provider_and_eventId", ["provider", "eventId"]),
+
+  /** A file sent in a conversation; the file is in storage, its ownership recorded in `uploads`. */
+  attachments: defineTable({
+    organizationId: v.string(),
+    conversationId: v.id("conversations"),
+    storageId: v.id("_storage"),
+    author: vAttachmentAuthor,
+    fileName: v.string(),
+    contentType: v.string(),
+    kind: vAttachmentKind,
+    size: v.number(),
+    /** The download link is a capability: an <img> or a link cannot present a session. */
+    accessKey: v.string(),
+    /** The thread message it went out with; unset while it waits in a composer. */
+    messageId: v.optional(v.string()),
+  }).index("by_conversation_and_messageId", ["conversationId", "messageId"]),
+
+  /** An organization's own attachment size limit, set by admins; the default applies without a row. */
+  attachmentSettings: defineTable({
+    organizationId: v.string(),
+    maxBytes: v.number(),
+  }).index("by_organization", ["organizationId"]),
 });

@@ -8,6 +8,7 @@
    * @module
    */
   
+import type * as attachmentRoutes from "../attachmentRoutes.js";
 import type * as contactSessionRoutes from "../contactSessionRoutes.js";
 import type * as crons from "../crons.js";
 import type * as health from "../health.js";
@@ -37,6 +38,9 @@ import type * as lib_answers_relevance from "../lib/answers/relevance.js";
 import type * as lib_answers_replyTemplates from "../lib/answers/replyTemplates.js";
 import type * as lib_answers_textFeatures from "../lib/answers/textFeatures.js";
 import type * as lib_answers_visitorIntent from "../lib/answers/visitorIntent.js";
+import type * as lib_attachments_attachments from "../lib/attachments/attachments.js";
+import type * as lib_attachments_fileTypes from "../lib/attachments/fileTypes.js";
+import type * as lib_attachments_validators from "../lib/attachments/validators.js";
 import type * as lib_audit from "../lib/audit.js";
 import type * as lib_contactMetadata from "../lib/contactMetadata.js";
 import type * as lib_contactMetadataLimits from "../lib/contactMetadataLimits.js";
@@ -83,6 +87,7 @@ import type * as lib_webhooks_verifyWebhook from "../lib/webhooks/verifyWebhook.
 import type * as lib_widgetCopy from "../lib/widgetCopy.js";
 import type * as lib_widgetSettings from "../lib/widgetSettings.js";
 import type * as private_analytics from "../private/analytics.js";
+import type * as private_attachments from "../private/attachments.js";
 import type * as private_auditLog from "../private/auditLog.js";
 import type * as private_billing from "../private/billing.js";
 import type * as private_contactSessions from "../private/contactSessions.js";
@@ -95,6 +100,7 @@ import type * as private_plugins from "../private/plugins.js";
 import type * as private_usage from "../private/usage.js";
 import type * as private_widgetSettings from "../private/widgetSettings.js";
 import type * as private_widgetSightings from "../private/widgetSightings.js";
+import type * as public_attachments from "../public/attachments.js";
 import type * as public_contactSessions from "../public/contactSessions.js";
 import type * as public_conversations from "../public/conversations.js";
 import type * as public_messages from "../public/messages.js";
@@ -106,6 +112,7 @@ import type * as system_abuse_aiBudget from "../system/abuse/aiBudget.js";
 import type * as system_abuse_sessions from "../system/abuse/sessions.js";
 import type * as system_ai_replyLanguage from "../system/ai/replyLanguage.js";
 import type * as system_ai_respond from "../system/ai/respond.js";
+import type * as system_attachments from "../system/attachments.js";
 import type * as system_contactSessions from "../system/contactSessions.js";
 import type * as system_conversations from "../system/conversations.js";
 import type * as system_knowledge_files from "../system/knowledge/files.js";
@@ -128,6 +135,7 @@ import type {
 } from "convex/server";
 
 declare const fullApi: ApiFromModules<{
+  "attachmentRoutes": typeof attachmentRoutes;
   "contactSessionRoutes": typeof contactSessionRoutes;
   "crons": typeof crons;
   "health": typeof health;
@@ -157,6 +165,9 @@ declare const fullApi: ApiFromModules<{
   "lib/answers/replyTemplates": typeof lib_answers_replyTemplates;
   "lib/answers/textFeatures": typeof lib_answers_textFeatures;
   "lib/answers/visitorIntent": typeof lib_answers_visitorIntent;
+  "lib/attachments/attachments": typeof lib_attachments_attachments;
+  "lib/attachments/fileTypes": typeof lib_attachments_fileTypes;
+  "lib/attachments/validators": typeof lib_attachments_validators;
   "lib/audit": typeof lib_audit;
   "lib/contactMetadata": typeof lib_contactMetadata;
   "lib/contactMetadataLimits": typeof lib_contactMetadataLimits;
@@ -203,6 +214,7 @@ declare const fullApi: ApiFromModules<{
   "lib/widgetCopy": typeof lib_widgetCopy;
   "lib/widgetSettings": typeof lib_widgetSettings;
   "private/analytics": typeof private_analytics;
+  "private/attachments": typeof private_attachments;
   "private/auditLog": typeof private_auditLog;
   "private/billing": typeof private_billing;
   "private/contactSessions": typeof private_contactSessions;
@@ -215,6 +227,7 @@ declare const fullApi: ApiFromModules<{
   "private/usage": typeof private_usage;
   "private/widgetSettings": typeof private_widgetSettings;
   "private/widgetSightings": typeof private_widgetSightings;
+  "public/attachments": typeof public_attachments;
   "public/contactSessions": typeof public_contactSessions;
   "public/conversations": typeof public_conversations;
   "public/messages": typeof public_messages;
@@ -226,6 +239,7 @@ declare const fullApi: ApiFromModules<{
   "system/abuse/sessions": typeof system_abuse_sessions;
   "system/ai/replyLanguage": typeof system_ai_replyLanguage;
   "system/ai/respond": typeof system_ai_respond;
+  "system/attachments": typeof system_attachments;
   "system/contactSessions": typeof system_contactSessions;
   "system/conversations": typeof system_conversations;
   "system/knowledge/files": typeof system_knowledge_files;

@@ -2,7 +2,9 @@ import { listUIMessages, syncStreams, type StreamArgs } from "@convex-dev/agent"
 import type { PaginationOptions } from "convex/server";
 
 import { components } from "../_generated/api";
+import type { Id } from "../_generated/dataModel";
 import type { QueryCtx } from "../_generated/server";
+import { attachmentsOfMessage } from "./attachments/attachments";
 import { authorOf } from "./messageAuthors";
 
 /** Operators see the agent's tool calls (searches, escalations); visitors see only what was said. */
@@ -15,6 +17,7 @@ const isToolPart = (part: { type?: unknown }) =>
 export async function listThreadMessages(
   ctx: QueryCtx,
   args: {
+    conversationId: Id<"conversations">;
     threadId: string;
     paginationOpts: PaginationOptions;
     streamArgs?: StreamArgs;
@@ -33,11 +36,14 @@ export async function listThreadMessages(
   return {
     ...paginated,
     // The thread's user id is the visitor's contact session, their credential: it stays out.
-    page: paginated.page.map(({ userId: _credential, ...message }) => ({
-      ...message,
-      ...(forContact ? { parts: message.parts.filter((part) => !isToolPart(part)) } : {}),
-      ...authorOf(message),
-    })),
+    page: await Promise.all(
+      paginated.page.map(async ({ userId: _credential, ...message }) => ({
+        ...message,
+        ...(forContact ? { parts: message.parts.filter((part) => !isToolPart(part)) } : {}),
+        ...authorOf(message),
+        attachments: await attachmentsOfMessage(ctx, args.conversationId, message.id),
+      })),
+    ),
     streams:
       streams?.kind === "list"
         ? { ...streams, messages: streams.messages.map(({ userId: _credential, ...m }) => m) }

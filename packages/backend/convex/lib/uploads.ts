@@ -33,7 +33,7 @@ export async function claimUpload(
   ctx: MutationCtx,
   organizationId: string,
   storageId: Id<"_storage">,
-): Promise<{ size: number }> {
+): Promise<StoredFile> {
   const stored = await ctx.db.system.get(storageId);
   if (!stored) fail("INVALID_FILE", "Upload not found");
   const owner = await ownerOf(ctx, storageId);
@@ -41,6 +41,35 @@ export async function claimUpload(
     if (owner.organizationId !== organizationId) fail("INVALID_FILE", "Upload not found");
     return stored;
   }
+  return await claimPending(ctx, organizationId, stored);
+}
+
+/**
+ * A file uploaded just now and claimed by no one yet: what a message attaches, so a sender can
+ * never point at a file the organization already uses (a knowledge file, the logo).
+ */
+export async function claimNewUpload(
+  ctx: MutationCtx,
+  organizationId: string,
+  storageId: Id<"_storage">,
+): Promise<StoredFile> {
+  const stored = await ctx.db.system.get(storageId);
+  if (!stored || (await ownerOf(ctx, storageId))) fail("INVALID_FILE", "Upload not found");
+  return await claimPending(ctx, organizationId, stored);
+}
+
+type StoredFile = {
+  _id: Id<"_storage">;
+  _creationTime: number;
+  size: number;
+  contentType?: string;
+};
+
+async function claimPending(
+  ctx: MutationCtx,
+  organizationId: string,
+  stored: StoredFile,
+): Promise<StoredFile> {
   const pending = await ctx.db
     .query("uploads")
     .withIndex("by_organization_and_storageId", (q) =>
@@ -53,7 +82,7 @@ export async function claimUpload(
     .order("desc")
     .first();
   if (!pending) fail("INVALID_FILE", "Upload not found");
-  await ctx.db.patch(pending._id, { storageId });
+  await ctx.db.patch(pending._id, { storageId: stored._id });
   return stored;
 }
 

@@ -5,6 +5,8 @@ import { v } from "convex/values";
 import { components } from "../_generated/api";
 import { operatorAction, operatorMutation, operatorQuery } from "../lib/functions";
 import { recordAudit } from "../lib/audit";
+import { markSent, pendingAttachments } from "../lib/attachments/attachments";
+import { attachmentCaption } from "../lib/attachments/fileTypes";
 import { escalateConversation, recordConversationMessage } from "../lib/conversationState";
 import { fail } from "../lib/errors";
 import { operatorAgentName, operatorMessage } from "../lib/messageAuthors";
@@ -25,6 +27,7 @@ export const list = operatorQuery({
     const { operator } = ctx;
     const conversation = await requireOrgThread(ctx, operator, threadId);
     return await listThreadMessages(ctx, {
+      conversationId: conversation._id,
       threadId: conversation.threadId,
       paginationOpts,
       streamArgs,
@@ -35,8 +38,13 @@ export const list = operatorQuery({
 
 /** An operator's reply joins the agent's thread under their own name; the AI then steps back. */
 export const reply = operatorMutation({
-  args: { conversationId: v.id("conversations"), text: v.string() },
-  handler: async (ctx, { conversationId, text: draft }) => {
+  args: {
+    conversationId: v.id("conversations"),
+    text: v.string(),
+    /** Files added with private/attachments:add, sent with this reply. */
+    attachmentIds: v.optional(v.array(v.id("attachments"))),
+  },
+  handler: async (ctx, { conversationId, text: draft, attachmentIds }) => {
     const { operator } = ctx;
     const conversation = await requireOrgConversation(ctx, operator, conversationId);
     if (conversation.status === "resolved")
@@ -44,9 +52,16 @@ export const reply = operatorMutation({
     // A caller has no chat to read a written reply in.
     if (conversation.channel === "voice")
       fail("INVALID_INPUT", "A voice call cannot be answered in writing");
-    const text = draft.trim();
-    if (!text || text.length > MAX_MESSAGE_CHARS)
+    const attachments = await pendingAttachments(
+      ctx,
+      conversation,
+      attachmentIds ?? [],
+      "operator",
+    );
+    const typed = draft.trim();
+    if ((!typed && attachments.length === 0) || typed.length > MAX_MESSAGE_CHARS)
       fail("INVALID_INPUT", "Message is empty or too long");
+    const text = typed || attachmentCaption(attachments.map((file) => file.fileName));
     const name = operator.name ?? operator.email ?? "Operator";
     // A new order keeps the reply its own message: clients merge assistant steps of one order.
     const { messageId } = await saveMessage(ctx, components.agent, {
@@ -55,6 +70,7 @@ export const reply = operatorMutation({
       message: operatorMessage(name, text),
       order: "next",
     });
+    await markSent(ctx, attachments, messageId);
     await escalateConversation(ctx, conversation);
     if (conversation.firstHumanReplyAt === undefined) {
       await ctx.db.patch(conversationId, {

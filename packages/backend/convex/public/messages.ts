@@ -8,6 +8,8 @@ import {
   requireContactThread,
   slideExpiry,
 } from "../lib/contactSessions";
+import { markSent, pendingAttachments } from "../lib/attachments/attachments";
+import { attachmentCaption } from "../lib/attachments/fileTypes";
 import { recordConversationMessage } from "../lib/conversationState";
 import { fail } from "../lib/errors";
 import { contactMutation, contactQuery } from "../lib/functions";
@@ -17,15 +19,27 @@ import { MAX_MESSAGE_CHARS } from "../lib/validators";
 
 /** The visitor speaks; the agent answers while unresolved, people once escalated. */
 export const send = contactMutation({
-  args: { conversationId: v.id("conversations"), text: v.string() },
+  args: {
+    conversationId: v.id("conversations"),
+    text: v.string(),
+    /** Files added with public/attachments:add, sent with this message. */
+    attachmentIds: v.optional(v.array(v.id("attachments"))),
+  },
   handler: async (ctx, args) => {
     const { session } = ctx;
     const conversation = await requireContactConversation(ctx, session, args.conversationId);
     if (conversation.status === "resolved")
       fail("CONVERSATION_RESOLVED", "Conversation is resolved");
-    const text = args.text.trim();
-    if (!text || text.length > MAX_MESSAGE_CHARS)
+    const attachments = await pendingAttachments(
+      ctx,
+      conversation,
+      args.attachmentIds ?? [],
+      "contact",
+    );
+    const typed = args.text.trim();
+    if ((!typed && attachments.length === 0) || typed.length > MAX_MESSAGE_CHARS)
       fail("INVALID_INPUT", "Message is empty or too long");
+    const text = typed || attachmentCaption(attachments.map((file) => file.fileName));
     await limitVisitorMessage(ctx, session);
     await slideExpiry(ctx, session);
     const { messageId } = await saveMessage(ctx, components.agent, {
@@ -33,12 +47,14 @@ export const send = contactMutation({
       userId: session._id,
       prompt: text,
     });
+    await markSent(ctx, attachments, messageId);
     await recordConversationMessage(ctx, conversation, { text, author: "contact" });
     // The agent answers while unresolved and acknowledges while a person has yet to answer.
     await ctx.scheduler.runAfter(0, internal.system.ai.respond.respond, {
       conversationId: conversation._id,
       promptMessageId: messageId,
-      prompt: text,
+      prompt: typed,
+      attachments: attachments.length,
     });
     return messageId;
   },
@@ -54,6 +70,7 @@ export const list = contactQuery({
   handler: async (ctx, { threadId, paginationOpts, streamArgs }) => {
     const conversation = await requireContactThread(ctx, ctx.session, threadId);
     return await listThreadMessages(ctx, {
+      conversationId: conversation._id,
       threadId: conversation.threadId,
       paginationOpts,
       streamArgs,

@@ -22,6 +22,8 @@ type Phrases = {
   rephrase: string;
   complaint: string;
   unavailable: string;
+  /** Said when a visitor sends a file: the agent reads words only. */
+  attachmentUnreadable: string;
 };
 
 /** The retrieval responder's words, in the languages the widget ships. */
@@ -49,6 +51,8 @@ export const replyTemplates: Record<ReplyLanguage, Phrases> = {
     complaint:
       "I'm sorry about that. Would you like me to pass this conversation to a person on our team?",
     unavailable: "Sorry, I can't answer right now. Someone from our team will follow up here.",
+    attachmentUnreadable:
+      "Thanks for the file. I can't open attachments myself, but a person on our team can. Would you like me to pass this conversation to them?",
   },
   "pt-BR": {
     leadIns: ["", "Encontrei isto: ", "Claro. ", "Boa pergunta. ", "Dos nossos artigos de ajuda: "],
@@ -74,13 +78,17 @@ export const replyTemplates: Record<ReplyLanguage, Phrases> = {
       "Sinto muito por isso. Quer que eu passe esta conversa para uma pessoa da nossa equipe?",
     unavailable:
       "Desculpe, não consigo responder agora. Alguém da nossa equipe vai continuar por aqui.",
+    attachmentUnreadable:
+      "Obrigado pelo arquivo. Eu não consigo abrir anexos, mas uma pessoa da nossa equipe consegue. Quer que eu passe esta conversa para ela?",
   },
 };
 
 /** Replies that end by offering a person, so a "yes" after them is a request for one. */
 export function offersPerson(text: string): boolean {
   return Object.values(replyTemplates).some((t) =>
-    [t.notFound, t.rephrase, t.complaint].some((offer) => text.includes(offer)),
+    [t.notFound, t.rephrase, t.complaint, t.attachmentUnreadable].some((offer) =>
+      text.includes(offer),
+    ),
   );
 }
 

@@ -54,8 +54,14 @@ async function acknowledgeWhileEscalated(
 
 /** The agent answers a visitor's message; once escalated, it only acknowledges it. */
 export const respond = internalAction({
-  args: { conversationId: v.id("conversations"), promptMessageId: v.string(), prompt: v.string() },
-  handler: async (ctx, { conversationId, promptMessageId, prompt }) => {
+  args: {
+    conversationId: v.id("conversations"),
+    promptMessageId: v.string(),
+    prompt: v.string(),
+    /** How many files came with the message. */
+    attachments: v.optional(v.number()),
+  },
+  handler: async (ctx, { conversationId, promptMessageId, prompt, attachments = 0 }) => {
     const conversation = await ctx.runQuery(internal.system.conversations.get, { conversationId });
     if (!conversation || conversation.status === "resolved") return;
     const detected = detectMessageLanguage(prompt);
@@ -71,6 +77,11 @@ export const respond = internalAction({
     }
     if (conversation.status === "escalated") {
       await acknowledgeWhileEscalated(ctx, conversation, language);
+      return;
+    }
+    if (attachments > 0) {
+      // Neither model nor retrieval reads files; a person can, so the agent offers one.
+      await say(ctx, conversation, replyTemplates[language].attachmentUnreadable);
       return;
     }
     const context = await ctx.runQuery(internal.system.organizations.agentContext, {

@@ -1,4 +1,5 @@
 import { asksIfAnswered } from "@echo/backend/convex/lib/answers/replyTemplates";
+import type { AttachmentView } from "@echo/backend/convex/lib/attachments/attachments";
 
 /** What the chat screen needs of a thread message (the backend adds author; streamed ones lack it). */
 export type ChatMessage = {
@@ -8,6 +9,7 @@ export type ChatMessage = {
   status: "streaming" | "pending" | "success" | "failed";
   author?: "contact" | "agent" | "operator";
   authorName?: string;
+  attachments?: readonly AttachmentView[];
 };
 
 export function authorOf(message: ChatMessage): "contact" | "agent" | "operator" {

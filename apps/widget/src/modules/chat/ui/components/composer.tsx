@@ -1,17 +1,39 @@
 "use client";
 
+import { AttachmentDrafts } from "@echo/ui/components/attachment-drafts";
 import { Button } from "@echo/ui/components/button";
 import { Label } from "@echo/ui/components/label";
 import { Textarea } from "@echo/ui/components/textarea";
-import { SendHorizontal } from "lucide-react";
+import { type AttachmentDraft, filesOf, isUploading } from "@echo/ui/lib/attachment-drafts";
+import { cn } from "@echo/ui/lib/utils";
+import { Paperclip, SendHorizontal } from "lucide-react";
 import { useTranslations } from "next-intl";
-import { type FormEvent, type KeyboardEvent, useEffect, useId, useRef, useState } from "react";
+import {
+  type ClipboardEvent,
+  type DragEvent,
+  type FormEvent,
+  type KeyboardEvent,
+  useEffect,
+  useId,
+  useRef,
+  useState,
+} from "react";
 
 import {
   type ComposerProblem,
   MAX_MESSAGE_CHARS,
   validateMessage,
 } from "../../lib/composer-validation";
+import { useAttachmentLabels } from "../../hooks/use-attachment-labels";
+import { EmojiButton } from "./emoji-button";
+
+/** Files for the message: picked, dropped or pasted; the caller uploads them. */
+export type ComposerAttachments = {
+  drafts: readonly AttachmentDraft[];
+  accept?: string;
+  onAttach: (files: File[]) => void;
+  onRemove: (key: string) => void;
+};
 
 /**
  * The message box: Enter sends, Shift+Enter breaks the line; empty and over-long text is refused
@@ -24,6 +46,7 @@ export function Composer({
   sending,
   error,
   autoFocus = true,
+  attachments,
 }: {
   draft: string;
   onDraftChange: (draft: string) => void;
@@ -32,11 +55,18 @@ export function Composer({
   error: string | null;
   /** Off where the composer is only shown (the dashboard's preview). */
   autoFocus?: boolean;
+  /** Absent where files cannot be sent (the dashboard's preview). */
+  attachments?: ComposerAttachments;
 }) {
   const t = useTranslations("chat");
   const id = useId();
   const ref = useRef<HTMLTextAreaElement>(null);
-  const [problem, setProblem] = useState<ComposerProblem | null>(null);
+  const attachmentLabels = useAttachmentLabels();
+  const fileInput = useRef<HTMLInputElement>(null);
+  const [problem, setProblem] = useState<ComposerProblem | "UPLOADING" | null>(null);
+  const [dragging, setDragging] = useState(false);
+  const drafts = attachments?.drafts ?? [];
+  const hasFiles = drafts.some((draft) => draft.status === "ready");
 
   useEffect(() => {
     if (autoFocus) ref.current?.focus();
@@ -45,13 +75,46 @@ export function Composer({
   const submit = (event?: FormEvent) => {
     event?.preventDefault();
     if (sending) return;
+    if (isUploading(drafts)) {
+      setProblem("UPLOADING");
+      return;
+    }
     const result = validateMessage(draft);
-    if (!result.ok) {
+    if (!result.ok && !(result.problem === "EMPTY" && hasFiles)) {
       setProblem(result.problem);
       return;
     }
     setProblem(null);
-    onSend(result.text);
+    onSend(result.ok ? result.text : "");
+  };
+
+  const attach = (files: File[]) => {
+    if (!attachments || files.length === 0) return false;
+    attachments.onAttach(files);
+    if (problem === "EMPTY") setProblem(null);
+    return true;
+  };
+  const onPaste = (event: ClipboardEvent<HTMLTextAreaElement>) => {
+    if (attach(filesOf(event.clipboardData))) event.preventDefault();
+  };
+  const onDrop = (event: DragEvent<HTMLFormElement>) => {
+    setDragging(false);
+    if (attach(filesOf(event.dataTransfer))) event.preventDefault();
+  };
+  const onDragOver = (event: DragEvent<HTMLFormElement>) => {
+    if (!attachments || !event.dataTransfer.types.includes("Files")) return;
+    event.preventDefault();
+    setDragging(true);
+  };
+  const insertEmoji = (emoji: string) => {
+    const box = ref.current;
+    const start = box?.selectionStart ?? draft.length;
+    const end = box?.selectionEnd ?? draft.length;
+    onDraftChange(draft.slice(0, start) + emoji + draft.slice(end));
+    requestAnimationFrame(() => {
+      box?.focus();
+      box?.setSelectionRange(start + emoji.length, start + emoji.length);
+    });
   };
 
   const onKeyDown = (event: KeyboardEvent<HTMLTextAreaElement>) => {
@@ -60,19 +123,63 @@ export function Composer({
 
   const length = draft.trim().length;
   const message =
-    problem === "EMPTY"
-      ? t("empty")
-      : problem === "TOO_LONG" || length > MAX_MESSAGE_CHARS
-        ? t("tooLong", { length, max: MAX_MESSAGE_CHARS })
-        : error;
+    problem === "UPLOADING"
+      ? t("waitForUploads")
+      : problem === "EMPTY"
+        ? t("empty")
+        : problem === "TOO_LONG" || length > MAX_MESSAGE_CHARS
+          ? t("tooLong", { length, max: MAX_MESSAGE_CHARS })
+          : error;
   const messageId = `${id}-message`;
 
   return (
-    <form onSubmit={submit} className="flex flex-col gap-1 border-t p-3">
+    <form
+      onSubmit={submit}
+      onDrop={onDrop}
+      onDragOver={onDragOver}
+      onDragLeave={() => setDragging(false)}
+      className={cn(
+        "flex flex-col gap-1 border-t p-3",
+        dragging && "bg-accent outline-2 outline-primary outline-dashed",
+      )}
+    >
       <Label htmlFor={id} className="sr-only">
         {t("composerLabel")}
       </Label>
-      <div className="flex items-end gap-2">
+      {attachments ? (
+        <AttachmentDrafts
+          drafts={attachments.drafts}
+          onRemove={attachments.onRemove}
+          labels={attachmentLabels}
+        />
+      ) : null}
+      <div className="flex items-end gap-1">
+        {attachments ? (
+          <>
+            <input
+              ref={fileInput}
+              type="file"
+              multiple
+              hidden
+              accept={attachments.accept}
+              data-testid="attachment-input"
+              onChange={(event) => {
+                attach(Array.from(event.target.files ?? []));
+                event.target.value = "";
+              }}
+            />
+            <Button
+              type="button"
+              variant="ghost"
+              size="icon"
+              aria-label={t("attach")}
+              onClick={() => fileInput.current?.click()}
+            >
+              <Paperclip aria-hidden />
+            </Button>
+          </>
+        ) : null}
+        <EmojiButton onPick={insertEmoji} />
         <Textarea
           ref={ref}
           id={id}
@@ -84,6 +191,7 @@ export function Composer({
             if (problem === "EMPTY") setProblem(null);
           }}
           onKeyDown={onKeyDown}
+          onPaste={onPaste}
           aria-invalid={message ? true : undefined}
           aria-describedby={message ? messageId : undefined}
           className="max-h-32 min-h-9 resize-none"

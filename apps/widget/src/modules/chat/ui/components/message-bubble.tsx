@@ -1,22 +1,27 @@
 "use client";
 
+import { textBesideAttachments } from "@echo/backend/convex/lib/attachments/fileTypes";
+import { MessageAttachments } from "@echo/ui/components/message-attachments";
 import { MessageMarkdown } from "@echo/ui/components/message-markdown";
 import { cn } from "@echo/ui/lib/utils";
 import { useSmoothText } from "@convex-dev/agent/react";
 import { useTranslations } from "next-intl";
 
+import { useAttachmentLabels } from "../../hooks/use-attachment-labels";
 import { authorOf, type ChatMessage } from "../../lib/chat-message";
 
 /** One message: the visitor's as plain text, the agent's and operators' as safe markdown. */
 export function MessageBubble({ message }: { message: ChatMessage }) {
   const t = useTranslations("chat");
   const author = authorOf(message);
+  const attachmentLabels = useAttachmentLabels();
   const [smoothed] = useSmoothText(message.text, {
     startStreaming: message.status === "streaming",
   });
   // The smoother only ever extends what it shows; text that was replaced rather than extended
   // (a greeting edited in the dashboard while the widget is open) is shown as it now is.
-  const text = message.text.startsWith(smoothed) ? smoothed : message.text;
+  const shown = message.text.startsWith(smoothed) ? smoothed : message.text;
+  const text = textBesideAttachments(shown, message.attachments);
   const who =
     author === "contact"
       ? t("you")
@@ -41,7 +46,10 @@ export function MessageBubble({ message }: { message: ChatMessage }) {
             : "rounded-bl-sm border bg-card text-card-foreground",
         )}
       >
-        {author === "contact" ? (
+        {message.attachments?.length ? (
+          <MessageAttachments attachments={message.attachments} labels={attachmentLabels} />
+        ) : null}
+        {!text ? null : author === "contact" ? (
           <p className="whitespace-pre-wrap">{text}</p>
         ) : (
           <MessageMarkdown text={text} />

@@ -4,10 +4,11 @@ import { api } from "@echo/backend/convex/_generated/api";
 import type { Id } from "@echo/backend/convex/_generated/dataModel";
 import { Alert } from "@echo/ui/components/alert";
 import { Button } from "@echo/ui/components/button";
+import { readyAttachmentIds } from "@echo/ui/lib/attachment-drafts";
 import { useMutation, useQuery } from "convex/react";
 import { useAtom, useAtomValue } from "jotai";
 import { useLocale, useTranslations } from "next-intl";
-import { useCallback, useEffect, useState } from "react";
+import { useCallback, useEffect, useRef, useState } from "react";
 
 import type { Locale } from "@/i18n/locales";
 import { widgetOpenAtom } from "@/modules/embed/atoms/embed-atoms";
@@ -15,6 +16,7 @@ import { errorCodeOf, type ErrorCode } from "@/modules/errors/lib/error-code";
 import { flowAtom } from "@/modules/flow/atoms/flow-atoms";
 import { useSessionErrorHandler } from "@/modules/session/hooks/use-session-expiry";
 
+import { useAttachmentDrafts } from "../../hooks/use-attachment-drafts";
 import { OLDER_PAGE_SIZE, useConversationMessages } from "../../hooks/use-conversation-messages";
 import {
   type ChatMessage,
@@ -78,17 +80,40 @@ export function ChatScreen({
     markRead({ contactSessionId, conversationId }).catch(handleSessionError);
   }, [open, contactSessionId, conversationId, unread, resolved, markRead, handleSessionError]);
 
+  // A file can be the visitor's first word: the conversation is created once, for the first of
+  // the message and its files to need it, and forgotten when the visitor starts a new one.
+  const current = useRef(conversationId);
+  const creating = useRef<Promise<Id<"conversations">> | null>(null);
+  useEffect(() => {
+    current.current = conversationId;
+    if (!conversationId) creating.current = null;
+  }, [conversationId]);
+  const conversationFor = useCallback(async () => {
+    if (current.current) return current.current;
+    creating.current ??= createConversation({ contactSessionId, language: locale }).then((id) => {
+      current.current = id;
+      dispatch({ type: "conversationCreated", conversationId: id });
+      return id;
+    });
+    return await creating.current;
+  }, [contactSessionId, locale, createConversation, dispatch]);
+  const files = useAttachmentDrafts(contactSessionId, conversationFor);
+
   const send = useCallback(
     async (text: string) => {
       setSending(true);
       setFailure(null);
       let id = conversationId;
+      const attachmentIds = readyAttachmentIds<Id<"attachments">>(files.drafts);
       try {
-        if (!id) {
-          id = await createConversation({ contactSessionId, language: locale });
-          dispatch({ type: "conversationCreated", conversationId: id });
-        }
-        await sendMessage({ contactSessionId, conversationId: id, text });
+        id = await conversationFor();
+        await sendMessage({
+          contactSessionId,
+          conversationId: id,
+          text,
+          ...(attachmentIds.length ? { attachmentIds } : {}),
+        });
+        files.clearSent(attachmentIds);
         dispatch({ type: "messageSent" });
       } catch (caught) {
         if (!handleSessionError(caught)) {
@@ -102,8 +127,8 @@ export function ChatScreen({
     [
       conversationId,
       contactSessionId,
-      locale,
-      createConversation,
+      conversationFor,
+      files,
       sendMessage,
       dispatch,
       handleSessionError,
@@ -119,15 +144,15 @@ export function ChatScreen({
       {isAwaitingReply(messages, conversationId ? conversation?.status : undefined) ? (
         <TypingIndicator />
       ) : null}
-      {!resolved && conversationId && offersAnswerCheck(messages) ? (
-        <AnswerCheck disabled={sending} onPick={(text) => void send(text)} />
-      ) : null}
       {!resolved && showsSuggestions(messages) ? (
         <SuggestionList
           suggestions={suggestions}
           disabled={sending}
           onPick={(text) => void send(text)}
         />
+      ) : null}
+      {!resolved && conversationId && offersAnswerCheck(messages) ? (
+        <AnswerCheck disabled={sending} onPick={(text) => void send(text)} />
       ) : null}
     </>
   );
@@ -155,6 +180,12 @@ export function ChatScreen({
           onSend={(text) => void send(text)}
           sending={sending}
           error={error ? tErrors(error) : null}
+          attachments={{
+            drafts: files.drafts,
+            accept: files.accept,
+            onAttach: (picked) => void files.attach(picked),
+            onRemove: files.remove,
+          }}
         />
       )}
     </section>
