@@ -77,6 +77,7 @@ type TenantA = {
   fileId: Id<"knowledgeFiles">;
   storageId: Id<"_storage">;
   operatorId: string;
+  tagId: Id<"tags">;
 };
 
 const A_SECRETS = [
@@ -84,6 +85,7 @@ const A_SECRETS = [
   "Alma Acme",
   "alma@acme.example",
   "acme-only.txt",
+  "Acme glacier tag",
   "Only Acme sells the glacier kettle",
   "Welcome to Acme",
   "acme.example",
@@ -134,6 +136,11 @@ async function tenants(t: TestConvex): Promise<{ a: TenantA; sessionB: Id<"conta
     conversationId,
     assigneeId: "user_org_a_admin",
   });
+  const tagId = await adminA.mutation(api.private.tags.create, {
+    name: "Acme glacier tag",
+    color: "teal",
+  });
+  await adminA.mutation(api.private.conversationTriage.addTag, { conversationId, tagId });
   const { contactSessionId: sessionB } = await session("org_b", "Bea Bolt", "bea@bolt.example");
   await t.mutation(api.public.conversations.create, { contactSessionId: sessionB });
   return {
@@ -144,6 +151,7 @@ async function tenants(t: TestConvex): Promise<{ a: TenantA; sessionB: Id<"conta
       fileId,
       storageId,
       operatorId: "user_org_a_admin",
+      tagId,
     },
     sessionB,
   };
@@ -163,6 +171,7 @@ function argumentsFor(
     contactSessions: caller.contactSessionId,
     knowledgeFiles: a.fileId,
     _storage: a.storageId,
+    tags: a.tagId,
   };
   const named: Record<string, string> = {
     threadId: a.threadId,
@@ -273,7 +282,15 @@ async function snapshotOfA(t: TestConvex, a: TenantA) {
 function expectNoLeak(fn: Discovered, outcome: Outcome, a: TenantA) {
   if (outcome.ok) {
     const text = serialize(outcome.value) ?? "";
-    const ids = [a.conversationId, a.contactSessionId, a.threadId, a.fileId, a.storageId, "org_a"];
+    const ids = [
+      a.conversationId,
+      a.contactSessionId,
+      a.threadId,
+      a.fileId,
+      a.storageId,
+      a.tagId,
+      "org_a",
+    ];
     for (const marker of [...A_SECRETS, ...ids]) {
       expect(text, `${fn.name} returned A's "${marker}"`).not.toContain(marker);
     }

@@ -21,6 +21,7 @@ import {
   vWidgetSettingsFields,
 } from "./lib/validators";
 import { abuseTables } from "./lib/abuse/tables";
+import { triageTables } from "./lib/triage/tables";
 
 /**
  * Every tenant-owned table carries `organizationId`: the organization's public id (Clerk's or
@@ -96,6 +97,13 @@ export default defineSchema({
     voiceCall: v.optional(vVoiceCall),
     /** Contact name, email and latest message, for the inbox's text filter. */
     searchText: v.string(),
+    /** Triage (lib/triage): priority rank 1 (low) to 4 (urgent), absent for none. */
+    priority: v.optional(v.number()),
+    tagIds: v.optional(v.array(v.id("tags"))),
+    /** True while snoozed (absent otherwise), so the inbox leaves snoozed ones out by index. */
+    snoozed: v.optional(v.boolean()),
+    /** When a snoozed conversation comes back by itself; absent = only when the visitor writes. */
+    snoozedUntil: v.optional(v.number()),
   })
     .index("by_thread", ["threadId"])
     .index("by_organization", ["organizationId"])
@@ -112,6 +120,16 @@ export default defineSchema({
     ])
     .index("by_contactSession_and_lastMessageAt", ["contactSessionId", "lastMessageAt"])
     .index("by_lastMessageAt", ["lastMessageAt"])
+    .index("by_organization_and_snoozed_and_lastMessageAt", [
+      "organizationId",
+      "snoozed",
+      "lastMessageAt",
+    ])
+    .index("by_organization_and_priority_and_lastMessageAt", [
+      "organizationId",
+      "priority",
+      "lastMessageAt",
+    ])
     .searchIndex("search_text", {
       searchField: "searchText",
       filterFields: ["organizationId", "status", "assigneeId"],
@@ -227,4 +245,5 @@ export default defineSchema({
     organizationId: v.string(),
     maxBytes: v.number(),
   }).index("by_organization", ["organizationId"]),
+  ...triageTables,
 });

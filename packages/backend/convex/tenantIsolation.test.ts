@@ -206,6 +206,40 @@ describe("tenant isolation: the dashboard's contact history and file previews", 
     );
     expect(previewA.text).toBe("Org A only");
   });
+
+  test("another organization's tags are neither listed, nor put on a conversation, nor filtered by", async () => {
+    const t = newTest();
+    const { a, b, adminB } = await twoTenants(t);
+    const adminA = operator(t, "org_a", "admin");
+    const tagA = await adminA.mutation(api.private.tags.create, { name: "A only", color: "red" });
+    await adminA.mutation(api.private.conversationTriage.addTag, {
+      conversationId: a.conversationId,
+      tagId: tagA,
+    });
+    expect(await adminB.query(api.private.tags.list, {})).toEqual([]);
+    await expectNotFound(
+      adminB.mutation(api.private.conversationTriage.addTag, {
+        conversationId: b.conversationId,
+        tagId: tagA,
+      }),
+    );
+    await expectNotFound(
+      adminB.mutation(api.private.tags.update, { tagId: tagA, name: "mine", color: "blue" }),
+    );
+    await expectNotFound(adminB.mutation(api.private.tags.remove, { tagId: tagA }));
+    const filtered = await adminB.query(api.private.conversations.list, {
+      paginationOpts: page,
+      tagId: tagA,
+    });
+    expect(filtered.page).toEqual([]);
+    await expectNotFound(
+      adminB.mutation(api.private.conversationTriage.snooze, {
+        conversationId: a.conversationId,
+        until: null,
+      }),
+    );
+    expect(await adminA.query(api.private.tags.list, {})).toMatchObject([{ name: "A only" }]);
+  });
 });
 
 describe("tenant isolation: stored files", () => {

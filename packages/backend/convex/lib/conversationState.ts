@@ -1,5 +1,6 @@
 import type { Doc } from "../_generated/dataModel";
 import type { MutationCtx } from "../_generated/server";
+import { followConversationActivity } from "./triage/conversationTags";
 import type { MessageAuthor } from "./validators";
 
 type Db = Pick<MutationCtx, "db">;
@@ -10,15 +11,23 @@ function searchText(conversation: Doc<"conversations">, latest: string) {
   return [conversation.contactName, conversation.contactEmail, latest].join(" ");
 }
 
-/** Every message moves the conversation's clock, preview and the other side's unread count. */
+/**
+ * Every message moves the conversation's clock, preview and the other side's unread count; a
+ * visitor's message also brings a snoozed conversation back to the inbox.
+ */
 export async function recordConversationMessage(
   ctx: Db,
   conversation: Doc<"conversations">,
   { text, author }: { text: string; author: MessageAuthor },
 ): Promise<void> {
   const preview = text.length > PREVIEW_CHARS ? `${text.slice(0, PREVIEW_CHARS)}…` : text;
+  const now = Date.now();
+  await followConversationActivity(ctx, conversation, now);
   await ctx.db.patch(conversation._id, {
-    lastMessageAt: Date.now(),
+    lastMessageAt: now,
+    ...(author === "contact" && conversation.snoozed
+      ? { snoozed: undefined, snoozedUntil: undefined }
+      : {}),
     lastMessage: { text: preview, author },
     searchText: searchText(conversation, preview),
     ...(author === "contact"

@@ -1,6 +1,7 @@
 import { components } from "../_generated/api";
 import type { Doc } from "../_generated/dataModel";
 import type { MutationCtx } from "../_generated/server";
+import { conversationTagRows } from "./triage/conversationTags";
 
 /** Rows each purge run removes per kind before it schedules the next run. */
 export const PURGE_BATCH = 200;
@@ -25,5 +26,6 @@ export async function deleteConversation(ctx: MutationCtx, conversation: Doc<"co
   await ctx.runMutation(components.agent.threads.deleteAllForThreadIdAsync, {
     threadId: conversation.threadId,
   });
+  for (const row of await conversationTagRows(ctx, conversation._id)) await ctx.db.delete(row._id);
   await ctx.db.delete(conversation._id);
 }

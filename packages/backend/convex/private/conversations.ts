@@ -14,6 +14,8 @@ import {
 import { fail } from "../lib/errors";
 import { findMember } from "../lib/members";
 import { requireOrgConversation } from "../lib/operatorConversations";
+import { inboxPage, vInboxFilters } from "../lib/triage/inbox";
+import { priorityName } from "../lib/triage/validators";
 import { vConversationStatus } from "../lib/validators";
 
 /** A conversation as operators see it: the visitor's details, never their session (a credential). */
@@ -24,6 +26,7 @@ async function withContact(
   const session = await ctx.db.get(contactSessionId);
   return {
     ...conversation,
+    priority: priorityName(conversation.priority),
     contact: {
       name: conversation.contactName,
       email: conversation.contactEmail,
@@ -33,51 +36,11 @@ async function withContact(
   };
 }
 
-/** The inbox: newest activity first, filtered by status, assignee (null = unassigned) and text. */
+/** The inbox: newest activity (or highest priority) first, filtered (lib/triage/inbox.ts). */
 export const list = operatorQuery({
-  args: {
-    paginationOpts: paginationOptsValidator,
-    status: v.optional(vConversationStatus),
-    assigneeId: v.optional(v.union(v.string(), v.null())),
-    search: v.optional(v.string()),
-  },
-  handler: async (ctx, { paginationOpts, status, assigneeId, search }) => {
-    const { orgId } = ctx.operator;
-    const assignee = assigneeId === null ? undefined : assigneeId;
-    const filterAssignee = assigneeId !== undefined;
-    const conversations = ctx.db.query("conversations");
-    let result;
-    if (search?.trim()) {
-      result = await conversations
-        .withSearchIndex("search_text", (q) => {
-          let s = q.search("searchText", search.trim()).eq("organizationId", orgId);
-          if (status) s = s.eq("status", status);
-          if (filterAssignee) s = s.eq("assigneeId", assignee);
-          return s;
-        })
-        .paginate(paginationOpts);
-    } else if (status) {
-      const byStatus = conversations
-        .withIndex("by_organization_and_status_and_lastMessageAt", (q) =>
-          q.eq("organizationId", orgId).eq("status", status),
-        )
-        .order("desc");
-      result = await (
-        filterAssignee ? byStatus.filter((q) => q.eq(q.field("assigneeId"), assignee)) : byStatus
-      ).paginate(paginationOpts);
-    } else if (filterAssignee) {
-      result = await conversations
-        .withIndex("by_organization_and_assignee_and_lastMessageAt", (q) =>
-          q.eq("organizationId", orgId).eq("assigneeId", assignee),
-        )
-        .order("desc")
-        .paginate(paginationOpts);
-    } else {
-      result = await conversations
-        .withIndex("by_organization_and_lastMessageAt", (q) => q.eq("organizationId", orgId))
-        .order("desc")
-        .paginate(paginationOpts);
-    }
+  args: { paginationOpts: paginationOptsValidator, ...vInboxFilters },
+  handler: async (ctx, { paginationOpts, ...filters }) => {
+    const result = await inboxPage(ctx, ctx.operator.orgId, filters, paginationOpts);
     return { ...result, page: await Promise.all(result.page.map((c) => withContact(ctx, c))) };
   },
 });

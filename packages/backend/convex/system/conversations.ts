@@ -6,6 +6,7 @@ import {
   recordConversationMessage,
   resolveConversation,
 } from "../lib/conversationState";
+import { endScheduledSnooze } from "../lib/triage/snooze";
 
 /** Conversation state changes made by the agent and its tools. */
 
@@ -56,5 +57,14 @@ export const recordAgentReply = internalMutation({
   handler: async (ctx, { conversationId, text }) => {
     const conversation = await ctx.db.get(conversationId);
     if (conversation) await recordConversationMessage(ctx, conversation, { text, author: "agent" });
+  },
+});
+
+/** A snooze's scheduled end: the conversation returns to the inbox unless it already has. */
+export const wakeFromSnooze = internalMutation({
+  args: { conversationId: v.id("conversations"), until: v.number() },
+  handler: async (ctx, { conversationId, until }) => {
+    const conversation = await ctx.db.get(conversationId);
+    return conversation ? await endScheduledSnooze(ctx, conversation, until) : false;
   },
 });

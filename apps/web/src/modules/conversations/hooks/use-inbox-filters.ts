@@ -7,6 +7,7 @@ import { usePathname, useRouter } from "@/i18n/navigation";
 
 import { type AssigneeFilter, parseAssigneeFilter } from "../lib/assignee-filter";
 import { parseStatusFilter, type StatusFilter } from "../lib/conversation-status";
+import { parseTriageFilters, type TriageFilters, writeTriageFilters } from "../lib/triage-filters";
 
 /** The inbox filters live in the URL, so reloading or sharing a link keeps them. */
 export function useInboxFilters() {
@@ -16,10 +17,18 @@ export function useInboxFilters() {
   const status = parseStatusFilter(params.get("status"));
   const search = params.get("q") ?? "";
   const assignee = parseAssigneeFilter(params.get("assignee"));
+  const triage = parseTriageFilters(params);
 
   const update = useCallback(
-    (changes: { status?: StatusFilter; search?: string; assignee?: AssigneeFilter }) => {
+    (
+      changes: {
+        status?: StatusFilter;
+        search?: string;
+        assignee?: AssigneeFilter;
+      } & Partial<TriageFilters>,
+    ) => {
       const next = new URLSearchParams(params.toString());
+      writeTriageFilters(next, changes);
       if (changes.status !== undefined) {
         if (changes.status === "all") next.delete("status");
         else next.set("status", changes.status);
@@ -38,5 +47,5 @@ export function useInboxFilters() {
     [params, pathname, router],
   );
 
-  return { status, search, assignee, query: params.toString(), update };
+  return { status, search, assignee, triage, query: params.toString(), update };
 }

@@ -16,7 +16,11 @@ import { useInboxFilters } from "../../hooks/use-inbox-filters";
 import { useInboxShortcuts } from "../../hooks/use-inbox-shortcuts";
 import { assigneeQueryArg } from "../../lib/assignee-filter";
 import { statusBadgeVariant } from "../../lib/conversation-status";
+import { hasTriageFilter, triageQueryArgs } from "../../lib/triage-filters";
 import { adjacentConversation, INBOX_LIST_ATTRIBUTE } from "../../lib/inbox-shortcuts";
+import { PriorityIcon } from "@/modules/triage/ui/components/priority-icon";
+import { TagChip } from "@/modules/triage/ui/components/tag-chip";
+
 import { AssigneeTag } from "./assignee-tag";
 import { RelativeTime } from "./relative-time";
 
@@ -24,7 +28,10 @@ const PAGE_SIZE = 20;
 
 export function ConversationList() {
   const t = useTranslations("conversations");
-  const { status, search, assignee, query } = useInboxFilters();
+  const tPriority = useTranslations("triage.priority");
+  const { status, search, assignee, triage, query } = useInboxFilters();
+  const tags = useQuery(api.private.tags.list);
+  const tagById = new Map((tags ?? []).map((tag) => [tag._id, tag]));
   const params = useParams<{ conversationId?: string }>();
   const organization = useQuery(api.private.organization.current);
   const members = useQuery(api.private.members.list);
@@ -41,6 +48,7 @@ export function ConversationList() {
           status: status === "all" ? undefined : status,
           search: search.trim() || undefined,
           ...byAssignee,
+          ...triageQueryArgs(triage),
         },
     { initialNumItems: PAGE_SIZE },
   );
@@ -88,7 +96,9 @@ export function ConversationList() {
   if (results.length === 0) {
     return (
       <p className="p-4 text-sm text-muted-foreground">
-        {search || status !== "all" || assignee !== "all" ? t("noMatches") : t("empty")}
+        {search || status !== "all" || assignee !== "all" || hasTriageFilter(triage)
+          ? t("noMatches")
+          : t("empty")}
       </p>
     );
   }
@@ -113,9 +123,24 @@ export function ConversationList() {
               )}
             >
               <span className="flex items-center justify-between gap-2">
-                <span className={cn("truncate text-sm", unread && "font-semibold")}>
-                  {unread ? <span className="sr-only">{t("unread")} </span> : null}
-                  {conversation.contact.name}
+                <span
+                  className={cn(
+                    "flex min-w-0 items-center gap-1 text-sm",
+                    unread && "font-semibold",
+                  )}
+                >
+                  {conversation.priority !== "none" ? (
+                    <span title={tPriority(`levels.${conversation.priority}`)}>
+                      <PriorityIcon priority={conversation.priority} />
+                      <span className="sr-only">
+                        {tPriority(`levels.${conversation.priority}`)}
+                      </span>
+                    </span>
+                  ) : null}
+                  <span className="truncate">
+                    {unread ? <span className="sr-only">{t("unread")} </span> : null}
+                    {conversation.contact.name}
+                  </span>
                 </span>
                 <RelativeTime
                   className="shrink-0 text-xs text-muted-foreground"
@@ -142,6 +167,14 @@ export function ConversationList() {
                   currentUserId={organization?.userId}
                 />
               </span>
+              {conversation.tagIds?.length ? (
+                <span className="flex flex-wrap gap-1">
+                  {conversation.tagIds.map((id) => {
+                    const tag = tagById.get(id);
+                    return tag ? <TagChip key={id} name={tag.name} color={tag.color} /> : null;
+                  })}
+                </span>
+              ) : null}
             </Link>
           </li>
         );

@@ -10,13 +10,15 @@ import { useInboxFilters } from "../../hooks/use-inbox-filters";
 import { useInboxShortcuts } from "../../hooks/use-inbox-shortcuts";
 import { CONVERSATION_STATUSES, type StatusFilter } from "../../lib/conversation-status";
 import { AssigneeFilter } from "./assignee-filter";
+import { TriageFilters } from "./triage-filters";
 
 const FILTERS: StatusFilter[] = ["all", ...CONVERSATION_STATUSES];
 const SEARCH_DELAY_MS = 300;
 
 export function InboxFilters() {
   const t = useTranslations("conversations");
-  const { status, search, update } = useInboxFilters();
+  const tTriage = useTranslations("triage.filters");
+  const { status, search, triage, update } = useInboxFilters();
   const [text, setText] = useState(search);
   const searchInput = useRef<HTMLInputElement>(null);
   useInboxShortcuts({ search: () => searchInput.current?.focus() });
@@ -62,8 +64,22 @@ export function InboxFilters() {
             {t(`filters.${filter}`)}
           </button>
         ))}
+        <button
+          type="button"
+          aria-pressed={triage.snoozed}
+          onClick={() => update({ snoozed: !triage.snoozed })}
+          className={cn(
+            "ml-auto rounded-md border px-2 py-1 text-xs",
+            triage.snoozed
+              ? "border-primary bg-primary text-primary-foreground"
+              : "hover:bg-accent",
+          )}
+        >
+          {tTriage("snoozed")}
+        </button>
       </div>
       <AssigneeFilter />
+      <TriageFilters />
     </div>
   );
 }

@@ -11,6 +11,7 @@ import { useEffect, useRef, useState } from "react";
 
 import { Link } from "@/i18n/navigation";
 import { useErrorMessage } from "@/modules/convex/use-error-message";
+import { ConversationTriage } from "@/modules/triage/ui/components/conversation-triage";
 
 import { useInboxShortcuts } from "../../hooks/use-inbox-shortcuts";
 import { statusActions, statusBadgeVariant } from "../../lib/conversation-status";
@@ -122,6 +123,11 @@ export function ConversationView({ conversationId }: { conversationId: Id<"conve
               </Button>
             ))}
           </div>
+          <ConversationTriage
+            conversationId={conversationId}
+            conversation={conversation}
+            run={run}
+          />
           {error ? (
             <p role="alert" className="w-full text-sm text-destructive">
               {error}

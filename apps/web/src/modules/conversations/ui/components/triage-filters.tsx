@@ -1,0 +1,93 @@
+"use client";
+
+import { api } from "@echo/backend/convex/_generated/api";
+import { PRIORITIES } from "@echo/backend/convex/lib/triage/validators";
+import {
+  Select,
+  SelectContent,
+  SelectItem,
+  SelectTrigger,
+  SelectValue,
+} from "@echo/ui/components/select";
+import { useQuery } from "convex/react";
+import { useTranslations } from "next-intl";
+
+import { PriorityIcon } from "@/modules/triage/ui/components/priority-icon";
+import { TagChip } from "@/modules/triage/ui/components/tag-chip";
+
+import { useInboxFilters } from "../../hooks/use-inbox-filters";
+import type { TriageFilters as Filters } from "../../lib/triage-filters";
+
+const ALL = "all";
+
+/** Narrows the inbox by tag and priority, and orders it by activity or priority. */
+export function TriageFilters() {
+  const t = useTranslations("triage.filters");
+  const levels = useTranslations("triage.priority.levels");
+  const { triage, update } = useInboxFilters();
+  const tags = useQuery(api.private.tags.list);
+  return (
+    <div className="grid grid-cols-3 gap-1">
+      <Select
+        value={triage.tag ?? ALL}
+        onValueChange={(tag) => update({ tag: tag === ALL ? null : tag })}
+      >
+        <SelectTrigger size="sm" aria-label={t("tag")} className="min-w-0" data-testid="tag-filter">
+          <SelectValue />
+        </SelectTrigger>
+        <SelectContent>
+          <SelectItem value={ALL}>{t("anyTag")}</SelectItem>
+          {triage.tag && !tags?.some((tag) => tag._id === triage.tag) ? (
+            <SelectItem value={triage.tag} disabled>
+              {t("unlistedTag")}
+            </SelectItem>
+          ) : null}
+          {(tags ?? []).map((tag) => (
+            <SelectItem key={tag._id} value={tag._id}>
+              <TagChip name={tag.name} color={tag.color} />
+            </SelectItem>
+          ))}
+        </SelectContent>
+      </Select>
+      <Select
+        value={triage.priority}
+        onValueChange={(priority) => update({ priority: priority as Filters["priority"] })}
+      >
+        <SelectTrigger
+          size="sm"
+          aria-label={t("priority")}
+          className="min-w-0"
+          data-testid="priority-filter"
+        >
+          <SelectValue />
+        </SelectTrigger>
+        <SelectContent>
+          <SelectItem value={ALL}>{t("anyPriority")}</SelectItem>
+          {PRIORITIES.map((priority) => (
+            <SelectItem key={priority} value={priority}>
+              <PriorityIcon priority={priority} />
+              {levels(priority)}
+            </SelectItem>
+          ))}
+        </SelectContent>
+      </Select>
+      <Select
+        value={triage.sort}
+        onValueChange={(sort) => update({ sort: sort as Filters["sort"] })}
+      >
+        <SelectTrigger
+          size="sm"
+          aria-label={t("sort")}
+          className="min-w-0"
+          data-testid="inbox-sort"
+        >
+          <SelectValue />
+        </SelectTrigger>
+        <SelectContent>
+          <SelectItem value="recent">{t("sortRecent")}</SelectItem>
+          <SelectItem value="priority">{t("sortPriority")}</SelectItem>
+        </SelectContent>
+      </Select>
+    </div>
+  );
+}
