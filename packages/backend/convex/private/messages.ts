@@ -6,6 +6,7 @@ import { components } from "../_generated/api";
 import { operatorAction, operatorMutation, operatorQuery } from "../lib/functions";
 import { recordAudit } from "../lib/audit";
 import { escalateConversation, recordConversationMessage } from "../lib/conversationState";
+import { scheduleOperatorReplyEmail } from "../lib/email/schedule";
 import { fail } from "../lib/errors";
 import { operatorAgentName, operatorMessage } from "../lib/messageAuthors";
 import { requireOrgConversation, requireOrgThread } from "../lib/operatorConversations";
@@ -68,6 +69,7 @@ export const reply = operatorMutation({
     }
     await recordConversationMessage(ctx, conversation, { text, author: "operator" });
     await ctx.db.patch(conversationId, { unreadByOperator: 0 });
+    await scheduleOperatorReplyEmail(ctx, conversationId, name);
     await recordAudit(ctx, operator, "conversation.reply", conversationId);
     return messageId;
   },
