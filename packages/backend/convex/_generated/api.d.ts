@@ -94,6 +94,7 @@ import type * as private_knowledgeFiles from "../private/knowledgeFiles.js";
 import type * as private_members from "../private/members.js";
 import type * as private_messages from "../private/messages.js";
 import type * as private_notificationPreferences from "../private/notificationPreferences.js";
+import type * as private_notifications from "../private/notifications.js";
 import type * as private_organization from "../private/organization.js";
 import type * as private_plugins from "../private/plugins.js";
 import type * as private_usage from "../private/usage.js";
@@ -220,6 +221,7 @@ declare const fullApi: ApiFromModules<{
   "private/members": typeof private_members;
   "private/messages": typeof private_messages;
   "private/notificationPreferences": typeof private_notificationPreferences;
+  "private/notifications": typeof private_notifications;
   "private/organization": typeof private_organization;
   "private/plugins": typeof private_plugins;
   "private/usage": typeof private_usage;

@@ -31,11 +31,14 @@ async function emails(t: TestConvex) {
   return await t.run(async (ctx) => await ctx.db.query("outboundEmails").collect());
 }
 
-/** The visitor's message, as the conversation's preview records it. */
-async function contactWrote(t: TestConvex, conversationId: Id<"conversations">, text: string) {
-  await t.run(async (ctx) => {
-    await ctx.db.patch(conversationId, { lastMessage: { text, author: "contact" } });
-  });
+/** The visitor's message on the thread, answered by the agent (retrieval mode) before escalating. */
+async function contactWrote(
+  t: TestConvex,
+  ids: { contactSessionId: Id<"contactSessions">; conversationId: Id<"conversations"> },
+  text: string,
+) {
+  await t.mutation(api.public.messages.send, { ...ids, text });
+  await settle(t);
 }
 
 describe("escalation emails", () => {
@@ -55,8 +58,9 @@ describe("escalation emails", () => {
     });
     await bruno.mutation(api.private.notificationPreferences.update, { emailOnEscalation: true });
 
-    const { conversationId } = await startConversation(t, "org_a");
-    await contactWrote(t, conversationId, "I want to talk to a person");
+    const ids = await startConversation(t, "org_a");
+    const { conversationId } = ids;
+    await contactWrote(t, ids, "Where is the invoice for March?");
     expect(await t.mutation(internal.system.conversations.escalate, { conversationId })).toBe(true);
     await settle(t);
 
@@ -66,7 +70,7 @@ describe("escalation emails", () => {
       ["bia@acme.example", "escalation", "org_a"],
     ]);
     expect(sent[0]!.subject).toBe("Vera Visitor is waiting for a person");
-    expect(sent[0]!.text).toContain("> I want to talk to a person");
+    expect(sent[0]!.text).toContain("> Where is the invoice for March?");
     expect(sent[0]!.text).toContain(`http://desk.example/en/conversations/${conversationId}`);
     expect(sent[0]!.html).toContain(
       `href="http://desk.example/en/conversations/${conversationId}"`,
@@ -102,9 +106,11 @@ describe("escalation emails", () => {
         .unique();
       await ctx.db.delete(member!._id);
     });
-    const { conversationId } = await startConversation(t, "org_a");
-    await contactWrote(t, conversationId, "<b>now</b>");
-    await t.mutation(internal.system.conversations.escalate, { conversationId });
+    const first = await startConversation(t, "org_a");
+    await contactWrote(t, first, "<b>now</b>");
+    await t.mutation(internal.system.conversations.escalate, {
+      conversationId: first.conversationId,
+    });
     await settle(t);
     expect(await emails(t)).toEqual([]);
 
@@ -116,7 +122,7 @@ describe("escalation emails", () => {
       });
     });
     const second = await startConversation(t, "org_a");
-    await contactWrote(t, second.conversationId, "<b>now</b>");
+    await contactWrote(t, second, "<b>now</b>");
     await t.mutation(internal.system.conversations.escalate, {
       conversationId: second.conversationId,
     });

@@ -35,6 +35,18 @@ async function visitorLanguage(
   );
 }
 
+/** The agent usually answers after escalating, so the preview is not the visitor's words. */
+async function lastContactMessage(ctx: MutationCtx, threadId: string) {
+  const { page } = await listUIMessages(ctx, components.agent, {
+    threadId,
+    paginationOpts: { numItems: 20, cursor: null },
+  });
+  const fromContact = page
+    .filter((message) => message.role === "user" && message.text.trim())
+    .sort((a, b) => b.order - a.order);
+  return fromContact[0]?.text.trim();
+}
+
 /** Members who opted in hear of a conversation handed to people, in their own language. */
 export const escalation = internalMutation({
   args: { conversationId: v.id("conversations") },
@@ -42,8 +54,7 @@ export const escalation = internalMutation({
     const conversation = await ctx.db.get(conversationId);
     if (!conversation || conversation.status !== "escalated") return;
     const organization = await organizationName(ctx, conversation.organizationId);
-    const lastFromContact =
-      conversation.lastMessage?.author === "contact" ? conversation.lastMessage.text : undefined;
+    const lastFromContact = await lastContactMessage(ctx, conversation.threadId);
     for (const recipient of await escalationEmailRecipients(ctx, conversation.organizationId)) {
       const language = recipient.language ?? "en";
       const content = escalationEmail({
