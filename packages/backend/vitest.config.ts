@@ -1,7 +1,7 @@
 import { defineConfig } from "vitest/config";
 
 // Tests run in retrieval mode, with self-hosted billing and local secrets, whatever the developer's
-// shell exports; the tests that need a model, Clerk billing, AWS or Vapi stub these themselves.
+// shell exports; the tests that need a model, Clerk billing, AWS, Vapi or SMTP stub these themselves.
 // Workers inherit this env.
 for (const name of [
   "OPENAI_API_KEY",
@@ -21,6 +21,9 @@ for (const name of [
   "SECRETS_AWS_SESSION_TOKEN",
   "SECRETS_AWS_PREFIX",
   "VAPI_API_URL",
+  "SMTP_URL",
+  "SMTP_FROM",
+  "ECHO_REPLY_EMAIL_DELAY_MS",
 ]) {
   delete process.env[name];
 }

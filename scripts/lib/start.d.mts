@@ -1,10 +1,23 @@
-export type Ports = { backend: number; site: number; web: number; widget: number; demo: number };
+export type Ports = {
+  backend: number;
+  site: number;
+  web: number;
+  widget: number;
+  demo: number;
+  /** The local mail sink's page and SMTP port; free ports when left out. */
+  mail?: number;
+  smtp?: number;
+};
 export type StackUrls = {
   dashboard: string;
   widget: string;
   demo: string;
   backend: string;
   site: string;
+  /** The page listing the mail the local SMTP sink caught. */
+  mail: string;
+  /** The local SMTP sink (what the backend's SMTP_URL is unless one was given). */
+  smtp: string;
 };
 export type DemoSeed = {
   login: { email: string; password: string; name: string };

@@ -6,6 +6,7 @@ import { join, relative } from "node:path";
 
 import { runConvexCli } from "./convex-cli.mjs";
 import { backendAnswers } from "./health.mjs";
+import { startMailSink } from "../../packages/mail-sink/src/index.ts";
 import { assertPortFree, spawnLabelled, stopProcessGroup, waitForHttp } from "./processes.mjs";
 import { DEMO_LOGIN, seedDemo } from "./seed-demo.mjs";
 import { serveStatic } from "./static-server.mjs";
@@ -29,6 +30,8 @@ export function defaultPorts() {
     web: port("ECHO_WEB_PORT", 3000),
     widget: port("ECHO_WIDGET_PORT", 3001),
     demo: port("ECHO_DEMO_PORT", 3002),
+    mail: port("ECHO_MAIL_PORT", 3003),
+    smtp: port("ECHO_SMTP_PORT", 3025),
   };
 }
 
@@ -46,6 +49,8 @@ const PURPOSES = {
   web: "dashboard",
   widget: "widget",
   demo: "embed demo page",
+  mail: "local mail sink page",
+  smtp: "local SMTP sink",
 };
 
 async function assertPortsFree(ports, hasBackend) {
@@ -70,6 +75,11 @@ export function buildAll(root, env) {
 // organizations' secrets (Vapi keys) when AWS Secrets Manager is not configured.
 function deploymentEnv(urls, secrets) {
   return {
+    // Links in emails, and where email goes: the local sink unless the deployment names a provider.
+    ECHO_WEB_URL: urls.dashboard,
+    ECHO_WIDGET_URL: urls.widget,
+    SMTP_URL: process.env.SMTP_URL || urls.smtp,
+    SMTP_FROM: process.env.SMTP_FROM || "Echo <no-reply@echo.local>",
     ECHO_AUTH_ISSUER: urls.dashboard,
     ECHO_AUTH_JWKS_URL: `${urls.dashboard}/api/auth/jwks`,
     IDENTITY_WEBHOOK_SECRET: secrets.identityWebhook,
@@ -191,6 +201,13 @@ export async function startStack(
     backend: `http://127.0.0.1:${ports.backend}`,
     site: `http://127.0.0.1:${ports.site}`,
   };
+  const mailSink = await startMailSink({
+    smtpPort: ports.smtp ?? 0,
+    httpPort: ports.mail ?? 0,
+    file: join(dataDir, "mail", "mail.jsonl"),
+  });
+  urls.mail = mailSink.webUrl;
+  urls.smtp = mailSink.smtpUrl;
   const secrets = {
     identityWebhook: persistentSecret(
       dataDir,
@@ -212,6 +229,7 @@ export async function startStack(
     ECHO_EMBED_SCRIPT_URL: `${urls.demo}/dist/widget.js`,
     ECHO_DEMO_LOGIN_EMAIL: DEMO_LOGIN.email,
     ECHO_DEMO_LOGIN_PASSWORD: DEMO_LOGIN.password,
+    ECHO_MAIL_SINK_URL: urls.mail,
     ECHO_IDENTITY_WEBHOOK_URL: `${urls.site}/webhooks/identity`,
     IDENTITY_WEBHOOK_SECRET: secrets.identityWebhook,
   };
@@ -234,6 +252,7 @@ export async function startStack(
     const running = [...services.values(), ...(deploying ? [deploying] : [])];
     await Promise.all(running.map((child) => stopProcessGroup(child)));
     await Promise.all(servers.map((server) => new Promise((resolve) => server.close(resolve))));
+    await mailSink.close();
   };
   const supervise = (label, command, args, { onLine, cwd = root } = {}) => {
     const logFile = logDir ? join(logDir, `${label}.log`) : undefined;
@@ -423,6 +442,7 @@ export async function start(root) {
   log(`  dashboard            ${urls.dashboard}`);
   log(`  widget               ${urls.widget}`);
   log(`  embed demo page      ${urls.demo}`);
+  log(`  caught mail          ${urls.mail}`);
   if (stack.hasBackend) {
     log(`  Convex backend       ${urls.backend}`);
     log(`  Convex HTTP actions  ${urls.site}`);

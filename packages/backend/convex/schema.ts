@@ -20,6 +20,11 @@ import {
   vVoiceCall,
   vWidgetSettingsFields,
 } from "./lib/validators";
+import {
+  vEmailKind,
+  vEmailStatus,
+  vNotificationPreferenceFields,
+} from "./lib/notificationValidators";
 import { abuseTables } from "./lib/abuse/tables";
 import { triageTables } from "./lib/triage/tables";
 
@@ -246,4 +251,36 @@ export default defineSchema({
     maxBytes: v.number(),
   }).index("by_organization", ["organizationId"]),
   ...triageTables,
+  // Notifications and email (issue 18).
+  /** What a member wants to be told about, and how; absent means the defaults in lib/notificationValidators. */
+  notificationPreferences: defineTable({
+    organizationId: v.string(),
+    userId: v.string(),
+    ...vNotificationPreferenceFields,
+    /** The language of the member's emails (the dashboard's language they chose in Settings). */
+    language: v.optional(vLanguage),
+  }).index("by_organization_and_user", ["organizationId", "userId"]),
+
+  /** Every email Echo sends, queued by a mutation and delivered by system/email/deliver with retries. */
+  outboundEmails: defineTable({
+    organizationId: v.string(),
+    kind: vEmailKind,
+    to: v.string(),
+    subject: v.string(),
+    text: v.string(),
+    html: v.string(),
+    conversationId: v.optional(v.id("conversations")),
+    status: vEmailStatus,
+    attempts: v.number(),
+    lastError: v.optional(v.string()),
+    sentAt: v.optional(v.number()),
+  })
+    .index("by_organization", ["organizationId"])
+    .index("by_conversation_and_kind", ["conversationId", "kind"]),
+
+  /** Visitors who asked, in the widget, for the conversation's transcript by email when it ends. */
+  transcriptRequests: defineTable({
+    organizationId: v.string(),
+    conversationId: v.id("conversations"),
+  }).index("by_conversation", ["conversationId"]),
 });

@@ -44,6 +44,8 @@ export default async function setup(project: TestProject) {
       demo: basePort + 2,
       backend: basePort + 10,
       site: basePort + 11,
+      mail: basePort + 3,
+      smtp: basePort + 4,
     },
     dataDir,
     logDir,

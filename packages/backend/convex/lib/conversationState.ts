@@ -1,6 +1,7 @@
 import type { Doc } from "../_generated/dataModel";
 import type { MutationCtx } from "../_generated/server";
 import { followConversationActivity } from "./triage/conversationTags";
+import { scheduleTranscriptEmail } from "./email/schedule";
 import type { MessageAuthor } from "./validators";
 
 type Db = Pick<MutationCtx, "db">;
@@ -45,13 +46,15 @@ export async function escalateConversation(
   return true;
 }
 
+/** Resolving also sends the transcript to a visitor who asked for it. */
 export async function resolveConversation(
-  ctx: Db,
+  ctx: Pick<MutationCtx, "db" | "scheduler">,
   conversation: Doc<"conversations">,
   resolvedBy: "agent" | "operator" | "contact",
 ): Promise<boolean> {
   if (conversation.status === "resolved") return false;
   await ctx.db.patch(conversation._id, { status: "resolved", resolvedAt: Date.now(), resolvedBy });
+  await scheduleTranscriptEmail(ctx, conversation._id);
   return true;
 }
 

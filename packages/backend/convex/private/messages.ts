@@ -8,6 +8,7 @@ import { recordAudit } from "../lib/audit";
 import { markSent, pendingAttachments } from "../lib/attachments/attachments";
 import { attachmentCaption } from "../lib/attachments/fileTypes";
 import { escalateConversation, recordConversationMessage } from "../lib/conversationState";
+import { scheduleOperatorReplyEmail } from "../lib/email/schedule";
 import { fail } from "../lib/errors";
 import { operatorAgentName, operatorMessage } from "../lib/messageAuthors";
 import { requireOrgConversation, requireOrgThread } from "../lib/operatorConversations";
@@ -84,6 +85,7 @@ export const reply = operatorMutation({
     }
     await recordConversationMessage(ctx, conversation, { text, author: "operator" });
     await ctx.db.patch(conversationId, { unreadByOperator: 0 });
+    await scheduleOperatorReplyEmail(ctx, conversationId, name);
     await recordAudit(ctx, operator, "conversation.reply", conversationId);
     return messageId;
   },

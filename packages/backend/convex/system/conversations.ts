@@ -7,6 +7,7 @@ import {
   resolveConversation,
 } from "../lib/conversationState";
 import { endScheduledSnooze } from "../lib/triage/snooze";
+import { scheduleEscalationEmails } from "../lib/email/schedule";
 
 /** Conversation state changes made by the agent and its tools. */
 
@@ -28,7 +29,9 @@ export const escalate = internalMutation({
   args: { conversationId: v.id("conversations") },
   handler: async (ctx, { conversationId }) => {
     const conversation = await ctx.db.get(conversationId);
-    return conversation ? await escalateConversation(ctx, conversation) : false;
+    if (!conversation || !(await escalateConversation(ctx, conversation))) return false;
+    await scheduleEscalationEmails(ctx, conversationId);
+    return true;
   },
 });
 

@@ -5,6 +5,7 @@ import { components } from "../../_generated/api";
 import { internalMutation } from "../../_generated/server";
 import { aiBudgetFor, aiUsageToday, spentLimit, usageDay } from "../../lib/abuse/aiBudget";
 import { escalateConversation, recordConversationMessage } from "../../lib/conversationState";
+import { scheduleEscalationEmails } from "../../lib/email/schedule";
 
 /**
  * Charges one agent turn to the conversation's organization, or refuses it when today's turns or
@@ -60,6 +61,7 @@ export const handOver = internalMutation({
       message: { role: "assistant", content: notice },
     });
     await recordConversationMessage(ctx, conversation, { text: notice, author: "agent" });
-    await escalateConversation(ctx, (await ctx.db.get(conversationId))!);
+    if (await escalateConversation(ctx, (await ctx.db.get(conversationId))!))
+      await scheduleEscalationEmails(ctx, conversationId);
   },
 });

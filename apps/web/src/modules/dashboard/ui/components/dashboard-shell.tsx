@@ -5,6 +5,9 @@ import { Link } from "@/i18n/navigation";
 import type { IdentityProviderName } from "@/modules/auth/lib/identity-provider";
 import { ClerkAccountControls } from "@/modules/auth/ui/components/clerk-account-controls";
 import { AuthenticatedArea } from "@/modules/convex/authenticated-area";
+import { mailSinkUrl } from "@/modules/notifications/lib/mail-sink-url";
+import { AttentionNotifier } from "@/modules/notifications/ui/components/attention-notifier";
+import { NotificationPermissionControl } from "@/modules/notifications/ui/components/notification-permission-control";
 
 import { LanguageSwitcher } from "./language-switcher";
 import { MobileNavigation } from "./mobile-navigation";
@@ -26,6 +29,7 @@ export function DashboardShell({
   children: ReactNode;
 }) {
   const t = useTranslations("dashboard");
+  const tNotifications = useTranslations("notifications");
   const organization = (
     <div className="flex min-w-0 items-center justify-between gap-2 px-2">
       <AuthenticatedArea>
@@ -43,8 +47,20 @@ export function DashboardShell({
       )}
     </div>
   );
+  const caughtMail = mailSinkUrl();
   const account = (
     <>
+      <NotificationPermissionControl />
+      {caughtMail ? (
+        <a
+          href={caughtMail}
+          target="_blank"
+          rel="noreferrer"
+          className="text-xs text-muted-foreground underline underline-offset-4 hover:text-foreground"
+        >
+          {tNotifications("caughtMail")}
+        </a>
+      ) : null}
       <LanguageSwitcher />
       <div className="min-w-0">
         <div className="truncate font-medium" title={user.name}>
@@ -70,6 +86,7 @@ export function DashboardShell({
         <div className="mt-auto grid gap-2 px-2 text-sm">{account}</div>
       </aside>
       <main className="min-w-0 flex-1">
+        <AttentionNotifier />
         <AuthenticatedArea>{children}</AuthenticatedArea>
       </main>
     </div>

@@ -1,0 +1,22 @@
+"use client";
+
+import { Authenticated } from "convex/react";
+import { ErrorBoundary } from "react-error-boundary";
+
+import { useAttentionNotifications } from "../../hooks/use-attention-notifications";
+
+function Watcher() {
+  useAttentionNotifications();
+  return null;
+}
+
+/** Mounted once in the dashboard shell; renders nothing, and a failure never reaches the page. */
+export function AttentionNotifier() {
+  return (
+    <Authenticated>
+      <ErrorBoundary fallback={null}>
+        <Watcher />
+      </ErrorBoundary>
+    </Authenticated>
+  );
+}

@@ -1,0 +1,1 @@
+export { startMailSink, type CaughtMail, type MailSink } from "./mailSink.ts";
