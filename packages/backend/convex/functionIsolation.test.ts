@@ -77,6 +77,7 @@ type TenantA = {
   fileId: Id<"knowledgeFiles">;
   storageId: Id<"_storage">;
   operatorId: string;
+  contactId: Id<"contacts">;
 };
 
 const A_SECRETS = [
@@ -90,6 +91,8 @@ const A_SECRETS = [
   ASSISTANTS[0]!.name!,
   PHONE_NUMBERS[0]!.number,
   FAKE_PRIVATE_KEY,
+  "+5511987650000",
+  "acme-vip",
 ];
 
 async function tenants(t: TestConvex): Promise<{ a: TenantA; sessionB: Id<"contactSessions"> }> {
@@ -134,6 +137,20 @@ async function tenants(t: TestConvex): Promise<{ a: TenantA; sessionB: Id<"conta
     conversationId,
     assigneeId: "user_org_a_admin",
   });
+  const contactId = (await adminA.query(api.private.contactHistory.forConversation, {
+    conversationId,
+  }))!._id;
+  await adminA.mutation(api.private.contactFields.define, {
+    key: "probe",
+    label: "P",
+    type: "text",
+  });
+  await adminA.mutation(api.private.contacts.update, {
+    contactId,
+    phones: ["+5511987650000"],
+    tags: ["acme-vip"],
+    customFields: { probe: "Only Acme sells the glacier kettle" },
+  });
   const { contactSessionId: sessionB } = await session("org_b", "Bea Bolt", "bea@bolt.example");
   await t.mutation(api.public.conversations.create, { contactSessionId: sessionB });
   return {
@@ -144,6 +161,7 @@ async function tenants(t: TestConvex): Promise<{ a: TenantA; sessionB: Id<"conta
       fileId,
       storageId,
       operatorId: "user_org_a_admin",
+      contactId,
     },
     sessionB,
   };
@@ -163,6 +181,7 @@ function argumentsFor(
     contactSessions: caller.contactSessionId,
     knowledgeFiles: a.fileId,
     _storage: a.storageId,
+    contacts: a.contactId,
   };
   const named: Record<string, string> = {
     threadId: a.threadId,
@@ -273,7 +292,15 @@ async function snapshotOfA(t: TestConvex, a: TenantA) {
 function expectNoLeak(fn: Discovered, outcome: Outcome, a: TenantA) {
   if (outcome.ok) {
     const text = serialize(outcome.value) ?? "";
-    const ids = [a.conversationId, a.contactSessionId, a.threadId, a.fileId, a.storageId, "org_a"];
+    const ids = [
+      a.conversationId,
+      a.contactSessionId,
+      a.threadId,
+      a.fileId,
+      a.storageId,
+      a.contactId,
+      "org_a",
+    ];
     for (const marker of [...A_SECRETS, ...ids]) {
       expect(text, `${fn.name} returned A's "${marker}"`).not.toContain(marker);
     }

@@ -20,6 +20,7 @@ import {
   vWidgetSettingsFields,
 } from "./lib/validators";
 import { abuseTables } from "./lib/abuse/tables";
+import { contactTables } from "./lib/contacts/tables";
 
 /**
  * Every tenant-owned table carries `organizationId`: the organization's public id (Clerk's or
@@ -66,9 +67,14 @@ export default defineSchema({
     metadata: v.optional(vContactMetadata),
     /** The rate-limit key of the address the session was created from (lib/abuse/clientAddress). */
     clientKey: v.optional(v.string()),
+    /** The contact this visitor is, matched by email or a signed identity. */
+    contactId: v.optional(v.id("contacts")),
+    /** An operator unlinked this visitor from a wrong match: it is not matched again. */
+    contactUnlinked: v.optional(v.boolean()),
   })
     .index("by_organization", ["organizationId"])
-    .index("by_expiresAt", ["expiresAt"]),
+    .index("by_expiresAt", ["expiresAt"])
+    .index("by_contact", ["contactId"]),
 
   conversations: defineTable({
     organizationId: v.string(),
@@ -204,4 +210,6 @@ export default defineSchema({
     eventId: v.string(),
     type: v.string(),
   }).index("by_provider_and_eventId", ["provider", "eventId"]),
+
+  ...contactTables,
 });
