@@ -78,6 +78,7 @@ type TenantA = {
   storageId: Id<"_storage">;
   operatorId: string;
   tagId: Id<"tags">;
+  contactId: Id<"contacts">;
 };
 
 const A_SECRETS = [
@@ -92,6 +93,8 @@ const A_SECRETS = [
   ASSISTANTS[0]!.name!,
   PHONE_NUMBERS[0]!.number,
   FAKE_PRIVATE_KEY,
+  "+5511987650000",
+  "acme-vip",
 ];
 
 async function tenants(t: TestConvex): Promise<{ a: TenantA; sessionB: Id<"contactSessions"> }> {
@@ -141,6 +144,20 @@ async function tenants(t: TestConvex): Promise<{ a: TenantA; sessionB: Id<"conta
     color: "teal",
   });
   await adminA.mutation(api.private.conversationTriage.addTag, { conversationId, tagId });
+  const contactId = (await adminA.query(api.private.contactHistory.forConversation, {
+    conversationId,
+  }))!._id;
+  await adminA.mutation(api.private.contactFields.define, {
+    key: "probe",
+    label: "P",
+    type: "text",
+  });
+  await adminA.mutation(api.private.contacts.update, {
+    contactId,
+    phones: ["+5511987650000"],
+    tags: ["acme-vip"],
+    customFields: { probe: "Only Acme sells the glacier kettle" },
+  });
   const { contactSessionId: sessionB } = await session("org_b", "Bea Bolt", "bea@bolt.example");
   await t.mutation(api.public.conversations.create, { contactSessionId: sessionB });
   return {
@@ -152,6 +169,7 @@ async function tenants(t: TestConvex): Promise<{ a: TenantA; sessionB: Id<"conta
       storageId,
       operatorId: "user_org_a_admin",
       tagId,
+      contactId,
     },
     sessionB,
   };
@@ -172,6 +190,7 @@ function argumentsFor(
     knowledgeFiles: a.fileId,
     _storage: a.storageId,
     tags: a.tagId,
+    contacts: a.contactId,
   };
   const named: Record<string, string> = {
     threadId: a.threadId,
@@ -289,6 +308,7 @@ function expectNoLeak(fn: Discovered, outcome: Outcome, a: TenantA) {
       a.fileId,
       a.storageId,
       a.tagId,
+      a.contactId,
       "org_a",
     ];
     for (const marker of [...A_SECRETS, ...ids]) {

@@ -27,6 +27,7 @@ import {
 } from "./lib/notificationValidators";
 import { abuseTables } from "./lib/abuse/tables";
 import { triageTables } from "./lib/triage/tables";
+import { contactTables } from "./lib/contacts/tables";
 
 /**
  * Every tenant-owned table carries `organizationId`: the organization's public id (Clerk's or
@@ -73,9 +74,14 @@ export default defineSchema({
     metadata: v.optional(vContactMetadata),
     /** The rate-limit key of the address the session was created from (lib/abuse/clientAddress). */
     clientKey: v.optional(v.string()),
+    /** The contact this visitor is, matched by email or a signed identity. */
+    contactId: v.optional(v.id("contacts")),
+    /** An operator unlinked this visitor from a wrong match: it is not matched again. */
+    contactUnlinked: v.optional(v.boolean()),
   })
     .index("by_organization", ["organizationId"])
-    .index("by_expiresAt", ["expiresAt"]),
+    .index("by_expiresAt", ["expiresAt"])
+    .index("by_contact", ["contactId"]),
 
   conversations: defineTable({
     organizationId: v.string(),
@@ -283,4 +289,5 @@ export default defineSchema({
     organizationId: v.string(),
     conversationId: v.id("conversations"),
   }).index("by_conversation", ["conversationId"]),
+  ...contactTables,
 });

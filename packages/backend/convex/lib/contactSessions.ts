@@ -3,6 +3,7 @@ import { v, type ObjectType } from "convex/values";
 import type { Doc, Id } from "../_generated/dataModel";
 import type { MutationCtx, QueryCtx } from "../_generated/server";
 import { checkContactMetadata } from "./contactMetadata";
+import { linkSessionToContact } from "./contacts/linkSession";
 import { fail } from "./errors";
 import { requireOrganization } from "./organizations";
 import { vContactMetadata } from "./validators";
@@ -102,5 +103,6 @@ export async function createContactSession(
     metadata: args.metadata,
     ...(args.clientKey ? { clientKey: args.clientKey } : {}),
   });
+  await linkSessionToContact(ctx, (await ctx.db.get(contactSessionId))!);
   return { contactSessionId, expiresAt };
 }

@@ -14,6 +14,10 @@ export const ERROR_CODES = [
   "NOT_CONFIGURED",
   "UPSTREAM_UNAVAILABLE",
   "CHALLENGE_FAILED",
+  "INVALID_EMAIL",
+  "INVALID_PHONE",
+  "INVALID_FIELD_VALUE",
+  "CONTACT_EXISTS",
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

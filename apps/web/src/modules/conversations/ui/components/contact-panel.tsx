@@ -7,6 +7,7 @@ import { useTranslations } from "next-intl";
 
 import { ContactFacts } from "./contact-facts";
 import { ContactConversations } from "./contact-conversations";
+import { ContactRecord } from "./contact-record";
 
 export function ContactPanel({ conversationId }: { conversationId: Id<"conversations"> }) {
   const t = useTranslations("conversations.contact");
@@ -17,6 +18,7 @@ export function ContactPanel({ conversationId }: { conversationId: Id<"conversat
   return (
     <section aria-label={t("title")} className="grid gap-3 text-sm">
       <ContactFacts contact={contact} />
+      <ContactRecord conversationId={conversationId} />
       <ContactConversations conversationId={conversationId} />
     </section>
   );

@@ -4,6 +4,7 @@ import { cn } from "@echo/ui/lib/utils";
 import {
   BookOpenIcon,
   ChartColumnIcon,
+  ContactRoundIcon,
   CreditCardIcon,
   MessagesSquareIcon,
   MicIcon,
@@ -18,6 +19,7 @@ import { Link, usePathname } from "@/i18n/navigation";
 // Each section joins this list when its page exists.
 const ITEMS = [
   { href: "/conversations", key: "conversations", Icon: MessagesSquareIcon },
+  { href: "/contacts", key: "contacts", Icon: ContactRoundIcon },
   { href: "/knowledge-base", key: "knowledgeBase", Icon: BookOpenIcon },
   { href: "/customization", key: "customization", Icon: PaletteIcon },
   { href: "/integrations", key: "integrations", Icon: PlugIcon },

@@ -1,0 +1,5 @@
+import { ContactsView } from "@/modules/contacts/ui/views/contacts-view";
+
+export default function ContactsPage() {
+  return <ContactsView />;
+}

@@ -1,0 +1,52 @@
+"use client";
+
+import type { ContactView } from "@echo/backend/convex/lib/contacts/view";
+import { Badge } from "@echo/ui/components/badge";
+import { useFormatter, useTranslations } from "next-intl";
+
+import { useStageLabel } from "../../hooks/use-stage-label";
+
+/** What the organization knows about the contact, read-only. */
+export function ContactProfile({ contact }: { contact: ContactView }) {
+  const t = useTranslations("contacts.profile");
+  const tChannel = useTranslations("contacts.channels");
+  const format = useFormatter();
+  const stageLabel = useStageLabel();
+  const day = (at: number) => format.dateTime(at, { dateStyle: "medium", timeStyle: "short" });
+  const rows: Array<[string, string | null]> = [
+    [t("emails"), contact.emails.join(", ") || null],
+    [t("phones"), contact.phones.join(", ") || null],
+    [t("company"), contact.company ?? null],
+    [t("stage"), contact.stage ? stageLabel(contact.stage) : null],
+    [t("channel"), tChannel(contact.channel)],
+    [t("language"), contact.language ?? null],
+    [t("location"), contact.location ?? null],
+    [t("firstSeen"), day(contact.firstSeenAt)],
+    [t("lastSeen"), day(contact.lastSeenAt)],
+    ...Object.entries(contact.customFields).map(([key, value]): [string, string] => [
+      key,
+      String(value),
+    ]),
+  ];
+  return (
+    <section aria-label={t("title")} className="grid gap-3 text-sm">
+      {contact.tags.length > 0 ? (
+        <div className="flex flex-wrap gap-1" aria-label={t("tags")}>
+          {contact.tags.map((tag) => (
+            <Badge key={tag} variant="secondary">
+              {tag}
+            </Badge>
+          ))}
+        </div>
+      ) : null}
+      <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-1">
+        {rows.map(([label, value]) => (
+          <div key={label} className="contents">
+            <dt className="text-muted-foreground">{label}</dt>
+            <dd className="min-w-0 [overflow-wrap:anywhere]">{value ?? t("unknown")}</dd>
+          </div>
+        ))}
+      </dl>
+    </section>
+  );
+}

@@ -1,0 +1,113 @@
+import type { Doc, Id } from "../../_generated/dataModel";
+import type { MutationCtx, QueryCtx } from "../../_generated/server";
+import { fail } from "../errors";
+import type { IdentifierKind } from "./validators";
+import { searchTextOf } from "./normalize";
+
+type Db = Pick<QueryCtx, "db">;
+
+/** The contact of an organization that holds this email or phone, if any. */
+export async function findContactBy(
+  ctx: Db,
+  organizationId: string,
+  kind: IdentifierKind,
+  value: string,
+): Promise<Id<"contacts"> | null> {
+  const row = await ctx.db
+    .query("contactIdentifiers")
+    .withIndex("by_organization_and_kind_and_value", (q) =>
+      q.eq("organizationId", organizationId).eq("kind", kind).eq("value", value),
+    )
+    .unique();
+  return row?.contactId ?? null;
+}
+
+/** A contact of the caller's organization; another organization's reads as missing. */
+export async function requireOrgContact(
+  ctx: Db,
+  organizationId: string,
+  contactId: Id<"contacts">,
+): Promise<Doc<"contacts">> {
+  const contact = await ctx.db.get(contactId);
+  if (!contact || contact.organizationId !== organizationId) fail("NOT_FOUND", "Contact not found");
+  return contact;
+}
+
+export type ContactFields = Omit<
+  Doc<"contacts">,
+  "_id" | "_creationTime" | "organizationId" | "searchText"
+>;
+
+/** Emails and phones another contact already holds are refused: merge instead. */
+async function checkIdentifiersFree(
+  ctx: Db,
+  organizationId: string,
+  fields: Pick<ContactFields, "emails" | "phones">,
+  self?: Id<"contacts">,
+) {
+  const wanted = [
+    ...fields.emails.map((value) => ["email", value] as const),
+    ...fields.phones.map((value) => ["phone", value] as const),
+  ];
+  for (const [kind, value] of wanted) {
+    const owner = await findContactBy(ctx, organizationId, kind, value);
+    if (owner && owner !== self) fail("CONTACT_EXISTS", `Another contact has ${value}`);
+  }
+}
+
+/** Rewrites the lookup rows (identifiers, tags) of one contact from its document. */
+async function syncLookups(ctx: Pick<MutationCtx, "db">, contact: Doc<"contacts">) {
+  for (const table of ["contactIdentifiers", "contactTags"] as const) {
+    const rows = await ctx.db
+      .query(table)
+      .withIndex("by_contact", (q) => q.eq("contactId", contact._id))
+      .collect();
+    for (const row of rows) await ctx.db.delete(row._id);
+  }
+  const { organizationId, _id: contactId } = contact;
+  for (const value of contact.emails)
+    await ctx.db.insert("contactIdentifiers", { organizationId, kind: "email", value, contactId });
+  for (const value of contact.phones)
+    await ctx.db.insert("contactIdentifiers", { organizationId, kind: "phone", value, contactId });
+  for (const tag of contact.tags)
+    await ctx.db.insert("contactTags", {
+      organizationId,
+      tag,
+      contactId,
+      lastSeenAt: contact.lastSeenAt,
+    });
+}
+
+export async function insertContact(
+  ctx: Pick<MutationCtx, "db">,
+  organizationId: string,
+  fields: ContactFields,
+): Promise<Id<"contacts">> {
+  await checkIdentifiersFree(ctx, organizationId, fields);
+  const contactId = await ctx.db.insert("contacts", {
+    organizationId,
+    ...fields,
+    searchText: searchTextOf(fields),
+  });
+  await syncLookups(ctx, (await ctx.db.get(contactId))!);
+  return contactId;
+}
+
+export async function patchContact(
+  ctx: Pick<MutationCtx, "db">,
+  contact: Doc<"contacts">,
+  patch: Partial<ContactFields>,
+): Promise<Doc<"contacts">> {
+  const next = { ...contact, ...patch };
+  await checkIdentifiersFree(ctx, contact.organizationId, next, contact._id);
+  await ctx.db.patch(contact._id, { ...patch, searchText: searchTextOf(next) });
+  const updated = (await ctx.db.get(contact._id))!;
+  await syncLookups(ctx, updated);
+  return updated;
+}
+
+/** Removes the contact and its lookup rows; its sessions keep existing, unlinked. */
+export async function deleteContactRecord(ctx: Pick<MutationCtx, "db">, contact: Doc<"contacts">) {
+  await syncLookups(ctx, { ...contact, emails: [], phones: [], tags: [] });
+  await ctx.db.delete(contact._id);
+}
