@@ -26,4 +26,20 @@ describe("error texts as Convex shows them", () => {
       /Server Error\nCould not find function for 'messages:nope'\. Did you forget to run `npx convex dev`\?$/,
     );
   });
+
+  test("console.time, timeLog and timeEnd lines", async () => {
+    const response = await fetch(`${h.server.url}/api/query`, {
+      method: "POST",
+      headers: { "Content-Type": "application/json" },
+      body: JSON.stringify({ path: "consoleTimers:timed", args: {}, format: "json" }),
+    });
+    const { logLines } = (await response.json()) as { logLines: string[] };
+    expect(logLines.map((line) => line.replace(/\d+ms/, "Nms"))).toEqual([
+      "[INFO] t: Nms midway 1",
+      "[INFO] t: Nms",
+      "[WARN] Timer 't' does not exist",
+      "[WARN] Timer 'default' already exists",
+      "[INFO] default: Nms",
+    ]);
+  });
 });
