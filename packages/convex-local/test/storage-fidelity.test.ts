@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { ConvexHttpClient } from "convex/browser";
 import { api } from "./fixtures/basic/convex/_generated/api.js";
-import { type Id } from "./fixtures/basic/convex/_generated/dataModel.js";
+import type { Id } from "./fixtures/basic/convex/_generated/dataModel.js";
 import { startHarness, type Harness } from "./server-harness.ts";
 
 let h: Harness;

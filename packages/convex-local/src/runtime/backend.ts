@@ -537,8 +537,13 @@ export class Backend {
     const resolved = this.components.get(component)?.resolve(udfPath);
     const canonical = canonicalizeUdfPath(udfPath);
     if (!resolved || (!allowInternal && resolved.visibility !== "public")) {
+      const path = canonical.replace(":default", "");
+      const inComponent = component === "" ? "" : ` in '${component}'`;
+      // Convex's texts: a public caller's, and the one `npx convex run` recognizes for a typo.
       throw new FunctionError(
-        `Could not find ${allowInternal ? "" : "public "}function for '${canonical.replace(":default", "")}'. Did you forget to run \`npx convex dev\` or \`npx convex deploy\`?`,
+        allowInternal
+          ? `Could not find function for '${path}'${inComponent}. Did you forget to run \`npx convex dev\`?`
+          : `Could not find public function for '${path}'${inComponent}.`,
       );
     }
     if (expected && resolved.udfType !== expected) {

@@ -1,4 +1,5 @@
 import { format } from "node:util";
+import { installConsoleTimers } from "./console-timers.ts";
 import { frames } from "./frame.ts";
 import { asyncSyscall, jsSyscall, syscall } from "./syscalls.ts";
 
@@ -136,4 +137,5 @@ export function installGlobals(): void {
       frame.logLines.push(`[${level}] ${format(...args)}`);
     };
   }
+  installConsoleTimers(realNow);
 }
