@@ -64,6 +64,8 @@ describe("the dashboard's Content-Security-Policy", () => {
       "https://o42.ingest.sentry.io",
     ]);
     expect(policy.get("img-src")).toContain("https://happy-otter-123.convex.cloud");
+    // Attachments (thumbnails) come from the deployment's HTTP actions.
+    expect(policy.get("img-src")).toContain("https://happy-otter-123.convex.site");
     expect(policy.get("frame-src")).toEqual(["'self'", "https://widget.example.com"]);
     expect(policy.get("media-src")).not.toContain("http:");
     expect(policy.has("upgrade-insecure-requests")).toBe(true);

@@ -1,4 +1,4 @@
-import { convexUrlFrom } from "@/modules/convex/convex-url-from-env";
+import { convexSiteUrlFrom, convexUrlFrom } from "@/modules/convex/convex-url-from-env";
 
 export type DashboardCspInput = {
   /** A fresh random value per response; Next.js puts it on the scripts it renders. */
@@ -36,6 +36,8 @@ export function dashboardCspDirectives({
   const backendSources = backend
     ? [backend.origin, `${backend.protocol === "https:" ? "wss:" : "ws:"}//${backend.host}`]
     : [];
+  // Attachments are served by the deployment's HTTP actions, on its site origin.
+  const site = origin(convexSiteUrlFrom(env));
   const sentry = origin(env.NEXT_PUBLIC_SENTRY_DSN?.trim());
   const widget = origin(env.ECHO_WIDGET_URL);
   return {
@@ -46,7 +48,13 @@ export function dashboardCspDirectives({
       ...(dev ? ["'unsafe-eval'"] : []),
     ],
     "style-src": ["'self'", "'unsafe-inline'"],
-    "img-src": ["'self'", "blob:", "data:", ...(backend ? [backend.origin] : [])],
+    "img-src": [
+      "'self'",
+      "blob:",
+      "data:",
+      ...(backend ? [backend.origin] : []),
+      ...(site ? [site.origin] : []),
+    ],
     "font-src": ["'self'", "data:"],
     "connect-src": ["'self'", ...backendSources, ...(sentry ? [sentry.origin] : [])],
     // Call recordings live on the voice provider's storage, wherever that is.

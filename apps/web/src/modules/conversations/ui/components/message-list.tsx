@@ -56,6 +56,7 @@ export function MessageList({ threadId }: { threadId: string }) {
           author={message.author}
           authorName={message.authorName}
           text={message.text}
+          attachments={message.attachments}
         />
       ))}
       <div ref={bottom} />

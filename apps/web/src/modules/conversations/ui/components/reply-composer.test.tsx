@@ -1,5 +1,5 @@
 import type { Id } from "@echo/backend/convex/_generated/dataModel";
-import { cleanup, render, screen } from "@testing-library/react";
+import { cleanup, fireEvent, render, screen } from "@testing-library/react";
 import { NextIntlClientProvider } from "next-intl";
 import { afterEach, describe, expect, it, vi } from "vitest";
 
@@ -7,7 +7,11 @@ import en from "../../../../../messages/en.json";
 import ptBR from "../../../../../messages/pt-BR.json";
 import { ReplyComposer } from "./reply-composer";
 
-vi.mock("convex/react", () => ({ useMutation: () => vi.fn(), useAction: () => vi.fn() }));
+vi.mock("convex/react", () => ({
+  useMutation: () => vi.fn(),
+  useAction: () => vi.fn(),
+  useQuery: () => undefined,
+}));
 afterEach(cleanup);
 
 function renderComposer(handsOver: boolean, locale: "en" | "pt-BR" = "en") {
@@ -37,5 +41,16 @@ describe("ReplyComposer", () => {
   it("keeps the keyboard shortcut out of the placeholder, where no media query can hide it", () => {
     renderComposer(true);
     expect(screen.getByLabelText("Reply").getAttribute("placeholder")).toBe("Write a reply…");
+  });
+
+  it("offers files and emoji; a picked emoji goes in at the caret", async () => {
+    renderComposer(false, "pt-BR");
+    expect(screen.getByRole("button", { name: "Anexar arquivos" })).toBeTruthy();
+    const box = screen.getByLabelText("Resposta") as HTMLTextAreaElement;
+    fireEvent.change(box, { target: { value: "Obrigado!" } });
+    box.setSelectionRange(9, 9);
+    fireEvent.click(screen.getByRole("button", { name: "Inserir emoji" }));
+    fireEvent.click(await screen.findByRole("button", { name: "👍" }));
+    expect(box.value).toBe("Obrigado!👍");
   });
 });

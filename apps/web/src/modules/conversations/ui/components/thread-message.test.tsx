@@ -44,4 +44,31 @@ describe("ThreadMessage", () => {
     expect(container.querySelector("strong")).toBeNull();
     expect(container.textContent).toContain("I pressed **this** button");
   });
+
+  it("shows a visitor's image as a thumbnail that opens full size, without the stored caption", () => {
+    const container = render(
+      <NextIntlClientProvider locale="en" messages={en}>
+        <ThreadMessage
+          author="contact"
+          text="📎 receipt.png"
+          attachments={[
+            {
+              id: "a1",
+              fileName: "receipt.png",
+              kind: "image",
+              size: 5000,
+              url: "http://site/attachments/a1/k",
+            },
+          ]}
+        />
+      </NextIntlClientProvider>,
+    ).container;
+    expect(screen.getByRole("img", { name: "receipt.png" }).getAttribute("src")).toBe(
+      "http://site/attachments/a1/k",
+    );
+    expect(
+      screen.getByRole("link", { name: "Open receipt.png full size" }).getAttribute("href"),
+    ).toBe("http://site/attachments/a1/k");
+    expect(container.textContent).not.toContain("📎");
+  });
 });

@@ -1,8 +1,15 @@
 "use client";
 
+import { textBesideAttachments } from "@echo/backend/convex/lib/attachments/fileTypes";
+import {
+  type MessageAttachment,
+  MessageAttachments,
+} from "@echo/ui/components/message-attachments";
 import { MessageMarkdown } from "@echo/ui/components/message-markdown";
 import { cn } from "@echo/ui/lib/utils";
 import { useTranslations } from "next-intl";
+
+import { useAttachmentLabels } from "../../hooks/use-attachment-labels";
 
 export type ThreadMessageAuthor = "contact" | "agent" | "operator";
 
@@ -10,13 +17,17 @@ export type ThreadMessageAuthor = "contact" | "agent" | "operator";
 export function ThreadMessage({
   author,
   authorName,
-  text,
+  text: fullText,
+  attachments,
 }: {
   author: ThreadMessageAuthor;
   authorName?: string | null;
   text: string;
+  attachments?: readonly MessageAttachment[];
 }) {
   const t = useTranslations("conversations");
+  const attachmentLabels = useAttachmentLabels();
+  const text = textBesideAttachments(fullText, attachments);
   const fromContact = author === "contact";
   return (
     <article
@@ -41,7 +52,10 @@ export function ThreadMessage({
           author === "operator" && "bg-primary text-primary-foreground",
         )}
       >
-        {fromContact ? (
+        {attachments?.length ? (
+          <MessageAttachments attachments={attachments} labels={attachmentLabels} />
+        ) : null}
+        {!text ? null : fromContact ? (
           <p className="whitespace-pre-wrap">{text}</p>
         ) : (
           <MessageMarkdown text={text} />

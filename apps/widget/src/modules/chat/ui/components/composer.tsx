@@ -2,6 +2,7 @@
 
 import { AttachmentDrafts } from "@echo/ui/components/attachment-drafts";
 import { Button } from "@echo/ui/components/button";
+import { EmojiButton } from "@echo/ui/components/emoji-button";
 import { Label } from "@echo/ui/components/label";
 import { Textarea } from "@echo/ui/components/textarea";
 import { type AttachmentDraft, filesOf, isUploading } from "@echo/ui/lib/attachment-drafts";
@@ -25,7 +26,6 @@ import {
   validateMessage,
 } from "../../lib/composer-validation";
 import { useAttachmentLabels } from "../../hooks/use-attachment-labels";
-import { EmojiButton } from "./emoji-button";
 
 /** Files for the message: picked, dropped or pasted; the caller uploads them. */
 export type ComposerAttachments = {
@@ -59,6 +59,7 @@ export function Composer({
   attachments?: ComposerAttachments;
 }) {
   const t = useTranslations("chat");
+  const tEmoji = useTranslations("emoji");
   const id = useId();
   const ref = useRef<HTMLTextAreaElement>(null);
   const attachmentLabels = useAttachmentLabels();
@@ -179,7 +180,10 @@ export function Composer({
             </Button>
           </>
         ) : null}
-        <EmojiButton onPick={insertEmoji} />
+        <EmojiButton
+          onPick={insertEmoji}
+          labels={{ open: tEmoji("open"), grid: tEmoji("label") }}
+        />
         <Textarea
           ref={ref}
           id={id}

@@ -2,19 +2,21 @@
 
 import { Button } from "@echo/ui/components/button";
 import { Smile } from "lucide-react";
-import dynamic from "next/dynamic";
-import { useTranslations } from "next-intl";
-import { useEffect, useRef, useState } from "react";
+import { lazy, Suspense, useEffect, useRef, useState } from "react";
 
-// The grid is fetched the first time the visitor opens it, not with the chat.
-const EmojiGrid = dynamic(
-  () => import("@echo/ui/components/emoji-grid").then((module) => module.EmojiGrid),
-  { ssr: false },
+// The grid is fetched the first time someone opens it, not with the composer.
+const EmojiGrid = lazy(() =>
+  import("@echo/ui/components/emoji-grid").then((module) => ({ default: module.EmojiGrid })),
 );
 
 /** Opens a small emoji grid above the composer; a pick goes into the draft and closes it. */
-export function EmojiButton({ onPick }: { onPick: (emoji: string) => void }) {
-  const t = useTranslations("emoji");
+export function EmojiButton({
+  onPick,
+  labels,
+}: {
+  onPick: (emoji: string) => void;
+  labels: { open: string; grid: string };
+}) {
   const [open, setOpen] = useState(false);
   const root = useRef<HTMLDivElement>(null);
 
@@ -42,21 +44,23 @@ export function EmojiButton({ onPick }: { onPick: (emoji: string) => void }) {
         type="button"
         variant="ghost"
         size="icon"
-        aria-label={t("open")}
+        aria-label={labels.open}
         aria-expanded={open}
         onClick={() => setOpen((value) => !value)}
       >
         <Smile aria-hidden />
       </Button>
       {open ? (
-        <EmojiGrid
-          label={t("label")}
-          className="absolute bottom-full left-0 z-10 mb-1"
-          onPick={(emoji) => {
-            onPick(emoji);
-            setOpen(false);
-          }}
-        />
+        <Suspense fallback={null}>
+          <EmojiGrid
+            label={labels.grid}
+            className="absolute bottom-full left-0 z-10 mb-1"
+            onPick={(emoji) => {
+              onPick(emoji);
+              setOpen(false);
+            }}
+          />
+        </Suspense>
       ) : null}
     </div>
   );
