@@ -20,6 +20,7 @@ import {
   vWidgetSettingsFields,
 } from "./lib/validators";
 import { abuseTables } from "./lib/abuse/tables";
+import { officeHoursTables } from "./lib/officeHours/tables";
 import { triageTables } from "./lib/triage/tables";
 
 /**
@@ -224,4 +225,6 @@ export default defineSchema({
   }).index("by_provider_and_eventId", ["provider", "eventId"]),
 
   ...triageTables,
+
+  ...officeHoursTables,
 });
