@@ -13,6 +13,7 @@ import { ConvexClientProvider } from "@/modules/convex/convex-client-provider";
 import { SessionCheck } from "@/modules/loading/ui/components/session-check";
 import { LoadingScreen } from "@/modules/loading/ui/views/loading-screen";
 import { SelectionScreen } from "@/modules/selection/ui/views/selection-screen";
+import { TeamStatusNotice } from "@/modules/team-status/ui/components/team-status-notice";
 import {
   contactSessionAtom,
   convexUrlAtom,
@@ -110,14 +111,22 @@ function LiveScreens() {
     default:
       if (!contactSessionId) return <LoadingScreen />;
       if (flow.screen === "selection")
-        return <SelectionScreen contactSessionId={contactSessionId} voice={voice} />;
+        return (
+          <>
+            <TeamStatusNotice organizationId={organizationId} />
+            <SelectionScreen contactSessionId={contactSessionId} voice={voice} />
+          </>
+        );
       if (flow.screen === "chat") {
         return settings ? (
-          <ChatScreen
-            contactSessionId={contactSessionId}
-            greeting={settings.greeting}
-            suggestions={settings.suggestions}
-          />
+          <>
+            <TeamStatusNotice organizationId={organizationId} />
+            <ChatScreen
+              contactSessionId={contactSessionId}
+              greeting={settings.greeting}
+              suggestions={settings.suggestions}
+            />
+          </>
         ) : (
           <LoadingScreen />
         );
