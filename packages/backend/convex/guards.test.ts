@@ -36,6 +36,7 @@ function exportsOf(visibility: "private" | "public") {
 // public settings. Adding one here is a decision a reviewer should see.
 const SESSIONLESS = [
   "public/contactSessions:validate",
+  "public/officeHours:get",
   "public/organizations:validate",
   "public/unreadTokens:count",
   "public/voice:getConfig",

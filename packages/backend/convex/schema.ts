@@ -26,6 +26,7 @@ import {
   vNotificationPreferenceFields,
 } from "./lib/notificationValidators";
 import { abuseTables } from "./lib/abuse/tables";
+import { officeHoursTables } from "./lib/officeHours/tables";
 import { triageTables } from "./lib/triage/tables";
 import { contactTables } from "./lib/contacts/tables";
 
@@ -290,4 +291,5 @@ export default defineSchema({
     conversationId: v.id("conversations"),
   }).index("by_conversation", ["conversationId"]),
   ...contactTables,
+  ...officeHoursTables,
 });

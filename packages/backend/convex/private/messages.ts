@@ -12,6 +12,7 @@ import { scheduleOperatorReplyEmail } from "../lib/email/schedule";
 import { fail } from "../lib/errors";
 import { operatorAgentName, operatorMessage } from "../lib/messageAuthors";
 import { requireOrgConversation, requireOrgThread } from "../lib/operatorConversations";
+import { recordFirstResponse } from "../lib/officeHours/responseTimes";
 import { listThreadMessages } from "../lib/threadMessages";
 import { enhanceDraft } from "../lib/ai/enhanceDraft";
 import { MAX_MESSAGE_CHARS } from "../lib/validators";
@@ -74,10 +75,12 @@ export const reply = operatorMutation({
     await markSent(ctx, attachments, messageId);
     await escalateConversation(ctx, conversation);
     if (conversation.firstHumanReplyAt === undefined) {
+      const now = Date.now();
       await ctx.db.patch(conversationId, {
-        firstHumanReplyAt: Date.now(),
+        firstHumanReplyAt: now,
         firstHumanReplyBy: operator.userId,
       });
+      await recordFirstResponse(ctx, conversation, now);
     }
     // Whoever answers an unassigned conversation takes it.
     if (conversation.assigneeId === undefined) {

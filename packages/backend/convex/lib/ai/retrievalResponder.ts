@@ -17,6 +17,7 @@ import {
   offersToResolve,
   replyTemplates,
 } from "../answers/replyTemplates";
+import { withAvailability } from "../answers/teamAvailability";
 import { visitorIntent } from "../answers/visitorIntent";
 import { REPLY_LANGUAGE_LINE } from "./supportInstructions";
 import {
@@ -81,14 +82,11 @@ function afterTool(
       }
       return { type: "text", text: t.notFound };
     }
-    case TOOL_NAMES.escalate:
-      return {
-        type: "text",
-        text:
-          (value as EscalateOutput).reason === "knowledge_gap"
-            ? t.escalatedOnGap
-            : t.escalatedOnRequest,
-      };
+    case TOOL_NAMES.escalate: {
+      const { reason, team } = value as EscalateOutput;
+      const text = reason === "knowledge_gap" ? t.escalatedOnGap : t.escalatedOnRequest;
+      return { type: "text", text: withAvailability(text, language, team) };
+    }
     case TOOL_NAMES.resolve:
       return { type: "text", text: t.resolved };
     default:

@@ -1,3 +1,5 @@
+import type { TeamAvailability } from "../answers/teamAvailability";
+
 /** What the agent's tools return; both a real model and the retrieval responder read these. */
 
 export const TOOL_NAMES = {
@@ -29,7 +31,12 @@ export type KnowledgeSearchOutput = {
 
 export type EscalationReason = "visitor_request" | "knowledge_gap" | "other";
 
-export type EscalateOutput = { escalated: boolean; reason: EscalationReason };
+/** `team` says whether people are in now and how fast they reply, for the acknowledgement. */
+export type EscalateOutput = {
+  escalated: boolean;
+  reason: EscalationReason;
+  team?: TeamAvailability;
+};
 export type ResolveOutput = { resolved: boolean };
 
 export const MISSES_BEFORE_ESCALATION = 2;

@@ -9,6 +9,7 @@ import { AGENT_NAME, supportAgent } from "../../lib/ai/supportAgent";
 import { supportInstructions } from "../../lib/ai/supportInstructions";
 import { detectMessageLanguage, type ReplyLanguage } from "../../lib/answers/language";
 import { replyTemplates } from "../../lib/answers/replyTemplates";
+import { withAvailability } from "../../lib/answers/teamAvailability";
 import { authorOf } from "../../lib/messageAuthors";
 
 async function say(
@@ -48,8 +49,15 @@ async function acknowledgeWhileEscalated(
   )
     return;
   const ack = Object.values(replyTemplates).map((t) => t.awaitingPerson);
-  if (lastReply && ack.includes(lastReply.text ?? "")) return;
-  await say(ctx, conversation, replyTemplates[language].awaitingPerson);
+  if (lastReply && ack.some((text) => (lastReply.text ?? "").startsWith(text))) return;
+  const team = await ctx.runQuery(internal.system.officeHours.availability, {
+    organizationId: conversation.organizationId,
+  });
+  await say(
+    ctx,
+    conversation,
+    withAvailability(replyTemplates[language].awaitingPerson, language, team),
+  );
 }
 
 /** The agent answers a visitor's message; once escalated, it only acknowledges it. */

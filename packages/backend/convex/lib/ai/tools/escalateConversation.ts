@@ -19,6 +19,9 @@ export const escalateConversation = createTool({
     const escalated = await ctx.runMutation(internal.system.conversations.escalate, {
       conversationId: conversation._id,
     });
-    return { escalated, reason };
+    const team = await ctx.runQuery(internal.system.officeHours.availability, {
+      organizationId: conversation.organizationId,
+    });
+    return { escalated, reason, team };
   },
 });

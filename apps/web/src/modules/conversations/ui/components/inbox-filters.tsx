@@ -69,7 +69,7 @@ export function InboxFilters() {
           aria-pressed={triage.snoozed}
           onClick={() => update({ snoozed: !triage.snoozed })}
           className={cn(
-            "ml-auto rounded-md border px-2 py-1 text-xs",
+            "rounded-md border px-2 py-1 text-xs",
             triage.snoozed
               ? "border-primary bg-primary text-primary-foreground"
               : "hover:bg-accent",

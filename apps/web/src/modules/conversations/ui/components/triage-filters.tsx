@@ -32,7 +32,12 @@ export function TriageFilters() {
         value={triage.tag ?? ALL}
         onValueChange={(tag) => update({ tag: tag === ALL ? null : tag })}
       >
-        <SelectTrigger size="sm" aria-label={t("tag")} className="min-w-0" data-testid="tag-filter">
+        <SelectTrigger
+          size="sm"
+          aria-label={t("tag")}
+          className="w-full min-w-0"
+          data-testid="tag-filter"
+        >
           <SelectValue />
         </SelectTrigger>
         <SelectContent>
@@ -56,7 +61,7 @@ export function TriageFilters() {
         <SelectTrigger
           size="sm"
           aria-label={t("priority")}
-          className="min-w-0"
+          className="w-full min-w-0"
           data-testid="priority-filter"
         >
           <SelectValue />
@@ -65,8 +70,10 @@ export function TriageFilters() {
           <SelectItem value={ALL}>{t("anyPriority")}</SelectItem>
           {PRIORITIES.map((priority) => (
             <SelectItem key={priority} value={priority}>
-              <PriorityIcon priority={priority} />
-              {levels(priority)}
+              <span className="flex items-center gap-1.5">
+                <PriorityIcon priority={priority} />
+                {levels(priority)}
+              </span>
             </SelectItem>
           ))}
         </SelectContent>
@@ -78,7 +85,7 @@ export function TriageFilters() {
         <SelectTrigger
           size="sm"
           aria-label={t("sort")}
-          className="min-w-0"
+          className="w-full min-w-0"
           data-testid="inbox-sort"
         >
           <SelectValue />

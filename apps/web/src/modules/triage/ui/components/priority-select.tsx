@@ -29,8 +29,10 @@ export function PrioritySelect({
       <SelectContent>
         {PRIORITIES.map((priority) => (
           <SelectItem key={priority} value={priority}>
-            <PriorityIcon priority={priority} />
-            {t(`levels.${priority}`)}
+            <span className="flex items-center gap-1.5">
+              <PriorityIcon priority={priority} />
+              {t(`levels.${priority}`)}
+            </span>
           </SelectItem>
         ))}
       </SelectContent>

@@ -15,6 +15,7 @@ import { ConvexClientProvider } from "@/modules/convex/convex-client-provider";
 import { SessionCheck } from "@/modules/loading/ui/components/session-check";
 import { LoadingScreen } from "@/modules/loading/ui/views/loading-screen";
 import { SelectionScreen } from "@/modules/selection/ui/views/selection-screen";
+import { TeamStatusNotice } from "@/modules/team-status/ui/components/team-status-notice";
 import {
   contactSessionAtom,
   convexUrlAtom,
@@ -113,10 +114,18 @@ function LiveScreens() {
     default:
       if (!contactSessionId) return <LoadingScreen />;
       if (flow.screen === "selection")
-        return <SelectionScreen contactSessionId={contactSessionId} voice={voice} />;
+        return (
+          <>
+            <TeamStatusNotice organizationId={organizationId} />
+            <SelectionScreen contactSessionId={contactSessionId} voice={voice} />
+          </>
+        );
       if (flow.screen === "chat") {
         return settings ? (
-          <ChatScreen contactSessionId={contactSessionId} {...widgetCopyFor(settings, locale)} />
+          <>
+            <TeamStatusNotice organizationId={organizationId} />
+            <ChatScreen contactSessionId={contactSessionId} {...widgetCopyFor(settings, locale)} />
+          </>
         ) : (
           <LoadingScreen />
         );

@@ -182,6 +182,8 @@ vi.mock("convex/react", async () => {
         );
       case "public/conversations:listOwn":
         return { page: backend.conversations, isDone: true, continueCursor: "" };
+      case "public/officeHours:get":
+        return { hours: null, typicalReplyMs: null };
       default:
         throw new Error(`unexpected query ${name}`);
     }
