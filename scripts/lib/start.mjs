@@ -1,8 +1,9 @@
 import { spawnSync } from "node:child_process";
-import { createHash, randomBytes } from "node:crypto";
+import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
-import { join, relative } from "node:path";
+import { join } from "node:path";
 
+import { fingerprintFiles } from "./fingerprint.mjs";
 import { assertPortFree, spawnLabelled, stopProcessGroup, waitForHttp } from "./processes.mjs";
 import { DEMO_LOGIN, seedDemo } from "./seed-demo.mjs";
 import { serveStatic } from "./static-server.mjs";
@@ -98,15 +99,11 @@ function filesUnder(dir) {
  */
 export function backendCodeHash(root) {
   const backend = join(root, "packages/backend");
-  const hash = createHash("sha256");
-  for (const file of [
+  return fingerprintFiles(backend, [
     join(backend, "package.json"),
     join(backend, "convex.json"),
     ...filesUnder(join(backend, "convex")),
-  ]) {
-    hash.update(relative(backend, file)).update("\0").update(readFileSync(file)).update("\0");
-  }
-  return hash.digest("hex");
+  ]);
 }
 
 /** True when the backend serves the Echo functions (the probe the dashboard uses too). */
