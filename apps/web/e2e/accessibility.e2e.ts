@@ -176,6 +176,21 @@ describe("every screen passes an axe audit", () => {
         });
       }
 
+      it("the inbox in the dark theme, which stays chosen after a reload", async () => {
+        await operator.goto(`${urls.dashboard}/${locale}/conversations`);
+        const toggle = operator
+          .getByRole("button", { name: locale === "en" ? "Dark theme" : "Tema escuro" })
+          .first();
+        if ((await toggle.getAttribute("aria-pressed")) !== "true") await toggle.click();
+        await operator.reload();
+        await expect
+          .poll(() => operator.evaluate(() => document.documentElement.classList.contains("dark")))
+          .toBe(true);
+        await audit(operator, "conversations-dark");
+        await toggle.click();
+        await expect.poll(() => toggle.getAttribute("aria-pressed")).toBe("false");
+      });
+
       it("a conversation", async () => {
         await operator.goto(`${urls.dashboard}/${locale}/conversations/${conversationId}`);
         await operator.locator('article[data-author="contact"]').first().waitFor();

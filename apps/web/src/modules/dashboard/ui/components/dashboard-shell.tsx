@@ -5,6 +5,8 @@ import { Link } from "@/i18n/navigation";
 import type { IdentityProviderName } from "@/modules/auth/lib/identity-provider";
 import { ClerkAccountControls } from "@/modules/auth/ui/components/clerk-account-controls";
 import { AuthenticatedArea } from "@/modules/convex/authenticated-area";
+import type { Theme } from "@/modules/theme/lib/theme";
+import { ThemeToggle } from "@/modules/theme/ui/components/theme-toggle";
 
 import { LanguageSwitcher } from "./language-switcher";
 import { MobileNavigation } from "./mobile-navigation";
@@ -19,10 +21,12 @@ import { SignOutButton } from "./sign-out-button";
 export function DashboardShell({
   user,
   provider,
+  theme,
   children,
 }: {
   user: { name: string; email: string };
   provider: IdentityProviderName;
+  theme: Theme;
   children: ReactNode;
 }) {
   const t = useTranslations("dashboard");
@@ -46,6 +50,7 @@ export function DashboardShell({
   const account = (
     <>
       <LanguageSwitcher />
+      <ThemeToggle initial={theme} />
       <div className="min-w-0">
         <div className="truncate font-medium" title={user.name}>
           {user.name}
