@@ -142,7 +142,12 @@ describe("every screen passes an axe audit", () => {
       it("past conversations", async () => {
         await page.getByRole("button", { name: text.widget.back }).click();
         await page.getByRole("button", { name: text.selection.inbox }).click();
-        await page.getByRole("heading", { name: text.inbox.title }).waitFor();
+        await page.getByText(text.inbox.title, { exact: true }).waitFor();
+        const statuses = Object.values(text.inbox.status).join("|");
+        await page
+          .getByText(new RegExp(`^(${statuses})$`))
+          .first()
+          .waitFor();
         await audit("inbox");
       });
     });
