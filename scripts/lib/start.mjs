@@ -398,7 +398,9 @@ export async function start(root) {
   const ports = defaultPorts();
   await assertPortsFree(ports, existsSync(join(root, "packages/convex-local/bin/convex-local.js")));
   log("building the apps (cached when nothing changed)");
+  const buildStartedAt = Date.now();
   buildAll(root, process.env);
+  log(`build done in ${((Date.now() - buildStartedAt) / 1000).toFixed(1)} s`);
 
   let stack;
   const interrupt = new AbortController();
