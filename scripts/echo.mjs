@@ -89,7 +89,7 @@ async function main() {
   const pnpmVersion = spawnSync("pnpm", ["--version"], { encoding: "utf8" }).stdout?.trim();
   log(`node ${process.version}, pnpm ${pnpmVersion || "missing"}`);
   const { installWorkspace } = await import("./lib/workspace.mjs");
-  installWorkspace(root);
+  installWorkspace(root, { pnpmVersion, log });
   if (command === "start") {
     const { start } = await import("./lib/start.mjs");
     await start(root);

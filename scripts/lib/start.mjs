@@ -1,10 +1,11 @@
 import { spawnSync } from "node:child_process";
-import { createHash, randomBytes } from "node:crypto";
+import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
-import { join, relative } from "node:path";
+import { join } from "node:path";
 
 import { runConvexCli } from "./convex-cli.mjs";
+import { fingerprintFiles } from "./fingerprint.mjs";
 import { backendAnswers } from "./health.mjs";
 import { startMailSink } from "../../packages/mail-sink/src/index.ts";
 import { assertPortFree, spawnLabelled, stopProcessGroup, waitForHttp } from "./processes.mjs";
@@ -111,15 +112,11 @@ function filesUnder(dir) {
  */
 export function backendCodeHash(root) {
   const backend = join(root, "packages/backend");
-  const hash = createHash("sha256");
-  for (const file of [
+  return fingerprintFiles(backend, [
     join(backend, "package.json"),
     join(backend, "convex.json"),
     ...filesUnder(join(backend, "convex")),
-  ]) {
-    hash.update(relative(backend, file)).update("\0").update(readFileSync(file)).update("\0");
-  }
-  return hash.digest("hex");
+  ]);
 }
 
 /**
@@ -402,7 +399,9 @@ export async function start(root) {
   const ports = defaultPorts();
   await assertPortsFree(ports, existsSync(join(root, "packages/convex-local/bin/convex-local.js")));
   log("building the apps (cached when nothing changed)");
+  const buildStartedAt = Date.now();
   buildAll(root, process.env);
+  log(`build done in ${((Date.now() - buildStartedAt) / 1000).toFixed(1)} s`);
 
   let stack;
   const interrupt = new AbortController();

@@ -89,10 +89,7 @@ describe("every screen passes an axe audit", () => {
 
       it("the launcher on the host page", async () => {
         await page.goto(urls.demo);
-        await page
-          .locator("button", { hasText: /Support chat|Chat de suporte/ })
-          .first()
-          .waitFor();
+        await page.getByRole("button", { name: /Support chat|Chat de suporte/ }).waitFor();
         await audit("launcher");
       });
 
@@ -142,7 +139,12 @@ describe("every screen passes an axe audit", () => {
       it("past conversations", async () => {
         await page.getByRole("button", { name: text.widget.back }).click();
         await page.getByRole("button", { name: text.selection.inbox }).click();
-        await page.getByRole("heading", { name: text.inbox.title }).waitFor();
+        await page.getByText(text.inbox.title, { exact: true }).waitFor();
+        const statuses = Object.values(text.inbox.status).join("|");
+        await page
+          .getByText(new RegExp(`^(${statuses})$`))
+          .first()
+          .waitFor();
         await audit("inbox");
       });
     });
@@ -175,6 +177,34 @@ describe("every screen passes an axe audit", () => {
           await audit(operator, section);
         });
       }
+
+      it("the inbox in the dark theme, which stays chosen after a reload", async () => {
+        await operator.goto(`${urls.dashboard}/${locale}/conversations`);
+        const toggle = operator
+          .getByRole("button", { name: locale === "en" ? "Dark theme" : "Tema escuro" })
+          .first();
+        try {
+          // A click before the page has hydrated does nothing: click until it is pressed.
+          await expect
+            .poll(async () => {
+              if ((await toggle.getAttribute("aria-pressed")) !== "true") await toggle.click();
+              return toggle.getAttribute("aria-pressed");
+            })
+            .toBe("true");
+          await operator.reload();
+          await expect
+            .poll(() =>
+              operator.evaluate(() => document.documentElement.classList.contains("dark")),
+            )
+            .toBe(true);
+          await audit(operator, "conversations-dark");
+          await toggle.click();
+          await expect.poll(() => toggle.getAttribute("aria-pressed")).toBe("false");
+        } finally {
+          // The other screens are audited in the light theme.
+          await operator.context().clearCookies({ name: "echo-theme" });
+        }
+      });
 
       it("a conversation", async () => {
         await operator.goto(`${urls.dashboard}/${locale}/conversations/${conversationId}`);

@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, inject, it } from "vitest";
 
-import { launchBrowser, type TestBrowser } from "./harness/browser";
+import { launchBrowser, screenshot, type TestBrowser } from "./harness/browser";
 import { signInAsDemoOperator } from "./harness/sign-in";
 
 describe("integrations", () => {

@@ -59,6 +59,19 @@ describe("organizations and password reset", () => {
     await organizationName().getByText("Second Orbit").waitFor();
     await screenshot(page, "organizations-02-second");
 
+    // The switcher marks the organization in use and offers a way back to it.
+    await page.getByRole("link", { name: "Switch organization" }).click();
+    await page.waitForURL(`${dashboard}/en/organizations`);
+    const current = list.getByRole("button", { name: /Second Orbit/ });
+    await expect.poll(() => current.getAttribute("aria-current")).toBe("true");
+    await expect(current.textContent()).resolves.toContain("Current");
+    await expect(
+      list.getByRole("button", { name: /Orbit Prime/ }).getAttribute("aria-current"),
+    ).resolves.toBeNull();
+    await page.getByRole("link", { name: "Back to Second Orbit" }).click();
+    await page.waitForURL(`${dashboard}/en/conversations`);
+    await organizationName().getByText("Second Orbit").waitFor();
+
     await page.getByRole("link", { name: "Switch organization" }).click();
     await list.getByText("Orbit Prime").click();
     await page.waitForURL(`${dashboard}/en/conversations`);

@@ -6,6 +6,7 @@ import type { ReactNode } from "react";
 
 import { routing } from "@/i18n/routing";
 import { IdentityProvider } from "@/modules/auth/ui/components/identity-provider";
+import { themeFromCookies } from "@/modules/theme/lib/theme-from-cookies";
 import { TimeZoneSync } from "@/modules/time-zone/ui/components/time-zone-sync";
 
 import "../globals.css";
@@ -32,8 +33,9 @@ export default async function LocaleLayout({
   setRequestLocale(locale);
   // Rendered per request, so Next.js can put this response's CSP nonce on its scripts.
   await connection();
+  const theme = await themeFromCookies();
   return (
-    <html lang={locale}>
+    <html lang={locale} className={theme === "dark" ? "dark" : undefined}>
       <body className="min-h-dvh antialiased">
         <IdentityProvider locale={locale}>
           <NextIntlClientProvider>

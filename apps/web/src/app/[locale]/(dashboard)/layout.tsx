@@ -6,6 +6,7 @@ import { getOperatorSession } from "@/modules/auth/lib/operator-session";
 import { ConvexClientProvider } from "@/modules/convex/convex-client-provider";
 import { convexUrl } from "@/modules/convex/convex-url";
 import { DashboardShell } from "@/modules/dashboard/ui/components/dashboard-shell";
+import { themeFromCookies } from "@/modules/theme/lib/theme-from-cookies";
 
 export default async function DashboardLayout({
   children,
@@ -21,7 +22,11 @@ export default async function DashboardLayout({
   const provider = identityProvider();
   return (
     <ConvexClientProvider url={convexUrl()} provider={provider}>
-      <DashboardShell user={{ name: operator.name, email: operator.email }} provider={provider}>
+      <DashboardShell
+        user={{ name: operator.name, email: operator.email }}
+        provider={provider}
+        theme={await themeFromCookies()}
+      >
         {children}
       </DashboardShell>
     </ConvexClientProvider>

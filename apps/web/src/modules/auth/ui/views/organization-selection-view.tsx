@@ -1,10 +1,12 @@
 "use client";
 
+import { Badge } from "@echo/ui/components/badge";
 import { Button } from "@echo/ui/components/button";
+import { ArrowLeft } from "lucide-react";
 import { useTranslations } from "next-intl";
 import { type FormEvent, useState } from "react";
 
-import { useRouter } from "@/i18n/navigation";
+import { Link, useRouter } from "@/i18n/navigation";
 
 import { authClient } from "../../lib/auth-client";
 import { authErrorKey } from "../../lib/auth-error-key";
@@ -15,8 +17,10 @@ import { FormField } from "../components/form-field";
 
 export function OrganizationSelectionView() {
   const t = useTranslations("auth");
+  const tSwitcher = useTranslations("organizationSwitcher");
   const router = useRouter();
   const { data: organizations, isPending } = authClient.useListOrganizations();
+  const { data: active } = authClient.useActiveOrganization();
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
@@ -58,18 +62,23 @@ export function OrganizationSelectionView() {
           <p className="text-sm text-muted-foreground">{t("organizations.loading")}</p>
         ) : organizations && organizations.length > 0 ? (
           <ul className="grid gap-2" aria-label={t("organizations.listLabel")}>
-            {organizations.map((organization) => (
-              <li key={organization.id}>
-                <Button
-                  variant="outline"
-                  className="w-full justify-start"
-                  disabled={busy}
-                  onClick={() => choose(organization.id)}
-                >
-                  {organization.name}
-                </Button>
-              </li>
-            ))}
+            {organizations.map((organization) => {
+              const current = organization.id === active?.id;
+              return (
+                <li key={organization.id}>
+                  <Button
+                    variant={current ? "secondary" : "outline"}
+                    className="w-full justify-between"
+                    disabled={busy}
+                    aria-current={current ? "true" : undefined}
+                    onClick={() => choose(organization.id)}
+                  >
+                    <span className="truncate">{organization.name}</span>
+                    {current ? <Badge variant="outline">{tSwitcher("current")}</Badge> : null}
+                  </Button>
+                </li>
+              );
+            })}
           </ul>
         ) : (
           <p className="text-sm text-muted-foreground">{t("organizations.empty")}</p>
@@ -85,6 +94,15 @@ export function OrganizationSelectionView() {
             {t("organizations.create")}
           </Button>
         </form>
+        {active ? (
+          <Link
+            href="/conversations"
+            className="inline-flex items-center gap-1 text-sm underline underline-offset-4"
+          >
+            <ArrowLeft aria-hidden className="size-4" />
+            {tSwitcher("back", { name: active.name })}
+          </Link>
+        ) : null}
       </div>
     </AuthCard>
   );

@@ -43,4 +43,13 @@ describe("RelativeTime", () => {
       vi.useRealTimers();
     }
   });
+
+  it("reads a moment stamped by a clock slightly ahead of the browser's as now, not the future", () => {
+    render(
+      <NextIntlClientProvider locale="en" messages={{}} timeZone="UTC">
+        <RelativeTime at={Date.now() + 2_000} />
+      </NextIntlClientProvider>,
+    );
+    expect(screen.getByRole("time").textContent).toBe("now");
+  });
 });

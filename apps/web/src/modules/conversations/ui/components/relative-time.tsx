@@ -8,7 +8,8 @@ export function RelativeTime({ at, className }: { at: number; className?: string
   const now = useNow({ updateInterval: 60_000 });
   return (
     <time className={className} dateTime={new Date(at).toISOString()}>
-      {format.relativeTime(at, now)}
+      {/* The server's clock may run ahead of this browser's: a past moment never reads "in 2 seconds". */}
+      {format.relativeTime(Math.min(at, now.getTime()), now)}
     </time>
   );
 }

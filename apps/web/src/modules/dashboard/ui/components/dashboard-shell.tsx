@@ -8,6 +8,8 @@ import { AuthenticatedArea } from "@/modules/convex/authenticated-area";
 import { mailSinkUrl } from "@/modules/notifications/lib/mail-sink-url";
 import { AttentionNotifier } from "@/modules/notifications/ui/components/attention-notifier";
 import { NotificationPermissionControl } from "@/modules/notifications/ui/components/notification-permission-control";
+import type { Theme } from "@/modules/theme/lib/theme";
+import { ThemeToggle } from "@/modules/theme/ui/components/theme-toggle";
 
 import { LanguageSwitcher } from "./language-switcher";
 import { MobileNavigation } from "./mobile-navigation";
@@ -22,10 +24,12 @@ import { SignOutButton } from "./sign-out-button";
 export function DashboardShell({
   user,
   provider,
+  theme,
   children,
 }: {
   user: { name: string; email: string };
   provider: IdentityProviderName;
+  theme: Theme;
   children: ReactNode;
 }) {
   const t = useTranslations("dashboard");
@@ -62,6 +66,7 @@ export function DashboardShell({
         </a>
       ) : null}
       <LanguageSwitcher />
+      <ThemeToggle initial={theme} />
       <div className="min-w-0">
         <div className="truncate font-medium" title={user.name}>
           {user.name}

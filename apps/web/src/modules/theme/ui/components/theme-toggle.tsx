@@ -1,0 +1,33 @@
+"use client";
+
+import { Moon, Sun } from "lucide-react";
+import { useTranslations } from "next-intl";
+import { useState } from "react";
+
+import { parseTheme, type Theme, themeCookie } from "../../lib/theme";
+
+/** Switches the dashboard between the light and dark color tokens, remembered in a cookie. */
+export function ThemeToggle({ initial }: { initial: Theme }) {
+  const t = useTranslations("theme");
+  const [theme, setTheme] = useState(initial);
+  const dark = parseTheme(theme) === "dark";
+
+  function toggle() {
+    const next: Theme = dark ? "light" : "dark";
+    document.documentElement.classList.toggle("dark", next === "dark");
+    document.cookie = themeCookie(next);
+    setTheme(next);
+  }
+
+  return (
+    <button
+      type="button"
+      aria-pressed={dark}
+      onClick={toggle}
+      className="inline-flex w-full items-center gap-2 rounded-md border bg-background px-2 py-1 text-sm hover:bg-accent"
+    >
+      {dark ? <Moon aria-hidden className="size-4" /> : <Sun aria-hidden className="size-4" />}
+      {t("dark")}
+    </button>
+  );
+}
