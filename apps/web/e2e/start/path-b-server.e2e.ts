@@ -20,6 +20,7 @@ import { parseEnv } from "node:util";
 
 import { afterAll, beforeAll, expect, test } from "vitest";
 
+import { listProcesses, printRss, processTree } from "../../../../scripts/lib/process-tree-rss.mjs";
 import { seedDemo } from "../../../../scripts/lib/seed-demo.mjs";
 import {
   execStartArgv,
@@ -205,6 +206,11 @@ beforeAll(async () => {
     url("widget", "/api/health/ready"),
     url("site", "/health"),
   ]);
+  // The product at rest, as docs/deploy-server.md states it: printed, never asserted.
+  await new Promise((resolve) => setTimeout(resolve, 20_000));
+  const pids = [...running.values()].flatMap((child) => (child.pid ? [child.pid] : []));
+  process.stdout.write("Path B RSS at rest (caddy, backend, dashboard, widget):\n");
+  printRss(processTree(listProcesses(), pids));
 }, 400_000);
 
 afterAll(async () => {
