@@ -1,6 +1,6 @@
 import { spawnSync } from "node:child_process";
 
-import { CHROMIUM_PATH, ensureChromium } from "./chromium.mjs";
+import { CHROMIUM_PATH, ensureCaddy, ensureChromium } from "./chromium.mjs";
 import { clearResults, collectResults, workspacePackages } from "./test-results.mjs";
 
 function log(message) {
@@ -56,6 +56,7 @@ export async function check(root) {
 
   if (packages.some((pkg) => pkg.scripts.e2e)) {
     ensureChromium(log);
+    ensureCaddy(log);
     clearResults(packages, "e2e");
     runStep(root, "e2e", "pnpm", turbo("e2e"));
     suites.push(...collectResults(packages, "e2e"));

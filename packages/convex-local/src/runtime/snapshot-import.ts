@@ -467,6 +467,19 @@ function checkDocuments(backend: Backend, plan: ImportPlan, resolved: Resolved[]
       const known = backend.store.catalog.tableByNumber(decoded.tableNumber);
       return known && known.component === t.component ? known.name : null;
     };
+    // Snapshots carry no `_scheduled_functions`, so a document pointing at a job (the agent's
+    // stream cleanup) names a table number that may exist nowhere here: a dangling reference, as
+    // after the job's retention purge, not a wrong table.
+    const isIdForTable = (id: string, name: string) => {
+      const actual = tableNameForId(id);
+      if (actual !== null || name !== "_scheduled_functions") return actual === name;
+      const decoded = decodeDocumentId(id);
+      return (
+        decoded !== null &&
+        !byNumber.has(decoded.tableNumber) &&
+        !backend.store.catalog.tableByNumber(decoded.tableNumber)
+      );
+    };
     const label = t.component ? `${t.component}:${t.name}` : t.name;
     const existingIds =
       plan.mode === "append" && t.existingCount > 0
@@ -488,7 +501,7 @@ function checkDocuments(backend: Backend, plan: ImportPlan, resolved: Resolved[]
           _id: doc._id ?? placeholderId(t.number),
           _creationTime: doc._creationTime ?? 0,
         }) as Record<string, Value>,
-        { isIdForTable: (id, name) => tableNameForId(id) === name, tableNameForId },
+        { isIdForTable: (id, name) => isIdForTable(id, name), tableNameForId },
       );
       if (error)
         throw new ImportError(
