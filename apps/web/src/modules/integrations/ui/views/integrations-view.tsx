@@ -8,6 +8,7 @@ import { useTranslations } from "next-intl";
 import { useState } from "react";
 
 import { embedSnippet, SNIPPET_KINDS, type SnippetKind } from "../../lib/embed-snippets";
+import { IdentityVerificationCard } from "../components/identity-verification-card";
 
 export function IntegrationsView({
   scriptUrl,
@@ -72,6 +73,7 @@ export function IntegrationsView({
         </Button>
         <p className="text-xs text-muted-foreground">{t("csp")}</p>
       </div>
+      {organization && organization.role !== "member" ? <IdentityVerificationCard /> : null}
     </section>
   );
 }
