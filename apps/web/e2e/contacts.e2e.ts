@@ -61,4 +61,19 @@ describe("an operator opens a contact and sees its conversations", () => {
     await page.getByRole("heading", { name: "Conversas" }).waitFor();
     await screenshot(page, "contacts-04-contact-pt-br-phone");
   });
+
+  it("lets the admin generate the identity-verification secret, shown once", async () => {
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await page.goto(`${urls.dashboard}/en/integrations`);
+    const card = page.getByRole("region", { name: "Identity verification" });
+    await card.getByRole("button", { name: /Generate secret|Replace secret/ }).click();
+    const secretCode = card.getByTestId("identity-secret");
+    await secretCode.waitFor();
+    const secret = await secretCode.textContent();
+    expect(secret).toMatch(/^[0-9a-f]{64}$/);
+    await screenshot(page, "contacts-05-identity-secret");
+    await page.reload();
+    await card.getByText(/A secret has been in use since/).waitFor();
+    await expect(page.getByText(secret!).count()).resolves.toBe(0);
+  });
 });
