@@ -42,6 +42,7 @@ import type * as lib_contactMetadata from "../lib/contactMetadata.js";
 import type * as lib_contactMetadataLimits from "../lib/contactMetadataLimits.js";
 import type * as lib_contactSessions from "../lib/contactSessions.js";
 import type * as lib_contacts_conversations from "../lib/contacts/conversations.js";
+import type * as lib_contacts_csv from "../lib/contacts/csv.js";
 import type * as lib_contacts_identitySignature from "../lib/contacts/identitySignature.js";
 import type * as lib_contacts_input from "../lib/contacts/input.js";
 import type * as lib_contacts_linkSession from "../lib/contacts/linkSession.js";
@@ -173,6 +174,7 @@ declare const fullApi: ApiFromModules<{
   "lib/contactMetadataLimits": typeof lib_contactMetadataLimits;
   "lib/contactSessions": typeof lib_contactSessions;
   "lib/contacts/conversations": typeof lib_contacts_conversations;
+  "lib/contacts/csv": typeof lib_contacts_csv;
   "lib/contacts/identitySignature": typeof lib_contacts_identitySignature;
   "lib/contacts/input": typeof lib_contacts_input;
   "lib/contacts/linkSession": typeof lib_contacts_linkSession;
