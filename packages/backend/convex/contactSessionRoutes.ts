@@ -4,6 +4,12 @@ import { internal } from "./_generated/api";
 import { httpAction, type ActionCtx } from "./_generated/server";
 import { clientAddressConfig, clientAddressFrom } from "./lib/abuse/clientAddress";
 import { createSessionChallenge, verifySessionChallenge } from "./lib/abuse/proofOfWork";
+import {
+  IDENTITY_SECRET_NAME,
+  identityFrom,
+  verifyIdentity,
+  type SignedIdentity,
+} from "./lib/contacts/identitySignature";
 import { countryFromHeaders } from "./lib/requestCountry";
 
 const cors = {
@@ -22,6 +28,22 @@ async function signingKey(ctx: ActionCtx): Promise<string> {
   return await ctx.runMutation(internal.system.abuse.sessions.signingKey, { candidate });
 }
 
+/** The identity the host page signed with the organization's secret; null when absent or forged. */
+async function verifiedIdentity(
+  ctx: ActionCtx,
+  organizationId: string,
+  identity: SignedIdentity | null,
+): Promise<SignedIdentity | null> {
+  if (!identity) return null;
+  const secret = await ctx
+    .runAction(internal.system.secrets.secrets.read, {
+      organizationId,
+      name: IDENTITY_SECRET_NAME,
+    })
+    .catch(() => null);
+  return secret && (await verifyIdentity(secret, identity)) ? identity : null;
+}
+
 /** `GET /widget/contact-sessions/challenge?organizationId=…`: a proof-of-work for one new session. */
 export const challenge = httpAction(async (ctx, request) => {
   const organizationId = new URL(request.url).searchParams.get("organizationId");
@@ -31,7 +53,8 @@ export const challenge = httpAction(async (ctx, request) => {
 
 /**
  * `POST /widget/contact-sessions`: the only way to create a contact session. The body carries the
- * solved challenge as `proof`; the session records the visitor's country and the client's key.
+ * solved challenge as `proof`, and may carry the host page's signed `identity` ({ userId, email,
+ * name, hash }); the session records the visitor's country and the client's key.
  */
 export const create = httpAction(async (ctx, request) => {
   const body = (await request.json().catch(() => null)) as Record<string, unknown> | null;
@@ -49,11 +72,13 @@ export const create = httpAction(async (ctx, request) => {
     body.proof,
   );
   if (!proof) return json({ code: "CHALLENGE_FAILED" }, 403);
+  const identity = await verifiedIdentity(ctx, body.organizationId, identityFrom(body));
   try {
     const session = await ctx.runMutation(internal.system.abuse.sessions.create, {
       organizationId: body.organizationId,
-      name: body.name,
-      email: body.email,
+      name: identity?.name ?? body.name,
+      email: identity?.email ?? body.email,
+      ...(identity ? { identity: { userId: identity.userId } } : {}),
       metadata:
         typeof body.metadata === "object" && body.metadata !== null ? body.metadata : undefined,
       country: countryFromHeaders(request.headers),

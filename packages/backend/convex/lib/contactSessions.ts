@@ -3,7 +3,7 @@ import { v, type ObjectType } from "convex/values";
 import type { Doc, Id } from "../_generated/dataModel";
 import type { MutationCtx, QueryCtx } from "../_generated/server";
 import { checkContactMetadata } from "./contactMetadata";
-import { linkSessionToContact } from "./contacts/linkSession";
+import { linkSessionToContact, type VerifiedIdentity } from "./contacts/linkSession";
 import { fail } from "./errors";
 import { requireOrganization } from "./organizations";
 import { vContactMetadata } from "./validators";
@@ -86,7 +86,7 @@ const MAX_EMAIL = 254;
 /** Callers limit creation first (lib/abuse/limits.ts): by client address and organization. */
 export async function createContactSession(
   ctx: MutationCtx,
-  args: CreateContactSessionArgs & { clientKey?: string },
+  args: CreateContactSessionArgs & { clientKey?: string; identity?: VerifiedIdentity },
 ) {
   await requireOrganization(ctx, args.organizationId);
   const name = args.name.trim().slice(0, MAX_NAME);
@@ -103,6 +103,6 @@ export async function createContactSession(
     metadata: args.metadata,
     ...(args.clientKey ? { clientKey: args.clientKey } : {}),
   });
-  await linkSessionToContact(ctx, (await ctx.db.get(contactSessionId))!);
+  await linkSessionToContact(ctx, (await ctx.db.get(contactSessionId))!, args.identity);
   return { contactSessionId, expiresAt };
 }

@@ -18,6 +18,7 @@ export const ERROR_CODES = [
   "INVALID_PHONE",
   "INVALID_FIELD_VALUE",
   "CONTACT_EXISTS",
+  "IDENTITY_REFUSED",
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -32,6 +32,8 @@ export const merge = adminMutation({
       avatarUrl: kept.avatarUrl ?? duplicate.avatarUrl,
       language: kept.language ?? duplicate.language,
       location: kept.location ?? duplicate.location,
+      externalUserId: kept.externalUserId ?? duplicate.externalUserId,
+      identityEmail: kept.identityEmail ?? duplicate.identityEmail,
       firstSeenAt: Math.min(kept.firstSeenAt, duplicate.firstSeenAt),
       lastSeenAt: Math.max(kept.lastSeenAt, duplicate.lastSeenAt),
     });

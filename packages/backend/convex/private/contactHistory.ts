@@ -2,9 +2,13 @@ import { listUIMessages } from "@convex-dev/agent";
 import { v } from "convex/values";
 
 import { components } from "../_generated/api";
+import type { Doc } from "../_generated/dataModel";
 import { recordAudit } from "../lib/audit";
 import { conversationsOfContact, timelineEntry } from "../lib/contacts/conversations";
+import { contactsToCsv } from "../lib/contacts/csv";
+import { fieldDefinitions } from "../lib/contacts/input";
 import { requireOrgContact } from "../lib/contacts/records";
+import { vContactChannel, vContactStage } from "../lib/contacts/validators";
 import { contactView } from "../lib/contacts/view";
 import { operatorMutation, operatorQuery } from "../lib/functions";
 import { requireOrgConversation } from "../lib/operatorConversations";
@@ -72,5 +76,53 @@ export const exportData = operatorQuery({
       });
     }
     return { exportedAt: Date.now(), contact: contactView(contact), conversations };
+  },
+});
+
+/** A segment (the list's stage, channel and tag filters) as CSV, up to this many contacts. */
+const MAX_CSV_CONTACTS = 5000;
+
+export const exportCsv = operatorQuery({
+  args: {
+    stage: v.optional(vContactStage),
+    channel: v.optional(vContactChannel),
+    tag: v.optional(v.string()),
+  },
+  handler: async (ctx, { stage, channel, tag }) => {
+    const { orgId } = ctx.operator;
+    let contacts: Doc<"contacts">[];
+    if (tag) {
+      const rows = await ctx.db
+        .query("contactTags")
+        .withIndex("by_organization_and_tag_and_lastSeenAt", (q) =>
+          q.eq("organizationId", orgId).eq("tag", tag.trim().toLowerCase()),
+        )
+        .order("desc")
+        .take(MAX_CSV_CONTACTS);
+      contacts = [];
+      for (const row of rows) {
+        const contact = await ctx.db.get(row.contactId);
+        if (contact && contact.organizationId === orgId) contacts.push(contact);
+      }
+    } else if (stage) {
+      contacts = await ctx.db
+        .query("contacts")
+        .withIndex("by_organization_and_stage_and_lastSeenAt", (q) =>
+          q.eq("organizationId", orgId).eq("stage", stage),
+        )
+        .order("desc")
+        .take(MAX_CSV_CONTACTS);
+    } else {
+      contacts = await ctx.db
+        .query("contacts")
+        .withIndex("by_organization_and_lastSeenAt", (q) => q.eq("organizationId", orgId))
+        .order("desc")
+        .take(MAX_CSV_CONTACTS);
+    }
+    const selected = contacts.filter(
+      (contact) => (!stage || contact.stage === stage) && (!channel || contact.channel === channel),
+    );
+    const fields = (await fieldDefinitions(ctx, orgId)).map((field) => field.key);
+    return contactsToCsv(selected, fields);
   },
 });

@@ -1,30 +1,58 @@
 import type { Doc, Id } from "../../_generated/dataModel";
 import type { MutationCtx } from "../../_generated/server";
-import { findContactBy, insertContact, requireOrgContact } from "./records";
+import { fail } from "../errors";
+import { findContactBy, insertContact, patchContact, requireOrgContact } from "./records";
+
+/** A signed identity the HTTP route verified against the organization's secret. */
+export type VerifiedIdentity = { userId: string; email?: string };
 
 /**
- * A new visitor becomes their contact: the one already holding their email (operators can unlink
- * a wrong match), or a new contact from the widget.
+ * A new visitor becomes their contact. A verified identity finds the contact by user id (or adopts
+ * the one holding its email); otherwise the contact holding the visitor's email (operators can
+ * unlink a wrong match); otherwise a new contact from the widget.
  */
 export async function linkSessionToContact(
   ctx: Pick<MutationCtx, "db">,
   session: Doc<"contactSessions">,
+  identity?: VerifiedIdentity,
 ): Promise<Id<"contacts">> {
   const now = Date.now();
-  const known = await findContactBy(ctx, session.organizationId, "email", session.email);
-  let contactId: Id<"contacts">;
-  if (known) {
-    contactId = known;
-    await touchContact(ctx, session.organizationId, contactId, now);
+  const { organizationId } = session;
+  let contactId: Id<"contacts"> | null;
+  if (identity) {
+    contactId = await findContactBy(ctx, organizationId, "userId", identity.userId);
+    const contact = contactId ? await requireOrgContact(ctx, organizationId, contactId) : null;
+    // The signature covers the user id only: a replay of it with another email is not that user.
+    if (contact?.identityEmail && contact.identityEmail !== session.email)
+      fail("IDENTITY_REFUSED", "This signed identity belongs to another email");
+    if (!contact) {
+      const byEmail = await findContactBy(ctx, organizationId, "email", session.email);
+      const adoptable = byEmail ? await ctx.db.get(byEmail) : null;
+      if (adoptable && !adoptable.externalUserId) {
+        await patchContact(ctx, adoptable, {
+          externalUserId: identity.userId,
+          identityEmail: session.email,
+        });
+        contactId = adoptable._id;
+      }
+    }
+  } else {
+    contactId = await findContactBy(ctx, organizationId, "email", session.email);
+  }
+  if (contactId) {
+    await touchContact(ctx, organizationId, contactId, now);
   } else {
     const language = session.metadata?.languages?.[0];
     const country = session.metadata?.country;
-    contactId = await insertContact(ctx, session.organizationId, {
+    const byEmail = await findContactBy(ctx, organizationId, "email", session.email);
+    contactId = await insertContact(ctx, organizationId, {
       name: session.name,
-      emails: [session.email],
+      // A signed user whose email another signed user holds still gets their own contact.
+      emails: byEmail ? [] : [session.email],
       phones: [],
       ...(language ? { language } : {}),
       ...(country ? { location: country } : {}),
+      ...(identity ? { externalUserId: identity.userId, identityEmail: session.email } : {}),
       firstSeenAt: now,
       lastSeenAt: now,
       channel: "widget",

@@ -69,6 +69,13 @@ async function syncLookups(ctx: Pick<MutationCtx, "db">, contact: Doc<"contacts"
     await ctx.db.insert("contactIdentifiers", { organizationId, kind: "email", value, contactId });
   for (const value of contact.phones)
     await ctx.db.insert("contactIdentifiers", { organizationId, kind: "phone", value, contactId });
+  if (contact.externalUserId)
+    await ctx.db.insert("contactIdentifiers", {
+      organizationId,
+      kind: "userId",
+      value: contact.externalUserId,
+      contactId,
+    });
   for (const tag of contact.tags)
     await ctx.db.insert("contactTags", {
       organizationId,
@@ -108,6 +115,12 @@ export async function patchContact(
 
 /** Removes the contact and its lookup rows; its sessions keep existing, unlinked. */
 export async function deleteContactRecord(ctx: Pick<MutationCtx, "db">, contact: Doc<"contacts">) {
-  await syncLookups(ctx, { ...contact, emails: [], phones: [], tags: [] });
+  await syncLookups(ctx, {
+    ...contact,
+    emails: [],
+    phones: [],
+    tags: [],
+    externalUserId: undefined,
+  });
   await ctx.db.delete(contact._id);
 }

@@ -27,6 +27,9 @@ export const contactTables = {
     stage: v.optional(vContactStage),
     tags: v.array(v.string()),
     customFields: v.record(v.string(), vContactFieldValue),
+    /** The host site's user id from a signed identity, and the email it was first signed with. */
+    externalUserId: v.optional(v.string()),
+    identityEmail: v.optional(v.string()),
     /** Name, emails and phones, for the search index. */
     searchText: v.string(),
   })
@@ -71,6 +74,12 @@ export const contactTables = {
     /** The choices of a select field. */
     options: v.optional(v.array(v.string())),
   }).index("by_organization_and_key", ["organizationId", "key"]),
+
+  /** That an organization has an identity-verification secret (kept in the secrets store). */
+  identityVerification: defineTable({
+    organizationId: v.string(),
+    rotatedAt: v.number(),
+  }).index("by_organization", ["organizationId"]),
 
   /** An organization's own labels for the lifecycle stages; without a row the defaults apply. */
   contactSettings: defineTable({

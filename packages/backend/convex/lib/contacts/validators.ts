@@ -27,7 +27,8 @@ export type ContactFieldType = Infer<typeof vContactFieldType>;
 export const vContactFieldValue = v.union(v.string(), v.number(), v.boolean());
 export type ContactFieldValue = Infer<typeof vContactFieldValue>;
 
-export const vIdentifierKind = v.union(v.literal("email"), v.literal("phone"));
+/** What finds a contact: an email, a phone, or the user id a signed identity carries. */
+export const vIdentifierKind = v.union(v.literal("email"), v.literal("phone"), v.literal("userId"));
 export type IdentifierKind = Infer<typeof vIdentifierKind>;
 
 /** The fields an operator edits by hand (and an import row maps to). */

@@ -28,8 +28,10 @@ export const create = internalMutation({
     country: v.optional(v.string()),
     clientKey: v.union(v.string(), v.null()),
     challenge: v.object({ signature: v.string(), expiresAt: v.number() }),
+    /** A signed identity the route verified; unsigned or forged ones never get here. */
+    identity: v.optional(v.object({ userId: v.string() })),
   },
-  handler: async (ctx, { country, clientKey, challenge, ...args }) => {
+  handler: async (ctx, { country, clientKey, challenge, identity, ...args }) => {
     const spent = await ctx.db
       .query("powRedemptions")
       .withIndex("by_signature", (q) => q.eq("signature", challenge.signature))
@@ -42,6 +44,7 @@ export const create = internalMutation({
       ...args,
       metadata: { ...args.metadata, ...(country ? { country } : {}) },
       ...(clientKey ? { clientKey } : {}),
+      ...(identity ? { identity } : {}),
     });
   },
 });

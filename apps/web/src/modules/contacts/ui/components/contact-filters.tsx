@@ -27,7 +27,7 @@ export function ContactFilters({
   const t = useTranslations("contacts");
   const stageLabel = useStageLabel();
   return (
-    <div className="grid grid-cols-2 gap-3 md:grid-cols-5">
+    <div className="grid grid-cols-2 gap-3 md:grid-cols-[2fr_1fr_1fr_1fr_1fr]">
       <label className="col-span-2 grid gap-1 md:col-span-1">
         <span className="text-xs text-muted-foreground">{t("filters.search")}</span>
         <Input

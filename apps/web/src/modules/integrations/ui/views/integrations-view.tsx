@@ -10,6 +10,7 @@ import { CopyButton } from "@/modules/dashboard/ui/components/copy-button";
 
 import { embedSnippet, SNIPPET_KINDS, type SnippetKind } from "../../lib/embed-snippets";
 import { type DeploymentUrlList, DeploymentUrls } from "../components/deployment-urls";
+import { IdentityVerificationCard } from "../components/identity-verification-card";
 import { WidgetSightings } from "../components/widget-sightings";
 
 export function IntegrationsView({ urls }: { urls: DeploymentUrlList }) {
@@ -71,6 +72,7 @@ export function IntegrationsView({ urls }: { urls: DeploymentUrlList }) {
       </div>
       <WidgetSightings />
       <DeploymentUrls urls={urls} />
+      {organization && organization.role !== "member" ? <IdentityVerificationCard /> : null}
     </section>
   );
 }

@@ -1,0 +1,35 @@
+import { internal } from "../_generated/api";
+import { IDENTITY_SECRET_NAME } from "../lib/contacts/identitySignature";
+import { adminAction, adminQuery } from "../lib/functions";
+
+/** Whether the organization can verify signed identities, and since when; never the secret. */
+export const status = adminQuery({
+  args: {},
+  handler: async (ctx) => {
+    const row = await ctx.db
+      .query("identityVerification")
+      .withIndex("by_organization", (q) => q.eq("organizationId", ctx.operator.orgId))
+      .unique();
+    return { configured: Boolean(row), rotatedAt: row?.rotatedAt ?? null };
+  },
+});
+
+/**
+ * Issues a new secret for signing visitors' identities (HMAC-SHA256 of the user id) and returns
+ * it this once; identities signed with the previous one stop verifying.
+ */
+export const rotateSecret = adminAction({
+  args: {},
+  handler: async (ctx): Promise<{ secret: string }> => {
+    const { operator } = ctx;
+    const bytes = crypto.getRandomValues(new Uint8Array(32));
+    const secret = Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("");
+    await ctx.runAction(internal.system.secrets.secrets.put, {
+      organizationId: operator.orgId,
+      name: IDENTITY_SECRET_NAME,
+      value: secret,
+    });
+    await ctx.runMutation(internal.system.identityVerification.recordRotation, { operator });
+    return { secret };
+  },
+});
