@@ -204,4 +204,18 @@ export default defineSchema({
     eventId: v.string(),
     type: v.string(),
   }).index("by_provider_and_eventId", ["provider", "eventId"]),
+
+  /** An agent answer an operator flagged as wrong, with the question, so the knowledge base can be fixed. */
+  answerFlags: defineTable({
+    organizationId: v.string(),
+    conversationId: v.id("conversations"),
+    /** The thread order of the question and its answer. */
+    order: v.number(),
+    question: v.string(),
+    answer: v.string(),
+    flaggedBy: v.string(),
+    flaggedByName: v.optional(v.string()),
+  })
+    .index("by_organization", ["organizationId"])
+    .index("by_conversation_and_order", ["conversationId", "order"]),
 });
