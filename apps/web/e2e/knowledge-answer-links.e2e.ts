@@ -76,7 +76,8 @@ describe("an answer from a hard-wrapped file, with a source the visitor can open
     const check = widget.getByRole("group", { name: "Did that answer your question?" });
     await check.waitFor({ timeout: 30_000 });
     const answer = widget.locator("li").filter({ hasText: "never expires" }).last();
-    expect(await answer.textContent()).toContain(SENTENCE);
+    // The widget reveals a reply word by word; wait for the whole of it.
+    await expect.poll(() => answer.textContent(), { timeout: 10_000 }).toContain(SENTENCE);
     await screenshot(site, "answer-links-01-widget");
 
     const link = answer.getByRole("link", { name: /gift-cards\.md › / });
