@@ -292,4 +292,17 @@ export default defineSchema({
   }).index("by_conversation", ["conversationId"]),
   ...contactTables,
   ...officeHoursTables,
+  /** An agent answer an operator flagged as wrong, with the question, so the knowledge base can be fixed. */
+  answerFlags: defineTable({
+    organizationId: v.string(),
+    conversationId: v.id("conversations"),
+    /** The thread order of the question and its answer. */
+    order: v.number(),
+    question: v.string(),
+    answer: v.string(),
+    flaggedBy: v.string(),
+    flaggedByName: v.optional(v.string()),
+  })
+    .index("by_organization", ["organizationId"])
+    .index("by_conversation_and_order", ["conversationId", "order"]),
 });

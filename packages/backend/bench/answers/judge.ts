@@ -46,12 +46,16 @@ const isNotFound = (reply: string) =>
     (t) => reply.includes(t.notFound) || reply.includes(t.escalatedOnGap),
   );
 
+/** What the visitor reads: a Markdown link's text, not its address (ids and ports are not facts). */
+const visibleText = (reply: string) => reply.replace(/\]\([^)\s]*\)/g, "]");
+
 export function judge(
   c: BenchCase,
-  reply: string,
+  markdownReply: string,
   status: string,
   organizationSource: string,
 ): Verdict {
+  const reply = visibleText(markdownReply);
   const text = flat(reply);
   const invented = [
     ...(c.mustNot ?? []).filter((fact) => text.includes(flat(fact))),

@@ -31,6 +31,7 @@ import type * as lib_ai_tools_conversationForTool from "../lib/ai/tools/conversa
 import type * as lib_ai_tools_escalateConversation from "../lib/ai/tools/escalateConversation.js";
 import type * as lib_ai_tools_resolveConversation from "../lib/ai/tools/resolveConversation.js";
 import type * as lib_ai_tools_searchKnowledge from "../lib/ai/tools/searchKnowledge.js";
+import type * as lib_answerTurn from "../lib/answerTurn.js";
 import type * as lib_answers_groundedAnswer from "../lib/answers/groundedAnswer.js";
 import type * as lib_answers_language from "../lib/answers/language.js";
 import type * as lib_answers_phraseAnswer from "../lib/answers/phraseAnswer.js";
@@ -115,6 +116,7 @@ import type * as lib_webhooks_verifyWebhook from "../lib/webhooks/verifyWebhook.
 import type * as lib_widgetCopy from "../lib/widgetCopy.js";
 import type * as lib_widgetSettings from "../lib/widgetSettings.js";
 import type * as private_analytics from "../private/analytics.js";
+import type * as private_answerFlags from "../private/answerFlags.js";
 import type * as private_attachments from "../private/attachments.js";
 import type * as private_auditLog from "../private/auditLog.js";
 import type * as private_billing from "../private/billing.js";
@@ -203,6 +205,7 @@ declare const fullApi: ApiFromModules<{
   "lib/ai/tools/escalateConversation": typeof lib_ai_tools_escalateConversation;
   "lib/ai/tools/resolveConversation": typeof lib_ai_tools_resolveConversation;
   "lib/ai/tools/searchKnowledge": typeof lib_ai_tools_searchKnowledge;
+  "lib/answerTurn": typeof lib_answerTurn;
   "lib/answers/groundedAnswer": typeof lib_answers_groundedAnswer;
   "lib/answers/language": typeof lib_answers_language;
   "lib/answers/phraseAnswer": typeof lib_answers_phraseAnswer;
@@ -287,6 +290,7 @@ declare const fullApi: ApiFromModules<{
   "lib/widgetCopy": typeof lib_widgetCopy;
   "lib/widgetSettings": typeof lib_widgetSettings;
   "private/analytics": typeof private_analytics;
+  "private/answerFlags": typeof private_answerFlags;
   "private/attachments": typeof private_attachments;
   "private/auditLog": typeof private_auditLog;
   "private/billing": typeof private_billing;

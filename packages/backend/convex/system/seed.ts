@@ -48,6 +48,13 @@ export const seed = internalMutation({
           "What does the Pro plan cost?",
           "Como peço reembolso?",
         ],
+        translations: [
+          {
+            language: "pt-BR",
+            greeting: "Olá! Sou o Echo, assistente da Nimbus. Como posso ajudar?",
+            suggestions: ["Como peço reembolso?"],
+          },
+        ],
       });
     }
     const pending = [];

@@ -1,11 +1,13 @@
 "use client";
 
 import { api } from "@echo/backend/convex/_generated/api";
+import type { Id } from "@echo/backend/convex/_generated/dataModel";
 import { Button } from "@echo/ui/components/button";
 import { usePaginatedQuery } from "convex/react";
 import { useTranslations } from "next-intl";
-import { useEffect, useRef } from "react";
+import { Fragment, useEffect, useRef } from "react";
 
+import { AnswerProvenance } from "./answer-provenance";
 import { ThreadMessage } from "./thread-message";
 
 const PAGE_SIZE = 30;
@@ -20,7 +22,13 @@ export function sortChronologically<T extends Ordered>(messages: T[]): T[] {
 }
 
 /** The thread, oldest first, with visitor, AI and operator messages told apart. */
-export function MessageList({ threadId }: { threadId: string }) {
+export function MessageList({
+  threadId,
+  conversationId,
+}: {
+  threadId: string;
+  conversationId: Id<"conversations">;
+}) {
   const t = useTranslations("conversations");
   const { results, status, loadMore } = usePaginatedQuery(
     api.private.messages.list,
@@ -51,13 +59,21 @@ export function MessageList({ threadId }: { threadId: string }) {
         <p className="text-sm text-muted-foreground">{t("loading")}</p>
       ) : null}
       {messages.map((message) => (
-        <ThreadMessage
-          key={message.key}
-          author={message.author}
-          authorName={message.authorName}
-          text={message.text}
-          attachments={message.attachments}
-        />
+        <Fragment key={message.key}>
+          <ThreadMessage
+            author={message.author}
+            authorName={message.authorName}
+            text={message.text}
+            attachments={message.attachments}
+          />
+          {message.author === "agent" ? (
+            <AnswerProvenance
+              conversationId={conversationId}
+              order={message.order}
+              parts={message.parts}
+            />
+          ) : null}
+        </Fragment>
       ))}
       <div ref={bottom} />
     </div>

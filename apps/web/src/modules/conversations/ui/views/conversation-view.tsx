@@ -136,7 +136,7 @@ export function ConversationView({ conversationId }: { conversationId: Id<"conve
         </header>
         <div className="min-h-0 flex-1 overflow-y-auto">
           {conversation.voiceCall ? <VoiceCallPanel call={conversation.voiceCall} /> : null}
-          <MessageList threadId={conversation.threadId} />
+          <MessageList threadId={conversation.threadId} conversationId={conversation._id} />
         </div>
         {conversation.channel === "voice" ? (
           // A caller has no chat to read a written reply in.

@@ -1,0 +1,5 @@
+import { WidgetSecurityView } from "@/modules/agent-settings/ui/views/widget-security-view";
+
+export default function WidgetSecuritySettingsPage() {
+  return <WidgetSecurityView />;
+}
