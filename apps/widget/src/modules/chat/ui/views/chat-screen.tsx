@@ -13,6 +13,7 @@ import { widgetOpenAtom } from "@/modules/embed/atoms/embed-atoms";
 import { errorCodeOf, type ErrorCode } from "@/modules/errors/lib/error-code";
 import { flowAtom } from "@/modules/flow/atoms/flow-atoms";
 import { useSessionErrorHandler } from "@/modules/session/hooks/use-session-expiry";
+import { TranscriptOptIn } from "@/modules/transcript/ui/transcript-opt-in";
 
 import { OLDER_PAGE_SIZE, useConversationMessages } from "../../hooks/use-conversation-messages";
 import { type ChatMessage, isAwaitingReply, showsSuggestions } from "../../lib/chat-message";
@@ -137,13 +138,18 @@ export function ChatScreen({
           </Button>
         </div>
       ) : (
-        <Composer
-          draft={flow.draft}
-          onDraftChange={(draft) => dispatch({ type: "draftChanged", draft })}
-          onSend={(text) => void send(text)}
-          sending={sending}
-          error={error ? tErrors(error) : null}
-        />
+        <>
+          {conversationId ? (
+            <TranscriptOptIn contactSessionId={contactSessionId} conversationId={conversationId} />
+          ) : null}
+          <Composer
+            draft={flow.draft}
+            onDraftChange={(draft) => dispatch({ type: "draftChanged", draft })}
+            onSend={(text) => void send(text)}
+            sending={sending}
+            error={error ? tErrors(error) : null}
+          />
+        </>
       )}
     </section>
   );

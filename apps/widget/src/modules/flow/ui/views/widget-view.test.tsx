@@ -175,6 +175,8 @@ vi.mock("convex/react", async () => {
         );
       case "public/conversations:listOwn":
         return { page: backend.conversations, isDone: true, continueCursor: "" };
+      case "public/transcripts:get":
+        return false;
       default:
         throw new Error(`unexpected query ${name}`);
     }
