@@ -11,7 +11,7 @@ export function SettingsCard({
   children: ReactNode;
 }) {
   return (
-    <section className="grid gap-4 rounded-lg border p-4">
+    <section aria-label={title} className="grid gap-4 rounded-lg border p-4">
       <div className="grid gap-1">
         <h2 className="font-medium">{title}</h2>
         {description ? <p className="text-sm text-muted-foreground">{description}</p> : null}
