@@ -18,7 +18,14 @@ const OPTIONS = [
 export function NotificationSettingsView() {
   const t = useTranslations("settings.notifications");
   const preferences = useQuery(api.private.notificationPreferences.get);
-  const update = useMutation(api.private.notificationPreferences.update);
+  // The box follows the click at once; the server's answer confirms or reverts it.
+  const update = useMutation(api.private.notificationPreferences.update).withOptimisticUpdate(
+    (store, changes) => {
+      const current = store.getQuery(api.private.notificationPreferences.get, {});
+      if (current)
+        store.setQuery(api.private.notificationPreferences.get, {}, { ...current, ...changes });
+    },
+  );
   if (!preferences)
     return <div className="h-48 animate-pulse rounded-lg bg-muted" aria-label={t("loading")} />;
   return (
