@@ -15,7 +15,7 @@ export function SettingsNav({ sections }: { sections: SettingsSection[] }) {
     .map((group) => ({ group, items: sections.filter((section) => section.group === group) }))
     .filter(({ items }) => items.length > 0);
   return (
-    <nav aria-label={t("settings.navigation")} className="grid gap-4">
+    <nav aria-label={t("settings.navigation")} className="grid content-start gap-4 self-start">
       {groups.map(({ group, items }) => (
         <div key={group} className="grid gap-1">
           <h2 className="px-3 text-xs font-medium uppercase tracking-wide text-muted-foreground">
