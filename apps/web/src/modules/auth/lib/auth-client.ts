@@ -1,8 +1,8 @@
 "use client";
 
-import { jwtClient, organizationClient } from "better-auth/client/plugins";
+import { jwtClient, organizationClient, twoFactorClient } from "better-auth/client/plugins";
 import { createAuthClient } from "better-auth/react";
 
 export const authClient = createAuthClient({
-  plugins: [organizationClient(), jwtClient()],
+  plugins: [organizationClient(), jwtClient(), twoFactorClient()],
 });

@@ -40,6 +40,10 @@ describe("authErrorKey", () => {
       "ACCOUNT_THROTTLED",
       "EMAIL_NOT_VERIFIED",
       "YOU_ARE_NOT_THE_RECIPIENT_OF_THE_INVITATION",
+      "INVALID_CODE",
+      "INVALID_BACKUP_CODE",
+      "INVALID_TWO_FACTOR_COOKIE",
+      "INVALID_PASSWORD",
       "X",
     ];
     for (const code of codes) {

@@ -18,6 +18,14 @@ export function authErrorKey(error: { status?: number; code?: string } | null | 
       return "emailNotVerified";
     case "YOU_ARE_NOT_THE_RECIPIENT_OF_THE_INVITATION":
       return "notInvitee";
+    case "INVALID_CODE":
+    case "INVALID_BACKUP_CODE":
+      return "invalidCode";
+    case "INVALID_TWO_FACTOR_COOKIE":
+    case "TOO_MANY_ATTEMPTS_REQUEST_NEW_CODE":
+      return "codeExpired";
+    case "INVALID_PASSWORD":
+      return "wrongPassword";
     case "ORGANIZATION_ALREADY_EXISTS":
     case "ORGANIZATION_SLUG_ALREADY_TAKEN":
       return "organizationTaken";

@@ -2,7 +2,7 @@ import { betterAuth } from "better-auth";
 import { createAuthMiddleware } from "better-auth/api";
 import { getMigrations } from "better-auth/db/migration";
 import { nextCookies } from "better-auth/next-js";
-import { jwt, organization } from "better-auth/plugins";
+import { jwt, organization, twoFactor } from "better-auth/plugins";
 import { DatabaseSync } from "node:sqlite";
 
 import { accountThrottle, type AccountThrottleOptions } from "./account-throttle";
@@ -200,6 +200,9 @@ export function createEchoAuth(options: EchoAuthOptions) {
       customRules: {
         "/sign-in/email": { window: 60, max: options.signInAttemptsPerMinute ?? 10 },
         "/request-password-reset": { window: 60, max: 5 },
+        // Six digits are guessed in a million tries; a few a minute keep that out of reach.
+        "/two-factor/verify-totp": { window: 60, max: 5 },
+        "/two-factor/verify-backup-code": { window: 60, max: 5 },
       },
     },
     plugins: [
@@ -260,6 +263,8 @@ export function createEchoAuth(options: EchoAuthOptions) {
           },
         },
       }),
+      // TOTP (RFC 6238, 30 s, 6 digits) with recovery codes; sign-in then asks for a code.
+      twoFactor({ issuer: "Echo" }),
       accountThrottle(options.accountThrottle),
       nextCookies(),
     ],

@@ -1,6 +1,6 @@
 "use client";
 
-import { OrganizationList, OrganizationProfile, SignIn, SignUp } from "@clerk/nextjs";
+import { OrganizationList, OrganizationProfile, SignIn, SignUp, UserProfile } from "@clerk/nextjs";
 
 // Clerk mode renders Clerk's hosted components where the self-hosted views would be.
 export function ClerkSignIn() {
@@ -37,4 +37,12 @@ export function ClerkTeam() {
       <OrganizationProfile routing="hash" />
     </section>
   );
+}
+
+export function ClerkProfile() {
+  return <UserProfile routing="hash" />;
+}
+
+export function ClerkOrganizationSettings() {
+  return <OrganizationProfile routing="hash" />;
 }

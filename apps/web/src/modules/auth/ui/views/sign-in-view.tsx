@@ -2,6 +2,7 @@
 
 import { Button } from "@echo/ui/components/button";
 import { useTranslations } from "next-intl";
+import { useState } from "react";
 
 import { Link } from "@/i18n/navigation";
 
@@ -10,6 +11,7 @@ import { authClient } from "../../lib/auth-client";
 import { AuthCard } from "../components/auth-card";
 import { FormError } from "../components/form-error";
 import { FormField } from "../components/form-field";
+import { TwoFactorStep } from "../components/two-factor-step";
 
 export function SignInView({
   demoLogin,
@@ -17,14 +19,25 @@ export function SignInView({
   demoLogin?: { email: string; password: string } | null;
 }) {
   const t = useTranslations("auth");
-  const { error, pending, onSubmit } = useAuthForm(
-    (form) =>
-      authClient.signIn.email({
-        email: String(form.get("email")),
-        password: String(form.get("password")),
-      }),
-    "/conversations",
-  );
+  const [needsCode, setNeedsCode] = useState(false);
+  const { error, pending, onSubmit } = useAuthForm(async (form) => {
+    const result = await authClient.signIn.email({
+      email: String(form.get("email")),
+      password: String(form.get("password")),
+    });
+    const twoFactor = Boolean(
+      (result.data as { twoFactorRedirect?: boolean } | null)?.twoFactorRedirect,
+    );
+    if (twoFactor) setNeedsCode(true);
+    return { error: result.error, stay: twoFactor };
+  }, "/conversations");
+
+  if (needsCode)
+    return (
+      <AuthCard title={t("twoFactor.title")}>
+        <TwoFactorStep onBack={() => setNeedsCode(false)} />
+      </AuthCard>
+    );
 
   return (
     <AuthCard

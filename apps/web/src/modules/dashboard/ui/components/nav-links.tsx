@@ -10,6 +10,7 @@ import {
   MicIcon,
   PaletteIcon,
   PlugIcon,
+  SettingsIcon,
   UsersIcon,
 } from "lucide-react";
 import { useTranslations } from "next-intl";
@@ -27,6 +28,7 @@ const ITEMS = [
   { href: "/analytics", key: "analytics", Icon: ChartColumnIcon },
   { href: "/team", key: "team", Icon: UsersIcon },
   { href: "/billing", key: "billing", Icon: CreditCardIcon },
+  { href: "/settings", key: "settings", Icon: SettingsIcon },
 ] as const;
 
 /** The dashboard's sections, one per line with its icon; `onNavigate` lets a drawer close. */

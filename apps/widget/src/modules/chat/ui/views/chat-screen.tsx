@@ -15,6 +15,7 @@ import { widgetOpenAtom } from "@/modules/embed/atoms/embed-atoms";
 import { errorCodeOf, type ErrorCode } from "@/modules/errors/lib/error-code";
 import { flowAtom } from "@/modules/flow/atoms/flow-atoms";
 import { useSessionErrorHandler } from "@/modules/session/hooks/use-session-expiry";
+import { TranscriptOptIn } from "@/modules/transcript/ui/transcript-opt-in";
 
 import { useAttachmentDrafts } from "../../hooks/use-attachment-drafts";
 import { OLDER_PAGE_SIZE, useConversationMessages } from "../../hooks/use-conversation-messages";
@@ -174,19 +175,24 @@ export function ChatScreen({
           </Button>
         </div>
       ) : (
-        <Composer
-          draft={flow.draft}
-          onDraftChange={(draft) => dispatch({ type: "draftChanged", draft })}
-          onSend={(text) => void send(text)}
-          sending={sending}
-          error={error ? tErrors(error) : null}
-          attachments={{
-            drafts: files.drafts,
-            accept: files.accept,
-            onAttach: (picked) => void files.attach(picked),
-            onRemove: files.remove,
-          }}
-        />
+        <>
+          {conversationId ? (
+            <TranscriptOptIn contactSessionId={contactSessionId} conversationId={conversationId} />
+          ) : null}
+          <Composer
+            draft={flow.draft}
+            onDraftChange={(draft) => dispatch({ type: "draftChanged", draft })}
+            onSend={(text) => void send(text)}
+            sending={sending}
+            error={error ? tErrors(error) : null}
+            attachments={{
+              drafts: files.drafts,
+              accept: files.accept,
+              onAttach: (picked) => void files.attach(picked),
+              onRemove: files.remove,
+            }}
+          />
+        </>
       )}
     </section>
   );

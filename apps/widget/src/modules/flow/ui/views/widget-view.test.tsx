@@ -184,6 +184,8 @@ vi.mock("convex/react", async () => {
         return { page: backend.conversations, isDone: true, continueCursor: "" };
       case "public/officeHours:get":
         return { hours: null, typicalReplyMs: null };
+      case "public/transcripts:get":
+        return false;
       default:
         throw new Error(`unexpected query ${name}`);
     }
