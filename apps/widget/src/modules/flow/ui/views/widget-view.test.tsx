@@ -186,6 +186,8 @@ vi.mock("convex/react", async () => {
         return { hours: null, typicalReplyMs: null };
       case "public/transcripts:get":
         return false;
+      case "public/attachments:limits":
+        return { maxBytes: 10 * 1024 * 1024, accept: [".png", ".pdf"] };
       default:
         throw new Error(`unexpected query ${name}`);
     }
