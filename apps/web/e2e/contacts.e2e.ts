@@ -47,7 +47,7 @@ describe("an operator opens a contact and sees its conversations", () => {
 
     // From the timeline to the conversation, whose panel links back to the contact.
     await timeline.getByRole("link").first().click();
-    await page.getByRole("link", { name: `Contact: ${NAME}` }).click();
+    await page.getByRole("link", { name: "Open contact page" }).click();
     await page.waitForURL(/\/en\/contacts\/.+/);
     await page.getByRole("heading", { name: NAME, level: 1 }).waitFor();
   });

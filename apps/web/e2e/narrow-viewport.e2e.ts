@@ -69,7 +69,7 @@ describe("the dashboard at 375 px wide", () => {
     const drawer = page.getByRole("dialog", { name: "Echo" });
     const navigation = drawer.getByRole("navigation", { name: "Navegação principal" });
     const links = navigation.getByRole("link");
-    await expect(links.count()).resolves.toBe(8);
+    await expect(links.count()).resolves.toBe(10);
     // Every label shows in full, each beside its icon.
     const clipped = await links.evaluateAll((all) =>
       all
@@ -118,7 +118,7 @@ describe("the dashboard at 375 px wide", () => {
 
     const thread = page.getByRole("region", { name: "Conversation", exact: true });
     await thread.getByRole("heading", { name: "Nadia Narrow" }).waitFor();
-    await thread.getByText("Hello from a phone-sized screen").waitFor();
+    await thread.getByText("Hello from a phone-sized screen", { exact: true }).waitFor();
     await expect(list.isVisible()).resolves.toBe(false);
     // The reply box and its send button are on screen without scrolling.
     const reply = page.getByLabel("Reply");

@@ -21,8 +21,9 @@ export function ContactRecord({ conversationId }: { conversationId: Id<"conversa
   return (
     <div className="grid gap-2 rounded-md border p-3" aria-label={t("title")}>
       <div className="flex flex-wrap items-center gap-2">
-        <Link href={`/contacts/${contact._id}`} className="font-medium hover:underline">
-          {t("open", { name: contact.name })}
+        <span className="font-medium">{contact.name}</span>
+        <Link href={`/contacts/${contact._id}`} className="text-sm underline underline-offset-4">
+          {t("open")}
         </Link>
         {contact.stage ? <Badge variant="outline">{stageLabel(contact.stage)}</Badge> : null}
       </div>

@@ -27,7 +27,7 @@ export function TriageFilters() {
   const { triage, update } = useInboxFilters();
   const tags = useQuery(api.private.tags.list);
   return (
-    <div className="grid grid-cols-3 gap-1">
+    <div className="grid grid-cols-2 gap-1">
       <Select
         value={triage.tag ?? ALL}
         onValueChange={(tag) => update({ tag: tag === ALL ? null : tag })}
@@ -35,7 +35,7 @@ export function TriageFilters() {
         <SelectTrigger
           size="sm"
           aria-label={t("tag")}
-          className="w-full min-w-0"
+          className="w-full min-w-0 overflow-hidden"
           data-testid="tag-filter"
         >
           <SelectValue />
@@ -61,7 +61,7 @@ export function TriageFilters() {
         <SelectTrigger
           size="sm"
           aria-label={t("priority")}
-          className="w-full min-w-0"
+          className="w-full min-w-0 overflow-hidden"
           data-testid="priority-filter"
         >
           <SelectValue />
@@ -85,7 +85,7 @@ export function TriageFilters() {
         <SelectTrigger
           size="sm"
           aria-label={t("sort")}
-          className="w-full min-w-0"
+          className="col-span-2 w-full min-w-0 overflow-hidden"
           data-testid="inbox-sort"
         >
           <SelectValue />
