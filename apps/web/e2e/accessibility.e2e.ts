@@ -146,7 +146,7 @@ describe("every screen passes an axe audit", () => {
       it("past conversations", async () => {
         await page.getByRole("button", { name: text.widget.back }).click();
         await page.getByRole("button", { name: text.selection.inbox }).click();
-        await page.getByText(text.inbox.title, { exact: true }).waitFor();
+        await page.getByRole("paragraph").filter({ hasText: text.inbox.title }).waitFor();
         const statuses = Object.values(text.inbox.status).join("|");
         await page
           .getByText(new RegExp(`^(${statuses})$`))

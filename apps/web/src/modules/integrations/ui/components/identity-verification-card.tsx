@@ -40,7 +40,7 @@ export function IdentityVerificationCard() {
         {t("title")}
       </h2>
       <p className="text-sm text-muted-foreground">{t("description")}</p>
-      <pre className="overflow-x-auto rounded-md bg-muted p-3 text-xs">
+      <pre className="whitespace-pre-wrap break-all rounded-md bg-muted p-3 text-xs">
         <code>{t("attributes")}</code>
       </pre>
       <p className="text-sm">
