@@ -49,6 +49,17 @@ function ensureToolchain() {
   }
 }
 
+/**
+ * "<pid>:<ms>", kept across the re-exec below so `start` reports its time from the moment the
+ * command ran. Bound to the process that set it: a command started from inside another one (the
+ * suite runs `npm start`) inherits the variable and must count from its own start instead.
+ */
+function commandStartedAt() {
+  const [pid, startedAt] = (process.env.ECHO_COMMAND_STARTED_AT ?? "").split(":").map(Number);
+  if (startedAt && pid === process.ppid) return `${pid}:${startedAt}`;
+  return `${process.pid}:${Date.now()}`;
+}
+
 /** Re-runs this script under the pinned toolchain, so every machine builds with the same Node. */
 function reexecUnderToolchain() {
   if (process.env.ECHO_TOOLCHAIN_READY === "1" && nodeIsRecentEnough(process.version)) return false;
@@ -83,8 +94,7 @@ async function main() {
     process.stderr.write("usage: node scripts/echo.mjs <start|check>\n");
     process.exit(2);
   }
-  // Kept across the re-exec below, so `start` reports its time from the moment the command ran.
-  process.env.ECHO_COMMAND_STARTED_AT ??= String(Date.now());
+  process.env.ECHO_COMMAND_STARTED_AT = commandStartedAt();
   if (reexecUnderToolchain()) return;
   const pnpmVersion = spawnSync("pnpm", ["--version"], { encoding: "utf8" }).stdout?.trim();
   log(`node ${process.version}, pnpm ${pnpmVersion || "missing"}`);

@@ -395,7 +395,7 @@ export async function startStack(
  */
 export async function start(root) {
   // scripts/echo.mjs records when the command began, before it installed or re-executed anything.
-  const startedAt = Number(process.env.ECHO_COMMAND_STARTED_AT) || Date.now();
+  const startedAt = Number(process.env.ECHO_COMMAND_STARTED_AT?.split(":")[1]) || Date.now();
   const ports = defaultPorts();
   await assertPortsFree(ports, existsSync(join(root, "packages/convex-local/bin/convex-local.js")));
   log("building the apps (cached when nothing changed)");
