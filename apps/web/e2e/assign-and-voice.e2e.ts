@@ -8,6 +8,7 @@ import { launchBrowser, screenshot, type TestBrowser } from "./harness/browser";
 import { setBackendEnv, startFakeVapi } from "./harness/fake-vapi";
 import { signInAsDemoOperator } from "./harness/sign-in";
 import { createVisitor, type Visitor } from "./harness/visitor";
+import { closeServer } from "./harness/close-server";
 
 const VAPI_SERVER_SECRET = "e2e-server-secret";
 
@@ -45,7 +46,7 @@ async function startRecordingStore() {
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   return {
     url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/call.wav`,
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    close: () => closeServer(server),
   };
 }
 

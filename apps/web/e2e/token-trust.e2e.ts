@@ -6,6 +6,7 @@ import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 
 import { setBackendEnv } from "./harness/fake-vapi";
+import { closeServer } from "./harness/close-server";
 
 // The deployed backend trusts only tokens its auth.config.ts names: the self-hosted provider's
 // issuer (customJwt, RS256, audience "convex") and, when CLERK_JWT_ISSUER_DOMAIN is set, Clerk's
@@ -30,7 +31,7 @@ async function startIssuer(kid: string): Promise<Issuer> {
   return {
     url,
     key: privateKey,
-    close: () => new Promise((resolve) => server.close(() => resolve())),
+    close: () => closeServer(server),
   };
 }
 

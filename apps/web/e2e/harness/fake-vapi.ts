@@ -1,5 +1,6 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
+import { closeServer } from "./close-server";
 
 /**
  * A local stand-in for Vapi's REST API that accepts only the given keys: private keys for the REST
@@ -50,7 +51,7 @@ export async function startFakeVapi(keys: { privateKeys: string[]; publicKeys: s
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   return {
     url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    close: () => closeServer(server),
   };
 }
 
