@@ -1,5 +1,5 @@
 import { spawnSync } from "node:child_process";
-import { existsSync, readdirSync, writeFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 
 import { fingerprintFiles, readStamp } from "./fingerprint.mjs";
@@ -30,10 +30,20 @@ export function installInputs(root, pnpmVersion) {
   return fingerprintFiles(root, files, [`pnpm ${pnpmVersion}`]);
 }
 
+const DEPENDENCY_FIELDS = ["dependencies", "devDependencies", "optionalDependencies"];
+
+/** Whether pnpm gives the package a node_modules: it does not for one that depends on nothing. */
+function hasDependencies(dir) {
+  const manifest = JSON.parse(readFileSync(join(dir, "package.json"), "utf8"));
+  return DEPENDENCY_FIELDS.some((field) => Object.keys(manifest[field] ?? {}).length > 0);
+}
+
 /** True when the last install succeeded on these exact inputs and its node_modules are all there. */
 export function installIsCurrent(root, wanted) {
   if (readStamp(join(root, STAMP)) !== wanted) return false;
-  return [root, ...packageDirs(root)].every((dir) => existsSync(join(dir, "node_modules")));
+  return [root, ...packageDirs(root)]
+    .filter(hasDependencies)
+    .every((dir) => existsSync(join(dir, "node_modules")));
 }
 
 /**

@@ -9,6 +9,7 @@ import { passagePage } from "./lib/knowledge/passagePage";
 import { VAPI_SECRETS } from "./lib/plugins";
 import { parseEndOfCallReport } from "./lib/vapiServerMessage";
 import { verifyVapiSecret } from "./lib/webhooks/verifyVapiSecret";
+import { logEvent } from "./lib/logging/log";
 import { verifyWebhook } from "./lib/webhooks/verifyWebhook";
 
 const http = httpRouter();
@@ -17,7 +18,7 @@ function webhook(provider: "identity" | "billing", secretName: string) {
   return httpAction(async (ctx, request) => {
     const secret = process.env[secretName];
     if (!secret) {
-      console.error("Webhook secret is not configured", { provider, secretName });
+      logEvent("error", "webhook.notConfigured", { provider, secretName });
       return new Response("Webhook not configured", { status: 503 });
     }
     const event = verifyWebhook(secret, await request.text(), request.headers);

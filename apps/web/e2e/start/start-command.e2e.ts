@@ -169,6 +169,7 @@ describe("README command 1 (npm start)", () => {
         `npm start: ready in ${firstRun.readySeconds} s on the first run, ${secondRun.readySeconds} s on the second`,
       );
       expect(run.output()).toContain("backend code unchanged since the last deploy");
+      expect(run.output()).toContain("dependencies unchanged since the last install");
       expect(secondRun.organizationId).toBe(firstRun.organizationId);
 
       const cookies = await signIn(secondRun.dashboard, secondRun.login);

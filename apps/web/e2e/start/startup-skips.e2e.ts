@@ -17,11 +17,16 @@ function write(path: string, text: string) {
 
 function workspace() {
   root = mkdtempSync(join(tmpdir(), "echo-skips-"));
-  write("package.json", '{"name":"echo"}');
+  write("package.json", '{"name":"echo","devDependencies":{"turbo":"2.11.11"}}');
   write("pnpm-lock.yaml", "lockfileVersion: '9.0'\n");
   write("pnpm-workspace.yaml", "packages:\n  - apps/*\n  - packages/*\n");
-  write("apps/web/package.json", '{"name":"@echo/web"}');
-  write("packages/backend/package.json", '{"name":"@echo/backend"}');
+  write("apps/web/package.json", '{"name":"@echo/web","dependencies":{"next":"16.0.0"}}');
+  write(
+    "packages/backend/package.json",
+    '{"name":"@echo/backend","dependencies":{"convex":"1.0.0"}}',
+  );
+  // Like packages/typescript-config: pnpm gives a package that depends on nothing no node_modules.
+  write("packages/typescript-config/package.json", '{"name":"@echo/typescript-config"}');
   write("packages/backend/convex.json", "{}");
   write("packages/backend/convex/messages.ts", "export const a = 1;\n");
   for (const dir of [".", "apps/web", "packages/backend"]) {
@@ -38,6 +43,12 @@ afterEach(() => rmSync(root, { recursive: true, force: true }));
 
 describe("pnpm install is skipped", () => {
   it("when nothing it reads changed since the last install", () => {
+    workspace();
+    installed();
+    expect(installIsCurrent(root, installInputs(root, "10.34.9"))).toBe(true);
+  });
+
+  it("when a package that depends on nothing has no node_modules (pnpm makes none for it)", () => {
     workspace();
     installed();
     expect(installIsCurrent(root, installInputs(root, "10.34.9"))).toBe(true);

@@ -81,6 +81,8 @@ import type * as lib_knowledge_pdfText from "../lib/knowledge/pdfText.js";
 import type * as lib_knowledge_sentences from "../lib/knowledge/sentences.js";
 import type * as lib_knowledgeFileTypes from "../lib/knowledgeFileTypes.js";
 import type * as lib_knowledgePreview from "../lib/knowledgePreview.js";
+import type * as lib_logging_log from "../lib/logging/log.js";
+import type * as lib_logging_requestId from "../lib/logging/requestId.js";
 import type * as lib_median from "../lib/median.js";
 import type * as lib_members from "../lib/members.js";
 import type * as lib_messageAuthors from "../lib/messageAuthors.js";
@@ -255,6 +257,8 @@ declare const fullApi: ApiFromModules<{
   "lib/knowledge/sentences": typeof lib_knowledge_sentences;
   "lib/knowledgeFileTypes": typeof lib_knowledgeFileTypes;
   "lib/knowledgePreview": typeof lib_knowledgePreview;
+  "lib/logging/log": typeof lib_logging_log;
+  "lib/logging/requestId": typeof lib_logging_requestId;
   "lib/median": typeof lib_median;
   "lib/members": typeof lib_members;
   "lib/messageAuthors": typeof lib_messageAuthors;

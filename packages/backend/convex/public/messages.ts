@@ -13,6 +13,8 @@ import { attachmentCaption } from "../lib/attachments/fileTypes";
 import { recordConversationMessage } from "../lib/conversationState";
 import { fail } from "../lib/errors";
 import { contactMutation, contactQuery } from "../lib/functions";
+import { logEvent, startTimer } from "../lib/logging/log";
+import { requestIdOf, vRequestId } from "../lib/logging/requestId";
 import { limitVisitorMessage } from "../lib/rateLimits";
 import { listThreadMessages } from "../lib/threadMessages";
 import { MAX_MESSAGE_CHARS } from "../lib/validators";
@@ -24,9 +26,13 @@ export const send = contactMutation({
     text: v.string(),
     /** Files added with public/attachments:add, sent with this message. */
     attachmentIds: v.optional(v.array(v.id("attachments"))),
+    /** The widget's id for this visitor action; every log line the message causes carries it. */
+    requestId: vRequestId,
   },
   handler: async (ctx, args) => {
     const { session } = ctx;
+    const elapsed = startTimer();
+    const requestId = requestIdOf(args.requestId);
     const conversation = await requireContactConversation(ctx, session, args.conversationId);
     if (conversation.status === "resolved")
       fail("CONVERSATION_RESOLVED", "Conversation is resolved");
@@ -55,6 +61,14 @@ export const send = contactMutation({
       promptMessageId: messageId,
       prompt: typed,
       attachments: attachments.length,
+      requestId,
+    });
+    logEvent("info", "message.received", {
+      requestId,
+      organizationId: conversation.organizationId,
+      conversationId: conversation._id,
+      attachments: attachments.length,
+      durationMs: elapsed(),
     });
     return messageId;
   },

@@ -10,6 +10,8 @@ import { supportInstructions } from "../../lib/ai/supportInstructions";
 import { detectMessageLanguage, type ReplyLanguage } from "../../lib/answers/language";
 import { replyTemplates } from "../../lib/answers/replyTemplates";
 import { withAvailability } from "../../lib/answers/teamAvailability";
+import { logEvent, type LogFields, type LogLevel, startTimer } from "../../lib/logging/log";
+import { requestIdOf, vRequestId } from "../../lib/logging/requestId";
 import { authorOf } from "../../lib/messageAuthors";
 
 async function say(
@@ -68,10 +70,25 @@ export const respond = internalAction({
     prompt: v.string(),
     /** How many files came with the message. */
     attachments: v.optional(v.number()),
+    /** The visitor action's request id (public/messages:send), carried into this turn's logs. */
+    requestId: vRequestId,
   },
-  handler: async (ctx, { conversationId, promptMessageId, prompt, attachments = 0 }) => {
+  handler: async (ctx, { conversationId, promptMessageId, prompt, attachments = 0, ...args }) => {
+    const elapsed = startTimer();
+    const requestId = requestIdOf(args.requestId);
     const conversation = await ctx.runQuery(internal.system.conversations.get, { conversationId });
-    if (!conversation || conversation.status === "resolved") return;
+    const log = (level: LogLevel, event: string, fields: LogFields = {}) =>
+      logEvent(level, event, {
+        requestId,
+        organizationId: conversation?.organizationId,
+        conversationId,
+        durationMs: elapsed(),
+        ...fields,
+      });
+    if (!conversation || conversation.status === "resolved") {
+      log("info", "agent.turn.skipped", { reason: conversation ? "resolved" : "missing" });
+      return;
+    }
     const detected = detectMessageLanguage(prompt);
     const fallbacks = await ctx.runQuery(internal.system.ai.replyLanguage.fallbacks, {
       conversationId,
@@ -85,11 +102,13 @@ export const respond = internalAction({
     }
     if (conversation.status === "escalated") {
       await acknowledgeWhileEscalated(ctx, conversation, language);
+      log("info", "agent.turn.acknowledged", { language });
       return;
     }
     if (attachments > 0) {
       // Neither model nor retrieval reads files; a person can, so the agent offers one.
       await say(ctx, conversation, replyTemplates[language].attachmentUnreadable);
+      log("info", "agent.turn.attachmentUnreadable", { language, attachments });
       return;
     }
     const context = await ctx.runQuery(internal.system.organizations.agentContext, {
@@ -99,7 +118,10 @@ export const respond = internalAction({
       language,
       agentName: AGENT_NAME,
     });
-    if (!limits) return;
+    if (!limits) {
+      log("warn", "agent.turn.overBudget", { language });
+      return;
+    }
     try {
       const result = await supportAgent().streamText(
         ctx,
@@ -119,9 +141,10 @@ export const respond = internalAction({
           text,
         });
       }
+      log("info", "agent.turn.answered", { language, answerChars: text.trim().length });
     } catch (error) {
       // A visitor must never be left without an answer: tell them, and put a person on it.
-      console.error("Support agent failed", { conversationId, error: String(error) });
+      log("error", "agent.turn.failed", { language, error: String(error) });
       await say(ctx, conversation, replyTemplates[language].unavailable);
       await ctx.runMutation(internal.system.conversations.escalate, { conversationId });
     }

@@ -5,6 +5,7 @@ import nodemailer from "nodemailer";
 
 import { internal } from "../../_generated/api";
 import { internalAction } from "../../_generated/server";
+import { logEvent } from "../../lib/logging/log";
 
 const DEFAULT_FROM = "Echo <no-reply@echo.local>";
 
@@ -20,7 +21,7 @@ export const deliver = internalAction({
     if (!email || email.status !== "queued") return;
     const url = process.env.SMTP_URL;
     if (!url) {
-      console.warn(`email ${emailId} (${email.kind}) not sent: SMTP_URL is not set`);
+      logEvent("warn", "email.notConfigured", { emailId, kind: email.kind });
       await ctx.runMutation(internal.system.email.outbox.markNotConfigured, { emailId });
       return;
     }
@@ -35,9 +36,12 @@ export const deliver = internalAction({
       });
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
-      console.error(
-        `email ${emailId} (${email.kind}) attempt ${email.attempts + 1} failed: ${message}`,
-      );
+      logEvent("error", "email.failed", {
+        emailId,
+        kind: email.kind,
+        attempt: email.attempts + 1,
+        error: message,
+      });
       await ctx.runMutation(internal.system.email.outbox.recordFailure, {
         emailId,
         error: message,

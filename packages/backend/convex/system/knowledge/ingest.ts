@@ -4,6 +4,7 @@ import { internal } from "../../_generated/api";
 import { internalAction } from "../../_generated/server";
 import { extractText } from "../../lib/knowledge/extractText";
 import { indexDocument, INGESTION_VERSION } from "../../lib/knowledge/indexDocument";
+import { logEvent } from "../../lib/logging/log";
 
 /** Runs after an upload: extract text, embed and index it, and record the outcome on the file. */
 export const ingestFile = internalAction({
@@ -22,7 +23,11 @@ export const ingestFile = internalAction({
         text,
       });
     } catch (error) {
-      console.error("Knowledge ingestion failed", { fileId, error: String(error) });
+      logEvent("error", "knowledge.ingest.failed", {
+        organizationId: file.organizationId,
+        fileId,
+        error: String(error),
+      });
       const reason = error instanceof Error ? error.message : String(error);
       await ctx.runMutation(internal.system.knowledge.files.markFailed, {
         fileId,

@@ -1,8 +1,11 @@
 "use client";
 
 import { api } from "@echo/backend/convex/_generated/api";
+import { EmptyState } from "@echo/ui/components/empty-state";
 import { MessageMarkdown } from "@echo/ui/components/message-markdown";
+import { SkeletonList } from "@echo/ui/components/skeleton";
 import { useQuery } from "convex/react";
+import { FlagIcon } from "lucide-react";
 import { useFormatter, useTranslations } from "next-intl";
 
 import { Link } from "@/i18n/navigation";
@@ -10,6 +13,7 @@ import { Link } from "@/i18n/navigation";
 /** Answers operators flagged as wrong, newest first, each with the question that prompted it. */
 export function FlaggedAnswers() {
   const t = useTranslations("answerProvenance.list");
+  const tEmpty = useTranslations("emptyStates");
   const format = useFormatter();
   const flagged = useQuery(api.private.answerFlags.list);
   return (
@@ -21,9 +25,9 @@ export function FlaggedAnswers() {
         <p className="text-sm text-muted-foreground">{t("description")}</p>
       </div>
       {flagged === undefined ? (
-        <div className="h-20 animate-pulse rounded-md bg-muted" />
+        <SkeletonList label={tEmpty("loadingFlagged")} rows={2} avatar={false} />
       ) : flagged.length === 0 ? (
-        <p className="text-sm">{t("empty")}</p>
+        <EmptyState className="rounded-lg border" icon={FlagIcon} title={t("empty")} />
       ) : (
         <ul className="grid gap-3">
           {flagged.map((item) => (

@@ -1,6 +1,7 @@
 "use client";
 
 import { api } from "@echo/backend/convex/_generated/api";
+import { SkeletonList } from "@echo/ui/components/skeleton";
 import { cn } from "@echo/ui/lib/utils";
 import { useQuery } from "convex/react";
 import { useFormatter, useTranslations } from "next-intl";
@@ -56,7 +57,7 @@ export function AnalyticsView() {
         </div>
       </div>
       {data === undefined ? (
-        <div className="h-64 animate-pulse rounded-md bg-muted" aria-label={t("loading")} />
+        <SkeletonList label={t("loading")} rows={4} avatar={false} />
       ) : (
         <>
           <dl className="grid grid-cols-2 gap-3 md:grid-cols-3 xl:grid-cols-5">

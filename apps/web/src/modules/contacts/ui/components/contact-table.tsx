@@ -1,7 +1,10 @@
 "use client";
 
+import { Avatar } from "@echo/ui/components/avatar";
 import { Badge } from "@echo/ui/components/badge";
+import { EmptyState } from "@echo/ui/components/empty-state";
 import type { ContactView } from "@echo/backend/convex/lib/contacts/view";
+import { ContactRoundIcon } from "lucide-react";
 import { useFormatter, useNow, useTranslations } from "next-intl";
 
 import { Link } from "@/i18n/navigation";
@@ -14,7 +17,8 @@ export function ContactTable({ contacts }: { contacts: ContactView[] }) {
   const format = useFormatter();
   const now = useNow({ updateInterval: 60_000 });
   const stageLabel = useStageLabel();
-  if (contacts.length === 0) return <p className="text-sm text-muted-foreground">{t("empty")}</p>;
+  if (contacts.length === 0)
+    return <EmptyState className="rounded-lg border" icon={ContactRoundIcon} title={t("empty")} />;
   return (
     <div className="overflow-x-auto rounded-md border">
       <table className="w-full text-sm">
@@ -32,9 +36,12 @@ export function ContactTable({ contacts }: { contacts: ContactView[] }) {
           {contacts.map((contact) => (
             <tr key={contact._id} className="border-t">
               <td className="px-3 py-2">
-                <Link href={`/contacts/${contact._id}`} className="font-medium hover:underline">
-                  {contact.name}
-                </Link>
+                <span className="flex items-center gap-2">
+                  <Avatar size="sm" name={contact.name} colorKey={contact._id} />
+                  <Link href={`/contacts/${contact._id}`} className="font-medium hover:underline">
+                    {contact.name}
+                  </Link>
+                </span>
                 {contact.tags.length > 0 ? (
                   <div className="mt-1 flex flex-wrap gap-1">
                     {contact.tags.map((tag) => (

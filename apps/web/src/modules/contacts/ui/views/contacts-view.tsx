@@ -2,6 +2,7 @@
 
 import { api } from "@echo/backend/convex/_generated/api";
 import { Button } from "@echo/ui/components/button";
+import { SkeletonList } from "@echo/ui/components/skeleton";
 import { usePaginatedQuery } from "convex/react";
 import { useTranslations } from "next-intl";
 import { useDeferredValue, useState } from "react";
@@ -51,7 +52,7 @@ export function ContactsView() {
         onChange={(next) => setFilters((current) => ({ ...current, ...next }))}
       />
       {status === "LoadingFirstPage" ? (
-        <div className="h-40 animate-pulse rounded-md bg-muted" aria-label={t("loading")} />
+        <SkeletonList label={t("loading")} rows={5} />
       ) : (
         <ContactTable contacts={results} />
       )}

@@ -1,11 +1,15 @@
 "use client";
 
 import { api } from "@echo/backend/convex/_generated/api";
+import { Avatar } from "@echo/ui/components/avatar";
 import { Badge } from "@echo/ui/components/badge";
 import { Button } from "@echo/ui/components/button";
+import { EmptyState } from "@echo/ui/components/empty-state";
+import { SkeletonList } from "@echo/ui/components/skeleton";
 import { markdownPlainText } from "@echo/ui/lib/markdown-plain-text";
 import { cn } from "@echo/ui/lib/utils";
 import { usePaginatedQuery, useQuery } from "convex/react";
+import { InboxIcon, SearchXIcon } from "lucide-react";
 import { useTranslations } from "next-intl";
 import { useParams } from "next/navigation";
 import { useEffect, useRef } from "react";
@@ -28,6 +32,7 @@ const PAGE_SIZE = 20;
 
 export function ConversationList() {
   const t = useTranslations("conversations");
+  const tEmpty = useTranslations("emptyStates");
   const tPriority = useTranslations("triage.priority");
   const { status, search, assignee, triage, query } = useInboxFilters();
   const tags = useQuery(api.private.tags.list);
@@ -85,21 +90,21 @@ export function ConversationList() {
   }, [loadStatus, loadMore]);
 
   if (loadStatus === "LoadingFirstPage") {
-    return (
-      <ul className="grid gap-2 p-3" aria-busy="true" aria-label={t("loading")}>
-        {Array.from({ length: 5 }, (_, index) => (
-          <li key={index} className="h-16 animate-pulse rounded-md bg-muted" />
-        ))}
-      </ul>
-    );
+    return <SkeletonList className="p-4" label={t("loading")} rows={5} />;
   }
   if (results.length === 0) {
-    return (
-      <p className="p-4 text-sm text-muted-foreground">
-        {search || status !== "all" || assignee !== "all" || hasTriageFilter(triage)
-          ? t("noMatches")
-          : t("empty")}
-      </p>
+    return search || status !== "all" || assignee !== "all" || hasTriageFilter(triage) ? (
+      <EmptyState icon={SearchXIcon} title={t("noMatches")} />
+    ) : (
+      <EmptyState
+        icon={InboxIcon}
+        title={t("empty")}
+        action={
+          <Button asChild variant="outline" size="sm">
+            <Link href="/integrations">{tEmpty("inboxAction")}</Link>
+          </Button>
+        }
+      />
     );
   }
   return (
@@ -137,6 +142,11 @@ export function ConversationList() {
                       </span>
                     </span>
                   ) : null}
+                  <Avatar
+                    size="sm"
+                    name={conversation.contact.name}
+                    colorKey={conversation.contact.email ?? conversation.contact.name}
+                  />
                   <span className="truncate">
                     {unread ? <span className="sr-only">{t("unread")} </span> : null}
                     {conversation.contact.name}

@@ -14,7 +14,10 @@ import {
 } from "@echo/ui/components/alert-dialog";
 import { Badge } from "@echo/ui/components/badge";
 import { Button } from "@echo/ui/components/button";
+import { EmptyState } from "@echo/ui/components/empty-state";
+import { SkeletonList } from "@echo/ui/components/skeleton";
 import { useMutation, usePaginatedQuery } from "convex/react";
+import { FileTextIcon } from "lucide-react";
 import { useFormatter, useTranslations } from "next-intl";
 
 import { KnowledgeFilePreview } from "./knowledge-file-preview";
@@ -37,8 +40,9 @@ export function KnowledgeFileList() {
   );
 
   if (status === "LoadingFirstPage")
-    return <div className="h-24 animate-pulse rounded-md bg-muted" aria-label={t("loading")} />;
-  if (results.length === 0) return <p className="text-sm text-muted-foreground">{t("empty")}</p>;
+    return <SkeletonList label={t("loading")} rows={3} avatar={false} />;
+  if (results.length === 0)
+    return <EmptyState className="rounded-lg border" icon={FileTextIcon} title={t("empty")} />;
   return (
     <div className="grid gap-2">
       <ul className="divide-y rounded-lg border" aria-label={t("listLabel")}>

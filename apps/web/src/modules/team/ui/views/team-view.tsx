@@ -1,9 +1,11 @@
 "use client";
 
+import { Avatar } from "@echo/ui/components/avatar";
 import { Badge } from "@echo/ui/components/badge";
 import { Button } from "@echo/ui/components/button";
 import { Input } from "@echo/ui/components/input";
 import { Label } from "@echo/ui/components/label";
+import { SkeletonList } from "@echo/ui/components/skeleton";
 import { useTranslations } from "next-intl";
 import { type FormEvent, useCallback, useEffect, useState } from "react";
 
@@ -58,7 +60,7 @@ export function TeamView({ userId }: { userId: string }) {
         {error}
       </p>
     ) : (
-      <div className="m-6 h-40 animate-pulse rounded-md bg-muted" aria-label={t("loading")} />
+      <SkeletonList className="m-6" label={t("loading")} rows={3} />
     );
   }
 
@@ -130,6 +132,7 @@ export function TeamView({ userId }: { userId: string }) {
                 className="flex flex-wrap items-center gap-3 p-3 text-sm"
                 data-testid="team-member"
               >
+                <Avatar name={member.user.name} colorKey={member.userId} />
                 <div className="min-w-0 flex-1">
                   <div className="truncate font-medium">{member.user.name}</div>
                   <div className="truncate text-muted-foreground">{member.user.email}</div>

@@ -13,7 +13,10 @@ import {
   AlertDialogTrigger,
 } from "@echo/ui/components/alert-dialog";
 import { Button } from "@echo/ui/components/button";
+import { EmptyState } from "@echo/ui/components/empty-state";
+import { SkeletonList } from "@echo/ui/components/skeleton";
 import { useMutation, useQuery } from "convex/react";
+import { TagIcon } from "lucide-react";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
 
@@ -77,9 +80,9 @@ export function TagsSettingsView() {
         </p>
       ) : null}
       {tags === undefined ? (
-        <div className="h-24 animate-pulse rounded-md bg-muted" aria-label={t("loading")} />
+        <SkeletonList label={t("loading")} rows={3} avatar={false} />
       ) : tags.length === 0 ? (
-        <p className="text-sm text-muted-foreground">{t("empty")}</p>
+        <EmptyState className="rounded-lg border" icon={TagIcon} title={t("empty")} />
       ) : (
         <ul className="divide-y rounded-md border" aria-label={t("title")}>
           {tags.map((tag) => (

@@ -25,6 +25,7 @@ import {
   offersAnswerCheck,
   showsSuggestions,
 } from "../../lib/chat-message";
+import { logRequest, newRequestId } from "../../lib/request-log";
 import { AnswerCheck } from "../components/answer-check";
 import { Composer } from "../components/composer";
 import { MessageList } from "../components/message-list";
@@ -106,6 +107,8 @@ export function ChatScreen({
       setFailure(null);
       let id = conversationId;
       const attachmentIds = readyAttachmentIds<Id<"attachments">>(files.drafts);
+      const requestId = newRequestId();
+      const startedAt = performance.now();
       try {
         id = await conversationFor();
         await sendMessage({
@@ -113,12 +116,23 @@ export function ChatScreen({
           conversationId: id,
           text,
           ...(attachmentIds.length ? { attachmentIds } : {}),
+          requestId,
+        });
+        logRequest("info", "widget.message.sent", {
+          requestId,
+          conversationId: id,
+          durationMs: Math.round(performance.now() - startedAt),
         });
         files.clearSent(attachmentIds);
         dispatch({ type: "messageSent" });
       } catch (caught) {
         if (!handleSessionError(caught)) {
-          console.error("sending a message failed", caught);
+          logRequest("error", "widget.message.failed", {
+            requestId,
+            conversationId: id,
+            durationMs: Math.round(performance.now() - startedAt),
+            error: String(caught),
+          });
           setFailure({ code: errorCodeOf(caught), conversationId: id });
         }
       } finally {

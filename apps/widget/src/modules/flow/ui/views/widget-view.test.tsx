@@ -579,6 +579,7 @@ describe("widget screen flow", () => {
   });
 
   it("sends a message, creating the conversation first, and clears the draft", async () => {
+    const info = vi.spyOn(console, "info").mockImplementation(() => {});
     const { store } = renderWidget();
     await identify();
     await userEvent.click(await screen.findByRole("button", { name: "Start chat" }));
@@ -594,9 +595,24 @@ describe("widget screen flow", () => {
       contactSessionId: "session_1",
       conversationId: "conversation_1",
       text: "Hello there",
+      requestId: expect.stringMatching(
+        /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/,
+      ),
     });
+    // The console line names the id the backend got, so one grep follows the message.
+    const logged = info.mock.calls.map(([line]) => JSON.parse(String(line)));
+    expect(logged).toContainEqual(
+      expect.objectContaining({
+        level: "info",
+        event: "widget.message.sent",
+        requestId: (sent?.args as { requestId: string }).requestId,
+        conversationId: "conversation_1",
+        durationMs: expect.any(Number),
+      }),
+    );
+    info.mockRestore();
     expect(store.get(flowAtom).conversationId).toBe("conversation_1");
-  });
+  }, 20_000);
 
   it("labels the header controls and goes back to the choices", async () => {
     renderWidget();
