@@ -79,6 +79,7 @@ type TenantA = {
   operatorId: string;
   tagId: Id<"tags">;
   contactId: Id<"contacts">;
+  importId: Id<"contactImports">;
 };
 
 const A_SECRETS = [
@@ -158,6 +159,15 @@ async function tenants(t: TestConvex): Promise<{ a: TenantA; sessionB: Id<"conta
     tags: ["acme-vip"],
     customFields: { probe: "Only Acme sells the glacier kettle" },
   });
+  const importId = await adminA.action(api.private.contactImport.prepare, {
+    storageId: await uploadFile(
+      t,
+      adminA,
+      "name,email\nAlma Acme,alma@acme.example\n",
+      api.private.contactImport.generateUploadUrl,
+    ),
+    fileName: "acme-only.txt",
+  });
   const { contactSessionId: sessionB } = await session("org_b", "Bea Bolt", "bea@bolt.example");
   await t.mutation(api.public.conversations.create, { contactSessionId: sessionB });
   return {
@@ -170,6 +180,7 @@ async function tenants(t: TestConvex): Promise<{ a: TenantA; sessionB: Id<"conta
       operatorId: "user_org_a_admin",
       tagId,
       contactId,
+      importId,
     },
     sessionB,
   };
@@ -191,6 +202,7 @@ function argumentsFor(
     _storage: a.storageId,
     tags: a.tagId,
     contacts: a.contactId,
+    contactImports: a.importId,
   };
   const named: Record<string, string> = {
     threadId: a.threadId,
@@ -218,6 +230,8 @@ function argumentsFor(
         return node.value;
       case "array":
         return [];
+      case "record":
+        return {};
       case "union": {
         const members = node.value as Validator[];
         if (fieldName === "assigneeId") return a.operatorId;
@@ -309,6 +323,7 @@ function expectNoLeak(fn: Discovered, outcome: Outcome, a: TenantA) {
       a.storageId,
       a.tagId,
       a.contactId,
+      a.importId,
       "org_a",
     ];
     for (const marker of [...A_SECRETS, ...ids]) {

@@ -28,6 +28,7 @@ import {
 import { abuseTables } from "./lib/abuse/tables";
 import { officeHoursTables } from "./lib/officeHours/tables";
 import { triageTables } from "./lib/triage/tables";
+import { contactImportTables } from "./lib/contacts/importTables";
 import { contactTables } from "./lib/contacts/tables";
 
 /**
@@ -305,4 +306,5 @@ export default defineSchema({
   })
     .index("by_organization", ["organizationId"])
     .index("by_conversation_and_order", ["conversationId", "order"]),
+  ...contactImportTables,
 });

@@ -19,6 +19,9 @@ export const ERROR_CODES = [
   "INVALID_FIELD_VALUE",
   "CONTACT_EXISTS",
   "IDENTITY_REFUSED",
+  "IMPORT_TOO_LARGE",
+  "IMPORT_NOT_UTF8",
+  "IMPORT_NO_HEADER",
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

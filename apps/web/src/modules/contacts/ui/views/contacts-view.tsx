@@ -7,6 +7,7 @@ import { usePaginatedQuery } from "convex/react";
 import { useTranslations } from "next-intl";
 import { useDeferredValue, useState } from "react";
 
+import { ImportButton } from "../../import/ui/components/import-button";
 import { CHANNELS, STAGES, type Channel, type Stage } from "../../lib/contact-form-values";
 import { ALL, ContactFilters, type ContactFilterState } from "../components/contact-filters";
 import { ContactTable } from "../components/contact-table";
@@ -45,7 +46,10 @@ export function ContactsView() {
           <h1 className="text-xl font-semibold">{t("title")}</h1>
           <p className="text-sm text-muted-foreground">{t("description")}</p>
         </div>
-        <NewContactDialog />
+        <div className="flex flex-wrap gap-2">
+          <ImportButton />
+          <NewContactDialog />
+        </div>
       </div>
       <ContactFilters
         value={filters}
