@@ -158,6 +158,16 @@ async function tenants(t: TestConvex): Promise<{ a: TenantA; sessionB: Id<"conta
     tags: ["acme-vip"],
     customFields: { probe: "Only Acme sells the glacier kettle" },
   });
+  await t.run(async (ctx) => {
+    await ctx.db.insert("csatRatings", {
+      organizationId: "org_a",
+      conversationId,
+      rating: 2,
+      comment: "Only Acme sells the glacier kettle",
+      resolution: "human",
+      operatorId: "user_org_a_admin",
+    });
+  });
   const { contactSessionId: sessionB } = await session("org_b", "Bea Bolt", "bea@bolt.example");
   await t.mutation(api.public.conversations.create, { contactSessionId: sessionB });
   return {

@@ -29,6 +29,7 @@ import { abuseTables } from "./lib/abuse/tables";
 import { officeHoursTables } from "./lib/officeHours/tables";
 import { triageTables } from "./lib/triage/tables";
 import { contactTables } from "./lib/contacts/tables";
+import { csatTables } from "./lib/csat/tables";
 
 /**
  * Every tenant-owned table carries `organizationId`: the organization's public id (Clerk's or
@@ -116,6 +117,8 @@ export default defineSchema({
     snoozed: v.optional(v.boolean()),
     /** When a snoozed conversation comes back by itself; absent = only when the visitor writes. */
     snoozedUntil: v.optional(v.number()),
+    /** The operator who resolved it (CSAT and analytics by operator); cleared on reopening. */
+    resolverId: v.optional(v.string()),
   })
     .index("by_thread", ["threadId"])
     .index("by_organization", ["organizationId"])
@@ -305,4 +308,6 @@ export default defineSchema({
   })
     .index("by_organization", ["organizationId"])
     .index("by_conversation_and_order", ["conversationId", "order"]),
+  // CSAT, typing and seen (issue 18).
+  ...csatTables,
 });
