@@ -8,6 +8,7 @@ import { readyAttachmentIds } from "@echo/ui/lib/attachment-drafts";
 import { useMutation, useQuery } from "convex/react";
 import { useAtom, useAtomValue } from "jotai";
 import { useLocale, useTranslations } from "next-intl";
+import dynamic from "next/dynamic";
 import { useCallback, useEffect, useRef, useState } from "react";
 
 import type { Locale } from "@/i18n/locales";
@@ -30,6 +31,9 @@ import { Composer } from "../components/composer";
 import { MessageList } from "../components/message-list";
 import { SuggestionList } from "../components/suggestion-list";
 import { TypingIndicator } from "../components/typing-indicator";
+
+// The rating is asked only after a resolution, so its code loads then.
+const CsatPrompt = dynamic(() => import("@/modules/csat/ui/csat-prompt").then((m) => m.CsatPrompt));
 
 /**
  * A conversation with the support agent. With no conversation yet it shows the greeting and
@@ -170,6 +174,9 @@ export function ChatScreen({
       {resolved ? (
         <div className="flex flex-col gap-2 border-t p-3">
           <Alert>{t("resolved")}</Alert>
+          {conversationId ? (
+            <CsatPrompt contactSessionId={contactSessionId} conversationId={conversationId} />
+          ) : null}
           <Button onClick={() => dispatch({ type: "startConversation" })}>
             {t("newConversation")}
           </Button>

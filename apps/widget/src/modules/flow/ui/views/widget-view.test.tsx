@@ -186,6 +186,8 @@ vi.mock("convex/react", async () => {
         return { hours: null, typicalReplyMs: null };
       case "public/transcripts:get":
         return false;
+      case "public/csat:get":
+        return null;
       case "public/attachments:limits":
         return { maxBytes: 10 * 1024 * 1024, accept: [".png", ".pdf"] };
       default:
@@ -732,6 +734,9 @@ describe("widget screen flow", () => {
     const restart = await screen.findByRole("button", { name: "Start a new conversation" }, LAZY);
     expect(screen.getByText("This conversation has been resolved.")).toBeTruthy();
     expect(screen.queryByRole("textbox", { name: "Message" })).toBeNull();
+    expect(
+      await screen.findByRole("group", { name: "How would you rate this conversation?" }, LAZY),
+    ).toBeTruthy();
     await userEvent.click(restart);
     expect(store.get(flowAtom)).toMatchObject({ screen: "chat", conversationId: null });
     expect(await screen.findByRole("textbox", { name: "Message" }, LAZY)).toBeTruthy();
