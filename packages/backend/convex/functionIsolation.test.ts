@@ -167,6 +167,15 @@ async function tenants(t: TestConvex): Promise<{ a: TenantA; sessionB: Id<"conta
       resolution: "human",
       operatorId: "user_org_a_admin",
     });
+    await ctx.db.insert("presenceSettings", { organizationId: "org_a", typingPreview: true });
+    await ctx.db.insert("typingStates", {
+      organizationId: "org_a",
+      conversationId,
+      typist: "contact",
+      preview: "secret order 1234",
+      updatedAt: Date.now(),
+      expiresAt: Date.now() + 60_000,
+    });
   });
   const { contactSessionId: sessionB } = await session("org_b", "Bea Bolt", "bea@bolt.example");
   await t.mutation(api.public.conversations.create, { contactSessionId: sessionB });

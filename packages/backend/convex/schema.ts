@@ -30,6 +30,7 @@ import { officeHoursTables } from "./lib/officeHours/tables";
 import { triageTables } from "./lib/triage/tables";
 import { contactTables } from "./lib/contacts/tables";
 import { csatTables } from "./lib/csat/tables";
+import { presenceTables } from "./lib/presence/tables";
 
 /**
  * Every tenant-owned table carries `organizationId`: the organization's public id (Clerk's or
@@ -310,4 +311,5 @@ export default defineSchema({
     .index("by_conversation_and_order", ["conversationId", "order"]),
   // CSAT, typing and seen (issue 18).
   ...csatTables,
+  ...presenceTables,
 });
