@@ -5,6 +5,7 @@ import type { Id } from "@echo/backend/convex/_generated/dataModel";
 import { Alert } from "@echo/ui/components/alert";
 import { Button } from "@echo/ui/components/button";
 import { readyAttachmentIds } from "@echo/ui/lib/attachment-drafts";
+import { useTypingSignal } from "@echo/ui/lib/typing-signal";
 import { useMutation, useQuery } from "convex/react";
 import { useAtom, useAtomValue } from "jotai";
 import { useLocale, useTranslations } from "next-intl";
@@ -21,6 +22,7 @@ import { TranscriptOptIn } from "@/modules/transcript/ui/transcript-opt-in";
 import { useAttachmentDrafts } from "../../hooks/use-attachment-drafts";
 import { OLDER_PAGE_SIZE, useConversationMessages } from "../../hooks/use-conversation-messages";
 import {
+  authorOf,
   type ChatMessage,
   isAwaitingReply,
   offersAnswerCheck,
@@ -64,6 +66,8 @@ export function ChatScreen({
   const createConversation = useMutation(api.public.conversations.create);
   const sendMessage = useMutation(api.public.messages.send);
   const markRead = useMutation(api.public.conversations.markRead);
+  const setTyping = useMutation(api.public.typing.set);
+  const clearTyping = useMutation(api.public.typing.clear);
 
   const conversation = useQuery(
     api.public.conversations.get,
@@ -77,6 +81,23 @@ export function ChatScreen({
     : [{ key: "greeting", role: "assistant", text: greeting, status: "success", author: "agent" }];
   const resolved = conversation?.status === "resolved";
   const unread = conversation?.unread ?? 0;
+  const typists = useQuery(
+    api.public.typing.operators,
+    conversationId && conversation && !resolved ? { contactSessionId, conversationId } : "skip",
+  );
+  const typist = typists?.[0];
+  const last = messages.at(-1);
+  const seen = Boolean(conversation?.seenByOperator) && last && authorOf(last) === "contact";
+  // Typing signals are best effort: a lost one only hides the indicator sooner.
+  useTypingSignal(resolved ? "" : flow.draft, conversationId, {
+    send: (draft) => {
+      if (conversationId)
+        setTyping({ contactSessionId, conversationId, draft }).catch(() => undefined);
+    },
+    stop: () => {
+      if (conversationId) clearTyping({ contactSessionId, conversationId }).catch(() => undefined);
+    },
+  });
   // A reply is read when the visitor can see it: the loader keeps a closed widget loaded, hidden.
   const open = useAtomValue(widgetOpenAtom);
 
@@ -146,7 +167,16 @@ export function ChatScreen({
 
   const footer = (
     <>
-      {isAwaitingReply(messages, conversationId ? conversation?.status : undefined) ? (
+      {seen ? (
+        <p className="self-end text-xs text-muted-foreground" data-testid="seen-by-operator">
+          {t("seen")}
+        </p>
+      ) : null}
+      {typist ? (
+        <TypingIndicator
+          label={typist.name ? t("operatorTyping", { name: typist.name }) : t("teamTyping")}
+        />
+      ) : isAwaitingReply(messages, conversationId ? conversation?.status : undefined) ? (
         <TypingIndicator />
       ) : null}
       {!resolved && showsSuggestions(messages) ? (
