@@ -34,7 +34,9 @@ export function createTypingSignal(signals: Signals, now: () => number = Date.no
 /** Sends typing signals for `draft` while `key` (the conversation) stays the same. */
 export function useTypingSignal(draft: string, key: string | null, signals: Signals): void {
   const latest = useRef(signals);
-  latest.current = signals;
+  useEffect(() => {
+    latest.current = signals;
+  });
   const signal = useRef<ReturnType<typeof createTypingSignal> | null>(null);
   useEffect(() => {
     if (key === null) return;
