@@ -168,6 +168,25 @@ async function tenants(t: TestConvex): Promise<{ a: TenantA; sessionB: Id<"conta
     ),
     fileName: "acme-only.txt",
   });
+  await t.run(async (ctx) => {
+    await ctx.db.insert("csatRatings", {
+      organizationId: "org_a",
+      conversationId,
+      rating: 2,
+      comment: "Only Acme sells the glacier kettle",
+      resolution: "human",
+      operatorId: "user_org_a_admin",
+    });
+    await ctx.db.insert("presenceSettings", { organizationId: "org_a", typingPreview: true });
+    await ctx.db.insert("typingStates", {
+      organizationId: "org_a",
+      conversationId,
+      typist: "contact",
+      preview: "secret order 1234",
+      updatedAt: Date.now(),
+      expiresAt: Date.now() + 60_000,
+    });
+  });
   const { contactSessionId: sessionB } = await session("org_b", "Bea Bolt", "bea@bolt.example");
   await t.mutation(api.public.conversations.create, { contactSessionId: sessionB });
   return {

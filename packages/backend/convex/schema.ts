@@ -30,6 +30,8 @@ import { officeHoursTables } from "./lib/officeHours/tables";
 import { triageTables } from "./lib/triage/tables";
 import { contactImportTables } from "./lib/contacts/importTables";
 import { contactTables } from "./lib/contacts/tables";
+import { csatTables } from "./lib/csat/tables";
+import { presenceTables } from "./lib/presence/tables";
 
 /**
  * Every tenant-owned table carries `organizationId`: the organization's public id (Clerk's or
@@ -117,6 +119,8 @@ export default defineSchema({
     snoozed: v.optional(v.boolean()),
     /** When a snoozed conversation comes back by itself; absent = only when the visitor writes. */
     snoozedUntil: v.optional(v.number()),
+    /** The operator who resolved it (CSAT and analytics by operator); cleared on reopening. */
+    resolverId: v.optional(v.string()),
   })
     .index("by_thread", ["threadId"])
     .index("by_organization", ["organizationId"])
@@ -307,4 +311,7 @@ export default defineSchema({
     .index("by_organization", ["organizationId"])
     .index("by_conversation_and_order", ["conversationId", "order"]),
   ...contactImportTables,
+  // CSAT, typing and seen (issue 18).
+  ...csatTables,
+  ...presenceTables,
 });

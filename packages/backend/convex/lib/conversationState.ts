@@ -68,6 +68,7 @@ export async function reopenConversation(
     escalatedAt: conversation.escalatedAt ?? Date.now(),
     resolvedAt: undefined,
     resolvedBy: undefined,
+    resolverId: undefined,
   });
 }
 
@@ -77,6 +78,7 @@ export async function returnToAgent(ctx: Db, conversation: Doc<"conversations">)
     status: "unresolved",
     resolvedAt: undefined,
     resolvedBy: undefined,
+    resolverId: undefined,
     knowledgeMisses: 0,
   });
 }

@@ -22,6 +22,7 @@ export const ERROR_CODES = [
   "IMPORT_TOO_LARGE",
   "IMPORT_NOT_UTF8",
   "IMPORT_NO_HEADER",
+  "ALREADY_RATED",
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -3,11 +3,9 @@ import { v } from "convex/values";
 import type { Doc } from "../_generated/dataModel";
 import { operatorQuery } from "../lib/functions";
 import { median } from "../lib/median";
+import { analyticsPeriod, MAX_PERIOD_ROWS as MAX_ROWS } from "../lib/analyticsPeriod";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
-const MAX_DAYS = 90;
-/** Reads are bounded; an organization past this volume needs pre-aggregated counters. */
-const MAX_ROWS = 5000;
 
 function dayOf(timestamp: number): string {
   return new Date(timestamp).toISOString().slice(0, 10);
@@ -31,9 +29,7 @@ export const overview = operatorQuery({
   args: { days: v.optional(v.number()) },
   handler: async (ctx, args) => {
     const { orgId } = ctx.operator;
-    const days = Math.min(Math.max(Math.floor(args.days ?? 30), 1), MAX_DAYS);
-    const to = Date.now();
-    const from = to - days * DAY_MS;
+    const { from, to, days } = analyticsPeriod(args.days);
     const conversations = await ctx.db
       .query("conversations")
       .withIndex("by_organization", (q) => q.eq("organizationId", orgId).gte("_creationTime", from))

@@ -61,7 +61,8 @@ export const updateStatus = operatorMutation({
     const conversation = await requireOrgConversation(ctx, operator, conversationId);
     if (conversation.status === status) return;
     if (status === "resolved") {
-      await resolveConversation(ctx, conversation, "operator");
+      if (await resolveConversation(ctx, conversation, "operator"))
+        await ctx.db.patch(conversationId, { resolverId: operator.userId });
     } else if (status === "escalated") {
       if (conversation.status === "resolved") await reopenConversation(ctx, conversation);
       else await escalateConversation(ctx, conversation);

@@ -23,6 +23,8 @@ function forContact(conversation: Doc<"conversations">) {
     lastMessageAt: conversation.lastMessageAt,
     lastMessage: conversation.lastMessage,
     unread: conversation.unreadByContact,
+    /** An operator has opened the conversation since the visitor's latest message. */
+    seenByOperator: conversation.unreadByOperator === 0,
   };
 }
 

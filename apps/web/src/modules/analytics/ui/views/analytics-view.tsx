@@ -8,7 +8,9 @@ import { useFormatter, useTranslations } from "next-intl";
 import { useState } from "react";
 
 import { durationParts } from "../../lib/duration";
+import { CsatSection } from "../components/csat-section";
 import { ExportCsvButton } from "../components/export-csv-button";
+import { OperatorPerformance } from "../components/operator-performance";
 import { VolumeChart } from "../components/volume-chart";
 
 const PERIODS = [7, 30, 90] as const;
@@ -111,6 +113,8 @@ export function AnalyticsView() {
               </div>
             )}
           </div>
+          <CsatSection days={days} />
+          <OperatorPerformance days={days} />
         </>
       )}
     </section>

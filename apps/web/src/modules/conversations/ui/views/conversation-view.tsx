@@ -17,6 +17,7 @@ import { useInboxShortcuts } from "../../hooks/use-inbox-shortcuts";
 import { statusActions, statusBadgeVariant } from "../../lib/conversation-status";
 import { ContactPanel } from "../components/contact-panel";
 import { ConversationAssignee } from "../components/conversation-assignee";
+import { ConversationRating } from "../components/conversation-rating";
 import { MessageList } from "../components/message-list";
 import { ReplyComposer } from "../components/reply-composer";
 import { VoiceCallPanel } from "../components/voice-call-panel";
@@ -128,6 +129,7 @@ export function ConversationView({ conversationId }: { conversationId: Id<"conve
             conversation={conversation}
             run={run}
           />
+          <ConversationRating conversationId={conversationId} />
           {error ? (
             <p role="alert" className="w-full text-sm text-destructive">
               {error}

@@ -5,9 +5,11 @@ import type { Id } from "@echo/backend/convex/_generated/dataModel";
 import { Alert } from "@echo/ui/components/alert";
 import { Button } from "@echo/ui/components/button";
 import { readyAttachmentIds } from "@echo/ui/lib/attachment-drafts";
+import { useTypingSignal } from "@echo/ui/lib/typing-signal";
 import { useMutation, useQuery } from "convex/react";
 import { useAtom, useAtomValue } from "jotai";
 import { useLocale, useTranslations } from "next-intl";
+import dynamic from "next/dynamic";
 import { useCallback, useEffect, useRef, useState } from "react";
 
 import type { Locale } from "@/i18n/locales";
@@ -20,6 +22,7 @@ import { TranscriptOptIn } from "@/modules/transcript/ui/transcript-opt-in";
 import { useAttachmentDrafts } from "../../hooks/use-attachment-drafts";
 import { OLDER_PAGE_SIZE, useConversationMessages } from "../../hooks/use-conversation-messages";
 import {
+  authorOf,
   type ChatMessage,
   isAwaitingReply,
   offersAnswerCheck,
@@ -31,6 +34,9 @@ import { Composer } from "../components/composer";
 import { MessageList } from "../components/message-list";
 import { SuggestionList } from "../components/suggestion-list";
 import { TypingIndicator } from "../components/typing-indicator";
+
+// The rating is asked only after a resolution, so its code loads then.
+const CsatPrompt = dynamic(() => import("@/modules/csat/ui/csat-prompt").then((m) => m.CsatPrompt));
 
 /**
  * A conversation with the support agent. With no conversation yet it shows the greeting and
@@ -61,6 +67,8 @@ export function ChatScreen({
   const createConversation = useMutation(api.public.conversations.create);
   const sendMessage = useMutation(api.public.messages.send);
   const markRead = useMutation(api.public.conversations.markRead);
+  const setTyping = useMutation(api.public.typing.set);
+  const clearTyping = useMutation(api.public.typing.clear);
 
   const conversation = useQuery(
     api.public.conversations.get,
@@ -74,6 +82,23 @@ export function ChatScreen({
     : [{ key: "greeting", role: "assistant", text: greeting, status: "success", author: "agent" }];
   const resolved = conversation?.status === "resolved";
   const unread = conversation?.unread ?? 0;
+  const typists = useQuery(
+    api.public.typing.operators,
+    conversationId && conversation && !resolved ? { contactSessionId, conversationId } : "skip",
+  );
+  const typist = typists?.[0];
+  const last = messages.at(-1);
+  const seen = Boolean(conversation?.seenByOperator) && last && authorOf(last) === "contact";
+  // Typing signals are best effort: a lost one only hides the indicator sooner.
+  useTypingSignal(resolved ? "" : flow.draft, conversationId, {
+    send: (draft) => {
+      if (conversationId)
+        setTyping({ contactSessionId, conversationId, draft }).catch(() => undefined);
+    },
+    stop: () => {
+      if (conversationId) clearTyping({ contactSessionId, conversationId }).catch(() => undefined);
+    },
+  });
   // A reply is read when the visitor can see it: the loader keeps a closed widget loaded, hidden.
   const open = useAtomValue(widgetOpenAtom);
 
@@ -156,7 +181,16 @@ export function ChatScreen({
 
   const footer = (
     <>
-      {isAwaitingReply(messages, conversationId ? conversation?.status : undefined) ? (
+      {seen ? (
+        <p className="self-end text-xs text-muted-foreground" data-testid="seen-by-operator">
+          {t("seen")}
+        </p>
+      ) : null}
+      {typist ? (
+        <TypingIndicator
+          label={typist.name ? t("operatorTyping", { name: typist.name }) : t("teamTyping")}
+        />
+      ) : isAwaitingReply(messages, conversationId ? conversation?.status : undefined) ? (
         <TypingIndicator />
       ) : null}
       {!resolved && showsSuggestions(messages) ? (
@@ -184,6 +218,9 @@ export function ChatScreen({
       {resolved ? (
         <div className="flex flex-col gap-2 border-t p-3">
           <Alert>{t("resolved")}</Alert>
+          {conversationId ? (
+            <CsatPrompt contactSessionId={contactSessionId} conversationId={conversationId} />
+          ) : null}
           <Button onClick={() => dispatch({ type: "startConversation" })}>
             {t("newConversation")}
           </Button>

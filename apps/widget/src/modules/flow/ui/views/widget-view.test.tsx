@@ -36,6 +36,7 @@ const backend = vi.hoisted(() => ({
   refuseNextSession: null as string | null,
   refuseNextProof: false,
   challenges: 0,
+  typists: [] as Array<{ name: string | null }>,
   position: "bottom-right",
   voice: {
     connected: false,
@@ -186,6 +187,10 @@ vi.mock("convex/react", async () => {
         return { hours: null, typicalReplyMs: null };
       case "public/transcripts:get":
         return false;
+      case "public/csat:get":
+        return null;
+      case "public/typing:operators":
+        return backend.typists;
       case "public/attachments:limits":
         return { maxBytes: 10 * 1024 * 1024, accept: [".png", ".pdf"] };
       default:
@@ -273,6 +278,7 @@ beforeEach(() => {
   backend.refuseNextSession = null;
   backend.refuseNextProof = false;
   backend.challenges = 0;
+  backend.typists = [];
   backend.position = "bottom-right";
   backend.voice = {
     connected: false,
@@ -725,6 +731,46 @@ describe("widget screen flow", () => {
     expect(store.get(flowAtom)).toMatchObject({ screen: "chat", conversationId: "c_done" });
   });
 
+  it("shows the operator typing by name and that they saw the visitor's message; tells them when the visitor types", async () => {
+    backend.sessions.set("session_9", { organizationId: "org_acme", expired: false });
+    localStorage.setItem(
+      storageKey("org_acme"),
+      JSON.stringify({ contactSessionId: "session_9", expiresAt: Date.now() + 1e6 }),
+    );
+    backend.conversations = [
+      {
+        _id: "c_team",
+        threadId: "t3",
+        status: "escalated",
+        channel: "chat",
+        unread: 0,
+        seenByOperator: true,
+        lastMessageAt: 0,
+        lastMessage: null,
+      },
+    ];
+    backend.threadMessages = [
+      { key: "m1", role: "user", text: "Is anyone there?", status: "success", author: "contact" },
+    ];
+    backend.typists = [{ name: "Ana" }];
+    const { store } = renderWidget();
+    await screen.findByRole("button", { name: "Past conversations" });
+    act(() => store.set(flowAtom, { type: "openConversation", conversationId: "c_team" }));
+    expect(await screen.findByRole("status", { name: "Ana is typing…" }, LAZY)).toBeTruthy();
+    expect(screen.getByTestId("seen-by-operator").textContent).toBe("Seen");
+
+    await userEvent.type(screen.getByRole("textbox", { name: "Message" }), "Hi");
+    const typing = backend.calls.filter((call) => call.name === "public/typing:set");
+    expect(typing, "one signal for both keystrokes, within 2 s").toEqual([
+      {
+        name: "public/typing:set",
+        args: { contactSessionId: "session_9", conversationId: "c_team", draft: "H" },
+      },
+    ]);
+    await userEvent.clear(screen.getByRole("textbox", { name: "Message" }));
+    expect(backend.calls.filter((call) => call.name === "public/typing:clear")).toHaveLength(1);
+  });
+
   it("shows a resolved conversation read-only, with a way to start a new one", async () => {
     backend.sessions.set("session_9", { organizationId: "org_acme", expired: false });
     localStorage.setItem(
@@ -748,6 +794,9 @@ describe("widget screen flow", () => {
     const restart = await screen.findByRole("button", { name: "Start a new conversation" }, LAZY);
     expect(screen.getByText("This conversation has been resolved.")).toBeTruthy();
     expect(screen.queryByRole("textbox", { name: "Message" })).toBeNull();
+    expect(
+      await screen.findByRole("group", { name: "How would you rate this conversation?" }, LAZY),
+    ).toBeTruthy();
     await userEvent.click(restart);
     expect(store.get(flowAtom)).toMatchObject({ screen: "chat", conversationId: null });
     expect(await screen.findByRole("textbox", { name: "Message" }, LAZY)).toBeTruthy();

@@ -1,0 +1,15 @@
+const DAY_MS = 24 * 60 * 60 * 1000;
+const MAX_DAYS = 90;
+/** Reads are bounded; an organization past this volume needs pre-aggregated counters. */
+export const MAX_PERIOD_ROWS = 5000;
+
+/** The last `days` days (1 to 90, 30 by default) up to now, as Analytics' period picker offers. */
+export function analyticsPeriod(days: number | undefined): {
+  from: number;
+  to: number;
+  days: number;
+} {
+  const clamped = Math.min(Math.max(Math.floor(days ?? 30), 1), MAX_DAYS);
+  const to = Date.now();
+  return { from: to - clamped * DAY_MS, to, days: clamped };
+}
