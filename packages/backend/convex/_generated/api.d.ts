@@ -157,6 +157,7 @@ import type * as system_ai_respond from "../system/ai/respond.js";
 import type * as system_attachments from "../system/attachments.js";
 import type * as system_contactSessions from "../system/contactSessions.js";
 import type * as system_conversations from "../system/conversations.js";
+import type * as system_demoIdentity from "../system/demoIdentity.js";
 import type * as system_email_deliver from "../system/email/deliver.js";
 import type * as system_email_notifications from "../system/email/notifications.js";
 import type * as system_email_outbox from "../system/email/outbox.js";
@@ -331,6 +332,7 @@ declare const fullApi: ApiFromModules<{
   "system/attachments": typeof system_attachments;
   "system/contactSessions": typeof system_contactSessions;
   "system/conversations": typeof system_conversations;
+  "system/demoIdentity": typeof system_demoIdentity;
   "system/email/deliver": typeof system_email_deliver;
   "system/email/notifications": typeof system_email_notifications;
   "system/email/outbox": typeof system_email_outbox;
