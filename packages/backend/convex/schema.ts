@@ -116,6 +116,8 @@ export default defineSchema({
     snoozed: v.optional(v.boolean()),
     /** When a snoozed conversation comes back by itself; absent = only when the visitor writes. */
     snoozedUntil: v.optional(v.number()),
+    /** The contact its visitor is (the session's), kept in step by lib/contacts/conversationContact. */
+    contactId: v.optional(v.id("contacts")),
   })
     .index("by_thread", ["threadId"])
     .index("by_organization", ["organizationId"])
@@ -142,6 +144,7 @@ export default defineSchema({
       "priority",
       "lastMessageAt",
     ])
+    .index("by_contact_and_lastMessageAt", ["contactId", "lastMessageAt"])
     .searchIndex("search_text", {
       searchField: "searchText",
       filterFields: ["organizationId", "status", "assigneeId"],
