@@ -16,6 +16,7 @@ import { useInboxFilters } from "../../hooks/use-inbox-filters";
 import { useInboxShortcuts } from "../../hooks/use-inbox-shortcuts";
 import { assigneeQueryArg } from "../../lib/assignee-filter";
 import { statusBadgeVariant } from "../../lib/conversation-status";
+import { contactInboxQueryArgs, hasContactInboxFilter } from "../../lib/contact-inbox-filters";
 import { hasTriageFilter, triageQueryArgs } from "../../lib/triage-filters";
 import { adjacentConversation, INBOX_LIST_ATTRIBUTE } from "../../lib/inbox-shortcuts";
 import { PriorityIcon } from "@/modules/triage/ui/components/priority-icon";
@@ -29,7 +30,7 @@ const PAGE_SIZE = 20;
 export function ConversationList() {
   const t = useTranslations("conversations");
   const tPriority = useTranslations("triage.priority");
-  const { status, search, assignee, triage, query } = useInboxFilters();
+  const { status, search, assignee, triage, contact, query } = useInboxFilters();
   const tags = useQuery(api.private.tags.list);
   const tagById = new Map((tags ?? []).map((tag) => [tag._id, tag]));
   const params = useParams<{ conversationId?: string }>();
@@ -49,6 +50,7 @@ export function ConversationList() {
           search: search.trim() || undefined,
           ...byAssignee,
           ...triageQueryArgs(triage),
+          ...contactInboxQueryArgs(contact),
         },
     { initialNumItems: PAGE_SIZE },
   );
@@ -96,7 +98,11 @@ export function ConversationList() {
   if (results.length === 0) {
     return (
       <p className="p-4 text-sm text-muted-foreground">
-        {search || status !== "all" || assignee !== "all" || hasTriageFilter(triage)
+        {search ||
+        status !== "all" ||
+        assignee !== "all" ||
+        hasTriageFilter(triage) ||
+        hasContactInboxFilter(contact)
           ? t("noMatches")
           : t("empty")}
       </p>
