@@ -9,6 +9,7 @@ import { fingerprintFiles } from "./fingerprint.mjs";
 import { backendAnswers } from "./health.mjs";
 import { startMailSink } from "../../packages/mail-sink/src/index.ts";
 import { assertPortFree, spawnLabelled, stopProcessGroup, waitForHttp } from "./processes.mjs";
+import { demoSignIn } from "./demo-sign-in.mjs";
 import { DEMO_LOGIN, seedDemo } from "./seed-demo.mjs";
 import { serveStatic } from "./static-server.mjs";
 
@@ -324,6 +325,11 @@ export async function startStack(
   };
 
   let demo = null;
+  const demoAccount = demoSignIn(() => ({
+    backend: hasBackend ? urls.backend : null,
+    adminKey,
+    organizationId: demo?.organizationId,
+  }));
   try {
     // In the app's folder, as `pnpm start` there would: next.config imports by relative path.
     for (const [app, port] of [
@@ -339,9 +345,11 @@ export async function startStack(
         port: ports.demo,
         host,
         index: "demo.html",
-        replaceInHtml: () => ({
+        routes: demoAccount.routes,
+        replaceInHtml: async (request) => ({
           "http://localhost:3001": urls.widget,
           ...(demo ? { org_demo: demo.organizationId } : {}),
+          ...(await demoAccount.replaceInHtml(request)),
         }),
       }),
     );

@@ -14,14 +14,24 @@ const CONTENT_TYPES = {
 
 /**
  * Serves files below `dir` (GET/HEAD only, no listings); `/` maps to `index`. `replaceInHtml`
- * maps literal strings to their replacements in HTML files, read at request time.
+ * maps literal strings to their replacements in HTML files, read at request time (it gets the
+ * request and may answer a promise). `routes` maps "METHOD /path" to a handler that answers instead.
  */
 export function serveStatic(
   dir,
-  { port, host = "127.0.0.1", index = "index.html", replaceInHtml = () => ({}) },
+  { port, host = "127.0.0.1", index = "index.html", replaceInHtml = () => ({}), routes = {} },
 ) {
   const base = normalize(dir + sep);
-  const server = createServer((request, response) => {
+  const server = createServer(async (request, response) => {
+    const route = routes[`${request.method} ${new URL(request.url ?? "/", "http://x").pathname}`];
+    if (route) {
+      await Promise.resolve(route(request, response)).catch((error) => {
+        console.error(`[static] ${request.method} ${request.url} failed`, error);
+        if (!response.headersSent) response.writeHead(500, { "content-type": "text/plain" });
+        response.end("Failed");
+      });
+      return;
+    }
     if (request.method !== "GET" && request.method !== "HEAD") {
       response.writeHead(405, { allow: "GET, HEAD" }).end();
       return;
@@ -44,7 +54,11 @@ export function serveStatic(
     };
     if (extname(file) === ".html") {
       let html = readFileSync(file, "utf8");
-      for (const [from, to] of Object.entries(replaceInHtml())) html = html.replaceAll(from, to);
+      const replacements = await Promise.resolve(replaceInHtml(request)).catch((error) => {
+        console.error(`[static] ${file}: replacements failed, served as written`, error);
+        return {};
+      });
+      for (const [from, to] of Object.entries(replacements)) html = html.replaceAll(from, to);
       const body = Buffer.from(html);
       response.writeHead(200, { ...headers, "content-length": body.length });
       response.end(request.method === "HEAD" ? undefined : body);

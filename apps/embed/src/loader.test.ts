@@ -307,8 +307,26 @@ describe("messages from the widget", () => {
       hostReferrer: document.referrer,
       locale: "pt-BR",
       open: true,
+      identity: { userId: undefined, email: undefined, name: undefined, hash: undefined },
     };
     expect(post).toHaveBeenCalledExactlyOnceWith(init, WIDGET_ORIGIN);
+  });
+
+  it("forwards the tag's signed visitor identity with init, for the backend to verify", async () => {
+    (
+      await mountDefault({
+        "data-organization-id": "org_1",
+        "data-user-id": "u_42",
+        "data-user-email": "ana@shop.example",
+        "data-user-name": "Ana",
+        "data-user-hash": "ab".repeat(32),
+      })
+    ).open();
+    const post = vi.spyOn(frame()!.contentWindow!, "postMessage").mockImplementation(() => {});
+    fromWidget({ source: "echo-widget", type: "ready" });
+    expect(post.mock.calls[0]![0]).toMatchObject({
+      identity: { userId: "u_42", email: "ana@shop.example", name: "Ana", hash: "ab".repeat(32) },
+    });
   });
 
   it("sends the host page's address without its query and fragment, which may hold tokens", async () => {

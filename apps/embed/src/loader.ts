@@ -135,6 +135,13 @@ export function mount(
           hostReferrer: doc.referrer,
           locale,
           open: isOpen,
+          // Passed as written: the backend checks the signature, the widget only forwards it.
+          identity: {
+            userId: data.userId,
+            email: data.userEmail,
+            name: data.userName,
+            hash: data.userHash,
+          },
         });
       }
       if (type === "close") close(true);

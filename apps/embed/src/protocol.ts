@@ -25,6 +25,11 @@ export type EmbedMessage =
       locale: string;
       /** Whether the widget is showing; a hidden widget must not mark replies read. */
       open: boolean;
+      /**
+       * The tag's `data-user-*` attributes as written (each may be absent): the host page's
+       * visitor signed with the organization's secret, trusted only once the backend verifies it.
+       */
+      identity?: { userId?: string; email?: string; name?: string; hash?: string };
     }
   | { source: typeof EMBED_SOURCE; type: "visibility"; open: boolean };
 

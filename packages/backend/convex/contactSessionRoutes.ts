@@ -54,30 +54,32 @@ export const challenge = httpAction(async (ctx, request) => {
 /**
  * `POST /widget/contact-sessions`: the only way to create a contact session. The body carries the
  * solved challenge as `proof`, and may carry the host page's signed `identity` ({ userId, email,
- * name, hash }); the session records the visitor's country and the client's key.
+ * name, hash }); the session records the visitor's country and the client's key. A body without
+ * `name` and `email` asks for a session from the identity alone (the widget skips its form): a
+ * verified identity with an email gets one, anything else is refused with IDENTITY_REFUSED and
+ * leaves the challenge unspent, so the widget shows its form.
  */
 export const create = httpAction(async (ctx, request) => {
   const body = (await request.json().catch(() => null)) as Record<string, unknown> | null;
-  if (
-    !body ||
-    typeof body.organizationId !== "string" ||
-    typeof body.name !== "string" ||
-    typeof body.email !== "string"
-  ) {
-    return json({ code: "INVALID_INPUT" }, 400);
-  }
+  if (!body || typeof body.organizationId !== "string") return json({ code: "INVALID_INPUT" }, 400);
+  const typed = typeof body.name === "string" && typeof body.email === "string";
+  const signed = identityFrom(body);
+  if (!typed && !signed) return json({ code: "INVALID_INPUT" }, 400);
   const proof = await verifySessionChallenge(
     await signingKey(ctx),
     body.organizationId,
     body.proof,
   );
   if (!proof) return json({ code: "CHALLENGE_FAILED" }, 403);
-  const identity = await verifiedIdentity(ctx, body.organizationId, identityFrom(body));
+  const identity = await verifiedIdentity(ctx, body.organizationId, signed);
+  const email = identity?.email ?? (typed ? (body.email as string) : null);
+  if (!email) return json({ code: "IDENTITY_REFUSED" }, 400);
+  const name = identity?.name ?? (typed ? (body.name as string) : email.split("@")[0]!);
   try {
     const session = await ctx.runMutation(internal.system.abuse.sessions.create, {
       organizationId: body.organizationId,
-      name: identity?.name ?? body.name,
-      email: identity?.email ?? body.email,
+      name,
+      email,
       ...(identity ? { identity: { userId: identity.userId } } : {}),
       metadata:
         typeof body.metadata === "object" && body.metadata !== null ? body.metadata : undefined,

@@ -121,6 +121,8 @@ export default defineSchema({
     snoozedUntil: v.optional(v.number()),
     /** The operator who resolved it (CSAT and analytics by operator); cleared on reopening. */
     resolverId: v.optional(v.string()),
+    /** The contact its visitor is (the session's), kept in step by lib/contacts/conversationContact. */
+    contactId: v.optional(v.id("contacts")),
   })
     .index("by_thread", ["threadId"])
     .index("by_organization", ["organizationId"])
@@ -147,6 +149,7 @@ export default defineSchema({
       "priority",
       "lastMessageAt",
     ])
+    .index("by_contact_and_lastMessageAt", ["contactId", "lastMessageAt"])
     .searchIndex("search_text", {
       searchField: "searchText",
       filterFields: ["organizationId", "status", "assigneeId"],

@@ -1,6 +1,7 @@
 import { v } from "convex/values";
 
 import { recordAudit } from "../lib/audit";
+import { setSessionConversationsContact } from "../lib/contacts/conversationContact";
 import { sessionsOfContact } from "../lib/contacts/conversations";
 import { deleteContactRecord, patchContact, requireOrgContact } from "../lib/contacts/records";
 import { fail } from "../lib/errors";
@@ -20,7 +21,10 @@ export const merge = adminMutation({
     const duplicate = await requireOrgContact(ctx, orgId, duplicateId);
     const sessions = await sessionsOfContact(ctx, duplicate);
     await deleteContactRecord(ctx, duplicate);
-    for (const session of sessions) await ctx.db.patch(session._id, { contactId });
+    for (const session of sessions) {
+      await ctx.db.patch(session._id, { contactId });
+      await setSessionConversationsContact(ctx, session._id, contactId);
+    }
     const union = (a: string[], b: string[]) => [...new Set([...a, ...b])];
     await patchContact(ctx, kept, {
       emails: union(kept.emails, duplicate.emails),

@@ -4,6 +4,7 @@ import { v } from "convex/values";
 import { components } from "../_generated/api";
 import type { Doc } from "../_generated/dataModel";
 import { recordAudit } from "../lib/audit";
+import { setSessionConversationsContact } from "../lib/contacts/conversationContact";
 import { conversationsOfContact, timelineEntry } from "../lib/contacts/conversations";
 import { contactsToCsv } from "../lib/contacts/csv";
 import { fieldDefinitions } from "../lib/contacts/input";
@@ -31,9 +32,11 @@ export const forConversation = operatorQuery({
   handler: async (ctx, { conversationId }) => {
     const { orgId } = ctx.operator;
     const conversation = await requireOrgConversation(ctx, ctx.operator, conversationId);
-    const session = await ctx.db.get(conversation.contactSessionId);
-    if (!session?.contactId) return null;
-    const contact = await ctx.db.get(session.contactId);
+    // Before the backfill reaches it, a conversation's contact is still its session's.
+    const contactId =
+      conversation.contactId ?? (await ctx.db.get(conversation.contactSessionId))?.contactId;
+    if (!contactId) return null;
+    const contact = await ctx.db.get(contactId);
     return contact && contact.organizationId === orgId ? contactView(contact) : null;
   },
 });
@@ -46,6 +49,7 @@ export const unlinkConversation = operatorMutation({
     const session = await ctx.db.get(conversation.contactSessionId);
     if (!session?.contactId) return null;
     await ctx.db.patch(session._id, { contactId: undefined, contactUnlinked: true });
+    await setSessionConversationsContact(ctx, session._id, undefined);
     await recordAudit(ctx, ctx.operator, "contact.unlink", session.contactId, {
       conversationId,
     });

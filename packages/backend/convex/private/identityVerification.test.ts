@@ -19,7 +19,8 @@ afterEach(() => {
 type Identity = { userId: string; email?: string; name?: string; hash: string };
 
 /** The widget's session creation through the HTTP route, with the host page's identity. */
-async function visit(t: TestConvex, email: string, identity?: Identity) {
+/** `email: null` is a signed visitor who skipped the form: the body has no name or email. */
+async function visit(t: TestConvex, email: string | null, identity?: Identity) {
   const challengeResponse = await t.fetch(
     "/widget/contact-sessions/challenge?organizationId=org_a",
   );
@@ -27,11 +28,13 @@ async function visit(t: TestConvex, email: string, identity?: Identity) {
   const solution = await solveChallenge({ challenge, deriveKey });
   const response = await t.fetch("/widget/contact-sessions", {
     method: "POST",
-    headers: { "content-type": "application/json", "x-forwarded-for": `10.0.0.${email.length}` },
+    headers: {
+      "content-type": "application/json",
+      "x-forwarded-for": `10.0.0.${email?.length ?? 1}`,
+    },
     body: JSON.stringify({
       organizationId: "org_a",
-      name: "Typed Name",
-      email,
+      ...(email === null ? {} : { name: "Typed Name", email }),
       proof: { challenge, solution },
       ...(identity ? { identity } : {}),
     }),
@@ -145,5 +148,37 @@ describe("identity verification", () => {
     expect(replay).toMatchObject({ status: 400, body: { code: "IDENTITY_REFUSED" } });
     const sessions = await t.run(async (ctx) => await ctx.db.query("contactSessions").collect());
     expect(sessions.map((s) => s.email)).toEqual(["lia@example.com"]);
+  });
+
+  test("a signed visitor who skipped the form gets a session from the identity alone", async () => {
+    const { t, secret } = await world();
+    const hash = await signUserId(secret, "user-9");
+    const named = await visit(t, null, { userId: "user-9", email: "nina@example.com", hash });
+    expect(named.status).toBe(200);
+    expect(await contactOf(t, named.body.contactSessionId!)).toMatchObject({
+      name: "nina",
+      emails: ["nina@example.com"],
+      externalUserId: "user-9",
+    });
+  });
+
+  test("without the form, a forged identity or one without an email is refused and makes nothing", async () => {
+    const { t, secret } = await world();
+    const forged = await visit(t, null, {
+      userId: "user-9",
+      email: "nina@example.com",
+      hash: await signUserId("not-the-secret", "user-9"),
+    });
+    expect(forged).toMatchObject({ status: 400, body: { code: "IDENTITY_REFUSED" } });
+    const noEmail = await visit(t, null, {
+      userId: "user-10",
+      hash: await signUserId(secret, "user-10"),
+    });
+    expect(noEmail).toMatchObject({ status: 400, body: { code: "IDENTITY_REFUSED" } });
+    const nothing = await t.run(async (ctx) => ({
+      sessions: await ctx.db.query("contactSessions").collect(),
+      contacts: await ctx.db.query("contacts").collect(),
+    }));
+    expect(nothing).toEqual({ sessions: [], contacts: [] });
   });
 });

@@ -1,5 +1,5 @@
 import { internal } from "../_generated/api";
-import { IDENTITY_SECRET_NAME } from "../lib/contacts/identitySignature";
+import { IDENTITY_SECRET_NAME, newIdentitySecret } from "../lib/contacts/identitySignature";
 import { adminAction, adminQuery } from "../lib/functions";
 
 /** Whether the organization can verify signed identities, and since when; never the secret. */
@@ -22,8 +22,7 @@ export const rotateSecret = adminAction({
   args: {},
   handler: async (ctx): Promise<{ secret: string }> => {
     const { operator } = ctx;
-    const bytes = crypto.getRandomValues(new Uint8Array(32));
-    const secret = Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("");
+    const secret = newIdentitySecret();
     await ctx.runAction(internal.system.secrets.secrets.put, {
       organizationId: operator.orgId,
       name: IDENTITY_SECRET_NAME,

@@ -59,6 +59,7 @@ export const create = contactMutation({
       knowledgeMisses: 0,
       ...(language ? { language } : {}),
       searchText: `${session.name} ${session.email}`,
+      ...(session.contactId ? { contactId: session.contactId } : {}),
     });
     return conversationId;
   },

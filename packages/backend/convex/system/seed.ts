@@ -86,6 +86,7 @@ export const seed = internalMutation({
     }
     // Every start runs the seed: files indexed by an older ingestion are indexed again.
     await ctx.scheduler.runAfter(0, internal.system.knowledge.reingest.reingestOutdated, {});
+    await ctx.scheduler.runAfter(0, internal.system.contactBackfill.conversationContacts, {});
     return { organizationId, indexing: pending.length };
   },
 });

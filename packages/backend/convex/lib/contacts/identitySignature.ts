@@ -10,6 +10,11 @@ export type SignedIdentity = { userId: string; email?: string; name?: string; ha
 const toHex = (bytes: ArrayBuffer) =>
   Array.from(new Uint8Array(bytes), (b) => b.toString(16).padStart(2, "0")).join("");
 
+/** A new identity secret: 32 random bytes in hex. */
+export function newIdentitySecret(): string {
+  return toHex(crypto.getRandomValues(new Uint8Array(32)).buffer);
+}
+
 /** HMAC-SHA256 of the user id under the organization's secret, in hex (what the host page signs). */
 export async function signUserId(secret: string, userId: string): Promise<string> {
   const key = await crypto.subtle.importKey(

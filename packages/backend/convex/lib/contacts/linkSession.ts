@@ -1,6 +1,7 @@
 import type { Doc, Id } from "../../_generated/dataModel";
 import type { MutationCtx } from "../../_generated/server";
 import { fail } from "../errors";
+import { setSessionConversationsContact } from "./conversationContact";
 import { findContactBy, insertContact, patchContact, requireOrgContact } from "./records";
 
 /** A signed identity the HTTP route verified against the organization's secret. */
@@ -61,6 +62,7 @@ export async function linkSessionToContact(
     });
   }
   await ctx.db.patch(session._id, { contactId });
+  await setSessionConversationsContact(ctx, session._id, contactId);
   return contactId;
 }
 

@@ -3,6 +3,8 @@ import { v, type ObjectType } from "convex/values";
 
 import type { DataModel, Doc } from "../../_generated/dataModel";
 import type { QueryCtx } from "../../_generated/server";
+import { contactInboxPage } from "../contacts/contactInbox";
+import { vContactStage } from "../contacts/validators";
 import { vConversationStatus } from "../validators";
 import { priorityRank, vPriority } from "./validators";
 
@@ -17,6 +19,10 @@ export const vInboxFilters = {
   /** true lists the snoozed conversations; otherwise they are left out. */
   snoozed: v.optional(v.boolean()),
   sort: v.optional(v.union(v.literal("recent"), v.literal("priority"))),
+  /** The visitor's contact carries this tag (lib/contacts/contactInbox.ts). */
+  contactTag: v.optional(v.string()),
+  /** The visitor's contact is at this lifecycle stage. */
+  contactStage: v.optional(vContactStage),
 };
 export type InboxFilters = ObjectType<typeof vInboxFilters>;
 
@@ -68,7 +74,8 @@ function filterFor(filters: InboxFilters, skip: Array<"status" | "assignee" | "p
 }
 
 /**
- * One page of the inbox. A tag is read from its own index of tagged conversations; search from the
+ * One page of the inbox. A contact tag or stage is read from the contacts' indexes, bounded; a tag
+ * from its own index of tagged conversations; search from the
  * text index; priority (filter or order) from the priority index; otherwise status, assignee or
  * the not-snoozed index, newest activity first.
  */
@@ -81,6 +88,15 @@ export async function inboxPage(
   const conversations = ctx.db.query("conversations");
   const c = conditions(filters);
   const search = filters.search?.trim();
+  if (filters.contactTag !== undefined || filters.contactStage !== undefined) {
+    const text = search?.toLowerCase();
+    return await contactInboxPage(
+      ctx,
+      orgId,
+      filters,
+      (doc) => matchesInbox(doc, filters) && (!text || doc.searchText.toLowerCase().includes(text)),
+    );
+  }
   if (search) {
     const result = await conversations
       .withSearchIndex("search_text", (q) => {

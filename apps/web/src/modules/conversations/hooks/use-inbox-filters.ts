@@ -6,6 +6,11 @@ import { useCallback } from "react";
 import { usePathname, useRouter } from "@/i18n/navigation";
 
 import { type AssigneeFilter, parseAssigneeFilter } from "../lib/assignee-filter";
+import {
+  type ContactInboxFilters,
+  parseContactInboxFilters,
+  writeContactInboxFilters,
+} from "../lib/contact-inbox-filters";
 import { parseStatusFilter, type StatusFilter } from "../lib/conversation-status";
 import { parseTriageFilters, type TriageFilters, writeTriageFilters } from "../lib/triage-filters";
 
@@ -18,6 +23,7 @@ export function useInboxFilters() {
   const search = params.get("q") ?? "";
   const assignee = parseAssigneeFilter(params.get("assignee"));
   const triage = parseTriageFilters(params);
+  const contact = parseContactInboxFilters(params);
 
   const update = useCallback(
     (
@@ -25,10 +31,12 @@ export function useInboxFilters() {
         status?: StatusFilter;
         search?: string;
         assignee?: AssigneeFilter;
-      } & Partial<TriageFilters>,
+      } & Partial<TriageFilters> &
+        Partial<ContactInboxFilters>,
     ) => {
       const next = new URLSearchParams(params.toString());
       writeTriageFilters(next, changes);
+      writeContactInboxFilters(next, changes);
       if (changes.status !== undefined) {
         if (changes.status === "all") next.delete("status");
         else next.set("status", changes.status);
@@ -47,5 +55,5 @@ export function useInboxFilters() {
     [params, pathname, router],
   );
 
-  return { status, search, assignee, triage, query: params.toString(), update };
+  return { status, search, assignee, triage, contact, query: params.toString(), update };
 }

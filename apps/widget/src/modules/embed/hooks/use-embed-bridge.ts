@@ -3,7 +3,12 @@
 import { useAtomValue, useSetAtom } from "jotai";
 import { useCallback, useEffect } from "react";
 
-import { embedBridgeAtom, hostPageAtom, widgetOpenAtom } from "../atoms/embed-atoms";
+import {
+  embedBridgeAtom,
+  hostPageAtom,
+  visitorIdentityAtom,
+  widgetOpenAtom,
+} from "../atoms/embed-atoms";
 import { createEmbedBridge } from "../lib/embed-bridge";
 
 /** Opens the postMessage channel with the loader for the lifetime of the widget. */
@@ -11,14 +16,15 @@ export function useEmbedBridge() {
   const setBridge = useSetAtom(embedBridgeAtom);
   const setHostPage = useSetAtom(hostPageAtom);
   const setOpen = useSetAtom(widgetOpenAtom);
+  const setIdentity = useSetAtom(visitorIdentityAtom);
   useEffect(() => {
-    const bridge = createEmbedBridge(window, setHostPage, setOpen);
+    const bridge = createEmbedBridge(window, setHostPage, setOpen, setIdentity);
     setBridge(bridge);
     return () => {
       bridge.dispose();
       setBridge(null);
     };
-  }, [setBridge, setHostPage, setOpen]);
+  }, [setBridge, setHostPage, setOpen, setIdentity]);
 }
 
 export function useCloseWidget(): () => void {

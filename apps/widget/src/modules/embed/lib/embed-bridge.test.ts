@@ -102,6 +102,21 @@ describe("createEmbedBridge", () => {
     expect(onVisibility).toHaveBeenLastCalledWith(true);
   });
 
+  it("hands on the tag's signed identity, and none when it lacks a user id or a well-formed hash", () => {
+    const { win, deliver } = frame();
+    const onIdentity = vi.fn();
+    createEmbedBridge(win, () => undefined, undefined, onIdentity);
+    const hash = "AB".repeat(32);
+    deliver({ ...init, identity: { userId: "u_1", email: "ana@x.example", name: "", hash } });
+    expect(onIdentity).toHaveBeenLastCalledWith({ userId: "u_1", email: "ana@x.example", hash });
+    deliver({ ...init, identity: { userId: "u_1", hash: "not-hex" } });
+    expect(onIdentity).toHaveBeenLastCalledWith(null);
+    deliver({ ...init, identity: { userId: " ", hash } });
+    expect(onIdentity).toHaveBeenLastCalledWith(null);
+    deliver(init);
+    expect(onIdentity).toHaveBeenLastCalledWith(null);
+  });
+
   it("stops listening once disposed", () => {
     const { win, deliver } = frame();
     const onInit = vi.fn();

@@ -1,4 +1,11 @@
-import { type HostPage, isEmbedInit, isEmbedVisibility, WIDGET_SOURCE } from "./protocol";
+import {
+  type HostPage,
+  isEmbedInit,
+  isEmbedVisibility,
+  type VisitorIdentity,
+  visitorIdentityOf,
+  WIDGET_SOURCE,
+} from "./protocol";
 
 type OutgoingPayload = { type: "close" } | { type: "unread"; count: number; token?: string };
 
@@ -17,6 +24,7 @@ export function createEmbedBridge(
   win: Window,
   onInit: (host: HostPage) => void,
   onVisibility: (open: boolean) => void = () => undefined,
+  onIdentity: (identity: VisitorIdentity | null) => void = () => undefined,
 ): EmbedBridge {
   const embedded = win.parent !== win;
   let hostOrigin: string | null = null;
@@ -33,6 +41,7 @@ export function createEmbedBridge(
     hostOrigin = event.origin;
     onVisibility(event.data.open !== false);
     const { hostUrl, hostTitle, hostReferrer, locale } = event.data;
+    onIdentity(visitorIdentityOf(event.data));
     onInit({ url: hostUrl, title: hostTitle, referrer: hostReferrer, locale });
     for (const message of pending.values()) send(message, hostOrigin);
     pending.clear();

@@ -1,12 +1,16 @@
 import type { ContactMetadata } from "@echo/backend/convex/lib/validators";
 
+import type { VisitorIdentity } from "@/modules/embed/lib/protocol";
+
 import type { StoredContactSession } from "./contact-session-storage";
 import { takeSessionProof } from "./session-proof";
 
+/** Without name and email, the session comes from the signed identity alone (no form). */
 export type ContactSessionRequest = {
   organizationId: string;
-  name: string;
-  email: string;
+  name?: string;
+  email?: string;
+  identity?: VisitorIdentity;
   metadata: ContactMetadata;
 };
 

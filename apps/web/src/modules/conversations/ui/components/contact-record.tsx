@@ -9,6 +9,7 @@ import { useTranslations } from "next-intl";
 
 import { Link } from "@/i18n/navigation";
 import { useStageLabel } from "@/modules/contacts/hooks/use-stage-label";
+import { ContactFieldList } from "@/modules/contacts/ui/components/contact-field-list";
 
 /** The contact the visitor is (across channels), with its page; a wrong email match is undone here. */
 export function ContactRecord({ conversationId }: { conversationId: Id<"conversations"> }) {
@@ -27,6 +28,7 @@ export function ContactRecord({ conversationId }: { conversationId: Id<"conversa
         </Link>
         {contact.stage ? <Badge variant="outline">{stageLabel(contact.stage)}</Badge> : null}
       </div>
+      <ContactFieldList contact={contact} />
       {contact.tags.length > 0 ? (
         <div className="flex flex-wrap gap-1">
           {contact.tags.map((tag) => (

@@ -20,6 +20,7 @@ import { useInboxFilters } from "../../hooks/use-inbox-filters";
 import { useInboxShortcuts } from "../../hooks/use-inbox-shortcuts";
 import { assigneeQueryArg } from "../../lib/assignee-filter";
 import { statusBadgeVariant } from "../../lib/conversation-status";
+import { contactInboxQueryArgs, hasContactInboxFilter } from "../../lib/contact-inbox-filters";
 import { hasTriageFilter, triageQueryArgs } from "../../lib/triage-filters";
 import { adjacentConversation, INBOX_LIST_ATTRIBUTE } from "../../lib/inbox-shortcuts";
 import { PriorityIcon } from "@/modules/triage/ui/components/priority-icon";
@@ -34,7 +35,7 @@ export function ConversationList() {
   const t = useTranslations("conversations");
   const tEmpty = useTranslations("emptyStates");
   const tPriority = useTranslations("triage.priority");
-  const { status, search, assignee, triage, query } = useInboxFilters();
+  const { status, search, assignee, triage, contact, query } = useInboxFilters();
   const tags = useQuery(api.private.tags.list);
   const tagById = new Map((tags ?? []).map((tag) => [tag._id, tag]));
   const params = useParams<{ conversationId?: string }>();
@@ -54,6 +55,7 @@ export function ConversationList() {
           search: search.trim() || undefined,
           ...byAssignee,
           ...triageQueryArgs(triage),
+          ...contactInboxQueryArgs(contact),
         },
     { initialNumItems: PAGE_SIZE },
   );
@@ -93,7 +95,11 @@ export function ConversationList() {
     return <SkeletonList className="p-4" label={t("loading")} rows={5} />;
   }
   if (results.length === 0) {
-    return search || status !== "all" || assignee !== "all" || hasTriageFilter(triage) ? (
+    return search ||
+      status !== "all" ||
+      assignee !== "all" ||
+      hasTriageFilter(triage) ||
+      hasContactInboxFilter(contact) ? (
       <EmptyState icon={SearchXIcon} title={t("noMatches")} />
     ) : (
       <EmptyState

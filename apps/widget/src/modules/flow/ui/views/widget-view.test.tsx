@@ -11,6 +11,7 @@ import type { ReactNode } from "react";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 
 import { intlAtom, shellTextAtom } from "@/i18n/intl-atoms";
+import { visitorIdentityAtom } from "@/modules/embed/atoms/embed-atoms";
 import { shellText } from "@/i18n/shell-text";
 import { convexSiteUrlAtom, organizationIdAtom } from "@/modules/session/atoms/session-atoms";
 import { storageKey } from "@/modules/session/lib/contact-session-storage";
@@ -359,6 +360,33 @@ describe("widget screen flow", () => {
     expect(localStorage.getItem(storageKey("org_acme"))).toBeNull();
     await userEvent.click(screen.getByRole("button", { name: "Continue" }));
     expect(await screen.findByRole("button", { name: "Start chat" })).toBeTruthy();
+  });
+
+  it("skips the form for a visitor the host page signed in, sending only the identity", async () => {
+    const store = widgetStore();
+    const identity = { userId: "u_42", email: "ana@shop.example", hash: "ab".repeat(32) };
+    store.set(visitorIdentityAtom, identity);
+    renderWithIntl(<WidgetView />, store);
+    expect(await screen.findByRole("button", { name: "Start chat" }, LAZY)).toBeTruthy();
+    expect(screen.queryByRole("textbox", { name: "Name" })).toBeNull();
+    const created = backend.calls.find((call) => call.name === "POST /widget/contact-sessions");
+    expect(created?.args).toMatchObject({ organizationId: "org_acme", identity });
+    expect(created?.args).not.toHaveProperty("name");
+    expect(created?.args).not.toHaveProperty("email");
+  });
+
+  it("shows the form when the backend refuses the signed identity, and still sends it with the form", async () => {
+    backend.refuseNextSession = "IDENTITY_REFUSED";
+    vi.spyOn(console, "error").mockImplementation(() => undefined);
+    const store = widgetStore();
+    const identity = { userId: "u_42", hash: "cd".repeat(32) };
+    store.set(visitorIdentityAtom, identity);
+    renderWithIntl(<WidgetView />, store);
+    await identify();
+    expect(await screen.findByRole("button", { name: "Start chat" })).toBeTruthy();
+    const posts = backend.calls.filter((call) => call.name === "POST /widget/contact-sessions");
+    expect(posts.map((call) => call.args.email)).toEqual([undefined, "ana@shop.example"]);
+    expect(posts[1]?.args.identity).toEqual(identity);
   });
 
   it("offers a voice call with the organization's own Vapi public key and assistant", async () => {

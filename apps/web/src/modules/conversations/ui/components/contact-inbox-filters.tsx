@@ -1,0 +1,69 @@
+"use client";
+
+import { Input } from "@echo/ui/components/input";
+import {
+  Select,
+  SelectContent,
+  SelectItem,
+  SelectTrigger,
+  SelectValue,
+} from "@echo/ui/components/select";
+import { useTranslations } from "next-intl";
+import { useEffect, useState } from "react";
+
+import { useStageLabel } from "@/modules/contacts/hooks/use-stage-label";
+import { STAGES, type Stage } from "@/modules/contacts/lib/contact-form-values";
+
+import { useInboxFilters } from "../../hooks/use-inbox-filters";
+
+const ANY = "any";
+const TYPING_DELAY_MS = 300;
+
+/** Narrows the inbox to conversations whose visitor's contact has a tag or a lifecycle stage. */
+export function ContactInboxFilters() {
+  const t = useTranslations("contactInbox");
+  const stageLabel = useStageLabel();
+  const { contact, update } = useInboxFilters();
+  const applied = contact.contactTag ?? "";
+  const [tag, setTag] = useState(applied);
+
+  useEffect(() => {
+    if (tag.trim() === applied) return;
+    const timer = setTimeout(() => update({ contactTag: tag.trim() || null }), TYPING_DELAY_MS);
+    return () => clearTimeout(timer);
+  }, [tag, applied, update]);
+
+  return (
+    <div className="grid grid-cols-2 gap-1">
+      <Select
+        value={contact.contactStage ?? ANY}
+        onValueChange={(stage) => update({ contactStage: stage === ANY ? null : (stage as Stage) })}
+      >
+        <SelectTrigger
+          size="sm"
+          aria-label={t("stage")}
+          className="w-full min-w-0 overflow-hidden"
+          data-testid="contact-stage-filter"
+        >
+          <SelectValue />
+        </SelectTrigger>
+        <SelectContent>
+          <SelectItem value={ANY}>{t("anyStage")}</SelectItem>
+          {STAGES.map((stage) => (
+            <SelectItem key={stage} value={stage}>
+              {stageLabel(stage)}
+            </SelectItem>
+          ))}
+        </SelectContent>
+      </Select>
+      <Input
+        type="search"
+        aria-label={t("tag")}
+        placeholder={t("tagPlaceholder")}
+        value={tag}
+        onChange={(event) => setTag(event.target.value)}
+        className="h-8 min-w-0 text-sm"
+      />
+    </div>
+  );
+}
