@@ -79,6 +79,7 @@ type TenantA = {
   operatorId: string;
   tagId: Id<"tags">;
   contactId: Id<"contacts">;
+  cannedResponseId: Id<"cannedResponses">;
 };
 
 const A_SECRETS = [
@@ -95,6 +96,8 @@ const A_SECRETS = [
   FAKE_PRIVATE_KEY,
   "+5511987650000",
   "acme-vip",
+  "Acme note for teammates",
+  "Acme canned refund body",
 ];
 
 async function tenants(t: TestConvex): Promise<{ a: TenantA; sessionB: Id<"contactSessions"> }> {
@@ -158,6 +161,17 @@ async function tenants(t: TestConvex): Promise<{ a: TenantA; sessionB: Id<"conta
     tags: ["acme-vip"],
     customFields: { probe: "Only Acme sells the glacier kettle" },
   });
+  await adminA.mutation(api.private.notes.add, {
+    conversationId,
+    text: "Acme note for teammates",
+    mentions: ["user_org_a_admin"],
+  });
+  const cannedResponseId = await adminA.mutation(api.private.cannedResponses.create, {
+    title: "Refund",
+    shortcut: "refund",
+    body: "Acme canned refund body",
+    language: "en",
+  });
   const { contactSessionId: sessionB } = await session("org_b", "Bea Bolt", "bea@bolt.example");
   await t.mutation(api.public.conversations.create, { contactSessionId: sessionB });
   return {
@@ -170,6 +184,7 @@ async function tenants(t: TestConvex): Promise<{ a: TenantA; sessionB: Id<"conta
       operatorId: "user_org_a_admin",
       tagId,
       contactId,
+      cannedResponseId,
     },
     sessionB,
   };
@@ -191,6 +206,7 @@ function argumentsFor(
     _storage: a.storageId,
     tags: a.tagId,
     contacts: a.contactId,
+    cannedResponses: a.cannedResponseId,
   };
   const named: Record<string, string> = {
     threadId: a.threadId,
@@ -309,6 +325,7 @@ function expectNoLeak(fn: Discovered, outcome: Outcome, a: TenantA) {
       a.storageId,
       a.tagId,
       a.contactId,
+      a.cannedResponseId,
       "org_a",
     ];
     for (const marker of [...A_SECRETS, ...ids]) {

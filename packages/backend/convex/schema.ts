@@ -29,6 +29,8 @@ import { abuseTables } from "./lib/abuse/tables";
 import { officeHoursTables } from "./lib/officeHours/tables";
 import { triageTables } from "./lib/triage/tables";
 import { contactTables } from "./lib/contacts/tables";
+import { notesTables } from "./lib/notes/tables";
+import { cannedResponsesTables } from "./lib/cannedResponses/tables";
 
 /**
  * Every tenant-owned table carries `organizationId`: the organization's public id (Clerk's or
@@ -305,4 +307,7 @@ export default defineSchema({
   })
     .index("by_organization", ["organizationId"])
     .index("by_conversation_and_order", ["conversationId", "order"]),
+  // Private notes with @mentions, and canned responses (issue 18).
+  ...notesTables,
+  ...cannedResponsesTables,
 });
