@@ -80,6 +80,7 @@ type TenantA = {
   tagId: Id<"tags">;
   contactId: Id<"contacts">;
   importId: Id<"contactImports">;
+  cannedResponseId: Id<"cannedResponses">;
 };
 
 const A_SECRETS = [
@@ -96,6 +97,8 @@ const A_SECRETS = [
   FAKE_PRIVATE_KEY,
   "+5511987650000",
   "acme-vip",
+  "Acme note for teammates",
+  "Acme canned refund body",
 ];
 
 async function tenants(t: TestConvex): Promise<{ a: TenantA; sessionB: Id<"contactSessions"> }> {
@@ -187,6 +190,17 @@ async function tenants(t: TestConvex): Promise<{ a: TenantA; sessionB: Id<"conta
       expiresAt: Date.now() + 60_000,
     });
   });
+  await adminA.mutation(api.private.notes.add, {
+    conversationId,
+    text: "Acme note for teammates",
+    mentions: ["user_org_a_admin"],
+  });
+  const cannedResponseId = await adminA.mutation(api.private.cannedResponses.create, {
+    title: "Refund",
+    shortcut: "refund",
+    body: "Acme canned refund body",
+    language: "en",
+  });
   const { contactSessionId: sessionB } = await session("org_b", "Bea Bolt", "bea@bolt.example");
   await t.mutation(api.public.conversations.create, { contactSessionId: sessionB });
   return {
@@ -200,6 +214,7 @@ async function tenants(t: TestConvex): Promise<{ a: TenantA; sessionB: Id<"conta
       tagId,
       contactId,
       importId,
+      cannedResponseId,
     },
     sessionB,
   };
@@ -222,6 +237,7 @@ function argumentsFor(
     tags: a.tagId,
     contacts: a.contactId,
     contactImports: a.importId,
+    cannedResponses: a.cannedResponseId,
   };
   const named: Record<string, string> = {
     threadId: a.threadId,
@@ -343,6 +359,7 @@ function expectNoLeak(fn: Discovered, outcome: Outcome, a: TenantA) {
       a.tagId,
       a.contactId,
       a.importId,
+      a.cannedResponseId,
       "org_a",
     ];
     for (const marker of [...A_SECRETS, ...ids]) {

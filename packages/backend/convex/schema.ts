@@ -32,6 +32,8 @@ import { contactImportTables } from "./lib/contacts/importTables";
 import { contactTables } from "./lib/contacts/tables";
 import { csatTables } from "./lib/csat/tables";
 import { presenceTables } from "./lib/presence/tables";
+import { notesTables } from "./lib/notes/tables";
+import { cannedResponsesTables } from "./lib/cannedResponses/tables";
 
 /**
  * Every tenant-owned table carries `organizationId`: the organization's public id (Clerk's or
@@ -317,4 +319,7 @@ export default defineSchema({
   // CSAT, typing and seen (issue 18).
   ...csatTables,
   ...presenceTables,
+  // Private notes with @mentions, and canned responses (issue 18).
+  ...notesTables,
+  ...cannedResponsesTables,
 });

@@ -240,6 +240,69 @@ describe("tenant isolation: the dashboard's contact history and file previews", 
     );
     expect(await adminA.query(api.private.tags.list, {})).toMatchObject([{ name: "A only" }]);
   });
+
+  test("another organization's notes, mentions and canned responses stay out of reach", async () => {
+    const t = newTest();
+    const { a, b, adminB } = await twoTenants(t);
+    const adminA = operator(t, "org_a", "admin");
+    await adminA.mutation(api.private.notes.add, {
+      conversationId: a.conversationId,
+      text: "A's note",
+      mentions: ["user_org_a_admin"],
+    });
+    await expectNotFound(
+      adminB.query(api.private.notes.list, { conversationId: a.conversationId }),
+    );
+    await expectNotFound(
+      adminB.mutation(api.private.notes.add, {
+        conversationId: a.conversationId,
+        text: "B writes on A",
+        mentions: [],
+      }),
+    );
+    // A member of A cannot be mentioned from B's conversation.
+    await expect(
+      adminB.mutation(api.private.notes.add, {
+        conversationId: b.conversationId,
+        text: "hi",
+        mentions: ["user_org_a_admin"],
+      }),
+    ).rejects.toThrow(/Only members/);
+    expect(await adminB.query(api.private.notes.mentions, {})).toEqual([]);
+
+    const cannedA = await adminA.mutation(api.private.cannedResponses.create, {
+      title: "A only",
+      shortcut: "a",
+      body: "A's body",
+      language: "en",
+    });
+    expect(await adminB.query(api.private.cannedResponses.list, {})).toEqual([]);
+    expect(
+      await adminB.query(api.private.cannedResponses.forConversation, {
+        conversationId: b.conversationId,
+      }),
+    ).toEqual([]);
+    await expectNotFound(
+      adminB.query(api.private.cannedResponses.forConversation, {
+        conversationId: a.conversationId,
+      }),
+    );
+    await expectNotFound(
+      adminB.mutation(api.private.cannedResponses.update, {
+        cannedResponseId: cannedA,
+        title: "mine",
+        shortcut: "a",
+        body: "x",
+        language: "en",
+      }),
+    );
+    await expectNotFound(
+      adminB.mutation(api.private.cannedResponses.remove, { cannedResponseId: cannedA }),
+    );
+    expect(await adminA.query(api.private.cannedResponses.list, {})).toMatchObject([
+      { title: "A only" },
+    ]);
+  });
 });
 
 describe("tenant isolation: stored files", () => {

@@ -24,7 +24,13 @@ export async function notificationPreferencesOf(
   const row = await findNotificationPreferences(ctx, organizationId, userId);
   if (!row) return DEFAULT_NOTIFICATION_PREFERENCES;
   const { emailOnEscalation, browserOnEscalation, browserOnAssignedMessage, sound } = row;
-  return { emailOnEscalation, browserOnEscalation, browserOnAssignedMessage, sound };
+  return {
+    emailOnEscalation,
+    browserOnEscalation,
+    browserOnAssignedMessage,
+    sound,
+    emailOnMention: row.emailOnMention ?? false,
+  };
 }
 
 /** Members of the organization who asked for escalations by email, with their addresses. */

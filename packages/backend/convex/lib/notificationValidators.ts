@@ -4,6 +4,7 @@ export const vEmailKind = v.union(
   v.literal("escalation"),
   v.literal("transcript"),
   v.literal("operatorReply"),
+  v.literal("mention"),
 );
 export type EmailKind = Infer<typeof vEmailKind>;
 
@@ -20,6 +21,8 @@ export const vNotificationPreferenceFields = {
   browserOnEscalation: v.boolean(),
   browserOnAssignedMessage: v.boolean(),
   sound: v.boolean(),
+  /** Optional: rows saved before mentions existed read as the default. */
+  emailOnMention: v.optional(v.boolean()),
 };
 export const vNotificationPreferences = v.object(vNotificationPreferenceFields);
 export type NotificationPreferences = Infer<typeof vNotificationPreferences>;
@@ -30,4 +33,5 @@ export const DEFAULT_NOTIFICATION_PREFERENCES: NotificationPreferences = {
   browserOnEscalation: true,
   browserOnAssignedMessage: true,
   sound: false,
+  emailOnMention: false,
 };

@@ -13,6 +13,7 @@ import {
 } from "../lib/conversationState";
 import { fail } from "../lib/errors";
 import { findMember } from "../lib/members";
+import { scheduleEscalationEmails } from "../lib/email/schedule";
 import { requireOrgConversation } from "../lib/operatorConversations";
 import { inboxPage, vInboxFilters } from "../lib/triage/inbox";
 import { priorityName } from "../lib/triage/validators";
@@ -65,7 +66,9 @@ export const updateStatus = operatorMutation({
         await ctx.db.patch(conversationId, { resolverId: operator.userId });
     } else if (status === "escalated") {
       if (conversation.status === "resolved") await reopenConversation(ctx, conversation);
-      else await escalateConversation(ctx, conversation);
+      // Members who chose escalation emails hear of it as when the agent hands over.
+      else if (await escalateConversation(ctx, conversation))
+        await scheduleEscalationEmails(ctx, conversationId);
     } else {
       await returnToAgent(ctx, conversation);
     }

@@ -16,6 +16,7 @@ test("each member reads and changes only their own preferences, starting from th
     browserOnEscalation: true,
     browserOnAssignedMessage: true,
     sound: false,
+    emailOnMention: false,
     language: null,
   };
   expect(await ana.query(api.private.notificationPreferences.get, {})).toEqual(defaults);
@@ -24,11 +25,15 @@ test("each member reads and changes only their own preferences, starting from th
     emailOnEscalation: true,
     sound: true,
   });
-  await ana.mutation(api.private.notificationPreferences.update, { language: "pt-BR" });
+  await ana.mutation(api.private.notificationPreferences.update, {
+    language: "pt-BR",
+    emailOnMention: true,
+  });
   expect(await ana.query(api.private.notificationPreferences.get, {})).toEqual({
     ...defaults,
     emailOnEscalation: true,
     sound: true,
+    emailOnMention: true,
     language: "pt-BR",
   });
   expect(await bia.query(api.private.notificationPreferences.get, {})).toEqual(defaults);

@@ -27,6 +27,7 @@ export const update = operatorMutation({
     browserOnEscalation: v.optional(vNotificationPreferenceFields.browserOnEscalation),
     browserOnAssignedMessage: v.optional(vNotificationPreferenceFields.browserOnAssignedMessage),
     sound: v.optional(vNotificationPreferenceFields.sound),
+    emailOnMention: vNotificationPreferenceFields.emailOnMention,
     language: v.optional(vLanguage),
   },
   handler: async (ctx, changes) => {

@@ -26,12 +26,16 @@ describe("system.seed", () => {
       settings: (await ctx.db.query("organizationSettings").collect()).length,
       widgets: (await ctx.db.query("widgetSettings").collect()).length,
       files: (await ctx.db.query("knowledgeFiles").collect()).map((f) => [f.name, f.status]),
+      canned: (await ctx.db.query("cannedResponses").collect()).map(
+        (r) => `${r.language}/${r.shortcut}`,
+      ),
     }));
     expect(counts).toEqual({
       organizations: 1,
       settings: 1,
       widgets: 1,
       files: SEED_DOCUMENTS.map((d) => [d.name, "ready"]),
+      canned: ["en/hi", "en/refund", "en/bye", "pt-BR/hi", "pt-BR/refund", "pt-BR/bye"],
     });
     expect(SEED_DOCUMENTS.some((d) => d.name === "primeiros-passos.md")).toBe(true);
     const widget = await t.query(api.public.widgetSettings.get, { organizationId: "org_demo" });

@@ -5,6 +5,7 @@ import { internalAction, internalMutation } from "../_generated/server";
 import { SEED_DOCUMENTS } from "../lib/seed/seedDocuments";
 import { DEFAULT_WIDGET_SETTINGS } from "../lib/widgetSettings";
 import { indexDocument } from "../lib/knowledge/indexDocument";
+import { seedCannedResponses } from "../lib/seed/cannedResponses";
 
 const DEMO_ORGANIZATION_ID = "org_demo";
 
@@ -57,6 +58,7 @@ export const seed = internalMutation({
         ],
       });
     }
+    await seedCannedResponses(ctx, organizationId);
     const pending = [];
     for (const document of SEED_DOCUMENTS) {
       const file = await ctx.db

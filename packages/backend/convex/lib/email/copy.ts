@@ -23,6 +23,8 @@ export const emailCopy = {
     assistant: "Assistant",
     footer: "Sent by Echo on behalf of {organization}.",
     preferencesFooter: "You receive this because you chose email notifications in Settings.",
+    mentionSubject: "{author} mentioned you in a note about {contact}",
+    mentionIntro: "{author} mentioned you in a private note on the conversation with {contact}:",
   },
   "pt-BR": {
     escalationSubject: "{contact} está esperando por uma pessoa",
@@ -41,6 +43,8 @@ export const emailCopy = {
     footer: "Enviado pelo Echo em nome de {organization}.",
     preferencesFooter:
       "Você recebe isto porque escolheu notificações por e-mail nas Configurações.",
+    mentionSubject: "{author} mencionou você em uma nota sobre {contact}",
+    mentionIntro: "{author} mencionou você em uma nota privada na conversa com {contact}:",
   },
 } satisfies Record<Language, Record<string, string>>;
 

@@ -128,3 +128,20 @@ export function operatorReplyEmail(args: {
     { kind: "footer", text: t("footer", values) },
   ]);
 }
+
+export function mentionEmail(args: {
+  language?: Language;
+  author: string;
+  contact: string;
+  note: string;
+  conversationUrl: string;
+}): EmailContent {
+  const t = copy(args.language);
+  const values = { author: args.author, contact: args.contact };
+  return render(t("mentionSubject", values), [
+    { kind: "paragraph", text: t("mentionIntro", values) },
+    { kind: "quote", text: args.note },
+    { kind: "link", label: t("escalationAction"), href: args.conversationUrl },
+    { kind: "footer", text: t("preferencesFooter") },
+  ]);
+}

@@ -28,6 +28,7 @@ export const SETTINGS_SECTIONS: SettingsSection[] = [
   { segment: "widget-security", label: "settings.sections.widgetSecurity", group: "organization" },
   { segment: "office-hours", label: "settings.sections.officeHours", group: "organization" },
   { segment: "tags", label: "settings.sections.tags", group: "organization" },
+  { segment: "canned-responses", label: "cannedResponses.section", group: "organization" },
 ];
 
 export function sectionsFor(provider: IdentityProviderName) {

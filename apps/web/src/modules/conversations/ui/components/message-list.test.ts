@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 
-import { sortChronologically } from "./message-list";
+import { interleaveNotes, sortChronologically } from "./message-list";
 
 describe("sortChronologically", () => {
   it("orders by message order, then step, then creation time", () => {
@@ -17,5 +17,39 @@ describe("sortChronologically", () => {
       "reply",
     ]);
     expect(messages[0]!.key).toBe("reply");
+  });
+});
+
+describe("interleaveNotes", () => {
+  const note = (id: string, at: number) => ({
+    _id: id,
+    _creationTime: at,
+    authorName: "Ana",
+    text: id,
+  });
+  const messages = [
+    { key: "q", _creationTime: 10 },
+    { key: "a", _creationTime: 20 },
+    { key: "r", _creationTime: 30 },
+  ];
+  const order = (entries: ReturnType<typeof interleaveNotes<(typeof messages)[number]>>) =>
+    entries.map((entry) => (entry.kind === "note" ? `note:${entry.note._id}` : entry.message.key));
+
+  it("puts each note where it was written, keeping the thread's order", () => {
+    expect(order(interleaveNotes(messages, [note("late", 40), note("mid", 25)], true))).toEqual([
+      "q",
+      "a",
+      "note:mid",
+      "r",
+      "note:late",
+    ]);
+  });
+
+  it("holds back notes older than the loaded page until the thread is complete", () => {
+    expect(order(interleaveNotes(messages.slice(1), [note("early", 5)], false))).toEqual([
+      "a",
+      "r",
+    ]);
+    expect(order(interleaveNotes(messages, [note("early", 5)], true))[0]).toBe("note:early");
   });
 });

@@ -3,11 +3,13 @@
 import { api } from "@echo/backend/convex/_generated/api";
 import type { Id } from "@echo/backend/convex/_generated/dataModel";
 import { Button } from "@echo/ui/components/button";
-import { usePaginatedQuery } from "convex/react";
+import { usePaginatedQuery, useQuery } from "convex/react";
+import type { FunctionReturnType } from "convex/server";
 import { useTranslations } from "next-intl";
 import { Fragment, useEffect, useRef } from "react";
 
 import { AnswerProvenance } from "./answer-provenance";
+import { PrivateNote } from "./private-note";
 import { ThreadMessage } from "./thread-message";
 
 const PAGE_SIZE = 30;
@@ -21,7 +23,33 @@ export function sortChronologically<T extends Ordered>(messages: T[]): T[] {
   );
 }
 
-/** The thread, oldest first, with visitor, AI and operator messages told apart. */
+type Note = { _id: string; _creationTime: number; authorName: string; text: string };
+
+/**
+ * Notes placed among the thread's messages by when they were written; notes older than the
+ * oldest loaded message wait until that page is loaded.
+ */
+export function interleaveNotes<T extends { _creationTime: number }>(
+  messages: T[],
+  notes: Note[],
+  complete: boolean,
+): ({ kind: "message"; message: T } | { kind: "note"; note: Note })[] {
+  const oldest = messages[0]?._creationTime ?? Infinity;
+  const pending = notes
+    .filter((note) => complete || note._creationTime >= oldest)
+    .sort((a, b) => a._creationTime - b._creationTime);
+  const entries: ({ kind: "message"; message: T } | { kind: "note"; note: Note })[] = [];
+  // The thread keeps its own order; each note goes before the first message written after it.
+  for (const message of messages) {
+    while (pending.length && pending[0]!._creationTime < message._creationTime)
+      entries.push({ kind: "note", note: pending.shift()! });
+    entries.push({ kind: "message", message });
+  }
+  for (const note of pending) entries.push({ kind: "note", note });
+  return entries;
+}
+
+/** The thread, oldest first, with visitor, AI and operator messages and teammates' notes told apart. */
 export function MessageList({
   threadId,
   conversationId,
@@ -35,9 +63,12 @@ export function MessageList({
     { threadId },
     { initialNumItems: PAGE_SIZE },
   );
+  const notes = useQuery(api.private.notes.list, { conversationId });
   const bottom = useRef<HTMLDivElement>(null);
   const messages = sortChronologically(results).filter((message) => message.text.trim() !== "");
-  const newest = messages.at(-1)?.key;
+  const entries = interleaveNotes(messages, notes ?? [], status === "Exhausted");
+  const last = entries.at(-1);
+  const newest = last?.kind === "note" ? last.note._id : last?.message.key;
 
   useEffect(() => {
     bottom.current?.scrollIntoView({ block: "end" });
@@ -58,24 +89,50 @@ export function MessageList({
       {status === "LoadingFirstPage" ? (
         <p className="text-sm text-muted-foreground">{t("loading")}</p>
       ) : null}
-      {messages.map((message) => (
-        <Fragment key={message.key}>
-          <ThreadMessage
-            author={message.author}
-            authorName={message.authorName}
-            text={message.text}
-            attachments={message.attachments}
+      {entries.map((entry) =>
+        entry.kind === "note" ? (
+          <PrivateNote
+            key={entry.note._id}
+            authorName={entry.note.authorName}
+            text={entry.note.text}
           />
-          {message.author === "agent" ? (
-            <AnswerProvenance
-              conversationId={conversationId}
-              order={message.order}
-              parts={message.parts}
-            />
-          ) : null}
-        </Fragment>
-      ))}
+        ) : (
+          <MessageEntry
+            key={entry.message.key}
+            message={entry.message}
+            conversationId={conversationId}
+          />
+        ),
+      )}
       <div ref={bottom} />
     </div>
+  );
+}
+
+type Message = FunctionReturnType<typeof api.private.messages.list>["page"][number];
+
+function MessageEntry({
+  message,
+  conversationId,
+}: {
+  message: Message;
+  conversationId: Id<"conversations">;
+}) {
+  return (
+    <Fragment>
+      <ThreadMessage
+        author={message.author}
+        authorName={message.authorName}
+        text={message.text}
+        attachments={message.attachments}
+      />
+      {message.author === "agent" ? (
+        <AnswerProvenance
+          conversationId={conversationId}
+          order={message.order}
+          parts={message.parts}
+        />
+      ) : null}
+    </Fragment>
   );
 }

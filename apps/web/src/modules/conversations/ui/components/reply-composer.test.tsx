@@ -1,5 +1,6 @@
 import type { Id } from "@echo/backend/convex/_generated/dataModel";
-import { cleanup, fireEvent, render, screen } from "@testing-library/react";
+import { cleanup, fireEvent, render, screen, waitFor } from "@testing-library/react";
+import { getFunctionName } from "convex/server";
 import { NextIntlClientProvider } from "next-intl";
 import { afterEach, describe, expect, it, vi } from "vitest";
 
@@ -7,10 +8,19 @@ import en from "../../../../../messages/en.json";
 import ptBR from "../../../../../messages/pt-BR.json";
 import { ReplyComposer } from "./reply-composer";
 
+// Convex's React hooks are the third-party boundary: queries answer from `answers` by name.
+const convex = vi.hoisted(() => ({
+  answers: {} as Record<string, unknown>,
+  calls: [] as { name: string; args: unknown }[],
+}));
 vi.mock("convex/react", () => ({
-  useMutation: () => vi.fn(),
+  useMutation: (reference: Parameters<typeof getFunctionName>[0]) => (args: unknown) => {
+    convex.calls.push({ name: getFunctionName(reference), args });
+    return Promise.resolve(null);
+  },
   useAction: () => vi.fn(),
-  useQuery: () => undefined,
+  useQuery: (reference: Parameters<typeof getFunctionName>[0], args: unknown) =>
+    args === "skip" ? undefined : convex.answers[getFunctionName(reference)],
 }));
 afterEach(cleanup);
 
@@ -52,5 +62,55 @@ describe("ReplyComposer", () => {
     fireEvent.click(screen.getByRole("button", { name: "Inserir emoji" }));
     fireEvent.click(await screen.findByRole("button", { name: "👍" }));
     expect(box.value).toBe("Obrigado!👍");
+  });
+
+  it("a / opens the conversation's canned responses; Enter inserts the filled text", () => {
+    convex.answers["private/cannedResponses:forConversation"] = [
+      {
+        _id: "r1",
+        title: "Refund",
+        shortcut: "refund",
+        language: "en",
+        text: "Hi Vera, refunded.",
+      },
+      { _id: "r2", title: "Greeting", shortcut: "hi", language: "en", text: "Hello Vera!" },
+    ];
+    renderComposer(false);
+    const box = screen.getByLabelText("Reply") as HTMLTextAreaElement;
+    fireEvent.change(box, { target: { value: "/ref", selectionStart: 4 } });
+    const list = screen.getByRole("listbox", { name: "Canned responses" });
+    expect(list.textContent).toContain("/refund · Refund");
+    expect(list.textContent).not.toContain("Greeting");
+    expect(box.getAttribute("aria-activedescendant")).toBe(
+      screen.getByRole("option", { selected: true }).id,
+    );
+    fireEvent.keyDown(box, { key: "Enter" });
+    expect(box.value).toBe("Hi Vera, refunded.");
+    expect(screen.queryByRole("listbox")).toBeNull();
+  });
+
+  it("a note is set apart, mentions members picked after @, and is added as a note", async () => {
+    convex.calls = [];
+    convex.answers["private/members:list"] = [
+      { userId: "u_ana", name: "Ana Lima", email: "ana@acme.example" },
+      { userId: "u_bruno", name: "Bruno", email: "bruno@acme.example" },
+    ];
+    renderComposer(true, "pt-BR");
+    fireEvent.click(screen.getByRole("button", { name: "Nota privada" }));
+    const box = screen.getByLabelText("Nota privada") as HTMLTextAreaElement;
+    expect(box.closest("form")?.dataset.mode).toBe("note");
+    expect(screen.queryByRole("button", { name: "Anexar arquivos" })).toBeNull();
+    expect(screen.queryByText(/passa a conversa para uma pessoa/)).toBeNull();
+
+    fireEvent.change(box, { target: { value: "Veja @an", selectionStart: 8 } });
+    fireEvent.click(screen.getByRole("option", { name: /Ana Lima/ }));
+    expect(box.value).toBe("Veja @Ana Lima ");
+    fireEvent.change(box, { target: { value: "Veja @Ana Lima o reembolso", selectionStart: 26 } });
+    fireEvent.click(screen.getByRole("button", { name: "Adicionar nota" }));
+    await waitFor(() => expect(convex.calls).toHaveLength(1));
+    expect(convex.calls[0]).toEqual({
+      name: "private/notes:add",
+      args: { conversationId: "c1", text: "Veja @Ana Lima o reembolso", mentions: ["u_ana"] },
+    });
   });
 });

@@ -18,6 +18,7 @@ import {
   type FormEvent,
   type KeyboardEvent,
   type Ref,
+  useId,
   useImperativeHandle,
   useRef,
   useState,
@@ -26,13 +27,21 @@ import {
 import { useErrorMessage } from "@/modules/convex/use-error-message";
 
 import { useAttachmentLabels } from "../../hooks/use-attachment-labels";
+import {
+  type ComposerSuggestion,
+  useComposerSuggestions,
+} from "../../hooks/use-composer-suggestions";
 import { useReplyAttachments } from "../../hooks/use-reply-attachments";
+import { mentionedIds, replaceTrigger } from "../../lib/composer-trigger";
+import { ComposerSuggestions, suggestionId } from "./composer-suggestions";
 
 export const MAX_REPLY_CHARS = 4000;
 
 /**
  * The operator's reply box. `handsOver`: the AI is still handling the conversation, so sending
- * escalates it to a person (the backend's reply does), and the box says so.
+ * escalates it to a person (the backend's reply does), and the box says so. In Note mode it
+ * writes a private note for teammates instead, where `@` mentions a member; `/` inserts a canned
+ * response in both modes.
  */
 export function ReplyComposer({
   conversationId,
@@ -46,8 +55,16 @@ export function ReplyComposer({
   textareaRef?: Ref<HTMLTextAreaElement>;
 }) {
   const t = useTranslations("conversations");
+  const tNotes = useTranslations("notes");
+  const tCanned = useTranslations("cannedResponses");
   const errorMessage = useErrorMessage();
   const reply = useMutation(api.private.messages.reply);
+  const addNote = useMutation(api.private.notes.add);
+  const [mode, setMode] = useState<"reply" | "note">("reply");
+  const note = mode === "note";
+  const [caret, setCaret] = useState(0);
+  const [picked, setPicked] = useState<{ userId: string; name: string }[]>([]);
+  const listId = useId();
   const enhance = useAction(api.private.messages.enhance);
   const [draft, setDraft] = useState("");
   const [busy, setBusy] = useState<"send" | "enhance" | null>(null);
@@ -63,7 +80,10 @@ export function ReplyComposer({
   const tooLong = draft.length > MAX_REPLY_CHARS;
   const attachmentIds = readyAttachmentIds<Id<"attachments">>(files.drafts);
   const uploading = isUploading(files.drafts);
-  const sendable = (draft.trim() !== "" || attachmentIds.length > 0) && !tooLong && !uploading;
+  const sendable = note
+    ? draft.trim() !== "" && !tooLong
+    : (draft.trim() !== "" || attachmentIds.length > 0) && !tooLong && !uploading;
+  const suggestions = useComposerSuggestions({ conversationId, draft, caret, note });
 
   async function send(event?: FormEvent) {
     event?.preventDefault();
@@ -71,12 +91,17 @@ export function ReplyComposer({
     setBusy("send");
     setError(null);
     try {
-      await reply({
-        conversationId,
-        text: draft,
-        ...(attachmentIds.length ? { attachmentIds } : {}),
-      });
-      files.clearSent(attachmentIds);
+      if (note) {
+        await addNote({ conversationId, text: draft, mentions: mentionedIds(draft, picked) });
+        setPicked([]);
+      } else {
+        await reply({
+          conversationId,
+          text: draft,
+          ...(attachmentIds.length ? { attachmentIds } : {}),
+        });
+        files.clearSent(attachmentIds);
+      }
       setDraft("");
     } catch (failure) {
       setError(errorMessage(failure));
@@ -101,13 +126,24 @@ export function ReplyComposer({
     }
   }
 
+  function pick(item: ComposerSuggestion) {
+    if (!suggestions.trigger) return;
+    const next = replaceTrigger(draft, suggestions.trigger, caret, item.insertion);
+    setDraft(next.text);
+    setCaret(next.caret);
+    if (item.member) setPicked((members) => [...members, item.member!]);
+    requestAnimationFrame(() => box.current?.setSelectionRange(next.caret, next.caret));
+  }
+
   function onKeyDown(event: KeyboardEvent<HTMLTextAreaElement>) {
+    if (suggestions.onKeyDown(event, pick)) return;
     if (event.key === "Enter" && (event.metaKey || event.ctrlKey)) void send();
   }
 
-  function attach(picked: File[]) {
-    if (picked.length === 0) return false;
-    void files.attach(picked);
+  function attach(chosen: File[]) {
+    // A note is text for teammates; files go out with replies.
+    if (chosen.length === 0 || note) return false;
+    void files.attach(chosen);
     return true;
   }
   function onPaste(event: ClipboardEvent<HTMLTextAreaElement>) {
@@ -136,8 +172,10 @@ export function ReplyComposer({
   }
   return (
     <form
+      data-mode={mode}
       className={cn(
         "grid gap-2 border-t p-3",
+        note && "bg-amber-50 dark:bg-amber-950/40",
         dragging && "bg-accent outline-2 outline-primary outline-dashed",
       )}
       onSubmit={send}
@@ -145,30 +183,66 @@ export function ReplyComposer({
       onDragOver={onDragOver}
       onDragLeave={() => setDragging(false)}
     >
+      <div role="group" aria-label={tNotes("composerMode")} className="flex gap-1">
+        {(["reply", "note"] as const).map((option) => (
+          <Button
+            key={option}
+            type="button"
+            size="sm"
+            variant={mode === option ? "secondary" : "ghost"}
+            aria-pressed={mode === option}
+            onClick={() => {
+              setMode(option);
+              box.current?.focus();
+            }}
+          >
+            {tNotes(option === "reply" ? "modeReply" : "modeNote")}
+          </Button>
+        ))}
+      </div>
       {error ? (
         <p role="alert" className="text-sm text-destructive">
           {error}
         </p>
       ) : null}
+      <ComposerSuggestions
+        id={listId}
+        label={suggestions.trigger?.kind === "mention" ? tNotes("mentionList") : tCanned("list")}
+        items={suggestions.items}
+        active={suggestions.active}
+        onPick={pick}
+      />
       <Textarea
         ref={box}
         aria-keyshortcuts="r"
         value={draft}
-        onChange={(event) => setDraft(event.target.value)}
+        onChange={(event) => {
+          setDraft(event.target.value);
+          setCaret(event.target.selectionStart);
+        }}
+        onSelect={(event) => setCaret(event.currentTarget.selectionStart)}
         onKeyDown={onKeyDown}
         onPaste={onPaste}
-        placeholder={t("replyPlaceholder")}
-        aria-label={t("reply")}
+        placeholder={note ? tNotes("placeholder") : t("replyPlaceholder")}
+        aria-label={note ? tNotes("label") : t("reply")}
         aria-invalid={tooLong}
+        aria-autocomplete="list"
+        aria-controls={suggestions.items.length ? listId : undefined}
+        aria-activedescendant={
+          suggestions.items.length ? suggestionId(listId, suggestions.active) : undefined
+        }
+        className={cn(note && "border-amber-400 bg-background")}
         rows={3}
       />
-      <AttachmentDrafts drafts={files.drafts} onRemove={files.remove} labels={attachmentLabels} />
+      {note ? null : (
+        <AttachmentDrafts drafts={files.drafts} onRemove={files.remove} labels={attachmentLabels} />
+      )}
       <div className="flex items-center justify-between gap-2">
         {tooLong ? (
           <span className="text-xs text-destructive">{t("tooLong", { max: MAX_REPLY_CHARS })}</span>
         ) : (
           <span className="grid text-xs text-muted-foreground">
-            {handsOver ? <span>{t("sendHint")}</span> : null}
+            {note ? <span>{tNotes("hint")}</span> : handsOver ? <span>{t("sendHint")}</span> : null}
             {/* A touch screen has no Ctrl key to press. */}
             <span className="pointer-coarse:hidden" data-testid="send-shortcut">
               {t("sendShortcut")}
@@ -188,15 +262,17 @@ export function ReplyComposer({
               event.target.value = "";
             }}
           />
-          <Button
-            type="button"
-            variant="ghost"
-            size="icon"
-            aria-label={t("attach")}
-            onClick={() => fileInput.current?.click()}
-          >
-            <Paperclip aria-hidden />
-          </Button>
+          {note ? null : (
+            <Button
+              type="button"
+              variant="ghost"
+              size="icon"
+              aria-label={t("attach")}
+              onClick={() => fileInput.current?.click()}
+            >
+              <Paperclip aria-hidden />
+            </Button>
+          )}
           <EmojiButton
             onPick={insertEmoji}
             labels={{ open: tEmoji("open"), grid: tEmoji("label") }}
@@ -211,7 +287,7 @@ export function ReplyComposer({
             {busy === "enhance" ? t("enhancing") : t("enhance")}
           </Button>
           <Button type="submit" size="sm" disabled={busy !== null || !sendable}>
-            {t("send")}
+            {note ? tNotes("add") : t("send")}
           </Button>
         </div>
       </div>

@@ -4,9 +4,11 @@ import { Authenticated } from "convex/react";
 import { ErrorBoundary } from "react-error-boundary";
 
 import { useAttentionNotifications } from "../../hooks/use-attention-notifications";
+import { useMentionNotifications } from "../../hooks/use-mention-notifications";
 
 function Watcher() {
   useAttentionNotifications();
+  useMentionNotifications();
   return null;
 }
 

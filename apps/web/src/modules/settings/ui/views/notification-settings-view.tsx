@@ -13,6 +13,7 @@ const OPTIONS = [
   "browserOnEscalation",
   "browserOnAssignedMessage",
   "sound",
+  "emailOnMention",
 ] as const;
 
 export function NotificationSettingsView() {
@@ -39,7 +40,7 @@ export function NotificationSettingsView() {
               type="checkbox"
               name={option}
               className="mt-0.5 size-4 accent-primary"
-              checked={preferences[option]}
+              checked={preferences[option] ?? false}
               onChange={(event) => void update({ [option]: event.target.checked })}
             />
             <span className="grid gap-0.5">
