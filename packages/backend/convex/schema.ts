@@ -29,6 +29,7 @@ import { abuseTables } from "./lib/abuse/tables";
 import { officeHoursTables } from "./lib/officeHours/tables";
 import { triageTables } from "./lib/triage/tables";
 import { contactTables } from "./lib/contacts/tables";
+import { whatsappTables } from "./lib/whatsapp/tables";
 
 /**
  * Every tenant-owned table carries `organizationId`: the organization's public id (Clerk's or
@@ -305,4 +306,5 @@ export default defineSchema({
   })
     .index("by_organization", ["organizationId"])
     .index("by_conversation_and_order", ["conversationId", "order"]),
+  ...whatsappTables,
 });
