@@ -55,8 +55,9 @@ export const disconnect = adminMutation({
 const SHOWN_FIRST: DeliveryStatus[] = ["failed", "queued", "sent", "delivered", "read"];
 
 /**
- * Delivery status of each answer sent to the customer's phone, by thread message: a message in
- * several parts (or with files) shows its least advanced part, and a failure with its reason.
+ * Delivery status of each answer sent to the customer's phone, by thread order (one answer, all
+ * its steps): an answer in several parts (or with files) shows its least advanced part, and a
+ * failure with its reason.
  */
 export const deliveries = operatorQuery({
   args: { conversationId: v.id("conversations") },
@@ -66,16 +67,16 @@ export const deliveries = operatorQuery({
       .query("whatsappMessages")
       .withIndex("by_conversation", (q) => q.eq("conversationId", conversation._id))
       .collect();
-    const byMessage = new Map<string, { status: DeliveryStatus; error?: string }>();
+    const byOrder = new Map<number, { status: DeliveryStatus; error?: string }>();
     for (const row of rows) {
-      if (row.direction !== "outbound" || !row.threadMessageId) continue;
-      const shown = byMessage.get(row.threadMessageId);
+      if (row.direction !== "outbound" || row.threadOrder === undefined) continue;
+      const shown = byOrder.get(row.threadOrder);
       if (!shown || SHOWN_FIRST.indexOf(row.status) < SHOWN_FIRST.indexOf(shown.status))
-        byMessage.set(row.threadMessageId, {
+        byOrder.set(row.threadOrder, {
           status: row.status,
           ...(row.error ? { error: row.error } : {}),
         });
     }
-    return [...byMessage].map(([messageId, delivery]) => ({ messageId, ...delivery }));
+    return [...byOrder].map(([order, delivery]) => ({ order, ...delivery }));
   },
 });

@@ -16,13 +16,14 @@ async function chatOf(ctx: Pick<MutationCtx, "db">, conversation: Doc<"conversat
 }
 
 /** The thread message just saved for this reply: the newest one from the agent's side. */
-async function latestReplyId(ctx: MutationCtx, threadId: string): Promise<string | undefined> {
+async function latestReply(ctx: MutationCtx, threadId: string) {
   const { page } = await listMessages(ctx, components.agent, {
     threadId,
     paginationOpts: { numItems: 5, cursor: null },
     excludeToolMessages: true,
   });
-  return page.find((message) => message.message?.role === "assistant")?._id;
+  const reply = page.find((message) => message.message?.role === "assistant");
+  return reply ? { id: reply._id, order: reply.order } : null;
 }
 
 /**
@@ -38,7 +39,8 @@ export async function queueWhatsAppReply(
   const chat = await chatOf(ctx, conversation);
   const connection = chat ? await ctx.db.get(chat.connectionId) : null;
   if (!chat || !connection?.active) return;
-  const threadMessageId = await latestReplyId(ctx, conversation.threadId);
+  const reply = await latestReply(ctx, conversation.threadId);
+  const threadMessageId = reply?.id;
   const attachments = threadMessageId
     ? await ctx.db
         .query("attachments")
@@ -53,6 +55,7 @@ export async function queueWhatsAppReply(
     conversationId: conversation._id,
     direction: "outbound" as const,
     threadMessageId,
+    threadOrder: reply?.order,
     status: "queued" as const,
     attempts: 0,
   };

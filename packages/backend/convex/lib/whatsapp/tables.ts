@@ -44,6 +44,8 @@ export const whatsappTables = {
     providerMessageId: v.optional(v.string()),
     /** The agent-thread message it is, for the dashboard's status beside each message. */
     threadMessageId: v.optional(v.string()),
+    /** Its thread order: the dashboard shows one answer (all its steps) per order. */
+    threadOrder: v.optional(v.number()),
     /** Outbound: the WhatsApp-formatted text (one part of a long answer) or a file's caption. */
     text: v.optional(v.string()),
     attachmentId: v.optional(v.id("attachments")),

@@ -8,6 +8,7 @@ import {
   operator,
   seedKnowledge,
   settle,
+  startConversation,
   type TestConvex,
 } from "../../test.harness";
 import { SIM_API_KEY, SIM_INSTANCE, startSimBridge } from "../../whatsappSim.harness";
@@ -91,6 +92,12 @@ describe("a customer writes on WhatsApp", () => {
     expect(answers).toHaveLength(1);
     expect(answers[0]!.text).toContain('click "Forgot password"');
     expect(answers[0]!.text).not.toContain("**");
+    const answer = (await threadOf(conversation._id)).find((m) => m.author === "agent")!;
+    const deliveries = await admin.query(api.private.whatsapp.deliveries, {
+      conversationId: conversation._id,
+    });
+    expect(deliveries).toEqual([{ order: answer.order, status: expect.any(String) }]);
+    expect(deliveries[0]!.status).not.toBe("failed");
   });
 
   test("answers in the customer's language", async () => {
@@ -149,15 +156,35 @@ describe("a customer writes on WhatsApp", () => {
   });
 });
 
+describe("the inbox", () => {
+  test("filters by channel, also with a status or a search", async () => {
+    await fromPhone("How do I reset my password?");
+    await startConversation(t, "org_a");
+    const list = async (filters: Record<string, string>) =>
+      (
+        await admin.query(api.private.conversations.list, {
+          paginationOpts: { numItems: 10, cursor: null },
+          ...filters,
+        })
+      ).page.map((c) => c.channel);
+    expect((await list({})).sort()).toEqual(["chat", "whatsapp"]);
+    expect(await list({ channel: "whatsapp" })).toEqual(["whatsapp"]);
+    expect(await list({ channel: "chat", status: "unresolved" })).toEqual(["chat"]);
+    expect(await list({ channel: "voice" })).toEqual([]);
+    expect(await list({ channel: "chat", search: "Maria" })).toEqual([]);
+  });
+});
+
 describe("replies to the phone", () => {
   test("an operator's reply is sent, then shows delivered and read", async () => {
     await fromPhone("I want to talk to a person");
     const conversation = await onlyConversation();
     const before = sentToPhone().length;
-    const messageId = await admin.mutation(api.private.messages.reply, {
+    await admin.mutation(api.private.messages.reply, {
       conversationId: conversation._id,
       text: "Hi Maria, **I am here**.",
     });
+    const order = Math.max(...(await threadOf(conversation._id)).map((m) => m.order));
     await settle(t);
     expect(
       sentToPhone()
@@ -167,7 +194,7 @@ describe("replies to the phone", () => {
     const statusOf = async () =>
       (
         await admin.query(api.private.whatsapp.deliveries, { conversationId: conversation._id })
-      ).find((d) => d.messageId === messageId)?.status;
+      ).find((d) => d.order === order)?.status;
     expect(["sent", "delivered"]).toContain(await statusOf());
     await vi.waitFor(async () => expect(await statusOf()).toBe("delivered"));
     await fetch(`${bridge.sim.url}/phone/read`, {
@@ -204,16 +231,17 @@ describe("replies to the phone", () => {
     const conversation = await onlyConversation();
     const before = sentToPhone().length;
     bridge.sim.failNextSends(400);
-    const messageId = await admin.mutation(api.private.messages.reply, {
+    await admin.mutation(api.private.messages.reply, {
       conversationId: conversation._id,
       text: "Never arrives",
     });
+    const order = Math.max(...(await threadOf(conversation._id)).map((m) => m.order));
     await t.finishAllScheduledFunctions(() => vi.advanceTimersByTime(1_000));
     expect(sentToPhone().slice(before)).toEqual([]);
     const deliveries = await admin.query(api.private.whatsapp.deliveries, {
       conversationId: conversation._id,
     });
-    expect(deliveries.find((d) => d.messageId === messageId)).toMatchObject({
+    expect(deliveries.find((d) => d.order === order)).toMatchObject({
       status: "failed",
       error: expect.stringContaining("400"),
     });

@@ -6,6 +6,7 @@ import { useCallback } from "react";
 import { usePathname, useRouter } from "@/i18n/navigation";
 
 import { type AssigneeFilter, parseAssigneeFilter } from "../lib/assignee-filter";
+import { type ChannelFilter, parseChannelFilter } from "../lib/channel-filter";
 import { parseStatusFilter, type StatusFilter } from "../lib/conversation-status";
 import { parseTriageFilters, type TriageFilters, writeTriageFilters } from "../lib/triage-filters";
 
@@ -18,6 +19,7 @@ export function useInboxFilters() {
   const search = params.get("q") ?? "";
   const assignee = parseAssigneeFilter(params.get("assignee"));
   const triage = parseTriageFilters(params);
+  const channel = parseChannelFilter(params.get("channel"));
 
   const update = useCallback(
     (
@@ -25,6 +27,7 @@ export function useInboxFilters() {
         status?: StatusFilter;
         search?: string;
         assignee?: AssigneeFilter;
+        channel?: ChannelFilter;
       } & Partial<TriageFilters>,
     ) => {
       const next = new URLSearchParams(params.toString());
@@ -41,11 +44,15 @@ export function useInboxFilters() {
         if (changes.assignee === "all") next.delete("assignee");
         else next.set("assignee", changes.assignee);
       }
+      if (changes.channel !== undefined) {
+        if (changes.channel === "all") next.delete("channel");
+        else next.set("channel", changes.channel);
+      }
       const query = next.toString();
       router.replace(query ? `${pathname}?${query}` : pathname);
     },
     [params, pathname, router],
   );
 
-  return { status, search, assignee, triage, query: params.toString(), update };
+  return { status, search, assignee, triage, channel, query: params.toString(), update };
 }

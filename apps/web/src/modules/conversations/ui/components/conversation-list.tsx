@@ -22,6 +22,7 @@ import { PriorityIcon } from "@/modules/triage/ui/components/priority-icon";
 import { TagChip } from "@/modules/triage/ui/components/tag-chip";
 
 import { AssigneeTag } from "./assignee-tag";
+import { ChannelBadge } from "./channel-badge";
 import { RelativeTime } from "./relative-time";
 
 const PAGE_SIZE = 20;
@@ -29,7 +30,7 @@ const PAGE_SIZE = 20;
 export function ConversationList() {
   const t = useTranslations("conversations");
   const tPriority = useTranslations("triage.priority");
-  const { status, search, assignee, triage, query } = useInboxFilters();
+  const { status, search, assignee, triage, channel, query } = useInboxFilters();
   const tags = useQuery(api.private.tags.list);
   const tagById = new Map((tags ?? []).map((tag) => [tag._id, tag]));
   const params = useParams<{ conversationId?: string }>();
@@ -49,6 +50,7 @@ export function ConversationList() {
           search: search.trim() || undefined,
           ...byAssignee,
           ...triageQueryArgs(triage),
+          channel: channel === "all" ? undefined : channel,
         },
     { initialNumItems: PAGE_SIZE },
   );
@@ -96,7 +98,11 @@ export function ConversationList() {
   if (results.length === 0) {
     return (
       <p className="p-4 text-sm text-muted-foreground">
-        {search || status !== "all" || assignee !== "all" || hasTriageFilter(triage)
+        {search ||
+        status !== "all" ||
+        assignee !== "all" ||
+        channel !== "all" ||
+        hasTriageFilter(triage)
           ? t("noMatches")
           : t("empty")}
       </p>
@@ -151,6 +157,7 @@ export function ConversationList() {
                 <Badge variant={statusBadgeVariant(conversation.status)}>
                   {t(`status.${conversation.status}`)}
                 </Badge>
+                <ChannelBadge channel={conversation.channel} />
                 {unread ? (
                   <span
                     className="size-2 shrink-0 rounded-full bg-primary"

@@ -10,6 +10,7 @@ import { useInboxFilters } from "../../hooks/use-inbox-filters";
 import { useInboxShortcuts } from "../../hooks/use-inbox-shortcuts";
 import { CONVERSATION_STATUSES, type StatusFilter } from "../../lib/conversation-status";
 import { AssigneeFilter } from "./assignee-filter";
+import { ChannelFilter } from "./channel-filter";
 import { TriageFilters } from "./triage-filters";
 
 const FILTERS: StatusFilter[] = ["all", ...CONVERSATION_STATUSES];
@@ -80,6 +81,7 @@ export function InboxFilters() {
       </div>
       <AssigneeFilter />
       <TriageFilters />
+      <ChannelFilter />
     </div>
   );
 }

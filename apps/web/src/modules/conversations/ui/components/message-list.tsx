@@ -3,11 +3,12 @@
 import { api } from "@echo/backend/convex/_generated/api";
 import type { Id } from "@echo/backend/convex/_generated/dataModel";
 import { Button } from "@echo/ui/components/button";
-import { usePaginatedQuery } from "convex/react";
+import { usePaginatedQuery, useQuery } from "convex/react";
 import { useTranslations } from "next-intl";
 import { Fragment, useEffect, useRef } from "react";
 
 import { AnswerProvenance } from "./answer-provenance";
+import { DeliveryStatus } from "./delivery-status";
 import { ThreadMessage } from "./thread-message";
 
 const PAGE_SIZE = 30;
@@ -35,6 +36,8 @@ export function MessageList({
     { threadId },
     { initialNumItems: PAGE_SIZE },
   );
+  const deliveries = useQuery(api.private.whatsapp.deliveries, { conversationId });
+  const deliveryByOrder = new Map((deliveries ?? []).map((delivery) => [delivery.order, delivery]));
   const bottom = useRef<HTMLDivElement>(null);
   const messages = sortChronologically(results).filter((message) => message.text.trim() !== "");
   const newest = messages.at(-1)?.key;
@@ -66,6 +69,9 @@ export function MessageList({
             text={message.text}
             attachments={message.attachments}
           />
+          {message.author !== "contact" && deliveryByOrder.has(message.order) ? (
+            <DeliveryStatus delivery={deliveryByOrder.get(message.order)!} />
+          ) : null}
           {message.author === "agent" ? (
             <AnswerProvenance
               conversationId={conversationId}
