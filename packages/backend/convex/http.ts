@@ -3,6 +3,7 @@ import { httpRouter } from "convex/server";
 import { api, internal } from "./_generated/api";
 import * as attachments from "./attachmentRoutes";
 import * as contactSessions from "./contactSessionRoutes";
+import * as whatsapp from "./whatsappRoutes";
 import { httpAction } from "./_generated/server";
 import { PASSAGE_PATH, parsePassageAddress } from "./lib/knowledge/passageLink";
 import { passagePage } from "./lib/knowledge/passagePage";
@@ -128,5 +129,10 @@ http.route({
   }),
 });
 http.route({ pathPrefix: "/attachments/", method: "GET", handler: attachments.download });
+http.route({
+  pathPrefix: whatsapp.EVOLUTION_WEBHOOK_PREFIX,
+  method: "POST",
+  handler: whatsapp.evolutionWebhook,
+});
 
 export default http;

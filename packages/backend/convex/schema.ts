@@ -34,6 +34,7 @@ import { csatTables } from "./lib/csat/tables";
 import { presenceTables } from "./lib/presence/tables";
 import { notesTables } from "./lib/notes/tables";
 import { cannedResponsesTables } from "./lib/cannedResponses/tables";
+import { whatsappTables } from "./lib/whatsapp/tables";
 
 /**
  * Every tenant-owned table carries `organizationId`: the organization's public id (Clerk's or
@@ -322,4 +323,5 @@ export default defineSchema({
   // Private notes with @mentions, and canned responses (issue 18).
   ...notesTables,
   ...cannedResponsesTables,
+  ...whatsappTables,
 });

@@ -135,6 +135,18 @@ import type * as lib_vapiClient from "../lib/vapiClient.js";
 import type * as lib_vapiServerMessage from "../lib/vapiServerMessage.js";
 import type * as lib_webhooks_verifyVapiSecret from "../lib/webhooks/verifyVapiSecret.js";
 import type * as lib_webhooks_verifyWebhook from "../lib/webhooks/verifyWebhook.js";
+import type * as lib_whatsapp_apiKeyHash from "../lib/whatsapp/apiKeyHash.js";
+import type * as lib_whatsapp_chats from "../lib/whatsapp/chats.js";
+import type * as lib_whatsapp_connect from "../lib/whatsapp/connect.js";
+import type * as lib_whatsapp_connections from "../lib/whatsapp/connections.js";
+import type * as lib_whatsapp_events from "../lib/whatsapp/events.js";
+import type * as lib_whatsapp_evolution_client from "../lib/whatsapp/evolution/client.js";
+import type * as lib_whatsapp_evolution_payload from "../lib/whatsapp/evolution/payload.js";
+import type * as lib_whatsapp_format from "../lib/whatsapp/format.js";
+import type * as lib_whatsapp_inboundText from "../lib/whatsapp/inboundText.js";
+import type * as lib_whatsapp_messages from "../lib/whatsapp/messages.js";
+import type * as lib_whatsapp_outbox from "../lib/whatsapp/outbox.js";
+import type * as lib_whatsapp_tables from "../lib/whatsapp/tables.js";
 import type * as lib_widgetCopy from "../lib/widgetCopy.js";
 import type * as lib_widgetSettings from "../lib/widgetSettings.js";
 import type * as private_analytics from "../private/analytics.js";
@@ -166,6 +178,7 @@ import type * as private_plugins from "../private/plugins.js";
 import type * as private_tags from "../private/tags.js";
 import type * as private_typing from "../private/typing.js";
 import type * as private_usage from "../private/usage.js";
+import type * as private_whatsapp from "../private/whatsapp.js";
 import type * as private_widgetSettings from "../private/widgetSettings.js";
 import type * as private_widgetSightings from "../private/widgetSightings.js";
 import type * as public_attachments from "../public/attachments.js";
@@ -210,6 +223,11 @@ import type * as system_secrets_store from "../system/secrets/store.js";
 import type * as system_seed from "../system/seed.js";
 import type * as system_voiceCalls from "../system/voiceCalls.js";
 import type * as system_webhooks_applyEvent from "../system/webhooks/applyEvent.js";
+import type * as system_whatsapp_connections from "../system/whatsapp/connections.js";
+import type * as system_whatsapp_demo from "../system/whatsapp/demo.js";
+import type * as system_whatsapp_inbound from "../system/whatsapp/inbound.js";
+import type * as system_whatsapp_outbound from "../system/whatsapp/outbound.js";
+import type * as whatsappRoutes from "../whatsappRoutes.js";
 
 import type {
   ApiFromModules,
@@ -345,6 +363,18 @@ declare const fullApi: ApiFromModules<{
   "lib/vapiServerMessage": typeof lib_vapiServerMessage;
   "lib/webhooks/verifyVapiSecret": typeof lib_webhooks_verifyVapiSecret;
   "lib/webhooks/verifyWebhook": typeof lib_webhooks_verifyWebhook;
+  "lib/whatsapp/apiKeyHash": typeof lib_whatsapp_apiKeyHash;
+  "lib/whatsapp/chats": typeof lib_whatsapp_chats;
+  "lib/whatsapp/connect": typeof lib_whatsapp_connect;
+  "lib/whatsapp/connections": typeof lib_whatsapp_connections;
+  "lib/whatsapp/events": typeof lib_whatsapp_events;
+  "lib/whatsapp/evolution/client": typeof lib_whatsapp_evolution_client;
+  "lib/whatsapp/evolution/payload": typeof lib_whatsapp_evolution_payload;
+  "lib/whatsapp/format": typeof lib_whatsapp_format;
+  "lib/whatsapp/inboundText": typeof lib_whatsapp_inboundText;
+  "lib/whatsapp/messages": typeof lib_whatsapp_messages;
+  "lib/whatsapp/outbox": typeof lib_whatsapp_outbox;
+  "lib/whatsapp/tables": typeof lib_whatsapp_tables;
   "lib/widgetCopy": typeof lib_widgetCopy;
   "lib/widgetSettings": typeof lib_widgetSettings;
   "private/analytics": typeof private_analytics;
@@ -376,6 +406,7 @@ declare const fullApi: ApiFromModules<{
   "private/tags": typeof private_tags;
   "private/typing": typeof private_typing;
   "private/usage": typeof private_usage;
+  "private/whatsapp": typeof private_whatsapp;
   "private/widgetSettings": typeof private_widgetSettings;
   "private/widgetSightings": typeof private_widgetSightings;
   "public/attachments": typeof public_attachments;
@@ -420,6 +451,11 @@ declare const fullApi: ApiFromModules<{
   "system/seed": typeof system_seed;
   "system/voiceCalls": typeof system_voiceCalls;
   "system/webhooks/applyEvent": typeof system_webhooks_applyEvent;
+  "system/whatsapp/connections": typeof system_whatsapp_connections;
+  "system/whatsapp/demo": typeof system_whatsapp_demo;
+  "system/whatsapp/inbound": typeof system_whatsapp_inbound;
+  "system/whatsapp/outbound": typeof system_whatsapp_outbound;
+  "whatsappRoutes": typeof whatsappRoutes;
 }>;
 
   /**

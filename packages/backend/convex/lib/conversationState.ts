@@ -2,6 +2,7 @@ import type { Doc } from "../_generated/dataModel";
 import type { MutationCtx } from "../_generated/server";
 import { followConversationActivity } from "./triage/conversationTags";
 import { scheduleTranscriptEmail } from "./email/schedule";
+import { queueWhatsAppReply } from "./whatsapp/outbox";
 import type { MessageAuthor } from "./validators";
 
 type Db = Pick<MutationCtx, "db">;
@@ -14,10 +15,11 @@ function searchText(conversation: Doc<"conversations">, latest: string) {
 
 /**
  * Every message moves the conversation's clock, preview and the other side's unread count; a
- * visitor's message also brings a snoozed conversation back to the inbox.
+ * visitor's message also brings a snoozed conversation back to the inbox. On WhatsApp, an answer
+ * (the agent's or an operator's) is also queued to the customer's phone.
  */
 export async function recordConversationMessage(
-  ctx: Db,
+  ctx: MutationCtx,
   conversation: Doc<"conversations">,
   { text, author }: { text: string; author: MessageAuthor },
 ): Promise<void> {
@@ -35,6 +37,8 @@ export async function recordConversationMessage(
       ? { unreadByOperator: conversation.unreadByOperator + 1 }
       : { unreadByContact: conversation.unreadByContact + 1 }),
   });
+  if (conversation.channel === "whatsapp" && author !== "contact")
+    await queueWhatsAppReply(ctx, conversation, text);
 }
 
 export async function escalateConversation(

@@ -9,7 +9,8 @@ export const vConversationStatus = v.union(
 );
 export type ConversationStatus = Infer<typeof vConversationStatus>;
 
-export const vChannel = v.union(v.literal("chat"), v.literal("voice"));
+export const vChannel = v.union(v.literal("chat"), v.literal("voice"), v.literal("whatsapp"));
+export type Channel = Infer<typeof vChannel>;
 
 export const vRole = v.union(v.literal("owner"), v.literal("admin"), v.literal("member"));
 export type Role = Infer<typeof vRole>;

@@ -9,6 +9,8 @@ export type MessageAttachment = {
   kind: "image" | "file";
   size: number;
   url: string;
+  /** Audio (a WhatsApp voice note) also gets a player. */
+  contentType?: string;
 };
 
 export type MessageAttachmentLabels = {
@@ -43,17 +45,28 @@ export function MessageAttachments({
               />
             </a>
           ) : (
-            <a
-              href={attachment.url}
-              download={attachment.fileName}
-              className="flex items-center gap-2 rounded-md border bg-background/60 px-2 py-1 text-sm text-foreground underline-offset-2 hover:underline"
-            >
-              <FileText aria-hidden className="size-4 shrink-0" />
-              <span className="min-w-0 truncate">{attachment.fileName}</span>
-              <span className="shrink-0 text-xs text-muted-foreground">
-                {labels.size(attachment.size)}
-              </span>
-            </a>
+            <>
+              {attachment.contentType?.startsWith("audio/") ? (
+                <audio
+                  controls
+                  preload="metadata"
+                  src={attachment.url}
+                  aria-label={attachment.fileName}
+                  className="mb-1 h-10 w-64 max-w-full"
+                />
+              ) : null}
+              <a
+                href={attachment.url}
+                download={attachment.fileName}
+                className="flex items-center gap-2 rounded-md border bg-background/60 px-2 py-1 text-sm text-foreground underline-offset-2 hover:underline"
+              >
+                <FileText aria-hidden className="size-4 shrink-0" />
+                <span className="min-w-0 truncate">{attachment.fileName}</span>
+                <span className="shrink-0 text-xs text-muted-foreground">
+                  {labels.size(attachment.size)}
+                </span>
+              </a>
+            </>
           )}
         </li>
       ))}

@@ -5,7 +5,7 @@ import type { DataModel, Doc } from "../../_generated/dataModel";
 import type { QueryCtx } from "../../_generated/server";
 import { contactInboxPage } from "../contacts/contactInbox";
 import { vContactStage } from "../contacts/validators";
-import { vConversationStatus } from "../validators";
+import { vChannel, vConversationStatus } from "../validators";
 import { priorityRank, vPriority } from "./validators";
 
 /** The inbox's filters and order; each reading starts from an index and filters the rest. */
@@ -23,6 +23,7 @@ export const vInboxFilters = {
   contactTag: v.optional(v.string()),
   /** The visitor's contact is at this lifecycle stage. */
   contactStage: v.optional(vContactStage),
+  channel: v.optional(vChannel),
 };
 export type InboxFilters = ObjectType<typeof vInboxFilters>;
 
@@ -42,6 +43,7 @@ function conditions(filters: InboxFilters) {
     assignee:
       filters.assigneeId === undefined ? undefined : { id: filters.assigneeId ?? undefined },
     priority: filters.priority === undefined ? undefined : { rank: priorityRank(filters.priority) },
+    channel: filters.channel,
   };
 }
 
@@ -52,7 +54,8 @@ export function matchesInbox(conversation: Doc<"conversations">, filters: InboxF
     (c.status === undefined || conversation.status === c.status) &&
     (c.assignee === undefined || conversation.assigneeId === c.assignee.id) &&
     (c.priority === undefined || conversation.priority === c.priority.rank) &&
-    (filters.tagId === undefined || (conversation.tagIds ?? []).includes(filters.tagId))
+    (filters.tagId === undefined || (conversation.tagIds ?? []).includes(filters.tagId)) &&
+    (c.channel === undefined || conversation.channel === c.channel)
   );
 }
 
@@ -69,6 +72,7 @@ function filterFor(filters: InboxFilters, skip: Array<"status" | "assignee" | "p
     if (c.priority !== undefined && !skip.includes("priority")) {
       parts.push(q.eq(q.field("priority"), c.priority.rank));
     }
+    if (c.channel !== undefined) parts.push(q.eq(q.field("channel"), c.channel));
     return q.and(...parts);
   };
 }
@@ -159,5 +163,6 @@ export async function inboxPage(
       q.eq("organizationId", orgId).eq("snoozed", c.snoozed),
     )
     .order("desc")
+    .filter(filterFor(filters, []))
     .paginate(paginationOpts);
 }

@@ -11,6 +11,7 @@ import {
   parseContactInboxFilters,
   writeContactInboxFilters,
 } from "../lib/contact-inbox-filters";
+import { type ChannelFilter, parseChannelFilter } from "../lib/channel-filter";
 import { parseStatusFilter, type StatusFilter } from "../lib/conversation-status";
 import { parseTriageFilters, type TriageFilters, writeTriageFilters } from "../lib/triage-filters";
 
@@ -24,6 +25,7 @@ export function useInboxFilters() {
   const assignee = parseAssigneeFilter(params.get("assignee"));
   const triage = parseTriageFilters(params);
   const contact = parseContactInboxFilters(params);
+  const channel = parseChannelFilter(params.get("channel"));
 
   const update = useCallback(
     (
@@ -31,6 +33,7 @@ export function useInboxFilters() {
         status?: StatusFilter;
         search?: string;
         assignee?: AssigneeFilter;
+        channel?: ChannelFilter;
       } & Partial<TriageFilters> &
         Partial<ContactInboxFilters>,
     ) => {
@@ -49,11 +52,15 @@ export function useInboxFilters() {
         if (changes.assignee === "all") next.delete("assignee");
         else next.set("assignee", changes.assignee);
       }
+      if (changes.channel !== undefined) {
+        if (changes.channel === "all") next.delete("channel");
+        else next.set("channel", changes.channel);
+      }
       const query = next.toString();
       router.replace(query ? `${pathname}?${query}` : pathname);
     },
     [params, pathname, router],
   );
 
-  return { status, search, assignee, triage, contact, query: params.toString(), update };
+  return { status, search, assignee, triage, contact, channel, query: params.toString(), update };
 }

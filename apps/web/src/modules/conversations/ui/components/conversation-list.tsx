@@ -27,6 +27,7 @@ import { PriorityIcon } from "@/modules/triage/ui/components/priority-icon";
 import { TagChip } from "@/modules/triage/ui/components/tag-chip";
 
 import { AssigneeTag } from "./assignee-tag";
+import { ChannelBadge } from "./channel-badge";
 import { RelativeTime } from "./relative-time";
 
 const PAGE_SIZE = 20;
@@ -35,7 +36,7 @@ export function ConversationList() {
   const t = useTranslations("conversations");
   const tEmpty = useTranslations("emptyStates");
   const tPriority = useTranslations("triage.priority");
-  const { status, search, assignee, triage, contact, query } = useInboxFilters();
+  const { status, search, assignee, triage, contact, channel, query } = useInboxFilters();
   const tags = useQuery(api.private.tags.list);
   const tagById = new Map((tags ?? []).map((tag) => [tag._id, tag]));
   const params = useParams<{ conversationId?: string }>();
@@ -56,6 +57,7 @@ export function ConversationList() {
           ...byAssignee,
           ...triageQueryArgs(triage),
           ...contactInboxQueryArgs(contact),
+          channel: channel === "all" ? undefined : channel,
         },
     { initialNumItems: PAGE_SIZE },
   );
@@ -98,6 +100,7 @@ export function ConversationList() {
     return search ||
       status !== "all" ||
       assignee !== "all" ||
+      channel !== "all" ||
       hasTriageFilter(triage) ||
       hasContactInboxFilter(contact) ? (
       <EmptyState icon={SearchXIcon} title={t("noMatches")} />
@@ -167,6 +170,7 @@ export function ConversationList() {
                 <Badge variant={statusBadgeVariant(conversation.status)}>
                   {t(`status.${conversation.status}`)}
                 </Badge>
+                <ChannelBadge channel={conversation.channel} />
                 {unread ? (
                   <span
                     className="size-2 shrink-0 rounded-full bg-primary"

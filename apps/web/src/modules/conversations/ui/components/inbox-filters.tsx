@@ -11,6 +11,7 @@ import { useInboxShortcuts } from "../../hooks/use-inbox-shortcuts";
 import { CONVERSATION_STATUSES, type StatusFilter } from "../../lib/conversation-status";
 import { AssigneeFilter } from "./assignee-filter";
 import { ContactInboxFilters } from "./contact-inbox-filters";
+import { ChannelFilter } from "./channel-filter";
 import { TriageFilters } from "./triage-filters";
 
 const FILTERS: StatusFilter[] = ["all", ...CONVERSATION_STATUSES];
@@ -82,6 +83,7 @@ export function InboxFilters() {
       <AssigneeFilter />
       <TriageFilters />
       <ContactInboxFilters />
+      <ChannelFilter />
     </div>
   );
 }

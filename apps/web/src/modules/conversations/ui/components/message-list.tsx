@@ -9,6 +9,7 @@ import { useTranslations } from "next-intl";
 import { Fragment, useEffect, useRef } from "react";
 
 import { AnswerProvenance } from "./answer-provenance";
+import { DeliveryStatus } from "./delivery-status";
 import { PrivateNote } from "./private-note";
 import { ThreadMessage } from "./thread-message";
 
@@ -64,6 +65,8 @@ export function MessageList({
     { initialNumItems: PAGE_SIZE },
   );
   const notes = useQuery(api.private.notes.list, { conversationId });
+  const deliveries = useQuery(api.private.whatsapp.deliveries, { conversationId });
+  const deliveryByOrder = new Map((deliveries ?? []).map((delivery) => [delivery.order, delivery]));
   const bottom = useRef<HTMLDivElement>(null);
   const messages = sortChronologically(results).filter((message) => message.text.trim() !== "");
   const entries = interleaveNotes(messages, notes ?? [], status === "Exhausted");
@@ -101,6 +104,7 @@ export function MessageList({
             key={entry.message.key}
             message={entry.message}
             conversationId={conversationId}
+            delivery={deliveryByOrder.get(entry.message.order)}
           />
         ),
       )}
@@ -110,13 +114,16 @@ export function MessageList({
 }
 
 type Message = FunctionReturnType<typeof api.private.messages.list>["page"][number];
+type Delivery = FunctionReturnType<typeof api.private.whatsapp.deliveries>[number];
 
 function MessageEntry({
   message,
   conversationId,
+  delivery,
 }: {
   message: Message;
   conversationId: Id<"conversations">;
+  delivery: Delivery | undefined;
 }) {
   return (
     <Fragment>
@@ -126,6 +133,7 @@ function MessageEntry({
         text={message.text}
         attachments={message.attachments}
       />
+      {message.author !== "contact" && delivery ? <DeliveryStatus delivery={delivery} /> : null}
       {message.author === "agent" ? (
         <AnswerProvenance
           conversationId={conversationId}

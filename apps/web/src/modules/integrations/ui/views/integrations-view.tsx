@@ -11,6 +11,7 @@ import { CopyButton } from "@/modules/dashboard/ui/components/copy-button";
 import { embedSnippet, SNIPPET_KINDS, type SnippetKind } from "../../lib/embed-snippets";
 import { type DeploymentUrlList, DeploymentUrls } from "../components/deployment-urls";
 import { IdentityVerificationCard } from "../components/identity-verification-card";
+import { WhatsAppCard } from "../components/whatsapp-card";
 import { WidgetSightings } from "../components/widget-sightings";
 
 export function IntegrationsView({ urls }: { urls: DeploymentUrlList }) {
@@ -73,6 +74,7 @@ export function IntegrationsView({ urls }: { urls: DeploymentUrlList }) {
       <WidgetSightings />
       <DeploymentUrls urls={urls} />
       {organization && organization.role !== "member" ? <IdentityVerificationCard /> : null}
+      {organization && organization.role !== "member" ? <WhatsAppCard /> : null}
     </section>
   );
 }

@@ -1,0 +1,98 @@
+import type { GatewayState } from "../events";
+
+/** A refused or failed Evolution API call; 429 and 5xx (and no answer) are worth retrying. */
+export class EvolutionError extends Error {
+  constructor(
+    message: string,
+    readonly status: number | null,
+  ) {
+    super(message);
+    this.name = "EvolutionError";
+  }
+  get retryable(): boolean {
+    return this.status === null || this.status === 429 || this.status >= 500;
+  }
+}
+
+export type EvolutionInstance = { serverUrl: string; instanceName: string; apiKey: string };
+
+export type OutboundMedia = {
+  mediatype: "image" | "video" | "document" | "audio";
+  mimetype: string;
+  fileName: string;
+  caption?: string;
+  /** Base64 of the file, as Evolution's sendMedia takes it. */
+  media: string;
+};
+
+const TIMEOUT_MS = 20_000;
+
+/** The Evolution API (v2) endpoints Echo uses, with the instance's API key. */
+export function evolutionClient({ serverUrl, instanceName, apiKey }: EvolutionInstance) {
+  const base = serverUrl.replace(/\/+$/, "");
+  const instance = encodeURIComponent(instanceName);
+  async function call(method: "GET" | "POST", path: string, body?: unknown): Promise<unknown> {
+    let response: Response;
+    try {
+      response = await fetch(`${base}${path}`, {
+        method,
+        headers: { apikey: apiKey, "content-type": "application/json" },
+        body: body === undefined ? undefined : JSON.stringify(body),
+        signal: AbortSignal.timeout(TIMEOUT_MS),
+      });
+    } catch (error) {
+      throw new EvolutionError(`Evolution API did not answer: ${String(error)}`, null);
+    }
+    const text = await response.text();
+    if (!response.ok)
+      throw new EvolutionError(
+        `Evolution API answered ${response.status}: ${text.slice(0, 300)}`,
+        response.status,
+      );
+    return text ? (JSON.parse(text) as unknown) : null;
+  }
+  const sentId = (result: unknown): string => {
+    const id = (result as { key?: { id?: unknown } } | null)?.key?.id;
+    if (typeof id !== "string")
+      throw new EvolutionError("Evolution API returned no message id", 502);
+    return id;
+  };
+  return {
+    async connectionState(): Promise<GatewayState> {
+      const result = (await call("GET", `/instance/connectionState/${instance}`)) as {
+        instance?: { state?: string };
+      } | null;
+      const state = result?.instance?.state;
+      return state === "open"
+        ? "connected"
+        : state === "connecting"
+          ? "qr"
+          : state === "close"
+            ? "disconnected"
+            : "unknown";
+    },
+    async setWebhook(url: string): Promise<void> {
+      await call("POST", `/webhook/set/${instance}`, {
+        webhook: {
+          enabled: true,
+          url,
+          byEvents: false,
+          base64: true,
+          events: ["MESSAGES_UPSERT", "MESSAGES_UPDATE", "CONNECTION_UPDATE", "QRCODE_UPDATED"],
+        },
+      });
+    },
+    async sendText(number: string, text: string, quotedId?: string): Promise<string> {
+      return sentId(
+        await call("POST", `/message/sendText/${instance}`, {
+          number,
+          text,
+          ...(quotedId ? { quoted: { key: { id: quotedId } } } : {}),
+        }),
+      );
+    },
+    async sendMedia(number: string, media: OutboundMedia): Promise<string> {
+      return sentId(await call("POST", `/message/sendMedia/${instance}`, { number, ...media }));
+    },
+  };
+}

@@ -1,0 +1,77 @@
+import { listMessages } from "@convex-dev/agent";
+
+import { components, internal } from "../../_generated/api";
+import type { Doc, Id } from "../../_generated/dataModel";
+import type { MutationCtx } from "../../_generated/server";
+import { markdownToWhatsApp, splitForWhatsApp } from "./format";
+
+/** Delays before each retry of a send the gateway refused with 429/5xx; then it is `failed`. */
+export const SEND_RETRY_DELAYS_MS = [2_000, 10_000, 60_000, 300_000];
+
+async function chatOf(ctx: Pick<MutationCtx, "db">, conversation: Doc<"conversations">) {
+  return await ctx.db
+    .query("whatsappChats")
+    .withIndex("by_contactSession", (q) => q.eq("contactSessionId", conversation.contactSessionId))
+    .first();
+}
+
+/** The thread message just saved for this reply: the newest one from the agent's side. */
+async function latestReply(ctx: MutationCtx, threadId: string) {
+  const { page } = await listMessages(ctx, components.agent, {
+    threadId,
+    paginationOpts: { numItems: 5, cursor: null },
+    excludeToolMessages: true,
+  });
+  const reply = page.find((message) => message.message?.role === "assistant");
+  return reply ? { id: reply._id, order: reply.order } : null;
+}
+
+/**
+ * An answer (the agent's or an operator's) to a WhatsApp conversation goes to the customer's
+ * phone: formatted for WhatsApp, split at its limit, its files after it, each part a queued row
+ * that system/whatsapp/outbound sends in order.
+ */
+export async function queueWhatsAppReply(
+  ctx: MutationCtx,
+  conversation: Doc<"conversations">,
+  text: string,
+): Promise<void> {
+  const chat = await chatOf(ctx, conversation);
+  const connection = chat ? await ctx.db.get(chat.connectionId) : null;
+  if (!chat || !connection?.active) return;
+  const reply = await latestReply(ctx, conversation.threadId);
+  const threadMessageId = reply?.id;
+  const attachments = threadMessageId
+    ? await ctx.db
+        .query("attachments")
+        .withIndex("by_conversation_and_messageId", (q) =>
+          q.eq("conversationId", conversation._id).eq("messageId", threadMessageId),
+        )
+        .collect()
+    : [];
+  const base = {
+    organizationId: conversation.organizationId,
+    connectionId: connection._id,
+    conversationId: conversation._id,
+    direction: "outbound" as const,
+    threadMessageId,
+    threadOrder: reply?.order,
+    status: "queued" as const,
+    attempts: 0,
+  };
+  const captionOnly = attachments.length > 0 && text.startsWith("📎");
+  const parts = captionOnly ? [] : splitForWhatsApp(markdownToWhatsApp(text));
+  let part = 0;
+  for (const chunk of parts)
+    await ctx.db.insert("whatsappMessages", { ...base, text: chunk, part: part++ });
+  for (const attachment of attachments)
+    await ctx.db.insert("whatsappMessages", {
+      ...base,
+      attachmentId: attachment._id as Id<"attachments">,
+      part: part++,
+    });
+  if (part > 0)
+    await ctx.scheduler.runAfter(0, internal.system.whatsapp.outbound.deliverNext, {
+      conversationId: conversation._id,
+    });
+}

@@ -1,0 +1,3 @@
+import configs from "@echo/eslint-config";
+
+export default configs.base;

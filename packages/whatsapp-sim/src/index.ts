@@ -1,0 +1,6 @@
+export {
+  startWhatsAppSim,
+  type PhoneInput,
+  type SimMessage,
+  type WhatsAppSim,
+} from "./simulator.ts";
