@@ -28,7 +28,7 @@ describe("Convex's per-transaction limits", () => {
       MiB / 2 - overhead + lastExtra,
     ];
     await expect(client.mutation(limits.writePayloads!, { lengths: lengths(1) })).rejects.toThrow(
-      /Too many bytes written in a single function execution \(limit: 16 MiB\)$/,
+      /Too many bytes written in a single function execution \(limit: 16 MiB\)\n {4}at async handler \(\.\.\/convex\/limits\.ts:\d+:\d+\)\n$/,
     );
     expect(await client.query(limits.countPayloads!, {})).toBe(0);
     await client.mutation(limits.writePayloads!, { lengths: lengths(0) });

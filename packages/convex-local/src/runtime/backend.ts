@@ -19,7 +19,7 @@ export type { FunctionAddress } from "./function-address.ts";
 import { type Bundle, bundleFunctions } from "./bundle.ts";
 import { type ComponentNode, loadComponentTree } from "./component-tree.ts";
 import { componentBundle } from "./component-bundles.ts";
-import { failedOutcome, FunctionError } from "./errors.ts";
+import { failedOutcome, FunctionError, httpActionErrorBody } from "./errors.ts";
 import { type Frame, frames, type UdfType, type UserIdentity } from "./frame.ts";
 import { installGlobals, realNow, realSetTimeout, setFallbackEnv } from "./globals.ts";
 import {
@@ -1010,11 +1010,8 @@ export class Backend {
       logged();
       return response;
     } catch (e) {
-      const outcome = failedOutcome(e, requestId);
-      logged(outcome.errorMessage);
-      const body: Record<string, unknown> = { code: outcome.errorMessage };
-      if (outcome.errorData !== undefined) body.data = outcome.errorData;
-      return Response.json(body, { status: 500 });
+      logged(failedOutcome(e, requestId).errorMessage);
+      return Response.json(httpActionErrorBody(e, requestId), { status: 500 });
     }
   }
 

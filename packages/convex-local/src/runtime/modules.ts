@@ -2,6 +2,7 @@ import { pathToFileURL } from "node:url";
 import { type Bundle } from "./bundle.ts";
 import { frames } from "./frame.ts";
 import { type CronSpec } from "./crons.ts";
+import { registerBundle } from "./stack-trace.ts";
 
 export type SchemaTable = {
   tableName: string;
@@ -69,6 +70,7 @@ export class LoadedModules {
 
   static async load(bundle: Bundle): Promise<LoadedModules> {
     const loaded = new LoadedModules(bundle);
+    registerBundle(bundle);
     // Module top-level code runs outside any execution, like Convex's import phase.
     await frames.exit(async () => {
       for (const m of bundle.modules) {

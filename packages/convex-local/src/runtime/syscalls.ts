@@ -1,6 +1,6 @@
 import { type JSONValue } from "convex/values";
 import * as db from "./db-syscalls.ts";
-import { nestedCallError } from "./errors.ts";
+import { nestedCallError, syscallError } from "./errors.ts";
 import { currentFrame, type Frame } from "./frame.ts";
 import { scheduleJob, cancelJob } from "./scheduler-syscalls.ts";
 import { actionVectorSearch } from "./vector-syscalls.ts";
@@ -96,6 +96,14 @@ export function syscall(op: string, jsonArgs: string): string {
   return JSON.stringify(handler(frame, JSON.parse(jsonArgs) as never) ?? null);
 }
 
+/** Syscalls that run another function: its error reaches the caller as Convex nests it. */
+const NESTED_CALLS = new Set([
+  "1.0/runUdf",
+  "1.0/actions/query",
+  "1.0/actions/mutation",
+  "1.0/actions/action",
+]);
+
 export async function asyncSyscall(op: string, jsonArgs: string): Promise<string> {
   const frame = currentFrame();
   const handler = asyncOps[op] ?? frame.backend.extraAsyncOps[op];
@@ -104,7 +112,7 @@ export async function asyncSyscall(op: string, jsonArgs: string): Promise<string
     const result = await handler(frame, JSON.parse(jsonArgs) as never);
     return JSON.stringify(result ?? null);
   } catch (e) {
-    throw nestedCallError(e);
+    throw NESTED_CALLS.has(op) ? nestedCallError(e) : syscallError(e);
   }
 }
 
