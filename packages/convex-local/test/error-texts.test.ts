@@ -89,6 +89,14 @@ describe("errors thrown by functions, as Convex shows them", () => {
     );
   });
 
+  test("a query on a staged index reads Convex's text", async () => {
+    const client = new ConvexHttpClient(h.server.url, { logger: false });
+    const error = await client.query(anyApi.errors!.readsStagedIndex!, {}).catch((e: unknown) => e);
+    expect(shown(error)).toMatch(
+      /^\[Request ID: R\] Server Error\nUncaught Error: Index messages\.by_author is currently staged and not available to query until it is enabled\.\n {4}at <anonymous> \(\.\.\/convex\/errors\.ts:33:6\)$/,
+    );
+  });
+
   test("an HTTP action's server error carries Convex's code, data and trace", async () => {
     const response = await fetch(`${h.server.siteUrl}/fail`);
     expect(response.status).toBe(500);

@@ -14,6 +14,9 @@ export type SchemaTable = {
     dimensions: number;
     filterFields: string[];
   }>;
+  /** Indexes declared with `staged: true`: kept out of queries until they are enabled. */
+  stagedDbIndexes?: Array<{ indexDescriptor: string }>;
+  stagedSearchIndexes?: Array<{ indexDescriptor: string }>;
   documentType: unknown;
 };
 export type SchemaJson = { tables: SchemaTable[]; schemaValidation: boolean };

@@ -93,7 +93,11 @@ export function syscall(op: string, jsonArgs: string): string {
   const frame = currentFrame();
   const handler = syncOps[op];
   if (!handler) throw new Error(`Unknown syscall ${op}`);
-  return JSON.stringify(handler(frame, JSON.parse(jsonArgs) as never) ?? null);
+  try {
+    return JSON.stringify(handler(frame, JSON.parse(jsonArgs) as never) ?? null);
+  } catch (e) {
+    throw syscallError(e);
+  }
 }
 
 /** Syscalls that run another function: its error reaches the caller as Convex nests it. */
