@@ -7,7 +7,9 @@ let h: Harness;
 let client: ConvexHttpClient;
 
 beforeAll(async () => {
-  h = await startHarness("basic");
+  // Moving 16 MiB through JSON takes more than Convex's 1 s on a loaded 2-core machine; these
+  // tests are about sizes (test/execution-time.test.ts is about time).
+  h = await startHarness("basic", { functionTimeoutMs: 30_000 });
   client = new ConvexHttpClient(h.server.url, { logger: false });
 });
 

@@ -2,6 +2,7 @@ import { type JSONValue } from "convex/values";
 import * as db from "./db-syscalls.ts";
 import { nestedCallError, syscallError } from "./errors.ts";
 import { currentFrame, type Frame } from "./frame.ts";
+import { timedSyncSyscall, timedSyscall } from "./user-time.ts";
 import { scheduleJob, cancelJob } from "./scheduler-syscalls.ts";
 import { actionVectorSearch } from "./vector-syscalls.ts";
 
@@ -94,7 +95,9 @@ export function syscall(op: string, jsonArgs: string): string {
   const handler = syncOps[op];
   if (!handler) throw new Error(`Unknown syscall ${op}`);
   try {
-    return JSON.stringify(handler(frame, JSON.parse(jsonArgs) as never) ?? null);
+    return timedSyncSyscall(frame.userClock, () =>
+      JSON.stringify(handler(frame, JSON.parse(jsonArgs) as never) ?? null),
+    );
   } catch (e) {
     throw syscallError(e);
   }
@@ -113,7 +116,9 @@ export async function asyncSyscall(op: string, jsonArgs: string): Promise<string
   const handler = asyncOps[op] ?? frame.backend.extraAsyncOps[op];
   if (!handler) throw new Error(`Unknown syscall ${op}`);
   try {
-    const result = await handler(frame, JSON.parse(jsonArgs) as never);
+    const result = await timedSyscall(frame.userClock, async () =>
+      handler(frame, JSON.parse(jsonArgs) as never),
+    );
     return JSON.stringify(result ?? null);
   } catch (e) {
     throw NESTED_CALLS.has(op) ? nestedCallError(e) : syscallError(e);
