@@ -43,4 +43,17 @@ describe("Convex's 16 MiB limits on a function's arguments and return value", ()
       /Server Error\nFunction limits\.js:returnsText return value is too large \(actual: 16\.00 MiB, limit: 16 MiB\)$/,
     );
   }, 60_000);
+
+  test("values nest 64 levels at most, arguments (as Convex's args array) and results alike", async () => {
+    const nested = (depth: number): unknown => (depth === 0 ? 0 : [nested(depth - 1)]);
+    // `[{ value: X }]` is two levels more than X.
+    expect(await client.query(anyApi.limits!.takesAny!, { value: nested(62) })).toBe("taken");
+    await expect(client.query(anyApi.limits!.takesAny!, { value: nested(63) })).rejects.toThrow(
+      /Server Error\nValue is too nested \(nested 65 levels deep > maximum nesting 64\)$/,
+    );
+    expect(await client.query(anyApi.limits!.returnsNested!, { depth: 64 })).toEqual(nested(64));
+    await expect(client.query(anyApi.limits!.returnsNested!, { depth: 65 })).rejects.toThrow(
+      /Server Error\nValue is too nested \(nested 65 levels deep > maximum nesting 64\)$/,
+    );
+  });
 });

@@ -48,4 +48,20 @@ describe("Convex's per-transaction limits", () => {
       "Too many reads in a single function execution (limit: 4096). Consider using smaller limits in your queries, paginating your queries, or using indexed queries with a selective index range expressions.",
     );
   }, 60_000);
+
+  test("every write counts toward the 16,000, not only distinct documents", async () => {
+    await client.mutation(limits.writeOneDocumentRepeatedly!, { writes: 16_000 });
+    await expect(
+      client.mutation(limits.writeOneDocumentRepeatedly!, { writes: 16_001 }),
+    ).rejects.toThrow(
+      /Server Error\nUncaught Error: Too many writes in a single function execution \(limit: 16000\)\n/,
+    );
+  }, 120_000);
+
+  test("a text search answers at most 1,024 results, as Convex's", async () => {
+    await client.mutation(limits.addNeedles!, { count: 1024 });
+    expect(await client.query(limits.countNeedles!, {})).toBe(1024);
+    await client.mutation(limits.addNeedles!, { count: 1 });
+    expect(await client.query(limits.countNeedles!, {})).toBe(1024);
+  }, 60_000);
 });

@@ -89,12 +89,13 @@ function assertWritable(frame: Frame, table: TableInfo): void {
     throw new Error("System tables (prefixed with `_`) are read-only.");
 }
 
-/** Checks a document about to be written and counts its bytes against the transaction's limit. */
+/** Checks a document about to be written and counts it and its bytes against the transaction's limits. */
 function checkSchema(frame: Frame, table: TableInfo, doc: DocJson): void {
   const value = jsonToConvex(doc) as Record<string, Value>;
   const size = checkDocumentLimits(value);
   const problem = frame.backend.schemaViolation(frame.component, table.name, value);
   if (problem) throw new FunctionError(problem);
+  txOf(frame).countWrite();
   txOf(frame).countBytesWritten(size);
 }
 
@@ -198,6 +199,7 @@ export function replace(
 
 export function remove(frame: Frame, args: { id: JSONValue; table?: string }): DocJson {
   const { table, doc } = existing(frame, args.id, args.table, "delete");
+  frame.tx!.countWrite();
   frame.tx!.write(table.number, doc._id, null);
   return doc;
 }

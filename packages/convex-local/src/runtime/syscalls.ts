@@ -81,7 +81,7 @@ const asyncOps: Record<string, (frame: Frame, args: never) => unknown> = {
       bytesWritten: metric(0, 16 * 1024 * 1024),
       databaseQueries: metric(frame.nextQueryId.value - 1, 4096),
       documentsRead: metric(frame.tx?.documentsRead ?? 0, 32000),
-      documentsWritten: metric(frame.tx?.writes.size ?? 0, 16000),
+      documentsWritten: metric(frame.tx?.userWrites ?? 0, 16000),
       functionsScheduled: metric(0, 1000),
       scheduledFunctionArgsBytes: metric(0, 16 * 1024 * 1024),
     };
