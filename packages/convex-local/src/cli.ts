@@ -19,6 +19,9 @@ const USAGE = `Usage: convex-local [options]
                            normal: fsync at WAL checkpoints (survives a killed process)
   --action-timeout <s>     how long an action may run, in seconds (default: the
                            ACTIONS_USER_TIMEOUT_SECS environment variable, else 600)
+  --function-timeout <s>   how long a query's or mutation's own code may run, in seconds,
+                           database calls not counted (default: the
+                           DATABASE_UDF_USER_TIMEOUT_SECONDS environment variable, else 1)
 `;
 
 function instanceSecret(dataDir: string, given: string | undefined): string {
@@ -44,6 +47,10 @@ export async function main(argv: string[]): Promise<void> {
       host: { type: "string", default: "127.0.0.1" },
       sync: { type: "string", default: "full" },
       "action-timeout": { type: "string", default: process.env.ACTIONS_USER_TIMEOUT_SECS || "600" },
+      "function-timeout": {
+        type: "string",
+        default: process.env.DATABASE_UDF_USER_TIMEOUT_SECONDS || "1",
+      },
       help: { type: "boolean", default: false },
     },
   });
@@ -59,6 +66,9 @@ export async function main(argv: string[]): Promise<void> {
   const actionTimeoutSeconds = Number(values["action-timeout"]);
   if (!(actionTimeoutSeconds > 0))
     throw new Error("--action-timeout must be a positive number of seconds");
+  const functionTimeoutSeconds = Number(values["function-timeout"]);
+  if (!(functionTimeoutSeconds > 0))
+    throw new Error("--function-timeout must be a positive number of seconds");
   const origin = (port: string) => `http://${values.host}:${port}`;
   const backend = new Backend({
     dataDir,
@@ -67,6 +77,7 @@ export async function main(argv: string[]): Promise<void> {
     origin: origin(values.port),
     siteOrigin: origin(values["site-port"]),
     actionTimeoutMs: actionTimeoutSeconds * 1000,
+    functionTimeoutMs: functionTimeoutSeconds * 1000,
   });
   const functionsDir = values.functions ? resolve(values.functions) : null;
   if (functionsDir) await backend.deploy(functionsDir);

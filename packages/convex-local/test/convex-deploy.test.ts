@@ -3,6 +3,8 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync }
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, test, vi } from "vitest";
+import { ConvexHttpClient } from "convex/browser";
+import { anyApi } from "convex/server";
 import { generateAdminKey } from "../src/auth/admin-key.ts";
 import { Backend } from "../src/runtime/backend.ts";
 import { type StartPushRequest } from "../src/runtime/push.ts";
@@ -223,6 +225,46 @@ describe("npx convex deploy against convex-local", () => {
     await start();
     expect(await runFunction("limits:pushed")).toBe("second push");
     expect(await runFunction("work:doneLabels")).toEqual(["kept", "still a string"]);
+  }, 180_000);
+
+  test("errors name the user's file and line through the pushed source maps", async () => {
+    writeFileSync(
+      source("failing.ts"),
+      [
+        'import { query } from "./_generated/server";',
+        "",
+        "export const fails = query({",
+        "  args: {},",
+        '  handler: async () => { throw new Error("from the pushed code"); },',
+        "});",
+        "",
+      ].join("\n"),
+    );
+    writeFileSync(
+      source("failingNode.ts"),
+      [
+        '"use node";',
+        'import { action } from "./_generated/server";',
+        "",
+        "export const fails = action({",
+        '  handler: async () => { throw new Error("from a Node action"); },',
+        "});",
+        "",
+      ].join("\n"),
+    );
+    const { code, output } = await convex(["deploy", "--yes", "--typecheck", "disable"]);
+    rmSync(source("failing.ts"));
+    rmSync(source("failingNode.ts"));
+    expect(code, output).toBe(0);
+    const client = new ConvexHttpClient(server.url, { logger: false });
+    const error = await client.query(anyApi.failing!.fails!, {}).catch((e: unknown) => e);
+    expect(String((error as Error).message)).toMatch(
+      /Server Error\nUncaught Error: from the pushed code\n {4}at handler \(\.\.\/convex\/failing\.ts:5:\d+\)\n?$/,
+    );
+    const fromNode = await client.action(anyApi.failingNode!.fails!, {}).catch((e: unknown) => e);
+    expect(String((fromNode as Error).message)).toMatch(
+      /Server Error\nUncaught Error: from a Node action\n {4}at handler \(\.\.\/convex\/failingNode\.ts:5:\d+\)\n?$/,
+    );
   }, 180_000);
 
   test("a custom JWT provider without an applicationID deploys", async () => {

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { ConvexHttpClient } from "convex/browser";
 import { anyApi } from "convex/server";
+import { ConvexError } from "convex/values";
 import { startHarness, type Harness } from "./server-harness.ts";
 
 let h: Harness;
@@ -41,5 +42,71 @@ describe("error texts as Convex shows them", () => {
       "[WARN] Timer 'default' already exists",
       "[INFO] default: Nms",
     ]);
+  });
+});
+
+/** A client error's text with the request id and line/column figures made stable. */
+function shown(error: unknown): string {
+  return String((error as Error).message)
+    .replace(/\[Request ID: [0-9a-f]{16}\]/, "[Request ID: R]")
+    .trim();
+}
+
+describe("errors thrown by functions, as Convex shows them", () => {
+  test("a thrown error names the user's file and line, without engine frames", async () => {
+    const client = new ConvexHttpClient(h.server.url, { logger: false });
+    const error = await client.query(anyApi.errors!.throwsError!, {}).catch((e: unknown) => e);
+    expect(shown(error)).toBe(
+      "[Request ID: R] Server Error\nUncaught Error: plain failure\n    at <anonymous> (../convex/errors.ts:10:9)",
+    );
+  });
+
+  test("a ConvexError subclass keeps its name and data", async () => {
+    const client = new ConvexHttpClient(h.server.url, { logger: false });
+    const error = await client.query(anyApi.errors!.throwsSubclass!, {}).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ConvexError);
+    expect((error as ConvexError<{ code: bigint }>).data.code).toBe(7n);
+    expect(shown(error)).toBe(
+      '[Request ID: R] Server Error\nUncaught QuotaError: {"message":"over quota","code":"7n"}\n    at <anonymous> (../convex/errors.ts:18:9)',
+    );
+  });
+
+  test("ctx.runQuery nests the inner error, frames and all, in the caller's", async () => {
+    const client = new ConvexHttpClient(h.server.url, { logger: false });
+    const nested = await client
+      .query(anyApi.errors!.queryCallingThrowingQuery!, {})
+      .catch((e: unknown) => e);
+    expect(nested).toBeInstanceOf(ConvexError);
+    expect((nested as ConvexError<string>).data).toBe("Boom boom bop");
+    expect(shown(nested)).toBe(
+      "[Request ID: R] Server Error\nUncaught ConvexError: Uncaught ConvexError: Boom boom bop\n    at <anonymous> (../convex/errors.ts:14:9)\n\n    at async <anonymous> (../convex/errors.ts:22:10)",
+    );
+    const fromAction = await client
+      .action(anyApi.errors!.actionCallingSubclassQuery!, {})
+      .catch((e: unknown) => e);
+    expect(shown(fromAction)).toBe(
+      '[Request ID: R] Server Error\nUncaught ConvexError: Uncaught QuotaError: {"message":"over quota","code":"7n"}\n    at <anonymous> (../convex/errors.ts:18:9)\n\n    at async <anonymous> (../convex/errors.ts:26:10)',
+    );
+  });
+
+  test("a query on a staged index reads Convex's text", async () => {
+    const client = new ConvexHttpClient(h.server.url, { logger: false });
+    const error = await client.query(anyApi.errors!.readsStagedIndex!, {}).catch((e: unknown) => e);
+    expect(shown(error)).toMatch(
+      /^\[Request ID: R\] Server Error\nUncaught Error: Index messages\.by_author is currently staged and not available to query until it is enabled\.\n {4}at <anonymous> \(\.\.\/convex\/errors\.ts:33:6\)$/,
+    );
+  });
+
+  test("an HTTP action's server error carries Convex's code, data and trace", async () => {
+    const response = await fetch(`${h.server.siteUrl}/fail`);
+    expect(response.status).toBe(500);
+    const body = (await response.json()) as Record<string, string>;
+    expect(body.code).toMatch(
+      /^\[Request ID: [0-9a-f]{16}\] Server Error: Uncaught ConvexError: Hello world!$/,
+    );
+    expect(body.data).toBe("Hello world!");
+    expect(body.trace).toBe(
+      "Uncaught ConvexError: Hello world!\n    at <anonymous> (../convex/http.ts:48:11)\n",
+    );
   });
 });

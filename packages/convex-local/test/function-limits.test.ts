@@ -7,7 +7,9 @@ let h: Harness;
 let client: ConvexHttpClient;
 
 beforeAll(async () => {
-  h = await startHarness("basic");
+  // Moving 16 MiB through JSON takes more than Convex's 1 s on a loaded 2-core machine; these
+  // tests are about sizes (test/execution-time.test.ts is about time).
+  h = await startHarness("basic", { functionTimeoutMs: 30_000 });
   client = new ConvexHttpClient(h.server.url, { logger: false });
 });
 
@@ -41,4 +43,17 @@ describe("Convex's 16 MiB limits on a function's arguments and return value", ()
       /Server Error\nFunction limits\.js:returnsText return value is too large \(actual: 16\.00 MiB, limit: 16 MiB\)$/,
     );
   }, 60_000);
+
+  test("values nest 64 levels at most, arguments (as Convex's args array) and results alike", async () => {
+    const nested = (depth: number): unknown => (depth === 0 ? 0 : [nested(depth - 1)]);
+    // `[{ value: X }]` is two levels more than X.
+    expect(await client.query(anyApi.limits!.takesAny!, { value: nested(62) })).toBe("taken");
+    await expect(client.query(anyApi.limits!.takesAny!, { value: nested(63) })).rejects.toThrow(
+      /Server Error\nValue is too nested \(nested 65 levels deep > maximum nesting 64\)$/,
+    );
+    expect(await client.query(anyApi.limits!.returnsNested!, { depth: 64 })).toEqual(nested(64));
+    await expect(client.query(anyApi.limits!.returnsNested!, { depth: 65 })).rejects.toThrow(
+      /Server Error\nValue is too nested \(nested 65 levels deep > maximum nesting 64\)$/,
+    );
+  });
 });

@@ -1,5 +1,5 @@
 import { generateAdminKey } from "../src/auth/admin-key.ts";
-import { Backend } from "../src/runtime/backend.ts";
+import { Backend, type BackendOptions } from "../src/runtime/backend.ts";
 import { startServer, type RunningServer } from "../src/server/server.ts";
 import { fixtureDir, tempDir } from "./helpers.ts";
 
@@ -39,10 +39,14 @@ async function serve(
 }
 
 /** The real server on random ports, serving a fixture project from a temp data dir. */
-export async function startHarness(fixture: string): Promise<Harness> {
+export async function startHarness(
+  fixture: string,
+  options: Partial<BackendOptions> = {},
+): Promise<Harness> {
   const tmp = tempDir();
-  const harness = await serve(new Backend({ dataDir: tmp.dir, instanceName: INSTANCE_NAME }), (b) =>
-    b.deploy(fixtureDir(fixture)),
+  const harness = await serve(
+    new Backend({ dataDir: tmp.dir, instanceName: INSTANCE_NAME, ...options }),
+    (b) => b.deploy(fixtureDir(fixture)),
   );
   return {
     ...harness,

@@ -50,6 +50,17 @@ describe("file storage as Convex behaves", () => {
     );
   });
 
+  test("deleting a storage id twice fails with Convex's text, at the user's line", async () => {
+    const id = await client.action(api.files.storeText, { text: "gone" });
+    await client.mutation(api.files.remove, { id });
+    const error = await client.mutation(api.files.remove, { id }).catch((e: unknown) => e);
+    expect(String((error as Error).message)).toMatch(
+      new RegExp(
+        `Server Error\\nUncaught Error: storage id ${id} not found\\n {4}at async handler \\(\\.\\./convex/files\\.ts:39:\\d+\\)\\n$`,
+      ),
+    );
+  });
+
   test("Range: bytes=0-0 on an empty file answers 200 with the empty body", async () => {
     const id = await client.action(api.files.storeText, { text: "" });
     const url = (await client.query(api.files.url, { id }))!;

@@ -19,7 +19,7 @@ export type { FunctionAddress } from "./function-address.ts";
 import { type Bundle, bundleFunctions } from "./bundle.ts";
 import { type ComponentNode, loadComponentTree } from "./component-tree.ts";
 import { componentBundle } from "./component-bundles.ts";
-import { failedOutcome, FunctionError } from "./errors.ts";
+import { failedOutcome, FunctionError, httpActionErrorBody } from "./errors.ts";
 import { type Frame, frames, type UdfType, type UserIdentity } from "./frame.ts";
 import { installGlobals, realNow, realSetTimeout, setFallbackEnv } from "./globals.ts";
 import {
@@ -53,6 +53,7 @@ import { Crons } from "./crons.ts";
 import { FileStorage, installStorageSyscalls } from "./file-storage.ts";
 import { FunctionLogs, type LogUdfType } from "./logs.ts";
 import { failOnUncaught } from "./uncaught-errors.ts";
+import { checkUserTime, startUserClock } from "./user-time.ts";
 
 export type CallRequest = {
   udfPath: string;
@@ -95,8 +96,10 @@ type Completed = {
 };
 
 const MAX_OCC_RETRIES = 32;
-/** Wall-clock limits; Convex's are 1 s of execution for queries and mutations and 10 min for actions. */
+/** Wall-clock backstop for queries and mutations, whose own code is limited by `functionTimeoutMs`. */
 const TRANSACTION_TIMEOUT_MS = 20_000;
+/** Convex's `DATABASE_UDF_USER_TIMEOUT_SECONDS`: 1 s of a query's or mutation's own code. */
+const DEFAULT_FUNCTION_TIMEOUT_MS = 1000;
 const DEFAULT_ACTION_TIMEOUT_MS = 10 * 60_000;
 
 /** A function that never settles must not hold its caller (or a sync session) forever. */
@@ -140,6 +143,8 @@ export type BackendOptions = {
   snapshotWindowMs?: number;
   /** How long an action may run (Convex's `ACTIONS_USER_TIMEOUT_SECS`, 10 min by default). */
   actionTimeoutMs?: number;
+  /** How long a query's or mutation's own code may run, syscalls not counted (Convex: 1 s). */
+  functionTimeoutMs?: number;
 };
 
 /** One deployment: its database, deployed code and environment, and the function executor. */
@@ -155,6 +160,7 @@ export class Backend {
   private env: Record<string, string>;
   private lastCreationTime = 0;
   private readonly actionTimeoutMs: number;
+  private readonly functionTimeoutMs: number;
   private deployCount = 0;
   private deployed: DeployedCode | null = null;
   private readonly deployListeners = new Set<() => void>();
@@ -178,6 +184,7 @@ export class Backend {
     this.origin = options.origin ?? "http://127.0.0.1:3210";
     this.siteOrigin = options.siteOrigin ?? "http://127.0.0.1:3211";
     this.actionTimeoutMs = options.actionTimeoutMs ?? DEFAULT_ACTION_TIMEOUT_MS;
+    this.functionTimeoutMs = options.functionTimeoutMs ?? DEFAULT_FUNCTION_TIMEOUT_MS;
     this.store = new Store(openDatabase(options.dataDir, options.syncMode), {
       snapshotWindowMs: options.snapshotWindowMs,
     });
@@ -584,16 +591,23 @@ export class Backend {
     checkArgsSize(resolved.udfPath, args, argsStr);
     this.checkArgs(resolved, frame.component, args);
     const fn = resolved.fn;
+    if (resolved.udfType !== "action") frame.userClock = startUserClock(this.functionTimeoutMs);
     const running = frames.run(frame, () => {
       if (resolved.udfType === "query") return fn.invokeQuery!(argsStr);
       if (resolved.udfType === "mutation") return fn.invokeMutation!(argsStr);
       return fn.invokeAction!(frame.requestId, argsStr);
     });
-    const resultStr = await withTimeout(
-      resolved.udfType === "action" ? failOnUncaught(frame, running) : running,
-      resolved.udfType === "action" ? this.actionTimeoutMs : TRANSACTION_TIMEOUT_MS,
-      resolved.udfType,
-    );
+    let resultStr: string;
+    try {
+      resultStr = await withTimeout(
+        resolved.udfType === "action" ? failOnUncaught(frame, running) : running,
+        resolved.udfType === "action" ? this.actionTimeoutMs : TRANSACTION_TIMEOUT_MS,
+        resolved.udfType,
+      );
+    } catch (e) {
+      throw frame.userClock?.expired ?? e;
+    }
+    checkUserTime(frame.userClock);
     const value = JSON.parse(resultStr) as JSONValue;
     checkResultSize(resolved.udfPath, value, resultStr);
     this.checkReturns(resolved, frame.component, value);
@@ -1010,11 +1024,8 @@ export class Backend {
       logged();
       return response;
     } catch (e) {
-      const outcome = failedOutcome(e, requestId);
-      logged(outcome.errorMessage);
-      const body: Record<string, unknown> = { code: outcome.errorMessage };
-      if (outcome.errorData !== undefined) body.data = outcome.errorData;
-      return Response.json(body, { status: 500 });
+      logged(failedOutcome(e, requestId).errorMessage);
+      return Response.json(httpActionErrorBody(e, requestId), { status: 500 });
     }
   }
 

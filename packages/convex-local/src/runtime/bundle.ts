@@ -1,6 +1,6 @@
 import * as esbuild from "esbuild";
-import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
-import { join, relative, sep } from "node:path";
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { dirname, join, relative, resolve, sep } from "node:path";
 
 const ENTRY_EXTENSIONS = [".js", ".mjs", ".cjs", ".ts", ".tsx", ".mts", ".cts", ".jsx"];
 /** Files the CLI bundles on their own rather than as function modules. */
@@ -94,6 +94,7 @@ export async function bundleFunctions(dir: string, outDir: string): Promise<Bund
     splitting: true,
     chunkNames: "_deps/[hash]",
     sourcemap: "linked",
+    sourcesContent: false,
     keepNames: true,
     logLevel: "silent",
     banner: {
@@ -104,6 +105,7 @@ export async function bundleFunctions(dir: string, outDir: string): Promise<Bund
       "process.env": "globalThis.__convexLocalEnv",
     },
   });
+  rewriteSourceMapSources(dir, outDir);
   const outFile = (source: string) =>
     join(outDir, relative(dir, source).replace(/\.[^.]+$/, ".mjs"));
   const modules = entries.map((file) => ({
@@ -124,4 +126,28 @@ export async function bundleFunctions(dir: string, outDir: string): Promise<Bund
     schema: schema ? outFile(schema) : undefined,
     authConfig: authConfig ? outFile(authConfig) : undefined,
   };
+}
+
+/**
+ * Names each source as the Convex CLI's bundles do, relative to an output folder beside the
+ * functions folder (`../convex/messages.ts`), so stack traces read the same either way.
+ */
+function rewriteSourceMapSources(dir: string, outDir: string): void {
+  const base = join(dirname(dir), "out");
+  const walk = (current: string) => {
+    for (const entry of readdirSync(current, { withFileTypes: true })) {
+      const full = join(current, entry.name);
+      if (entry.isDirectory()) walk(full);
+      else if (entry.name.endsWith(".map")) {
+        const map = JSON.parse(readFileSync(full, "utf8")) as { sources: string[] };
+        map.sources = map.sources.map((source) =>
+          relative(base, resolve(dirname(full), source))
+            .split(sep)
+            .join("/"),
+        );
+        writeFileSync(full, JSON.stringify(map));
+      }
+    }
+  };
+  walk(outDir);
 }

@@ -89,12 +89,13 @@ function assertWritable(frame: Frame, table: TableInfo): void {
     throw new Error("System tables (prefixed with `_`) are read-only.");
 }
 
-/** Checks a document about to be written and counts its bytes against the transaction's limit. */
+/** Checks a document about to be written and counts it and its bytes against the transaction's limits. */
 function checkSchema(frame: Frame, table: TableInfo, doc: DocJson): void {
   const value = jsonToConvex(doc) as Record<string, Value>;
   const size = checkDocumentLimits(value);
   const problem = frame.backend.schemaViolation(frame.component, table.name, value);
   if (problem) throw new FunctionError(problem);
+  txOf(frame).countWrite();
   txOf(frame).countBytesWritten(size);
 }
 
@@ -198,6 +199,7 @@ export function replace(
 
 export function remove(frame: Frame, args: { id: JSONValue; table?: string }): DocJson {
   const { table, doc } = existing(frame, args.id, args.table, "delete");
+  frame.tx!.countWrite();
   frame.tx!.write(table.number, doc._id, null);
   return doc;
 }
@@ -221,7 +223,7 @@ function planQuery(frame: Frame, query: SerializedQuery): PlannedScan {
     const indexName = source.indexName.slice(dot + 1);
     const table = tableByName(frame, tableName);
     const index = frame.backend.store.catalog.index(table.number, indexName);
-    if (!index) throw new FunctionError(`Index ${source.indexName} not found.`);
+    if (!index) throw indexMissing(frame, source.indexName, "stagedDbIndexes", "Index");
     return {
       table,
       indexName,
@@ -254,7 +256,8 @@ function runSearch(
     .schemaTables(frame.component)
     .find((t) => t.tableName === tableName)
     ?.searchIndexes?.find((i) => i.indexDescriptor === indexName);
-  if (!schemaIndex) throw new FunctionError(`Search index ${source.indexName} not found.`);
+  if (!schemaIndex)
+    throw indexMissing(frame, source.indexName, "stagedSearchIndexes", "Search index");
   const query = parseSearchFilters(source.filters as never);
   if (query.searchField !== schemaIndex.searchField) {
     throw new FunctionError(
@@ -273,6 +276,25 @@ function runSearch(
   const index = indexes.find(table.number, indexName);
   if (!index) throw new FunctionError(`Search index ${source.indexName} not found.`);
   return searchIndexed(txOf(frame), indexes, index, query);
+}
+
+/** Convex's texts for an index a query names: staged (declared, not yet enabled) or unknown. */
+function indexMissing(
+  frame: Frame,
+  fullName: string,
+  staged: "stagedDbIndexes" | "stagedSearchIndexes",
+  kind: string,
+): FunctionError {
+  const dot = fullName.indexOf(".");
+  const isStaged = frame.backend
+    .schemaTables(frame.component)
+    .find((t) => t.tableName === fullName.slice(0, dot))
+    ?.[staged]?.some((i) => i.indexDescriptor === fullName.slice(dot + 1));
+  return new FunctionError(
+    isStaged
+      ? `Index ${fullName} is currently staged and not available to query until it is enabled.`
+      : `${kind} ${fullName} not found.`,
+  );
 }
 
 export function queryStream(frame: Frame, args: { query: SerializedQuery }): { queryId: number } {

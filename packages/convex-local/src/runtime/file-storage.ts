@@ -80,7 +80,7 @@ export class FileStorage {
     const sha256 = createHash("sha256").update(bytes).digest("base64");
     if (expectedSha256 !== undefined && expectedSha256 !== sha256)
       throw new FunctionError(
-        `Uncaught Error: The sha256 given to storage.store (${expectedSha256}) is not the sha256 of the blob's bytes (${sha256}).`,
+        `The sha256 given to storage.store (${expectedSha256}) is not the sha256 of the blob's bytes (${sha256}).`,
       );
     const row: Record<string, string | number> = { sha256, size: bytes.length };
     if (contentType) row.contentType = contentType;
@@ -113,7 +113,7 @@ function checkStorageId(frame: Frame, storageId: unknown, op: string): string {
   const table = typeof storageId === "string" ? tableForId(frame, storageId) : null;
   if (!table || table.name !== "_storage")
     throw new FunctionError(
-      `Uncaught Error: Invalid argument \`storageId\` for \`storage.${op}\`: ${String(storageId)} is not a storage id.`,
+      `Invalid argument \`storageId\` for \`storage.${op}\`: ${String(storageId)} is not a storage id.`,
     );
   return storageId as string;
 }
@@ -157,10 +157,7 @@ export function installStorageSyscalls(backend: Backend, files: FileStorage): vo
       const table = tableForId(f, args.storageId);
       const doc =
         table && table.name === "_storage" ? f.tx!.get(table.number, args.storageId) : null;
-      if (!table || !doc)
-        throw new FunctionError(
-          `Uncaught Error: StorageIdNotFound: storage id ${args.storageId} not found`,
-        );
+      if (!table || !doc) throw new FunctionError(`storage id ${args.storageId} not found`);
       f.tx!.write(table.number, args.storageId, null);
       return null;
     };

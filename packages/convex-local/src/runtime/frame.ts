@@ -1,6 +1,7 @@
 import { AsyncLocalStorage } from "node:async_hooks";
 import { type Transaction } from "../storage/transaction.ts";
 import { type Backend } from "./backend.ts";
+import { type UserClock } from "./user-time.ts";
 
 export type UdfType = "query" | "mutation" | "action";
 
@@ -41,6 +42,8 @@ export type Frame = {
   journalEndCursor?: string | null;
   /** End cursor of the page this execution returned, for the next journal. */
   pageEnd?: string;
+  /** Queries' and mutations' own running time, limited as in Convex. */
+  userClock?: UserClock;
 };
 
 export const frames = new AsyncLocalStorage<Frame>();

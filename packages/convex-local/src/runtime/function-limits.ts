@@ -1,5 +1,10 @@
 import { getConvexSize, jsonToConvex, type JSONValue } from "convex/values";
-import { MAX_FUNCTION_ARGS_BYTES, MAX_FUNCTION_RESULT_BYTES } from "../values/limits.ts";
+import {
+  MAX_FUNCTION_ARGS_BYTES,
+  MAX_FUNCTION_RESULT_BYTES,
+  MAX_VALUE_NESTING,
+  valueNesting,
+} from "../values/limits.ts";
 import { FunctionError } from "./errors.ts";
 
 /** A size as Convex's messages print it (binary units, two decimals unless whole). */
@@ -28,6 +33,7 @@ const surelySmall = (json: string, limit: number) => json.length * 9 <= limit;
 
 /** Convex measures a call's arguments as the array of its one argument object; `argsJson` is that array's JSON. */
 export function checkArgsSize(udfPath: string, args: JSONValue, argsJson: string): void {
+  checkNesting([args], argsJson);
   if (surelySmall(argsJson, MAX_FUNCTION_ARGS_BYTES)) return;
   const size = getConvexSize([jsonToConvex(args)]);
   if (size > MAX_FUNCTION_ARGS_BYTES)
@@ -37,10 +43,21 @@ export function checkArgsSize(udfPath: string, args: JSONValue, argsJson: string
 }
 
 export function checkResultSize(udfPath: string, value: JSONValue, json: string): void {
+  checkNesting(value, json);
   if (surelySmall(json, MAX_FUNCTION_RESULT_BYTES)) return;
   const size = getConvexSize(jsonToConvex(value));
   if (size > MAX_FUNCTION_RESULT_BYTES)
     throw new FunctionError(
       `Function ${pathText(udfPath)} return value is too large (actual: ${formatBinarySize(size)}, limit: ${formatBinarySize(MAX_FUNCTION_RESULT_BYTES)})`,
+    );
+}
+
+/** Convex's 64 levels for any value; a JSON text needs two characters per level to exceed them. */
+function checkNesting(value: JSONValue, json: string): void {
+  if (json.length <= 2 * MAX_VALUE_NESTING) return;
+  const nesting = valueNesting(value);
+  if (nesting > MAX_VALUE_NESTING)
+    throw new FunctionError(
+      `Value is too nested (nested ${nesting} levels deep > maximum nesting ${MAX_VALUE_NESTING})`,
     );
 }

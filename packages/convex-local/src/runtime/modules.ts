@@ -2,6 +2,7 @@ import { pathToFileURL } from "node:url";
 import { type Bundle } from "./bundle.ts";
 import { frames } from "./frame.ts";
 import { type CronSpec } from "./crons.ts";
+import { registerBundle } from "./stack-trace.ts";
 
 export type SchemaTable = {
   tableName: string;
@@ -13,6 +14,9 @@ export type SchemaTable = {
     dimensions: number;
     filterFields: string[];
   }>;
+  /** Indexes declared with `staged: true`: kept out of queries until they are enabled. */
+  stagedDbIndexes?: Array<{ indexDescriptor: string }>;
+  stagedSearchIndexes?: Array<{ indexDescriptor: string }>;
   documentType: unknown;
 };
 export type SchemaJson = { tables: SchemaTable[]; schemaValidation: boolean };
@@ -69,6 +73,7 @@ export class LoadedModules {
 
   static async load(bundle: Bundle): Promise<LoadedModules> {
     const loaded = new LoadedModules(bundle);
+    registerBundle(bundle);
     // Module top-level code runs outside any execution, like Convex's import phase.
     await frames.exit(async () => {
       for (const m of bundle.modules) {

@@ -59,7 +59,7 @@ const NODE_BANNER =
 function prepareSource(source: string): string {
   return (
     source
-      // Source maps point into the pushing machine's project; stack traces show the bundles instead.
+      // The source map is kept beside the file (see stack-trace.ts), not loaded by Node.
       .replace(/^\/\/# sourceMappingURL=.*$/m, "")
       .replace(/\bprocess\.env\b/g, "globalThis.__convexLocalEnv")
       .replace(
@@ -109,6 +109,7 @@ function contentFile(dir: string, m: PushModule, sha256: string): string {
   }
   mkdirSync(dirname(file), { recursive: true });
   writeFileSync(file, content);
+  if (m.sourceMap) writeFileSync(`${file}.map`, m.sourceMap);
   return file;
 }
 
@@ -179,6 +180,7 @@ export function relocateBuiltBundle(bundle: Bundle, codeDir: string): Bundle {
     } else {
       mkdirSync(dirname(dest), { recursive: true });
       writeFileSync(dest, content);
+      if (existsSync(`${full}.map`)) writeFileSync(`${dest}.map`, readFileSync(`${full}.map`));
     }
     moved.set(full, dest);
   }
@@ -205,7 +207,8 @@ export function removeUnusedModuleFiles(codeRoot: string, live: Bundle[]): void 
     for (const entry of readdirSync(dir, { withFileTypes: true })) {
       const full = join(dir, entry.name);
       if (entry.isDirectory()) walk(full);
-      else if (entry.name !== "package.json" && !used.has(full)) rmSync(full, { force: true });
+      else if (entry.name !== "package.json" && !used.has(full.replace(/\.map$/, "")))
+        rmSync(full, { force: true });
     }
   };
   walk(codeRoot);

@@ -1,7 +1,8 @@
 import { type JSONValue } from "convex/values";
 import * as db from "./db-syscalls.ts";
-import { nestedCallError } from "./errors.ts";
+import { nestedCallError, syscallError } from "./errors.ts";
 import { currentFrame, type Frame } from "./frame.ts";
+import { timedSyncSyscall, timedSyscall } from "./user-time.ts";
 import { scheduleJob, cancelJob } from "./scheduler-syscalls.ts";
 import { actionVectorSearch } from "./vector-syscalls.ts";
 
@@ -80,7 +81,7 @@ const asyncOps: Record<string, (frame: Frame, args: never) => unknown> = {
       bytesWritten: metric(0, 16 * 1024 * 1024),
       databaseQueries: metric(frame.nextQueryId.value - 1, 4096),
       documentsRead: metric(frame.tx?.documentsRead ?? 0, 32000),
-      documentsWritten: metric(frame.tx?.writes.size ?? 0, 16000),
+      documentsWritten: metric(frame.tx?.userWrites ?? 0, 16000),
       functionsScheduled: metric(0, 1000),
       scheduledFunctionArgsBytes: metric(0, 16 * 1024 * 1024),
     };
@@ -93,18 +94,34 @@ export function syscall(op: string, jsonArgs: string): string {
   const frame = currentFrame();
   const handler = syncOps[op];
   if (!handler) throw new Error(`Unknown syscall ${op}`);
-  return JSON.stringify(handler(frame, JSON.parse(jsonArgs) as never) ?? null);
+  try {
+    return timedSyncSyscall(frame.userClock, () =>
+      JSON.stringify(handler(frame, JSON.parse(jsonArgs) as never) ?? null),
+    );
+  } catch (e) {
+    throw syscallError(e);
+  }
 }
+
+/** Syscalls that run another function: its error reaches the caller as Convex nests it. */
+const NESTED_CALLS = new Set([
+  "1.0/runUdf",
+  "1.0/actions/query",
+  "1.0/actions/mutation",
+  "1.0/actions/action",
+]);
 
 export async function asyncSyscall(op: string, jsonArgs: string): Promise<string> {
   const frame = currentFrame();
   const handler = asyncOps[op] ?? frame.backend.extraAsyncOps[op];
   if (!handler) throw new Error(`Unknown syscall ${op}`);
   try {
-    const result = await handler(frame, JSON.parse(jsonArgs) as never);
+    const result = await timedSyscall(frame.userClock, async () =>
+      handler(frame, JSON.parse(jsonArgs) as never),
+    );
     return JSON.stringify(result ?? null);
   } catch (e) {
-    throw nestedCallError(e);
+    throw NESTED_CALLS.has(op) ? nestedCallError(e) : syscallError(e);
   }
 }
 

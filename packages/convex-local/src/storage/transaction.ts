@@ -63,6 +63,7 @@ export class Transaction {
   private readonly catalog: Catalog;
   private readonly statements: Statements;
   documentsRead = 0;
+  userWrites = 0;
   private bytesRead = 0;
   private bytesWritten = 0;
 
@@ -96,6 +97,15 @@ export class Transaction {
       );
     }
     return doc;
+  }
+
+  /** One write by a function (insert, patch, replace or delete); Convex counts each, not documents. */
+  countWrite(): void {
+    if (++this.userWrites > TRANSACTION_LIMITS.documentsWritten) {
+      throw new Error(
+        `Too many writes in a single function execution (limit: ${TRANSACTION_LIMITS.documentsWritten})`,
+      );
+    }
   }
 
   /** Bytes of the documents a function writes (each write, as Convex counts them). */

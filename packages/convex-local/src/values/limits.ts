@@ -46,6 +46,25 @@ export function formatBytes(n: number): string {
 /** Maximum size of a function's arguments and of its return value, in bytes. */
 export const MAX_FUNCTION_ARGS_BYTES = 16 * 1024 * 1024;
 export const MAX_FUNCTION_RESULT_BYTES = 16 * 1024 * 1024;
+/** Maximum nesting of any value a function takes or returns (documents have their own 16). */
+export const MAX_VALUE_NESTING = 64;
+
+/**
+ * How nested a value in Convex's JSON encoding is, as Convex counts it: a primitive is 0, an array
+ * or object one more than its deepest element (`{$integer: …}` and its kind are primitives).
+ */
+export function valueNesting(value: unknown): number {
+  if (Array.isArray(value))
+    return 1 + value.reduce((m: number, v) => Math.max(m, valueNesting(v)), 0);
+  if (typeof value !== "object" || value === null) return 0;
+  const keys = Object.keys(value);
+  if (keys.length === 1 && keys[0]!.startsWith("$")) return 0;
+  let deepest = 0;
+  for (const key of keys)
+    deepest = Math.max(deepest, valueNesting((value as Record<string, unknown>)[key]));
+  return 1 + deepest;
+}
+
 /** Maximum number of index entries a `withIndex`/`filter` operator list may hold. */
 export const MAX_QUERY_OPERATORS = 256;
 

@@ -1,0 +1,49 @@
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { ConvexHttpClient } from "convex/browser";
+import { anyApi } from "convex/server";
+import { startCli, type CliProcess } from "./cli-harness.ts";
+import { fixtureDir, tempDir } from "./helpers.ts";
+
+let data: ReturnType<typeof tempDir>;
+let cli: CliProcess;
+let client: ConvexHttpClient;
+const busy = anyApi.busy!;
+const TIMED_OUT = /Server Error\nFunction execution timed out \(maximum duration: 300ms\)$/;
+
+beforeAll(async () => {
+  data = tempDir();
+  cli = await startCli([
+    "--data",
+    data.dir,
+    "--functions",
+    fixtureDir("basic"),
+    "--function-timeout",
+    "0.3",
+  ]);
+  client = new ConvexHttpClient(cli.url, { logger: false });
+}, 60_000);
+
+afterAll(async () => {
+  cli.child.kill("SIGTERM");
+  await cli.exited;
+  data.cleanup();
+});
+
+describe("query and mutation execution time (--function-timeout)", () => {
+  test("a query within the limit answers; past it, it fails with Convex's text", async () => {
+    expect(await client.query(busy.compute!, { ms: 20 })).toBe(20);
+    await expect(client.query(busy.compute!, { ms: 600 })).rejects.toThrow(TIMED_OUT);
+  });
+
+  test("a mutation past the limit writes nothing", async () => {
+    await client.mutation(busy.computeAndWrite!, { ms: 20 });
+    await expect(client.mutation(busy.computeAndWrite!, { ms: 600 })).rejects.toThrow(TIMED_OUT);
+    const written = await client.query(anyApi.messages!.list!, { channel: "busy" });
+    expect(written.map((m: { body: string }) => m.body)).toEqual(["20"]);
+  });
+
+  test("code that catches the error at its next database call still fails", async () => {
+    expect(await client.query(busy.catchesTheTimeout!, { ms: 20 })).toBe("read");
+    await expect(client.query(busy.catchesTheTimeout!, { ms: 600 })).rejects.toThrow(TIMED_OUT);
+  });
+});
