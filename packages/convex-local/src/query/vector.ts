@@ -29,6 +29,31 @@ export function vectorSearch(
   docs: Iterable<Record<string, Value | undefined> & { _id: string }>,
   request: VectorSearchRequest,
 ): VectorSearchResult[] {
+  const { vector, limit, filter } = checkVectorRequest(request);
+  const queryNorm = norm(vector);
+  const results: VectorSearchResult[] = [];
+  for (const doc of docs) {
+    const candidate = getFieldValue(doc, request.vectorField);
+    if (!Array.isArray(candidate) || candidate.length !== vector.length) continue;
+    if (!candidate.every((x) => typeof x === "number")) continue;
+    if (filter !== null && !evaluateFilterExpression(filter, doc)) continue;
+    const values = candidate as number[];
+    const denominator = queryNorm * norm(values);
+    results.push({
+      _id: doc._id,
+      _score: denominator === 0 ? 0 : dot(vector, values) / denominator,
+    });
+  }
+  results.sort((a, b) => b._score - a._score);
+  return results.slice(0, limit);
+}
+
+/** Validates a request as Convex does: the vector, its length, `limit` (1..256) and the filter. */
+export function checkVectorRequest(request: VectorSearchRequest): {
+  vector: number[];
+  limit: number;
+  filter: JSONValue | null;
+} {
   const { vector } = request;
   if (
     !Array.isArray(vector) ||
@@ -50,23 +75,24 @@ export function vectorSearch(
   }
   const filter = request.expressions ?? null;
   if (filter !== null) checkVectorFilter(filter, request.filterFields);
+  return { vector, limit, filter };
+}
 
-  const queryNorm = norm(vector);
-  const results: VectorSearchResult[] = [];
-  for (const doc of docs) {
-    const candidate = getFieldValue(doc, request.vectorField);
-    if (!Array.isArray(candidate) || candidate.length !== vector.length) continue;
-    if (!candidate.every((x) => typeof x === "number")) continue;
-    if (filter !== null && !evaluateFilterExpression(filter, doc)) continue;
-    const values = candidate as number[];
-    const denominator = queryNorm * norm(values);
-    results.push({
-      _id: doc._id,
-      _score: denominator === 0 ? 0 : dot(vector, values) / denominator,
-    });
-  }
-  results.sort((a, b) => b._score - a._score);
-  return results.slice(0, limit);
+/** A checked filter as the `[field, literal JSON]` pairs it accepts (any of them), or null for none. */
+export function filterAlternatives(filter: JSONValue | null): Array<[string, JSONValue]> | null {
+  if (filter === null) return null;
+  const out: Array<[string, JSONValue]> = [];
+  const visit = (expr: JSONValue): void => {
+    if (!isObject(expr)) return;
+    if (Array.isArray(expr.$or)) for (const inner of expr.$or) visit(inner);
+    else if (Array.isArray(expr.$eq)) {
+      const [fieldExpr, literal] = expr.$eq;
+      if (isObject(fieldExpr) && isObject(literal))
+        out.push([String(fieldExpr.$field), literal.$literal as JSONValue]);
+    }
+  };
+  visit(filter);
+  return out;
 }
 
 /** Accepts only what `q.eq(field, value)` and `q.or(...)` produce, on declared filter fields. */

@@ -1,6 +1,5 @@
-import { jsonToConvex, type JSONValue, type Value } from "convex/values";
-import { vectorSearch } from "../query/vector.ts";
-import { scanTable } from "./db-syscalls.ts";
+import { type JSONValue } from "convex/values";
+import { checkVectorRequest, filterAlternatives } from "../query/vector.ts";
 import { FunctionError } from "./errors.ts";
 import { type Frame } from "./frame.ts";
 
@@ -11,29 +10,36 @@ type VectorQuery = {
   expressions: JSONValue | null;
 };
 
-/** `ctx.vectorSearch` from actions: exact cosine similarity over the table, read at the latest state. */
+/** `ctx.vectorSearch` from actions: the table's vector index (HNSW), at the latest committed state. */
 export async function actionVectorSearch(frame: Frame, args: { query: VectorQuery }) {
   const { indexName, limit, vector, expressions } = args.query;
   const dot = indexName.indexOf(".");
   const tableName = indexName.slice(0, dot);
+  const name = indexName.slice(dot + 1);
   const index = frame.backend
     .schemaTables(frame.component)
     .find((t) => t.tableName === tableName)
-    ?.vectorIndexes?.find((i) => i.indexDescriptor === indexName.slice(dot + 1));
+    ?.vectorIndexes?.find((i) => i.indexDescriptor === name);
   if (!index) throw new FunctionError(`Vector index ${indexName} not found.`);
-  const results = await frame.backend.systemQuery(frame.component, (inner) => {
-    const table = inner.backend.store.catalog.ensureTable(inner.component, tableName);
-    const docs = scanTable(inner, table).map(
-      (doc) => jsonToConvex(doc) as Record<string, Value> & { _id: string },
-    );
-    return vectorSearch(docs, {
+  const checked = checkVectorRequest({
+    vectorField: index.vectorField,
+    vector,
+    limit,
+    expressions,
+    dimensions: index.dimensions,
+    filterFields: index.filterFields,
+  });
+  const store = frame.backend.store;
+  const table = store.catalog.table(frame.component, tableName);
+  if (!table) return { results: [] };
+  const results = store.vectorIndexes
+    .get({
+      tableNumber: table.number,
+      name,
       vectorField: index.vectorField,
-      vector,
-      limit,
-      expressions,
       dimensions: index.dimensions,
       filterFields: index.filterFields,
-    });
-  });
+    })
+    .search(checked.vector, checked.limit, filterAlternatives(checked.filter));
   return { results };
 }

@@ -6,6 +6,7 @@ import { Catalog, type IndexInfo } from "./catalog.ts";
 import { type DocJson, indexKey } from "./index-keys.ts";
 import { type WrittenKeys } from "./read-set.ts";
 import { SearchIndexes } from "./search-index.ts";
+import { VectorIndexes } from "./vector-indexes.ts";
 import { Checkpointer } from "./checkpointer.ts";
 import { ScheduledJobIndex } from "./scheduled-jobs.ts";
 import { Statements, Transaction } from "./transaction.ts";
@@ -95,6 +96,7 @@ export class Store {
   readonly db: DatabaseSync;
   readonly catalog: Catalog;
   readonly searchIndexes: SearchIndexes;
+  readonly vectorIndexes: VectorIndexes;
   readonly scheduledJobs: ScheduledJobIndex;
   private readonly statements: Statements;
   private readonly insertEntry: StatementSync;
@@ -139,6 +141,7 @@ export class Store {
     if (this.checkpointer) db.exec("PRAGMA wal_autocheckpoint = 10000");
     this.catalog = new Catalog(db);
     this.searchIndexes = new SearchIndexes(db);
+    this.vectorIndexes = new VectorIndexes(db);
     this.scheduledJobs = new ScheduledJobIndex(db, this.catalog);
     this.statements = new Statements(db);
     this.insertEntry = db.prepare(
@@ -273,6 +276,7 @@ export class Store {
         this.releaseSavepoint.run();
         throw e;
       }
+      this.vectorIndexes.apply(tx.writes);
       this.ts = ts;
       const commit = { ts, writes, tables, documents: [...tx.writes.keys()], deleted };
       if (hasWrites) {

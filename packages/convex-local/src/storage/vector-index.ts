@@ -1,0 +1,200 @@
+import { convexToJson, jsonToConvex, type JSONValue, type Value } from "convex/values";
+import hnswlib from "hnswlib-node";
+import { type DocJson, fieldValue } from "./index-keys.ts";
+
+const { HierarchicalNSW } = hnswlib;
+
+export type VectorIndexDefinition = {
+  tableNumber: number;
+  name: string;
+  vectorField: string;
+  dimensions: number;
+  filterFields: readonly string[];
+};
+
+export type VectorHit = { _id: string; _score: number };
+
+/** HNSW graph parameters: links per node, and candidate list sizes while building and searching. */
+const M = 16;
+const EF_CONSTRUCTION = 64;
+const EF_SEARCH = 200;
+/** At most this many candidates (the whole index, or those a filter admits) are scored exactly. */
+export const EXACT_SCAN_MAX = 2048;
+const INITIAL_CAPACITY = 1024;
+
+type Entry = { id: string; label: number; vector: Float32Array; keys: string[] };
+
+/**
+ * One vector index: an HNSW graph (hnswlib, cosine) over the documents' vectors, plus postings of
+ * each filter field's values, so a filter's candidates are known without reading documents.
+ */
+export class VectorIndex {
+  readonly definition: VectorIndexDefinition;
+  private readonly graph: InstanceType<typeof HierarchicalNSW>;
+  private readonly byId = new Map<string, Entry>();
+  private readonly byLabel = new Map<number, Entry>();
+  /** Per filter field (in `filterFields` order): value key → labels of documents with that value. */
+  private readonly postings: Array<Map<string, Set<number>>>;
+  private nextLabel = 0;
+  /** Slots of deleted points the graph reuses before it grows. */
+  private deleted = 0;
+
+  constructor(definition: VectorIndexDefinition) {
+    this.definition = definition;
+    this.graph = new HierarchicalNSW("cosine", definition.dimensions);
+    this.graph.initIndex({
+      maxElements: INITIAL_CAPACITY,
+      m: M,
+      efConstruction: EF_CONSTRUCTION,
+      randomSeed: 100,
+      allowReplaceDeleted: true,
+    });
+    this.postings = definition.filterFields.map(() => new Map());
+  }
+
+  get size(): number {
+    return this.byId.size;
+  }
+
+  /** Makes the index hold `after` for this document (null: the document is gone). */
+  update(id: string, after: DocJson | null): void {
+    const current = this.byId.get(id);
+    const next = after ? this.indexable(after) : null;
+    if (current && next && sameVector(current.vector, next.vector)) {
+      if (current.keys.some((key, i) => key !== next.keys[i])) {
+        this.unpost(current);
+        current.keys = next.keys;
+        this.post(current);
+      }
+      return;
+    }
+    if (current) this.remove(current);
+    if (next) this.add(id, next.values, next.vector, next.keys);
+  }
+
+  /**
+   * The `limit` documents nearest the query (cosine similarity, best first) among those whose
+   * filter fields equal one of `alternatives` (`[field, literal JSON]`), or among all when null.
+   */
+  search(
+    query: number[],
+    limit: number,
+    alternatives: Array<[string, JSONValue]> | null,
+  ): VectorHit[] {
+    const normalized = normalize(query);
+    let candidates: Set<number> | null = null;
+    if (alternatives) {
+      candidates = new Set();
+      for (const [field, literal] of alternatives) {
+        const labels = this.postings[this.definition.filterFields.indexOf(field)]?.get(
+          literalKey(literal),
+        );
+        for (const label of labels ?? []) candidates.add(label);
+      }
+      if (candidates.size <= EXACT_SCAN_MAX) return this.scored(normalized, candidates, limit);
+    } else if (this.byId.size <= EXACT_SCAN_MAX) {
+      return this.scored(normalized, this.byLabel.keys(), limit);
+    }
+    const admitted = candidates?.size ?? this.byId.size;
+    const k = Math.min(limit, admitted);
+    // A filter that admits a fraction of the graph needs a proportionally wider search to find k.
+    const widen = this.byId.size / admitted;
+    this.graph.setEf(Math.min(this.byId.size, Math.ceil(Math.max(EF_SEARCH, limit) * widen)));
+    const { neighbors } = candidates
+      ? this.graph.searchKnn(query, k, (label) => candidates.has(label))
+      : this.graph.searchKnn(query, k);
+    return this.scored(normalized, neighbors, limit);
+  }
+
+  private scored(query: Float64Array, labels: Iterable<number>, limit: number): VectorHit[] {
+    const hits: VectorHit[] = [];
+    for (const label of labels) {
+      const entry = this.byLabel.get(label);
+      if (entry) hits.push({ _id: entry.id, _score: dot(query, entry.vector) });
+    }
+    hits.sort((a, b) => b._score - a._score);
+    return hits.slice(0, limit);
+  }
+
+  /** The document's normalized vector and filter keys, or null when it has no vector of the index's size. */
+  private indexable(
+    doc: DocJson,
+  ): { values: number[]; vector: Float32Array; keys: string[] } | null {
+    const value = fieldValue(doc, this.definition.vectorField);
+    if (!Array.isArray(value) || value.length !== this.definition.dimensions) return null;
+    if (!value.every((x) => typeof x === "number" && Number.isFinite(x))) return null;
+    const values = value as number[];
+    const vector = Float32Array.from(normalize(values));
+    const keys = this.definition.filterFields.map((field) => valueKey(fieldValue(doc, field)));
+    return { values, vector, keys };
+  }
+
+  private add(id: string, values: number[], vector: Float32Array, keys: string[]): void {
+    const reuse = this.deleted > 0;
+    if (!reuse && this.graph.getCurrentCount() >= this.graph.getMaxElements())
+      this.graph.resizeIndex(this.graph.getMaxElements() * 2);
+    const label = this.nextLabel++;
+    this.graph.addPoint(values, label, reuse);
+    if (reuse) this.deleted--;
+    const entry = { id, label, vector, keys };
+    this.byId.set(id, entry);
+    this.byLabel.set(label, entry);
+    this.post(entry);
+  }
+
+  private remove(entry: Entry): void {
+    this.graph.markDelete(entry.label);
+    this.deleted++;
+    this.byId.delete(entry.id);
+    this.byLabel.delete(entry.label);
+    this.unpost(entry);
+  }
+
+  private post(entry: Entry): void {
+    entry.keys.forEach((key, i) => {
+      const field = this.postings[i]!;
+      let labels = field.get(key);
+      if (!labels) field.set(key, (labels = new Set()));
+      labels.add(entry.label);
+    });
+  }
+
+  private unpost(entry: Entry): void {
+    entry.keys.forEach((key, i) => {
+      const field = this.postings[i]!;
+      const labels = field.get(key);
+      labels?.delete(entry.label);
+      if (labels?.size === 0) field.delete(key);
+    });
+  }
+}
+
+/** A filter field's value as a postings key; a missing field is its own value, as `q.eq(f, undefined)` sees it. */
+function valueKey(value: Value | undefined): string {
+  return value === undefined ? "u" : `v${JSON.stringify(convexToJson(value))}`;
+}
+
+function literalKey(literal: JSONValue): string {
+  if (typeof literal === "object" && literal !== null && "$undefined" in literal) return "u";
+  return valueKey(jsonToConvex(literal));
+}
+
+function normalize(values: number[]): Float64Array {
+  let sum = 0;
+  for (const x of values) sum += x * x;
+  const length = Math.sqrt(sum);
+  const out = new Float64Array(values.length);
+  if (length > 0) for (let i = 0; i < values.length; i++) out[i] = values[i]! / length;
+  return out;
+}
+
+function dot(a: Float64Array, b: Float32Array): number {
+  let sum = 0;
+  for (let i = 0; i < a.length; i++) sum += a[i]! * b[i]!;
+  return sum;
+}
+
+function sameVector(a: Float32Array, b: Float32Array): boolean {
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
