@@ -26,6 +26,7 @@ import {
 import { useErrorMessage } from "@/modules/convex/use-error-message";
 
 import { useAttachmentLabels } from "../../hooks/use-attachment-labels";
+import { useOperatorTyping } from "../../hooks/use-operator-typing";
 import { useReplyAttachments } from "../../hooks/use-reply-attachments";
 
 export const MAX_REPLY_CHARS = 4000;
@@ -50,6 +51,7 @@ export function ReplyComposer({
   const reply = useMutation(api.private.messages.reply);
   const enhance = useAction(api.private.messages.enhance);
   const [draft, setDraft] = useState("");
+  useOperatorTyping(conversationId, disabled ? "" : draft);
   const [busy, setBusy] = useState<"send" | "enhance" | null>(null);
   const [error, setError] = useState<string | null>(null);
   const tEmoji = useTranslations("emoji");
