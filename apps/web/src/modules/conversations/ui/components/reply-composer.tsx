@@ -31,6 +31,7 @@ import {
   type ComposerSuggestion,
   useComposerSuggestions,
 } from "../../hooks/use-composer-suggestions";
+import { useOperatorTyping } from "../../hooks/use-operator-typing";
 import { useReplyAttachments } from "../../hooks/use-reply-attachments";
 import { mentionedIds, replaceTrigger } from "../../lib/composer-trigger";
 import { ComposerSuggestions, suggestionId } from "./composer-suggestions";
@@ -67,6 +68,8 @@ export function ReplyComposer({
   const listId = useId();
   const enhance = useAction(api.private.messages.enhance);
   const [draft, setDraft] = useState("");
+  // A private note is for teammates: the visitor never sees it being typed.
+  useOperatorTyping(conversationId, disabled || note ? "" : draft);
   const [busy, setBusy] = useState<"send" | "enhance" | null>(null);
   const [error, setError] = useState<string | null>(null);
   const tEmoji = useTranslations("emoji");

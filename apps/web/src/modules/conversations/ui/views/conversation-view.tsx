@@ -17,6 +17,7 @@ import { useInboxShortcuts } from "../../hooks/use-inbox-shortcuts";
 import { statusActions, statusBadgeVariant } from "../../lib/conversation-status";
 import { ContactPanel } from "../components/contact-panel";
 import { ConversationAssignee } from "../components/conversation-assignee";
+import { ConversationPresence } from "../components/conversation-presence";
 import { ConversationRating } from "../components/conversation-rating";
 import { MessageList } from "../components/message-list";
 import { ReplyComposer } from "../components/reply-composer";
@@ -140,6 +141,12 @@ export function ConversationView({ conversationId }: { conversationId: Id<"conve
           {conversation.voiceCall ? <VoiceCallPanel call={conversation.voiceCall} /> : null}
           <MessageList threadId={conversation.threadId} conversationId={conversation._id} />
         </div>
+        <ConversationPresence
+          conversationId={conversationId}
+          contactName={conversation.contact.name}
+          lastMessage={conversation.lastMessage}
+          unreadByContact={conversation.unreadByContact}
+        />
         {conversation.channel === "voice" ? (
           // A caller has no chat to read a written reply in.
           <p className="border-t p-3 text-sm text-muted-foreground" data-testid="voice-no-reply">

@@ -12,6 +12,7 @@ import { authClient } from "@/modules/auth/lib/auth-client";
 import { authErrorKey } from "@/modules/auth/lib/auth-error-key";
 
 import { avatarDataUrl } from "../../lib/avatar-image";
+import { AttachmentLimitForm } from "../components/attachment-limit-form";
 import { SettingsCard } from "../components/settings-card";
 
 /** The organization's name and logo, for admins (self-hosted provider). */
@@ -42,48 +43,51 @@ export function OrganizationSettingsView() {
   }
 
   return (
-    <SettingsCard title={t("title")} description={t("description")}>
-      <form className="grid gap-4" onSubmit={(event) => void save(event)}>
-        <div className="grid gap-2">
-          <Label htmlFor="name">{t("name")}</Label>
-          <Input id="name" name="name" required maxLength={80} defaultValue={organization.name} />
-        </div>
-        <div className="flex items-center gap-4">
-          {shownLogo ? (
-            // eslint-disable-next-line @next/next/no-img-element -- a data URL
-            <img
-              src={shownLogo}
-              alt={t("logoAlt")}
-              className="size-16 rounded-md border object-cover"
-            />
-          ) : null}
+    <>
+      <SettingsCard title={t("title")} description={t("description")}>
+        <form className="grid gap-4" onSubmit={(event) => void save(event)}>
           <div className="grid gap-2">
-            <Label htmlFor="logo">{t("logo")}</Label>
-            <Input
-              id="logo"
-              type="file"
-              accept="image/png,image/jpeg,image/webp,image/gif"
-              onChange={(event) => {
-                const file = event.target.files?.[0];
-                if (file) void avatarDataUrl(file).then(setLogo);
-              }}
-            />
+            <Label htmlFor="name">{t("name")}</Label>
+            <Input id="name" name="name" required maxLength={80} defaultValue={organization.name} />
           </div>
-        </div>
-        {status.error ? (
-          <p role="alert" className="text-sm text-destructive">
-            {status.error}
-          </p>
-        ) : null}
-        {status.saved ? (
-          <p role="status" className="text-sm text-muted-foreground">
-            {t("saved")}
-          </p>
-        ) : null}
-        <Button type="submit" className="w-fit">
-          {t("save")}
-        </Button>
-      </form>
-    </SettingsCard>
+          <div className="flex items-center gap-4">
+            {shownLogo ? (
+              // eslint-disable-next-line @next/next/no-img-element -- a data URL
+              <img
+                src={shownLogo}
+                alt={t("logoAlt")}
+                className="size-16 rounded-md border object-cover"
+              />
+            ) : null}
+            <div className="grid gap-2">
+              <Label htmlFor="logo">{t("logo")}</Label>
+              <Input
+                id="logo"
+                type="file"
+                accept="image/png,image/jpeg,image/webp,image/gif"
+                onChange={(event) => {
+                  const file = event.target.files?.[0];
+                  if (file) void avatarDataUrl(file).then(setLogo);
+                }}
+              />
+            </div>
+          </div>
+          {status.error ? (
+            <p role="alert" className="text-sm text-destructive">
+              {status.error}
+            </p>
+          ) : null}
+          {status.saved ? (
+            <p role="status" className="text-sm text-muted-foreground">
+              {t("saved")}
+            </p>
+          ) : null}
+          <Button type="submit" className="w-fit">
+            {t("save")}
+          </Button>
+        </form>
+      </SettingsCard>
+      <AttachmentLimitForm />
+    </>
   );
 }

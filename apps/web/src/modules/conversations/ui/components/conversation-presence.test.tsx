@@ -1,0 +1,60 @@
+import type { Id } from "@echo/backend/convex/_generated/dataModel";
+import { cleanup, render, screen } from "@testing-library/react";
+import { getFunctionName } from "convex/server";
+import { NextIntlClientProvider } from "next-intl";
+import { afterEach, expect, it, vi } from "vitest";
+
+import en from "../../../../../messages/en.json";
+import ptBR from "../../../../../messages/pt-BR.json";
+import { ConversationPresence } from "./conversation-presence";
+
+const backend = vi.hoisted(() => ({ typing: null as { preview: string | null } | null }));
+vi.mock("convex/react", () => ({
+  useQuery: (ref: never) =>
+    getFunctionName(ref) === "private/typing:visitor" ? backend.typing : undefined,
+}));
+afterEach(() => {
+  cleanup();
+  backend.typing = null;
+});
+
+function renderIn(
+  props: Partial<React.ComponentProps<typeof ConversationPresence>>,
+  locale: "en" | "pt-BR" = "en",
+) {
+  render(
+    <NextIntlClientProvider locale={locale} messages={locale === "en" ? en : ptBR}>
+      <ConversationPresence
+        conversationId={"c1" as Id<"conversations">}
+        contactName="Vera"
+        lastMessage={{ text: "Hello", author: "contact" }}
+        unreadByContact={0}
+        {...props}
+      />
+    </NextIntlClientProvider>,
+  );
+}
+
+it("shows the visitor typing, with the draft only when the backend sends one", () => {
+  backend.typing = { preview: null };
+  renderIn({});
+  expect(screen.getByRole("status").textContent).toBe("Vera is typing…");
+  cleanup();
+  backend.typing = { preview: "Where is my order" };
+  renderIn({}, "pt-BR");
+  expect(screen.getByRole("status").textContent).toBe("Vera está digitando… Where is my order");
+});
+
+it("marks the operator's latest reply seen once the visitor has read it", () => {
+  renderIn({ lastMessage: { text: "On it", author: "operator" }, unreadByContact: 1 });
+  expect(screen.queryByTestId("seen-by-visitor")).toBeNull();
+  cleanup();
+  renderIn({ lastMessage: { text: "On it", author: "operator" }, unreadByContact: 0 });
+  expect(screen.getByTestId("seen-by-visitor").textContent).toBe("Seen by the visitor");
+  cleanup();
+  renderIn({ lastMessage: { text: "Thanks", author: "contact" }, unreadByContact: 0 });
+  expect(
+    screen.queryByTestId("seen-by-visitor"),
+    "the visitor's own message is not 'seen'",
+  ).toBeNull();
+});
