@@ -35,7 +35,10 @@ export function useComposerSuggestions({
   note: boolean;
 }) {
   const trigger = triggerAt(draft, caret, note);
-  const members = useQuery(api.private.members.list, note ? {} : "skip");
+  const everyone = useQuery(api.private.members.list, note ? {} : "skip");
+  const me = useQuery(api.private.organization.current, note ? {} : "skip")?.userId;
+  // Naming oneself notifies nobody, so the picker offers only teammates.
+  const members = useMemo(() => everyone?.filter((member) => member.userId !== me), [everyone, me]);
   const canned = useQuery(api.private.cannedResponses.forConversation, { conversationId });
   const [dismissedAt, setDismissedAt] = useState<number | null>(null);
   // The highlighted row belongs to one query: typing another starts again at the top.

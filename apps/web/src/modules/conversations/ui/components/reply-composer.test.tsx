@@ -51,6 +51,8 @@ describe("ReplyComposer", () => {
   it("keeps the keyboard shortcut out of the placeholder, where no media query can hide it", () => {
     renderComposer(true);
     expect(screen.getByLabelText("Reply").getAttribute("placeholder")).toBe("Write a reply…");
+    // Journeys find the box by a label containing "Reply": nothing else may carry one.
+    expect(screen.getAllByLabelText(/reply/i)).toHaveLength(1);
   });
 
   it("offers files and emoji; a picked emoji goes in at the caret", async () => {
@@ -95,6 +97,7 @@ describe("ReplyComposer", () => {
       { userId: "u_ana", name: "Ana Lima", email: "ana@acme.example" },
       { userId: "u_bruno", name: "Bruno", email: "bruno@acme.example" },
     ];
+    convex.answers["private/organization:current"] = { userId: "u_bruno" };
     renderComposer(true, "pt-BR");
     fireEvent.click(screen.getByRole("button", { name: "Nota privada" }));
     const box = screen.getByLabelText("Nota privada") as HTMLTextAreaElement;
@@ -102,6 +105,11 @@ describe("ReplyComposer", () => {
     expect(screen.queryByRole("button", { name: "Anexar arquivos" })).toBeNull();
     expect(screen.queryByText(/passa a conversa para uma pessoa/)).toBeNull();
 
+    fireEvent.change(box, { target: { value: "Veja @", selectionStart: 6 } });
+    // The author is not offered: naming oneself notifies nobody.
+    expect(screen.getAllByRole("option").map((option) => option.textContent)).toEqual([
+      "Ana Limaana@acme.example",
+    ]);
     fireEvent.change(box, { target: { value: "Veja @an", selectionStart: 8 } });
     fireEvent.click(screen.getByRole("option", { name: /Ana Lima/ }));
     expect(box.value).toBe("Veja @Ana Lima ");
