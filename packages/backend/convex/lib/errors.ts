@@ -19,6 +19,7 @@ export const ERROR_CODES = [
   "INVALID_FIELD_VALUE",
   "CONTACT_EXISTS",
   "IDENTITY_REFUSED",
+  "INVALID_URL",
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];
