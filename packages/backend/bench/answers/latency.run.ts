@@ -28,6 +28,7 @@ const ADMIN = "user_bench_admin";
 const LEVELS = [0, 1000, 10000];
 const VISITORS = 25;
 const QUESTIONS_PER_VISITOR = 4;
+const NO_REPLY_MS = 60_000;
 const QUESTIONS = CASES.filter((c) => c.org === ORG && c.category === "answerable").map(
   (c) => c.question,
 );
@@ -176,7 +177,10 @@ async function visitor(n: number, shared?: ConvexClient): Promise<Visitor> {
     { contactSessionId, threadId, paginationOpts: { numItems: 50, cursor: null } },
     ({ page }: { page: Array<{ author?: string; status?: string; text?: string }> }) => {
       // A failed reply ends the wait too (and is counted), so one never stalls the run.
-      failed = page.filter((m) => m.author === "agent" && m.status === "failed").length;
+      failed = Math.max(
+        failed,
+        page.filter((m) => m.author === "agent" && m.status === "failed").length,
+      );
       const done =
         failed +
         page.filter((m) => m.author === "agent" && m.status === "success" && (m.text ?? "") !== "")
@@ -193,6 +197,13 @@ async function visitor(n: number, shared?: ConvexClient): Promise<Visitor> {
       waiting = () => {
         if (answers > before) resolve();
       };
+      // No reply at all within a minute is counted as failed, so one never stalls the run.
+      setTimeout(() => {
+        if (answers <= before) {
+          failed++;
+          resolve();
+        }
+      }, NO_REPLY_MS);
     });
     const started = performance.now();
     await client.mutation(api.public.messages.send, {
