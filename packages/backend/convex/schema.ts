@@ -186,6 +186,8 @@ export default defineSchema({
     seedKey: v.optional(v.string()),
     /** The ingestion that indexed it (lib/knowledge/indexDocument.ts); older ones are re-indexed. */
     ingestionVersion: v.optional(v.number()),
+    /** Where the admin publishes this file (lib/knowledge/publicUrl.ts): answers cite it. */
+    publicUrl: v.optional(v.string()),
   })
     .index("by_organization", ["organizationId"])
     .index("by_ingestionVersion", ["ingestionVersion"])

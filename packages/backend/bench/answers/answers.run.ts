@@ -20,6 +20,7 @@ import { CASES, type BenchCase } from "./cases";
 import { distractorMarkdown } from "./distractors";
 import { judge, type Verdict } from "./judge";
 import { ORGANIZATIONS, sourceText } from "./knowledge";
+import { percentile } from "./percentile";
 
 const DISTRACTOR_LEVELS = (process.env.BENCH_DISTRACTORS ?? "0,1000")
   .split(",")
@@ -73,11 +74,6 @@ async function ask(t: TestConvex, c: BenchCase): Promise<Outcome> {
   const { status } = await t.query(api.public.conversations.get, ids);
   const organization = ORGANIZATIONS.find((o) => o.id === c.org)!;
   return { c, verdict: judge(c, reply, status, sourceText(organization)), reply, ms };
-}
-
-function percentile(values: number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? 0;
 }
 
 function summarize(distractors: number, outcomes: Outcome[]) {

@@ -2,7 +2,16 @@ import { defineConfig, mergeConfig } from "vitest/config";
 
 import base from "../../vitest.config.ts";
 
-/** `pnpm bench:answers`: the package's test set-up (retrieval mode, components inlined), this bench only. */
-const config = mergeConfig(base, defineConfig({ test: { testTimeout: 3_600_000 } }));
-config.test!.include = ["bench/answers/answers.run.ts"];
+/**
+ * `pnpm bench:answers`: the package's test set-up (retrieval mode, components inlined), this bench
+ * only, one part after the other so the latency part has the machine to itself. `BENCH_PARTS`
+ * picks parts (answers, latency).
+ */
+const config = mergeConfig(
+  base,
+  defineConfig({ test: { testTimeout: 3_600_000, fileParallelism: false } }),
+);
+config.test!.include = (process.env.BENCH_PARTS ?? "answers,latency")
+  .split(",")
+  .map((part) => `bench/answers/${part.trim()}.run.ts`);
 export default config;

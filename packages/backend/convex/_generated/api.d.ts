@@ -93,6 +93,7 @@ import type * as lib_knowledge_passageLink from "../lib/knowledge/passageLink.js
 import type * as lib_knowledge_passagePage from "../lib/knowledge/passagePage.js";
 import type * as lib_knowledge_pdfLines from "../lib/knowledge/pdfLines.js";
 import type * as lib_knowledge_pdfText from "../lib/knowledge/pdfText.js";
+import type * as lib_knowledge_publicUrl from "../lib/knowledge/publicUrl.js";
 import type * as lib_knowledge_sentences from "../lib/knowledge/sentences.js";
 import type * as lib_knowledgeFileTypes from "../lib/knowledgeFileTypes.js";
 import type * as lib_knowledgePreview from "../lib/knowledgePreview.js";
@@ -321,6 +322,7 @@ declare const fullApi: ApiFromModules<{
   "lib/knowledge/passagePage": typeof lib_knowledge_passagePage;
   "lib/knowledge/pdfLines": typeof lib_knowledge_pdfLines;
   "lib/knowledge/pdfText": typeof lib_knowledge_pdfText;
+  "lib/knowledge/publicUrl": typeof lib_knowledge_publicUrl;
   "lib/knowledge/sentences": typeof lib_knowledge_sentences;
   "lib/knowledgeFileTypes": typeof lib_knowledgeFileTypes;
   "lib/knowledgePreview": typeof lib_knowledgePreview;

@@ -23,6 +23,7 @@ export const ERROR_CODES = [
   "IMPORT_NOT_UTF8",
   "IMPORT_NO_HEADER",
   "ALREADY_RATED",
+  "INVALID_URL",
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

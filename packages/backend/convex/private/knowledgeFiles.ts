@@ -9,6 +9,7 @@ import { checkKnowledgeFile } from "../lib/knowledgeFileTypes";
 import { extractedTextPreview } from "../lib/knowledgePreview";
 import { claimUpload, deleteOwnedUpload, generateOrganizationUploadUrl } from "../lib/uploads";
 import { knowledgeBase } from "../lib/knowledge/knowledgeBase";
+import { checkPublicUrl } from "../lib/knowledge/publicUrl";
 
 const MAX_REINDEX = 500;
 
@@ -19,9 +20,10 @@ export const generateUploadUrl = adminMutation({
 });
 
 export const add = adminMutation({
-  args: { storageId: v.id("_storage"), name: v.string() },
-  handler: async (ctx, { storageId, name }) => {
+  args: { storageId: v.id("_storage"), name: v.string(), publicUrl: v.optional(v.string()) },
+  handler: async (ctx, { storageId, name, publicUrl }) => {
     const { operator } = ctx;
+    const link = checkPublicUrl(publicUrl);
     const stored = await claimUpload(ctx, operator.orgId, storageId);
     const mimeType = checkKnowledgeFile(name, stored.size);
     // An upload belongs to the file that claimed it first; another tenant cannot claim it again.
@@ -38,6 +40,7 @@ export const add = adminMutation({
       storageId,
       status: "processing",
       uploadedBy: operator.userId,
+      ...(link ? { publicUrl: link } : {}),
     });
     await ctx.scheduler.runAfter(0, internal.system.knowledge.ingest.ingestFile, { fileId });
     await recordAudit(ctx, operator, "knowledgeFile.add", fileId, { name });

@@ -32,8 +32,23 @@ export class VectorIndexes {
   /** Applies a commit's writes; the store calls it only once they are applied, never for an aborted transaction. */
   apply(writes: Iterable<[string, { tableNumber: number; after: DocJson | null }]>): void {
     if (this.byTable.size === 0) return;
-    for (const [id, write] of writes)
-      for (const index of this.byTable.get(write.tableNumber) ?? []) index.update(id, write.after);
+    for (const [id, write] of writes) {
+      for (const index of this.byTable.get(write.tableNumber) ?? []) {
+        try {
+          index.update(id, write.after);
+        } catch (error) {
+          // The commit is already applied: forget the index, the next search rebuilds it from SQLite.
+          console.warn(
+            `vector index ${index.definition.name} dropped after a failed update:`,
+            error,
+          );
+          this.byTable.set(
+            write.tableNumber,
+            (this.byTable.get(write.tableNumber) ?? []).filter((other) => other !== index),
+          );
+        }
+      }
+    }
   }
 }
 

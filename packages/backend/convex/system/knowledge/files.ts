@@ -10,6 +10,20 @@ export const get = internalQuery({
   handler: async (ctx, { fileId }) => await ctx.db.get(fileId),
 });
 
+/** The public URLs admins gave these files of the organization, by file id. */
+export const publicUrls = internalQuery({
+  args: { organizationId: v.string(), fileIds: v.array(v.string()) },
+  handler: async (ctx, { organizationId, fileIds }) => {
+    const urls: Record<string, string> = {};
+    for (const fileId of new Set(fileIds)) {
+      const id = ctx.db.normalizeId("knowledgeFiles", fileId);
+      const file = id ? await ctx.db.get(id) : null;
+      if (file?.organizationId === organizationId && file.publicUrl) urls[fileId] = file.publicUrl;
+    }
+    return urls;
+  },
+});
+
 export const markReady = internalMutation({
   args: { fileId: v.id("knowledgeFiles"), ragEntryId: vEntryId, ingestionVersion: v.number() },
   handler: async (ctx, { fileId, ragEntryId, ingestionVersion }) => {

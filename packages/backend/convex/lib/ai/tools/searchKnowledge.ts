@@ -51,6 +51,13 @@ export const searchKnowledge = createTool({
       })
       .filter((passage) => coversQuestion(query, `${passage.section} ${passage.text}`))
       .slice(0, PASSAGES_RETURNED);
+    // A file the admin publishes elsewhere is cited at that address instead of its passage page.
+    const publicUrls = await ctx.runQuery(internal.system.knowledge.files.publicUrls, {
+      organizationId: conversation.organizationId,
+      fileIds: passages.flatMap((p) => (p.fileId ? [p.fileId] : [])),
+    });
+    for (const passage of passages)
+      if (passage.fileId && publicUrls[passage.fileId]) passage.url = publicUrls[passage.fileId];
     const found = passages.length > 0;
     const consecutiveMisses = await ctx.runMutation(
       internal.system.conversations.recordKnowledgeSearch,

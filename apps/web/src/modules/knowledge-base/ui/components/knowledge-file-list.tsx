@@ -31,6 +31,7 @@ const STATUS_VARIANT = {
 
 export function KnowledgeFileList() {
   const t = useTranslations("knowledgeBase");
+  const tUrl = useTranslations("knowledgePublicUrl");
   const format = useFormatter();
   const remove = useMutation(api.private.knowledgeFiles.remove);
   const { results, status, loadMore } = usePaginatedQuery(
@@ -58,6 +59,17 @@ export function KnowledgeFileList() {
                 {file.mimeType} · {format.number(file.size / 1024, { maximumFractionDigits: 1 })} KB
                 · {format.dateTime(file._creationTime, { dateStyle: "medium", timeStyle: "short" })}
               </div>
+              {file.publicUrl ? (
+                <a
+                  href={file.publicUrl}
+                  target="_blank"
+                  rel="noreferrer"
+                  className="block truncate text-xs text-primary underline-offset-2 hover:underline"
+                  aria-label={tUrl("linkLabel", { name: file.name })}
+                >
+                  {file.publicUrl}
+                </a>
+              ) : null}
               {file.status === "failed" && file.error ? (
                 <div className="text-xs text-destructive">
                   {t("failedReason", { reason: file.error })}

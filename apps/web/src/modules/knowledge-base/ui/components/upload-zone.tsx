@@ -2,6 +2,8 @@
 
 import { api } from "@echo/backend/convex/_generated/api";
 import type { Id } from "@echo/backend/convex/_generated/dataModel";
+import { Input } from "@echo/ui/components/input";
+import { Label } from "@echo/ui/components/label";
 import { cn } from "@echo/ui/lib/utils";
 import { useMutation } from "convex/react";
 import { useTranslations } from "next-intl";
@@ -19,8 +21,11 @@ type Outcome = { name: string; error: string | null };
 
 export function UploadZone() {
   const t = useTranslations("knowledgeBase");
+  const tUrl = useTranslations("knowledgePublicUrl");
   const errorMessage = useErrorMessage();
   const inputId = useId();
+  const urlId = useId();
+  const [publicUrl, setPublicUrl] = useState("");
   const generateUploadUrl = useMutation(api.private.knowledgeFiles.generateUploadUrl);
   const add = useMutation(api.private.knowledgeFiles.add);
   const [dragging, setDragging] = useState(false);
@@ -35,7 +40,12 @@ export function UploadZone() {
         try {
           await uploadKnowledgeFile(file, {
             generateUploadUrl: () => generateUploadUrl({}),
-            add: (args) => add({ storageId: args.storageId as Id<"_storage">, name: args.name }),
+            add: (args) =>
+              add({
+                storageId: args.storageId as Id<"_storage">,
+                name: args.name,
+                ...(publicUrl.trim() ? { publicUrl: publicUrl.trim() } : {}),
+              }),
           });
           return { name: file.name, error: null };
         } catch (error) {
@@ -48,6 +58,7 @@ export function UploadZone() {
       }),
     );
     setOutcomes(results);
+    if (results.every((result) => result.error === null)) setPublicUrl("");
     setBusy(false);
   }
 
@@ -59,6 +70,22 @@ export function UploadZone() {
 
   return (
     <div className="grid gap-2">
+      <div className="grid gap-1">
+        <Label htmlFor={urlId}>{tUrl("label")}</Label>
+        <Input
+          id={urlId}
+          type="url"
+          inputMode="url"
+          placeholder="https://"
+          value={publicUrl}
+          disabled={busy}
+          aria-describedby={`${urlId}-hint`}
+          onChange={(event) => setPublicUrl(event.target.value)}
+        />
+        <p id={`${urlId}-hint`} className="text-xs text-muted-foreground">
+          {tUrl("hint")}
+        </p>
+      </div>
       <label
         htmlFor={inputId}
         onDragOver={(event) => {
