@@ -222,7 +222,10 @@ describe("every screen passes an axe audit", () => {
   }
 });
 
-/** Offers (or withdraws) voice and "Call us" in the widget from Widget customization. */
+/**
+ * Offers (or withdraws) voice and "Call us" in the widget from Widget customization, picking the
+ * fake Vapi's assistant and number from the lists Vapi returns.
+ */
 async function setVoiceOffer(
   page: Page,
   { assistantId, phoneNumber }: { assistantId: string; phoneNumber: string },
@@ -230,8 +233,12 @@ async function setVoiceOffer(
   await page.goto(`${new URL(page.url()).origin}/en/customization`);
   const enabled = page.getByLabel("Offer voice calls in the widget");
   await enabled.setChecked(Boolean(assistantId));
-  await page.getByLabel("Voice assistant id").fill(assistantId);
-  await page.getByLabel('Phone number for "Call us"').fill(phoneNumber);
+  const pick = async (field: string, option: string) => {
+    await page.getByRole("combobox", { name: field }).click();
+    await page.getByRole("option", { name: option, exact: true }).click();
+  };
+  await pick("Voice assistant id", assistantId ? "Front desk" : "None");
+  await pick('Phone number for "Call us"', phoneNumber ? `${phoneNumber} (Support line)` : "None");
   await page.getByRole("button", { name: "Save" }).click();
   await page.getByRole("status").getByText("Saved", { exact: false }).waitFor();
 }

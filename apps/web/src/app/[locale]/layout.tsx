@@ -1,3 +1,4 @@
+import { Toaster } from "@echo/ui/components/toaster";
 import { hasLocale, NextIntlClientProvider } from "next-intl";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { notFound } from "next/navigation";
@@ -34,6 +35,7 @@ export default async function LocaleLayout({
   // Rendered per request, so Next.js can put this response's CSP nonce on its scripts.
   await connection();
   const theme = await themeFromCookies();
+  const tToasts = await getTranslations({ locale, namespace: "toasts" });
   return (
     <html lang={locale} className={theme === "dark" ? "dark" : undefined}>
       <body className="min-h-dvh antialiased">
@@ -41,6 +43,7 @@ export default async function LocaleLayout({
           <NextIntlClientProvider>
             <TimeZoneSync />
             {children}
+            <Toaster label={tToasts("region")} />
           </NextIntlClientProvider>
         </IdentityProvider>
       </body>

@@ -3,7 +3,7 @@
 import { api } from "@echo/backend/convex/_generated/api";
 import type { Id } from "@echo/backend/convex/_generated/dataModel";
 import { Button } from "@echo/ui/components/button";
-import { Input } from "@echo/ui/components/input";
+import { SkeletonList } from "@echo/ui/components/skeleton";
 import { useMutation, useQuery } from "convex/react";
 import { useTranslations } from "next-intl";
 import { type FormEvent, useState } from "react";
@@ -17,18 +17,28 @@ import {
   validateForm,
   type WidgetSettingsForm,
 } from "../../lib/widget-settings-form";
+import { useVapiChoices } from "../../hooks/use-vapi-choices";
 import { CopyFields } from "../components/copy-fields";
 import { ColorField } from "../components/color-field";
 import { Field } from "../components/field";
 import { LogoField } from "../components/logo-field";
+import { VapiChoiceField } from "../components/vapi-choice-field";
 import { WidgetPreview } from "../components/widget-preview";
 
 export function CustomizationView() {
   const t = useTranslations("dashboard");
+  const tEmpty = useTranslations("emptyStates");
   const settings = useQuery(api.private.widgetSettings.get);
   const organization = useQuery(api.private.organization.current);
   if (settings === undefined || organization === undefined) {
-    return <div className="m-6 h-64 animate-pulse rounded-md bg-muted" />;
+    return (
+      <SkeletonList
+        className="m-6"
+        label={tEmpty("loadingCustomization")}
+        rows={4}
+        avatar={false}
+      />
+    );
   }
   return (
     <CustomizationForm
@@ -59,6 +69,7 @@ function CustomizationForm({
   const upsert = useMutation(api.private.widgetSettings.upsert);
   const generateLogoUploadUrl = useMutation(api.private.widgetSettings.generateLogoUploadUrl);
   const [form, setForm] = useState(initial);
+  const vapi = useVapiChoices();
   const [copyLanguage, setCopyLanguage] = useState<Language>(initial.defaultLanguage);
   const [logo, setLogo] = useState<{
     storageId?: Id<"_storage">;
@@ -195,23 +206,21 @@ function CustomizationForm({
             {t("voiceEnabled")}
           </label>
           <Field id="assistant" label={t("assistantId")}>
-            <Input
+            <VapiChoiceField
               id="assistant"
               value={form.voice.assistantId}
+              choices={vapi?.assistants ?? null}
               disabled={!premium}
-              onChange={(event) =>
-                update((draft) => void (draft.voice.assistantId = event.target.value))
-              }
+              onChange={(value) => update((draft) => void (draft.voice.assistantId = value))}
             />
           </Field>
           <Field id="phone" label={t("phoneNumber")} problem={problem("voice.phoneNumber")}>
-            <Input
+            <VapiChoiceField
               id="phone"
-              type="tel"
               value={form.voice.phoneNumber}
-              onChange={(event) =>
-                update((draft) => void (draft.voice.phoneNumber = event.target.value))
-              }
+              choices={vapi?.phoneNumbers ?? null}
+              inputProps={{ type: "tel" }}
+              onChange={(value) => update((draft) => void (draft.voice.phoneNumber = value))}
             />
           </Field>
         </fieldset>

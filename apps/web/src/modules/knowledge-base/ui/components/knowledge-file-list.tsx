@@ -16,6 +16,7 @@ import { Badge } from "@echo/ui/components/badge";
 import { Button } from "@echo/ui/components/button";
 import { EmptyState } from "@echo/ui/components/empty-state";
 import { SkeletonList } from "@echo/ui/components/skeleton";
+import { toast } from "@echo/ui/components/toaster";
 import { useMutation, usePaginatedQuery } from "convex/react";
 import { FileTextIcon } from "lucide-react";
 import { useFormatter, useTranslations } from "next-intl";
@@ -32,6 +33,7 @@ const STATUS_VARIANT = {
 export function KnowledgeFileList() {
   const t = useTranslations("knowledgeBase");
   const tUrl = useTranslations("knowledgePublicUrl");
+  const tToasts = useTranslations("toasts");
   const format = useFormatter();
   const remove = useMutation(api.private.knowledgeFiles.remove);
   const { results, status, loadMore } = usePaginatedQuery(
@@ -92,7 +94,11 @@ export function KnowledgeFileList() {
                 <AlertDialogFooter>
                   <AlertDialogCancel>{t("cancel")}</AlertDialogCancel>
                   <AlertDialogAction
-                    onClick={() => void remove({ fileId: file._id as Id<"knowledgeFiles"> })}
+                    onClick={() =>
+                      void remove({ fileId: file._id as Id<"knowledgeFiles"> }).then(() =>
+                        toast.success(tToasts("fileDeleted", { name: file.name })),
+                      )
+                    }
                   >
                     {t("delete")}
                   </AlertDialogAction>
