@@ -1,14 +1,14 @@
-import { randomUUID } from "node:crypto";
-import { type StatementSync } from "node:sqlite";
+import type { StatementSync } from "node:sqlite";
 import { existsSync, mkdirSync, readdirSync, rmSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { jsonToConvex, type JSONValue, type Value, type ValidatorJSON } from "convex/values";
 import { decodeDocumentId } from "../ids/document-id.ts";
+import { randomId } from "../ids/request-id.ts";
 import { pushedAuthInfo } from "../auth/pushed-auth-info.ts";
 import { openDatabase, type SyncMode } from "../storage/sqlite.ts";
 import { ConflictError, Store } from "../storage/store.ts";
-import { type Transaction } from "../storage/transaction.ts";
-import { type ReadSet } from "../storage/read-set.ts";
+import type { Transaction } from "../storage/transaction.ts";
+import type { ReadSet } from "../storage/read-set.ts";
 import {
   schemaValidationMessage,
   validateDocument,
@@ -1081,8 +1081,4 @@ function parseJournal(journal: string | null | undefined): string | null {
 
 function capitalize(s: string): string {
   return s[0]!.toUpperCase() + s.slice(1);
-}
-
-export function randomId(): string {
-  return randomUUID().replaceAll("-", "").slice(0, 16);
 }

@@ -1,6 +1,6 @@
-import { type JSONValue } from "convex/values";
+import type { JSONValue } from "convex/values";
 import { type CronSchedule, nextRunTime } from "../cron/schedule.ts";
-import { type Backend } from "./backend.ts";
+import type { Backend } from "./backend.ts";
 import { realNow, realSetTimeout } from "./globals.ts";
 
 export type CronSpec = { name: string; args: JSONValue[]; schedule: CronSchedule };

@@ -1,11 +1,11 @@
 import { createHash, createHmac, randomBytes, timingSafeEqual } from "node:crypto";
-import { type Backend } from "./backend.ts";
+import type { Backend } from "./backend.ts";
 import { insertSystem, tableForId } from "./db-syscalls.ts";
 import { FunctionError } from "./errors.ts";
-import { type Frame } from "./frame.ts";
-import { type DocJson } from "../storage/index-keys.ts";
+import type { Frame } from "./frame.ts";
+import type { DocJson } from "../storage/index-keys.ts";
 import { FileBytes } from "../storage/file-bytes.ts";
-import { type Commit } from "../storage/store.ts";
+import type { Commit } from "../storage/store.ts";
 
 type StorageDoc = DocJson & { sha256: string; size: number; contentType?: string };
 
