@@ -2,7 +2,7 @@ import { jsonToConvex, type JSONValue, type Value } from "convex/values";
 import { vectorSearch } from "../query/vector.ts";
 import { scanTable } from "./db-syscalls.ts";
 import { FunctionError } from "./errors.ts";
-import type { Frame } from "./frame.ts";
+import { type Frame } from "./frame.ts";
 
 type VectorQuery = {
   indexName: string;
