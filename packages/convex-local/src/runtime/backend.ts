@@ -1,14 +1,15 @@
-import { randomUUID } from "node:crypto";
-import { type StatementSync } from "node:sqlite";
 import { existsSync, mkdirSync, readdirSync, rmSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { jsonToConvex, type JSONValue, type Value, type ValidatorJSON } from "convex/values";
 import { decodeDocumentId } from "../ids/document-id.ts";
+import { randomId } from "../ids/request-id.ts";
 import { pushedAuthInfo } from "../auth/pushed-auth-info.ts";
 import { openDatabase, type SyncMode } from "../storage/sqlite.ts";
+import { readMeta, writeMeta } from "../storage/meta.ts";
+import { SessionRequests } from "../storage/session-requests.ts";
 import { ConflictError, Store } from "../storage/store.ts";
-import { type Transaction } from "../storage/transaction.ts";
-import { type ReadSet } from "../storage/read-set.ts";
+import type { Transaction } from "../storage/transaction.ts";
+import type { ReadSet } from "../storage/read-set.ts";
 import {
   schemaValidationMessage,
   validateDocument,
@@ -170,7 +171,7 @@ export class Backend {
   >();
   private readonly inflightQueries = new Map<string, Promise<Completed>>();
   /** Outcomes of sync-protocol mutations by (session, request), for idempotent re-sends. */
-  private readonly sessionRequests: { find: StatementSync; record: StatementSync };
+  private readonly sessionRequests: SessionRequests;
   readonly scheduler: Scheduler;
   readonly files: FileStorage;
   readonly crons: Crons;
@@ -188,16 +189,9 @@ export class Backend {
     this.store = new Store(openDatabase(options.dataDir, options.syncMode), {
       snapshotWindowMs: options.snapshotWindowMs,
     });
-    const envRow = this.store.db.prepare("SELECT value FROM meta WHERE key = 'env'").get();
-    this.env = envRow ? (JSON.parse(String(envRow.value)) as Record<string, string>) : {};
-    this.sessionRequests = {
-      find: this.store.db.prepare(
-        "SELECT outcome, ts FROM session_requests WHERE session_id = ? AND request_id = ?",
-      ),
-      record: this.store.db.prepare(
-        "INSERT INTO session_requests (session_id, request_id, outcome, ts) VALUES (?, ?, ?, ?)",
-      ),
-    };
+    const env = readMeta(this.store.db, "env");
+    this.env = env ? (JSON.parse(env) as Record<string, string>) : {};
+    this.sessionRequests = new SessionRequests(this.store.db);
     setFallbackEnv(() => this.environmentVariables());
     this.extraAsyncOps["1.0/createFunctionHandle"] = (frame, args: FunctionAddress) => {
       const target = this.resolveAddress(frame.component, args);
@@ -232,7 +226,7 @@ export class Backend {
   /** Idempotency records outlive any client reconnect by far after a day; dropping them bounds the table. */
   private forgetOldSessionRequests(): void {
     const dayAgo = BigInt(realNow() - 24 * 60 * 60 * 1000) * 1_000_000n;
-    this.store.db.prepare("DELETE FROM session_requests WHERE CAST(ts AS INTEGER) < ?").run(dayAgo);
+    this.sessionRequests.forgetBefore(dayAgo);
   }
 
   /** Only the variables set on the deployment, without the built-in URLs. */
@@ -248,11 +242,7 @@ export class Backend {
       if (value === null) delete next[name];
       else next[name] = value;
     }
-    this.store.db
-      .prepare(
-        "INSERT INTO meta (key, value) VALUES ('env', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
-      )
-      .run(JSON.stringify(next));
+    writeMeta(this.store.db, "env", JSON.stringify(next));
     this.store.flush();
     this.env = next;
     await this.components.get("")?.loadAuthConfig();
@@ -415,9 +405,9 @@ export class Backend {
 
   /** Loads the code deployed before the last shutdown, if any; returns whether there was some. */
   async loadDeployed(): Promise<boolean> {
-    const row = this.store.db.prepare("SELECT value FROM meta WHERE key = 'deployed'").get();
-    if (!row) return false;
-    const code = JSON.parse(String(row.value)) as DeployedCode;
+    const deployed = readMeta(this.store.db, "deployed");
+    if (!deployed) return false;
+    const code = JSON.parse(deployed) as DeployedCode;
     if (!existsSync(code.outDir)) return false;
     // Pushes started but never finished before the restart are dropped.
     const appDir = dirname(code.outDir);
@@ -448,11 +438,7 @@ export class Backend {
       applySchema(this.store, path, modules.schema?.tables ?? []);
     }
     this.deployed = code;
-    this.store.db
-      .prepare(
-        "INSERT INTO meta (key, value) VALUES ('deployed', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
-      )
-      .run(JSON.stringify(code));
+    writeMeta(this.store.db, "deployed", JSON.stringify(code));
     if (previous && previous.outDir !== code.outDir && existsSync(previous.outDir)) {
       rmSync(previous.outDir, { recursive: true, force: true });
     }
@@ -896,12 +882,12 @@ export class Backend {
       return this.runActionCall(component, resolved, request.args, request.identity, requestId);
     const key = request.mutationKey;
     if (key) {
-      const row = this.sessionRequests.find.get(key.sessionId, key.requestId);
+      const row = this.sessionRequests.get(key.sessionId, key.requestId);
       if (row) {
         // The original commit may still be waiting for its group fsync; never ack before it lands.
         this.store.flush();
-        const stored = JSON.parse(String(row.outcome)) as { value: JSONValue; logLines: string[] };
-        return { ...stored, ts: BigInt(String(row.ts)) };
+        const stored = JSON.parse(row.outcome) as { value: JSONValue; logLines: string[] };
+        return { ...stored, ts: row.ts };
       }
     }
     return this.runMutationTx(
@@ -913,11 +899,11 @@ export class Backend {
       resolved.udfPath,
       key
         ? (value) => (_db, ts) => {
-            this.sessionRequests.record.run(
+            this.sessionRequests.add(
               key.sessionId,
               key.requestId,
               JSON.stringify({ value, logLines: [] }),
-              ts.toString(),
+              ts,
             );
           }
         : undefined,
@@ -1081,8 +1067,4 @@ function parseJournal(journal: string | null | undefined): string | null {
 
 function capitalize(s: string): string {
   return s[0]!.toUpperCase() + s.slice(1);
-}
-
-export function randomId(): string {
-  return randomUUID().replaceAll("-", "").slice(0, 16);
 }

@@ -1,6 +1,7 @@
-import { type JSONValue } from "convex/values";
+import type { JSONValue } from "convex/values";
 import { type CronSchedule, nextRunTime } from "../cron/schedule.ts";
-import { type Backend } from "./backend.ts";
+import type { Backend } from "./backend.ts";
+import { readMeta, writeMeta } from "../storage/meta.ts";
 import { realNow, realSetTimeout } from "./globals.ts";
 
 export type CronSpec = { name: string; args: JSONValue[]; schedule: CronSchedule };
@@ -15,11 +16,9 @@ export class Crons {
 
   constructor(backend: Backend) {
     this.backend = backend;
-    const row = backend.store.db.prepare("SELECT value FROM meta WHERE key = 'crons'").get();
-    if (row)
-      this.jobs = new Map(
-        Object.entries(JSON.parse(String(row.value)) as Record<string, CronState>),
-      );
+    const stored = readMeta(backend.store.db, "crons");
+    if (stored)
+      this.jobs = new Map(Object.entries(JSON.parse(stored) as Record<string, CronState>));
   }
 
   /** Adopts the deployed specs, keeping the schedule of jobs whose spec did not change. */
@@ -40,11 +39,7 @@ export class Crons {
   }
 
   private persist(): void {
-    this.backend.store.db
-      .prepare(
-        "INSERT INTO meta (key, value) VALUES ('crons', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
-      )
-      .run(JSON.stringify(Object.fromEntries(this.jobs)));
+    writeMeta(this.backend.store.db, "crons", JSON.stringify(Object.fromEntries(this.jobs)));
   }
 
   private plan(): void {

@@ -3,12 +3,12 @@ import { decodeDocumentId, encodeDocumentId, newInternalId } from "../ids/docume
 import { evaluateFilterExpression } from "../query/filter.ts";
 import { checkDocumentLimits } from "../values/limits.ts";
 import { isUndefinedMarker } from "../values/codec.ts";
-import { type TableInfo } from "../storage/catalog.ts";
+import type { TableInfo } from "../storage/catalog.ts";
 import { type DocJson, keyRangeFor, type RangeExpression } from "../storage/index-keys.ts";
 import { type KeyRange, keySuccessor } from "../storage/key-range.ts";
-import { type Transaction } from "../storage/transaction.ts";
+import type { Transaction } from "../storage/transaction.ts";
 import { FunctionError } from "./errors.ts";
-import { type Frame, type QueryState } from "./frame.ts";
+import type { Frame, QueryState } from "./frame.ts";
 import { decodePageCursor, encodePageCursor, END_CURSOR } from "./page-cursor.ts";
 import { parseSearchFilters } from "../query/search.ts";
 import { searchIndexed } from "./text-search.ts";

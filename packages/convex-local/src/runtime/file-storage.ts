@@ -1,11 +1,12 @@
 import { createHash, createHmac, randomBytes, timingSafeEqual } from "node:crypto";
-import { type Backend } from "./backend.ts";
+import type { Backend } from "./backend.ts";
+import { readMeta, writeMeta } from "../storage/meta.ts";
 import { insertSystem, tableForId } from "./db-syscalls.ts";
 import { FunctionError } from "./errors.ts";
-import { type Frame } from "./frame.ts";
-import { type DocJson } from "../storage/index-keys.ts";
+import type { Frame } from "./frame.ts";
+import type { DocJson } from "../storage/index-keys.ts";
 import { FileBytes } from "../storage/file-bytes.ts";
-import { type Commit } from "../storage/store.ts";
+import type { Commit } from "../storage/store.ts";
 
 type StorageDoc = DocJson & { sha256: string; size: number; contentType?: string };
 
@@ -21,13 +22,11 @@ export class FileStorage {
     this.backend = backend;
     const db = backend.store.db;
     this.bytes = new FileBytes(db);
-    const row = db.prepare("SELECT value FROM meta WHERE key = 'upload_secret'").get();
-    if (row) this.secret = Buffer.from(String(row.value), "hex");
+    const stored = readMeta(db, "upload_secret");
+    if (stored) this.secret = Buffer.from(stored, "hex");
     else {
       this.secret = randomBytes(32);
-      db.prepare("INSERT INTO meta (key, value) VALUES ('upload_secret', ?)").run(
-        this.secret.toString("hex"),
-      );
+      writeMeta(db, "upload_secret", this.secret.toString("hex"));
     }
     backend.store.onCommit((commit) => this.removeDeletedFiles(commit));
   }

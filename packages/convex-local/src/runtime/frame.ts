@@ -1,7 +1,7 @@
 import { AsyncLocalStorage } from "node:async_hooks";
-import { type Transaction } from "../storage/transaction.ts";
-import { type Backend } from "./backend.ts";
-import { type UserClock } from "./user-time.ts";
+import type { Transaction } from "../storage/transaction.ts";
+import type { Backend } from "./backend.ts";
+import type { UserClock } from "./user-time.ts";
 
 export type UdfType = "query" | "mutation" | "action";
 

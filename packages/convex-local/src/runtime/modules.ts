@@ -1,7 +1,7 @@
 import { pathToFileURL } from "node:url";
-import { type Bundle } from "./bundle.ts";
+import type { Bundle } from "./bundle.ts";
 import { frames } from "./frame.ts";
-import { type CronSpec } from "./crons.ts";
+import type { CronSpec } from "./crons.ts";
 import { registerBundle } from "./stack-trace.ts";
 
 export type SchemaTable = {

@@ -1,4 +1,4 @@
-import { type LoadedModules, type SchemaJson } from "./modules.ts";
+import type { LoadedModules, SchemaJson } from "./modules.ts";
 
 /** An index as the CLI prints it (`DeveloperIndexConfig`): `table.index` with its kind's fields. */
 type IndexConfig =

@@ -2,10 +2,10 @@ import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join, relative, sep } from "node:path";
 import { pathToFileURL } from "node:url";
-import { type Bundle, type PushedModuleFile } from "./bundle.ts";
-import { type ComponentNode, type EnvBinding } from "./component-tree.ts";
+import type { Bundle, PushedModuleFile } from "./bundle.ts";
+import type { ComponentNode, EnvBinding } from "./component-tree.ts";
 import { frames } from "./frame.ts";
-import { type LoadedModules } from "./modules.ts";
+import type { LoadedModules } from "./modules.ts";
 
 /** One bundled module as the Convex CLI sends it in `start_push`. */
 export type PushModule = {

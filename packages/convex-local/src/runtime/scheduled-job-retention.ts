@@ -1,6 +1,6 @@
-import { type Catalog } from "../storage/catalog.ts";
-import { type ScheduledJobIndex } from "../storage/scheduled-jobs.ts";
-import { type Transaction } from "../storage/transaction.ts";
+import type { Catalog } from "../storage/catalog.ts";
+import type { ScheduledJobIndex } from "../storage/scheduled-jobs.ts";
+import type { Transaction } from "../storage/transaction.ts";
 
 /** Convex keeps a finished job's row, and so its outcome, for 7 days after it completes. */
 export const FINISHED_JOB_RETENTION_MS = 7 * 24 * 60 * 60 * 1000;

@@ -1,6 +1,6 @@
-import { type JSONValue } from "convex/values";
+import type { JSONValue } from "convex/values";
 import { FunctionError } from "./errors.ts";
-import { type Frame } from "./frame.ts";
+import type { Frame } from "./frame.ts";
 import { insertSystem, tableForId } from "./db-syscalls.ts";
 
 type ScheduleArgs = {

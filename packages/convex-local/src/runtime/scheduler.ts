@@ -1,9 +1,10 @@
-import { type JSONValue } from "convex/values";
-import { type DocJson } from "../storage/index-keys.ts";
-import { type JobEntry, type ScheduledJobIndex } from "../storage/scheduled-jobs.ts";
-import { type Backend, randomId } from "./backend.ts";
+import type { JSONValue } from "convex/values";
+import type { DocJson } from "../storage/index-keys.ts";
+import type { JobEntry, ScheduledJobIndex } from "../storage/scheduled-jobs.ts";
+import type { Backend } from "./backend.ts";
+import { randomId } from "../ids/request-id.ts";
 import { failedOutcome } from "./errors.ts";
-import { type Frame } from "./frame.ts";
+import type { Frame } from "./frame.ts";
 import { realNow, realSetTimeout } from "./globals.ts";
 import { purgeFinishedJobs } from "./scheduled-job-retention.ts";
 

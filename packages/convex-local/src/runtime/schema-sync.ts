@@ -1,8 +1,8 @@
 import { jsonToConvex, type Value, type ValidatorJSON } from "convex/values";
-import { type DocJson } from "../storage/index-keys.ts";
-import { type Store } from "../storage/store.ts";
+import type { DocJson } from "../storage/index-keys.ts";
+import type { Store } from "../storage/store.ts";
 import { type ValidationContext, validateDocument } from "../validation/validate.ts";
-import { type SchemaJson, type SchemaTable } from "./modules.ts";
+import type { SchemaJson, SchemaTable } from "./modules.ts";
 
 /** Existing documents that a new schema rejects; the push is refused. */
 export class SchemaValidationError extends Error {

@@ -1,6 +1,6 @@
 import { zipSync, strToU8, type Zippable } from "fflate";
-import { type JSONValue } from "convex/values";
-import { type Backend } from "./backend.ts";
+import type { JSONValue } from "convex/values";
+import type { Backend } from "./backend.ts";
 import { stringifyClean, toCleanJson } from "./snapshot-values.ts";
 
 const README = `# Welcome to your Convex snapshot export!

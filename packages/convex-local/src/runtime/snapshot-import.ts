@@ -2,10 +2,11 @@ import { createHash } from "node:crypto";
 import { unzipSync } from "fflate";
 import { jsonToConvex, type JSONValue, type Value, type ValidatorJSON } from "convex/values";
 import { decodeDocumentId, encodeDocumentId, newInternalId } from "../ids/document-id.ts";
-import { type DocJson } from "../storage/index-keys.ts";
+import type { DocJson } from "../storage/index-keys.ts";
 import { validateDocument, schemaValidationMessage } from "../validation/validate.ts";
 import { FileBytes } from "../storage/file-bytes.ts";
-import { type Backend, randomId } from "./backend.ts";
+import type { Backend } from "./backend.ts";
+import { randomId } from "../ids/request-id.ts";
 import { parseShape, type Shape, UNKNOWN } from "./snapshot-shape.ts";
 import { fromCleanJson, SnapshotFormatError } from "./snapshot-values.ts";
 

@@ -1,8 +1,8 @@
 import { randomUUID } from "node:crypto";
 import { mkdirSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { type JSONValue } from "convex/values";
-import { type Backend } from "./backend.ts";
+import type { JSONValue } from "convex/values";
+import type { Backend } from "./backend.ts";
 import { realNow } from "./globals.ts";
 import { buildSnapshotZip } from "./snapshot-export.ts";
 import {

@@ -1,4 +1,4 @@
-import { type JSONValue } from "convex/values";
+import type { JSONValue } from "convex/values";
 import {
   elementShapes,
   fieldShapes,

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { originalPositionFor, TraceMap } from "@jridgewell/trace-mapping";
-import { type Bundle } from "./bundle.ts";
+import type { Bundle } from "./bundle.ts";
 
 type UserModule = {
   /** Where Convex says the bundle lives: `convex:/user/<module path>`. */

@@ -1,4 +1,4 @@
-import { type JSONValue } from "convex/values";
+import type { JSONValue } from "convex/values";
 import * as db from "./db-syscalls.ts";
 import { nestedCallError, syscallError } from "./errors.ts";
 import { currentFrame, type Frame } from "./frame.ts";

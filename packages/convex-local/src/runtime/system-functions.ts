@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
-import { type JSONValue } from "convex/values";
+import type { JSONValue } from "convex/values";
 import { ReadSet } from "../storage/read-set.ts";
-import { type Backend } from "./backend.ts";
+import type { Backend } from "./backend.ts";
 import { FunctionError } from "./errors.ts";
 import { canonicalizeUdfPath } from "./modules.ts";
 import { snapshotJobs } from "./snapshot-jobs.ts";

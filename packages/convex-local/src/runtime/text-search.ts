@@ -8,7 +8,7 @@ import {
   tokenize,
 } from "../query/search.ts";
 import { getFieldValue } from "../values/field-path.ts";
-import { type DocJson } from "../storage/index-keys.ts";
+import type { DocJson } from "../storage/index-keys.ts";
 import {
   type SearchIndexes,
   type SearchIndexInfo,
@@ -16,7 +16,7 @@ import {
   termCounts,
   termRange,
 } from "../storage/search-index.ts";
-import { type Transaction } from "../storage/transaction.ts";
+import type { Transaction } from "../storage/transaction.ts";
 
 /**
  * Text search through a search index: only documents containing a query term are read. A document

@@ -1,10 +1,10 @@
 import { createReadStream } from "node:fs";
-import { type IncomingMessage, type ServerResponse } from "node:http";
-import { type Backend } from "../runtime/backend.ts";
+import type { IncomingMessage, ServerResponse } from "node:http";
+import type { Backend } from "../runtime/backend.ts";
 import { snapshotJobs } from "../runtime/snapshot-jobs.ts";
 import { checkImportRequest, ImportError } from "../runtime/snapshot-import.ts";
 import { HttpError, readBody, readJson, sendJson } from "./http-util.ts";
-import { type Caller } from "./identity.ts";
+import type { Caller } from "./identity.ts";
 
 /** Import uploads come in parts of 5 MiB (the CLI's default); allow larger ones too. */
 const MAX_PART_BYTES = 256 * 1024 * 1024;

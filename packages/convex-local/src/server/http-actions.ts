@@ -1,6 +1,6 @@
-import { type IncomingMessage, type ServerResponse } from "node:http";
+import type { IncomingMessage, ServerResponse } from "node:http";
 import { Readable, Transform } from "node:stream";
-import { type Backend } from "../runtime/backend.ts";
+import type { Backend } from "../runtime/backend.ts";
 import { sendError, tooLarge } from "./http-util.ts";
 import { callerFromHeader } from "./identity.ts";
 

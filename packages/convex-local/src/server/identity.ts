@@ -1,7 +1,7 @@
 import { checkAdminKey } from "../auth/admin-key.ts";
 import { AuthError, verifyUserToken } from "../auth/jwt.ts";
-import { type Backend } from "../runtime/backend.ts";
-import { type UserIdentity } from "../runtime/frame.ts";
+import type { Backend } from "../runtime/backend.ts";
+import type { UserIdentity } from "../runtime/frame.ts";
 
 export type Caller = { isAdmin: boolean; identity: UserIdentity | null; token: string | null };
 

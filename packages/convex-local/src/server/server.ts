@@ -1,7 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
-import { type AddressInfo } from "node:net";
+import type { AddressInfo } from "node:net";
 import { WebSocketServer } from "ws";
-import { type Backend } from "../runtime/backend.ts";
+import type { Backend } from "../runtime/backend.ts";
 import { SyncSession } from "../sync/session.ts";
 import { serveHttpAction } from "./http-actions.ts";
 import { HttpError, readJson, sendError, sendJson, setCors } from "./http-util.ts";

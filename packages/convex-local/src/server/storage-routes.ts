@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
-import { type IncomingMessage, type ServerResponse } from "node:http";
-import { type Backend } from "../runtime/backend.ts";
+import type { IncomingMessage, ServerResponse } from "node:http";
+import type { Backend } from "../runtime/backend.ts";
 import { fileServingHeaders } from "./file-serving-headers.ts";
 import { HttpError, readBody, sendJson } from "./http-util.ts";
 

@@ -1,10 +1,10 @@
-import { type IncomingMessage, type ServerResponse } from "node:http";
+import type { IncomingMessage, ServerResponse } from "node:http";
 import { jsonToConvex, type JSONValue } from "convex/values";
 import { encodeValueForFormat, parseValueFormat } from "../values/codec.ts";
-import { type Backend, type Outcome } from "../runtime/backend.ts";
-import { type UdfType } from "../runtime/frame.ts";
+import type { Backend, Outcome } from "../runtime/backend.ts";
+import type { UdfType } from "../runtime/frame.ts";
 import { HttpError, readJson, sendJson } from "./http-util.ts";
-import { type Caller } from "./identity.ts";
+import type { Caller } from "./identity.ts";
 import { decodeTs, encodeTs } from "./timestamps.ts";
 import { SnapshotUnavailableError } from "../storage/store.ts";
 

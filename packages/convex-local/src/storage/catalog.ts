@@ -1,4 +1,4 @@
-import { type DatabaseSync } from "node:sqlite";
+import type { DatabaseSync } from "node:sqlite";
 
 export type TableInfo = { number: number; component: string; name: string };
 export type IndexInfo = { id: number; tableNumber: number; name: string; fields: string[] };

@@ -1,4 +1,4 @@
-import { type DatabaseSync, type StatementSync } from "node:sqlite";
+import type { DatabaseSync, StatementSync } from "node:sqlite";
 
 /** The bytes of stored files, keyed by their `_storage` document id. */
 export class FileBytes {

@@ -1,6 +1,7 @@
 import { jsonToConvex, type JSONValue, type Value } from "convex/values";
-import { encodeIndexKey, indexRangeToKeyInterval, parseIndexRange } from "../values/index-key.ts";
-import { type IndexInfo } from "./catalog.ts";
+import { encodeIndexKey } from "../values/index-key.ts";
+import { indexRangeToKeyInterval, parseIndexRange } from "../values/index-range.ts";
+import type { IndexInfo } from "./catalog.ts";
 import { keySuccessor, type KeyRange } from "./key-range.ts";
 
 export type DocJson = { _id: string; _creationTime: number } & Record<string, JSONValue>;

@@ -1,6 +1,6 @@
-import { type DatabaseSync, type StatementSync } from "node:sqlite";
-import { type Catalog } from "./catalog.ts";
-import { type DocJson } from "./index-keys.ts";
+import type { DatabaseSync, StatementSync } from "node:sqlite";
+import type { Catalog } from "./catalog.ts";
+import type { DocJson } from "./index-keys.ts";
 
 export const SCHEDULED_JOBS_TABLE = "_scheduled_functions";
 

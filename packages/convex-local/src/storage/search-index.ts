@@ -1,8 +1,8 @@
-import { type DatabaseSync, type StatementSync } from "node:sqlite";
+import type { DatabaseSync, StatementSync } from "node:sqlite";
 import { tokenize } from "../query/search.ts";
 import { type DocJson, fieldValue } from "./index-keys.ts";
-import { type KeyRange } from "./key-range.ts";
-import { type WrittenKeys } from "./read-set.ts";
+import type { KeyRange } from "./key-range.ts";
+import type { WrittenKeys } from "./read-set.ts";
 
 export type SearchIndexInfo = {
   id: number;

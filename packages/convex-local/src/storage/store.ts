@@ -1,10 +1,10 @@
-import { type DatabaseSync, type StatementSync } from "node:sqlite";
+import type { DatabaseSync, StatementSync } from "node:sqlite";
 import { AsyncResource } from "node:async_hooks";
 import { closeSync, fdatasync, fdatasyncSync, openSync } from "node:fs";
-import { type JSONValue } from "convex/values";
+import type { JSONValue } from "convex/values";
 import { Catalog, type IndexInfo } from "./catalog.ts";
 import { type DocJson, indexKey } from "./index-keys.ts";
-import { type WrittenKeys } from "./read-set.ts";
+import type { WrittenKeys } from "./read-set.ts";
 import { SearchIndexes } from "./search-index.ts";
 import { VectorIndexes } from "./vector-indexes.ts";
 import { Checkpointer } from "./checkpointer.ts";

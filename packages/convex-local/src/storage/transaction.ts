@@ -1,5 +1,5 @@
-import { type DatabaseSync, type StatementSync } from "node:sqlite";
-import { type Catalog, type IndexInfo } from "./catalog.ts";
+import type { DatabaseSync, StatementSync } from "node:sqlite";
+import type { Catalog, IndexInfo } from "./catalog.ts";
 import { type DocJson, idKey, indexKey, pointRange } from "./index-keys.ts";
 import { compareBytes, keySuccessor, type KeyRange } from "./key-range.ts";
 import { ReadSet } from "./read-set.ts";

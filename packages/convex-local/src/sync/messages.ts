@@ -1,4 +1,4 @@
-import { type JSONValue } from "convex/values";
+import type { JSONValue } from "convex/values";
 
 export class ProtocolError extends Error {
   constructor(message: string) {

@@ -1,9 +1,9 @@
-import { type Duplex } from "node:stream";
-import { type WebSocket } from "ws";
-import { type JSONValue } from "convex/values";
-import { type Backend } from "../runtime/backend.ts";
-import { type Commit } from "../storage/store.ts";
-import { type ReadSet } from "../storage/read-set.ts";
+import type { Duplex } from "node:stream";
+import type { WebSocket } from "ws";
+import type { JSONValue } from "convex/values";
+import type { Backend } from "../runtime/backend.ts";
+import type { Commit } from "../storage/store.ts";
+import type { ReadSet } from "../storage/read-set.ts";
 import {
   ANONYMOUS,
   adminCaller,

@@ -1,16 +1,14 @@
 import { describe, expect, it } from "vitest";
 import type { Value } from "convex/values";
 import { compareBytes, compareValues } from "./compare.ts";
+import { decodeIndexKey, encodeIndexKey, indexKeyForDocument } from "./index-key.ts";
 import {
-  decodeIndexKey,
-  encodeIndexKey,
-  indexKeyForDocument,
   indexRangeToKeyInterval,
   type IndexRangeError,
   parseIndexRange,
   prefixSuccessor,
   type IndexRangeExpression,
-} from "./index-key.ts";
+} from "./index-range.ts";
 import { randomValue, seededRandom } from "./random-values.ts";
 
 const sign = (n: number) => (n < 0 ? -1 : n > 0 ? 1 : 0);

@@ -3,15 +3,6 @@ import { convexTypeOf } from "./type-order.ts";
 import { getFieldValue } from "./field-path.ts";
 import { sortedEntries } from "./compare.ts";
 
-export {
-  IndexRangeError,
-  indexRangeToKeyInterval,
-  parseIndexRange,
-  prefixSuccessor,
-  type IndexKeyInterval,
-  type IndexRangeExpression,
-} from "./index-range.ts";
-
 // Type tags leave room below them for the 0x00 terminator of arrays and objects.
 const TAG = {
   undefined: 0x10,

@@ -1,4 +1,4 @@
-import { type JSONValue } from "convex/values";
+import type { JSONValue } from "convex/values";
 
 const utf8Length = (text: string) => Buffer.byteLength(text, "utf8");
 
