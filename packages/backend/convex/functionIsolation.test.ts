@@ -79,6 +79,7 @@ type TenantA = {
   operatorId: string;
   tagId: Id<"tags">;
   contactId: Id<"contacts">;
+  noteId: Id<"contactNotes">;
 };
 
 const A_SECRETS = [
@@ -95,6 +96,7 @@ const A_SECRETS = [
   FAKE_PRIVATE_KEY,
   "+5511987650000",
   "acme-vip",
+  "Acme private note",
 ];
 
 async function tenants(t: TestConvex): Promise<{ a: TenantA; sessionB: Id<"contactSessions"> }> {
@@ -158,6 +160,10 @@ async function tenants(t: TestConvex): Promise<{ a: TenantA; sessionB: Id<"conta
     tags: ["acme-vip"],
     customFields: { probe: "Only Acme sells the glacier kettle" },
   });
+  const noteId = await adminA.mutation(api.private.contactNotes.add, {
+    contactId,
+    body: "Acme private note",
+  });
   const { contactSessionId: sessionB } = await session("org_b", "Bea Bolt", "bea@bolt.example");
   await t.mutation(api.public.conversations.create, { contactSessionId: sessionB });
   return {
@@ -170,6 +176,7 @@ async function tenants(t: TestConvex): Promise<{ a: TenantA; sessionB: Id<"conta
       operatorId: "user_org_a_admin",
       tagId,
       contactId,
+      noteId,
     },
     sessionB,
   };
@@ -191,6 +198,7 @@ function argumentsFor(
     _storage: a.storageId,
     tags: a.tagId,
     contacts: a.contactId,
+    contactNotes: a.noteId,
   };
   const named: Record<string, string> = {
     threadId: a.threadId,
@@ -351,8 +359,15 @@ afterAll(async () => {
 const privateFunctions = await discover("private");
 const publicFunctions = await discover("public");
 // Reads first and removals last, so each control call as A still finds A's documents.
+// Removing a contact takes its notes with it, so it goes after every other removal.
 const controlOrder = (fn: Discovered) =>
-  fn.kind === "query" ? 0 : /remove|delete|disconnect/i.test(fn.name) ? 2 : 1;
+  fn.kind === "query"
+    ? 0
+    : fn.name === "private/contactAdmin:remove"
+      ? 3
+      : /remove|delete|disconnect/i.test(fn.name)
+        ? 2
+        : 1;
 const byControlOrder = (x: Discovered, y: Discovered) => controlOrder(x) - controlOrder(y);
 
 describe("every function, called as another organization", () => {

@@ -29,6 +29,7 @@ import { abuseTables } from "./lib/abuse/tables";
 import { officeHoursTables } from "./lib/officeHours/tables";
 import { triageTables } from "./lib/triage/tables";
 import { contactTables } from "./lib/contacts/tables";
+import { contactNoteTables } from "./lib/contacts/noteTables";
 
 /**
  * Every tenant-owned table carries `organizationId`: the organization's public id (Clerk's or
@@ -294,6 +295,7 @@ export default defineSchema({
     conversationId: v.id("conversations"),
   }).index("by_conversation", ["conversationId"]),
   ...contactTables,
+  ...contactNoteTables,
   ...officeHoursTables,
   /** An agent answer an operator flagged as wrong, with the question, so the knowledge base can be fixed. */
   answerFlags: defineTable({
