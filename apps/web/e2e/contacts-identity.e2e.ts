@@ -59,6 +59,22 @@ describe("a visitor signed in on the customer's site", () => {
     await screenshot(dashboard, "contacts-identity-02-contact");
   });
 
+  it("keeps the operator's notes on the contact, which they can edit and delete", async () => {
+    const notes = dashboard.getByRole("region", { name: "Notes" });
+    await notes.getByRole("textbox", { name: "New note" }).fill("Signed in from the demo site.");
+    await notes.getByRole("button", { name: "Add note" }).click();
+    const note = notes.getByRole("listitem").filter({ hasText: "Signed in from the demo site." });
+    await note.getByText(/ · /).waitFor();
+    await note.getByRole("button", { name: "Edit" }).click();
+    await note.getByRole("textbox", { name: "Note" }).fill("Signed in; prefers email.");
+    await note.getByRole("button", { name: "Save" }).click();
+    const edited = notes.getByRole("listitem").filter({ hasText: "Signed in; prefers email." });
+    await edited.getByText(/ · edited$/).waitFor();
+    await screenshot(dashboard, "contacts-identity-02b-notes");
+    await edited.getByRole("button", { name: "Delete" }).click();
+    await notes.getByText("No notes yet.").waitFor();
+  });
+
   it("filters the inbox by the contact's stage, and the panel shows the contact's fields", async () => {
     await dashboard.getByRole("button", { name: "Edit" }).click();
     await dashboard.getByRole("combobox", { name: "Stage" }).click();
@@ -74,6 +90,9 @@ describe("a visitor signed in on the customer's site", () => {
     await eventually(async () => (await list.getByRole("link").count()) === 1);
     await list.getByRole("link", { name: new RegExp(CUSTOMER.name) }).waitFor();
     await screenshot(dashboard, "contacts-identity-03-inbox-by-stage");
+    await list.getByRole("link", { name: new RegExp(CUSTOMER.name) }).click();
+    await dashboard.getByRole("link", { name: "Open contact page" }).waitFor();
+    await dashboard.getByText(CUSTOMER.email, { exact: true }).first().waitFor();
 
     await dashboard.getByRole("combobox", { name: "Contact stage" }).click();
     await dashboard.getByRole("option", { name: "Lead" }).click();
