@@ -80,6 +80,7 @@ type TenantA = {
   tagId: Id<"tags">;
   contactId: Id<"contacts">;
   noteId: Id<"contactNotes">;
+  segmentId: Id<"contactSegments">;
 };
 
 const A_SECRETS = [
@@ -97,6 +98,7 @@ const A_SECRETS = [
   "+5511987650000",
   "acme-vip",
   "Acme private note",
+  "Acme renewals segment",
 ];
 
 async function tenants(t: TestConvex): Promise<{ a: TenantA; sessionB: Id<"contactSessions"> }> {
@@ -164,6 +166,10 @@ async function tenants(t: TestConvex): Promise<{ a: TenantA; sessionB: Id<"conta
     contactId,
     body: "Acme private note",
   });
+  const segmentId = await adminA.mutation(api.private.contactSegments.save, {
+    name: "Acme renewals segment",
+    filters: { tags: ["acme-vip"] },
+  });
   const { contactSessionId: sessionB } = await session("org_b", "Bea Bolt", "bea@bolt.example");
   await t.mutation(api.public.conversations.create, { contactSessionId: sessionB });
   return {
@@ -177,6 +183,7 @@ async function tenants(t: TestConvex): Promise<{ a: TenantA; sessionB: Id<"conta
       tagId,
       contactId,
       noteId,
+      segmentId,
     },
     sessionB,
   };
@@ -199,6 +206,7 @@ function argumentsFor(
     tags: a.tagId,
     contacts: a.contactId,
     contactNotes: a.noteId,
+    contactSegments: a.segmentId,
   };
   const named: Record<string, string> = {
     threadId: a.threadId,

@@ -128,6 +128,7 @@ import type * as private_contactAdmin from "../private/contactAdmin.js";
 import type * as private_contactFields from "../private/contactFields.js";
 import type * as private_contactHistory from "../private/contactHistory.js";
 import type * as private_contactNotes from "../private/contactNotes.js";
+import type * as private_contactSegments from "../private/contactSegments.js";
 import type * as private_contactSessions from "../private/contactSessions.js";
 import type * as private_contacts from "../private/contacts.js";
 import type * as private_conversationTriage from "../private/conversationTriage.js";
@@ -309,6 +310,7 @@ declare const fullApi: ApiFromModules<{
   "private/contactFields": typeof private_contactFields;
   "private/contactHistory": typeof private_contactHistory;
   "private/contactNotes": typeof private_contactNotes;
+  "private/contactSegments": typeof private_contactSegments;
   "private/contactSessions": typeof private_contactSessions;
   "private/contacts": typeof private_contacts;
   "private/conversationTriage": typeof private_conversationTriage;
