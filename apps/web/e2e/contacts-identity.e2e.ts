@@ -66,8 +66,12 @@ describe("a visitor signed in on the customer's site", () => {
     const note = notes.getByRole("listitem").filter({ hasText: "Signed in from the demo site." });
     await note.getByText(/ · /).waitFor();
     await note.getByRole("button", { name: "Edit" }).click();
-    await note.getByRole("textbox", { name: "Note" }).fill("Signed in; prefers email.");
-    await note.getByRole("button", { name: "Save" }).click();
+    // While edited, the note's text is in its box, so the item is found by the box.
+    const editing = notes
+      .getByRole("listitem")
+      .filter({ has: dashboard.getByRole("textbox", { name: "Note" }) });
+    await editing.getByRole("textbox", { name: "Note" }).fill("Signed in; prefers email.");
+    await editing.getByRole("button", { name: "Save" }).click();
     const edited = notes.getByRole("listitem").filter({ hasText: "Signed in; prefers email." });
     await edited.getByText(/ · edited$/).waitFor();
     await screenshot(dashboard, "contacts-identity-02b-notes");
