@@ -81,6 +81,8 @@ type TenantA = {
   contactId: Id<"contacts">;
   importId: Id<"contactImports">;
   cannedResponseId: Id<"cannedResponses">;
+  noteId: Id<"contactNotes">;
+  segmentId: Id<"contactSegments">;
 };
 
 const A_SECRETS = [
@@ -99,6 +101,8 @@ const A_SECRETS = [
   "acme-vip",
   "Acme note for teammates",
   "Acme canned refund body",
+  "Acme private note",
+  "Acme renewals segment",
 ];
 
 async function tenants(t: TestConvex): Promise<{ a: TenantA; sessionB: Id<"contactSessions"> }> {
@@ -201,6 +205,14 @@ async function tenants(t: TestConvex): Promise<{ a: TenantA; sessionB: Id<"conta
     body: "Acme canned refund body",
     language: "en",
   });
+  const noteId = await adminA.mutation(api.private.contactNotes.add, {
+    contactId,
+    body: "Acme private note",
+  });
+  const segmentId = await adminA.mutation(api.private.contactSegments.save, {
+    name: "Acme renewals segment",
+    filters: { tags: ["acme-vip"] },
+  });
   const { contactSessionId: sessionB } = await session("org_b", "Bea Bolt", "bea@bolt.example");
   await t.mutation(api.public.conversations.create, { contactSessionId: sessionB });
   return {
@@ -215,6 +227,8 @@ async function tenants(t: TestConvex): Promise<{ a: TenantA; sessionB: Id<"conta
       contactId,
       importId,
       cannedResponseId,
+      noteId,
+      segmentId,
     },
     sessionB,
   };
@@ -238,6 +252,8 @@ function argumentsFor(
     contacts: a.contactId,
     contactImports: a.importId,
     cannedResponses: a.cannedResponseId,
+    contactNotes: a.noteId,
+    contactSegments: a.segmentId,
   };
   const named: Record<string, string> = {
     threadId: a.threadId,
@@ -402,8 +418,15 @@ afterAll(async () => {
 const privateFunctions = await discover("private");
 const publicFunctions = await discover("public");
 // Reads first and removals last, so each control call as A still finds A's documents.
+// Removing a contact takes its notes with it, so it goes after every other removal.
 const controlOrder = (fn: Discovered) =>
-  fn.kind === "query" ? 0 : /remove|delete|disconnect/i.test(fn.name) ? 2 : 1;
+  fn.kind === "query"
+    ? 0
+    : fn.name === "private/contactAdmin:remove"
+      ? 3
+      : /remove|delete|disconnect/i.test(fn.name)
+        ? 2
+        : 1;
 const byControlOrder = (x: Discovered, y: Discovered) => controlOrder(x) - controlOrder(y);
 
 describe("every function, called as another organization", () => {

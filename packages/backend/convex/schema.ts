@@ -35,6 +35,7 @@ import { presenceTables } from "./lib/presence/tables";
 import { notesTables } from "./lib/notes/tables";
 import { cannedResponsesTables } from "./lib/cannedResponses/tables";
 import { whatsappTables } from "./lib/whatsapp/tables";
+import { contactNoteTables } from "./lib/contacts/noteTables";
 
 /**
  * Every tenant-owned table carries `organizationId`: the organization's public id (Clerk's or
@@ -304,6 +305,7 @@ export default defineSchema({
     conversationId: v.id("conversations"),
   }).index("by_conversation", ["conversationId"]),
   ...contactTables,
+  ...contactNoteTables,
   ...officeHoursTables,
   /** An agent answer an operator flagged as wrong, with the question, so the knowledge base can be fixed. */
   answerFlags: defineTable({

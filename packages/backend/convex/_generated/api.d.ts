@@ -65,7 +65,9 @@ import type * as lib_contacts_importValidators from "../lib/contacts/importValid
 import type * as lib_contacts_input from "../lib/contacts/input.js";
 import type * as lib_contacts_linkSession from "../lib/contacts/linkSession.js";
 import type * as lib_contacts_normalize from "../lib/contacts/normalize.js";
+import type * as lib_contacts_noteTables from "../lib/contacts/noteTables.js";
 import type * as lib_contacts_records from "../lib/contacts/records.js";
+import type * as lib_contacts_segmentFilters from "../lib/contacts/segmentFilters.js";
 import type * as lib_contacts_stages from "../lib/contacts/stages.js";
 import type * as lib_contacts_tables from "../lib/contacts/tables.js";
 import type * as lib_contacts_validators from "../lib/contacts/validators.js";
@@ -160,6 +162,8 @@ import type * as private_contactAdmin from "../private/contactAdmin.js";
 import type * as private_contactFields from "../private/contactFields.js";
 import type * as private_contactHistory from "../private/contactHistory.js";
 import type * as private_contactImport from "../private/contactImport.js";
+import type * as private_contactNotes from "../private/contactNotes.js";
+import type * as private_contactSegments from "../private/contactSegments.js";
 import type * as private_contactSessions from "../private/contactSessions.js";
 import type * as private_contacts from "../private/contacts.js";
 import type * as private_conversationTriage from "../private/conversationTriage.js";
@@ -294,7 +298,9 @@ declare const fullApi: ApiFromModules<{
   "lib/contacts/input": typeof lib_contacts_input;
   "lib/contacts/linkSession": typeof lib_contacts_linkSession;
   "lib/contacts/normalize": typeof lib_contacts_normalize;
+  "lib/contacts/noteTables": typeof lib_contacts_noteTables;
   "lib/contacts/records": typeof lib_contacts_records;
+  "lib/contacts/segmentFilters": typeof lib_contacts_segmentFilters;
   "lib/contacts/stages": typeof lib_contacts_stages;
   "lib/contacts/tables": typeof lib_contacts_tables;
   "lib/contacts/validators": typeof lib_contacts_validators;
@@ -389,6 +395,8 @@ declare const fullApi: ApiFromModules<{
   "private/contactFields": typeof private_contactFields;
   "private/contactHistory": typeof private_contactHistory;
   "private/contactImport": typeof private_contactImport;
+  "private/contactNotes": typeof private_contactNotes;
+  "private/contactSegments": typeof private_contactSegments;
   "private/contactSessions": typeof private_contactSessions;
   "private/contacts": typeof private_contacts;
   "private/conversationTriage": typeof private_conversationTriage;

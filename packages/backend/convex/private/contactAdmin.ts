@@ -20,6 +20,11 @@ export const merge = adminMutation({
     const kept = await requireOrgContact(ctx, orgId, contactId);
     const duplicate = await requireOrgContact(ctx, orgId, duplicateId);
     const sessions = await sessionsOfContact(ctx, duplicate);
+    const notes = await ctx.db
+      .query("contactNotes")
+      .withIndex("by_contact", (q) => q.eq("contactId", duplicateId))
+      .collect();
+    for (const note of notes) await ctx.db.patch(note._id, { contactId });
     await deleteContactRecord(ctx, duplicate);
     for (const session of sessions) {
       await ctx.db.patch(session._id, { contactId });

@@ -56,4 +56,41 @@ describe("private.contactHistory.exportCsv", () => {
     expect(other).not.toContain("ana@example.com");
     expect(other).not.toContain("Bruno");
   });
+
+  test("exports a saved segment: its tags and custom field value", async () => {
+    const t = newTest();
+    await createOrganization(t, "org_a");
+    const admin = operator(t, "org_a", "admin");
+    await admin.mutation(api.private.contactFields.define, {
+      key: "plan",
+      label: "Plan",
+      type: "select",
+      options: ["basic", "pro"],
+    });
+    await admin.mutation(api.private.contacts.create, {
+      name: "Ana",
+      tags: ["vip", "renewal"],
+      customFields: { plan: "pro" },
+    });
+    await admin.mutation(api.private.contacts.create, {
+      name: "Bo",
+      tags: ["vip"],
+      customFields: { plan: "pro" },
+    });
+    await admin.mutation(api.private.contacts.create, {
+      name: "Cy",
+      tags: ["vip", "renewal"],
+      customFields: { plan: "basic" },
+    });
+    const segmentId = await admin.mutation(api.private.contactSegments.save, {
+      name: "Pro renewals",
+      filters: { tags: ["vip", "renewal"], customField: { key: "plan", value: "pro" } },
+    });
+    const segment = (await admin.query(api.private.contactSegments.list, {})).find(
+      (s) => s._id === segmentId,
+    )!;
+    const csv = await admin.query(api.private.contactHistory.exportCsv, segment.filters);
+    const { data } = Papa.parse<Record<string, string>>(csv, { header: true });
+    expect(data.map((row) => row.name)).toEqual(["Ana"]);
+  });
 });

@@ -9,6 +9,7 @@ import { conversationsOfContact, timelineEntry } from "../lib/contacts/conversat
 import { contactsToCsv } from "../lib/contacts/csv";
 import { fieldDefinitions } from "../lib/contacts/input";
 import { requireOrgContact } from "../lib/contacts/records";
+import { matchesSegment, vSegmentFilters } from "../lib/contacts/segmentFilters";
 import { vContactChannel, vContactStage } from "../lib/contacts/validators";
 import { contactView } from "../lib/contacts/view";
 import { operatorMutation, operatorQuery } from "../lib/functions";
@@ -83,7 +84,7 @@ export const exportData = operatorQuery({
   },
 });
 
-/** A segment (the list's stage, channel and tag filters) as CSV, up to this many contacts. */
+/** A segment (the list's filters, or a saved segment's) as CSV, up to this many contacts. */
 const MAX_CSV_CONTACTS = 5000;
 
 export const exportCsv = operatorQuery({
@@ -91,9 +92,16 @@ export const exportCsv = operatorQuery({
     stage: v.optional(vContactStage),
     channel: v.optional(vContactChannel),
     tag: v.optional(v.string()),
+    /** A saved segment's further filters (lib/contacts/segmentFilters.ts). */
+    tags: vSegmentFilters.fields.tags,
+    customField: vSegmentFilters.fields.customField,
+    lastSeenFrom: vSegmentFilters.fields.lastSeenFrom,
+    lastSeenTo: vSegmentFilters.fields.lastSeenTo,
   },
-  handler: async (ctx, { stage, channel, tag }) => {
+  handler: async (ctx, { stage, channel, ...rest }) => {
     const { orgId } = ctx.operator;
+    const allTags = [...(rest.tag ? [rest.tag] : []), ...(rest.tags ?? [])];
+    const tag = allTags[0];
     let contacts: Doc<"contacts">[];
     if (tag) {
       const rows = await ctx.db
@@ -123,8 +131,8 @@ export const exportCsv = operatorQuery({
         .order("desc")
         .take(MAX_CSV_CONTACTS);
     }
-    const selected = contacts.filter(
-      (contact) => (!stage || contact.stage === stage) && (!channel || contact.channel === channel),
+    const selected = contacts.filter((contact) =>
+      matchesSegment(contact, { ...rest, tags: allTags, stage, channel }),
     );
     const fields = (await fieldDefinitions(ctx, orgId)).map((field) => field.key);
     return contactsToCsv(selected, fields);

@@ -1,10 +1,12 @@
 import { paginationOptsValidator } from "convex/server";
 import { v } from "convex/values";
 
+import type { Doc } from "../_generated/dataModel";
 import { recordAudit } from "../lib/audit";
 import { normalizeInput } from "../lib/contacts/input";
 import { contactView } from "../lib/contacts/view";
 import { insertContact, patchContact, requireOrgContact } from "../lib/contacts/records";
+import { matchesSegment, vSegmentFilters } from "../lib/contacts/segmentFilters";
 import { vContactChannel, vContactInput, vContactStage } from "../lib/contacts/validators";
 import { fail } from "../lib/errors";
 import { operatorMutation, operatorQuery } from "../lib/functions";
@@ -21,14 +23,19 @@ export const list = operatorQuery({
     channel: v.optional(vContactChannel),
     tag: v.optional(v.string()),
     order: v.optional(v.union(v.literal("asc"), v.literal("desc"))),
+    /** A saved segment's further filters (lib/contacts/segmentFilters.ts). */
+    tags: vSegmentFilters.fields.tags,
+    customField: vSegmentFilters.fields.customField,
+    lastSeenFrom: vSegmentFilters.fields.lastSeenFrom,
+    lastSeenTo: vSegmentFilters.fields.lastSeenTo,
   },
-  handler: async (ctx, { paginationOpts, search, stage, channel, tag, order = "desc" }) => {
+  handler: async (ctx, { paginationOpts, search, stage, channel, order = "desc", ...rest }) => {
     const { orgId } = ctx.operator;
     const contacts = ctx.db.query("contacts");
-    const keep = (contact: { stage?: string; channel: string; tags: string[] }) =>
-      (!stage || contact.stage === stage) &&
-      (!channel || contact.channel === channel) &&
-      (!tag || contact.tags.includes(tag));
+    const allTags = [...(rest.tag ? [rest.tag] : []), ...(rest.tags ?? [])];
+    const tag = allTags[0];
+    const filters = { ...rest, tags: allTags, stage, channel };
+    const keep = (contact: Doc<"contacts">) => matchesSegment(contact, filters);
     if (search?.trim()) {
       const result = await contacts
         .withSearchIndex("search_text", (q) => {

@@ -122,5 +122,10 @@ export async function deleteContactRecord(ctx: Pick<MutationCtx, "db">, contact:
     tags: [],
     externalUserId: undefined,
   });
+  const notes = await ctx.db
+    .query("contactNotes")
+    .withIndex("by_contact", (q) => q.eq("contactId", contact._id))
+    .collect();
+  for (const note of notes) await ctx.db.delete(note._id);
   await ctx.db.delete(contact._id);
 }

@@ -15,7 +15,7 @@ export function ContactTimeline({ contactId }: { contactId: Id<"contacts"> }) {
   const now = useNow({ updateInterval: 60_000 });
   const conversations = useQuery(api.private.contactHistory.conversations, { contactId });
   return (
-    <section aria-labelledby="contact-timeline" className="grid gap-2">
+    <section aria-labelledby="contact-timeline" className="grid content-start gap-2">
       <h2 id="contact-timeline" className="font-semibold">
         {t("title")}
       </h2>

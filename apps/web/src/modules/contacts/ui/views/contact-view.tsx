@@ -13,6 +13,7 @@ import { Link } from "@/i18n/navigation";
 import { toFormValues } from "../../lib/contact-form-values";
 import { ContactActions } from "../components/contact-actions";
 import { ContactForm } from "../components/contact-form";
+import { ContactNotes } from "../components/contact-notes";
 import { ContactProfile } from "../components/contact-profile";
 import { ContactTimeline } from "../components/contact-timeline";
 
@@ -53,6 +54,7 @@ export function ContactView({ contactId }: { contactId: Id<"contacts"> }) {
             <ContactProfile contact={contact} />
           )}
           <ContactActions contactId={contactId} name={contact.name} />
+          <ContactNotes contactId={contactId} />
         </div>
         <ContactTimeline contactId={contactId} />
       </div>
