@@ -36,6 +36,9 @@ async function startBackend() {
       String(PORT + 1),
       "--data",
       dataDir,
+      // As the other benches run it: commits survive a killed process, not a power loss.
+      "--sync",
+      "normal",
     ],
     { stdio: ["ignore", "pipe", "inherit"] },
   );
@@ -58,6 +61,19 @@ async function startBackend() {
     },
   };
 }
+
+/** Retries a call whose connection was reset (a kept-alive socket the server had just closed). */
+async function retrying(call) {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await call();
+    } catch (error) {
+      if (attempt >= 5 || error.cause?.code !== "ECONNRESET") throw error;
+      resets += 1;
+    }
+  }
+}
+let resets = 0;
 
 function adminClient(url, adminKey) {
   const client = new ConvexHttpClient(url);
@@ -116,10 +132,17 @@ async function runImport(client, url, csv, mode, onTick) {
   });
   const started = performance.now();
   await client.mutation(api.private.contactImport.start, { jobId, mapping: MAPPING, mode });
+  let reported = started;
   for (;;) {
-    const job = await client.query(api.private.contactImport.get, { jobId });
-    if (job.status === "done" || job.status === "failed")
-      return { job, seconds: (performance.now() - started) / 1000 };
+    const job = await retrying(() => client.query(api.private.contactImport.get, { jobId }));
+    const seconds = (performance.now() - started) / 1000;
+    if (job.status === "done" || job.status === "failed") return { job, seconds };
+    if (performance.now() - reported > 30_000) {
+      reported = performance.now();
+      console.info(
+        `  … ${job.status} ${job.processedRows}/${job.totalRows} rows after ${seconds.toFixed(0)} s`,
+      );
+    }
     await onTick?.();
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
@@ -128,9 +151,16 @@ async function runImport(client, url, csv, mode, onTick) {
 /** The dashboard's contacts list, first page, timed. */
 async function listLatency(client) {
   const start = performance.now();
-  await client.query(api.private.contacts.list, { paginationOpts: { numItems: 50, cursor: null } });
+  try {
+    await client.query(api.private.contacts.list, {
+      paginationOpts: { numItems: 50, cursor: null },
+    });
+  } catch (error) {
+    failures.push(String(error.cause?.code ?? error.message));
+  }
   return performance.now() - start;
 }
+const failures = [];
 
 const stats = (values) => {
   const sorted = [...values].sort((a, b) => a - b);
@@ -148,6 +178,8 @@ const print = (label, { job, seconds }) =>
 const backend = process.env.BENCH_URL
   ? { url: process.env.BENCH_URL, adminKey: process.env.BENCH_ADMIN_KEY, stop: () => {} }
   : await startBackend();
+process.on("SIGINT", () => process.exit(130));
+process.on("exit", () => backend.stop());
 try {
   const client = adminClient(backend.url, backend.adminKey);
   const dashboard = adminClient(backend.url, backend.adminKey);
@@ -173,6 +205,8 @@ try {
   print("import (update mode)", first);
   console.info(`contacts list while idle:      ${stats(idle)}`);
   console.info(`contacts list during import:   ${stats(busy)}`);
+  if (failures.length) console.info(`contacts list failures: ${failures.join(", ")}`);
+  if (resets) console.info(`connections reset and retried: ${resets}`);
   print("same file again (update mode)", await runImport(client, backend.url, csv, "update"));
 } finally {
   backend.stop();

@@ -28,6 +28,7 @@ import { claimUpload, deleteOwnedUpload } from "../lib/uploads";
 const BATCH_ROWS = 20;
 /** Batches handed to one mutation while the file is split. */
 const BATCHES_PER_CALL = 50;
+const ROWS_BETWEEN_YIELDS = 1000;
 const REJECTIONS_PER_CALL = 1000;
 
 /** The upload becomes the organization's (another's is refused); its size comes back. */
@@ -82,15 +83,18 @@ export const parse = internalAction({
       });
       const accepted: ImportRow[] = [];
       const rejections: { row: number; cells: string[]; reason: ImportReason }[] = [];
-      rows.forEach((cells, index) => {
-        const converted = convertRow(
-          { ...context, headers, mapping: job.mapping },
-          index + 2,
-          cells,
-        );
-        if (converted.ok) accepted.push(converted.row);
-        else rejections.push({ row: index + 2, cells, reason: converted.reason });
-      });
+      for (let start = 0; start < rows.length; start += ROWS_BETWEEN_YIELDS) {
+        rows.slice(start, start + ROWS_BETWEEN_YIELDS).forEach((cells, offset) => {
+          const line = start + offset + 2;
+          const converted = convertRow({ ...context, headers, mapping: job.mapping }, line, cells);
+          if (converted.ok) accepted.push(converted.row);
+          else rejections.push({ row: line, cells, reason: converted.reason });
+        });
+        // Checking 100,000 rows takes seconds of CPU: a round trip between slices lets other
+        // requests of a single-threaded backend (convex-local) run, and sees a job gone meanwhile.
+        const current = await ctx.runQuery(internal.system.contactImport.job, { jobId });
+        if (current?.status !== "parsing") return;
+      }
       const { rows: unique, duplicates } = dedupeRows(accepted, job.mode);
       const batches: ImportRow[][] = [];
       for (let start = 0; start < unique.length; start += BATCH_ROWS)
