@@ -12,6 +12,8 @@ import {
   startFakeVapi,
   type FakeVapi,
 } from "./fakeVapi.harness";
+import { startWhatsAppSim, type WhatsAppSim } from "@echo/whatsapp-sim";
+
 import { errorCodeOf } from "./lib/errors";
 import { DEFAULT_WIDGET_SETTINGS } from "./lib/widgetSettings";
 import schema from "./schema";
@@ -95,6 +97,7 @@ const A_SECRETS = [
   FAKE_PRIVATE_KEY,
   "+5511987650000",
   "acme-vip",
+  "acme-whatsapp-line",
 ];
 
 async function tenants(t: TestConvex): Promise<{ a: TenantA; sessionB: Id<"contactSessions"> }> {
@@ -157,6 +160,11 @@ async function tenants(t: TestConvex): Promise<{ a: TenantA; sessionB: Id<"conta
     phones: ["+5511987650000"],
     tags: ["acme-vip"],
     customFields: { probe: "Only Acme sells the glacier kettle" },
+  });
+  await adminA.action(api.private.whatsapp.connect, {
+    serverUrl: whatsapp.url,
+    instanceName: whatsapp.instanceName,
+    apiKey: whatsapp.apiKey,
   });
   const { contactSessionId: sessionB } = await session("org_b", "Bea Bolt", "bea@bolt.example");
   await t.mutation(api.public.conversations.create, { contactSessionId: sessionB });
@@ -329,11 +337,17 @@ function expectNoLeak(fn: Discovered, outcome: Outcome, a: TenantA) {
 }
 
 let vapi: FakeVapi;
+let whatsapp: WhatsAppSim;
 let t: TestConvex;
 let a: TenantA;
 let sessionB: Id<"contactSessions">;
 beforeAll(async () => {
   vapi = await startFakeVapi();
+  whatsapp = await startWhatsAppSim({
+    port: 0,
+    apiKey: "acme-whatsapp-key",
+    instanceName: "acme-whatsapp-line",
+  });
   vi.useFakeTimers();
   vi.stubEnv("VAPI_API_URL", vapi.url);
   vi.stubEnv("ECHO_SECRETS_KEY", btoa(String.fromCharCode(...new Uint8Array(32).fill(7))));
@@ -346,6 +360,7 @@ afterAll(async () => {
   vi.unstubAllEnvs();
   vi.useRealTimers();
   await vapi.close();
+  await whatsapp.close();
 });
 
 const privateFunctions = await discover("private");
