@@ -82,7 +82,7 @@ export async function runBackendFunction(backend, adminKey, path, args) {
   return payload.value;
 }
 
-export async function seedDemo({ dashboard, backend, adminKey, whatsapp }) {
+export async function seedDemo({ dashboard, backend, adminKey, whatsapp = null }) {
   const cookies = await signInDemoOperator(dashboard);
   const organization = await ensureDemoOrganization(dashboard, cookies);
   if (backend && adminKey) {
