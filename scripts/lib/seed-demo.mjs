@@ -82,7 +82,7 @@ export async function runBackendFunction(backend, adminKey, path, args) {
   return payload.value;
 }
 
-export async function seedDemo({ dashboard, backend, adminKey }) {
+export async function seedDemo({ dashboard, backend, adminKey, whatsapp = null }) {
   const cookies = await signInDemoOperator(dashboard);
   const organization = await ensureDemoOrganization(dashboard, cookies);
   if (backend && adminKey) {
@@ -90,6 +90,12 @@ export async function seedDemo({ dashboard, backend, adminKey }) {
       organizationId: organization.id,
       name: organization.name,
     });
+    // The demo organization's WhatsApp number is the local simulator's instance.
+    if (whatsapp)
+      await runBackendFunction(backend, adminKey, "system/whatsapp/demo:connect", {
+        organizationId: organization.id,
+        ...whatsapp,
+      });
   }
   return { login: DEMO_LOGIN, organizationId: organization.id };
 }

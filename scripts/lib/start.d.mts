@@ -7,6 +7,8 @@ export type Ports = {
   /** The local mail sink's page and SMTP port; free ports when left out. */
   mail?: number;
   smtp?: number;
+  /** The local WhatsApp simulator (Evolution API and its phone page); a free port when left out. */
+  whatsapp?: number;
 };
 export type StackUrls = {
   dashboard: string;
@@ -18,6 +20,8 @@ export type StackUrls = {
   mail: string;
   /** The local SMTP sink (what the backend's SMTP_URL is unless one was given). */
   smtp: string;
+  /** The local WhatsApp simulator: its phone page, and the Evolution API the demo is connected to. */
+  whatsapp: string;
 };
 export type DemoSeed = {
   login: { email: string; password: string; name: string };

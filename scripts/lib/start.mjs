@@ -8,6 +8,7 @@ import { runConvexCli } from "./convex-cli.mjs";
 import { fingerprintFiles } from "./fingerprint.mjs";
 import { backendAnswers } from "./health.mjs";
 import { startMailSink } from "../../packages/mail-sink/src/index.ts";
+import { startWhatsAppSim } from "../../packages/whatsapp-sim/src/index.ts";
 import { assertPortFree, spawnLabelled, stopProcessGroup, waitForHttp } from "./processes.mjs";
 import { demoSignIn } from "./demo-sign-in.mjs";
 import { DEMO_LOGIN, seedDemo } from "./seed-demo.mjs";
@@ -34,6 +35,7 @@ export function defaultPorts() {
     demo: port("ECHO_DEMO_PORT", 3002),
     mail: port("ECHO_MAIL_PORT", 3003),
     smtp: port("ECHO_SMTP_PORT", 3025),
+    whatsapp: port("ECHO_WHATSAPP_PORT", 3004),
   };
 }
 
@@ -53,6 +55,7 @@ const PURPOSES = {
   demo: "embed demo page",
   mail: "local mail sink page",
   smtp: "local SMTP sink",
+  whatsapp: "local WhatsApp simulator",
 };
 
 async function assertPortsFree(ports, hasBackend) {
@@ -206,6 +209,13 @@ export async function startStack(
   });
   urls.mail = mailSink.webUrl;
   urls.smtp = mailSink.smtpUrl;
+  const whatsappSim = await startWhatsAppSim({
+    port: ports.whatsapp ?? 0,
+    host: listenHost(),
+    apiKey: persistentSecret(dataDir, "whatsapp-sim-key", () => randomBytes(24).toString("hex")),
+    file: join(dataDir, "whatsapp", "messages.jsonl"),
+  });
+  urls.whatsapp = whatsappSim.url;
   const secrets = {
     identityWebhook: persistentSecret(
       dataDir,
@@ -251,6 +261,7 @@ export async function startStack(
     await Promise.all(running.map((child) => stopProcessGroup(child)));
     await Promise.all(servers.map((server) => new Promise((resolve) => server.close(resolve))));
     await mailSink.close();
+    await whatsappSim.close();
   };
   const supervise = (label, command, args, { onLine, cwd = root } = {}) => {
     const logFile = logDir ? join(logDir, `${label}.log`) : undefined;
@@ -375,6 +386,11 @@ export async function startStack(
             dashboard: urls.dashboard,
             backend: hasBackend ? urls.backend : null,
             adminKey,
+            whatsapp: {
+              serverUrl: whatsappSim.url,
+              instanceName: whatsappSim.instanceName,
+              apiKey: whatsappSim.apiKey,
+            },
           });
         }
         if (hasBackend) await waitUntilUsable(urls);
@@ -450,6 +466,7 @@ export async function start(root) {
   log(`  widget               ${urls.widget}`);
   log(`  embed demo page      ${urls.demo}`);
   log(`  caught mail          ${urls.mail}`);
+  log(`  WhatsApp phone       ${urls.whatsapp}`);
   if (stack.hasBackend) {
     log(`  Convex backend       ${urls.backend}`);
     log(`  Convex HTTP actions  ${urls.site}`);

@@ -12,6 +12,8 @@ import {
   startFakeVapi,
   type FakeVapi,
 } from "./fakeVapi.harness";
+import { startWhatsAppSim, type WhatsAppSim } from "@echo/whatsapp-sim";
+
 import { errorCodeOf } from "./lib/errors";
 import { DEFAULT_WIDGET_SETTINGS } from "./lib/widgetSettings";
 import schema from "./schema";
@@ -103,6 +105,7 @@ const A_SECRETS = [
   "Acme canned refund body",
   "Acme private note",
   "Acme renewals segment",
+  "acme-whatsapp-line",
 ];
 
 async function tenants(t: TestConvex): Promise<{ a: TenantA; sessionB: Id<"contactSessions"> }> {
@@ -212,6 +215,11 @@ async function tenants(t: TestConvex): Promise<{ a: TenantA; sessionB: Id<"conta
   const segmentId = await adminA.mutation(api.private.contactSegments.save, {
     name: "Acme renewals segment",
     filters: { tags: ["acme-vip"] },
+  });
+  await adminA.action(api.private.whatsapp.connect, {
+    serverUrl: whatsapp.url,
+    instanceName: whatsapp.instanceName,
+    apiKey: whatsapp.apiKey,
   });
   const { contactSessionId: sessionB } = await session("org_b", "Bea Bolt", "bea@bolt.example");
   await t.mutation(api.public.conversations.create, { contactSessionId: sessionB });
@@ -396,11 +404,17 @@ function expectNoLeak(fn: Discovered, outcome: Outcome, a: TenantA) {
 }
 
 let vapi: FakeVapi;
+let whatsapp: WhatsAppSim;
 let t: TestConvex;
 let a: TenantA;
 let sessionB: Id<"contactSessions">;
 beforeAll(async () => {
   vapi = await startFakeVapi();
+  whatsapp = await startWhatsAppSim({
+    port: 0,
+    apiKey: "acme-whatsapp-key",
+    instanceName: "acme-whatsapp-line",
+  });
   vi.useFakeTimers();
   vi.stubEnv("VAPI_API_URL", vapi.url);
   vi.stubEnv("ECHO_SECRETS_KEY", btoa(String.fromCharCode(...new Uint8Array(32).fill(7))));
@@ -413,6 +427,7 @@ afterAll(async () => {
   vi.unstubAllEnvs();
   vi.useRealTimers();
   await vapi.close();
+  await whatsapp.close();
 });
 
 const privateFunctions = await discover("private");

@@ -46,6 +46,7 @@ export default async function setup(project: TestProject) {
       site: basePort + 11,
       mail: basePort + 3,
       smtp: basePort + 4,
+      whatsapp: basePort + 5,
     },
     dataDir,
     logDir,

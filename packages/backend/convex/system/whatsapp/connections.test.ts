@@ -1,6 +1,6 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test, vi } from "vitest";
 
-import { api } from "../../_generated/api";
+import { api, internal } from "../../_generated/api";
 import { errorCodeOf } from "../../lib/errors";
 import { hashApiKey } from "../../lib/whatsapp/apiKeyHash";
 import { createOrganization, newTest, operator, settle, type TestConvex } from "../../test.harness";
@@ -158,5 +158,20 @@ describe("the webhook", () => {
       });
       expect((await admin.query(api.private.whatsapp.get, {}))!.state).toBe(shown);
     }
+  });
+});
+
+describe("the demo seed's connection", () => {
+  test("connects once, and a rerun keeps the connection and registers its webhook again", async () => {
+    const args = { organizationId: "org_a", ...settings() };
+    const first = await t.action(internal.system.whatsapp.demo.connect, args);
+    const again = await t.action(internal.system.whatsapp.demo.connect, args);
+    expect(again).toEqual({ ...first, reused: true });
+    expect(first.reused).toBe(false);
+    expect(bridge.sim.webhookUrl()).toBe(first.webhookUrl);
+    const connections = await t.run(
+      async (ctx) => await ctx.db.query("whatsappConnections").collect(),
+    );
+    expect(connections.map((c) => c.active)).toEqual([true]);
   });
 });
