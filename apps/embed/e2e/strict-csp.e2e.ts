@@ -130,6 +130,8 @@ it("runs under a strict CSP and completes the message exchange in Chromium", asy
       hostReferrer: "",
       locale: "pt-BR",
       open: true,
+      // No data-user-* attributes on this tag: no identity to pass on.
+      identity: {},
     },
     initOrigin: hostUrl,
   });
