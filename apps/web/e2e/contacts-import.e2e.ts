@@ -92,7 +92,7 @@ describe("an admin imports contacts from a CSV", () => {
 
   it("shows the new contacts in the list", async () => {
     await page.getByRole("link", { name: "See the contacts" }).click();
-    await page.getByRole("heading", { name: "Contacts" }).waitFor();
+    await page.getByRole("heading", { name: "Contacts", exact: true }).waitFor();
     await page.getByLabel("Search").fill(RUN);
     for (const name of [`Iris I. ${RUN}`, `Ivo Import ${RUN}`, `Isa Import ${RUN}`])
       await page.getByRole("link", { name }).waitFor();

@@ -53,7 +53,7 @@ describe("dashboard details: shortcuts, contact history, file previews, open now
     const thread = page.getByRole("region", { name: "Conversation", exact: true });
     const names = await list
       .getByRole("link")
-      .evaluateAll((links) => links.map((link) => link.querySelector("span span")?.textContent));
+      .evaluateAll((links) => links.map((link) => link.querySelector(".truncate")?.textContent));
     const nameAt = (index: number) => names[index]!.replace(/^Unread: /, "");
 
     // j opens the top conversation, then the next one down; k goes back up.
