@@ -51,7 +51,11 @@ describe("typing, seen and a rating after resolution", () => {
   it("the visitor's next message shows as seen, since the operator has it open", async () => {
     await widget.getByRole("textbox", { name: "Message", exact: true }).fill("Are you there?");
     await widget.getByRole("button", { name: "Send message" }).click();
-    await operator.getByText("Are you there?").waitFor({ timeout: 20_000 });
+    await operator
+      .getByRole("region", { name: "Conversation", exact: true })
+      .getByText("Are you there?")
+      .last()
+      .waitFor({ timeout: 20_000 });
     await widget.getByTestId("seen-by-operator").waitFor({ timeout: 20_000 });
   });
 
