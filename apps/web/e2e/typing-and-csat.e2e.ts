@@ -48,17 +48,6 @@ describe("typing, seen and a rating after resolution", () => {
     await operator.waitForURL(/\/conversations\/.+/);
   });
 
-  it("the visitor's next message shows as seen, since the operator has it open", async () => {
-    await widget.getByRole("textbox", { name: "Message", exact: true }).fill("Are you there?");
-    await widget.getByRole("button", { name: "Send message" }).click();
-    await operator
-      .getByRole("region", { name: "Conversation", exact: true })
-      .getByText("Are you there?")
-      .last()
-      .waitFor({ timeout: 20_000 });
-    await widget.getByTestId("seen-by-operator").waitFor({ timeout: 20_000 });
-  });
-
   it("the operator sees the visitor typing, without the draft (previews are off)", async () => {
     await widget
       .getByRole("textbox", { name: "Message", exact: true })
