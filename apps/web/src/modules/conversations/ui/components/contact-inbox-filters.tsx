@@ -1,13 +1,7 @@
 "use client";
 
 import { Input } from "@echo/ui/components/input";
-import {
-  Select,
-  SelectContent,
-  SelectItem,
-  SelectTrigger,
-  SelectValue,
-} from "@echo/ui/components/select";
+import { SelectItem } from "@echo/ui/components/select";
 import { useTranslations } from "next-intl";
 import { useEffect, useState } from "react";
 
@@ -15,6 +9,7 @@ import { useStageLabel } from "@/modules/contacts/hooks/use-stage-label";
 import { STAGES, type Stage } from "@/modules/contacts/lib/contact-form-values";
 
 import { useInboxFilters } from "../../hooks/use-inbox-filters";
+import { InboxFilterSelect } from "./inbox-filter-select";
 
 const ANY = "any";
 const TYPING_DELAY_MS = 300;
@@ -35,27 +30,19 @@ export function ContactInboxFilters() {
 
   return (
     <div className="grid grid-cols-2 gap-1">
-      <Select
+      <InboxFilterSelect
+        label={t("stage")}
+        testId="contact-stage-filter"
         value={contact.contactStage ?? ANY}
         onValueChange={(stage) => update({ contactStage: stage === ANY ? null : (stage as Stage) })}
       >
-        <SelectTrigger
-          size="sm"
-          aria-label={t("stage")}
-          className="w-full min-w-0 overflow-hidden"
-          data-testid="contact-stage-filter"
-        >
-          <SelectValue />
-        </SelectTrigger>
-        <SelectContent>
-          <SelectItem value={ANY}>{t("anyStage")}</SelectItem>
-          {STAGES.map((stage) => (
-            <SelectItem key={stage} value={stage}>
-              {stageLabel(stage)}
-            </SelectItem>
-          ))}
-        </SelectContent>
-      </Select>
+        <SelectItem value={ANY}>{t("anyStage")}</SelectItem>
+        {STAGES.map((stage) => (
+          <SelectItem key={stage} value={stage}>
+            {stageLabel(stage)}
+          </SelectItem>
+        ))}
+      </InboxFilterSelect>
       <Input
         type="search"
         aria-label={t("tag")}

@@ -2,13 +2,7 @@
 
 import { api } from "@echo/backend/convex/_generated/api";
 import { PRIORITIES } from "@echo/backend/convex/lib/triage/validators";
-import {
-  Select,
-  SelectContent,
-  SelectItem,
-  SelectTrigger,
-  SelectValue,
-} from "@echo/ui/components/select";
+import { SelectItem } from "@echo/ui/components/select";
 import { useQuery } from "convex/react";
 import { useTranslations } from "next-intl";
 
@@ -17,6 +11,7 @@ import { TagChip } from "@/modules/triage/ui/components/tag-chip";
 
 import { useInboxFilters } from "../../hooks/use-inbox-filters";
 import type { TriageFilters as Filters } from "../../lib/triage-filters";
+import { InboxFilterSelect } from "./inbox-filter-select";
 
 const ALL = "all";
 
@@ -28,73 +23,50 @@ export function TriageFilters() {
   const tags = useQuery(api.private.tags.list);
   return (
     <div className="grid grid-cols-2 gap-1">
-      <Select
+      <InboxFilterSelect
+        label={t("tag")}
+        testId="tag-filter"
         value={triage.tag ?? ALL}
         onValueChange={(tag) => update({ tag: tag === ALL ? null : tag })}
       >
-        <SelectTrigger
-          size="sm"
-          aria-label={t("tag")}
-          className="w-full min-w-0 overflow-hidden"
-          data-testid="tag-filter"
-        >
-          <SelectValue />
-        </SelectTrigger>
-        <SelectContent>
-          <SelectItem value={ALL}>{t("anyTag")}</SelectItem>
-          {triage.tag && !tags?.some((tag) => tag._id === triage.tag) ? (
-            <SelectItem value={triage.tag} disabled>
-              {t("unlistedTag")}
-            </SelectItem>
-          ) : null}
-          {(tags ?? []).map((tag) => (
-            <SelectItem key={tag._id} value={tag._id}>
-              <TagChip name={tag.name} color={tag.color} />
-            </SelectItem>
-          ))}
-        </SelectContent>
-      </Select>
-      <Select
+        <SelectItem value={ALL}>{t("anyTag")}</SelectItem>
+        {triage.tag && !tags?.some((tag) => tag._id === triage.tag) ? (
+          <SelectItem value={triage.tag} disabled>
+            {t("unlistedTag")}
+          </SelectItem>
+        ) : null}
+        {(tags ?? []).map((tag) => (
+          <SelectItem key={tag._id} value={tag._id}>
+            <TagChip name={tag.name} color={tag.color} />
+          </SelectItem>
+        ))}
+      </InboxFilterSelect>
+      <InboxFilterSelect
+        label={t("priority")}
+        testId="priority-filter"
         value={triage.priority}
         onValueChange={(priority) => update({ priority: priority as Filters["priority"] })}
       >
-        <SelectTrigger
-          size="sm"
-          aria-label={t("priority")}
-          className="w-full min-w-0 overflow-hidden"
-          data-testid="priority-filter"
-        >
-          <SelectValue />
-        </SelectTrigger>
-        <SelectContent>
-          <SelectItem value={ALL}>{t("anyPriority")}</SelectItem>
-          {PRIORITIES.map((priority) => (
-            <SelectItem key={priority} value={priority}>
-              <span className="flex items-center gap-1.5">
-                <PriorityIcon priority={priority} />
-                {levels(priority)}
-              </span>
-            </SelectItem>
-          ))}
-        </SelectContent>
-      </Select>
-      <Select
+        <SelectItem value={ALL}>{t("anyPriority")}</SelectItem>
+        {PRIORITIES.map((priority) => (
+          <SelectItem key={priority} value={priority}>
+            <span className="flex items-center gap-1.5">
+              <PriorityIcon priority={priority} />
+              {levels(priority)}
+            </span>
+          </SelectItem>
+        ))}
+      </InboxFilterSelect>
+      <InboxFilterSelect
+        label={t("sort")}
+        testId="inbox-sort"
         value={triage.sort}
         onValueChange={(sort) => update({ sort: sort as Filters["sort"] })}
+        className="col-span-2"
       >
-        <SelectTrigger
-          size="sm"
-          aria-label={t("sort")}
-          className="col-span-2 w-full min-w-0 overflow-hidden"
-          data-testid="inbox-sort"
-        >
-          <SelectValue />
-        </SelectTrigger>
-        <SelectContent>
-          <SelectItem value="recent">{t("sortRecent")}</SelectItem>
-          <SelectItem value="priority">{t("sortPriority")}</SelectItem>
-        </SelectContent>
-      </Select>
+        <SelectItem value="recent">{t("sortRecent")}</SelectItem>
+        <SelectItem value="priority">{t("sortPriority")}</SelectItem>
+      </InboxFilterSelect>
     </div>
   );
 }

@@ -1,0 +1,37 @@
+"use client";
+
+import { Select, SelectContent, SelectTrigger, SelectValue } from "@echo/ui/components/select";
+import { cn } from "@echo/ui/lib/utils";
+import type { ReactNode } from "react";
+
+/** One of the inbox's compact filter selects: named by `label`, filling its grid cell. */
+export function InboxFilterSelect({
+  label,
+  testId,
+  value,
+  onValueChange,
+  className,
+  children,
+}: {
+  label: string;
+  testId: string;
+  value: string;
+  onValueChange: (value: string) => void;
+  className?: string;
+  /** The `SelectItem`s. */
+  children: ReactNode;
+}) {
+  return (
+    <Select value={value} onValueChange={onValueChange}>
+      <SelectTrigger
+        size="sm"
+        aria-label={label}
+        className={cn("w-full min-w-0 overflow-hidden", className)}
+        data-testid={testId}
+      >
+        <SelectValue />
+      </SelectTrigger>
+      <SelectContent>{children}</SelectContent>
+    </Select>
+  );
+}
