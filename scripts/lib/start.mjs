@@ -6,6 +6,7 @@ import { join } from "node:path";
 
 import { runConvexCli } from "./convex-cli.mjs";
 import { fingerprintFiles } from "./fingerprint.mjs";
+import { followFunctionLogs } from "./function-logs.mjs";
 import { backendAnswers } from "./health.mjs";
 import { startMailSink } from "../../packages/mail-sink/src/index.ts";
 import { startWhatsAppSim } from "../../packages/whatsapp-sim/src/index.ts";
@@ -255,8 +256,10 @@ export async function startStack(
   });
   // The CLI while it pushes: Ctrl-C during startup stops it too.
   let deploying = null;
+  let functionLogs = null;
   const stop = async () => {
     stopping = true;
+    await functionLogs?.stop();
     const running = [...services.values(), ...(deploying ? [deploying] : [])];
     await Promise.all(running.map((child) => stopProcessGroup(child)));
     await Promise.all(servers.map((server) => new Promise((resolve) => server.close(resolve))));
@@ -368,6 +371,14 @@ export async function startStack(
       ? (async () => {
           await startBackend();
           if (!adminKey) throw new Error("convex-local did not print its admin key");
+          // The backend keeps its function logs in memory only; a file lets a failed run be read.
+          if (logDir) {
+            functionLogs = followFunctionLogs({
+              backendUrl: urls.backend,
+              adminKey: () => adminKey,
+              file: join(logDir, "functions.log"),
+            });
+          }
           // Before the push: auth.config.ts reads these variables when the CLI pushes it.
           await syncBackendEnvironment();
           await deployIfChanged();

@@ -1,7 +1,11 @@
+import { existsSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+
 import type { ConsoleMessage, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 
 import { launchBrowser, type TestBrowser } from "./harness/browser";
+import { stackLogDir } from "./harness/paths";
 import { eventually } from "./harness/visitor";
 
 type LogLine = Record<string, unknown> & { requestId?: string; event?: string };
@@ -94,5 +98,17 @@ describe("one visitor message is followed by its request id across the widget, b
         }),
       ]),
     );
+
+    // The stack keeps the backend's function logs in a file, where a failed run can be read.
+    const functionsLog = join(stackLogDir, "functions.log");
+    const entryWithRequest = (kind: string, name: string) =>
+      new RegExp(
+        `${kind} ${name} \\d+ ms ok \\(.*\\)\\n(    .*\\n)*?    \\[[A-Z]+\\] .*"requestId":"${sent.requestId}"`,
+      );
+    const kept = await eventually(async () => {
+      const text = existsSync(functionsLog) ? readFileSync(functionsLog, "utf8") : "";
+      return entryWithRequest("Action", "system/ai/respond:respond").test(text) && text;
+    }, 30_000);
+    expect(kept).toMatch(entryWithRequest("Mutation", "public/messages:send"));
   }, 120_000);
 });
