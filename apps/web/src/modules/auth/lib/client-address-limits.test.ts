@@ -41,7 +41,7 @@ describe("identity provider limits against spoofed client addresses", { timeout:
       );
     const signUp = (email: string) =>
       instance.auth.api.signUpEmail({ body: { email, password, name: "Someone" } });
-    return { post, signUp, notices };
+    return { post, signUp, notices, instance };
   }
 
   const spoofed = (n: number) => ({ "x-forwarded-for": `203.0.113.${n}` });
@@ -113,6 +113,33 @@ describe("identity provider limits against spoofed client addresses", { timeout:
     for (let n = 1; n <= 4; n++) first.push((await from("198.51.100.101", n)).status);
     expect(first).toEqual([401, 401, 401, 429]);
     expect((await from("198.51.100.102", 5)).status).toBe(401);
+  });
+
+  it("a team behind one address keeps reading its sessions and tokens past the general request limit", async () => {
+    const { post, signUp, instance } = await provider();
+    await signUp("steady@example.com");
+    const signedIn = await post(
+      "/sign-in/email",
+      { email: "steady@example.com", password },
+      { "x-real-ip": "198.51.100.77" },
+    );
+    expect(signedIn.status).toBe(200);
+    const cookie = signedIn.headers
+      .getSetCookie()
+      .map((line) => line.split(";")[0])
+      .join("; ");
+    const { auth } = instance;
+    const statuses = new Set<number>();
+    // Every open dashboard page reads both; the general limit is 300 a minute per address.
+    for (let n = 0; n < 320; n++) {
+      for (const path of ["/get-session", "/token"]) {
+        const response = await auth.handler(
+          new Request(`${baseURL}/api/auth${path}`, { headers: { cookie, origin: baseURL } }),
+        );
+        statuses.add(response.status);
+      }
+    }
+    expect([...statuses]).toEqual([200]);
   });
 
   it("password-reset requests for one account are limited whatever address they come from", async () => {

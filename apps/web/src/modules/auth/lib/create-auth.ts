@@ -203,6 +203,9 @@ export function createEchoAuth(options: EchoAuthOptions) {
         // Six digits are guessed in a million tries; a few a minute keep that out of reach.
         "/two-factor/verify-totp": { window: 60, max: 5 },
         "/two-factor/verify-backup-code": { window: 60, max: 5 },
+        // Every dashboard page reads both with a session cookie; counted, a team sharing one address got 429s.
+        "/get-session": false,
+        "/token": false,
       },
     },
     plugins: [
