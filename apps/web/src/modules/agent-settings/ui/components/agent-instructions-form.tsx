@@ -2,6 +2,7 @@
 
 import { Label } from "@echo/ui/components/label";
 import { Textarea } from "@echo/ui/components/textarea";
+import { toast } from "@echo/ui/components/toaster";
 import { useTranslations } from "next-intl";
 import { type FormEvent, useState } from "react";
 
@@ -19,6 +20,7 @@ export function AgentInstructionsForm({
   onSave: (instructions: string) => Promise<SaveStatus>;
 }) {
   const t = useTranslations("agentSettings.aiAgent");
+  const tToasts = useTranslations("actionToasts");
   const [instructions, setInstructions] = useState(initial);
   const [status, setStatus] = useState<SaveStatus>(null);
   const tooLong = instructions.length > MAX_INSTRUCTIONS;
@@ -26,7 +28,9 @@ export function AgentInstructionsForm({
   async function submit(event: FormEvent) {
     event.preventDefault();
     if (tooLong) return;
-    setStatus(await onSave(instructions.trim()));
+    const saved = await onSave(instructions.trim());
+    setStatus(saved);
+    if (saved?.kind === "saved") toast.success(tToasts("settingsSaved", { section: t("title") }));
   }
 
   return (

@@ -2,6 +2,7 @@
 
 import { Label } from "@echo/ui/components/label";
 import { Textarea } from "@echo/ui/components/textarea";
+import { toast } from "@echo/ui/components/toaster";
 import { useTranslations } from "next-intl";
 import { type FormEvent, useState } from "react";
 
@@ -19,6 +20,7 @@ export function AllowedDomainsForm({
   onSave: (domains: string[]) => Promise<SaveStatus>;
 }) {
   const t = useTranslations("agentSettings.widgetSecurity");
+  const tToasts = useTranslations("actionToasts");
   const [text, setText] = useState(initial.join("\n"));
   const [status, setStatus] = useState<SaveStatus>(null);
   const domains = parseDomains(text);
@@ -27,7 +29,9 @@ export function AllowedDomainsForm({
   async function submit(event: FormEvent) {
     event.preventDefault();
     if (problem) return;
-    setStatus(await onSave(domains));
+    const saved = await onSave(domains);
+    setStatus(saved);
+    if (saved?.kind === "saved") toast.success(tToasts("settingsSaved", { section: t("title") }));
   }
 
   return (

@@ -1,6 +1,7 @@
 "use client";
 
 import { api } from "@echo/backend/convex/_generated/api";
+import { toast } from "@echo/ui/components/toaster";
 import { useMutation, useQuery } from "convex/react";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
@@ -10,6 +11,7 @@ import { useErrorMessage } from "@/modules/convex/use-error-message";
 /** Whether operators see the visitor's draft while they type; admins change it, off by default. */
 export function TypingPreviewSetting({ canEdit }: { canEdit: boolean }) {
   const t = useTranslations("presence.typingPreview");
+  const tToasts = useTranslations("actionToasts");
   const errorMessage = useErrorMessage();
   const setting = useQuery(api.private.typing.previewSetting);
   const setPreview = useMutation(api.private.typing.setPreview);
@@ -30,7 +32,10 @@ export function TypingPreviewSetting({ canEdit }: { canEdit: boolean }) {
           onChange={(event) => {
             setStatus(null);
             setPreview({ enabled: event.target.checked }).then(
-              () => setStatus({ error: false, message: t("saved") }),
+              () => {
+                setStatus({ error: false, message: t("saved") });
+                toast.success(tToasts("settingsSaved", { section: t("title") }));
+              },
               (error: unknown) => setStatus({ error: true, message: errorMessage(error) }),
             );
           }}

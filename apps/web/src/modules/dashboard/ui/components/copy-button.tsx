@@ -1,19 +1,21 @@
 "use client";
 
 import { Button } from "@echo/ui/components/button";
+import { toast } from "@echo/ui/components/toaster";
 import { Check, Copy } from "lucide-react";
 import { type ComponentProps, useEffect, useState } from "react";
 
 /**
- * Copies `text` to the clipboard and says so on the button for two seconds; a refused clipboard
- * leaves the label as it was (the text stays selectable beside it).
+ * Copies `text` to the clipboard and says so on the button for two seconds and in a toast
+ * (`copiedToast`); a refused clipboard leaves the label as it was (the text stays selectable beside it).
  */
 export function CopyButton({
   text,
   label,
   copiedLabel,
+  copiedToast,
   ...props
-}: { text: string; label: string; copiedLabel: string } & Omit<
+}: { text: string; label: string; copiedLabel: string; copiedToast: string } & Omit<
   ComponentProps<typeof Button>,
   "onClick" | "children"
 >) {
@@ -28,6 +30,7 @@ export function CopyButton({
     try {
       await navigator.clipboard.writeText(text);
       setCopied(true);
+      toast.success(copiedToast);
     } catch {
       setCopied(false);
     }

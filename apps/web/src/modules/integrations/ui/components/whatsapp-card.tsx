@@ -26,6 +26,7 @@ const STATE_VARIANT = {
  */
 export function WhatsAppCard() {
   const t = useTranslations("whatsapp");
+  const tToasts = useTranslations("actionToasts");
   const errorMessage = useErrorMessage();
   const connection = useQuery(api.private.whatsapp.get, {});
   const connect = useAction(api.private.whatsapp.connect);
@@ -98,6 +99,7 @@ export function WhatsAppCard() {
               text={connection.webhookUrl}
               label={t("copy")}
               copiedLabel={t("copied")}
+              copiedToast={tToasts("copied", { what: t("webhookUrl") })}
             />
             <Button size="sm" variant="outline" onClick={() => void disconnect({})}>
               {t("disconnect")}

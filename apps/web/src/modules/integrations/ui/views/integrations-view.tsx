@@ -18,6 +18,7 @@ export function IntegrationsView({ urls }: { urls: DeploymentUrlList }) {
   const scriptUrl = urls.embedScript.value;
   const widgetUrl = urls.widget.value;
   const t = useTranslations("integrations");
+  const tToasts = useTranslations("actionToasts");
   const organization = useQuery(api.private.organization.current);
   const [kind, setKind] = useState<SnippetKind>("html");
 
@@ -67,6 +68,9 @@ export function IntegrationsView({ urls }: { urls: DeploymentUrlList }) {
           text={snippet}
           label={t("copy")}
           copiedLabel={t("copied")}
+          copiedToast={tToasts("copied", {
+            what: tToasts("embedCode", { kind: t(`kind.${kind}`) }),
+          })}
           disabled={!snippet}
         />
         <p className="text-xs text-muted-foreground">{t("csp")}</p>

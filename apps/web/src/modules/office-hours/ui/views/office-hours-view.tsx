@@ -3,6 +3,7 @@
 import { api } from "@echo/backend/convex/_generated/api";
 import type { OfficeHours } from "@echo/backend/convex/lib/officeHours/validators";
 import { Button } from "@echo/ui/components/button";
+import { toast } from "@echo/ui/components/toaster";
 import { Input } from "@echo/ui/components/input";
 import { Label } from "@echo/ui/components/label";
 import { useMutation, useQuery } from "convex/react";
@@ -32,6 +33,7 @@ export function OfficeHoursView() {
 
 function OfficeHoursForm({ initial, editable }: { initial: OfficeHours; editable: boolean }) {
   const t = useTranslations("officeHours");
+  const tToasts = useTranslations("actionToasts");
   const format = useFormatter();
   const errorMessage = useErrorMessage();
   const update = useMutation(api.private.officeHours.update);
@@ -53,6 +55,7 @@ function OfficeHoursForm({ initial, editable }: { initial: OfficeHours; editable
     try {
       await update({ enabled, timeZone, weekly: weeklyOf(rows), holidays });
       setMessage({ error: false, text: t("saved") });
+      toast.success(tToasts("settingsSaved", { section: t("title") }));
     } catch (failure) {
       setMessage({ error: true, text: errorMessage(failure) });
     }

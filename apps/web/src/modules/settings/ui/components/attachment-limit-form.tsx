@@ -2,6 +2,7 @@
 
 import { api } from "@echo/backend/convex/_generated/api";
 import { Button } from "@echo/ui/components/button";
+import { toast } from "@echo/ui/components/toaster";
 import { Input } from "@echo/ui/components/input";
 import { Label } from "@echo/ui/components/label";
 import { useMutation, useQuery } from "convex/react";
@@ -17,6 +18,7 @@ const MB = 1024 * 1024;
 /** How large a file visitors and operators may send, set by admins (1 B to the backend's limit). */
 export function AttachmentLimitForm() {
   const t = useTranslations("attachmentLimit");
+  const tToasts = useTranslations("actionToasts");
   const format = useFormatter();
   const errorMessage = useErrorMessage();
   const limits = useQuery(api.private.attachments.limits);
@@ -36,6 +38,7 @@ export function AttachmentLimitForm() {
     try {
       await setMaxBytes({ maxBytes });
       setStatus({ saved: true });
+      toast.success(tToasts("settingsSaved", { section: t("title") }));
     } catch (error) {
       setStatus({ error: errorMessage(error) });
     }

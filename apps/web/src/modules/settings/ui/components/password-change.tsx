@@ -1,6 +1,7 @@
 "use client";
 
 import { Button } from "@echo/ui/components/button";
+import { toast } from "@echo/ui/components/toaster";
 import { useTranslations } from "next-intl";
 import { type FormEvent, useState } from "react";
 
@@ -13,6 +14,7 @@ import { SettingsCard } from "./settings-card";
 export function PasswordChange() {
   const t = useTranslations("settings.security");
   const tAuth = useTranslations("auth");
+  const tToasts = useTranslations("actionToasts");
   const [status, setStatus] = useState<{ error?: string; saved?: boolean }>({});
   const [pending, setPending] = useState(false);
 
@@ -28,7 +30,10 @@ export function PasswordChange() {
     });
     setPending(false);
     setStatus(error ? { error: tAuth(`errors.${authErrorKey(error)}`) } : { saved: true });
-    if (!error) formElement.reset();
+    if (!error) {
+      toast.success(tToasts("passwordChanged"));
+      formElement.reset();
+    }
   }
 
   return (

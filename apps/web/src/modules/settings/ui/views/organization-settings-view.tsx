@@ -2,6 +2,7 @@
 
 import { api } from "@echo/backend/convex/_generated/api";
 import { Button } from "@echo/ui/components/button";
+import { toast } from "@echo/ui/components/toaster";
 import { Input } from "@echo/ui/components/input";
 import { Label } from "@echo/ui/components/label";
 import { useQuery } from "convex/react";
@@ -19,6 +20,7 @@ import { SettingsCard } from "../components/settings-card";
 export function OrganizationSettingsView() {
   const t = useTranslations("settings.organization");
   const tAuth = useTranslations("auth");
+  const tToasts = useTranslations("actionToasts");
   const current = useQuery(api.private.organization.current);
   const { data: organization } = authClient.useActiveOrganization();
   const [logo, setLogo] = useState<string | null | undefined>(undefined);
@@ -40,6 +42,7 @@ export function OrganizationSettingsView() {
       data: { name, ...(logo !== undefined ? { logo: logo ?? "" } : {}) },
     });
     setStatus(error ? { error: tAuth(`errors.${authErrorKey(error)}`) } : { saved: true });
+    if (!error) toast.success(tToasts("settingsSaved", { section: t("title") }));
   }
 
   return (

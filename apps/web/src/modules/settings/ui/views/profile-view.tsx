@@ -2,6 +2,7 @@
 
 import { api } from "@echo/backend/convex/_generated/api";
 import { Button } from "@echo/ui/components/button";
+import { toast } from "@echo/ui/components/toaster";
 import { Input } from "@echo/ui/components/input";
 import { Label } from "@echo/ui/components/label";
 import { useMutation } from "convex/react";
@@ -20,6 +21,7 @@ import { SettingsCard } from "../components/settings-card";
 export function ProfileView() {
   const t = useTranslations("settings.profile");
   const tAuth = useTranslations("auth");
+  const tToasts = useTranslations("actionToasts");
   const tDashboard = useTranslations("dashboard");
   const { data: session } = authClient.useSession();
   const locale = useLocale();
@@ -38,6 +40,7 @@ export function ProfileView() {
       ...(image !== undefined ? { image } : {}),
     });
     setStatus(error ? { error: tAuth(`errors.${authErrorKey(error)}`) } : { saved: true });
+    if (!error) toast.success(tToasts("settingsSaved", { section: t("title") }));
   }
 
   async function pick(file: File | undefined) {

@@ -6,6 +6,7 @@ import { Button } from "@echo/ui/components/button";
 import { Input } from "@echo/ui/components/input";
 import { Label } from "@echo/ui/components/label";
 import { SkeletonList } from "@echo/ui/components/skeleton";
+import { toast } from "@echo/ui/components/toaster";
 import { useTranslations } from "next-intl";
 import { type FormEvent, useCallback, useEffect, useState } from "react";
 
@@ -22,6 +23,7 @@ type FullOrganization = { name: string; members: Member[]; invitations: Invitati
 export function TeamView({ userId }: { userId: string }) {
   const t = useTranslations("team");
   const tCopy = useTranslations("copyLink");
+  const tToasts = useTranslations("actionToasts");
   const [organization, setOrganization] = useState<FullOrganization | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
@@ -85,7 +87,10 @@ export function TeamView({ userId }: { userId: string }) {
         }),
       t("invited"),
     );
-    if (done) form.reset();
+    if (done) {
+      toast.success(tToasts("inviteSent", { email: String(data.get("inviteEmail")).trim() }));
+      form.reset();
+    }
   }
 
   return (
@@ -248,6 +253,9 @@ export function TeamView({ userId }: { userId: string }) {
                         text={invitationLink(invitation.id)}
                         label={tCopy("copy")}
                         copiedLabel={tCopy("copied")}
+                        copiedToast={tToasts("copied", {
+                          what: t("inviteLink", { email: invitation.email }),
+                        })}
                         aria-label={tCopy("copyFor", { email: invitation.email })}
                       />
                     </div>
