@@ -11,7 +11,7 @@ import { Fragment, useEffect, useRef } from "react";
 import { AnswerProvenance } from "./answer-provenance";
 import { DeliveryStatus } from "./delivery-status";
 import { PrivateNote } from "./private-note";
-import { ThreadMessage } from "./thread-message";
+import { type ThreadContact, ThreadMessage } from "./thread-message";
 
 const PAGE_SIZE = 30;
 
@@ -54,9 +54,11 @@ export function interleaveNotes<T extends { _creationTime: number }>(
 export function MessageList({
   threadId,
   conversationId,
+  contact,
 }: {
   threadId: string;
   conversationId: Id<"conversations">;
+  contact: ThreadContact;
 }) {
   const t = useTranslations("conversations");
   const { results, status, loadMore } = usePaginatedQuery(
@@ -103,6 +105,7 @@ export function MessageList({
           <MessageEntry
             key={entry.message.key}
             message={entry.message}
+            contact={contact}
             conversationId={conversationId}
             delivery={deliveryByOrder.get(entry.message.order)}
           />
@@ -118,10 +121,12 @@ type Delivery = FunctionReturnType<typeof api.private.whatsapp.deliveries>[numbe
 
 function MessageEntry({
   message,
+  contact,
   conversationId,
   delivery,
 }: {
   message: Message;
+  contact: ThreadContact;
   conversationId: Id<"conversations">;
   delivery: Delivery | undefined;
 }) {
@@ -130,6 +135,7 @@ function MessageEntry({
       <ThreadMessage
         author={message.author}
         authorName={message.authorName}
+        contact={contact}
         text={message.text}
         attachments={message.attachments}
       />

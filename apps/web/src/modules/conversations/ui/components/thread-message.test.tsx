@@ -2,7 +2,10 @@ import { cleanup, render, screen } from "@testing-library/react";
 import { NextIntlClientProvider } from "next-intl";
 import { afterEach, describe, expect, it } from "vitest";
 
+import { avatarColor } from "@echo/ui/lib/avatar-color";
+
 import en from "../../../../../messages/en.json";
+import ptBR from "../../../../../messages/pt-BR.json";
 import { ThreadMessage, type ThreadMessageAuthor } from "./thread-message";
 
 afterEach(cleanup);
@@ -71,4 +74,43 @@ describe("ThreadMessage", () => {
     ).toBe("http://site/attachments/a1/k");
     expect(container.textContent).not.toContain("📎");
   });
+
+  it("puts each author's avatar beside their name: the visitor's as in the inbox, an operator's, the AI's robot", () => {
+    const contact = { name: "Ana Souza", colorKey: "ana@example.com" };
+    const { container } = render(
+      <NextIntlClientProvider locale="pt-BR" messages={ptBR}>
+        <ThreadMessage author="contact" contact={contact} text="Oi" />
+        <ThreadMessage author="operator" authorName="Theo Lima" contact={contact} text="Olá!" />
+        <ThreadMessage author="agent" contact={contact} text="Posso ajudar?" />
+      </NextIntlClientProvider>,
+    );
+    const [visitor, operator, agent] = [...container.querySelectorAll("article")].map(
+      (article) => article.querySelector<HTMLElement>("[data-slot=avatar]")!,
+    );
+    expect(visitor!.textContent).toBe("AS");
+    expect(visitor!.style.backgroundColor).toBe(hexToRgb(avatarColor("ana@example.com")));
+    expect(visitor!.parentElement!.textContent).toBe("ASVisitante");
+    expect(operator!.textContent).toBe("TL");
+    expect(operator!.style.backgroundColor).toBe(hexToRgb(avatarColor("Theo Lima")));
+    expect(agent!.querySelector("svg")).not.toBeNull();
+    expect(agent!.parentElement!.textContent).toBe("Assistente de IA");
+    for (const avatar of [visitor, operator, agent]) {
+      expect(avatar!.getAttribute("aria-hidden")).toBe("true");
+    }
+  });
+
+  it("gives an operator without a name the Operator label's initial", () => {
+    const { container } = render(
+      <NextIntlClientProvider locale="en" messages={en}>
+        <ThreadMessage author="operator" text="Hello" />
+      </NextIntlClientProvider>,
+    );
+    expect(container.querySelector("[data-slot=avatar]")!.textContent).toBe("O");
+    expect(screen.getByText("Operator")).toBeTruthy();
+  });
 });
+
+function hexToRgb(hex: string) {
+  const [r, g, b] = [1, 3, 5].map((start) => parseInt(hex.slice(start, start + 2), 16));
+  return `rgb(${r}, ${g}, ${b})`;
+}

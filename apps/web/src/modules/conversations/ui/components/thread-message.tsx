@@ -1,27 +1,37 @@
 "use client";
 
 import { textBesideAttachments } from "@echo/backend/convex/lib/attachments/fileTypes";
+import { Avatar, avatarVariants } from "@echo/ui/components/avatar";
 import {
   type MessageAttachment,
   MessageAttachments,
 } from "@echo/ui/components/message-attachments";
 import { MessageMarkdown } from "@echo/ui/components/message-markdown";
 import { cn } from "@echo/ui/lib/utils";
+import { BotIcon } from "lucide-react";
 import { useTranslations } from "next-intl";
 
 import { useAttachmentLabels } from "../../hooks/use-attachment-labels";
 
 export type ThreadMessageAuthor = "contact" | "agent" | "operator";
 
-/** One message of the thread: the visitor's as plain text, the AI's and operators' as safe markdown. */
+/** Who the conversation is with: their name and the key their avatar's color comes from. */
+export type ThreadContact = { name: string; colorKey: string };
+
+/**
+ * One message of the thread: the visitor's as plain text, the AI's and operators' as safe markdown,
+ * each under its author's avatar (the visitor's as in the inbox list, the AI's a robot).
+ */
 export function ThreadMessage({
   author,
   authorName,
+  contact,
   text: fullText,
   attachments,
 }: {
   author: ThreadMessageAuthor;
   authorName?: string | null;
+  contact?: ThreadContact;
   text: string;
   attachments?: readonly MessageAttachment[];
 }) {
@@ -29,6 +39,7 @@ export function ThreadMessage({
   const attachmentLabels = useAttachmentLabels();
   const text = textBesideAttachments(fullText, attachments);
   const fromContact = author === "contact";
+  const operatorName = authorName ?? t("authors.operator");
   return (
     <article
       data-author={author}
@@ -37,12 +48,34 @@ export function ThreadMessage({
         fromContact ? "self-start" : "self-end items-end",
       )}
     >
-      <span className="text-xs text-muted-foreground">
-        {fromContact
-          ? t("authors.contact")
-          : author === "operator"
-            ? (authorName ?? t("authors.operator"))
-            : t("authors.agent")}
+      <span
+        className={cn(
+          "flex items-center gap-1.5 text-xs text-muted-foreground",
+          !fromContact && "flex-row-reverse",
+        )}
+      >
+        {author === "agent" ? (
+          <span
+            data-slot="avatar"
+            aria-hidden="true"
+            className={avatarVariants({ size: "sm", className: "bg-foreground text-background" })}
+          >
+            <BotIcon className="size-3.5" />
+          </span>
+        ) : (
+          <Avatar
+            size="sm"
+            name={fromContact ? (contact?.name ?? t("authors.contact")) : operatorName}
+            colorKey={fromContact ? contact?.colorKey : operatorName}
+          />
+        )}
+        <span>
+          {fromContact
+            ? t("authors.contact")
+            : author === "operator"
+              ? operatorName
+              : t("authors.agent")}
+        </span>
       </span>
       <div
         className={cn(

@@ -2,6 +2,7 @@
 
 import { api } from "@echo/backend/convex/_generated/api";
 import type { Id } from "@echo/backend/convex/_generated/dataModel";
+import { Avatar } from "@echo/ui/components/avatar";
 import { Badge } from "@echo/ui/components/badge";
 import { Button } from "@echo/ui/components/button";
 import { Dialog, DialogContent, DialogTitle, DialogTrigger } from "@echo/ui/components/dialog";
@@ -76,6 +77,8 @@ export function ConversationView({ conversationId }: { conversationId: Id<"conve
     return <div className="m-6 h-32 animate-pulse rounded-md bg-muted" aria-label={t("loading")} />;
   }
 
+  // The same key as the inbox list's avatar, so a visitor keeps one color everywhere.
+  const contactColorKey = conversation.contact.email ?? conversation.contact.name;
   const shortcutHint = (key: string | undefined) =>
     key ? t("shortcuts.hint", { key }) : undefined;
   return (
@@ -85,6 +88,7 @@ export function ConversationView({ conversationId }: { conversationId: Id<"conve
           <Link href="/conversations" className="text-sm underline md:hidden">
             {t("back")}
           </Link>
+          <Avatar name={conversation.contact.name} colorKey={contactColorKey} />
           <h2 className="truncate font-semibold">{conversation.contact.name}</h2>
           <Badge
             variant={statusBadgeVariant(conversation.status)}
@@ -139,7 +143,11 @@ export function ConversationView({ conversationId }: { conversationId: Id<"conve
         </header>
         <div className="min-h-0 flex-1 overflow-y-auto">
           {conversation.voiceCall ? <VoiceCallPanel call={conversation.voiceCall} /> : null}
-          <MessageList threadId={conversation.threadId} conversationId={conversation._id} />
+          <MessageList
+            threadId={conversation.threadId}
+            conversationId={conversation._id}
+            contact={{ name: conversation.contact.name, colorKey: contactColorKey }}
+          />
         </div>
         <ConversationPresence
           conversationId={conversationId}
