@@ -33,6 +33,7 @@ export function ContactInboxFilters() {
       <InboxFilterSelect
         label={t("stage")}
         testId="contact-stage-filter"
+        className="col-span-2 md:col-span-1"
         value={contact.contactStage ?? ANY}
         onValueChange={(stage) => update({ contactStage: stage === ANY ? null : (stage as Stage) })}
       >
@@ -49,7 +50,7 @@ export function ContactInboxFilters() {
         placeholder={t("tagPlaceholder")}
         value={tag}
         onChange={(event) => setTag(event.target.value)}
-        className="h-8 min-w-0 text-sm"
+        className="col-span-2 h-8 min-w-0 text-sm md:col-span-1"
       />
     </div>
   );

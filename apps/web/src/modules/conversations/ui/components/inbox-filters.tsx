@@ -8,10 +8,12 @@ import { useEffect, useRef, useState } from "react";
 
 import { useInboxFilters } from "../../hooks/use-inbox-filters";
 import { useInboxShortcuts } from "../../hooks/use-inbox-shortcuts";
+import { countActiveFilters } from "../../lib/active-filters";
 import { CONVERSATION_STATUSES, type StatusFilter } from "../../lib/conversation-status";
 import { AssigneeFilter } from "./assignee-filter";
 import { ContactInboxFilters } from "./contact-inbox-filters";
 import { ChannelFilter } from "./channel-filter";
+import { FilterDisclosure } from "./filter-disclosure";
 import { TriageFilters } from "./triage-filters";
 
 const FILTERS: StatusFilter[] = ["all", ...CONVERSATION_STATUSES];
@@ -20,7 +22,7 @@ const SEARCH_DELAY_MS = 300;
 export function InboxFilters() {
   const t = useTranslations("conversations");
   const tTriage = useTranslations("triage.filters");
-  const { status, search, triage, update } = useInboxFilters();
+  const { status, search, assignee, triage, contact, channel, update } = useInboxFilters();
   const [text, setText] = useState(search);
   const searchInput = useRef<HTMLInputElement>(null);
   useInboxShortcuts({ search: () => searchInput.current?.focus() });
@@ -80,10 +82,12 @@ export function InboxFilters() {
           {tTriage("snoozed")}
         </button>
       </div>
-      <AssigneeFilter />
-      <TriageFilters />
-      <ContactInboxFilters />
-      <ChannelFilter />
+      <FilterDisclosure activeCount={countActiveFilters({ assignee, triage, contact, channel })}>
+        <AssigneeFilter />
+        <TriageFilters />
+        <ContactInboxFilters />
+        <ChannelFilter />
+      </FilterDisclosure>
     </div>
   );
 }
