@@ -52,6 +52,8 @@ export function startStack(
     seed?: boolean;
     /** Aborting it while the stack starts stops what has started and rejects. */
     signal?: AbortSignal;
+    /** Added to the backend's deployment environment. */
+    backendEnv?: Record<string, string>;
   },
 ): Promise<Stack>;
 export function start(root: string): Promise<void>;

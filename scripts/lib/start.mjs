@@ -79,8 +79,9 @@ export function buildAll(root, env) {
 // Deployment environment of the backend: the self-hosted identity provider it trusts
 // (auth.config.ts), the secret its identity webhook checks, and the master key that encrypts
 // organizations' secrets (Vapi keys) when AWS Secrets Manager is not configured.
-function deploymentEnv(urls, secrets) {
+function deploymentEnv(urls, secrets, extra) {
   return {
+    ...extra,
     // Links in emails, and where email goes: the local sink unless the deployment names a provider.
     ECHO_WEB_URL: urls.dashboard,
     ECHO_WIDGET_URL: urls.widget,
@@ -185,10 +186,11 @@ export function nextStartCommand(root, app, { host, port }) {
  * current), dashboard, widget and the embed demo page, then seeds the demo idempotently. Resolves
  * once the dashboard and the backend are usable. `onExit` is called when a service dies on its
  * own later; `restartBackend()` stops the backend and starts it again on the same data and port.
+ * `backendEnv` adds to the backend's environment (the e2e stack shortens delays with it).
  */
 export async function startStack(
   root,
-  { ports, dataDir, onExit = () => {}, logDir, seed = true, signal },
+  { ports, dataDir, onExit = () => {}, logDir, seed = true, signal, backendEnv = {} },
 ) {
   const convexLocalBin = join(root, "packages/convex-local/bin/convex-local.js");
   const hasBackend = existsSync(convexLocalBin);
@@ -325,7 +327,7 @@ export async function startStack(
   };
   // What `npx convex env set` does; convex-local re-evaluates auth.config.ts on the change.
   const syncBackendEnvironment = async () => {
-    const wanted = deploymentEnv(urls, secrets);
+    const wanted = deploymentEnv(urls, secrets, backendEnv);
     const response = await fetch(`${urls.backend}/api/update_environment_variables`, {
       method: "POST",
       headers: { "content-type": "application/json", authorization: `Convex ${adminKey}` },

@@ -155,6 +155,32 @@ describe("private notes with @mentions, and canned responses", () => {
     expect(mail.text).toContain(`${urls.dashboard}/en/conversations/`);
   });
 
+  it("the author edits the note: it shows as edited, and the teammate named before hears nothing new", async () => {
+    const note = owner.locator('article[data-author="note"]');
+    await note.getByRole("button", { name: /^Edit the note by / }).click();
+    const box = note.getByRole("textbox", { name: "Edit note" });
+    await expect(box.inputValue()).resolves.toBe(`@Nina Notes ${noteText}`);
+    await box.fill(`@Nina Notes ${noteText}; it shipped today`);
+    await screenshot(owner, "notes-07-editing");
+    await note.getByRole("button", { name: "Save" }).click();
+    await note.getByText(`@Nina Notes ${noteText}; it shipped today`).waitFor();
+    await note.getByText(/· edited$/).waitFor();
+
+    // The teammate reads the edited note, with no way to change the owner's note.
+    // In the app, not by loading a page: the notifications the page recorded stay counted.
+    await member.getByRole("link", { name: /Vera Notes/ }).click();
+    const seenByMember = member.locator('article[data-author="note"]');
+    await seenByMember.getByText(`${noteText}; it shipped today`).waitFor({ timeout: 20_000 });
+    await expect(seenByMember.getByRole("button").count()).resolves.toBe(0);
+    const mentionNotifications = await member.evaluate(
+      () =>
+        (window as unknown as { __shownNotifications: { title: string }[] }).__shownNotifications,
+    );
+    expect(mentionNotifications.filter((n) => / mentioned you /.test(n.title))).toHaveLength(1);
+    const caught = (await (await fetch(`${urls.mail}/messages.json`)).json()) as Caught[];
+    expect(caught.filter((m) => m.to.includes(memberEmail))).toHaveLength(1);
+  });
+
   it("admins keep the library in Settings; the screens read in pt-BR and on a phone", async () => {
     await owner.goto(`${urls.dashboard}/en/settings/canned-responses`);
     await owner.getByRole("heading", { name: "Canned responses" }).waitFor();
@@ -177,5 +203,16 @@ describe("private notes with @mentions, and canned responses", () => {
     await owner.getByRole("textbox", { name: "Nota privada" }).pressSequentially("@");
     await owner.getByRole("listbox", { name: "Membros para mencionar" }).waitFor();
     await screenshot(owner, "notes-06-note-phone-pt-br");
+  });
+
+  it("the author deletes the note, on a phone in pt-BR; it leaves the teammate's view too", async () => {
+    const note = owner.locator('article[data-author="note"]');
+    await note.getByText(/· editada$/).waitFor();
+    await note.getByRole("button", { name: /^Excluir a nota de / }).click();
+    await eventually(async () => (await note.count()) === 0);
+    await eventually(
+      async () => (await member.locator('article[data-author="note"]').count()) === 0,
+    );
+    await screenshot(owner, "notes-08-deleted-phone-pt-br");
   });
 });

@@ -48,6 +48,17 @@ describe("typing, seen and a rating after resolution", () => {
     await operator.waitForURL(/\/conversations\/.+/);
   });
 
+  it("the widget shows Seen under the visitor's message, above the automatic acknowledgement", async () => {
+    const seen = widget.getByTestId("seen-by-operator");
+    await seen.waitFor({ timeout: 20_000 });
+    await expect(seen.textContent()).resolves.toBe("Seen");
+    const message = widget.getByRole("listitem").filter({ has: seen });
+    await expect(message.textContent()).resolves.toContain(
+      "I would like to talk to a person about my order, please.",
+    );
+    await screenshot(site, "typing-00-seen");
+  });
+
   it("the operator sees the visitor typing, without the draft (previews are off)", async () => {
     await widget
       .getByRole("textbox", { name: "Message", exact: true })

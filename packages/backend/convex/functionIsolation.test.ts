@@ -84,6 +84,7 @@ type TenantA = {
   importId: Id<"contactImports">;
   cannedResponseId: Id<"cannedResponses">;
   noteId: Id<"contactNotes">;
+  conversationNoteId: Id<"conversationNotes">;
   segmentId: Id<"contactSegments">;
 };
 
@@ -197,7 +198,7 @@ async function tenants(t: TestConvex): Promise<{ a: TenantA; sessionB: Id<"conta
       expiresAt: Date.now() + 60_000,
     });
   });
-  await adminA.mutation(api.private.notes.add, {
+  const conversationNoteId = await adminA.mutation(api.private.notes.add, {
     conversationId,
     text: "Acme note for teammates",
     mentions: ["user_org_a_admin"],
@@ -236,6 +237,7 @@ async function tenants(t: TestConvex): Promise<{ a: TenantA; sessionB: Id<"conta
       importId,
       cannedResponseId,
       noteId,
+      conversationNoteId,
       segmentId,
     },
     sessionB,
@@ -261,6 +263,7 @@ function argumentsFor(
     contactImports: a.importId,
     cannedResponses: a.cannedResponseId,
     contactNotes: a.noteId,
+    conversationNotes: a.conversationNoteId,
     contactSegments: a.segmentId,
   };
   const named: Record<string, string> = {
@@ -454,6 +457,8 @@ describe("every function, called as another organization", () => {
         "private/messages:reply",
         "private/knowledgeFiles:remove",
         "private/plugins:listAssistants",
+        "private/notes:edit",
+        "private/notes:remove",
       ]),
     );
   });

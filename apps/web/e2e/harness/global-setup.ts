@@ -21,6 +21,7 @@ declare module "vitest" {
 }
 
 const BUILT_APPS = ["apps/web", "apps/widget"];
+const REPLY_EMAIL_DELAY_MS = 3_000;
 
 /** Each Next.js app's build id; `next start` serves that build from .next as pages ask for it. */
 function buildIds() {
@@ -50,6 +51,8 @@ export default async function setup(project: TestProject) {
     },
     dataDir,
     logDir,
+    // An operator's reply reaches a visitor who left by email after seconds, not minutes.
+    backendEnv: { ECHO_REPLY_EMAIL_DELAY_MS: String(REPLY_EMAIL_DELAY_MS) },
     onExit: (label, how) => {
       crashed = `${label} exited (${how}); see ${join(logDir, `${label}.log`)}`;
       console.error(`[e2e] ${crashed}`);

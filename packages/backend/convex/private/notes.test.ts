@@ -176,4 +176,99 @@ describe("private notes", () => {
     expect(transcript?.text).not.toContain("owes 40 dollars");
     expect(transcript?.html).not.toContain("owes 40 dollars");
   });
+
+  test("the author edits a note: it shows as edited, and only newly mentioned members hear of it", async () => {
+    vi.stubEnv("ECHO_WEB_URL", "http://desk.example");
+    const t = newTest();
+    await createOrganization(t, "org_a");
+    const author = await addUser(t, "org_a", "user_ana", "ana@acme.example");
+    const bia = await addUser(t, "org_a", "user_bia", "bia@acme.example");
+    const caio = await addUser(t, "org_a", "user_caio", "caio@acme.example");
+    const dani = await addUser(t, "org_a", "user_dani", "dani@acme.example");
+    for (const member of [bia, caio, dani])
+      await member.mutation(api.private.notificationPreferences.update, { emailOnMention: true });
+    const { conversationId } = await startConversation(t, "org_a");
+    const noteId = await author.mutation(api.private.notes.add, {
+      conversationId,
+      text: "@Bia and @Caio: VIP customer",
+      mentions: ["user_bia", "user_caio"],
+    });
+    await settle(t);
+
+    await author.mutation(api.private.notes.edit, {
+      noteId,
+      text: "@Bia and @Dani: VIP customer, refund approved",
+      mentions: ["user_bia", "user_dani"],
+    });
+    await settle(t);
+
+    const [note] = await author.query(api.private.notes.list, { conversationId });
+    expect(note).toMatchObject({
+      text: "@Bia and @Dani: VIP customer, refund approved",
+      mentions: ["user_bia", "user_dani"],
+      canChange: true,
+    });
+    expect(note!.editedAt).toEqual(expect.any(Number));
+    const mentionEmails = (await emailsOf(t)).filter((email) => email.kind === "mention");
+    expect(mentionEmails.map((email) => email.to).sort()).toEqual([
+      "bia@acme.example",
+      "caio@acme.example",
+      "dani@acme.example",
+    ]);
+    expect(mentionEmails.find((email) => email.to === "dani@acme.example")!.text).toContain(
+      "> @Bia and @Dani: VIP customer, refund approved",
+    );
+    expect(await bia.query(api.private.notes.mentions, {})).toHaveLength(1);
+    expect(await dani.query(api.private.notes.mentions, {})).toMatchObject([
+      { conversationId, text: "@Bia and @Dani: VIP customer, refund approved" },
+    ]);
+    // No longer named, Caio loses the mention.
+    expect(await caio.query(api.private.notes.mentions, {})).toEqual([]);
+  });
+
+  test("only the author and admins change or delete a note; deleting takes its mentions away", async () => {
+    const t = newTest();
+    await createOrganization(t, "org_a");
+    const admin = operator(t, "org_a", "admin");
+    const author = await addUser(t, "org_a", "user_ana", "ana@acme.example");
+    const bia = await addUser(t, "org_a", "user_bia", "bia@acme.example");
+    const { conversationId } = await startConversation(t, "org_a");
+    const noteId = await author.mutation(api.private.notes.add, {
+      conversationId,
+      text: "@Bia please call back",
+      mentions: ["user_bia"],
+    });
+
+    expect(await bia.query(api.private.notes.list, { conversationId })).toMatchObject([
+      { canChange: false },
+    ]);
+    expect(await admin.query(api.private.notes.list, { conversationId })).toMatchObject([
+      { canChange: true },
+    ]);
+    expect(
+      await codeOf(
+        bia.mutation(api.private.notes.edit, { noteId, text: "Rewritten", mentions: [] }),
+      ),
+    ).toBe("UNAUTHORIZED");
+    expect(await codeOf(bia.mutation(api.private.notes.remove, { noteId }))).toBe("UNAUTHORIZED");
+    expect(
+      await codeOf(author.mutation(api.private.notes.edit, { noteId, text: "  ", mentions: [] })),
+    ).toBe("INVALID_INPUT");
+    const [unchanged] = await author.query(api.private.notes.list, { conversationId });
+    expect(unchanged).toMatchObject({ text: "@Bia please call back" });
+    expect(unchanged).not.toHaveProperty("editedAt");
+
+    await admin.mutation(api.private.notes.edit, {
+      noteId,
+      text: "@Bia please call back before 5pm",
+      mentions: ["user_bia"],
+    });
+    expect(await bia.query(api.private.notes.mentions, {})).toMatchObject([
+      { text: "@Bia please call back before 5pm" },
+    ]);
+    await admin.mutation(api.private.notes.remove, { noteId });
+    expect(await author.query(api.private.notes.list, { conversationId })).toEqual([]);
+    expect(await bia.query(api.private.notes.mentions, {})).toEqual([]);
+    expect(await codeOf(author.mutation(api.private.notes.remove, { noteId }))).toBe("NOT_FOUND");
+  });
 });

@@ -1,4 +1,4 @@
-import type { Id } from "../../_generated/dataModel";
+import type { Doc, Id } from "../../_generated/dataModel";
 import type { MutationCtx, QueryCtx } from "../../_generated/server";
 import { fail } from "../errors";
 import { findMember, findUser } from "../members";
@@ -44,6 +44,43 @@ export async function recordMentions(
       conversationId: note.conversationId,
     });
   }
+}
+
+/**
+ * After an edit, the note's mention rows follow its new mentions: members no longer named lose
+ * theirs, and only members named for the first time get one. Returns those newly mentioned.
+ */
+export async function updateMentions(
+  ctx: Pick<MutationCtx, "db">,
+  note: Doc<"conversationNotes">,
+  mentions: string[],
+): Promise<string[]> {
+  const rows = await ctx.db
+    .query("noteMentions")
+    .withIndex("by_note", (q) => q.eq("noteId", note._id))
+    .collect();
+  for (const row of rows) if (!mentions.includes(row.userId)) await ctx.db.delete(row._id);
+  const added = mentions.filter((userId) => !note.mentions.includes(userId));
+  await recordMentions(ctx, {
+    organizationId: note.organizationId,
+    noteId: note._id,
+    conversationId: note.conversationId,
+    authorId: note.authorId,
+    mentions: added,
+  });
+  return added.filter((userId) => userId !== note.authorId);
+}
+
+/** A deleted note takes its mentions out of every member's notifications. */
+export async function removeMentions(
+  ctx: Pick<MutationCtx, "db">,
+  noteId: Id<"conversationNotes">,
+) {
+  const rows = await ctx.db
+    .query("noteMentions")
+    .withIndex("by_note", (q) => q.eq("noteId", noteId))
+    .collect();
+  for (const row of rows) await ctx.db.delete(row._id);
 }
 
 /** Mentioned members who asked for mentions by email, with their address and language. */

@@ -14,6 +14,8 @@ export const notesTables = {
     text: v.string(),
     /** Members named with @ in the note, by user id. */
     mentions: v.array(v.string()),
+    /** When the note's text was last changed by its author or an admin. */
+    editedAt: v.optional(v.number()),
   }).index("by_conversation", ["conversationId"]),
 
   /** One row per member mentioned in a note, so each member reads their own mentions by index. */
@@ -22,5 +24,7 @@ export const notesTables = {
     userId: v.string(),
     noteId: v.id("conversationNotes"),
     conversationId: v.id("conversations"),
-  }).index("by_organization_and_user", ["organizationId", "userId"]),
+  })
+    .index("by_organization_and_user", ["organizationId", "userId"])
+    .index("by_note", ["noteId"]),
 };

@@ -17,6 +17,11 @@ export function authorOf(message: ChatMessage): "contact" | "agent" | "operator"
   return message.role === "user" ? "contact" : "agent";
 }
 
+/** The visitor's most recent message, which an operator's "Seen" mark sits under. */
+export function lastContactMessage(messages: readonly ChatMessage[]): ChatMessage | undefined {
+  return messages.findLast((message) => authorOf(message) === "contact");
+}
+
 /**
  * Whether to show "typing": the conversation is still the agent's and the last thing said is the
  * visitor's, or a reply has started without any text yet.

@@ -32,7 +32,9 @@ describe("interleaveNotes", () => {
     { key: "a", _creationTime: 20 },
     { key: "r", _creationTime: 30 },
   ];
-  const order = (entries: ReturnType<typeof interleaveNotes<(typeof messages)[number]>>) =>
+  const order = (
+    entries: ReturnType<typeof interleaveNotes<(typeof messages)[number], ReturnType<typeof note>>>,
+  ) =>
     entries.map((entry) => (entry.kind === "note" ? `note:${entry.note._id}` : entry.message.key));
 
   it("puts each note where it was written, keeping the thread's order", () => {

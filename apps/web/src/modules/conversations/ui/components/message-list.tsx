@@ -24,13 +24,14 @@ export function sortChronologically<T extends Ordered>(messages: T[]): T[] {
   );
 }
 
-type Note = { _id: string; _creationTime: number; authorName: string; text: string };
-
 /**
  * Notes placed among the thread's messages by when they were written; notes older than the
  * oldest loaded message wait until that page is loaded.
  */
-export function interleaveNotes<T extends { _creationTime: number }>(
+export function interleaveNotes<
+  T extends { _creationTime: number },
+  Note extends { _creationTime: number },
+>(
   messages: T[],
   notes: Note[],
   complete: boolean,
@@ -96,11 +97,7 @@ export function MessageList({
       ) : null}
       {entries.map((entry) =>
         entry.kind === "note" ? (
-          <PrivateNote
-            key={entry.note._id}
-            authorName={entry.note.authorName}
-            text={entry.note.text}
-          />
+          <PrivateNote key={entry.note._id} note={entry.note} conversationId={conversationId} />
         ) : (
           <MessageEntry
             key={entry.message.key}

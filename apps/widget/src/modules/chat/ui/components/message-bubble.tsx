@@ -10,8 +10,11 @@ import { useTranslations } from "next-intl";
 import { useAttachmentLabels } from "../../hooks/use-attachment-labels";
 import { authorOf, type ChatMessage } from "../../lib/chat-message";
 
-/** One message: the visitor's as plain text, the agent's and operators' as safe markdown. */
-export function MessageBubble({ message }: { message: ChatMessage }) {
+/**
+ * One message: the visitor's as plain text, the agent's and operators' as safe markdown; `seen`
+ * marks the visitor's message an operator has read.
+ */
+export function MessageBubble({ message, seen = false }: { message: ChatMessage; seen?: boolean }) {
   const t = useTranslations("chat");
   const author = authorOf(message);
   const attachmentLabels = useAttachmentLabels();
@@ -55,6 +58,11 @@ export function MessageBubble({ message }: { message: ChatMessage }) {
           <MessageMarkdown text={text} />
         )}
       </div>
+      {seen ? (
+        <span className="px-1 text-xs text-muted-foreground" data-testid="seen-by-operator">
+          {t("seen")}
+        </span>
+      ) : null}
     </li>
   );
 }

@@ -18,9 +18,12 @@ export function MessageList({
   canLoadOlder,
   loadingOlder,
   onLoadOlder,
+  seenKey,
   footer,
 }: {
   messages: readonly ChatMessage[];
+  /** The message an operator has read, marked "Seen". */
+  seenKey?: string;
   canLoadOlder: boolean;
   loadingOlder: boolean;
   onLoadOlder: () => void;
@@ -61,7 +64,7 @@ export function MessageList({
           ) : null}
           <ol aria-label={t("messages")} aria-live="polite" className="flex flex-col gap-3">
             {messages.map((message) => (
-              <MessageBubble key={message.key} message={message} />
+              <MessageBubble key={message.key} message={message} seen={message.key === seenKey} />
             ))}
           </ol>
           {footer}

@@ -22,9 +22,9 @@ import { TranscriptOptIn } from "@/modules/transcript/ui/transcript-opt-in";
 import { useAttachmentDrafts } from "../../hooks/use-attachment-drafts";
 import { OLDER_PAGE_SIZE, useConversationMessages } from "../../hooks/use-conversation-messages";
 import {
-  authorOf,
   type ChatMessage,
   isAwaitingReply,
+  lastContactMessage,
   offersAnswerCheck,
   showsSuggestions,
 } from "../../lib/chat-message";
@@ -87,8 +87,7 @@ export function ChatScreen({
     conversationId && conversation && !resolved ? { contactSessionId, conversationId } : "skip",
   );
   const typist = typists?.[0];
-  const last = messages.at(-1);
-  const seen = Boolean(conversation?.seenByOperator) && last && authorOf(last) === "contact";
+  const seenKey = conversation?.seenByOperator ? lastContactMessage(messages)?.key : undefined;
   // Typing signals are best effort: a lost one only hides the indicator sooner.
   useTypingSignal(resolved ? "" : flow.draft, conversationId, {
     send: (draft) => {
@@ -181,11 +180,6 @@ export function ChatScreen({
 
   const footer = (
     <>
-      {seen ? (
-        <p className="self-end text-xs text-muted-foreground" data-testid="seen-by-operator">
-          {t("seen")}
-        </p>
-      ) : null}
       {typist ? (
         <TypingIndicator
           label={typist.name ? t("operatorTyping", { name: typist.name }) : t("teamTyping")}
@@ -213,6 +207,7 @@ export function ChatScreen({
         canLoadOlder={status === "CanLoadMore"}
         loadingOlder={status === "LoadingMore"}
         onLoadOlder={loadOlder}
+        seenKey={seenKey}
         footer={footer}
       />
       {resolved ? (

@@ -777,15 +777,25 @@ describe("widget screen flow", () => {
         lastMessage: null,
       },
     ];
+    // After an escalation the automatic acknowledgement follows the visitor's message.
     backend.threadMessages = [
       { key: "m1", role: "user", text: "Is anyone there?", status: "success", author: "contact" },
+      {
+        key: "m2",
+        role: "assistant",
+        text: "A person from our team will reply here.",
+        status: "success",
+        author: "agent",
+      },
     ];
     backend.typists = [{ name: "Ana" }];
     const { store } = renderWidget();
     await screen.findByRole("button", { name: "Past conversations" });
     act(() => store.set(flowAtom, { type: "openConversation", conversationId: "c_team" }));
     expect(await screen.findByRole("status", { name: "Ana is typing…" }, LAZY)).toBeTruthy();
-    expect(screen.getByTestId("seen-by-operator").textContent).toBe("Seen");
+    const seen = screen.getByTestId("seen-by-operator");
+    expect(seen.textContent).toBe("Seen");
+    expect(seen.closest("li")?.textContent).toContain("Is anyone there?");
 
     await userEvent.type(screen.getByRole("textbox", { name: "Message" }), "Hi");
     const typing = backend.calls.filter((call) => call.name === "public/typing:set");
