@@ -62,10 +62,12 @@ export async function parseImportInSlices(
 ): Promise<void> {
   let headers: string[] | undefined;
   await new Promise<void>((resolve, reject) => {
-    Papa.parse<string[]>(text, {
+    // papaparse streams a string in chunks too, though its types list `chunk` for files only.
+    const streamed: Papa.ParseConfig<string[]> &
+      Pick<Papa.ParseLocalConfig, "chunk" | "chunkSize"> = {
       skipEmptyLines: "greedy",
       chunkSize: SLICE_CHARS,
-      chunk: ({ data }, parser) => {
+      chunk: ({ data }: Papa.ParseResult<string[]>, parser) => {
         parser.pause();
         const stop = (error: unknown) => {
           parser.abort();
@@ -83,7 +85,8 @@ export async function parseImportInSlices(
         onSlice(headers, rows).then((more) => (more ? parser.resume() : parser.abort()), stop);
       },
       complete: () => resolve(),
-    });
+    };
+    Papa.parse<string[]>(text, streamed);
   });
   if (!headers) checkHeader(undefined);
 }
