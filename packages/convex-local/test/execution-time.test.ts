@@ -47,3 +47,18 @@ describe("query and mutation execution time (--function-timeout)", () => {
     await expect(client.query(busy.catchesTheTimeout!, { ms: 600 })).rejects.toThrow(TIMED_OUT);
   });
 });
+
+describe("an action's own code", () => {
+  test("does not hold other requests for longer than a step between its ctx.run* calls", async () => {
+    const finished: string[] = [];
+    const action = client
+      .action(busy.computeBetweenQueries!, { steps: 20, ms: 100 })
+      .then(() => finished.push("action"));
+    // The query arrives while the action computes; Convex answers it between the action's steps.
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    await client.query(anyApi.messages!.list!, { channel: "busy" });
+    finished.push("query");
+    await action;
+    expect(finished).toEqual(["query", "action"]);
+  });
+});

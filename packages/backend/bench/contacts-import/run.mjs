@@ -4,8 +4,8 @@
 // Usage: pnpm bench:contacts-import [rows]
 //   BENCH_URL + BENCH_ADMIN_KEY: use a running backend instead of starting one.
 import { spawn } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { availableParallelism, loadavg, tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -27,6 +27,8 @@ async function startBackend() {
   const child = spawn(
     process.execPath,
     [
+      // e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof" to profile the backend during the run.
+      ...(process.env.BENCH_SERVER_NODE_FLAGS?.split(/\s+/).filter(Boolean) ?? []),
       join(backendDir, "../convex-local/bin/convex-local.js"),
       "--functions",
       join(backendDir, "convex"),
@@ -52,14 +54,32 @@ async function startBackend() {
     child.on("exit", (code) => reject(new Error(`convex-local exited (${code})`)));
   });
   child.stdout.resume();
+  const exited = new Promise((resolve) => child.once("exit", resolve));
   return {
     url: `http://127.0.0.1:${PORT}`,
     adminKey,
-    stop: () => {
+    cpuSeconds: () => processCpuSeconds(child.pid),
+    stop: async () => {
       child.kill("SIGTERM");
+      // A profile is written as the process exits.
+      await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 10_000))]);
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+    kill: () => {
+      child.kill("SIGKILL");
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+/** CPU time (user + system) a process has used, from /proc: on a shared machine a steadier figure than wall time. */
+function processCpuSeconds(pid) {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1].split(" ");
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return NaN;
+  }
 }
 
 /** Retries a call whose connection was reset (a kept-alive socket the server had just closed). */
@@ -68,12 +88,14 @@ async function retrying(call) {
     try {
       return await call();
     } catch (error) {
-      if (attempt >= 5 || error.cause?.code !== "ECONNRESET") throw error;
-      resets += 1;
+      if (attempt >= 5 || !socketError(error)) throw error;
+      socketErrors.push(error.cause.code);
     }
   }
 }
-let resets = 0;
+const socketErrors = [];
+const socketError = (error) =>
+  /^(ECONNRESET|EPIPE|ECONNREFUSED|UND_ERR_)/.test(error.cause?.code ?? "");
 
 function adminClient(url, adminKey) {
   const client = new ConvexHttpClient(url);
@@ -131,12 +153,14 @@ async function runImport(client, url, csv, mode, onTick) {
     fileName: "bench.csv",
   });
   const started = performance.now();
+  const cpuBefore = backend.cpuSeconds?.() ?? NaN;
   await client.mutation(api.private.contactImport.start, { jobId, mapping: MAPPING, mode });
   let reported = started;
   for (;;) {
     const job = await retrying(() => client.query(api.private.contactImport.get, { jobId }));
     const seconds = (performance.now() - started) / 1000;
-    if (job.status === "done" || job.status === "failed") return { job, seconds };
+    if (job.status === "done" || job.status === "failed")
+      return { job, seconds, cpu: (backend.cpuSeconds?.() ?? NaN) - cpuBefore };
     if (performance.now() - reported > 30_000) {
       reported = performance.now();
       console.info(
@@ -156,7 +180,8 @@ async function listLatency(client) {
       paginationOpts: { numItems: 50, cursor: null },
     });
   } catch (error) {
-    failures.push(String(error.cause?.code ?? error.message));
+    if (socketError(error)) socketErrors.push(error.cause.code);
+    else failures.push(error.message);
   }
   return performance.now() - start;
 }
@@ -165,21 +190,30 @@ const failures = [];
 const stats = (values) => {
   const sorted = [...values].sort((a, b) => a - b);
   const at = (q) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
-  return `median ${at(0.5).toFixed(0)} ms, p95 ${at(0.95).toFixed(0)} ms, max ${sorted.at(-1).toFixed(0)} ms (${values.length} queries)`;
+  return (
+    `median ${at(0.5).toFixed(0)} ms, p95 ${at(0.95).toFixed(0)} ms, ` +
+    `p99 ${at(0.99).toFixed(0)} ms, max ${sorted.at(-1).toFixed(0)} ms (${values.length} queries)`
+  );
 };
 
-const print = (label, { job, seconds }) =>
+const load = () => loadavg()[0].toFixed(1);
+
+const print = (label, { job, seconds, cpu }) =>
   console.info(
     `${label}: ${job.status}${job.error ? ` (${job.error})` : ""} in ${seconds.toFixed(1)} s, ` +
-      `${Math.round(job.totalRows / seconds)} rows/s — ${job.totalRows} rows: ` +
-      `imported ${job.imported}, updated ${job.updated}, skipped ${job.skipped}, rejected ${job.rejected}`,
+      `${Math.round(job.totalRows / seconds)} rows/s (load ${load()} on ${availableParallelism()} cores` +
+      (Number.isFinite(cpu)
+        ? `; backend CPU ${cpu.toFixed(1)} s, ${Math.round(job.totalRows / cpu)} rows per CPU second) — `
+        : ") — ") +
+      `${job.totalRows} rows: imported ${job.imported}, updated ${job.updated}, ` +
+      `skipped ${job.skipped}, rejected ${job.rejected}`,
   );
 
 const backend = process.env.BENCH_URL
   ? { url: process.env.BENCH_URL, adminKey: process.env.BENCH_ADMIN_KEY, stop: () => {} }
   : await startBackend();
 process.on("SIGINT", () => process.exit(130));
-process.on("exit", () => backend.stop());
+process.on("exit", () => backend.kill?.());
 try {
   const client = adminClient(backend.url, backend.adminKey);
   const dashboard = adminClient(backend.url, backend.adminKey);
@@ -205,9 +239,12 @@ try {
   print("import (update mode)", first);
   console.info(`contacts list while idle:      ${stats(idle)}`);
   console.info(`contacts list during import:   ${stats(busy)}`);
+  console.info(
+    `socket errors (reset or refused connections, list and progress polls): ${socketErrors.length}` +
+      (socketErrors.length ? ` (${[...new Set(socketErrors)].join(", ")})` : ""),
+  );
   if (failures.length) console.info(`contacts list failures: ${failures.join(", ")}`);
-  if (resets) console.info(`connections reset and retried: ${resets}`);
   print("same file again (update mode)", await runImport(client, backend.url, csv, "update"));
 } finally {
-  backend.stop();
+  await backend.stop();
 }

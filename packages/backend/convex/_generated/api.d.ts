@@ -59,6 +59,7 @@ import type * as lib_contacts_identitySignature from "../lib/contacts/identitySi
 import type * as lib_contacts_importApply from "../lib/contacts/importApply.js";
 import type * as lib_contacts_importFile from "../lib/contacts/importFile.js";
 import type * as lib_contacts_importMerge from "../lib/contacts/importMerge.js";
+import type * as lib_contacts_importPurge from "../lib/contacts/importPurge.js";
 import type * as lib_contacts_importRows from "../lib/contacts/importRows.js";
 import type * as lib_contacts_importTables from "../lib/contacts/importTables.js";
 import type * as lib_contacts_importValidators from "../lib/contacts/importValidators.js";
@@ -292,6 +293,7 @@ declare const fullApi: ApiFromModules<{
   "lib/contacts/importApply": typeof lib_contacts_importApply;
   "lib/contacts/importFile": typeof lib_contacts_importFile;
   "lib/contacts/importMerge": typeof lib_contacts_importMerge;
+  "lib/contacts/importPurge": typeof lib_contacts_importPurge;
   "lib/contacts/importRows": typeof lib_contacts_importRows;
   "lib/contacts/importTables": typeof lib_contacts_importTables;
   "lib/contacts/importValidators": typeof lib_contacts_importValidators;

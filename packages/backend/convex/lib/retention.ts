@@ -13,12 +13,23 @@ export const PURGE_BATCH = 200;
 export const WEBHOOK_REPLAY_WINDOW_MS = 7 * 24 * 60 * 60 * 1000;
 
 const DAY_MS = 24 * 60 * 60 * 1000;
-const DEFAULT_RETENTION_DAYS = 365;
+
+function retentionMs(variable: string, defaultDays: number): number {
+  const days = Number(process.env[variable]);
+  return (Number.isFinite(days) && days > 0 ? days : defaultDays) * DAY_MS;
+}
 
 /** How long a conversation is kept after its last message (`ECHO_CONVERSATION_RETENTION_DAYS`). */
 export function conversationRetentionMs(): number {
-  const days = Number(process.env.ECHO_CONVERSATION_RETENTION_DAYS);
-  return (Number.isFinite(days) && days > 0 ? days : DEFAULT_RETENTION_DAYS) * DAY_MS;
+  return retentionMs("ECHO_CONVERSATION_RETENTION_DAYS", 365);
+}
+
+/**
+ * How long a contact import (its record, rejected rows and uploaded CSV) is kept after it ends,
+ * or after it was opened if it never started (`ECHO_IMPORT_RETENTION_DAYS`).
+ */
+export function importRetentionMs(): number {
+  return retentionMs("ECHO_IMPORT_RETENTION_DAYS", 30);
 }
 
 /** A conversation and its agent thread (messages, streams), which the agent deletes in batches. */

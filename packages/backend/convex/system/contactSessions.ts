@@ -7,6 +7,7 @@ import {
   PURGE_GRACE_MS,
   vCreateContactSessionArgs,
 } from "../lib/contactSessions";
+import { purgeExpiredImports } from "../lib/contacts/importPurge";
 import {
   conversationRetentionMs,
   deleteConversation,
@@ -16,14 +17,17 @@ import {
 import { purgeUnclaimedUploads } from "../lib/uploads";
 /**
  * The hourly purge: sessions a week past expiry, conversations past retention (with their
- * threads), webhook event ids past the replay window and upload URLs never used. Each run takes a
- * batch of each and schedules the next run until nothing is left.
+ * threads), webhook event ids past the replay window, upload URLs never used, and contact imports
+ * past retention (with their rejected rows and CSV). Each run takes a batch of each and schedules
+ * the next run until nothing is left.
  */
 export const purgeExpired = internalMutation({
   args: {},
   handler: async (
     ctx,
-  ): Promise<Record<"sessions" | "conversations" | "webhookEvents" | "uploads", number>> => {
+  ): Promise<
+    Record<"sessions" | "conversations" | "webhookEvents" | "uploads" | "imports", number>
+  > => {
     const now = Date.now();
     const sessions = await ctx.db
       .query("contactSessions")
@@ -41,11 +45,13 @@ export const purgeExpired = internalMutation({
       .take(PURGE_BATCH);
     for (const event of webhookEvents) await ctx.db.delete(event._id);
     const uploads = await purgeUnclaimedUploads(ctx, now, PURGE_BATCH);
+    const imports = await purgeExpiredImports(ctx, now, PURGE_BATCH);
     const purged = {
       sessions: sessions.length,
       conversations: conversations.length,
       webhookEvents: webhookEvents.length,
       uploads,
+      imports,
     };
     if (Object.values(purged).some((count) => count === PURGE_BATCH))
       await ctx.scheduler.runAfter(0, internal.system.contactSessions.purgeExpired, {});

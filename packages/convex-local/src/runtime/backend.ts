@@ -1,5 +1,6 @@
 import { existsSync, mkdirSync, readdirSync, rmSync } from "node:fs";
 import { dirname, join } from "node:path";
+import { setImmediate as nextTurn } from "node:timers/promises";
 import { jsonToConvex, type JSONValue, type Value, type ValidatorJSON } from "convex/values";
 import { decodeDocumentId } from "../ids/document-id.ts";
 import { randomId } from "../ids/request-id.ts";
@@ -952,6 +953,9 @@ export class Backend {
   ): Promise<JSONValue> {
     const target = this.resolveAddress(parent.component, address);
     const resolved = this.lookup(target.component, target.udfPath, udfType, true);
+    // On Convex each call is a round trip to the database; here it lets waiting requests run, so
+    // an action computing between calls never holds the whole process.
+    await nextTurn();
     const completed = await this.runResolved(
       target.component,
       resolved,

@@ -16,6 +16,14 @@ export const SERVER_VERSION = "convex-local-0.0.0";
 /** Convex's sync socket takes messages up to tungstenite's default, 64 MiB; larger ones close it (1009). */
 export const MAX_SYNC_MESSAGE_BYTES = 64 << 20;
 
+/**
+ * Clients are told to drop an idle connection after 5 s while the server keeps it for 30 s: a
+ * request sent just before the advertised time then never meets a socket the server is closing,
+ * which it would when a busy event loop runs the idle timer before reading the request.
+ */
+const ADVERTISED_KEEP_ALIVE = "timeout=5";
+const KEEP_ALIVE_MS = 30_000;
+
 export type ServerOptions = {
   backend: Backend;
   host?: string;
@@ -42,13 +50,18 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const { backend, instanceSecret } = options;
   const host = options.host ?? "127.0.0.1";
 
-  const api = createServer((req, res) => void handleApi(backend, instanceSecret, req, res));
+  const api = createServer((req, res) => {
+    res.setHeader("Keep-Alive", ADVERTISED_KEEP_ALIVE);
+    void handleApi(backend, instanceSecret, req, res);
+  });
   // HTTP actions answer CORS themselves (http.ts routes), exactly as on Convex.
   const site = createServer((req, res) => {
+    res.setHeader("Keep-Alive", ADVERTISED_KEEP_ALIVE);
     serveHttpAction(backend, instanceSecret, req, res, req.url ?? "/").catch((e: unknown) =>
       sendError(res, e),
     );
   });
+  api.keepAliveTimeout = site.keepAliveTimeout = KEEP_ALIVE_MS;
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_SYNC_MESSAGE_BYTES });
   api.on("upgrade", (req, socket, head) => {
     const path = new URL(req.url ?? "/", "http://x").pathname;

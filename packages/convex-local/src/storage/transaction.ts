@@ -59,6 +59,8 @@ export class Transaction {
   readonly readSet = new ReadSet(TRANSACTION_LIMITS.databaseQueries);
   readonly writes = new Map<string, PendingWrite>();
   private readonly streams = new Map<number, Stream>();
+  /** Index keys of written documents, computed once each rather than on every stream step. */
+  private readonly writtenKeys = new WeakMap<DocJson, Map<number, Uint8Array>>();
   private nextStreamId = 1;
   private readonly catalog: Catalog;
   private readonly statements: Statements;
@@ -271,11 +273,19 @@ export class Transaction {
     s.buffer.push(...entries);
   }
 
+  private writtenKey(index: IndexInfo, doc: DocJson): Uint8Array {
+    let keys = this.writtenKeys.get(doc);
+    if (!keys) this.writtenKeys.set(doc, (keys = new Map()));
+    let key = keys.get(index.id);
+    if (!key) keys.set(index.id, (key = indexKey(index, doc)));
+    return key;
+  }
+
   private peekWrites(s: Stream): Entry | null {
     let best: Entry | null = null;
     for (const [docId, w] of this.writes) {
       if (w.tableNumber !== s.index.tableNumber || !w.after) continue;
-      const key = indexKey(s.index, w.after);
+      const key = this.writtenKey(s.index, w.after);
       if (compareBytes(key, s.range.lo) < 0) continue;
       if (s.range.hi !== null && compareBytes(key, s.range.hi) >= 0) continue;
       if (s.last && !this.before(s, s.last, key)) continue;

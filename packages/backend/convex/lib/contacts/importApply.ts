@@ -1,7 +1,12 @@
 import type { Doc, Id } from "../../_generated/dataModel";
 import type { MutationCtx } from "../../_generated/server";
 import type { ImportMode, ImportReason, ImportRow } from "./importValidators";
-import { findContactBy, insertContact, patchContact, type ContactFields } from "./records";
+import {
+  findContactBy,
+  insertContactWithFreeIdentifiers,
+  patchContact,
+  type ContactFields,
+} from "./records";
 
 export type RowOutcome = "imported" | "updated" | "skipped" | ImportReason;
 
@@ -46,7 +51,7 @@ export async function applyImportRow(
   if (owners.size > 1) return { code: "MATCHES_SEVERAL" };
   const [existing] = owners;
   if (!existing) {
-    await insertContact(ctx, organizationId, {
+    await insertContactWithFreeIdentifiers(ctx, organizationId, {
       name: row.name ?? row.emails[0] ?? row.phones[0]!,
       emails: row.emails,
       phones: row.phones,

@@ -49,8 +49,44 @@ export function previewImport(text: string): { headers: string[]; preview: strin
   return { headers: checkHeader(header), preview: rows };
 }
 
-/** Every data row, after the header is checked again. */
-export function parseImport(text: string): { headers: string[]; rows: string[][] } {
-  const [header, ...rows] = parse(text);
-  return { headers: checkHeader(header), rows };
+/** Characters of the file parsed at a time, so a large file never holds its process for long. */
+const SLICE_CHARS = 64 * 1024;
+
+/**
+ * Every data row, after the header is checked again, a slice at a time: the next slice is parsed
+ * once `onSlice` resolves, and not at all if it resolves to false.
+ */
+export async function parseImportInSlices(
+  text: string,
+  onSlice: (headers: string[], rows: string[][]) => Promise<boolean>,
+): Promise<void> {
+  let headers: string[] | undefined;
+  await new Promise<void>((resolve, reject) => {
+    // papaparse streams a string in chunks too, though its types list `chunk` for files only.
+    const streamed: Papa.ParseConfig<string[]> &
+      Pick<Papa.ParseLocalConfig, "chunk" | "chunkSize"> = {
+      skipEmptyLines: "greedy",
+      chunkSize: SLICE_CHARS,
+      chunk: ({ data }: Papa.ParseResult<string[]>, parser) => {
+        parser.pause();
+        const stop = (error: unknown) => {
+          parser.abort();
+          reject(error);
+        };
+        let rows = data;
+        if (!headers) {
+          try {
+            headers = checkHeader(data[0]);
+          } catch (error) {
+            return stop(error);
+          }
+          rows = data.slice(1);
+        }
+        onSlice(headers, rows).then((more) => (more ? parser.resume() : parser.abort()), stop);
+      },
+      complete: () => resolve(),
+    };
+    Papa.parse<string[]>(text, streamed);
+  });
+  if (!headers) checkHeader(undefined);
 }

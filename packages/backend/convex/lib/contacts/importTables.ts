@@ -34,7 +34,10 @@ export const contactImportTables = {
     startedAt: v.optional(v.number()),
     finishedAt: v.optional(v.number()),
     error: v.optional(v.string()),
-  }).index("by_organization", ["organizationId"]),
+  })
+    .index("by_organization", ["organizationId"])
+    .index("by_status", ["status"])
+    .index("by_finishedAt", ["finishedAt"]),
 
   /** Parsed rows waiting to be written, one batch per document, deleted once applied. */
   contactImportBatches: defineTable({

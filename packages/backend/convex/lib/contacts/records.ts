@@ -55,28 +55,47 @@ async function checkIdentifiersFree(
   }
 }
 
-/** Rewrites the lookup rows (identifiers, tags) of one contact from its document. */
-async function syncLookups(ctx: Pick<MutationCtx, "db">, contact: Doc<"contacts">) {
-  for (const table of ["contactIdentifiers", "contactTags"] as const) {
-    const rows = await ctx.db
-      .query(table)
-      .withIndex("by_contact", (q) => q.eq("contactId", contact._id))
-      .collect();
-    for (const row of rows) await ctx.db.delete(row._id);
-  }
+type LookupSource = Pick<
+  Doc<"contacts">,
+  "_id" | "organizationId" | "emails" | "phones" | "externalUserId" | "tags" | "lastSeenAt"
+>;
+
+/**
+ * Brings the lookup rows (identifiers, tags) of one contact in line with its document, writing
+ * only the rows that change; a contact just inserted has none to read.
+ */
+async function syncLookups(ctx: Pick<MutationCtx, "db">, contact: LookupSource, isNew = false) {
   const { organizationId, _id: contactId } = contact;
-  for (const value of contact.emails)
-    await ctx.db.insert("contactIdentifiers", { organizationId, kind: "email", value, contactId });
-  for (const value of contact.phones)
-    await ctx.db.insert("contactIdentifiers", { organizationId, kind: "phone", value, contactId });
-  if (contact.externalUserId)
-    await ctx.db.insert("contactIdentifiers", {
-      organizationId,
-      kind: "userId",
-      value: contact.externalUserId,
-      contactId,
-    });
-  for (const tag of contact.tags)
+  const identifiers = new Map(
+    [
+      ...contact.emails.map((value) => ({ kind: "email" as const, value })),
+      ...contact.phones.map((value) => ({ kind: "phone" as const, value })),
+      ...(contact.externalUserId
+        ? [{ kind: "userId" as const, value: contact.externalUserId }]
+        : []),
+    ].map((identifier) => [`${identifier.kind}:${identifier.value}`, identifier]),
+  );
+  const tags = new Set(contact.tags);
+  if (!isNew) {
+    const held = await ctx.db
+      .query("contactIdentifiers")
+      .withIndex("by_contact", (q) => q.eq("contactId", contactId))
+      .collect();
+    for (const row of held)
+      if (!identifiers.delete(`${row.kind}:${row.value}`)) await ctx.db.delete(row._id);
+    const tagged = await ctx.db
+      .query("contactTags")
+      .withIndex("by_contact", (q) => q.eq("contactId", contactId))
+      .collect();
+    for (const row of tagged) {
+      if (!tags.delete(row.tag)) await ctx.db.delete(row._id);
+      else if (row.lastSeenAt !== contact.lastSeenAt)
+        await ctx.db.patch(row._id, { lastSeenAt: contact.lastSeenAt });
+    }
+  }
+  for (const identifier of identifiers.values())
+    await ctx.db.insert("contactIdentifiers", { organizationId, contactId, ...identifier });
+  for (const tag of tags)
     await ctx.db.insert("contactTags", {
       organizationId,
       tag,
@@ -91,12 +110,21 @@ export async function insertContact(
   fields: ContactFields,
 ): Promise<Id<"contacts">> {
   await checkIdentifiersFree(ctx, organizationId, fields);
+  return await insertContactWithFreeIdentifiers(ctx, organizationId, fields);
+}
+
+/** A new contact whose emails and phones the caller has just found free in this transaction. */
+export async function insertContactWithFreeIdentifiers(
+  ctx: Pick<MutationCtx, "db">,
+  organizationId: string,
+  fields: ContactFields,
+): Promise<Id<"contacts">> {
   const contactId = await ctx.db.insert("contacts", {
     organizationId,
     ...fields,
     searchText: searchTextOf(fields),
   });
-  await syncLookups(ctx, (await ctx.db.get(contactId))!);
+  await syncLookups(ctx, { _id: contactId, organizationId, ...fields }, true);
   return contactId;
 }
 
@@ -106,7 +134,16 @@ export async function patchContact(
   patch: Partial<ContactFields>,
 ): Promise<Doc<"contacts">> {
   const next = { ...contact, ...patch };
-  await checkIdentifiersFree(ctx, contact.organizationId, next, contact._id);
+  // Identifiers the contact already holds are its own; only new ones can belong to another.
+  await checkIdentifiersFree(
+    ctx,
+    contact.organizationId,
+    {
+      emails: next.emails.filter((email) => !contact.emails.includes(email)),
+      phones: next.phones.filter((phone) => !contact.phones.includes(phone)),
+    },
+    contact._id,
+  );
   await ctx.db.patch(contact._id, { ...patch, searchText: searchTextOf(next) });
   const updated = (await ctx.db.get(contact._id))!;
   await syncLookups(ctx, updated);
