@@ -154,6 +154,7 @@ export default defineSchema({
       "lastMessageAt",
     ])
     .index("by_contact_and_lastMessageAt", ["contactId", "lastMessageAt"])
+    .index("by_organization_and_channel", ["organizationId", "channel"])
     .searchIndex("search_text", {
       searchField: "searchText",
       filterFields: ["organizationId", "status", "assigneeId"],
