@@ -92,6 +92,11 @@ describe("a customer writes on WhatsApp", () => {
     expect(answers).toHaveLength(1);
     expect(answers[0]!.text).toContain('click "Forgot password"');
     expect(answers[0]!.text).not.toContain("**");
+    // The source is a short title line with its passage's URL on the next line.
+    const lines = answers[0]!.text!.split("\n");
+    const source = lines.indexOf("Source:");
+    expect(lines[source + 1]).toMatch(/^[\w.-]+\.md › .+$/);
+    expect(lines[source + 2]).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/knowledge\/passage\?\S+$/);
     const answer = (await threadOf(conversation._id)).find((m) => m.author === "agent")!;
     const deliveries = await admin.query(api.private.whatsapp.deliveries, {
       conversationId: conversation._id,
