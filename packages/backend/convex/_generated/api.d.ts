@@ -140,6 +140,7 @@ import type * as lib_vapiServerMessage from "../lib/vapiServerMessage.js";
 import type * as lib_webhooks_verifyVapiSecret from "../lib/webhooks/verifyVapiSecret.js";
 import type * as lib_webhooks_verifyWebhook from "../lib/webhooks/verifyWebhook.js";
 import type * as lib_whatsapp_apiKeyHash from "../lib/whatsapp/apiKeyHash.js";
+import type * as lib_whatsapp_base64 from "../lib/whatsapp/base64.js";
 import type * as lib_whatsapp_chats from "../lib/whatsapp/chats.js";
 import type * as lib_whatsapp_connect from "../lib/whatsapp/connect.js";
 import type * as lib_whatsapp_connections from "../lib/whatsapp/connections.js";
@@ -233,6 +234,7 @@ import type * as system_webhooks_applyEvent from "../system/webhooks/applyEvent.
 import type * as system_whatsapp_connections from "../system/whatsapp/connections.js";
 import type * as system_whatsapp_demo from "../system/whatsapp/demo.js";
 import type * as system_whatsapp_inbound from "../system/whatsapp/inbound.js";
+import type * as system_whatsapp_media from "../system/whatsapp/media.js";
 import type * as system_whatsapp_outbound from "../system/whatsapp/outbound.js";
 import type * as whatsappRoutes from "../whatsappRoutes.js";
 
@@ -375,6 +377,7 @@ declare const fullApi: ApiFromModules<{
   "lib/webhooks/verifyVapiSecret": typeof lib_webhooks_verifyVapiSecret;
   "lib/webhooks/verifyWebhook": typeof lib_webhooks_verifyWebhook;
   "lib/whatsapp/apiKeyHash": typeof lib_whatsapp_apiKeyHash;
+  "lib/whatsapp/base64": typeof lib_whatsapp_base64;
   "lib/whatsapp/chats": typeof lib_whatsapp_chats;
   "lib/whatsapp/connect": typeof lib_whatsapp_connect;
   "lib/whatsapp/connections": typeof lib_whatsapp_connections;
@@ -468,6 +471,7 @@ declare const fullApi: ApiFromModules<{
   "system/whatsapp/connections": typeof system_whatsapp_connections;
   "system/whatsapp/demo": typeof system_whatsapp_demo;
   "system/whatsapp/inbound": typeof system_whatsapp_inbound;
+  "system/whatsapp/media": typeof system_whatsapp_media;
   "system/whatsapp/outbound": typeof system_whatsapp_outbound;
   "whatsappRoutes": typeof whatsappRoutes;
 }>;

@@ -14,6 +14,8 @@ import {
 import { SIM_API_KEY, SIM_INSTANCE, startSimBridge } from "../../whatsappSim.harness";
 
 const PHONE = "+5511987654321";
+const PNG =
+  "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==";
 let t: TestConvex;
 let bridge: Awaited<ReturnType<typeof startSimBridge>>;
 beforeAll(async () => {
@@ -134,14 +136,44 @@ describe("a customer writes on WhatsApp", () => {
   });
 
   test("a photo is stored as the message's image attachment", async () => {
-    const png =
-      "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==";
-    await fromPhone("", { image: { base64: png, mimetype: "image/png" } });
+    await fromPhone("", { image: { base64: PNG, mimetype: "image/png" } });
     const conversation = await onlyConversation();
     const question = (await threadOf(conversation._id)).find((m) => m.author === "contact")!;
     expect(question.attachments).toMatchObject([
       { kind: "image", contentType: "image/png", size: 70 },
     ]);
+  });
+
+  test("a photo posted without its base64 is fetched from the gateway and stored", async () => {
+    bridge.sim.omitMediaBase64();
+    try {
+      await fromPhone("", { image: { base64: PNG, mimetype: "image/png" } });
+    } finally {
+      bridge.sim.omitMediaBase64(false);
+    }
+    const conversation = await onlyConversation();
+    const question = (await threadOf(conversation._id)).find((m) => m.author === "contact")!;
+    expect(question.attachments).toMatchObject([
+      { kind: "image", contentType: "image/png", size: 70 },
+    ]);
+    expect(question.text).not.toContain("unavailable");
+  });
+
+  test("a photo whose download fails is kept, with a note that its media is unavailable", async () => {
+    bridge.sim.omitMediaBase64();
+    bridge.sim.failNextMediaDownloads(500);
+    try {
+      await fromPhone("Here is my receipt", { image: { base64: PNG, mimetype: "image/png" } });
+    } finally {
+      bridge.sim.omitMediaBase64(false);
+    }
+    const conversation = await onlyConversation();
+    const question = (await threadOf(conversation._id)).find((m) => m.author === "contact")!;
+    expect(question.attachments ?? []).toEqual([]);
+    expect(question.text).toBe(
+      "Here is my receipt\n(media unavailable: the file could not be downloaded from WhatsApp)",
+    );
+    expect(conversation.lastMessage?.author).toBe("agent");
   });
 
   test("after resolution, the next message opens a new WhatsApp conversation for the same contact", async () => {
