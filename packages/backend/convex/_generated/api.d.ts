@@ -116,6 +116,7 @@ import type * as lib_officeHours_validators from "../lib/officeHours/validators.
 import type * as lib_operatorConversations from "../lib/operatorConversations.js";
 import type * as lib_organizationSettings from "../lib/organizationSettings.js";
 import type * as lib_organizations from "../lib/organizations.js";
+import type * as lib_phoneSearch from "../lib/phoneSearch.js";
 import type * as lib_plans from "../lib/plans.js";
 import type * as lib_plugins from "../lib/plugins.js";
 import type * as lib_presence_tables from "../lib/presence/tables.js";
@@ -353,6 +354,7 @@ declare const fullApi: ApiFromModules<{
   "lib/operatorConversations": typeof lib_operatorConversations;
   "lib/organizationSettings": typeof lib_organizationSettings;
   "lib/organizations": typeof lib_organizations;
+  "lib/phoneSearch": typeof lib_phoneSearch;
   "lib/plans": typeof lib_plans;
   "lib/plugins": typeof lib_plugins;
   "lib/presence/tables": typeof lib_presence_tables;

@@ -70,7 +70,7 @@ export const receive = internalMutation({
       return { stored: false, duplicate: true };
     }
     const { session } = await chatFor(ctx, connection, message.phone, message.pushName);
-    const conversation = await openConversationFor(ctx, session);
+    const conversation = await openConversationFor(ctx, session, message.phone);
     const attachmentId = storageId
       ? await attachMedia(ctx, conversation, message, storageId)
       : null;

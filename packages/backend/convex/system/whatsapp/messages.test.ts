@@ -193,6 +193,31 @@ describe("a customer writes on WhatsApp", () => {
   });
 });
 
+describe("the contact panel and the inbox search", () => {
+  test("show the customer's phone and name, and find the conversation by the phone in any form", async () => {
+    await fromPhone("How do I reset my password?");
+    const conversation = await onlyConversation();
+    const panel = await admin.query(api.private.contactSessions.getForConversation, {
+      conversationId: conversation._id,
+    });
+    expect(panel).toMatchObject({ channel: "whatsapp", name: "Maria Silva", phone: PHONE });
+    await startConversation(t, "org_a");
+    const found = async (search: string) =>
+      (
+        await admin.query(api.private.conversations.list, {
+          paginationOpts: { numItems: 10, cursor: null },
+          search,
+        })
+      ).page.map((c) => c.channel);
+    for (const search of ["+55 11 98765-4321", "5511987654321", "(11) 98765-4321", "11 98765"])
+      expect(await found(search), search).toEqual(["whatsapp"]);
+    expect(await found("+55 21 91234-0000")).toEqual([]);
+    // The conversation's later messages keep the phone searchable.
+    await fromPhone("And how do I change my email?");
+    expect(await found("11987654321")).toEqual(["whatsapp"]);
+  });
+});
+
 describe("the inbox", () => {
   test("filters by channel, also with a status or a search", async () => {
     await fromPhone("How do I reset my password?");
