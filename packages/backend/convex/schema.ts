@@ -127,6 +127,8 @@ export default defineSchema({
     resolverId: v.optional(v.string()),
     /** The contact its visitor is (the session's), kept in step by lib/contacts/conversationContact. */
     contactId: v.optional(v.id("contacts")),
+    /** The customer's phone (E.164) on WhatsApp, shown in the contact panel and found by search. */
+    contactPhone: v.optional(v.string()),
   })
     .index("by_thread", ["threadId"])
     .index("by_organization", ["organizationId"])
@@ -154,6 +156,7 @@ export default defineSchema({
       "lastMessageAt",
     ])
     .index("by_contact_and_lastMessageAt", ["contactId", "lastMessageAt"])
+    .index("by_organization_and_channel", ["organizationId", "channel"])
     .searchIndex("search_text", {
       searchField: "searchText",
       filterFields: ["organizationId", "status", "assigneeId"],

@@ -2,40 +2,41 @@ import { internal } from "./_generated/api";
 import type { Id } from "./_generated/dataModel";
 import { httpAction, type ActionCtx } from "./_generated/server";
 import { apiKeyMatches } from "./lib/whatsapp/apiKeyHash";
+import { decodeBase64 } from "./lib/whatsapp/base64";
 import type { InboundMessage } from "./lib/whatsapp/events";
 import { parseEvolutionWebhook } from "./lib/whatsapp/evolution/payload";
 
 export const EVOLUTION_WEBHOOK_PREFIX = "/webhooks/whatsapp/evolution/";
 
-function decodeBase64(base64: string): Uint8Array<ArrayBuffer> | null {
-  try {
-    const binary = atob(base64.replace(/^data:[^,]*,/, "").replace(/\s/g, ""));
-    const bytes = new Uint8Array(binary.length);
-    for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
-    return bytes;
-  } catch {
-    return null;
-  }
-}
-
-/** Evolution sends media inline (webhook base64): the file goes to storage before the mutation. */
+/**
+ * The file goes to storage before the mutation: Evolution's inline base64 when the webhook has it,
+ * else fetched from the instance. A file that cannot be had keeps its message, marked unavailable.
+ */
 async function storeMedia(
   ctx: ActionCtx,
   connectionId: Id<"whatsappConnections">,
   message: InboundMessage,
-): Promise<{ message: InboundMessage; storageId?: Id<"_storage"> }> {
+): Promise<{ message: InboundMessage; storageId?: Id<"_storage">; mediaUnavailable?: true }> {
   const { content } = message;
-  if (content.type !== "media" || !content.base64) return { message };
+  if (content.type !== "media") return { message };
   const { base64, ...withoutFile } = content;
   const stripped = { ...message, content: withoutFile };
   const seen = await ctx.runQuery(internal.system.whatsapp.inbound.seen, {
     connectionId,
     providerMessageId: message.providerMessageId,
   });
-  const bytes = seen ? null : decodeBase64(base64);
-  if (!bytes) return { message: stripped };
-  const storageId = await ctx.storage.store(new Blob([bytes], { type: content.mimeType }));
-  return { message: stripped, storageId };
+  if (seen) return { message: stripped };
+  const bytes = base64 ? decodeBase64(base64) : null;
+  const storageId = bytes
+    ? await ctx.storage.store(new Blob([bytes], { type: content.mimeType }))
+    : await ctx.runAction(internal.system.whatsapp.media.downloadEvolutionMedia, {
+        connectionId,
+        providerMessageId: message.providerMessageId,
+        mimeType: content.mimeType,
+      });
+  return storageId
+    ? { message: stripped, storageId }
+    : { message: stripped, mediaUnavailable: true };
 }
 
 /**
@@ -58,11 +59,16 @@ export const evolutionWebhook = httpAction(async (ctx, request) => {
   const connectionId = connection._id;
   switch (event.type) {
     case "message": {
-      const { message, storageId } = await storeMedia(ctx, connectionId, event.message);
+      const { message, storageId, mediaUnavailable } = await storeMedia(
+        ctx,
+        connectionId,
+        event.message,
+      );
       const result = await ctx.runMutation(internal.system.whatsapp.inbound.receive, {
         connectionId,
         message,
         ...(storageId ? { storageId } : {}),
+        ...(mediaUnavailable ? { mediaUnavailable } : {}),
       });
       return Response.json({ received: true, duplicate: result.duplicate });
     }

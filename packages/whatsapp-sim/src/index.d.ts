@@ -27,6 +27,8 @@ export type WhatsAppSim = {
   messages: () => SimMessage[];
   sendFromPhone: (input: PhoneInput) => Promise<SimMessage>;
   failNextSends: (status: number, count?: number) => void;
+  omitMediaBase64: (omit?: boolean) => void;
+  failNextMediaDownloads: (status: number, count?: number) => void;
   close: () => Promise<void>;
 };
 
@@ -36,4 +38,5 @@ export function startWhatsAppSim(options: {
   instanceName?: string;
   apiKey: string;
   file?: string;
+  webhookBase64?: boolean;
 }): Promise<WhatsAppSim>;

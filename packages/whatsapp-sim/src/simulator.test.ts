@@ -121,6 +121,42 @@ describe("the phone", () => {
     });
   });
 
+  test("with base64 omitted, a photo's upsert has none and /chat/getBase64FromMediaMessage serves it", async () => {
+    await start();
+    const hook = await webhookReceiver();
+    closers.push(hook.close);
+    await call("/webhook/set/shop", { webhook: { url: hook.url } });
+    sim.omitMediaBase64();
+    const photo = await sim.sendFromPhone({
+      phone: "+5511987654321",
+      text: "my receipt",
+      image: { base64: "aGVsbG8=", mimetype: "image/png", fileName: "receipt.png" },
+    });
+    const upsert = hook.received.find((e) => e.event === "messages.upsert")!;
+    expect(upsert.data.message).toEqual({
+      imageMessage: { mimetype: "image/png", caption: "my receipt" },
+    });
+    const download = (id: string, apikey = KEY) =>
+      call(
+        "/chat/getBase64FromMediaMessage/shop",
+        { message: { key: { id } }, convertToMp4: false },
+        apikey,
+      );
+    const served = await download(photo.id);
+    expect(served.status).toBe(201);
+    expect(await served.json()).toMatchObject({
+      mediaType: "imageMessage",
+      mimetype: "image/png",
+      fileName: "receipt.png",
+      base64: "aGVsbG8=",
+    });
+    expect((await download(photo.id, "wrong")).status).toBe(401);
+    expect((await download("3EB0NOSUCHMESSAGE")).status).toBe(400);
+    sim.failNextMediaDownloads(500);
+    expect((await download(photo.id)).status).toBe(500);
+    expect((await download(photo.id)).status).toBe(201);
+  });
+
   test("messages survive a restart through the file", async () => {
     const file = join(mkdtempSync(join(tmpdir(), "wa-sim-")), "messages.jsonl");
     await start(file);

@@ -31,6 +31,13 @@ export type WhatsAppSim = {
   sendFromPhone: (input: PhoneInput) => Promise<SimMessage>;
   /** The next `count` sends answer `status` (e.g. 500), for retry tests. */
   failNextSends: (status: number, count?: number) => void;
+  /**
+   * Webhooks carry media without its base64 (as Evolution does with webhook base64 off), so Echo
+   * has to fetch it from /chat/getBase64FromMediaMessage.
+   */
+  omitMediaBase64: (omit?: boolean) => void;
+  /** The next `count` media downloads answer `status` (e.g. 500). */
+  failNextMediaDownloads: (status: number, count?: number) => void;
   close: () => Promise<void>;
 };
 
@@ -96,6 +103,8 @@ export async function startWhatsAppSim(options: {
   instanceName?: string;
   apiKey: string;
   file?: string;
+  /** False: webhooks carry no media base64 (see `omitMediaBase64`). */
+  webhookBase64?: boolean;
 }): Promise<WhatsAppSim> {
   const host = options.host ?? "127.0.0.1";
   const instanceName = options.instanceName ?? "echo-demo";
@@ -103,6 +112,8 @@ export async function startWhatsAppSim(options: {
   if (options.file) mkdirSync(dirname(options.file), { recursive: true });
   let webhookUrl: string | null = null;
   const failures: number[] = [];
+  const mediaFailures: number[] = [];
+  let withBase64 = options.webhookBase64 ?? true;
   const listeners = new Set<ServerResponse>();
 
   const persist = (message: SimMessage) => {
@@ -175,7 +186,7 @@ export async function startWhatsAppSim(options: {
             caption: input.text ?? "",
             ...contextInfo,
           },
-          base64: input.image.base64,
+          ...(withBase64 ? { base64: input.image.base64 } : {}),
         }
       : input.replyTo
         ? { extendedTextMessage: { text: input.text ?? "", ...contextInfo } }
@@ -236,9 +247,32 @@ export async function startWhatsAppSim(options: {
     };
   };
 
+  /** Evolution's media download: the file of a message the instance received, as base64. */
+  const mediaBase64 = (response: ServerResponse, body: Record<string, unknown>) => {
+    const failure = mediaFailures.shift();
+    if (failure) return send(response, failure, { status: failure, error: "Simulated failure" });
+    const key = (body.message as { key?: { id?: unknown } } | undefined)?.key;
+    const found = messages.find((message) => message.id === key?.id && message.media);
+    const dataUrl = found?.media?.dataUrl.match(/^data:[^;,]*;base64,(.*)$/);
+    if (!found?.media || !dataUrl)
+      return send(response, 400, {
+        status: 400,
+        error: "Bad Request",
+        response: { message: ["Message not found or has no media"] },
+      });
+    return send(response, 201, {
+      mediaType: `${found.media.mediatype}Message`,
+      fileName: found.media.fileName,
+      caption: found.text,
+      size: { fileLength: String(Buffer.from(dataUrl[1]!, "base64").length) },
+      mimetype: found.media.mimetype,
+      base64: dataUrl[1],
+    });
+  };
+
   const api = async (request: IncomingMessage, response: ServerResponse, path: string) => {
     const route = path.match(
-      /^\/(instance\/connectionState|webhook\/set|message\/sendText|message\/sendMedia)\/([^/]+)$/,
+      /^\/(instance\/connectionState|webhook\/set|message\/sendText|message\/sendMedia|chat\/getBase64FromMediaMessage)\/([^/]+)$/,
     );
     if (!route) return send(response, 404, { status: 404, error: "Not Found" });
     if (!keyMatches(request)) return send(response, 401, { status: 401, error: "Unauthorized" });
@@ -262,6 +296,7 @@ export async function startWhatsAppSim(options: {
       });
       return send(response, 201, { webhook: { instanceName, webhook } });
     }
+    if (route[1] === "chat/getBase64FromMediaMessage") return mediaBase64(response, body);
     const failure = failures.shift();
     if (failure) return send(response, failure, { status: failure, error: "Simulated failure" });
     if (!digits(body.number))
@@ -328,6 +363,12 @@ export async function startWhatsAppSim(options: {
     sendFromPhone,
     failNextSends: (status, count = 1) => {
       for (let i = 0; i < count; i++) failures.push(status);
+    },
+    omitMediaBase64: (omit = true) => {
+      withBase64 = !omit;
+    },
+    failNextMediaDownloads: (status, count = 1) => {
+      for (let i = 0; i < count; i++) mediaFailures.push(status);
     },
     close: async () => {
       for (const listener of listeners) listener.end();

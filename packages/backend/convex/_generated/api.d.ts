@@ -74,6 +74,7 @@ import type * as lib_contacts_tables from "../lib/contacts/tables.js";
 import type * as lib_contacts_validators from "../lib/contacts/validators.js";
 import type * as lib_contacts_view from "../lib/contacts/view.js";
 import type * as lib_conversationState from "../lib/conversationState.js";
+import type * as lib_conversationWaits from "../lib/conversationWaits.js";
 import type * as lib_csat_ratings from "../lib/csat/ratings.js";
 import type * as lib_csat_summary from "../lib/csat/summary.js";
 import type * as lib_csat_tables from "../lib/csat/tables.js";
@@ -116,6 +117,7 @@ import type * as lib_officeHours_validators from "../lib/officeHours/validators.
 import type * as lib_operatorConversations from "../lib/operatorConversations.js";
 import type * as lib_organizationSettings from "../lib/organizationSettings.js";
 import type * as lib_organizations from "../lib/organizations.js";
+import type * as lib_phoneSearch from "../lib/phoneSearch.js";
 import type * as lib_plans from "../lib/plans.js";
 import type * as lib_plugins from "../lib/plugins.js";
 import type * as lib_presence_tables from "../lib/presence/tables.js";
@@ -140,6 +142,7 @@ import type * as lib_vapiServerMessage from "../lib/vapiServerMessage.js";
 import type * as lib_webhooks_verifyVapiSecret from "../lib/webhooks/verifyVapiSecret.js";
 import type * as lib_webhooks_verifyWebhook from "../lib/webhooks/verifyWebhook.js";
 import type * as lib_whatsapp_apiKeyHash from "../lib/whatsapp/apiKeyHash.js";
+import type * as lib_whatsapp_base64 from "../lib/whatsapp/base64.js";
 import type * as lib_whatsapp_chats from "../lib/whatsapp/chats.js";
 import type * as lib_whatsapp_connect from "../lib/whatsapp/connect.js";
 import type * as lib_whatsapp_connections from "../lib/whatsapp/connections.js";
@@ -159,6 +162,7 @@ import type * as private_attachments from "../private/attachments.js";
 import type * as private_auditLog from "../private/auditLog.js";
 import type * as private_billing from "../private/billing.js";
 import type * as private_cannedResponses from "../private/cannedResponses.js";
+import type * as private_channelAnalytics from "../private/channelAnalytics.js";
 import type * as private_contactAdmin from "../private/contactAdmin.js";
 import type * as private_contactFields from "../private/contactFields.js";
 import type * as private_contactHistory from "../private/contactHistory.js";
@@ -232,6 +236,7 @@ import type * as system_webhooks_applyEvent from "../system/webhooks/applyEvent.
 import type * as system_whatsapp_connections from "../system/whatsapp/connections.js";
 import type * as system_whatsapp_demo from "../system/whatsapp/demo.js";
 import type * as system_whatsapp_inbound from "../system/whatsapp/inbound.js";
+import type * as system_whatsapp_media from "../system/whatsapp/media.js";
 import type * as system_whatsapp_outbound from "../system/whatsapp/outbound.js";
 import type * as whatsappRoutes from "../whatsappRoutes.js";
 
@@ -308,6 +313,7 @@ declare const fullApi: ApiFromModules<{
   "lib/contacts/validators": typeof lib_contacts_validators;
   "lib/contacts/view": typeof lib_contacts_view;
   "lib/conversationState": typeof lib_conversationState;
+  "lib/conversationWaits": typeof lib_conversationWaits;
   "lib/csat/ratings": typeof lib_csat_ratings;
   "lib/csat/summary": typeof lib_csat_summary;
   "lib/csat/tables": typeof lib_csat_tables;
@@ -350,6 +356,7 @@ declare const fullApi: ApiFromModules<{
   "lib/operatorConversations": typeof lib_operatorConversations;
   "lib/organizationSettings": typeof lib_organizationSettings;
   "lib/organizations": typeof lib_organizations;
+  "lib/phoneSearch": typeof lib_phoneSearch;
   "lib/plans": typeof lib_plans;
   "lib/plugins": typeof lib_plugins;
   "lib/presence/tables": typeof lib_presence_tables;
@@ -374,6 +381,7 @@ declare const fullApi: ApiFromModules<{
   "lib/webhooks/verifyVapiSecret": typeof lib_webhooks_verifyVapiSecret;
   "lib/webhooks/verifyWebhook": typeof lib_webhooks_verifyWebhook;
   "lib/whatsapp/apiKeyHash": typeof lib_whatsapp_apiKeyHash;
+  "lib/whatsapp/base64": typeof lib_whatsapp_base64;
   "lib/whatsapp/chats": typeof lib_whatsapp_chats;
   "lib/whatsapp/connect": typeof lib_whatsapp_connect;
   "lib/whatsapp/connections": typeof lib_whatsapp_connections;
@@ -393,6 +401,7 @@ declare const fullApi: ApiFromModules<{
   "private/auditLog": typeof private_auditLog;
   "private/billing": typeof private_billing;
   "private/cannedResponses": typeof private_cannedResponses;
+  "private/channelAnalytics": typeof private_channelAnalytics;
   "private/contactAdmin": typeof private_contactAdmin;
   "private/contactFields": typeof private_contactFields;
   "private/contactHistory": typeof private_contactHistory;
@@ -466,6 +475,7 @@ declare const fullApi: ApiFromModules<{
   "system/whatsapp/connections": typeof system_whatsapp_connections;
   "system/whatsapp/demo": typeof system_whatsapp_demo;
   "system/whatsapp/inbound": typeof system_whatsapp_inbound;
+  "system/whatsapp/media": typeof system_whatsapp_media;
   "system/whatsapp/outbound": typeof system_whatsapp_outbound;
   "whatsappRoutes": typeof whatsappRoutes;
 }>;

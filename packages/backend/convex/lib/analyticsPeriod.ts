@@ -13,3 +13,13 @@ export function analyticsPeriod(days: number | undefined): {
   const to = Date.now();
   return { from: to - clamped * DAY_MS, to, days: clamped };
 }
+
+/** The UTC day (YYYY-MM-DD) of a timestamp: the buckets of per-day figures. */
+export function dayOf(timestamp: number): string {
+  return new Date(timestamp).toISOString().slice(0, 10);
+}
+
+/** Every UTC day of a period, oldest first, `from`'s day included. */
+export function periodDays(from: number, days: number): string[] {
+  return Array.from({ length: days + 1 }, (_, day) => dayOf(from + day * DAY_MS));
+}

@@ -1,5 +1,6 @@
 import type { Doc } from "../_generated/dataModel";
 import type { MutationCtx } from "../_generated/server";
+import { phoneSearchWords } from "./phoneSearch";
 import { followConversationActivity } from "./triage/conversationTags";
 import { scheduleTranscriptEmail } from "./email/schedule";
 import { queueWhatsAppReply } from "./whatsapp/outbox";
@@ -9,8 +10,14 @@ type Db = Pick<MutationCtx, "db">;
 
 const PREVIEW_CHARS = 280;
 
+/** Contact name, email, phone and latest message: what the inbox search finds a conversation by. */
 function searchText(conversation: Doc<"conversations">, latest: string) {
-  return [conversation.contactName, conversation.contactEmail, latest].join(" ");
+  return [
+    conversation.contactName,
+    conversation.contactEmail,
+    ...phoneSearchWords(conversation.contactPhone),
+    latest,
+  ].join(" ");
 }
 
 /**

@@ -3,13 +3,12 @@ import { v } from "convex/values";
 import type { Doc } from "../_generated/dataModel";
 import { operatorQuery } from "../lib/functions";
 import { median } from "../lib/median";
-import { analyticsPeriod, MAX_PERIOD_ROWS as MAX_ROWS } from "../lib/analyticsPeriod";
-
-const DAY_MS = 24 * 60 * 60 * 1000;
-
-function dayOf(timestamp: number): string {
-  return new Date(timestamp).toISOString().slice(0, 10);
-}
+import {
+  analyticsPeriod,
+  dayOf,
+  MAX_PERIOD_ROWS as MAX_ROWS,
+  periodDays,
+} from "../lib/analyticsPeriod";
 
 function rate(part: number, whole: number): number | null {
   return whole === 0 ? null : part / whole;
@@ -55,13 +54,8 @@ export const overview = operatorQuery({
       string,
       { conversations: number; resolvedByAgent: number; escalated: number }
     >();
-    for (let day = 0; day <= days; day++) {
-      perDay.set(dayOf(from + day * DAY_MS), {
-        conversations: 0,
-        resolvedByAgent: 0,
-        escalated: 0,
-      });
-    }
+    for (const day of periodDays(from, days))
+      perDay.set(day, { conversations: 0, resolvedByAgent: 0, escalated: 0 });
     const resolvedByAgent = (c: Doc<"conversations">) =>
       c.status === "resolved" && c.escalatedAt === undefined;
     for (const conversation of conversations) {

@@ -6,22 +6,37 @@ import { requireOrgConversation } from "../lib/operatorConversations";
 /** The contact panel lists this many of a visitor's conversations, newest first. */
 const MAX_CONTACT_CONVERSATIONS = 20;
 
-/** The visitor behind a conversation, with the browser details the widget collected. */
+/**
+ * The person behind a conversation: on the widget, the browser details it collected; on WhatsApp
+ * and voice, whose session only anchors the conversation, their phone (E.164) and the contact's name.
+ */
 export const getForConversation = operatorQuery({
   args: { conversationId: v.id("conversations") },
   handler: async (ctx, { conversationId }) => {
     const { operator } = ctx;
     const conversation = await requireOrgConversation(ctx, operator, conversationId);
     const session = await ctx.db.get(conversation.contactSessionId);
-    return session
-      ? {
-          name: session.name,
-          email: session.email,
-          createdAt: session._creationTime,
-          expiresAt: session.expiresAt,
-          metadata: session.metadata ?? {},
-        }
-      : null;
+    if (!session) return null;
+    const contact = conversation.contactId ? await ctx.db.get(conversation.contactId) : null;
+    // Conversations opened before contactPhone existed find it on their WhatsApp chat.
+    const chat =
+      conversation.channel === "whatsapp" && !conversation.contactPhone
+        ? await ctx.db
+            .query("whatsappChats")
+            .withIndex("by_contactSession", (q) => q.eq("contactSessionId", session._id))
+            .first()
+        : null;
+    const phone =
+      conversation.contactPhone ?? chat?.phone ?? conversation.voiceCall?.customerNumber ?? null;
+    return {
+      channel: conversation.channel,
+      name: conversation.channel === "chat" ? session.name : (contact?.name ?? session.name),
+      email: session.email,
+      phone,
+      createdAt: session._creationTime,
+      expiresAt: session.expiresAt,
+      metadata: session.metadata ?? {},
+    };
   },
 });
 

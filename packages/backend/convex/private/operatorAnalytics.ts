@@ -6,6 +6,7 @@ import { conversationOperator } from "../lib/csat/ratings";
 import { csatFigures } from "../lib/csat/summary";
 import { operatorQuery } from "../lib/functions";
 import { findUser } from "../lib/members";
+import { waitedUntil } from "../lib/conversationWaits";
 import { median } from "../lib/median";
 
 type Tally = {
@@ -15,11 +16,6 @@ type Tally = {
   resolutionTimes: number[];
   ratings: Doc<"csatRatings">[];
 };
-
-/** Time from when a person was needed (escalation, else the start) to `at`. */
-function waitedUntil(conversation: Doc<"conversations">, at: number): number {
-  return Math.max(0, at - (conversation.escalatedAt ?? conversation._creationTime));
-}
 
 /**
  * Each operator's conversations started in the period (bounded index ranges): handled, resolved,

@@ -5,6 +5,7 @@ import type { DataModel, Doc } from "../../_generated/dataModel";
 import type { QueryCtx } from "../../_generated/server";
 import { contactInboxPage } from "../contacts/contactInbox";
 import { vContactStage } from "../contacts/validators";
+import { normalizeInboxSearch } from "../phoneSearch";
 import { vChannel, vConversationStatus } from "../validators";
 import { priorityRank, vPriority } from "./validators";
 
@@ -91,7 +92,7 @@ export async function inboxPage(
 ): Promise<PaginationResult<Doc<"conversations">>> {
   const conversations = ctx.db.query("conversations");
   const c = conditions(filters);
-  const search = filters.search?.trim();
+  const search = filters.search && normalizeInboxSearch(filters.search);
   if (filters.contactTag !== undefined || filters.contactStage !== undefined) {
     const text = search?.toLowerCase();
     return await contactInboxPage(

@@ -4,6 +4,7 @@ import { components } from "../../_generated/api";
 import type { Doc } from "../../_generated/dataModel";
 import type { MutationCtx } from "../../_generated/server";
 import { touchContact } from "../contacts/linkSession";
+import { phoneSearchWords } from "../phoneSearch";
 import { findContactBy, insertContact } from "../contacts/records";
 
 /**
@@ -72,13 +73,18 @@ export async function chatFor(
 export async function openConversationFor(
   ctx: MutationCtx,
   session: Doc<"contactSessions">,
+  phone: string,
 ): Promise<Doc<"conversations">> {
   const latest = await ctx.db
     .query("conversations")
     .withIndex("by_contactSession_and_lastMessageAt", (q) => q.eq("contactSessionId", session._id))
     .order("desc")
     .first();
-  if (latest && latest.status !== "resolved") return latest;
+  if (latest && latest.status !== "resolved") {
+    if (latest.contactPhone === phone) return latest;
+    await ctx.db.patch(latest._id, { contactPhone: phone });
+    return (await ctx.db.get(latest._id))!;
+  }
   const threadId = await createThread(ctx, components.agent, { userId: session._id });
   const conversationId = await ctx.db.insert("conversations", {
     organizationId: session.organizationId,
@@ -92,7 +98,8 @@ export async function openConversationFor(
     unreadByOperator: 0,
     unreadByContact: 0,
     knowledgeMisses: 0,
-    searchText: session.name,
+    contactPhone: phone,
+    searchText: [session.name, ...phoneSearchWords(phone)].join(" "),
   });
   return (await ctx.db.get(conversationId))!;
 }

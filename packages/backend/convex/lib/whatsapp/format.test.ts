@@ -13,6 +13,32 @@ describe("markdown to WhatsApp", () => {
     );
   });
 
+  test("a line of sources becomes the label, then each title and its URL on lines of their own", () => {
+    const refunds =
+      "https://site.example/knowledge/passage?organizationId=org_1&fileId=k57a&section=billing.md+%E2%80%BA+Refunds&lang=en";
+    const plans = "https://site.example/knowledge/passage?fileId=k57b&section=plans.md";
+    expect(
+      markdownToWhatsApp(
+        `Refunds take **30 days**.\n\nSource: [billing.md › Billing › Refunds](${refunds}); [plans\\_v2.md](${plans})\n\nDid that answer your question?`,
+      ),
+    ).toBe(
+      `Refunds take *30 days*.\n\nSource:\nbilling.md › Billing › Refunds\n${refunds}\nplans_v2.md\n${plans}\n\nDid that answer your question?`,
+    );
+  });
+
+  test("a source URL keeps its characters: no WhatsApp marks are made of them", () => {
+    const url = "https://x.example/p?section=*Tips*&a=__b__";
+    expect(markdownToWhatsApp(`Fonte: [Dicas rápidas](${url})`)).toBe(
+      `Fonte:\nDicas rápidas\n${url}`,
+    );
+  });
+
+  test("a link inside a sentence still reads as text (url)", () => {
+    expect(markdownToWhatsApp("See [our plans](https://x.example/plans) for prices.")).toBe(
+      "See our plans (https://x.example/plans) for prices.",
+    );
+  });
+
   test("code blocks are kept as they are", () => {
     expect(markdownToWhatsApp("Run:\n```sh\nnpm **start**\n```")).toBe("Run:\n```npm **start**```");
   });

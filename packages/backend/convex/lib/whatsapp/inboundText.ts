@@ -1,3 +1,4 @@
+import type { ReplyLanguage } from "../answers/language";
 import { attachmentCaption } from "../attachments/fileTypes";
 import type { InboundMessage } from "./events";
 
@@ -30,6 +31,12 @@ export function inboundText(
       return { text: content.emoji || "∅", typed: "" };
   }
 }
+
+/** Said under a customer's file that could not be downloaded from the gateway, in their language. */
+export const MEDIA_UNAVAILABLE: Record<ReplyLanguage, string> = {
+  en: "(media unavailable: the file could not be downloaded from WhatsApp)",
+  "pt-BR": "(mídia indisponível: não foi possível baixar o arquivo do WhatsApp)",
+};
 
 const EXTENSIONS: Record<string, string> = {
   "image/jpeg": "jpg",

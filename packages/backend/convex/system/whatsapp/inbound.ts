@@ -7,7 +7,9 @@ import { internalMutation, internalQuery, type MutationCtx } from "../../_genera
 import { recordConversationMessage } from "../../lib/conversationState";
 import { chatFor, openConversationFor } from "../../lib/whatsapp/chats";
 import { vInboundMessage, type InboundMessage } from "../../lib/whatsapp/events";
-import { inboundText, mediaFileName } from "../../lib/whatsapp/inboundText";
+import { replyLanguage } from "../../lib/answers/language";
+import { widgetSettingsFor } from "../../lib/widgetSettings";
+import { inboundText, MEDIA_UNAVAILABLE, mediaFileName } from "../../lib/whatsapp/inboundText";
 import { providerRow } from "../../lib/whatsapp/messages";
 
 const IMAGE_TYPES = new Set(["image/jpeg", "image/png", "image/gif", "image/webp"]);
@@ -57,8 +59,10 @@ export const receive = internalMutation({
     connectionId: v.id("whatsappConnections"),
     message: vInboundMessage,
     storageId: v.optional(v.id("_storage")),
+    /** The file could not be downloaded: the message is kept with a note saying so. */
+    mediaUnavailable: v.optional(v.boolean()),
   },
-  handler: async (ctx, { connectionId, message, storageId }) => {
+  handler: async (ctx, { connectionId, message, storageId, mediaUnavailable }) => {
     const connection = await ctx.db.get(connectionId);
     if (!connection?.active) return { stored: false, duplicate: false };
     if (await providerRow(ctx, connectionId, message.providerMessageId)) {
@@ -66,12 +70,21 @@ export const receive = internalMutation({
       return { stored: false, duplicate: true };
     }
     const { session } = await chatFor(ctx, connection, message.phone, message.pushName);
-    const conversation = await openConversationFor(ctx, session);
+    const conversation = await openConversationFor(ctx, session, message.phone);
     const attachmentId = storageId
       ? await attachMedia(ctx, conversation, message, storageId)
       : null;
     const attachment = attachmentId ? await ctx.db.get(attachmentId) : null;
-    const { text, typed } = inboundText(message.content, attachment?.fileName);
+    const inbound = inboundText(message.content, attachment?.fileName);
+    const { typed } = inbound;
+    let { text } = inbound;
+    if (mediaUnavailable && !attachment) {
+      const language = replyLanguage(typed, {
+        conversation: conversation.language,
+        widget: (await widgetSettingsFor(ctx, conversation.organizationId)).defaultLanguage,
+      });
+      text = `${text}\n${MEDIA_UNAVAILABLE[language]}`;
+    }
     const quoted = message.replyToId
       ? await providerRow(ctx, connectionId, message.replyToId)
       : null;

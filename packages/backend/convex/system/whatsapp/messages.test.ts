@@ -14,6 +14,8 @@ import {
 import { SIM_API_KEY, SIM_INSTANCE, startSimBridge } from "../../whatsappSim.harness";
 
 const PHONE = "+5511987654321";
+const PNG =
+  "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==";
 let t: TestConvex;
 let bridge: Awaited<ReturnType<typeof startSimBridge>>;
 beforeAll(async () => {
@@ -92,6 +94,11 @@ describe("a customer writes on WhatsApp", () => {
     expect(answers).toHaveLength(1);
     expect(answers[0]!.text).toContain('click "Forgot password"');
     expect(answers[0]!.text).not.toContain("**");
+    // The source is a short title line with its passage's URL on the next line.
+    const lines = answers[0]!.text!.split("\n");
+    const source = lines.indexOf("Source:");
+    expect(lines[source + 1]).toMatch(/^[\w.-]+\.md › .+$/);
+    expect(lines[source + 2]).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/knowledge\/passage\?\S+$/);
     const answer = (await threadOf(conversation._id)).find((m) => m.author === "agent")!;
     const deliveries = await admin.query(api.private.whatsapp.deliveries, {
       conversationId: conversation._id,
@@ -129,14 +136,44 @@ describe("a customer writes on WhatsApp", () => {
   });
 
   test("a photo is stored as the message's image attachment", async () => {
-    const png =
-      "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==";
-    await fromPhone("", { image: { base64: png, mimetype: "image/png" } });
+    await fromPhone("", { image: { base64: PNG, mimetype: "image/png" } });
     const conversation = await onlyConversation();
     const question = (await threadOf(conversation._id)).find((m) => m.author === "contact")!;
     expect(question.attachments).toMatchObject([
       { kind: "image", contentType: "image/png", size: 70 },
     ]);
+  });
+
+  test("a photo posted without its base64 is fetched from the gateway and stored", async () => {
+    bridge.sim.omitMediaBase64();
+    try {
+      await fromPhone("", { image: { base64: PNG, mimetype: "image/png" } });
+    } finally {
+      bridge.sim.omitMediaBase64(false);
+    }
+    const conversation = await onlyConversation();
+    const question = (await threadOf(conversation._id)).find((m) => m.author === "contact")!;
+    expect(question.attachments).toMatchObject([
+      { kind: "image", contentType: "image/png", size: 70 },
+    ]);
+    expect(question.text).not.toContain("unavailable");
+  });
+
+  test("a photo whose download fails is kept, with a note that its media is unavailable", async () => {
+    bridge.sim.omitMediaBase64();
+    bridge.sim.failNextMediaDownloads(500);
+    try {
+      await fromPhone("Here is my receipt", { image: { base64: PNG, mimetype: "image/png" } });
+    } finally {
+      bridge.sim.omitMediaBase64(false);
+    }
+    const conversation = await onlyConversation();
+    const question = (await threadOf(conversation._id)).find((m) => m.author === "contact")!;
+    expect(question.attachments ?? []).toEqual([]);
+    expect(question.text).toBe(
+      "Here is my receipt\n(media unavailable: the file could not be downloaded from WhatsApp)",
+    );
+    expect(conversation.lastMessage?.author).toBe("agent");
   });
 
   test("after resolution, the next message opens a new WhatsApp conversation for the same contact", async () => {
@@ -153,6 +190,31 @@ describe("a customer writes on WhatsApp", () => {
       ["whatsapp", "unresolved"],
     ]);
     expect(all[0]!.contactSessionId).toBe(all[1]!.contactSessionId);
+  });
+});
+
+describe("the contact panel and the inbox search", () => {
+  test("show the customer's phone and name, and find the conversation by the phone in any form", async () => {
+    await fromPhone("How do I reset my password?");
+    const conversation = await onlyConversation();
+    const panel = await admin.query(api.private.contactSessions.getForConversation, {
+      conversationId: conversation._id,
+    });
+    expect(panel).toMatchObject({ channel: "whatsapp", name: "Maria Silva", phone: PHONE });
+    await startConversation(t, "org_a");
+    const found = async (search: string) =>
+      (
+        await admin.query(api.private.conversations.list, {
+          paginationOpts: { numItems: 10, cursor: null },
+          search,
+        })
+      ).page.map((c) => c.channel);
+    for (const search of ["+55 11 98765-4321", "5511987654321", "(11) 98765-4321", "11 98765"])
+      expect(await found(search), search).toEqual(["whatsapp"]);
+    expect(await found("+55 21 91234-0000")).toEqual([]);
+    // The conversation's later messages keep the phone searchable.
+    await fromPhone("And how do I change my email?");
+    expect(await found("11987654321")).toEqual(["whatsapp"]);
   });
 });
 

@@ -91,6 +91,19 @@ export function evolutionClient({ serverUrl, instanceName, apiKey }: EvolutionIn
         }),
       );
     },
+    /** A received message's file, when the webhook came without its base64. */
+    async mediaBase64(messageId: string): Promise<{ base64: string; mimetype?: string }> {
+      const result = (await call("POST", `/chat/getBase64FromMediaMessage/${instance}`, {
+        message: { key: { id: messageId } },
+        convertToMp4: false,
+      })) as { base64?: unknown; mimetype?: unknown } | null;
+      if (typeof result?.base64 !== "string" || !result.base64)
+        throw new EvolutionError("Evolution API returned no media", 502);
+      return {
+        base64: result.base64,
+        ...(typeof result.mimetype === "string" ? { mimetype: result.mimetype } : {}),
+      };
+    },
     async sendMedia(number: string, media: OutboundMedia): Promise<string> {
       return sentId(await call("POST", `/message/sendMedia/${instance}`, { number, ...media }));
     },

@@ -8,6 +8,7 @@ import { useFormatter, useTranslations } from "next-intl";
 import { useState } from "react";
 
 import { durationParts } from "../../lib/duration";
+import { ChannelBreakdown } from "../components/channel-breakdown";
 import { CsatSection } from "../components/csat-section";
 import { ExportCsvButton } from "../components/export-csv-button";
 import { OperatorPerformance } from "../components/operator-performance";
@@ -20,6 +21,7 @@ export function AnalyticsView() {
   const format = useFormatter();
   const [days, setDays] = useState<(typeof PERIODS)[number]>(30);
   const data = useQuery(api.private.analytics.overview, { days });
+  const byChannel = useQuery(api.private.channelAnalytics.byChannel, { days });
 
   const percent = (value: number | null) =>
     value === null
@@ -55,7 +57,7 @@ export function AnalyticsView() {
               </button>
             ))}
           </div>
-          <ExportCsvButton days={data?.volumePerDay ?? []} />
+          <ExportCsvButton days={data?.volumePerDay ?? []} channelDays={byChannel?.perDay} />
         </div>
       </div>
       {data === undefined ? (
@@ -82,6 +84,7 @@ export function AnalyticsView() {
             ))}
           </dl>
           <VolumeChart days={data.volumePerDay} />
+          <ChannelBreakdown channels={byChannel?.channels} />
           <div className="grid gap-2">
             <h2 className="text-sm font-medium">{t("operators")}</h2>
             {data.operators.length === 0 ? (

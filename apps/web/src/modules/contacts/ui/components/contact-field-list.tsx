@@ -5,6 +5,8 @@ import type { ContactView } from "@echo/backend/convex/lib/contacts/view";
 import { useQuery } from "convex/react";
 import { useTranslations } from "next-intl";
 
+import { formatPhone } from "../../lib/format-phone";
+
 /**
  * A contact's emails, phones, company and custom fields (under their admin-given labels), for the
  * conversation view's contact panel; empty ones are left out.
@@ -19,7 +21,7 @@ export function ContactFieldList({ contact }: { contact: ContactView }) {
     typeof value === "boolean" ? tValues(value ? "yes" : "no") : String(value);
   const rows: Array<[string, string]> = [
     [t("emails"), contact.emails.join(", ")],
-    [t("phones"), contact.phones.join(", ")],
+    [t("phones"), contact.phones.map(formatPhone).join(", ")],
     [t("company"), contact.company ?? ""],
     ...Object.entries(contact.customFields).map(([key, value]): [string, string] => [
       labelOf(key),

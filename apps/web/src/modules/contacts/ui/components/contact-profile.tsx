@@ -5,6 +5,7 @@ import { Badge } from "@echo/ui/components/badge";
 import { useFormatter, useTranslations } from "next-intl";
 
 import { useStageLabel } from "../../hooks/use-stage-label";
+import { formatPhone } from "../../lib/format-phone";
 
 /** What the organization knows about the contact, read-only. */
 export function ContactProfile({ contact }: { contact: ContactView }) {
@@ -15,7 +16,7 @@ export function ContactProfile({ contact }: { contact: ContactView }) {
   const day = (at: number) => format.dateTime(at, { dateStyle: "medium", timeStyle: "short" });
   const rows: Array<[string, string | null]> = [
     [t("emails"), contact.emails.join(", ") || null],
-    [t("phones"), contact.phones.join(", ") || null],
+    [t("phones"), contact.phones.map(formatPhone).join(", ") || null],
     [t("company"), contact.company ?? null],
     [t("stage"), contact.stage ? stageLabel(contact.stage) : null],
     [t("channel"), tChannel(contact.channel)],

@@ -10,6 +10,7 @@ import { useFormatter, useNow, useTranslations } from "next-intl";
 import { Link } from "@/i18n/navigation";
 
 import { useStageLabel } from "../../hooks/use-stage-label";
+import { formatPhone } from "../../lib/format-phone";
 
 /** Contacts as rows on wide screens; each name links to the contact's page. */
 export function ContactTable({ contacts }: { contacts: ContactView[] }) {
@@ -55,7 +56,9 @@ export function ContactTable({ contacts }: { contacts: ContactView[] }) {
               <td className="hidden px-3 py-2 [overflow-wrap:anywhere] md:table-cell">
                 {contact.emails[0] ?? "—"}
               </td>
-              <td className="hidden px-3 py-2 lg:table-cell">{contact.phones[0] ?? "—"}</td>
+              <td className="hidden px-3 py-2 lg:table-cell">
+                {contact.phones[0] ? formatPhone(contact.phones[0]) : "—"}
+              </td>
               <td className="px-3 py-2">{contact.stage ? stageLabel(contact.stage) : "—"}</td>
               <td className="hidden px-3 py-2 md:table-cell">{t(`channels.${contact.channel}`)}</td>
               <td className="px-3 py-2 whitespace-nowrap">

@@ -42,3 +42,36 @@ describe("ContactFacts", () => {
     expect(page.getAttribute("title")).toBe(contact.metadata.pageTitle);
   });
 });
+
+describe("ContactFacts for a WhatsApp customer", () => {
+  const customer = {
+    name: "Maria Silva",
+    email: "",
+    createdAt: Date.now() - 5 * 60_000,
+    metadata: {},
+    channel: "whatsapp" as const,
+    phone: "+5511987654321",
+  };
+  const renderCustomer = (locale: "en" | "pt-BR") =>
+    render(
+      <NextIntlClientProvider locale={locale} messages={locale === "en" ? en : ptBR}>
+        <ContactFacts contact={customer} />
+      </NextIntlClientProvider>,
+    );
+
+  it("shows the name and the formatted phone, not an empty browser session", () => {
+    renderCustomer("en");
+    expect(screen.getByRole("heading", { name: "Maria Silva" })).toBeTruthy();
+    expect(screen.getByText("Phone").nextElementSibling?.textContent).toBe("+55 11 98765 4321");
+    expect(screen.getByText("Channel").nextElementSibling?.textContent).toBe("WhatsApp");
+    for (const label of ["Browser", "System", "Device", "Email", "Page"])
+      expect(screen.queryByText(label), label).toBeNull();
+    expect(screen.queryByText("Unknown")).toBeNull();
+  });
+
+  it("reads in Portuguese", () => {
+    renderCustomer("pt-BR");
+    expect(screen.getByText("Telefone").nextElementSibling?.textContent).toBe("+55 11 98765 4321");
+    expect(screen.getByText("Primeira mensagem")).toBeTruthy();
+  });
+});
