@@ -140,16 +140,24 @@ import type * as lib_webhooks_verifyVapiSecret from "../lib/webhooks/verifyVapiS
 import type * as lib_webhooks_verifyWebhook from "../lib/webhooks/verifyWebhook.js";
 import type * as lib_whatsapp_apiKeyHash from "../lib/whatsapp/apiKeyHash.js";
 import type * as lib_whatsapp_chats from "../lib/whatsapp/chats.js";
+import type * as lib_whatsapp_cloud_client from "../lib/whatsapp/cloud/client.js";
+import type * as lib_whatsapp_cloud_connect from "../lib/whatsapp/cloud/connect.js";
+import type * as lib_whatsapp_cloud_payload from "../lib/whatsapp/cloud/payload.js";
+import type * as lib_whatsapp_cloud_signature from "../lib/whatsapp/cloud/signature.js";
 import type * as lib_whatsapp_connect from "../lib/whatsapp/connect.js";
 import type * as lib_whatsapp_connections from "../lib/whatsapp/connections.js";
 import type * as lib_whatsapp_events from "../lib/whatsapp/events.js";
 import type * as lib_whatsapp_evolution_client from "../lib/whatsapp/evolution/client.js";
 import type * as lib_whatsapp_evolution_payload from "../lib/whatsapp/evolution/payload.js";
 import type * as lib_whatsapp_format from "../lib/whatsapp/format.js";
+import type * as lib_whatsapp_gatewayError from "../lib/whatsapp/gatewayError.js";
 import type * as lib_whatsapp_inboundText from "../lib/whatsapp/inboundText.js";
 import type * as lib_whatsapp_messages from "../lib/whatsapp/messages.js";
 import type * as lib_whatsapp_outbox from "../lib/whatsapp/outbox.js";
+import type * as lib_whatsapp_sender from "../lib/whatsapp/sender.js";
+import type * as lib_whatsapp_storeConnection from "../lib/whatsapp/storeConnection.js";
 import type * as lib_whatsapp_tables from "../lib/whatsapp/tables.js";
+import type * as lib_whatsapp_window from "../lib/whatsapp/window.js";
 import type * as lib_widgetCopy from "../lib/widgetCopy.js";
 import type * as lib_widgetSettings from "../lib/widgetSettings.js";
 import type * as private_analytics from "../private/analytics.js";
@@ -184,6 +192,7 @@ import type * as private_tags from "../private/tags.js";
 import type * as private_typing from "../private/typing.js";
 import type * as private_usage from "../private/usage.js";
 import type * as private_whatsapp from "../private/whatsapp.js";
+import type * as private_whatsappTemplates from "../private/whatsappTemplates.js";
 import type * as private_widgetSettings from "../private/widgetSettings.js";
 import type * as private_widgetSightings from "../private/widgetSightings.js";
 import type * as public_attachments from "../public/attachments.js";
@@ -232,6 +241,7 @@ import type * as system_whatsapp_connections from "../system/whatsapp/connection
 import type * as system_whatsapp_demo from "../system/whatsapp/demo.js";
 import type * as system_whatsapp_inbound from "../system/whatsapp/inbound.js";
 import type * as system_whatsapp_outbound from "../system/whatsapp/outbound.js";
+import type * as whatsappCloudRoutes from "../whatsappCloudRoutes.js";
 import type * as whatsappRoutes from "../whatsappRoutes.js";
 
 import type {
@@ -373,16 +383,24 @@ declare const fullApi: ApiFromModules<{
   "lib/webhooks/verifyWebhook": typeof lib_webhooks_verifyWebhook;
   "lib/whatsapp/apiKeyHash": typeof lib_whatsapp_apiKeyHash;
   "lib/whatsapp/chats": typeof lib_whatsapp_chats;
+  "lib/whatsapp/cloud/client": typeof lib_whatsapp_cloud_client;
+  "lib/whatsapp/cloud/connect": typeof lib_whatsapp_cloud_connect;
+  "lib/whatsapp/cloud/payload": typeof lib_whatsapp_cloud_payload;
+  "lib/whatsapp/cloud/signature": typeof lib_whatsapp_cloud_signature;
   "lib/whatsapp/connect": typeof lib_whatsapp_connect;
   "lib/whatsapp/connections": typeof lib_whatsapp_connections;
   "lib/whatsapp/events": typeof lib_whatsapp_events;
   "lib/whatsapp/evolution/client": typeof lib_whatsapp_evolution_client;
   "lib/whatsapp/evolution/payload": typeof lib_whatsapp_evolution_payload;
   "lib/whatsapp/format": typeof lib_whatsapp_format;
+  "lib/whatsapp/gatewayError": typeof lib_whatsapp_gatewayError;
   "lib/whatsapp/inboundText": typeof lib_whatsapp_inboundText;
   "lib/whatsapp/messages": typeof lib_whatsapp_messages;
   "lib/whatsapp/outbox": typeof lib_whatsapp_outbox;
+  "lib/whatsapp/sender": typeof lib_whatsapp_sender;
+  "lib/whatsapp/storeConnection": typeof lib_whatsapp_storeConnection;
   "lib/whatsapp/tables": typeof lib_whatsapp_tables;
+  "lib/whatsapp/window": typeof lib_whatsapp_window;
   "lib/widgetCopy": typeof lib_widgetCopy;
   "lib/widgetSettings": typeof lib_widgetSettings;
   "private/analytics": typeof private_analytics;
@@ -417,6 +435,7 @@ declare const fullApi: ApiFromModules<{
   "private/typing": typeof private_typing;
   "private/usage": typeof private_usage;
   "private/whatsapp": typeof private_whatsapp;
+  "private/whatsappTemplates": typeof private_whatsappTemplates;
   "private/widgetSettings": typeof private_widgetSettings;
   "private/widgetSightings": typeof private_widgetSightings;
   "public/attachments": typeof public_attachments;
@@ -465,6 +484,7 @@ declare const fullApi: ApiFromModules<{
   "system/whatsapp/demo": typeof system_whatsapp_demo;
   "system/whatsapp/inbound": typeof system_whatsapp_inbound;
   "system/whatsapp/outbound": typeof system_whatsapp_outbound;
+  "whatsappCloudRoutes": typeof whatsappCloudRoutes;
   "whatsappRoutes": typeof whatsappRoutes;
 }>;
 

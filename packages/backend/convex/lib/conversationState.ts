@@ -2,6 +2,7 @@ import type { Doc } from "../_generated/dataModel";
 import type { MutationCtx } from "../_generated/server";
 import { followConversationActivity } from "./triage/conversationTags";
 import { scheduleTranscriptEmail } from "./email/schedule";
+import type { TemplateSend } from "./whatsapp/events";
 import { queueWhatsAppReply } from "./whatsapp/outbox";
 import type { MessageAuthor } from "./validators";
 
@@ -21,7 +22,7 @@ function searchText(conversation: Doc<"conversations">, latest: string) {
 export async function recordConversationMessage(
   ctx: MutationCtx,
   conversation: Doc<"conversations">,
-  { text, author }: { text: string; author: MessageAuthor },
+  { text, author, template }: { text: string; author: MessageAuthor; template?: TemplateSend },
 ): Promise<void> {
   const preview = text.length > PREVIEW_CHARS ? `${text.slice(0, PREVIEW_CHARS)}…` : text;
   const now = Date.now();
@@ -38,7 +39,7 @@ export async function recordConversationMessage(
       : { unreadByContact: conversation.unreadByContact + 1 }),
   });
   if (conversation.channel === "whatsapp" && author !== "contact")
-    await queueWhatsAppReply(ctx, conversation, text);
+    await queueWhatsAppReply(ctx, conversation, text, { author, template });
 }
 
 export async function escalateConversation(
