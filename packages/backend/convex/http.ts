@@ -4,6 +4,7 @@ import { api, internal } from "./_generated/api";
 import * as attachments from "./attachmentRoutes";
 import * as contactSessions from "./contactSessionRoutes";
 import * as whatsapp from "./whatsappRoutes";
+import * as whatsappCloud from "./whatsappCloudRoutes";
 import { httpAction } from "./_generated/server";
 import { PASSAGE_PATH, parsePassageAddress } from "./lib/knowledge/passageLink";
 import { passagePage } from "./lib/knowledge/passagePage";
@@ -133,6 +134,16 @@ http.route({
   pathPrefix: whatsapp.EVOLUTION_WEBHOOK_PREFIX,
   method: "POST",
   handler: whatsapp.evolutionWebhook,
+});
+http.route({
+  pathPrefix: whatsappCloud.CLOUD_WEBHOOK_PREFIX,
+  method: "GET",
+  handler: whatsappCloud.cloudVerify,
+});
+http.route({
+  pathPrefix: whatsappCloud.CLOUD_WEBHOOK_PREFIX,
+  method: "POST",
+  handler: whatsappCloud.cloudWebhook,
 });
 
 export default http;

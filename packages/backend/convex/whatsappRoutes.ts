@@ -51,7 +51,8 @@ export const evolutionWebhook = httpAction(async (ctx, request) => {
   const connection = id
     ? await ctx.runQuery(internal.system.whatsapp.connections.forWebhook, { connectionId: id })
     : null;
-  if (!connection?.active) return new Response("Unknown connection", { status: 404 });
+  if (!connection?.active || connection.gateway !== "evolution")
+    return new Response("Unknown connection", { status: 404 });
   const body: unknown = await request.json().catch(() => null);
   const { apiKey, event } = parseEvolutionWebhook(body);
   if (!(await apiKeyMatches(connection.apiKeyHash, apiKey ?? request.headers.get("apikey"))))

@@ -10,20 +10,24 @@ export const SIM_API_KEY = "sim-instance-key";
 export const SIM_INSTANCE = "echo-test";
 
 /**
- * The WhatsApp simulator with Echo's site (CONVEX_SITE_URL) served by a loopback bridge into
- * convex-test's `t.fetch`, so the simulator's webhooks reach the HTTP routes as a real
- * deployment's would.
+ * Echo's site (CONVEX_SITE_URL) served by a loopback bridge into convex-test's `t.fetch`, so a
+ * gateway's webhooks reach the HTTP routes as a real deployment's would (headers included: the
+ * Cloud API's signature travels in one).
  */
-export async function startSimBridge(t: () => SiteFetcher) {
+export async function startSiteBridge(t: () => SiteFetcher) {
   const bridge: Server = createServer((request, response) => {
     const chunks: Buffer[] = [];
     request.on("data", (chunk: Buffer) => chunks.push(chunk));
     request.on("end", () => {
+      const signature = request.headers["x-hub-signature-256"];
       t()
         .fetch(request.url ?? "/", {
           method: request.method,
-          headers: { "content-type": "application/json" },
-          body: Buffer.concat(chunks).toString("utf8"),
+          headers: {
+            "content-type": "application/json",
+            ...(typeof signature === "string" ? { "x-hub-signature-256": signature } : {}),
+          },
+          ...(request.method === "GET" ? {} : { body: Buffer.concat(chunks).toString("utf8") }),
         })
         .then(async (answer) => {
           response.writeHead(answer.status).end(await answer.text());
@@ -32,7 +36,15 @@ export async function startSimBridge(t: () => SiteFetcher) {
     });
   });
   await new Promise<void>((resolve) => bridge.listen(0, "127.0.0.1", resolve));
-  const siteUrl = `http://127.0.0.1:${(bridge.address() as AddressInfo).port}`;
+  return {
+    siteUrl: `http://127.0.0.1:${(bridge.address() as AddressInfo).port}`,
+    close: () => new Promise<void>((resolve) => bridge.close(() => resolve())),
+  };
+}
+
+/** The WhatsApp simulator posting to Echo's site through the bridge. */
+export async function startSimBridge(t: () => SiteFetcher) {
+  const bridge = await startSiteBridge(t);
   const sim: WhatsAppSim = await startWhatsAppSim({
     port: 0,
     apiKey: SIM_API_KEY,
@@ -40,10 +52,10 @@ export async function startSimBridge(t: () => SiteFetcher) {
   });
   return {
     sim,
-    siteUrl,
+    siteUrl: bridge.siteUrl,
     close: async () => {
       await sim.close();
-      await new Promise<void>((resolve) => bridge.close(() => resolve()));
+      await bridge.close();
     },
   };
 }

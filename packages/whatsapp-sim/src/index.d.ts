@@ -40,3 +40,57 @@ export function startWhatsAppSim(options: {
   file?: string;
   webhookBase64?: boolean;
 }): Promise<WhatsAppSim>;
+
+export type CloudRequest = { method: string; path: string; body: unknown };
+export type CloudSent = { id: string; to: string; type: string; body: Record<string, unknown> };
+export type CloudTemplate = {
+  name: string;
+  language: string;
+  status: "APPROVED" | "PENDING" | "REJECTED";
+  category: string;
+  body: string;
+};
+export type PhoneMessageInput = {
+  phone: string;
+  name?: string;
+  text?: string;
+  type?: string;
+  content?: Record<string, unknown>;
+  contacts?: Record<string, unknown>[];
+  replyTo?: string;
+  timestamp?: number;
+};
+export type FakeCloudApi = {
+  url: string;
+  ids: { phoneNumberId: string; businessAccountId: string; displayPhoneNumber: string };
+  accessToken: string;
+  appSecret: string;
+  setWebhook: (url: string | null) => void;
+  requests: () => CloudRequest[];
+  sent: () => CloudSent[];
+  sendFromPhone: (input: PhoneMessageInput) => Promise<{ id: string; response: Response }>;
+  sendStatus: (
+    status: {
+      id: string;
+      status: "sent" | "delivered" | "read" | "failed";
+      error?: { code: number; title: string; details?: string };
+    } & { recipient?: string },
+  ) => Promise<Response>;
+  postWebhook: (body: unknown, signature?: string | null) => Promise<Response>;
+  addMedia: (bytes: Uint8Array, mimeType: string) => string;
+  failNextSends: (status: number, count?: number) => void;
+  close: () => Promise<void>;
+};
+
+export function startFakeCloudApi(options?: {
+  port?: number;
+  host?: string;
+  phoneNumberId?: string;
+  businessAccountId?: string;
+  displayPhoneNumber?: string;
+  verifiedName?: string;
+  accessToken?: string;
+  appSecret?: string;
+  templates?: CloudTemplate[];
+  autoStatuses?: boolean;
+}): Promise<FakeCloudApi>;

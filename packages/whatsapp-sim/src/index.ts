@@ -4,3 +4,11 @@ export {
   type SimMessage,
   type WhatsAppSim,
 } from "./simulator.ts";
+export {
+  startFakeCloudApi,
+  type CloudRequest,
+  type CloudSent,
+  type CloudTemplate,
+  type FakeCloudApi,
+  type PhoneMessageInput,
+} from "./cloud/fakeCloudApi.ts";

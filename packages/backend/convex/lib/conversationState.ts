@@ -3,6 +3,7 @@ import type { MutationCtx } from "../_generated/server";
 import { phoneSearchWords } from "./phoneSearch";
 import { followConversationActivity } from "./triage/conversationTags";
 import { scheduleTranscriptEmail } from "./email/schedule";
+import type { TemplateSend } from "./whatsapp/events";
 import { queueWhatsAppReply } from "./whatsapp/outbox";
 import type { MessageAuthor } from "./validators";
 
@@ -28,7 +29,7 @@ function searchText(conversation: Doc<"conversations">, latest: string) {
 export async function recordConversationMessage(
   ctx: MutationCtx,
   conversation: Doc<"conversations">,
-  { text, author }: { text: string; author: MessageAuthor },
+  { text, author, template }: { text: string; author: MessageAuthor; template?: TemplateSend },
 ): Promise<void> {
   const preview = text.length > PREVIEW_CHARS ? `${text.slice(0, PREVIEW_CHARS)}…` : text;
   const now = Date.now();
@@ -45,7 +46,7 @@ export async function recordConversationMessage(
       : { unreadByContact: conversation.unreadByContact + 1 }),
   });
   if (conversation.channel === "whatsapp" && author !== "contact")
-    await queueWhatsAppReply(ctx, conversation, text);
+    await queueWhatsAppReply(ctx, conversation, text, { author, template });
 }
 
 export async function escalateConversation(

@@ -16,6 +16,7 @@ import { recordFirstResponse } from "../lib/officeHours/responseTimes";
 import { listThreadMessages } from "../lib/threadMessages";
 import { enhanceDraft } from "../lib/ai/enhanceDraft";
 import { MAX_MESSAGE_CHARS } from "../lib/validators";
+import { vTemplateSend } from "../lib/whatsapp/events";
 import { limitEnhance } from "../lib/abuse/limits";
 
 /** Keyed by thread (from conversations.get) so `useUIMessages` from @convex-dev/agent/react works as is. */
@@ -45,8 +46,10 @@ export const reply = operatorMutation({
     text: v.string(),
     /** Files added with private/attachments:add, sent with this reply. */
     attachmentIds: v.optional(v.array(v.id("attachments"))),
+    /** WhatsApp Cloud API: an approved template (the text is its filled body, for the thread). */
+    template: v.optional(vTemplateSend),
   },
-  handler: async (ctx, { conversationId, text: draft, attachmentIds }) => {
+  handler: async (ctx, { conversationId, text: draft, attachmentIds, template }) => {
     const { operator } = ctx;
     const conversation = await requireOrgConversation(ctx, operator, conversationId);
     if (conversation.status === "resolved")
@@ -54,6 +57,8 @@ export const reply = operatorMutation({
     // A caller has no chat to read a written reply in.
     if (conversation.channel === "voice")
       fail("INVALID_INPUT", "A voice call cannot be answered in writing");
+    if (template && (conversation.channel !== "whatsapp" || (attachmentIds ?? []).length > 0))
+      fail("INVALID_INPUT", "A template is a WhatsApp message without files");
     const attachments = await pendingAttachments(
       ctx,
       conversation,
@@ -86,7 +91,7 @@ export const reply = operatorMutation({
     if (conversation.assigneeId === undefined) {
       await ctx.db.patch(conversationId, { assigneeId: operator.userId });
     }
-    await recordConversationMessage(ctx, conversation, { text, author: "operator" });
+    await recordConversationMessage(ctx, conversation, { text, author: "operator", template });
     await ctx.db.patch(conversationId, { unreadByOperator: 0 });
     await scheduleOperatorReplyEmail(ctx, conversationId, name);
     await recordAudit(ctx, operator, "conversation.reply", conversationId);

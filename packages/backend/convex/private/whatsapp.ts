@@ -3,27 +3,45 @@ import { v } from "convex/values";
 import { adminAction, adminMutation, operatorQuery } from "../lib/functions";
 import { recordAudit } from "../lib/audit";
 import { requireOrgConversation } from "../lib/operatorConversations";
+import { connectCloud as connectCloudNumber } from "../lib/whatsapp/cloud/connect";
 import { connectEvolution } from "../lib/whatsapp/connect";
 import {
   activeConnection,
+  connectionLabel,
   deactivateConnection,
   whatsappWebhookUrl,
 } from "../lib/whatsapp/connections";
 import type { DeliveryStatus } from "../lib/whatsapp/events";
 
-/** The organization's WhatsApp number for Integrations: never its API key or the key's hash. */
+/**
+ * The organization's WhatsApp number for Integrations: never a key, token or hash. The Cloud
+ * API's verify token (for the Meta app's webhook settings) is shown to admins only.
+ */
 export const get = operatorQuery({
   args: {},
   handler: async (ctx) => {
     const connection = await activeConnection(ctx, ctx.operator.orgId);
     if (!connection) return null;
-    return {
-      gateway: connection.gateway,
-      serverUrl: connection.serverUrl,
-      instanceName: connection.instanceName,
+    const common = {
       state: connection.state,
       connectedAt: connection.connectedAt,
-      webhookUrl: whatsappWebhookUrl(connection._id),
+      webhookUrl: whatsappWebhookUrl(connection._id, connection.gateway),
+    };
+    if (connection.gateway === "evolution")
+      return {
+        ...common,
+        gateway: connection.gateway,
+        serverUrl: connection.serverUrl,
+        instanceName: connection.instanceName,
+      };
+    return {
+      ...common,
+      gateway: connection.gateway,
+      phoneNumberId: connection.phoneNumberId,
+      businessAccountId: connection.businessAccountId,
+      displayPhoneNumber: connection.displayPhoneNumber,
+      verifiedName: connection.verifiedName ?? null,
+      verifyToken: ctx.operator.role === "member" ? null : connection.verifyToken,
     };
   },
 });
@@ -41,6 +59,25 @@ export const connect = adminAction({
   },
 });
 
+/** A WhatsApp Cloud API number: Meta's ids, the access token and the app secret. */
+export const connectCloud = adminAction({
+  args: {
+    phoneNumberId: v.string(),
+    businessAccountId: v.string(),
+    accessToken: v.string(),
+    appSecret: v.string(),
+  },
+  handler: async (ctx, settings): Promise<{ webhookUrl: string; verifyToken: string }> => {
+    const { webhookUrl, verifyToken } = await connectCloudNumber(
+      ctx,
+      ctx.operator.orgId,
+      ctx.operator,
+      settings,
+    );
+    return { webhookUrl, verifyToken };
+  },
+});
+
 export const disconnect = adminMutation({
   args: {},
   handler: async (ctx) => {
@@ -48,7 +85,7 @@ export const disconnect = adminMutation({
     const connection = await activeConnection(ctx, operator.orgId);
     if (!connection) return;
     await deactivateConnection(ctx, connection);
-    await recordAudit(ctx, operator, "whatsapp.disconnect", connection.instanceName);
+    await recordAudit(ctx, operator, "whatsapp.disconnect", connectionLabel(connection));
   },
 });
 

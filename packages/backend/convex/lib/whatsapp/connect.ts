@@ -1,4 +1,3 @@
-import { internal } from "../../_generated/api";
 import type { Id } from "../../_generated/dataModel";
 import type { ActionCtx } from "../../_generated/server";
 import { fail } from "../errors";
@@ -6,6 +5,7 @@ import type { Operator } from "../identity";
 import { hashApiKey } from "./apiKeyHash";
 import { whatsappApiKeySecret, whatsappWebhookUrl } from "./connections";
 import { EvolutionError, evolutionClient } from "./evolution/client";
+import { storeConnection } from "./storeConnection";
 
 export type EvolutionSettings = { serverUrl: string; instanceName: string; apiKey: string };
 
@@ -53,28 +53,19 @@ export async function connectEvolution(
   } catch (error) {
     failFromEvolution(error);
   }
-  const connectionId = await ctx.runMutation(internal.system.whatsapp.connections.create, {
+  const connectionId = await storeConnection(
+    ctx,
     organizationId,
-    actorId: actor.userId,
-    serverUrl: settings.serverUrl,
-    instanceName: settings.instanceName,
-    apiKeyHash: await hashApiKey(settings.apiKey),
+    actor,
     state,
-  });
-  await ctx.runAction(internal.system.secrets.secrets.put, {
-    organizationId,
-    name: whatsappApiKeySecret(connectionId),
-    value: settings.apiKey,
-  });
-  const replaced = await ctx.runMutation(internal.system.whatsapp.connections.activate, {
-    connectionId,
-    ...("orgId" in actor ? { operator: actor } : {}),
-  });
-  for (const previous of replaced)
-    await ctx.runAction(internal.system.secrets.secrets.remove, {
-      organizationId,
-      name: whatsappApiKeySecret(previous),
-    });
+    {
+      gateway: "evolution",
+      serverUrl: settings.serverUrl,
+      instanceName: settings.instanceName,
+      apiKeyHash: await hashApiKey(settings.apiKey),
+    },
+    (id) => ({ [whatsappApiKeySecret(id)]: settings.apiKey }),
+  );
   const webhookUrl = whatsappWebhookUrl(connectionId);
   let webhookRegistered = true;
   try {

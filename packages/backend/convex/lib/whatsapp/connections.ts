@@ -7,6 +7,19 @@ export function whatsappApiKeySecret(connectionId: Id<"whatsappConnections">): s
   return `whatsapp.${connectionId}.apiKey`;
 }
 
+/** The secrets-store names of a Cloud API number's access token and app secret. */
+export function whatsappCloudSecrets(connectionId: Id<"whatsappConnections">) {
+  return {
+    accessToken: `whatsapp.${connectionId}.accessToken`,
+    appSecret: `whatsapp.${connectionId}.appSecret`,
+  };
+}
+
+/** Every secret a connection of either gateway may have stored. */
+export function whatsappSecretNames(connectionId: Id<"whatsappConnections">): string[] {
+  return [whatsappApiKeySecret(connectionId), ...Object.values(whatsappCloudSecrets(connectionId))];
+}
+
 /** The organization's connected number (one per organization for now; the table allows more). */
 export async function activeConnection(
   ctx: Pick<QueryCtx, "db">,
@@ -21,19 +34,30 @@ export async function activeConnection(
 }
 
 /** Where the gateway posts its events for this connection. */
-export function whatsappWebhookUrl(connectionId: Id<"whatsappConnections">): string {
+export function whatsappWebhookUrl(
+  connectionId: Id<"whatsappConnections">,
+  gateway: Doc<"whatsappConnections">["gateway"] = "evolution",
+): string {
   const site = (process.env.CONVEX_SITE_URL ?? "").replace(/\/+$/, "");
-  return `${site}/webhooks/whatsapp/evolution/${connectionId}`;
+  return `${site}/webhooks/whatsapp/${gateway}/${connectionId}`;
 }
 
-/** Stops a connection: its webhook answers 404 from now on and its key is deleted. */
+/** Stops a connection: its webhook answers 404 from now on and its keys are deleted. */
 export async function deactivateConnection(
   ctx: Pick<MutationCtx, "db" | "scheduler">,
   connection: Doc<"whatsappConnections">,
 ): Promise<void> {
   await ctx.db.patch(connection._id, { active: false, state: "disconnected" });
-  await ctx.scheduler.runAfter(0, internal.system.secrets.secrets.remove, {
-    organizationId: connection.organizationId,
-    name: whatsappApiKeySecret(connection._id),
-  });
+  for (const name of whatsappSecretNames(connection._id))
+    await ctx.scheduler.runAfter(0, internal.system.secrets.secrets.remove, {
+      organizationId: connection.organizationId,
+      name,
+    });
+}
+
+/** How the audit log and Integrations name a number: Evolution's instance or the Cloud API's phone. */
+export function connectionLabel(connection: Doc<"whatsappConnections">): string {
+  return connection.gateway === "evolution"
+    ? connection.instanceName
+    : connection.displayPhoneNumber;
 }

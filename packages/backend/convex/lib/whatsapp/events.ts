@@ -1,6 +1,6 @@
 import { v, type Infer } from "convex/values";
 
-/** What a WhatsApp gateway (Evolution API today, the Cloud API later) tells Echo, once normalized. */
+/** What a WhatsApp gateway (Evolution API or the Cloud API) tells Echo, once normalized. */
 
 export const vDeliveryStatus = v.union(
   v.literal("queued"),
@@ -38,6 +38,8 @@ export const vInboundContent = v.union(
     caption: v.optional(v.string()),
     /** Dropped before the mutation: the HTTP action stores the file and passes its storage id. */
     base64: v.optional(v.string()),
+    /** Dropped too: the Cloud API's media id, fetched with the access token. */
+    mediaId: v.optional(v.string()),
     voiceNote: v.boolean(),
   }),
   v.object({
@@ -66,3 +68,11 @@ export type WhatsAppEvent =
   | { type: "status"; providerMessageId: string; status: DeliveryStatus; reason?: string }
   | { type: "connection"; state: GatewayState }
   | { type: "ignored" };
+
+/** A Cloud API message template and its body's `{{n}}` values, in order. */
+export const vTemplateSend = v.object({
+  name: v.string(),
+  language: v.string(),
+  parameters: v.array(v.string()),
+});
+export type TemplateSend = Infer<typeof vTemplateSend>;

@@ -76,7 +76,7 @@ describe("connecting an Evolution API instance", () => {
       connection: await ctx.db.query("whatsappConnections").first(),
       secrets: await ctx.db.query("secrets").collect(),
     }));
-    expect(rows.connection!.apiKeyHash).toBe(await hashApiKey(SIM_API_KEY));
+    expect(rows.connection).toMatchObject({ apiKeyHash: await hashApiKey(SIM_API_KEY) });
     expect(rows.secrets.map((secret) => secret.name)).toEqual([`whatsapp.${id}.apiKey`]);
     expect(JSON.stringify(rows.secrets)).not.toContain(SIM_API_KEY);
   });

@@ -2,36 +2,53 @@ import { v } from "convex/values";
 
 import { internalMutation, internalQuery } from "../../_generated/server";
 import { recordAudit } from "../../lib/audit";
-import { activeConnection } from "../../lib/whatsapp/connections";
+import { activeConnection, connectionLabel } from "../../lib/whatsapp/connections";
+import { vGatewayFields } from "../../lib/whatsapp/tables";
 import { vDeliveryStatus, vGatewayState, type DeliveryStatus } from "../../lib/whatsapp/events";
 import { providerRow } from "../../lib/whatsapp/messages";
 import { vOperator } from "../../lib/validators";
 
-/** What the webhook route needs to check a request; null for an id that names no connection. */
+/** What the webhook routes need to check a request; null for an id that names no connection. */
 export const forWebhook = internalQuery({
   args: { connectionId: v.string() },
   handler: async (ctx, { connectionId }) => {
     const id = ctx.db.normalizeId("whatsappConnections", connectionId);
     const connection = id ? await ctx.db.get(id) : null;
     if (!connection) return null;
-    return { _id: connection._id, active: connection.active, apiKeyHash: connection.apiKeyHash };
+    const { _id, organizationId, active } = connection;
+    return connection.gateway === "evolution"
+      ? {
+          _id,
+          organizationId,
+          active,
+          gateway: connection.gateway,
+          apiKeyHash: connection.apiKeyHash,
+        }
+      : {
+          _id,
+          organizationId,
+          active,
+          gateway: connection.gateway,
+          verifyToken: connection.verifyToken,
+          phoneNumberId: connection.phoneNumberId,
+          businessAccountId: connection.businessAccountId,
+        };
   },
 });
 
-/** A connection whose API key the gateway accepted; it becomes active once its key is stored. */
+/** A connection whose credentials the gateway accepted; it becomes active once they are stored. */
 export const create = internalMutation({
   args: {
     organizationId: v.string(),
     actorId: v.string(),
-    serverUrl: v.string(),
-    instanceName: v.string(),
-    apiKeyHash: v.string(),
     state: vGatewayState,
+    fields: vGatewayFields,
   },
-  handler: async (ctx, { actorId, ...fields }) =>
+  handler: async (ctx, { actorId, organizationId, state, fields }) =>
     await ctx.db.insert("whatsappConnections", {
       ...fields,
-      gateway: "evolution",
+      organizationId,
+      state,
       active: false,
       connectedAt: Date.now(),
       connectedBy: actorId,
@@ -52,7 +69,7 @@ export const activate = internalMutation({
       replaced.push(previous._id);
     }
     await ctx.db.patch(connectionId, { active: true });
-    if (operator) await recordAudit(ctx, operator, "whatsapp.connect", connection.instanceName);
+    if (operator) await recordAudit(ctx, operator, "whatsapp.connect", connectionLabel(connection));
     return replaced;
   },
 });
@@ -90,5 +107,19 @@ export const applyStatus = internalMutation({
       ...(status === "failed" ? { error: reason ?? "WhatsApp did not deliver the message" } : {}),
     });
     return true;
+  },
+});
+
+/** The organization's Cloud API number, for listing its templates; null on Evolution or none. */
+export const cloudNumber = internalQuery({
+  args: { organizationId: v.string() },
+  handler: async (ctx, { organizationId }) => {
+    const connection = await activeConnection(ctx, organizationId);
+    if (connection?.gateway !== "cloud") return null;
+    return {
+      connectionId: connection._id,
+      phoneNumberId: connection.phoneNumberId,
+      businessAccountId: connection.businessAccountId,
+    };
   },
 });

@@ -27,7 +27,7 @@ export const connect = internalAction({
   handler: async (ctx, { organizationId, ...settings }) => {
     const existing = await ctx.runQuery(internal.system.whatsapp.demo.current, { organizationId });
     if (
-      existing &&
+      existing?.gateway === "evolution" &&
       existing.serverUrl === settings.serverUrl &&
       existing.instanceName === settings.instanceName &&
       existing.apiKeyHash === (await hashApiKey(settings.apiKey))

@@ -69,7 +69,9 @@ export const receive = internalMutation({
       if (storageId) await ctx.storage.delete(storageId);
       return { stored: false, duplicate: true };
     }
-    const { session } = await chatFor(ctx, connection, message.phone, message.pushName);
+    const { chat, session } = await chatFor(ctx, connection, message.phone, message.pushName);
+    const lastInboundAt = Math.min(message.sentAt ?? Date.now(), Date.now());
+    if ((chat.lastInboundAt ?? 0) < lastInboundAt) await ctx.db.patch(chat._id, { lastInboundAt });
     const conversation = await openConversationFor(ctx, session, message.phone);
     const attachmentId = storageId
       ? await attachMedia(ctx, conversation, message, storageId)

@@ -1,17 +1,24 @@
 import { v } from "convex/values";
 
 import { internal } from "../../_generated/api";
+import type { Doc } from "../../_generated/dataModel";
 import { internalAction, internalMutation } from "../../_generated/server";
-import { whatsappApiKeySecret } from "../../lib/whatsapp/connections";
-import { EvolutionError, evolutionClient } from "../../lib/whatsapp/evolution/client";
+import { GatewayError } from "../../lib/whatsapp/gatewayError";
+import { openSender, type SenderTarget } from "../../lib/whatsapp/sender";
 import { SEND_RETRY_DELAYS_MS } from "../../lib/whatsapp/outbox";
 
-function toBase64(buffer: ArrayBuffer): string {
-  const bytes = new Uint8Array(buffer);
-  let binary = "";
-  for (let i = 0; i < bytes.length; i += 0x8000)
-    binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  return btoa(binary);
+function senderTarget(connection: Doc<"whatsappConnections">): SenderTarget {
+  return connection.gateway === "evolution"
+    ? {
+        gateway: "evolution",
+        serverUrl: connection.serverUrl,
+        instanceName: connection.instanceName,
+      }
+    : {
+        gateway: "cloud",
+        phoneNumberId: connection.phoneNumberId,
+        businessAccountId: connection.businessAccountId,
+      };
 }
 
 /**
@@ -56,10 +63,10 @@ export const claimNext = internalMutation({
       rowId: queued._id,
       organizationId: queued.organizationId,
       connectionId: connection._id,
-      serverUrl: connection.serverUrl,
-      instanceName: connection.instanceName,
+      target: senderTarget(connection),
       number: chat.phone.replace(/^\+/, ""),
       text: queued.text,
+      template: queued.template,
       media: attachment
         ? {
             storageId: attachment.storageId,
@@ -122,38 +129,32 @@ export const deliverNext = internalAction({
       conversationId,
     });
     if (!job) return;
-    const apiKey: string | null = await ctx.runAction(internal.system.secrets.secrets.read, {
-      organizationId: job.organizationId,
-      name: whatsappApiKeySecret(job.connectionId),
-    });
-    if (!apiKey) {
+    const sender = await openSender(ctx, job.organizationId, job.connectionId, job.target);
+    if (!sender) {
       await ctx.runMutation(internal.system.whatsapp.outbound.recordOutcome, {
         rowId: job.rowId,
-        error: "The WhatsApp number's API key is missing",
+        error: "The WhatsApp number's credentials are missing",
       });
       return;
     }
-    const client = evolutionClient({ ...job, apiKey });
     try {
       let providerMessageId: string;
       if (job.media) {
         const blob = await ctx.storage.get(job.media.storageId);
-        if (!blob) throw new EvolutionError("The file is no longer stored", 410);
-        providerMessageId = await client.sendMedia(job.number, {
-          mediatype: job.media.mediatype,
-          mimetype: job.media.mimetype,
-          fileName: job.media.fileName,
-          media: toBase64(await blob.arrayBuffer()),
-        });
+        if (!blob) throw new GatewayError("The file is no longer stored", 410);
+        providerMessageId = await sender.file(job.number, { ...job.media, blob });
+      } else if (job.template) {
+        if (!sender.template) throw new GatewayError("This gateway has no templates", 400);
+        providerMessageId = await sender.template(job.number, job.template);
       } else {
-        providerMessageId = await client.sendText(job.number, job.text ?? "");
+        providerMessageId = await sender.text(job.number, job.text ?? "");
       }
       await ctx.runMutation(internal.system.whatsapp.outbound.recordOutcome, {
         rowId: job.rowId,
         providerMessageId,
       });
     } catch (error) {
-      const known = error instanceof EvolutionError;
+      const known = error instanceof GatewayError;
       console.error("WhatsApp send failed", { rowId: job.rowId, error: String(error) });
       await ctx.runMutation(internal.system.whatsapp.outbound.recordOutcome, {
         rowId: job.rowId,

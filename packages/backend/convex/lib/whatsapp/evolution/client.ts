@@ -1,17 +1,8 @@
 import type { GatewayState } from "../events";
+import { GatewayError } from "../gatewayError";
 
-/** A refused or failed Evolution API call; 429 and 5xx (and no answer) are worth retrying. */
-export class EvolutionError extends Error {
-  constructor(
-    message: string,
-    readonly status: number | null,
-  ) {
-    super(message);
-    this.name = "EvolutionError";
-  }
-  get retryable(): boolean {
-    return this.status === null || this.status === 429 || this.status >= 500;
-  }
+export class EvolutionError extends GatewayError {
+  override name = "EvolutionError";
 }
 
 export type EvolutionInstance = { serverUrl: string; instanceName: string; apiKey: string };

@@ -23,6 +23,7 @@ import { ConversationRating } from "../components/conversation-rating";
 import { MessageList } from "../components/message-list";
 import { ReplyComposer } from "../components/reply-composer";
 import { VoiceCallPanel } from "../components/voice-call-panel";
+import { WhatsAppWindowClosed } from "../components/whatsapp-window-closed";
 
 const SHORTCUT_KEYS = { escalated: "e", resolved: "Shift+R", unresolved: undefined } as const;
 
@@ -161,12 +162,20 @@ export function ConversationView({ conversationId }: { conversationId: Id<"conve
             {t("voiceNoReply")}
           </p>
         ) : (
-          <ReplyComposer
-            textareaRef={replyInput}
-            conversationId={conversationId}
-            disabled={conversation.status === "resolved"}
-            handsOver={conversation.status === "unresolved"}
-          />
+          <>
+            {conversation.channel === "whatsapp" ? (
+              <WhatsAppWindowClosed
+                conversationId={conversationId}
+                disabled={conversation.status === "resolved"}
+              />
+            ) : null}
+            <ReplyComposer
+              textareaRef={replyInput}
+              conversationId={conversationId}
+              disabled={conversation.status === "resolved"}
+              handsOver={conversation.status === "unresolved"}
+            />
+          </>
         )}
       </section>
       <aside className="hidden w-72 shrink-0 overflow-y-auto border-l p-4 lg:block">

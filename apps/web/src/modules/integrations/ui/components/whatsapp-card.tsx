@@ -12,6 +12,8 @@ import { type FormEvent, useState } from "react";
 import { CopyButton } from "@/modules/dashboard/ui/components/copy-button";
 import { useErrorMessage } from "@/modules/convex/use-error-message";
 
+import { WhatsAppCloudForm } from "./whatsapp-cloud-form";
+
 const STATE_VARIANT = {
   connected: "success",
   qr: "warning",
@@ -20,9 +22,9 @@ const STATE_VARIANT = {
 } as const;
 
 /**
- * The organization's WhatsApp number through an Evolution API instance (admins): the key is
- * checked with the server and kept as a secret; the card shows the gateway's state and the
- * webhook URL to paste into the instance when Echo could not register it.
+ * The organization's WhatsApp number (admins), through an Evolution API instance or the Cloud
+ * API: credentials are checked with the gateway and kept as secrets; the card shows the state,
+ * the webhook URL (and, for the Cloud API, the verify token) to paste into the gateway.
  */
 export function WhatsAppCard() {
   const t = useTranslations("whatsapp");
@@ -34,6 +36,8 @@ export function WhatsAppCard() {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [registered, setRegistered] = useState<boolean | null>(null);
+  const tCloud = useTranslations("whatsappCloud");
+  const [gateway, setGateway] = useState<"evolution" | "cloud">("evolution");
 
   async function onConnect(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -79,10 +83,34 @@ export function WhatsAppCard() {
         <div className="h-24 animate-pulse rounded-md bg-muted" />
       ) : connection ? (
         <div className="grid gap-2 text-sm">
-          <p>
-            {t("instance", { instance: connection.instanceName, server: connection.serverUrl })}
-          </p>
-          {connection.state === "qr" ? <p>{t("scanQr")}</p> : null}
+          {connection.gateway === "evolution" ? (
+            <>
+              <p>
+                {t("instance", {
+                  instance: connection.instanceName,
+                  server: connection.serverUrl,
+                })}
+              </p>
+              {connection.state === "qr" ? <p>{t("scanQr")}</p> : null}
+            </>
+          ) : (
+            <>
+              <p>
+                {connection.verifiedName
+                  ? tCloud("number", {
+                      phone: connection.displayPhoneNumber,
+                      name: connection.verifiedName,
+                    })
+                  : tCloud("numberUnnamed", { phone: connection.displayPhoneNumber })}
+              </p>
+              <p className="text-xs text-muted-foreground">
+                {tCloud("ids", {
+                  phoneNumberId: connection.phoneNumberId,
+                  businessAccountId: connection.businessAccountId,
+                })}
+              </p>
+            </>
+          )}
           <p className="font-medium">{t("webhookUrl")}</p>
           <code
             data-testid="whatsapp-webhook-url"
@@ -90,8 +118,23 @@ export function WhatsAppCard() {
           >
             {connection.webhookUrl}
           </code>
+          {connection.gateway === "cloud" && connection.verifyToken ? (
+            <>
+              <p className="font-medium">{tCloud("verifyToken")}</p>
+              <code
+                data-testid="whatsapp-verify-token"
+                className="rounded-md border bg-muted p-2 text-xs [overflow-wrap:anywhere]"
+              >
+                {connection.verifyToken}
+              </code>
+            </>
+          ) : null}
           <p className="text-xs text-muted-foreground">
-            {registered === false ? t("webhookManual") : t("webhookHelp")}
+            {connection.gateway === "cloud"
+              ? tCloud("webhookHelp")
+              : registered === false
+                ? t("webhookManual")
+                : t("webhookHelp")}
           </p>
           <div className="flex flex-wrap gap-2">
             <CopyButton
@@ -101,35 +144,70 @@ export function WhatsAppCard() {
               copiedLabel={t("copied")}
               copiedToast={tToasts("copied", { what: t("webhookUrl") })}
             />
+            {connection.gateway === "cloud" && connection.verifyToken ? (
+              <CopyButton
+                size="sm"
+                text={connection.verifyToken}
+                label={tCloud("copyToken")}
+                copiedLabel={t("copied")}
+              />
+            ) : null}
             <Button size="sm" variant="outline" onClick={() => void disconnect({})}>
               {t("disconnect")}
             </Button>
           </div>
         </div>
       ) : (
-        <form className="grid max-w-md gap-3" onSubmit={onConnect}>
-          <div className="grid gap-1.5">
-            <Label htmlFor="whatsapp-server">{t("serverUrl")}</Label>
-            <Input
-              id="whatsapp-server"
-              name="serverUrl"
-              type="url"
-              placeholder="https://evolution.example.com"
-              required
-            />
+        <div className="grid gap-3">
+          <div role="group" aria-label={tCloud("gateway")} className="flex flex-wrap gap-2">
+            {(["evolution", "cloud"] as const).map((kind) => (
+              <Button
+                key={kind}
+                type="button"
+                size="sm"
+                variant={gateway === kind ? "default" : "outline"}
+                aria-pressed={gateway === kind}
+                onClick={() => setGateway(kind)}
+              >
+                {tCloud(kind)}
+              </Button>
+            ))}
           </div>
-          <div className="grid gap-1.5">
-            <Label htmlFor="whatsapp-instance">{t("instanceName")}</Label>
-            <Input id="whatsapp-instance" name="instanceName" autoComplete="off" required />
-          </div>
-          <div className="grid gap-1.5">
-            <Label htmlFor="whatsapp-key">{t("apiKey")}</Label>
-            <Input id="whatsapp-key" name="apiKey" type="password" autoComplete="off" required />
-          </div>
-          <Button type="submit" className="w-fit" disabled={busy}>
-            {busy ? t("connecting") : t("connect")}
-          </Button>
-        </form>
+          {gateway === "cloud" ? (
+            <WhatsAppCloudForm onError={(failure) => setError(errorMessage(failure))} />
+          ) : (
+            <form className="grid max-w-md gap-3" onSubmit={onConnect}>
+              <p className="text-xs text-muted-foreground">{tCloud("evolutionHelp")}</p>
+              <div className="grid gap-1.5">
+                <Label htmlFor="whatsapp-server">{t("serverUrl")}</Label>
+                <Input
+                  id="whatsapp-server"
+                  name="serverUrl"
+                  type="url"
+                  placeholder="https://evolution.example.com"
+                  required
+                />
+              </div>
+              <div className="grid gap-1.5">
+                <Label htmlFor="whatsapp-instance">{t("instanceName")}</Label>
+                <Input id="whatsapp-instance" name="instanceName" autoComplete="off" required />
+              </div>
+              <div className="grid gap-1.5">
+                <Label htmlFor="whatsapp-key">{t("apiKey")}</Label>
+                <Input
+                  id="whatsapp-key"
+                  name="apiKey"
+                  type="password"
+                  autoComplete="off"
+                  required
+                />
+              </div>
+              <Button type="submit" className="w-fit" disabled={busy}>
+                {busy ? t("connecting") : t("connect")}
+              </Button>
+            </form>
+          )}
+        </div>
       )}
     </section>
   );
