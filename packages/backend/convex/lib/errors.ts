@@ -24,6 +24,7 @@ export const ERROR_CODES = [
   "IMPORT_NO_HEADER",
   "ALREADY_RATED",
   "INVALID_URL",
+  "SEGMENT_EXISTS",
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];
