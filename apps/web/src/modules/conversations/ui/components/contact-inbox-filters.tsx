@@ -17,6 +17,7 @@ const TYPING_DELAY_MS = 300;
 /** Narrows the inbox to conversations whose visitor's contact has a tag or a lifecycle stage. */
 export function ContactInboxFilters() {
   const t = useTranslations("contactInbox");
+  const tFilters = useTranslations("contactFilters");
   const stageLabel = useStageLabel();
   const { contact, update } = useInboxFilters();
   const applied = contact.contactTag ?? "";
@@ -34,6 +35,11 @@ export function ContactInboxFilters() {
         label={t("stage")}
         testId="contact-stage-filter"
         value={contact.contactStage ?? ANY}
+        display={
+          contact.contactStage
+            ? tFilters("stagePicked", { stage: stageLabel(contact.contactStage) })
+            : undefined
+        }
         onValueChange={(stage) => update({ contactStage: stage === ANY ? null : (stage as Stage) })}
       >
         <SelectItem value={ANY}>{t("anyStage")}</SelectItem>
