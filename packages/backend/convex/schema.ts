@@ -36,6 +36,7 @@ import { notesTables } from "./lib/notes/tables";
 import { cannedResponsesTables } from "./lib/cannedResponses/tables";
 import { whatsappTables } from "./lib/whatsapp/tables";
 import { contactNoteTables } from "./lib/contacts/noteTables";
+import { contactMergeTables } from "./lib/contacts/mergeTables";
 
 /**
  * Every tenant-owned table carries `organizationId`: the organization's public id (Clerk's or
@@ -331,4 +332,5 @@ export default defineSchema({
   ...notesTables,
   ...cannedResponsesTables,
   ...whatsappTables,
+  ...contactMergeTables,
 });

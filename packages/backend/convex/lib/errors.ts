@@ -25,6 +25,7 @@ export const ERROR_CODES = [
   "ALREADY_RATED",
   "INVALID_URL",
   "WHATSAPP_WINDOW_CLOSED",
+  "SEGMENT_EXISTS",
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -3,6 +3,8 @@ import { v } from "convex/values";
 import { recordAudit } from "../lib/audit";
 import { setSessionConversationsContact } from "../lib/contacts/conversationContact";
 import { sessionsOfContact } from "../lib/contacts/conversations";
+import { mergedFields } from "../lib/contacts/merge";
+import { forgetMerges, recordMerge } from "../lib/contacts/mergeRecords";
 import { deleteContactRecord, patchContact, requireOrgContact } from "../lib/contacts/records";
 import { fail } from "../lib/errors";
 import { adminMutation } from "../lib/functions";
@@ -10,11 +12,16 @@ import { deleteConversation } from "../lib/retention";
 
 /**
  * Two records of one customer become one: the kept contact gains the other's emails, phones,
- * tags, the custom fields it lacks, and its visitors (so its conversations); the other goes.
+ * tags, the fields it lacks (or those named in `useDuplicate`, lib/contacts/merge.ts), its notes
+ * and its visitors (so its conversations); the other goes, and its page leads to the kept one.
  */
 export const merge = adminMutation({
-  args: { contactId: v.id("contacts"), duplicateId: v.id("contacts") },
-  handler: async (ctx, { contactId, duplicateId }) => {
+  args: {
+    contactId: v.id("contacts"),
+    duplicateId: v.id("contacts"),
+    useDuplicate: v.optional(v.array(v.string())),
+  },
+  handler: async (ctx, { contactId, duplicateId, useDuplicate = [] }) => {
     const { orgId } = ctx.operator;
     if (contactId === duplicateId) fail("INVALID_INPUT", "A contact cannot merge with itself");
     const kept = await requireOrgContact(ctx, orgId, contactId);
@@ -30,26 +37,13 @@ export const merge = adminMutation({
       await ctx.db.patch(session._id, { contactId });
       await setSessionConversationsContact(ctx, session._id, contactId);
     }
-    const union = (a: string[], b: string[]) => [...new Set([...a, ...b])];
-    await patchContact(ctx, kept, {
-      emails: union(kept.emails, duplicate.emails),
-      phones: union(kept.phones, duplicate.phones),
-      tags: union(kept.tags, duplicate.tags),
-      customFields: { ...duplicate.customFields, ...kept.customFields },
-      stage: kept.stage ?? duplicate.stage,
-      company: kept.company ?? duplicate.company,
-      avatarUrl: kept.avatarUrl ?? duplicate.avatarUrl,
-      language: kept.language ?? duplicate.language,
-      location: kept.location ?? duplicate.location,
-      externalUserId: kept.externalUserId ?? duplicate.externalUserId,
-      identityEmail: kept.identityEmail ?? duplicate.identityEmail,
-      firstSeenAt: Math.min(kept.firstSeenAt, duplicate.firstSeenAt),
-      lastSeenAt: Math.max(kept.lastSeenAt, duplicate.lastSeenAt),
-    });
+    await patchContact(ctx, kept, mergedFields(kept, duplicate, useDuplicate));
+    await recordMerge(ctx, orgId, duplicateId, contactId);
     await recordAudit(ctx, ctx.operator, "contact.merge", contactId, {
       mergedContactId: duplicateId,
       mergedName: duplicate.name,
       sessionsMoved: sessions.length,
+      usedFromMerged: useDuplicate.join(","),
     });
     return null;
   },
@@ -81,6 +75,7 @@ export const remove = adminMutation({
       await ctx.db.delete(session._id);
     }
     await deleteContactRecord(ctx, contact);
+    await forgetMerges(ctx, contactId);
     await recordAudit(ctx, ctx.operator, "contact.delete", contactId, {
       conversations,
     });

@@ -2,15 +2,13 @@ import { listUIMessages } from "@convex-dev/agent";
 import { v } from "convex/values";
 
 import { components } from "../_generated/api";
-import type { Doc } from "../_generated/dataModel";
 import { recordAudit } from "../lib/audit";
 import { setSessionConversationsContact } from "../lib/contacts/conversationContact";
 import { conversationsOfContact, timelineEntry } from "../lib/contacts/conversations";
 import { contactsToCsv } from "../lib/contacts/csv";
 import { fieldDefinitions } from "../lib/contacts/input";
 import { requireOrgContact } from "../lib/contacts/records";
-import { matchesSegment, vSegmentFilters } from "../lib/contacts/segmentFilters";
-import { vContactChannel, vContactStage } from "../lib/contacts/validators";
+import { readSelection, segmentOf, vSelectionArgs } from "../lib/contacts/contactSelection";
 import { contactView } from "../lib/contacts/view";
 import { operatorMutation, operatorQuery } from "../lib/functions";
 import { requireOrgConversation } from "../lib/operatorConversations";
@@ -88,53 +86,13 @@ export const exportData = operatorQuery({
 const MAX_CSV_CONTACTS = 5000;
 
 export const exportCsv = operatorQuery({
-  args: {
-    stage: v.optional(vContactStage),
-    channel: v.optional(vContactChannel),
-    tag: v.optional(v.string()),
-    /** A saved segment's further filters (lib/contacts/segmentFilters.ts). */
-    tags: vSegmentFilters.fields.tags,
-    customField: vSegmentFilters.fields.customField,
-    lastSeenFrom: vSegmentFilters.fields.lastSeenFrom,
-    lastSeenTo: vSegmentFilters.fields.lastSeenTo,
-  },
-  handler: async (ctx, { stage, channel, ...rest }) => {
+  args: vSelectionArgs,
+  handler: async (ctx, args) => {
     const { orgId } = ctx.operator;
-    const allTags = [...(rest.tag ? [rest.tag] : []), ...(rest.tags ?? [])];
-    const tag = allTags[0];
-    let contacts: Doc<"contacts">[];
-    if (tag) {
-      const rows = await ctx.db
-        .query("contactTags")
-        .withIndex("by_organization_and_tag_and_lastSeenAt", (q) =>
-          q.eq("organizationId", orgId).eq("tag", tag.trim().toLowerCase()),
-        )
-        .order("desc")
-        .take(MAX_CSV_CONTACTS);
-      contacts = [];
-      for (const row of rows) {
-        const contact = await ctx.db.get(row.contactId);
-        if (contact && contact.organizationId === orgId) contacts.push(contact);
-      }
-    } else if (stage) {
-      contacts = await ctx.db
-        .query("contacts")
-        .withIndex("by_organization_and_stage_and_lastSeenAt", (q) =>
-          q.eq("organizationId", orgId).eq("stage", stage),
-        )
-        .order("desc")
-        .take(MAX_CSV_CONTACTS);
-    } else {
-      contacts = await ctx.db
-        .query("contacts")
-        .withIndex("by_organization_and_lastSeenAt", (q) => q.eq("organizationId", orgId))
-        .order("desc")
-        .take(MAX_CSV_CONTACTS);
-    }
-    const selected = contacts.filter((contact) =>
-      matchesSegment(contact, { ...rest, tags: allTags, stage, channel }),
-    );
+    const { page } = await readSelection(ctx, orgId, segmentOf(args), "lastSeen", "desc", {
+      take: MAX_CSV_CONTACTS,
+    });
     const fields = (await fieldDefinitions(ctx, orgId)).map((field) => field.key);
-    return contactsToCsv(selected, fields);
+    return contactsToCsv(page, fields);
   },
 });

@@ -40,7 +40,7 @@ async function world() {
 describe("contact segments", () => {
   test("are saved per organization by name, shared with every operator, replaced and removed", async () => {
     const { admin, member, other } = await world();
-    const id = await member.mutation(api.private.contactSegments.save, {
+    const id = await admin.mutation(api.private.contactSegments.save, {
       name: " Renewals ",
       filters: { tags: ["VIP "], stage: "customer" },
     });
@@ -59,11 +59,47 @@ describe("contact segments", () => {
     await expect(
       other.mutation(api.private.contactSegments.remove, { segmentId: id }),
     ).rejects.toMatchObject({ data: { code: "NOT_FOUND" } });
-    await member.mutation(api.private.contactSegments.remove, { segmentId: id });
+    await admin.mutation(api.private.contactSegments.remove, { segmentId: id });
     expect(await admin.query(api.private.contactSegments.list, {})).toEqual([]);
     await expect(
       admin.mutation(api.private.contactSegments.save, { name: " ", filters: {} }),
     ).rejects.toMatchObject({ data: { code: "INVALID_INPUT" } });
+  });
+
+  test("admins save, rename and remove them; members only use them", async () => {
+    const { admin, member } = await world();
+    const code = (p: Promise<unknown>) =>
+      p.then(
+        () => null,
+        (e: { data: { code: string } }) => e.data.code,
+      );
+    expect(
+      await code(member.mutation(api.private.contactSegments.save, { name: "Mine", filters: {} })),
+    ).toBe("UNAUTHORIZED");
+    const id = await admin.mutation(api.private.contactSegments.save, {
+      name: "Trials",
+      filters: { stage: "lead", lastSeen: "7d" },
+    });
+    await admin.mutation(api.private.contactSegments.save, { name: "Churned", filters: {} });
+    expect(
+      await code(member.mutation(api.private.contactSegments.rename, { segmentId: id, name: "X" })),
+    ).toBe("UNAUTHORIZED");
+    expect(await code(member.mutation(api.private.contactSegments.remove, { segmentId: id }))).toBe(
+      "UNAUTHORIZED",
+    );
+    expect(
+      await code(
+        admin.mutation(api.private.contactSegments.rename, { segmentId: id, name: "Churned" }),
+      ),
+    ).toBe("SEGMENT_EXISTS");
+    await admin.mutation(api.private.contactSegments.rename, {
+      segmentId: id,
+      name: " Hot trials ",
+    });
+    expect(await member.query(api.private.contactSegments.list, {})).toEqual([
+      expect.objectContaining({ name: "Churned" }),
+      { _id: id, name: "Hot trials", filters: { stage: "lead", lastSeen: "7d" } },
+    ]);
   });
 
   test("the list applies a segment's tags, custom field value and last-seen range", async () => {

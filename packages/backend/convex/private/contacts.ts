@@ -1,43 +1,42 @@
 import { paginationOptsValidator } from "convex/server";
 import { v } from "convex/values";
 
-import type { Doc } from "../_generated/dataModel";
 import { recordAudit } from "../lib/audit";
 import { normalizeInput } from "../lib/contacts/input";
 import { contactView } from "../lib/contacts/view";
 import { insertContact, patchContact, requireOrgContact } from "../lib/contacts/records";
-import { matchesSegment, vSegmentFilters } from "../lib/contacts/segmentFilters";
-import { vContactChannel, vContactInput, vContactStage } from "../lib/contacts/validators";
+import {
+  readSelection,
+  segmentOf,
+  vContactSort,
+  vSelectionArgs,
+} from "../lib/contacts/contactSelection";
+import { matchesSegment } from "../lib/contacts/segmentFilters";
+import { vContactInput } from "../lib/contacts/validators";
 import { fail } from "../lib/errors";
 import { operatorMutation, operatorQuery } from "../lib/functions";
 
 /**
- * Contacts, most recently seen first (or oldest first), filtered by text, stage, channel or tag.
- * Every path reads an index scoped to the organization.
+ * Contacts sorted by last seen, name or creation, filtered by text, stage, channel, tags, a
+ * custom field or last seen (lib/contacts/contactSelection.ts). Every path reads an index scoped
+ * to the organization; text search ranks by relevance.
  */
 export const list = operatorQuery({
   args: {
     paginationOpts: paginationOptsValidator,
     search: v.optional(v.string()),
-    stage: v.optional(vContactStage),
-    channel: v.optional(vContactChannel),
-    tag: v.optional(v.string()),
+    sort: v.optional(vContactSort),
     order: v.optional(v.union(v.literal("asc"), v.literal("desc"))),
-    /** A saved segment's further filters (lib/contacts/segmentFilters.ts). */
-    tags: vSegmentFilters.fields.tags,
-    customField: vSegmentFilters.fields.customField,
-    lastSeenFrom: vSegmentFilters.fields.lastSeenFrom,
-    lastSeenTo: vSegmentFilters.fields.lastSeenTo,
+    ...vSelectionArgs,
   },
-  handler: async (ctx, { paginationOpts, search, stage, channel, order = "desc", ...rest }) => {
+  handler: async (ctx, { paginationOpts, search, sort = "lastSeen", order = "desc", ...rest }) => {
     const { orgId } = ctx.operator;
-    const contacts = ctx.db.query("contacts");
-    const allTags = [...(rest.tag ? [rest.tag] : []), ...(rest.tags ?? [])];
-    const tag = allTags[0];
-    const filters = { ...rest, tags: allTags, stage, channel };
-    const keep = (contact: Doc<"contacts">) => matchesSegment(contact, filters);
+    const filters = segmentOf(rest);
     if (search?.trim()) {
-      const result = await contacts
+      const { stage, channel } = filters;
+      const now = Date.now();
+      const result = await ctx.db
+        .query("contacts")
         .withSearchIndex("search_text", (q) => {
           let s = q.search("searchText", search.trim()).eq("organizationId", orgId);
           if (stage) s = s.eq("stage", stage);
@@ -45,37 +44,13 @@ export const list = operatorQuery({
           return s;
         })
         .paginate(paginationOpts);
-      return { ...result, page: result.page.filter(keep).map(contactView) };
+      const page = result.page.filter((contact) => matchesSegment(contact, filters, now));
+      return { ...result, page: page.map(contactView) };
     }
-    if (tag) {
-      const result = await ctx.db
-        .query("contactTags")
-        .withIndex("by_organization_and_tag_and_lastSeenAt", (q) =>
-          q.eq("organizationId", orgId).eq("tag", tag.trim().toLowerCase()),
-        )
-        .order(order)
-        .paginate(paginationOpts);
-      const page = [];
-      for (const row of result.page) {
-        const contact = await ctx.db.get(row.contactId);
-        if (contact && contact.organizationId === orgId && keep(contact))
-          page.push(contactView(contact));
-      }
-      return { ...result, page };
-    }
-    const indexed = stage
-      ? contacts.withIndex("by_organization_and_stage_and_lastSeenAt", (q) =>
-          q.eq("organizationId", orgId).eq("stage", stage),
-        )
-      : channel
-        ? contacts.withIndex("by_organization_and_channel_and_lastSeenAt", (q) =>
-            q.eq("organizationId", orgId).eq("channel", channel),
-          )
-        : contacts.withIndex("by_organization_and_lastSeenAt", (q) =>
-            q.eq("organizationId", orgId),
-          );
-    const result = await indexed.order(order).paginate(paginationOpts);
-    return { ...result, page: result.page.filter(keep).map(contactView) };
+    const result = await readSelection(ctx, orgId, filters, sort, order, {
+      paginate: paginationOpts,
+    });
+    return { ...result, page: result.page.map(contactView) };
   },
 });
 

@@ -29,6 +29,7 @@ describe("system.seed", () => {
       canned: (await ctx.db.query("cannedResponses").collect()).map(
         (r) => `${r.language}/${r.shortcut}`,
       ),
+      contactFields: (await ctx.db.query("contactFields").collect()).map((f) => f.label),
     }));
     expect(counts).toEqual({
       organizations: 1,
@@ -36,6 +37,7 @@ describe("system.seed", () => {
       widgets: 1,
       files: SEED_DOCUMENTS.map((d) => [d.name, "ready"]),
       canned: ["en/hi", "en/refund", "en/bye", "pt-BR/hi", "pt-BR/refund", "pt-BR/bye"],
+      contactFields: ["Plan", "Seats"],
     });
     expect(SEED_DOCUMENTS.some((d) => d.name === "primeiros-passos.md")).toBe(true);
     const widget = await t.query(api.public.widgetSettings.get, { organizationId: "org_demo" });

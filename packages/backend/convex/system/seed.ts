@@ -6,6 +6,7 @@ import { SEED_DOCUMENTS } from "../lib/seed/seedDocuments";
 import { DEFAULT_WIDGET_SETTINGS } from "../lib/widgetSettings";
 import { indexDocument } from "../lib/knowledge/indexDocument";
 import { seedCannedResponses } from "../lib/seed/cannedResponses";
+import { seedContactFields } from "../lib/seed/contactFields";
 
 const DEMO_ORGANIZATION_ID = "org_demo";
 
@@ -59,6 +60,7 @@ export const seed = internalMutation({
       });
     }
     await seedCannedResponses(ctx, organizationId);
+    await seedContactFields(ctx, organizationId);
     const pending = [];
     for (const document of SEED_DOCUMENTS) {
       const file = await ctx.db

@@ -34,6 +34,8 @@ export const contactTables = {
     searchText: v.string(),
   })
     .index("by_organization_and_lastSeenAt", ["organizationId", "lastSeenAt"])
+    .index("by_organization_and_name", ["organizationId", "name"])
+    .index("by_organization", ["organizationId"])
     .index("by_organization_and_stage_and_lastSeenAt", ["organizationId", "stage", "lastSeenAt"])
     .index("by_organization_and_channel_and_lastSeenAt", [
       "organizationId",

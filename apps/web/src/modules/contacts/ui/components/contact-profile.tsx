@@ -1,7 +1,9 @@
 "use client";
 
+import { api } from "@echo/backend/convex/_generated/api";
 import type { ContactView } from "@echo/backend/convex/lib/contacts/view";
 import { Badge } from "@echo/ui/components/badge";
+import { useQuery } from "convex/react";
 import { useFormatter, useTranslations } from "next-intl";
 
 import { useStageLabel } from "../../hooks/use-stage-label";
@@ -11,6 +13,10 @@ import { formatPhone } from "../../lib/format-phone";
 export function ContactProfile({ contact }: { contact: ContactView }) {
   const t = useTranslations("contacts.profile");
   const tChannel = useTranslations("contacts.channels");
+  const tValues = useTranslations("contactFieldValues");
+  const definitions = useQuery(api.private.contactFields.list, {});
+  const labelOf = (key: string) =>
+    definitions?.fields.find((field) => field.key === key)?.label ?? key;
   const format = useFormatter();
   const stageLabel = useStageLabel();
   const day = (at: number) => format.dateTime(at, { dateStyle: "medium", timeStyle: "short" });
@@ -25,8 +31,8 @@ export function ContactProfile({ contact }: { contact: ContactView }) {
     [t("firstSeen"), day(contact.firstSeenAt)],
     [t("lastSeen"), day(contact.lastSeenAt)],
     ...Object.entries(contact.customFields).map(([key, value]): [string, string] => [
-      key,
-      String(value),
+      labelOf(key),
+      typeof value === "boolean" ? tValues(value ? "yes" : "no") : String(value),
     ]),
   ];
   return (

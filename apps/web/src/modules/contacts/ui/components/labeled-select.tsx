@@ -15,11 +15,14 @@ export function LabeledSelect({
   value,
   options,
   onChange,
+  display,
 }: {
   label: string;
   value: string;
   options: Array<{ value: string; label: string }>;
   onChange: (value: string) => void;
+  /** What the closed select shows instead of the picked option's label. */
+  display?: string;
 }) {
   const labelId = useId();
   return (
@@ -29,7 +32,7 @@ export function LabeledSelect({
       </span>
       <Select value={value} onValueChange={onChange}>
         <SelectTrigger size="sm" aria-labelledby={labelId} className="w-full min-w-0">
-          <SelectValue />
+          <SelectValue>{display}</SelectValue>
         </SelectTrigger>
         <SelectContent>
           {options.map((option) => (

@@ -1,74 +1,123 @@
 "use client";
 
 import { api } from "@echo/backend/convex/_generated/api";
+import type { Id } from "@echo/backend/convex/_generated/dataModel";
 import { Button } from "@echo/ui/components/button";
 import { SkeletonList } from "@echo/ui/components/skeleton";
-import { usePaginatedQuery } from "convex/react";
+import { useMutation, usePaginatedQuery, useQuery } from "convex/react";
+import { BookmarkPlusIcon } from "lucide-react";
 import { useTranslations } from "next-intl";
-import { useDeferredValue, useState } from "react";
+import { useDeferredValue, useMemo, useState } from "react";
 
 import { ImportButton } from "../../import/ui/components/import-button";
-import { CHANNELS, STAGES, type Channel, type Stage } from "../../lib/contact-form-values";
-import { ALL, ContactFilters, type ContactFilterState } from "../components/contact-filters";
+import {
+  EMPTY_FILTERS,
+  segmentFiltersOf,
+  stateFromSegment,
+  type ContactFilterState,
+} from "../../lib/contact-filter-args";
+import { ContactFilters } from "../components/contact-filters";
 import { ContactTable } from "../components/contact-table";
+import { ExportContactsButton } from "../components/export-contacts-button";
 import { NewContactDialog } from "../components/new-contact-dialog";
+import { SegmentList, type Segment } from "../components/segment-list";
+import { SegmentNameDialog } from "../components/segment-name-dialog";
 
 const PAGE_SIZE = 50;
 
-const oneOf = <T extends string>(list: readonly T[], value: string): T | undefined =>
-  (list as readonly string[]).includes(value) ? (value as T) : undefined;
-
 export function ContactsView() {
   const t = useTranslations("contacts");
-  const [filters, setFilters] = useState<ContactFilterState>({
-    search: "",
-    stage: ALL,
-    channel: ALL,
-    tag: "",
-    order: "desc",
-  });
+  const ts = useTranslations("contactSegments");
+  const organization = useQuery(api.private.organization.current);
+  const isAdmin = organization?.role === "owner" || organization?.role === "admin";
+  const definitions = useQuery(api.private.contactFields.list, {});
+  const fields = useMemo(() => definitions?.fields ?? [], [definitions]);
+  const segments = useQuery(api.private.contactSegments.list, {});
+  const saveSegment = useMutation(api.private.contactSegments.save);
+  const [filters, setFilters] = useState<ContactFilterState>(EMPTY_FILTERS);
+  const [segmentId, setSegmentId] = useState<Id<"contactSegments"> | null>(null);
   const deferred = useDeferredValue(filters);
+  const selection = useMemo(() => segmentFiltersOf(deferred, fields), [deferred, fields]);
   const { results, status, loadMore } = usePaginatedQuery(
     api.private.contacts.list,
     {
+      ...selection,
       search: deferred.search.trim() || undefined,
-      stage: oneOf<Stage>(STAGES, deferred.stage),
-      channel: oneOf<Channel>(CHANNELS, deferred.channel),
-      tag: deferred.tag.trim().toLowerCase() || undefined,
+      sort: deferred.sort,
       order: deferred.order,
     },
     { initialNumItems: PAGE_SIZE },
   );
+  const active = segments?.find((segment) => segment._id === segmentId) ?? null;
+  const open = (segment: Segment | null) => {
+    setSegmentId(segment?._id ?? null);
+    setFilters((current) =>
+      segment
+        ? stateFromSegment(segment.filters, current)
+        : { ...EMPTY_FILTERS, sort: current.sort, order: current.order },
+    );
+  };
   return (
-    <section className="mx-auto grid w-full max-w-6xl gap-6 p-4 md:p-6">
+    <section className="mx-auto grid w-full max-w-7xl gap-6 p-4 md:p-6">
       <div className="flex flex-wrap items-start justify-between gap-3">
         <div>
-          <h1 className="text-xl font-semibold">{t("title")}</h1>
+          <h1 className="text-xl font-semibold">{active ? active.name : t("title")}</h1>
           <p className="text-sm text-muted-foreground">{t("description")}</p>
         </div>
-        <div className="flex flex-wrap gap-2">
+        <div className="flex flex-wrap items-start gap-2">
+          <ExportContactsButton filters={segmentFiltersOf(filters, fields)} name={active?.name} />
+          {isAdmin ? (
+            <SegmentNameDialog
+              trigger={
+                <Button variant="outline">
+                  <BookmarkPlusIcon aria-hidden />
+                  {ts("save")}
+                </Button>
+              }
+              title={ts("saveTitle")}
+              description={ts("saveDescription")}
+              submitLabel={ts("saveSubmit")}
+              initialName={active?.name ?? ""}
+              onSubmit={async (name) =>
+                setSegmentId(
+                  await saveSegment({ name, filters: segmentFiltersOf(filters, fields) }),
+                )
+              }
+            />
+          ) : null}
           <ImportButton />
           <NewContactDialog />
         </div>
       </div>
-      <ContactFilters
-        value={filters}
-        onChange={(next) => setFilters((current) => ({ ...current, ...next }))}
-      />
-      {status === "LoadingFirstPage" ? (
-        <SkeletonList label={t("loading")} rows={5} />
-      ) : (
-        <ContactTable contacts={results} />
-      )}
-      {status === "CanLoadMore" ? (
-        <Button
-          variant="outline"
-          className="justify-self-center"
-          onClick={() => loadMore(PAGE_SIZE)}
-        >
-          {t("loadMore")}
-        </Button>
-      ) : null}
+      <div className="grid gap-6 md:grid-cols-[12rem_minmax(0,1fr)]">
+        <SegmentList
+          segments={segments ?? []}
+          activeId={active?._id ?? null}
+          canManage={isAdmin}
+          onOpen={open}
+        />
+        <div className="grid content-start gap-4">
+          <ContactFilters
+            value={filters}
+            fields={fields}
+            onChange={(next) => setFilters((current) => ({ ...current, ...next }))}
+          />
+          {status === "LoadingFirstPage" ? (
+            <SkeletonList label={t("loading")} rows={5} />
+          ) : (
+            <ContactTable contacts={results} />
+          )}
+          {status === "CanLoadMore" ? (
+            <Button
+              variant="outline"
+              className="justify-self-center"
+              onClick={() => loadMore(PAGE_SIZE)}
+            >
+              {t("loadMore")}
+            </Button>
+          ) : null}
+        </div>
+      </div>
     </section>
   );
 }

@@ -17,6 +17,7 @@ const TYPING_DELAY_MS = 300;
 /** Narrows the inbox to conversations whose visitor's contact has a tag or a lifecycle stage. */
 export function ContactInboxFilters() {
   const t = useTranslations("contactInbox");
+  const tFilters = useTranslations("contactFilters");
   const stageLabel = useStageLabel();
   const { contact, update } = useInboxFilters();
   const applied = contact.contactTag ?? "";
@@ -35,6 +36,11 @@ export function ContactInboxFilters() {
         testId="contact-stage-filter"
         className="col-span-2 md:col-span-1"
         value={contact.contactStage ?? ANY}
+        display={
+          contact.contactStage
+            ? tFilters("stagePicked", { stage: stageLabel(contact.contactStage) })
+            : undefined
+        }
         onValueChange={(stage) => update({ contactStage: stage === ANY ? null : (stage as Stage) })}
       >
         <SelectItem value={ANY}>{t("anyStage")}</SelectItem>

@@ -11,6 +11,7 @@ export function InboxFilterSelect({
   value,
   onValueChange,
   className,
+  display,
   children,
 }: {
   label: string;
@@ -18,6 +19,8 @@ export function InboxFilterSelect({
   value: string;
   onValueChange: (value: string) => void;
   className?: string;
+  /** What the closed select shows instead of the picked item's text. */
+  display?: string;
   /** The `SelectItem`s. */
   children: ReactNode;
 }) {
@@ -29,7 +32,7 @@ export function InboxFilterSelect({
         className={cn("w-full min-w-0 overflow-hidden", className)}
         data-testid={testId}
       >
-        <SelectValue />
+        <SelectValue>{display}</SelectValue>
       </SelectTrigger>
       <SelectContent>{children}</SelectContent>
     </Select>

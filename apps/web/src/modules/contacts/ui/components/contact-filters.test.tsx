@@ -1,0 +1,70 @@
+import { cleanup, fireEvent, render, screen } from "@testing-library/react";
+import { NextIntlClientProvider } from "next-intl";
+import { afterEach, describe, expect, it, vi } from "vitest";
+
+import en from "../../../../../messages/en.json";
+import ptBR from "../../../../../messages/pt-BR.json";
+import {
+  EMPTY_FILTERS,
+  type ContactFilterState,
+  type FieldDefinition,
+} from "../../lib/contact-filter-args";
+import { ContactFilters } from "./contact-filters";
+
+vi.mock("convex/react", () => ({ useQuery: () => ({ stageLabels: { lead: "Trial" } }) }));
+afterEach(cleanup);
+
+const fields: FieldDefinition[] = [
+  { key: "seats", label: "Seats", type: "number", options: [] },
+  { key: "renews", label: "Renews on", type: "date", options: [] },
+];
+
+function renderFilters(value: ContactFilterState, locale: "en" | "pt-BR" = "en") {
+  const onChange = vi.fn();
+  render(
+    <NextIntlClientProvider locale={locale} messages={locale === "en" ? en : ptBR}>
+      <ContactFilters value={value} fields={fields} onChange={onChange} />
+    </NextIntlClientProvider>,
+  );
+  return onChange;
+}
+
+describe("ContactFilters", () => {
+  it("names the picked stage on the closed select, with the organization's own label", () => {
+    renderFilters({ ...EMPTY_FILTERS, stage: "customer" });
+    expect(screen.getByRole("combobox", { name: "Stage" }).textContent).toBe("Stage: Customer");
+    cleanup();
+    renderFilters({ ...EMPTY_FILTERS, stage: "lead" }, "pt-BR");
+    expect(screen.getByRole("combobox", { name: "Estágio" }).textContent).toBe("Estágio: Trial");
+    cleanup();
+    renderFilters(EMPTY_FILTERS);
+    expect(screen.getByRole("combobox", { name: "Stage" }).textContent).toBe("All");
+  });
+
+  it("asks for a number field's range and a date field's day", () => {
+    const onChange = renderFilters({
+      ...EMPTY_FILTERS,
+      field: { key: "seats", operator: "between", value: "", to: "" },
+    });
+    expect(screen.getByRole("combobox", { name: "Custom field" }).textContent).toBe("Seats");
+    fireEvent.change(screen.getByLabelText("To"), { target: { value: "20" } });
+    expect(onChange).toHaveBeenLastCalledWith({
+      field: { key: "seats", operator: "between", value: "", to: "20" },
+    });
+    cleanup();
+    renderFilters({
+      ...EMPTY_FILTERS,
+      field: { key: "renews", operator: "after", value: "", to: "" },
+    });
+    expect(screen.getByRole("combobox", { name: "Condition" }).textContent).toBe("On or after");
+    expect(screen.getByLabelText("Date").getAttribute("type")).toBe("date");
+  });
+
+  it("offers the last-seen windows and the sorts in pt-BR too", () => {
+    renderFilters({ ...EMPTY_FILTERS, lastSeen: "older30d", sort: "name", order: "asc" }, "pt-BR");
+    expect(screen.getByRole("combobox", { name: "Visto por último" }).textContent).toBe(
+      "Há mais de 30 dias",
+    );
+    expect(screen.getByRole("combobox", { name: "Ordenar" }).textContent).toBe("Nome, A a Z");
+  });
+});
