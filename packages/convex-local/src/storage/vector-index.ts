@@ -64,6 +64,18 @@ export class VectorIndex {
     return this.byId.size;
   }
 
+  /** Each document's id, filter keys and normalized vector, to save the index. */
+  *entries(): IterableIterator<{ id: string; keys: string[]; vector: Float32Array }> {
+    for (const { id, keys, vector } of this.byId.values()) yield { id, keys, vector };
+  }
+
+  /** Adds a saved document (vector already normalized, keys in `filterFields` order). */
+  restore(id: string, vector: Float32Array, keys: string[]): void {
+    if (vector.length !== this.definition.dimensions || keys.length !== this.postings.length)
+      throw new Error(`saved vector index entry ${id} does not fit ${this.definition.name}`);
+    this.add(id, Array.from(vector), vector, keys);
+  }
+
   /** Makes the index hold `after` for this document (null: the document is gone). */
   update(id: string, after: DocJson | null): void {
     const current = this.byId.get(id);
