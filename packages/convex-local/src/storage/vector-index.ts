@@ -102,19 +102,14 @@ export class VectorIndex {
     alternatives: Array<[string, JSONValue]> | null,
   ): VectorHit[] {
     const normalized = normalize(query);
-    let candidates: Set<number> | null = null;
-    if (alternatives) {
-      candidates = new Set();
-      for (const [field, literal] of alternatives) {
-        const labels = this.postings[this.definition.filterFields.indexOf(field)]?.get(
-          literalKey(literal),
-        );
-        for (const label of labels ?? []) candidates.add(label);
-      }
-    }
+    const candidates = alternatives ? this.admitted(alternatives) : null;
     const admitted = candidates?.size ?? this.byId.size;
     if (admitted === 0 || limit <= 0) return [];
-    const filter = candidates ? (label: number) => candidates.has(label) : undefined;
+    // A filter that admits every document (one organization's knowledge base) is no filter.
+    const filter =
+      candidates && admitted < this.byId.size
+        ? (label: number) => candidates.has(label)
+        : undefined;
     if (admitted <= this.exactScanMax) {
       const k = Math.min(limit + RESCORE_SLACK, admitted);
       return this.scored(normalized, this.flat.searchKnn(query, k, filter).neighbors, limit);
@@ -125,6 +120,19 @@ export class VectorIndex {
     const widen = this.byId.size / admitted;
     graph.setEf(Math.min(this.byId.size, Math.ceil(Math.max(EF_SEARCH, limit) * widen)));
     return this.scored(normalized, graph.searchKnn(query, k, filter).neighbors, limit);
+  }
+
+  /** Labels of the documents one of the alternatives admits (a posting list itself when there is one). */
+  private admitted(alternatives: Array<[string, JSONValue]>): ReadonlySet<number> {
+    const lists = alternatives.map(
+      ([field, literal]) =>
+        this.postings[this.definition.filterFields.indexOf(field)]?.get(literalKey(literal)) ??
+        new Set<number>(),
+    );
+    if (lists.length === 1) return lists[0]!;
+    const union = new Set<number>();
+    for (const labels of lists) for (const label of labels) union.add(label);
+    return union;
   }
 
   private scored(query: Float64Array, labels: Iterable<number>, limit: number): VectorHit[] {
