@@ -32,6 +32,7 @@ const INITIAL_CAPACITY = 1024;
 export type VectorIndexOptions = { exactScanMax?: number };
 
 type Entry = { id: string; label: number; vector: Float32Array; keys: string[] };
+export type SavedEntry = Entry;
 
 /**
  * One vector index: the documents' vectors in hnswlib's exact (brute-force) store, an HNSW graph
@@ -64,16 +65,48 @@ export class VectorIndex {
     return this.byId.size;
   }
 
-  /** Each document's id, filter keys and normalized vector, to save the index. */
-  *entries(): IterableIterator<{ id: string; keys: string[]; vector: Float32Array }> {
-    for (const { id, keys, vector } of this.byId.values()) yield { id, keys, vector };
+  /** Each document's id, label, filter keys and normalized vector, to save the index. */
+  *entries(): IterableIterator<SavedEntry> {
+    for (const { id, label, keys, vector } of this.byId.values()) yield { id, label, keys, vector };
   }
 
-  /** Adds a saved document (vector already normalized, keys in `filterFields` order). */
-  restore(id: string, vector: Float32Array, keys: string[]): void {
-    if (vector.length !== this.definition.dimensions || keys.length !== this.postings.length)
-      throw new Error(`saved vector index entry ${id} does not fit ${this.definition.name}`);
-    this.add(id, Array.from(vector), vector, keys);
+  /** The next label a document gets; saved so labels stay unique after a restart. */
+  get labelsIssued(): number {
+    return this.nextLabel;
+  }
+
+  /** Writes hnswlib's exact store (vectors by label) to `file`, in its own format. */
+  writeExactStore(file: string): void {
+    this.flat.writeIndexSync(file);
+  }
+
+  /**
+   * The index as saved: `entries` and `labelsIssued` from `entries()`, and the exact store read
+   * back from the file `writeExactStore` wrote (checked by the caller), so no vector is re-added.
+   */
+  static restored(
+    definition: VectorIndexDefinition,
+    saved: { entries: SavedEntry[]; labelsIssued: number },
+    exactStoreFile: string,
+  ): VectorIndex {
+    const index = new VectorIndex(definition);
+    index.flat = new BruteforceSearch("cosine", definition.dimensions);
+    index.flat.readIndexSync(exactStoreFile);
+    if (index.flat.getCurrentCount() !== saved.entries.length)
+      throw new Error(`saved vector index ${definition.name} does not match its exact store`);
+    for (const entry of saved.entries) {
+      if (
+        entry.vector.length !== definition.dimensions ||
+        entry.keys.length !== index.postings.length
+      )
+        throw new Error(`saved vector index entry ${entry.id} does not fit ${definition.name}`);
+      const restored = { ...entry };
+      index.byId.set(entry.id, restored);
+      index.byLabel.set(entry.label, restored);
+      index.post(restored);
+    }
+    index.nextLabel = saved.labelsIssued;
+    return index;
   }
 
   /** Makes the index hold `after` for this document (null: the document is gone). */

@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { type DatabaseSync, type StatementSync } from "node:sqlite";
 import { type DocJson } from "./index-keys.ts";
 import { VectorIndex, type VectorIndexDefinition } from "./vector-index.ts";
-import { decodeSnapshot, encodeSnapshot } from "./vector-snapshot.ts";
+import { decodeSnapshot, encodeSnapshot, sha256 } from "./vector-snapshot.ts";
 
 /**
  * The deployment's vector indexes, in memory: each is loaded the first time it is searched, from
@@ -89,40 +89,45 @@ export class VectorIndexes {
   private saveIndex(index: VectorIndex): void {
     const { definition } = index;
     const file = this.file(definition);
-    // Written aside, then renamed: a crash leaves the old file or the new one, never half of one.
-    writeFileSync(
-      `${file}.tmp`,
-      encodeSnapshot({
-        definition,
-        lastWrite: this.lastWrite(definition.tableNumber),
-        entries: [...index.entries()],
-      }),
-    );
+    // Written aside, then renamed: a crash leaves whole files; a pair that does not match is rebuilt.
+    index.writeExactStore(`${file}.exact.tmp`);
+    const snapshot = encodeSnapshot({
+      definition,
+      lastWrite: this.lastWrite(definition.tableNumber),
+      labelsIssued: index.labelsIssued,
+      exactStoreSha256: sha256(readFileSync(`${file}.exact.tmp`)),
+      entries: [...index.entries()],
+    });
+    writeFileSync(`${file}.tmp`, snapshot);
+    renameSync(`${file}.exact.tmp`, `${file}.exact`);
     renameSync(`${file}.tmp`, file);
   }
 
   private load(definition: VectorIndexDefinition): VectorIndex | null {
     if (!this.dir) return null;
-    let bytes: Buffer;
+    const file = this.file(definition);
+    let snapshot;
+    let exactStore: Buffer;
     try {
-      bytes = readFileSync(this.file(definition));
+      snapshot = decodeSnapshot(readFileSync(file));
+      exactStore = readFileSync(`${file}.exact`);
     } catch {
       return null;
     }
-    const snapshot = decodeSnapshot(bytes);
     const reason = !snapshot
       ? "torn or altered"
-      : !sameDefinition(snapshot.definition, definition)
-        ? "of another definition"
-        : snapshot.lastWrite !== this.lastWrite(definition.tableNumber)
-          ? "older than the table"
-          : null;
+      : snapshot.exactStoreSha256 !== sha256(exactStore)
+        ? "not the pair of its exact store"
+        : !sameDefinition(snapshot.definition, definition)
+          ? "of another definition"
+          : snapshot.lastWrite !== this.lastWrite(definition.tableNumber)
+            ? "older than the table"
+            : null;
     if (reason || !snapshot) {
       console.warn(`vector index ${definition.name}: saved file ${reason}, rebuilt from documents`);
       return null;
     }
-    const index = new VectorIndex(definition);
-    for (const entry of snapshot.entries) index.restore(entry.id, entry.vector, entry.keys);
+    const index = VectorIndex.restored(definition, snapshot, `${file}.exact`);
     this.loads.fromFile++;
     return index;
   }
