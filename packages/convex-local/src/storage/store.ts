@@ -269,6 +269,7 @@ export class Store {
             deleted.push({ tableNumber: w.tableNumber, id });
           }
         }
+        this.vectorIndexes.written(tables, ts);
         extra?.(this.db, ts);
         this.releaseSavepoint.run();
       } catch (e) {
@@ -413,6 +414,7 @@ export class Store {
 
   close(): void {
     this.flush();
+    if (!this.broken) this.vectorIndexes.save();
     this.checkpointer?.close();
     if (this.walFd !== null) closeSync(this.walFd);
     this.walFd = null;
