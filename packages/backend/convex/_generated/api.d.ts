@@ -131,6 +131,7 @@ import type * as lib_requestCountry from "../lib/requestCountry.js";
 import type * as lib_retention from "../lib/retention.js";
 import type * as lib_secretEnvelope from "../lib/secretEnvelope.js";
 import type * as lib_seed_cannedResponses from "../lib/seed/cannedResponses.js";
+import type * as lib_seed_contactFields from "../lib/seed/contactFields.js";
 import type * as lib_seed_seedDocuments from "../lib/seed/seedDocuments.js";
 import type * as lib_threadMessages from "../lib/threadMessages.js";
 import type * as lib_triage_conversationTags from "../lib/triage/conversationTags.js";
@@ -385,6 +386,7 @@ declare const fullApi: ApiFromModules<{
   "lib/retention": typeof lib_retention;
   "lib/secretEnvelope": typeof lib_secretEnvelope;
   "lib/seed/cannedResponses": typeof lib_seed_cannedResponses;
+  "lib/seed/contactFields": typeof lib_seed_contactFields;
   "lib/seed/seedDocuments": typeof lib_seed_seedDocuments;
   "lib/threadMessages": typeof lib_threadMessages;
   "lib/triage/conversationTags": typeof lib_triage_conversationTags;
