@@ -41,7 +41,7 @@ async function seed(
 ) {
   for (let start = 0; start < count; start += SEED_BATCH) {
     const end = Math.min(count, start + SEED_BATCH);
-    await backend.systemMutation("", (frame) => {
+    await backend.executor.systemMutation("", (frame) => {
       for (let i = start; i < end; i++) insertSystem(frame, table, row(i));
       return null;
     });

@@ -34,7 +34,7 @@ const call = async (udfPath: string, args: Record<string, unknown> = {}) => {
 
 /** Writes finished jobs straight into the app's `_scheduled_functions`, as if they had run. */
 async function seedFinished(count: number, completedTime: number): Promise<string[]> {
-  return backend.systemMutation("", (frame) =>
+  return backend.executor.systemMutation("", (frame) =>
     Array.from(
       { length: count },
       (_, i) =>

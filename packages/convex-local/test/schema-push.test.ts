@@ -20,6 +20,8 @@ afterAll(() => {
 
 test("a push reads again only the tables whose validator changed", async () => {
   // A document the enforced schema would refuse, written around validation: reading it would fail the push.
-  await backend.systemMutation("", (frame) => insertSystem(frame, "counters", { name: 1 }));
+  await backend.executor.systemMutation("", (frame) =>
+    insertSystem(frame, "counters", { name: 1 }),
+  );
   await expect(backend.deploy(fixtureDir("basic"))).resolves.toBeUndefined();
 });

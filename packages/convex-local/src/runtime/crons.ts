@@ -1,22 +1,24 @@
-import type { JSONValue } from "convex/values";
-import { type CronSchedule, nextRunTime } from "../cron/schedule.ts";
-import type { Backend } from "./backend.ts";
+import { nextRunTime } from "../cron/schedule.ts";
+import type { CronSpec } from "./function-types.ts";
+import type { Store } from "../storage/store.ts";
+import type { FunctionRunner } from "./function-runner.ts";
 import { readMeta, writeMeta } from "../storage/meta.ts";
 import { realNow, realSetTimeout } from "./globals.ts";
 
-export type CronSpec = { name: string; args: JSONValue[]; schedule: CronSchedule };
 type CronState = CronSpec & { nextRun: number };
 
 /** Runs `crons.js` jobs; next run times live in SQLite so a restart neither skips nor repeats one. */
 export class Crons {
-  private readonly backend: Backend;
+  private readonly store: Store;
+  private readonly runner: Pick<FunctionRunner<unknown>, "call">;
   private jobs = new Map<string, CronState>();
   private timer: NodeJS.Timeout | null = null;
   private stopped = false;
 
-  constructor(backend: Backend) {
-    this.backend = backend;
-    const stored = readMeta(backend.store.db, "crons");
+  constructor(store: Store, runner: Pick<FunctionRunner<unknown>, "call">) {
+    this.store = store;
+    this.runner = runner;
+    const stored = readMeta(store.db, "crons");
     if (stored)
       this.jobs = new Map(Object.entries(JSON.parse(stored) as Record<string, CronState>));
   }
@@ -39,7 +41,7 @@ export class Crons {
   }
 
   private persist(): void {
-    writeMeta(this.backend.store.db, "crons", JSON.stringify(Object.fromEntries(this.jobs)));
+    writeMeta(this.store.db, "crons", JSON.stringify(Object.fromEntries(this.jobs)));
   }
 
   private plan(): void {
@@ -62,7 +64,7 @@ export class Crons {
     this.plan();
     await Promise.all(
       due.map(async (job) => {
-        const outcome = await this.backend.call(
+        const outcome = await this.runner.call(
           null,
           {
             udfPath: job.name,

@@ -37,13 +37,13 @@ function txOf(frame: Frame): Transaction {
 export function tableForId(frame: Frame, id: string): TableInfo | null {
   const decoded = decodeDocumentId(id);
   if (!decoded) return null;
-  const table = frame.backend.store.catalog.tableByNumber(decoded.tableNumber);
+  const table = frame.host.store.catalog.tableByNumber(decoded.tableNumber);
   if (!table || table.component !== frame.component) return null;
   return table;
 }
 
 function tableByName(frame: Frame, name: string): TableInfo {
-  return frame.backend.store.catalog.ensureTable(frame.component, name);
+  return frame.host.store.catalog.ensureTable(frame.component, name);
 }
 
 export function dbGet(
@@ -93,7 +93,7 @@ function assertWritable(frame: Frame, table: TableInfo): void {
 function checkSchema(frame: Frame, table: TableInfo, doc: DocJson): void {
   const value = jsonToConvex(doc) as Record<string, Value>;
   const size = checkDocumentLimits(value);
-  const problem = frame.backend.schemaViolation(frame.component, table.name, value);
+  const problem = frame.host.registry.schemaViolation(frame.component, table.name, value);
   if (problem) throw new FunctionError(problem);
   txOf(frame).countWrite();
   txOf(frame).countBytesWritten(size);
@@ -113,7 +113,7 @@ export function insert(
   const id = encodeDocumentId(table.number, newInternalId());
   const doc = {
     _id: id,
-    _creationTime: frame.backend.nextCreationTime(),
+    _creationTime: frame.host.clock.nextCreationTime(),
     ...args.value,
   } as DocJson;
   checkSchema(frame, table, doc);
@@ -130,7 +130,7 @@ export function insertSystem(
   const tx = txOf(frame);
   const table = tableByName(frame, tableName);
   const id = encodeDocumentId(table.number, newInternalId());
-  const doc = { _id: id, _creationTime: frame.backend.nextCreationTime(), ...value } as DocJson;
+  const doc = { _id: id, _creationTime: frame.host.clock.nextCreationTime(), ...value } as DocJson;
   tx.insert(table.number, id, doc);
   return doc;
 }
@@ -222,7 +222,7 @@ function planQuery(frame: Frame, query: SerializedQuery): PlannedScan {
     const tableName = source.indexName.slice(0, dot);
     const indexName = source.indexName.slice(dot + 1);
     const table = tableByName(frame, tableName);
-    const index = frame.backend.store.catalog.index(table.number, indexName);
+    const index = frame.host.store.catalog.index(table.number, indexName);
     if (!index) throw indexMissing(frame, source.indexName, "stagedDbIndexes", "Index");
     return {
       table,
@@ -237,7 +237,7 @@ function planQuery(frame: Frame, query: SerializedQuery): PlannedScan {
 /** Every document of a table, read through by_creation_time so the whole table joins the read set. */
 export function scanTable(frame: Frame, table: TableInfo): DocJson[] {
   const tx = txOf(frame);
-  const index = frame.backend.store.catalog.index(table.number, "by_creation_time")!;
+  const index = frame.host.store.catalog.index(table.number, "by_creation_time")!;
   const streamId = tx.openStream(index, { lo: new Uint8Array(0), hi: null }, "asc");
   const docs: DocJson[] = [];
   for (let doc = tx.next(streamId); doc; doc = tx.next(streamId)) docs.push(doc);
@@ -252,7 +252,7 @@ function runSearch(
   const dot = source.indexName.indexOf(".");
   const tableName = source.indexName.slice(0, dot);
   const indexName = source.indexName.slice(dot + 1);
-  const schemaIndex = frame.backend
+  const schemaIndex = frame.host.registry
     .schemaTables(frame.component)
     .find((t) => t.tableName === tableName)
     ?.searchIndexes?.find((i) => i.indexDescriptor === indexName);
@@ -272,7 +272,7 @@ function runSearch(
     }
   }
   const table = tableByName(frame, tableName);
-  const indexes = frame.backend.store.searchIndexes;
+  const indexes = frame.host.store.searchIndexes;
   const index = indexes.find(table.number, indexName);
   if (!index) throw new FunctionError(`Search index ${source.indexName} not found.`);
   return searchIndexed(txOf(frame), indexes, index, query);
@@ -286,7 +286,7 @@ function indexMissing(
   kind: string,
 ): FunctionError {
   const dot = fullName.indexOf(".");
-  const isStaged = frame.backend
+  const isStaged = frame.host.registry
     .schemaTables(frame.component)
     .find((t) => t.tableName === fullName.slice(0, dot))
     ?.[staged]?.some((i) => i.indexDescriptor === fullName.slice(dot + 1));
@@ -313,7 +313,7 @@ export function queryStream(frame: Frame, args: { query: SerializedQuery }): { q
     return { queryId };
   }
   const plan = planQuery(frame, args.query);
-  const index = frame.backend.store.catalog.index(plan.table.number, plan.indexName)!;
+  const index = frame.host.store.catalog.index(plan.table.number, plan.indexName)!;
   const streamId = tx.openStream(index, plan.range, plan.order);
   const queryId = frame.nextQueryId.value++;
   frame.queries.set(queryId, {
@@ -403,7 +403,7 @@ export function queryPage(frame: Frame, args: PageArgs) {
   frame.paginated.value = true;
   if (args.query.source.type === "Search") return searchPage(frame, args, args.query.source);
   const plan = planQuery(frame, args.query);
-  const index = frame.backend.store.catalog.index(plan.table.number, plan.indexName)!;
+  const index = frame.host.store.catalog.index(plan.table.number, plan.indexName)!;
   const range = { ...plan.range };
   const endCursor = args.endCursor ?? frame.journalEndCursor ?? null;
   const start = args.cursor === null ? null : decodePageCursor(args.cursor);
@@ -512,7 +512,7 @@ function endCursorString(): string {
 export function count(frame: Frame, args: { table: string }): number {
   const tx = txOf(frame);
   const table = tableByName(frame, args.table);
-  const index = frame.backend.store.catalog.index(table.number, "by_creation_time")!;
+  const index = frame.host.store.catalog.index(table.number, "by_creation_time")!;
   const streamId = tx.openStream(index, { lo: new Uint8Array(0), hi: null }, "asc");
   let n = 0;
   while (tx.next(streamId)) n++;

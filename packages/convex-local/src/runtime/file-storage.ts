@@ -1,12 +1,14 @@
 import { createHash, createHmac, randomBytes, timingSafeEqual } from "node:crypto";
-import type { Backend } from "./backend.ts";
 import { readMeta, writeMeta } from "../storage/meta.ts";
 import { insertSystem, tableForId } from "./db-syscalls.ts";
 import { FunctionError } from "./errors.ts";
 import type { Frame } from "./frame.ts";
 import type { DocJson } from "../storage/index-keys.ts";
 import { FileBytes } from "../storage/file-bytes.ts";
-import type { Commit } from "../storage/store.ts";
+import type { Commit, Store } from "../storage/store.ts";
+import type { DeploymentUrls } from "./environment-source.ts";
+import type { FunctionRunner } from "./function-runner.ts";
+import type { SyscallTable } from "./syscall-table.ts";
 
 type StorageDoc = DocJson & { sha256: string; size: number; contentType?: string };
 
@@ -14,13 +16,17 @@ const UPLOAD_TOKEN_TTL_MS = 60 * 60 * 1000;
 
 /** Files live as bytes in SQLite keyed by their `_storage` document id. */
 export class FileStorage {
-  private readonly backend: Backend;
+  private readonly documents: Store;
+  private readonly runner: FunctionRunner<Frame>;
+  private readonly urls: DeploymentUrls;
   private readonly secret: Buffer;
   private readonly bytes: FileBytes;
 
-  constructor(backend: Backend) {
-    this.backend = backend;
-    const db = backend.store.db;
+  constructor(store: Store, runner: FunctionRunner<Frame>, urls: DeploymentUrls) {
+    this.documents = store;
+    this.runner = runner;
+    this.urls = urls;
+    const db = store.db;
     this.bytes = new FileBytes(db);
     const stored = readMeta(db, "upload_secret");
     if (stored) this.secret = Buffer.from(stored, "hex");
@@ -28,13 +34,13 @@ export class FileStorage {
       this.secret = randomBytes(32);
       writeMeta(db, "upload_secret", this.secret.toString("hex"));
     }
-    backend.store.onCommit((commit) => this.removeDeletedFiles(commit));
+    store.onCommit((commit) => this.removeDeletedFiles(commit));
   }
 
   /** Drops a file's bytes once its `_storage` document is deleted, however that happened. */
   private removeDeletedFiles(commit: Commit): void {
     for (const { tableNumber, id } of commit.deleted) {
-      if (this.backend.store.catalog.tableByNumber(tableNumber)?.name === "_storage")
+      if (this.documents.catalog.tableByNumber(tableNumber)?.name === "_storage")
         this.deleteBytes(id);
     }
   }
@@ -44,7 +50,7 @@ export class FileStorage {
       JSON.stringify({ c: component, e: Date.now() + UPLOAD_TOKEN_TTL_MS }),
     ).toString("base64url");
     const mac = createHmac("sha256", this.secret).update(payload).digest("base64url");
-    return `${this.backend.origin}/api/storage/upload?token=${payload}.${mac}`;
+    return `${this.urls.origin}/api/storage/upload?token=${payload}.${mac}`;
   }
 
   /** The component an upload token was issued for, or why it cannot be used. */
@@ -64,7 +70,7 @@ export class FileStorage {
 
   /** A file's URL; a component's files name the component, as Convex's URLs do. */
   fileUrl(storageId: string, component = ""): string {
-    const url = `${this.backend.origin}/api/storage/${storageId}`;
+    const url = `${this.urls.origin}/api/storage/${storageId}`;
     return component === "" ? url : `${url}?component=${encodeURIComponent(component)}`;
   }
 
@@ -87,9 +93,9 @@ export class FileStorage {
     const id =
       frame?.kind === "mutation"
         ? insert(frame)
-        : await this.backend.systemMutation(component, insert);
+        : await this.runner.systemMutation(component, insert);
     this.bytes.put(id, bytes);
-    this.backend.store.flush();
+    this.documents.flush();
     return id;
   }
 
@@ -99,7 +105,7 @@ export class FileStorage {
 
   /** The committed `_storage` document, read outside any transaction (for serving files). */
   committedDoc(storageId: string): StorageDoc | null {
-    return this.backend.store.committedDocument(storageId) as StorageDoc | null;
+    return this.documents.committedDocument(storageId) as StorageDoc | null;
   }
 
   deleteBytes(storageId: string): void {
@@ -124,7 +130,7 @@ async function storageDoc(frame: Frame, storageId: string): Promise<StorageDoc |
     if (!table || table.name !== "_storage") return null;
     return frame.tx.get(table.number, storageId) as StorageDoc | null;
   }
-  return frame.backend.systemQuery(frame.component, (inner) => {
+  return frame.host.runner.systemQuery(frame.component, (inner) => {
     const table = tableForId(inner, storageId);
     if (!table || table.name !== "_storage") return null;
     return inner.tx!.get(table.number, storageId) as StorageDoc | null;
@@ -133,8 +139,8 @@ async function storageDoc(frame: Frame, storageId: string): Promise<StorageDoc |
 
 type StorageArgs = { storageId: string };
 
-export function installStorageSyscalls(backend: Backend, files: FileStorage): void {
-  const ops = backend.extraAsyncOps as Record<string, (frame: Frame, args: never) => unknown>;
+export function installStorageSyscalls(syscalls: SyscallTable<Frame>, files: FileStorage): void {
+  const ops = syscalls.asyncOps;
   ops["1.0/storageGenerateUploadUrl"] = (frame) => files.uploadUrl(frame.component);
   ops["1.0/storageGetUrl"] = async (frame, args: StorageArgs) =>
     (await storageDoc(frame, checkStorageId(frame, args.storageId, "getUrl")))
@@ -161,7 +167,7 @@ export function installStorageSyscalls(backend: Backend, files: FileStorage): vo
       return null;
     };
     if (frame.kind === "mutation") return remove(frame);
-    await backend.systemMutation(frame.component, remove);
+    await frame.host.runner.systemMutation(frame.component, remove);
     return null;
   };
   ops["1.0/storageStore"] = async (frame, args: { blob: string; contentType?: string | null }) =>
@@ -173,7 +179,7 @@ export function installStorageSyscalls(backend: Backend, files: FileStorage): vo
       ? { blob: Buffer.from(bytes).toString("base64"), contentType: doc!.contentType ?? null }
       : null;
   };
-  const js = backend.jsOps as Record<string, (frame: Frame, args: never) => unknown>;
+  const js = syscalls.jsOps;
   js["storage/storeBlob"] = async (
     frame,
     args: { blob: Blob; options?: { sha256?: string } | null },

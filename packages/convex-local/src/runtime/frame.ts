@@ -1,14 +1,24 @@
 import { AsyncLocalStorage } from "node:async_hooks";
+import type { Store } from "../storage/store.ts";
 import type { Transaction } from "../storage/transaction.ts";
-import type { Backend } from "./backend.ts";
+import type { CodeRegistry } from "./code-registry.ts";
+import type { CreationTimes } from "./creation-clock.ts";
+import type { EnvironmentSource } from "./environment-source.ts";
+import type { FunctionRunner } from "./function-runner.ts";
+import type { UdfType, UserIdentity } from "./function-types.ts";
+import type { SyscallTable } from "./syscall-table.ts";
 import type { UserClock } from "./user-time.ts";
 
-export type UdfType = "query" | "mutation" | "action";
-
-export type UserIdentity = { tokenIdentifier: string; subject: string; issuer: string } & Record<
-  string,
-  unknown
->;
+/** What an execution reaches beyond its own state: narrow views of the deployment's parts. */
+export type FrameHost = {
+  store: Store;
+  runner: FunctionRunner<Frame>;
+  registry: CodeRegistry;
+  syscalls: SyscallTable<Frame>;
+  clock: CreationTimes;
+  env: EnvironmentSource;
+  instanceName: string;
+};
 
 export type QueryState = {
   streamId: number;
@@ -22,7 +32,7 @@ export type QueryState = {
 /** Everything a syscall needs to know about the function execution it came from. */
 export type Frame = {
   kind: UdfType;
-  backend: Backend;
+  host: FrameHost;
   component: string;
   udfPath: string;
   requestId: string;

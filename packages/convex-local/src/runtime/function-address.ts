@@ -1,8 +1,6 @@
 import { FunctionError } from "./errors.ts";
+import type { FunctionAddress } from "./function-types.ts";
 import { canonicalizeUdfPath } from "./modules.ts";
-
-/** How `convex/server` names a function to call: by path, component reference, or handle. */
-export type FunctionAddress = { name?: string; reference?: string; functionHandle?: string };
 
 /** The component and `module:function` an address points at, seen from `component`. */
 export function resolveFunctionAddress(

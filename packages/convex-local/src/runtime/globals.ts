@@ -98,23 +98,23 @@ export function installGlobals(): void {
       get: (_target, key) => {
         if (typeof key !== "string") return undefined;
         const frame = frames.getStore();
-        const env = frame ? frame.backend.environmentVariables(frame.component) : fallbackEnv();
+        const env = frame ? frame.host.env.environmentVariables(frame.component) : fallbackEnv();
         return env[key];
       },
       has: (_target, key) => {
         const frame = frames.getStore();
-        const env = frame ? frame.backend.environmentVariables(frame.component) : fallbackEnv();
+        const env = frame ? frame.host.env.environmentVariables(frame.component) : fallbackEnv();
         return typeof key === "string" && key in env;
       },
       ownKeys: () => {
         const frame = frames.getStore();
         return Object.keys(
-          frame ? frame.backend.environmentVariables(frame.component) : fallbackEnv(),
+          frame ? frame.host.env.environmentVariables(frame.component) : fallbackEnv(),
         );
       },
       getOwnPropertyDescriptor: (_target, key) => {
         const frame = frames.getStore();
-        const env = frame ? frame.backend.environmentVariables(frame.component) : fallbackEnv();
+        const env = frame ? frame.host.env.environmentVariables(frame.component) : fallbackEnv();
         if (typeof key !== "string" || !(key in env)) return undefined;
         return { value: env[key], enumerable: true, configurable: true, writable: false };
       },

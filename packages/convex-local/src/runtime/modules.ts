@@ -1,53 +1,15 @@
 import { pathToFileURL } from "node:url";
 import type { Bundle } from "./bundle.ts";
+import type {
+  ComponentModules,
+  CronSpec,
+  HttpRouterLike,
+  RegisteredFunction,
+  ResolvedFunction,
+  SchemaJson,
+} from "./function-types.ts";
 import { frames } from "./frame.ts";
-import type { CronSpec } from "./crons.ts";
 import { registerBundle } from "./stack-trace.ts";
-
-export type SchemaTable = {
-  tableName: string;
-  indexes: Array<{ indexDescriptor: string; fields: string[] }>;
-  searchIndexes?: Array<{ indexDescriptor: string; searchField: string; filterFields: string[] }>;
-  vectorIndexes?: Array<{
-    indexDescriptor: string;
-    vectorField: string;
-    dimensions: number;
-    filterFields: string[];
-  }>;
-  /** Indexes declared with `staged: true`: kept out of queries until they are enabled. */
-  stagedDbIndexes?: Array<{ indexDescriptor: string }>;
-  stagedSearchIndexes?: Array<{ indexDescriptor: string }>;
-  documentType: unknown;
-};
-export type SchemaJson = { tables: SchemaTable[]; schemaValidation: boolean };
-
-export type RegisteredFunction = {
-  isQuery?: boolean;
-  isMutation?: boolean;
-  isAction?: boolean;
-  isPublic?: boolean;
-  isInternal?: boolean;
-  isHttp?: boolean;
-  exportArgs?: () => string;
-  exportReturns?: () => string;
-  invokeQuery?: (args: string) => Promise<string>;
-  invokeMutation?: (args: string) => Promise<string>;
-  invokeAction?: (requestId: string, args: string) => Promise<string>;
-  invokeHttpAction?: (request: Request) => Promise<Response>;
-};
-
-export type ResolvedFunction = {
-  udfPath: string;
-  udfType: "query" | "mutation" | "action";
-  visibility: "public" | "internal";
-  fn: RegisteredFunction;
-};
-
-export type HttpRouterLike = {
-  isRouter: true;
-  lookup: (path: string, method: string) => [RegisteredFunction, string, string] | null;
-  getRoutes: () => Array<[string, string, RegisteredFunction]>;
-};
 
 /** "messages.js:list" and "messages" (default export) become "messages:list" / "messages:default". */
 export function canonicalizeUdfPath(path: string): string {
@@ -59,7 +21,7 @@ export function canonicalizeUdfPath(path: string): string {
 }
 
 /** The evaluated modules of one deployed convex/ folder. */
-export class LoadedModules {
+export class LoadedModules implements ComponentModules {
   private readonly modules = new Map<string, Record<string, unknown>>();
   schema: SchemaJson | null = null;
   authProviders: unknown[] = [];

@@ -1,4 +1,5 @@
-import type { LoadedModules, SchemaJson } from "./modules.ts";
+import type { SchemaJson } from "./function-types.ts";
+import type { LoadedModules } from "./modules.ts";
 
 /** An index as the CLI prints it (`DeveloperIndexConfig`): `table.index` with its kind's fields. */
 type IndexConfig =

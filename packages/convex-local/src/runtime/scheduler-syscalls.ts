@@ -13,8 +13,8 @@ type ScheduleArgs = {
 
 /** `ctx.scheduler.runAfter/runAt`: a `_scheduled_functions` row written in the caller's transaction. */
 export async function scheduleJob(frame: Frame, args: ScheduleArgs): Promise<string> {
-  const target = frame.backend.resolveAddress(frame.component, args);
-  const resolved = frame.backend.modulesFor(target.component)?.resolve(target.udfPath);
+  const target = frame.host.registry.resolveAddress(frame.component, args);
+  const resolved = frame.host.registry.modulesFor(target.component)?.resolve(target.udfPath);
   if (!resolved)
     throw new FunctionError(
       `Attempted to schedule function at nonexistent path: ${target.udfPath}`,
@@ -29,7 +29,7 @@ export async function scheduleJob(frame: Frame, args: ScheduleArgs): Promise<str
   if (target.component !== frame.component) row.component = target.component;
   if (frame.kind === "mutation")
     return insertSystem(frame, "_scheduled_functions", row as never)._id;
-  return frame.backend.systemMutation(
+  return frame.host.runner.systemMutation(
     frame.component,
     (inner) => insertSystem(inner, "_scheduled_functions", row as never)._id,
   );
@@ -53,5 +53,5 @@ export async function cancelJob(frame: Frame, args: { id: string }): Promise<nul
     return null;
   };
   if (frame.kind === "mutation") return cancel(frame);
-  return frame.backend.systemMutation(frame.component, cancel);
+  return frame.host.runner.systemMutation(frame.component, cancel);
 }

@@ -1,7 +1,10 @@
 import type { JSONValue } from "convex/values";
 import type { DocJson } from "../storage/index-keys.ts";
 import type { JobEntry, ScheduledJobIndex } from "../storage/scheduled-jobs.ts";
-import type { Backend } from "./backend.ts";
+import type { Store } from "../storage/store.ts";
+import type { CodeRegistry } from "./code-registry.ts";
+import type { FunctionRunner } from "./function-runner.ts";
+import type { FunctionLogs } from "./logs.ts";
 import { randomId } from "../ids/request-id.ts";
 import { failedOutcome } from "./errors.ts";
 import type { Frame } from "./frame.ts";
@@ -31,17 +34,28 @@ const PURGE_INTERVAL_MS = 60 * 60 * 1000;
  * never read), re-plans whenever a commit touches a job table, and purges jobs past retention.
  */
 export class Scheduler {
-  private readonly backend: Backend;
+  private readonly store: Store;
+  private readonly runner: FunctionRunner<Frame>;
+  private readonly registry: CodeRegistry;
+  private readonly logs: FunctionLogs;
   private readonly jobs: ScheduledJobIndex;
   private timer: NodeJS.Timeout | null = null;
   private purgeTimer: NodeJS.Timeout | null = null;
   private readonly running = new Set<string>();
   private stopped = false;
 
-  constructor(backend: Backend) {
-    this.backend = backend;
-    this.jobs = backend.store.scheduledJobs;
-    backend.store.onCommit((commit) => {
+  constructor(deps: {
+    store: Store;
+    runner: FunctionRunner<Frame>;
+    registry: CodeRegistry;
+    logs: FunctionLogs;
+  }) {
+    this.store = deps.store;
+    this.runner = deps.runner;
+    this.registry = deps.registry;
+    this.logs = deps.logs;
+    this.jobs = deps.store.scheduledJobs;
+    deps.store.onCommit((commit) => {
       for (const n of commit.tables) {
         if (this.jobs.tracks(n)) {
           this.reschedule();
@@ -56,8 +70,8 @@ export class Scheduler {
     const out: PendingJob[] = [];
     for (const e of entries) {
       if (this.running.has(e.id)) continue;
-      const job = this.backend.store.committedDocument(e.id) as Job | null;
-      const owner = this.backend.store.catalog.tableByNumber(e.tableNumber)?.component;
+      const job = this.store.committedDocument(e.id) as Job | null;
+      const owner = this.store.catalog.tableByNumber(e.tableNumber)?.component;
       if (job && owner !== undefined) out.push({ job, owner });
     }
     return out;
@@ -84,8 +98,8 @@ export class Scheduler {
   purgeFinished(nowMs = realNow()): Promise<number> {
     return purgeFinishedJobs(
       this.jobs,
-      this.backend.store.catalog,
-      (component, body) => this.backend.systemMutation(component, (frame) => body(frame.tx!)),
+      this.store.catalog,
+      (component, body) => this.runner.systemMutation(component, (frame) => body(frame.tx!)),
       nowMs,
       () => this.stopped,
     );
@@ -134,15 +148,15 @@ export class Scheduler {
 
   private async run({ job, owner }: PendingJob): Promise<void> {
     const component = job.component ?? owner;
-    if (!this.backend.modulesFor(component)) return;
+    if (!this.registry.modulesFor(component)) return;
     this.running.add(job._id);
     try {
-      const resolved = this.backend.lookup(component, job.name, null, true);
+      const resolved = this.registry.lookup(component, job.name, null, true);
       const args = job.args[0] ?? {};
       if (resolved.udfType === "mutation") {
         const startedMs = realNow();
         const logged = (logLines: string[], error?: string) =>
-          this.backend.logs.record({
+          this.logs.record({
             udfType: "Mutation",
             componentPath: component,
             identifier: resolved.udfPath,
@@ -152,14 +166,14 @@ export class Scheduler {
             caller: "Scheduler",
           });
         try {
-          const completed = await this.backend.runMutationTx(
+          const completed = await this.runner.runMutationTx(
             component,
             resolved,
             async (frame) => {
               // Running while the function runs, so it sees itself as Convex shows it (and may cancel itself).
               if (!this.claim(frame, owner, job, "inProgress")) return null;
               frame.scheduledJobId = job._id;
-              const value = await this.backend.invoke(resolved, frame, args);
+              const value = await this.runner.invoke(resolved, frame, args);
               this.succeedUnlessCanceled(frame, owner, job);
               return value;
             },
@@ -175,11 +189,11 @@ export class Scheduler {
         }
         return;
       }
-      const claimed = await this.backend.systemMutation(owner, (frame) =>
+      const claimed = await this.runner.systemMutation(owner, (frame) =>
         this.claim(frame, owner, job, "inProgress"),
       );
       if (!claimed) return;
-      const outcome = await this.backend.call(
+      const outcome = await this.runner.call(
         "action",
         {
           udfPath: job.name,
@@ -208,7 +222,7 @@ export class Scheduler {
 
   /** Moves a pending job to running inside the frame's transaction; false if it was canceled. */
   private claim(frame: Frame, owner: string, job: Job, state: "inProgress"): boolean {
-    const table = this.backend.store.catalog.table(owner, "_scheduled_functions")!;
+    const table = this.store.catalog.table(owner, "_scheduled_functions")!;
     const current = frame.tx!.get(table.number, job._id) as Job | null;
     if (!current || current.state.kind !== "pending") return false;
     frame.tx!.write(table.number, job._id, { ...current, state: { kind: state } });
@@ -217,7 +231,7 @@ export class Scheduler {
 
   /** Marks a scheduled mutation's job done in its own transaction, unless it canceled itself. */
   private succeedUnlessCanceled(frame: Frame, owner: string, job: Job): void {
-    const table = this.backend.store.catalog.table(owner, "_scheduled_functions")!;
+    const table = this.store.catalog.table(owner, "_scheduled_functions")!;
     const current = frame.tx!.get(table.number, job._id) as Job | null;
     if (!current || current.state.kind !== "inProgress") return;
     frame.tx!.write(table.number, job._id, {
@@ -228,8 +242,8 @@ export class Scheduler {
   }
 
   private async finish(owner: string, job: Job, state: JobState): Promise<void> {
-    await this.backend.systemMutation(owner, (frame) => {
-      const table = this.backend.store.catalog.table(owner, "_scheduled_functions")!;
+    await this.runner.systemMutation(owner, (frame) => {
+      const table = this.store.catalog.table(owner, "_scheduled_functions")!;
       const current = frame.tx!.get(table.number, job._id) as Job | null;
       if (!current || current.state.kind === "canceled") return null;
       frame.tx!.write(table.number, job._id, {

@@ -2,7 +2,7 @@ import { jsonToConvex, type Value, type ValidatorJSON } from "convex/values";
 import type { DocJson } from "../storage/index-keys.ts";
 import type { Store } from "../storage/store.ts";
 import { type ValidationContext, validateDocument } from "../validation/validate.ts";
-import type { SchemaJson, SchemaTable } from "./modules.ts";
+import type { SchemaJson, SchemaTable } from "./function-types.ts";
 
 /** Existing documents that a new schema rejects; the push is refused. */
 export class SchemaValidationError extends Error {

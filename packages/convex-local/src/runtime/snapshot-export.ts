@@ -1,6 +1,7 @@
 import { zipSync, strToU8, type Zippable } from "fflate";
 import type { JSONValue } from "convex/values";
-import type { Backend } from "./backend.ts";
+import type { Store } from "../storage/store.ts";
+import type { FileStorage } from "./file-storage.ts";
 import { stringifyClean, toCleanJson } from "./snapshot-values.ts";
 
 const README = `# Welcome to your Convex snapshot export!
@@ -53,8 +54,11 @@ function jsonLines(rows: JSONValue[]): Uint8Array {
  * (name and table number of each user table), `<table>/documents.jsonl` with its
  * `generated_schema.jsonl`; with `includeStorage`, `_storage/documents.jsonl` and each file's bytes.
  */
-export function buildSnapshotZip(backend: Backend, includeStorage: boolean): Uint8Array {
-  const db = backend.store.db;
+export function buildSnapshotZip(
+  source: { store: Store; files: FileStorage },
+  includeStorage: boolean,
+): Uint8Array {
+  const db = source.store.db;
   const tables = db
     .prepare("SELECT number, component, name FROM tables ORDER BY number")
     .all()
@@ -106,7 +110,7 @@ export function buildSnapshotZip(backend: Backend, includeStorage: boolean): Uin
       })),
     );
     for (const d of storageDocs) {
-      const bytes = backend.files.readBytes(String(d._id));
+      const bytes = source.files.readBytes(String(d._id));
       if (!bytes) continue;
       const extension =
         EXTENSIONS[

@@ -5,7 +5,11 @@ import { decodeDocumentId, encodeDocumentId, newInternalId } from "../ids/docume
 import type { DocJson } from "../storage/index-keys.ts";
 import { validateDocument, schemaValidationMessage } from "../validation/validate.ts";
 import { FileBytes } from "../storage/file-bytes.ts";
-import type { Backend } from "./backend.ts";
+import type { Store } from "../storage/store.ts";
+import type { CodeRegistry } from "./code-registry.ts";
+import type { CreationTimes } from "./creation-clock.ts";
+import type { Frame } from "./frame.ts";
+import type { FunctionRunner } from "./function-runner.ts";
 import { randomId } from "../ids/request-id.ts";
 import { parseShape, type Shape, UNKNOWN } from "./snapshot-shape.ts";
 import { fromCleanJson, SnapshotFormatError } from "./snapshot-values.ts";
@@ -322,12 +326,20 @@ type Resolved = TableData & {
   clear: boolean;
 };
 
+/** The parts of a deployment an import reads and writes. */
+export type SnapshotTarget = {
+  store: Store;
+  registry: CodeRegistry;
+  clock: CreationTimes;
+  runner: FunctionRunner<Frame>;
+};
+
 /** What an import would do, table by table, in Convex's confirmation wording. */
 export function describeImport(
-  backend: Backend,
+  target: SnapshotTarget,
   plan: ImportPlan,
 ): { message: string; requireConfirmation: boolean } {
-  const resolved = resolveTables(backend, plan);
+  const resolved = resolveTables(target, plan);
   const rows = resolved.map((t) => {
     const deleted = t.clear ? t.existingCount : 0;
     return [
@@ -336,7 +348,7 @@ export function describeImport(
       `${deleted.toLocaleString("en-US")} of ${t.existingCount.toLocaleString("en-US")}`,
     ];
   });
-  for (const other of clearedElsewhere(backend, plan, resolved))
+  for (const other of clearedElsewhere(target, plan, resolved))
     rows.push([
       other.label,
       "0",
@@ -349,7 +361,7 @@ export function describeImport(
   const headerLine = line(header);
   const deletes =
     resolved.some((t) => t.clear && t.existingCount > 0) ||
-    clearedElsewhere(backend, plan, resolved).length > 0;
+    clearedElsewhere(target, plan, resolved).length > 0;
   return {
     message: [
       "Import change summary:",
@@ -365,26 +377,26 @@ export function describeImport(
 
 /** Documents a `replaceAll` import removes from tables it does not name. */
 function clearedElsewhere(
-  backend: Backend,
+  target: SnapshotTarget,
   plan: ImportPlan,
   resolved: Resolved[],
 ): Array<{ label: string; number: number; count: number }> {
   if (plan.mode !== "replaceAll") return [];
   const named = new Set(resolved.map((t) => t.existingNumber));
   const out: Array<{ label: string; number: number; count: number }> = [];
-  for (const row of backend.store.db.prepare("SELECT number, component, name FROM tables").all()) {
+  for (const row of target.store.db.prepare("SELECT number, component, name FROM tables").all()) {
     const number = Number(row.number);
     const name = String(row.name);
     if (named.has(number) || name.startsWith("_")) continue;
-    const count = countDocs(backend, number);
+    const count = countDocs(target, number);
     if (count > 0)
       out.push({ label: row.component ? `${String(row.component)}:${name}` : name, number, count });
   }
   return out;
 }
 
-function countDocs(backend: Backend, tableNumber: number): number {
-  const row = backend.store.db
+function countDocs(target: SnapshotTarget, tableNumber: number): number {
+  const row = target.store.db
     .prepare("SELECT COUNT(*) AS n FROM documents WHERE table_number = ?")
     .get(tableNumber);
   return Number(row!.n);
@@ -394,10 +406,10 @@ function countDocs(backend: Backend, tableNumber: number): number {
  * Decides each table's number (the snapshot's where it can, so document ids are kept) and checks
  * the mode's precondition and every document, without changing anything.
  */
-function resolveTables(backend: Backend, plan: ImportPlan): Resolved[] {
-  const catalog = backend.store.catalog;
+function resolveTables(target: SnapshotTarget, plan: ImportPlan): Resolved[] {
+  const catalog = target.store.catalog;
   const taken = new Map<number, string>();
-  for (const row of backend.store.db.prepare("SELECT number, component, name FROM tables").all())
+  for (const row of target.store.db.prepare("SELECT number, component, name FROM tables").all())
     taken.set(Number(row.number), `${String(row.component)}\u0000${String(row.name)}`);
   let nextFree = Math.max(10000, ...taken.keys()) + 1;
   const claimed = new Set<number>();
@@ -417,7 +429,7 @@ function resolveTables(backend: Backend, plan: ImportPlan): Resolved[] {
   for (const t of ordered) {
     const label = t.component ? `${t.component}:${t.name}` : t.name;
     const existing = catalog.table(t.component, t.name);
-    const existingCount = existing ? countDocs(backend, existing.number) : 0;
+    const existingCount = existing ? countDocs(target, existing.number) : 0;
     if (plan.mode === "requireEmpty" && existingCount > 0)
       throw new ImportError(
         `Table "${label}" already has ${existingCount} document${existingCount === 1 ? "" : "s"}. Import with --replace to replace them or --append to add to them.`,
@@ -448,15 +460,15 @@ function resolveTables(backend: Backend, plan: ImportPlan): Resolved[] {
     }
     resolved.push({ ...t, number, existingNumber: existing?.number, existingCount, clear });
   }
-  checkDocuments(backend, plan, resolved);
+  checkDocuments(target, plan, resolved);
   return resolved;
 }
 
-function checkDocuments(backend: Backend, plan: ImportPlan, resolved: Resolved[]): void {
+function checkDocuments(target: SnapshotTarget, plan: ImportPlan, resolved: Resolved[]): void {
   const byNumber = new Map(resolved.map((t) => [t.number, t]));
   const seen = new Set<string>();
   for (const t of resolved) {
-    const schema = backend.modulesFor(t.component)?.schema;
+    const schema = target.registry.modulesFor(t.component)?.schema;
     const table = schema?.schemaValidation
       ? schema.tables.find((s) => s.tableName === t.name)
       : undefined;
@@ -465,7 +477,7 @@ function checkDocuments(backend: Backend, plan: ImportPlan, resolved: Resolved[]
       if (!decoded) return null;
       const planned = byNumber.get(decoded.tableNumber);
       if (planned) return planned.component === t.component ? planned.name : null;
-      const known = backend.store.catalog.tableByNumber(decoded.tableNumber);
+      const known = target.store.catalog.tableByNumber(decoded.tableNumber);
       return known && known.component === t.component ? known.name : null;
     };
     // Snapshots carry no `_scheduled_functions`, so a document pointing at a job (the agent's
@@ -478,13 +490,13 @@ function checkDocuments(backend: Backend, plan: ImportPlan, resolved: Resolved[]
       return (
         decoded !== null &&
         !byNumber.has(decoded.tableNumber) &&
-        !backend.store.catalog.tableByNumber(decoded.tableNumber)
+        !target.store.catalog.tableByNumber(decoded.tableNumber)
       );
     };
     const label = t.component ? `${t.component}:${t.name}` : t.name;
     const existingIds =
       plan.mode === "append" && t.existingCount > 0
-        ? backend.store.db.prepare("SELECT 1 FROM documents WHERE id = ?")
+        ? target.store.db.prepare("SELECT 1 FROM documents WHERE id = ?")
         : null;
     for (const doc of t.docs) {
       if (typeof doc._id === "string") {
@@ -517,9 +529,9 @@ function placeholderId(tableNumber: number): string {
 }
 
 /** Applies a checked plan; returns the number of documents written. */
-export async function applyImport(backend: Backend, plan: ImportPlan): Promise<number> {
-  const resolved = resolveTables(backend, plan);
-  const catalog = backend.store.catalog;
+export async function applyImport(target: SnapshotTarget, plan: ImportPlan): Promise<number> {
+  const resolved = resolveTables(target, plan);
+  const catalog = target.store.catalog;
   for (const t of resolved) {
     if (t.existingNumber === undefined) catalog.ensureTable(t.component, t.name, t.number);
     else if (t.existingNumber !== t.number)
@@ -528,12 +540,12 @@ export async function applyImport(backend: Backend, plan: ImportPlan): Promise<n
   const writes: Array<{ tableNumber: number; id: string; doc: DocJson | null }> = [];
   const clearNumbers = new Set<number>();
   for (const t of resolved) if (t.clear && t.existingCount > 0) clearNumbers.add(t.number);
-  for (const other of clearedElsewhere(backend, plan, resolved)) clearNumbers.add(other.number);
+  for (const other of clearedElsewhere(target, plan, resolved)) clearNumbers.add(other.number);
   const incoming = new Set(
     resolved.flatMap((t) => t.docs.map((d) => d._id)).filter((id) => typeof id === "string"),
   );
   for (const number of clearNumbers)
-    for (const row of backend.store.db
+    for (const row of target.store.db
       .prepare("SELECT id FROM documents WHERE table_number = ?")
       .all(number))
       if (!incoming.has(String(row.id)))
@@ -544,7 +556,7 @@ export async function applyImport(backend: Backend, plan: ImportPlan): Promise<n
       const id =
         typeof doc._id === "string" ? doc._id : encodeDocumentId(t.number, newInternalId());
       const creationTime =
-        typeof doc._creationTime === "number" ? doc._creationTime : backend.nextCreationTime();
+        typeof doc._creationTime === "number" ? doc._creationTime : target.clock.nextCreationTime();
       writes.push({
         tableNumber: t.number,
         id,
@@ -555,7 +567,7 @@ export async function applyImport(backend: Backend, plan: ImportPlan): Promise<n
   for (let start = 0; start < writes.length; start += WRITE_BATCH) {
     const batch = writes.slice(start, start + WRITE_BATCH);
     const batchFiles = batch.filter((w) => w.doc && plan.files.has(w.id));
-    await backend.runMutationTx(
+    await target.runner.runMutationTx(
       "",
       null,
       async (frame) => {

@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { mkdirSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type { JSONValue } from "convex/values";
-import type { Backend } from "./backend.ts";
+import type { FileStorage } from "./file-storage.ts";
 import { realNow } from "./globals.ts";
 import { buildSnapshotZip } from "./snapshot-export.ts";
 import {
@@ -12,6 +12,7 @@ import {
   type ImportPlan,
   type ImportRequest,
   parseImport,
+  type SnapshotTarget,
 } from "./snapshot-import.ts";
 
 type ExportState = {
@@ -45,23 +46,23 @@ type ImportJob = {
 
 /** Snapshot exports and imports of one deployment, as the CLI's `_system/cli/*` queries see them. */
 export class SnapshotJobs {
-  private readonly backend: Backend;
+  private readonly deployment: SnapshotTarget & { files: FileStorage; dataDir: string };
   private latestExport: ExportState | null = null;
   private readonly uploads = new Map<string, Map<string, Buffer>>();
   private readonly imports = new Map<string, ImportJob>();
 
-  constructor(backend: Backend) {
-    this.backend = backend;
+  constructor(deployment: SnapshotTarget & { files: FileStorage; dataDir: string }) {
+    this.deployment = deployment;
   }
 
   private get exportDir(): string {
-    return join(this.backend.dataDir, "exports");
+    return join(this.deployment.dataDir, "exports");
   }
 
   /** Writes a snapshot ZIP of the current state into the data dir (replacing the previous one). */
   export(includeStorage: boolean): ExportState {
-    const startTs = this.backend.store.latestTs();
-    const zip = buildSnapshotZip(this.backend, includeStorage);
+    const startTs = this.deployment.store.latestTs();
+    const zip = buildSnapshotZip(this.deployment, includeStorage);
     rmSync(this.exportDir, { recursive: true, force: true });
     mkdirSync(this.exportDir, { recursive: true });
     const key = `snapshot_${startTs}.zip`;
@@ -71,7 +72,7 @@ export class SnapshotJobs {
       _creationTime: realNow(),
       state: "completed",
       start_ts: startTs,
-      complete_ts: this.backend.store.latestTs(),
+      complete_ts: this.deployment.store.latestTs(),
       zip_object_key: key,
       format: { format: "zip", include_storage: includeStorage },
       requestor: "snapshotExport",
@@ -129,7 +130,7 @@ export class SnapshotJobs {
     this.imports.set(job._id, job);
     try {
       job.plan = parseImport(Buffer.concat(chunks), request);
-      const { message, requireConfirmation } = describeImport(this.backend, job.plan);
+      const { message, requireConfirmation } = describeImport(this.deployment, job.plan);
       job.state = {
         state: "waiting_for_confirmation",
         message_to_confirm: message,
@@ -151,7 +152,7 @@ export class SnapshotJobs {
     job.plan = null;
     job.state = { state: "in_progress", progress_message: "Importing", checkpoint_messages: [] };
     try {
-      const written = await applyImport(this.backend, plan);
+      const written = await applyImport(this.deployment, plan);
       job.state = { state: "completed", num_rows_written: BigInt(written) };
     } catch (e) {
       job.state = { state: "failed", error_message: errorMessage(e) };
@@ -206,15 +207,4 @@ function encode(value: unknown): JSONValue {
   if (value !== null && typeof value === "object")
     return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, encode(v)]));
   return value as JSONValue;
-}
-
-const jobs = new WeakMap<Backend, SnapshotJobs>();
-
-export function snapshotJobs(backend: Backend): SnapshotJobs {
-  let found = jobs.get(backend);
-  if (!found) {
-    found = new SnapshotJobs(backend);
-    jobs.set(backend, found);
-  }
-  return found;
 }

@@ -13,9 +13,9 @@ const syncOps: Record<string, (frame: Frame, args: never) => unknown> = {
   "1.0/queryCleanup": db.queryCleanup,
   "1.0/db/normalizeId": db.normalizeId,
   "1.0/getSnapshotTs": (frame) => ({
-    $integer: Buffer.from(
-      bigintBytes(frame.tx?.beginTs ?? frame.backend.store.latestTs()),
-    ).toString("base64"),
+    $integer: Buffer.from(bigintBytes(frame.tx?.beginTs ?? frame.host.store.latestTs())).toString(
+      "base64",
+    ),
   }),
 };
 
@@ -42,25 +42,25 @@ const asyncOps: Record<string, (frame: Frame, args: never) => unknown> = {
     frame,
     args: FunctionAddress & { udfType: "query" | "mutation" | "snapshotQuery"; args: JSONValue },
   ) =>
-    frame.backend.runNested(
+    frame.host.runner.runNested(
       frame,
       args.udfType === "snapshotQuery" ? "query" : args.udfType,
       args,
       args.args,
     ),
   "1.0/actions/query": (frame, args: FunctionAddress & { args: JSONValue }) =>
-    frame.backend.runFromAction(frame, "query", args, args.args),
+    frame.host.runner.runFromAction(frame, "query", args, args.args),
   "1.0/actions/mutation": (frame, args: FunctionAddress & { args: JSONValue }) =>
-    frame.backend.runFromAction(frame, "mutation", args, args.args),
+    frame.host.runner.runFromAction(frame, "mutation", args, args.args),
   "1.0/actions/action": (frame, args: FunctionAddress & { args: JSONValue }) =>
-    frame.backend.runFromAction(frame, "action", args, args.args),
+    frame.host.runner.runFromAction(frame, "action", args, args.args),
   "1.0/schedule": scheduleJob,
   "1.0/actions/schedule": scheduleJob,
   "1.0/cancel_job": cancelJob,
   "1.0/actions/cancel_job": cancelJob,
   "1.0/getFunctionMetadata": (frame) => ({ name: frame.udfPath, componentPath: frame.component }),
   "1.0/getDeploymentMetadata": (frame) => ({
-    name: frame.backend.instanceName,
+    name: frame.host.instanceName,
     region: null,
     class: "local",
   }),
@@ -113,7 +113,7 @@ const NESTED_CALLS = new Set([
 
 export async function asyncSyscall(op: string, jsonArgs: string): Promise<string> {
   const frame = currentFrame();
-  const handler = asyncOps[op] ?? frame.backend.extraAsyncOps[op];
+  const handler = asyncOps[op] ?? frame.host.syscalls.asyncOps[op];
   if (!handler) throw new Error(`Unknown syscall ${op}`);
   try {
     const result = await timedSyscall(frame.userClock, async () =>
@@ -127,7 +127,7 @@ export async function asyncSyscall(op: string, jsonArgs: string): Promise<string
 
 export function jsSyscall(op: string, args: Record<string, unknown>): unknown {
   const frame = currentFrame();
-  const handler = frame.backend.jsOps[op];
+  const handler = frame.host.syscalls.jsOps[op];
   if (!handler) throw new Error(`Unknown syscall ${op}`);
   return handler(frame, args as never);
 }

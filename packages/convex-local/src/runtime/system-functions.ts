@@ -1,10 +1,11 @@
 import { createHash } from "node:crypto";
 import type { JSONValue } from "convex/values";
 import { ReadSet } from "../storage/read-set.ts";
-import type { Backend } from "./backend.ts";
+import type { Store } from "../storage/store.ts";
+import type { CodeRegistry } from "./code-registry.ts";
 import { FunctionError } from "./errors.ts";
 import { canonicalizeUdfPath } from "./modules.ts";
-import { snapshotJobs } from "./snapshot-jobs.ts";
+import type { SnapshotJobs } from "./snapshot-jobs.ts";
 
 /** A system query's result with the index ranges it read, so subscriptions re-run when they change. */
 export class ReactiveResult {
@@ -16,8 +17,18 @@ export class ReactiveResult {
   }
 }
 
+/** What the CLI's system queries read. */
+export type SystemContext = {
+  store: Store;
+  registry: CodeRegistry;
+  /** Only the variables set on the deployment, without the built-in URLs. */
+  storedEnvironmentVariables(): Record<string, string>;
+  origin(): string;
+  snapshots: SnapshotJobs;
+};
+
 type SystemFunction = (
-  backend: Backend,
+  deployment: SystemContext,
   args: Record<string, JSONValue>,
   component: string,
 ) => JSONValue | ReactiveResult;
@@ -27,16 +38,16 @@ type SystemFunction = (
  * (a schema its documents break) and pushes again once the table changes.
  */
 function queryTable(
-  backend: Backend,
+  deployment: SystemContext,
   args: Record<string, JSONValue>,
   component: string,
 ): JSONValue | ReactiveResult {
-  const table = backend.store.catalog.table(component, String(args.tableName));
-  const byId = table && backend.store.catalog.index(table.number, "by_id");
+  const table = deployment.store.catalog.table(component, String(args.tableName));
+  const byId = table && deployment.store.catalog.index(table.number, "by_id");
   if (!table || !byId) return null;
   const hash = createHash("sha256");
   let documents = 0;
-  for (const row of backend.store.db
+  for (const row of deployment.store.db
     .prepare("SELECT json FROM documents WHERE table_number = ? ORDER BY id")
     .iterate(table.number)) {
     hash.update(String(row.json)).update("\n");
@@ -59,18 +70,18 @@ function paginationOpts(args: Record<string, JSONValue>): PaginationOpts {
 
 /** One page of a table's documents in creation order, read from its `by_creation_time` index. */
 function tableData(
-  backend: Backend,
+  deployment: SystemContext,
   args: Record<string, JSONValue>,
   component: string,
 ): JSONValue {
   const name = String(args.table);
   const { cursor, numItems } = paginationOpts(args);
-  const table = backend.store.catalog.table(component, name);
-  const index = table && backend.store.catalog.index(table.number, "by_creation_time");
+  const table = deployment.store.catalog.table(component, name);
+  const index = table && deployment.store.catalog.index(table.number, "by_creation_time");
   if (!index) return { page: [], isDone: true, continueCursor: "" };
   const desc = args.order !== "asc";
   const after = cursor ? Buffer.from(cursor, "base64url") : null;
-  const rows = backend.store.db
+  const rows = deployment.store.db
     .prepare(
       `SELECT e.key AS key, d.json AS json FROM index_entries e JOIN documents d ON d.id = e.doc_id
        WHERE e.index_id = ? ${after ? (desc ? "AND e.key < ?" : "AND e.key > ?") : ""}
@@ -87,8 +98,12 @@ function tableData(
 }
 
 /** The component's functions and HTTP routes as `npx convex function-spec` (and `run`'s hints) list them. */
-function apiSpec(backend: Backend, _args: Record<string, JSONValue>, component: string): JSONValue {
-  const modules = backend.modulesFor(component);
+function apiSpec(
+  deployment: SystemContext,
+  _args: Record<string, JSONValue>,
+  component: string,
+): JSONValue {
+  const modules = deployment.registry.modulesFor(component);
   if (!modules) return [];
   const out: JSONValue[] = [];
   const parse = (json: string | undefined) => (json ? (JSON.parse(json) as JSONValue) : null);
@@ -112,19 +127,22 @@ function apiSpec(backend: Backend, _args: Record<string, JSONValue>, component: 
 
 /** Built-in admin queries the Convex CLI calls (`env`, `export`, `import`, `data`, `function-spec`). */
 const SYSTEM_FUNCTIONS: Record<string, SystemFunction> = {
-  "_system/cli/queryEnvironmentVariables:default": (backend) =>
-    Object.entries(backend.storedEnvironmentVariables()).map(([name, value]) => ({ name, value })),
-  "_system/cli/queryEnvironmentVariables:get": (backend, args) => {
+  "_system/cli/queryEnvironmentVariables:default": (deployment) =>
+    Object.entries(deployment.storedEnvironmentVariables()).map(([name, value]) => ({
+      name,
+      value,
+    })),
+  "_system/cli/queryEnvironmentVariables:get": (deployment, args) => {
     const name = String(args.name);
-    const value = backend.storedEnvironmentVariables()[name];
+    const value = deployment.storedEnvironmentVariables()[name];
     return value === undefined ? null : { name, value };
   },
-  "_system/cli/exports:getLatest": (backend) => snapshotJobs(backend).latestExportValue(),
-  "_system/cli/queryImport:default": (backend, args) =>
-    snapshotJobs(backend).importValue(String(args.importId)),
-  "_system/cli/queryImport:list": (backend) => snapshotJobs(backend).importList(),
-  "_system/cli/tables:default": (backend, _args, component) => {
-    const page = backend.store.catalog
+  "_system/cli/exports:getLatest": (deployment) => deployment.snapshots.latestExportValue(),
+  "_system/cli/queryImport:default": (deployment, args) =>
+    deployment.snapshots.importValue(String(args.importId)),
+  "_system/cli/queryImport:list": (deployment) => deployment.snapshots.importList(),
+  "_system/cli/tables:default": (deployment, _args, component) => {
+    const page = deployment.store.catalog
       .tables(component)
       .filter((t) => !t.name.startsWith("_"))
       .map((t) => ({ name: t.name }));
@@ -133,19 +151,19 @@ const SYSTEM_FUNCTIONS: Record<string, SystemFunction> = {
   "_system/cli/tableData:default": tableData,
   "_system/cli/queryTable:default": queryTable,
   "_system/cli/modules:apiSpec": apiSpec,
-  "_system/cli/convexUrl:cloudUrl": (backend) => backend.origin,
+  "_system/cli/convexUrl:cloudUrl": (deployment) => deployment.origin(),
   // `npx convex run --component <path>` looks the component up here and calls it by this id.
-  "_system/frontend/components:list": (backend) =>
-    backend.componentPaths().map((path) => ({
+  "_system/frontend/components:list": (deployment) =>
+    deployment.registry.componentPaths().map((path) => ({
       id: path,
       name: path.split("/").pop()!,
       path,
       state: "active",
     })),
-  "_system/cli/tableSize:default": (backend, args, component) => {
-    const table = backend.store.catalog.table(component, String(args.tableName));
+  "_system/cli/tableSize:default": (deployment, args, component) => {
+    const table = deployment.store.catalog.table(component, String(args.tableName));
     if (!table) return 0;
-    const row = backend.store.db
+    const row = deployment.store.db
       .prepare("SELECT COUNT(*) AS n FROM documents WHERE table_number = ?")
       .get(table.number);
     return Number(row!.n);

@@ -1,7 +1,7 @@
 import { checkAdminKey } from "../auth/admin-key.ts";
 import { AuthError, verifyUserToken } from "../auth/jwt.ts";
 import type { Backend } from "../runtime/backend.ts";
-import type { UserIdentity } from "../runtime/frame.ts";
+import type { UserIdentity } from "../runtime/function-types.ts";
 
 export type Caller = { isAdmin: boolean; identity: UserIdentity | null; token: string | null };
 
@@ -74,7 +74,7 @@ export function adminCaller(
 }
 
 export async function userCaller(backend: Backend, token: string): Promise<Caller> {
-  const providers = backend.modulesFor("")?.authProviders ?? [];
+  const providers = backend.registry.modulesFor("")?.authProviders ?? [];
   try {
     const identity = (await verifyUserToken(token, providers as never, { fetch })) as UserIdentity;
     return { isAdmin: false, identity, token };

@@ -143,7 +143,7 @@ async function handleApi(
       const body = (await readJson(req)) as {
         changes?: Array<{ name: string; value: string | null }>;
       };
-      await backend.setEnvironmentVariables(body.changes ?? []);
+      await backend.environment.set(body.changes ?? []);
       res.writeHead(200);
       res.end();
       return;

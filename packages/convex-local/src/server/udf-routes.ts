@@ -1,8 +1,9 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { jsonToConvex, type JSONValue } from "convex/values";
 import { encodeValueForFormat, parseValueFormat } from "../values/codec.ts";
-import type { Backend, Outcome } from "../runtime/backend.ts";
-import type { UdfType } from "../runtime/frame.ts";
+import type { Backend } from "../runtime/backend.ts";
+import type { Outcome } from "../runtime/function-runner.ts";
+import type { UdfType } from "../runtime/function-types.ts";
 import { HttpError, readJson, sendJson } from "./http-util.ts";
 import type { Caller } from "./identity.ts";
 import { decodeTs, encodeTs } from "./timestamps.ts";

@@ -73,7 +73,7 @@ export type StoreOptions = { snapshotWindowMs?: number };
 /** The real clock, captured before the runtime freezes `Date` inside queries and mutations. */
 const wallClock = Date.now.bind(Date);
 
-type ExtraWrite = (db: DatabaseSync, ts: bigint) => void;
+export type ExtraWrite = (db: DatabaseSync, ts: bigint) => void;
 
 type Batch = {
   commits: Commit[];

@@ -93,7 +93,7 @@ export class SyncSession {
     this.transport = transport ?? null;
     this.adminSecret = adminSecret;
     this.unsubscribe = backend.store.onCommit((commit) => this.onCommit(commit));
-    this.unsubscribeDeploys = backend.onDeploy(() => {
+    this.unsubscribeDeploys = backend.deployment.onDeploy(() => {
       for (const q of this.queries.values()) q.dirty = true;
       if (this.queries.size > 0) this.queueRefresh();
     });
