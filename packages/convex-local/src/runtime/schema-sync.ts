@@ -1,5 +1,6 @@
 import { jsonToConvex, type Value, type ValidatorJSON } from "convex/values";
 import type { DocJson } from "../storage/index-keys.ts";
+import { documentJson } from "../storage/committed-documents.ts";
 import type { Store } from "../storage/store.ts";
 import { type ValidationContext, validateDocument } from "../validation/validate.ts";
 import type { SchemaJson, SchemaTable } from "./function-types.ts";
@@ -30,7 +31,6 @@ export function checkExistingDocuments(
   live?: SchemaJson | null,
 ): void {
   if (!schema.schemaValidation) return;
-  const select = store.db.prepare("SELECT json FROM documents WHERE table_number = ?");
   const enforced = new Map(
     live?.schemaValidation
       ? live.tables.map((t) => [t.tableName, JSON.stringify(t.documentType)])
@@ -40,8 +40,8 @@ export function checkExistingDocuments(
     const table = store.catalog.table(component, t.tableName);
     if (!table) continue;
     if (enforced.get(t.tableName) === JSON.stringify(t.documentType)) continue;
-    for (const row of select.iterate(table.number)) {
-      const doc = JSON.parse(String(row.json)) as DocJson;
+    for (const json of documentJson(store.db, table.number)) {
+      const doc = JSON.parse(json) as DocJson;
       const error = validateDocument(
         t.documentType as ValidatorJSON,
         jsonToConvex(doc) as Record<string, Value>,

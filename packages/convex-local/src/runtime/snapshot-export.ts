@@ -1,5 +1,6 @@
 import { zipSync, strToU8, type Zippable } from "fflate";
 import type { JSONValue } from "convex/values";
+import { allTables, documentJson } from "../storage/committed-documents.ts";
 import type { Store } from "../storage/store.ts";
 import type { FileStorage } from "./file-storage.ts";
 import { stringifyClean, toCleanJson } from "./snapshot-values.ts";
@@ -33,8 +34,6 @@ const EXTENSIONS: Record<string, string> = {
   "video/mp4": "mp4",
 };
 
-type TableRow = { number: number; component: string; name: string };
-
 /** `_components/<name>/` per path segment, as Convex lays components out in a snapshot. */
 export function componentPrefix(component: string): string {
   return component === ""
@@ -59,16 +58,12 @@ export function buildSnapshotZip(
   includeStorage: boolean,
 ): Uint8Array {
   const db = source.store.db;
-  const tables = db
-    .prepare("SELECT number, component, name FROM tables ORDER BY number")
-    .all()
-    .map((r) => ({
-      number: Number(r.number),
-      component: String(r.component),
-      name: String(r.name),
-    })) as TableRow[];
+  const tables = allTables(db);
   const components = [...new Set(tables.map((t) => t.component))].sort();
-  const selectDocs = db.prepare("SELECT json FROM documents WHERE table_number = ?");
+  const docsOf = (tableNumber: number) =>
+    [...documentJson(db, tableNumber)]
+      .map((json) => JSON.parse(json) as Record<string, JSONValue>)
+      .sort(byCreation);
   const files: Zippable = { "README.md": strToU8(README) };
   for (const component of components) {
     const prefix = componentPrefix(component);
@@ -77,10 +72,7 @@ export function buildSnapshotZip(
       userTables.map((t) => ({ name: t.name, id: t.number })),
     );
     for (const table of userTables) {
-      const docs = selectDocs
-        .all(table.number)
-        .map((row) => JSON.parse(String(row.json)) as Record<string, JSONValue>)
-        .sort(byCreation);
+      const docs = docsOf(table.number);
       const schema: JSONValue[] = ["unknown"];
       const lines: JSONValue[] = [];
       for (const doc of docs) {
@@ -93,12 +85,7 @@ export function buildSnapshotZip(
     }
     const storage = tables.find((t) => t.component === component && t.name === "_storage");
     if (!includeStorage) continue;
-    const storageDocs = storage
-      ? selectDocs
-          .all(storage.number)
-          .map((row) => JSON.parse(String(row.json)) as Record<string, JSONValue>)
-          .sort(byCreation)
-      : [];
+    const storageDocs = storage ? docsOf(storage.number) : [];
     files[`${prefix}_storage/documents.jsonl`] = jsonLines(
       storageDocs.map((d) => ({
         _id: d._id!,

@@ -5,6 +5,12 @@ import { decodeDocumentId, encodeDocumentId, newInternalId } from "../ids/docume
 import type { DocJson } from "../storage/index-keys.ts";
 import { validateDocument, schemaValidationMessage } from "../validation/validate.ts";
 import { FileBytes } from "../storage/file-bytes.ts";
+import {
+  allTables,
+  countDocuments,
+  documentExists,
+  documentIds,
+} from "../storage/committed-documents.ts";
 import type { Store } from "../storage/store.ts";
 import type { CodeRegistry } from "./code-registry.ts";
 import type { CreationTimes } from "./creation-clock.ts";
@@ -384,22 +390,12 @@ function clearedElsewhere(
   if (plan.mode !== "replaceAll") return [];
   const named = new Set(resolved.map((t) => t.existingNumber));
   const out: Array<{ label: string; number: number; count: number }> = [];
-  for (const row of target.store.db.prepare("SELECT number, component, name FROM tables").all()) {
-    const number = Number(row.number);
-    const name = String(row.name);
+  for (const { number, component, name } of allTables(target.store.db)) {
     if (named.has(number) || name.startsWith("_")) continue;
-    const count = countDocs(target, number);
-    if (count > 0)
-      out.push({ label: row.component ? `${String(row.component)}:${name}` : name, number, count });
+    const count = countDocuments(target.store.db, number);
+    if (count > 0) out.push({ label: component ? `${component}:${name}` : name, number, count });
   }
   return out;
-}
-
-function countDocs(target: SnapshotTarget, tableNumber: number): number {
-  const row = target.store.db
-    .prepare("SELECT COUNT(*) AS n FROM documents WHERE table_number = ?")
-    .get(tableNumber);
-  return Number(row!.n);
 }
 
 /**
@@ -409,8 +405,8 @@ function countDocs(target: SnapshotTarget, tableNumber: number): number {
 function resolveTables(target: SnapshotTarget, plan: ImportPlan): Resolved[] {
   const catalog = target.store.catalog;
   const taken = new Map<number, string>();
-  for (const row of target.store.db.prepare("SELECT number, component, name FROM tables").all())
-    taken.set(Number(row.number), `${String(row.component)}\u0000${String(row.name)}`);
+  for (const { number, component, name } of allTables(target.store.db))
+    taken.set(number, `${component}\u0000${name}`);
   let nextFree = Math.max(10000, ...taken.keys()) + 1;
   const claimed = new Set<number>();
   const resolved: Resolved[] = [];
@@ -429,7 +425,7 @@ function resolveTables(target: SnapshotTarget, plan: ImportPlan): Resolved[] {
   for (const t of ordered) {
     const label = t.component ? `${t.component}:${t.name}` : t.name;
     const existing = catalog.table(t.component, t.name);
-    const existingCount = existing ? countDocs(target, existing.number) : 0;
+    const existingCount = existing ? countDocuments(target.store.db, existing.number) : 0;
     if (plan.mode === "requireEmpty" && existingCount > 0)
       throw new ImportError(
         `Table "${label}" already has ${existingCount} document${existingCount === 1 ? "" : "s"}. Import with --replace to replace them or --append to add to them.`,
@@ -495,15 +491,13 @@ function checkDocuments(target: SnapshotTarget, plan: ImportPlan, resolved: Reso
     };
     const label = t.component ? `${t.component}:${t.name}` : t.name;
     const existingIds =
-      plan.mode === "append" && t.existingCount > 0
-        ? target.store.db.prepare("SELECT 1 FROM documents WHERE id = ?")
-        : null;
+      plan.mode === "append" && t.existingCount > 0 ? documentExists(target.store.db) : null;
     for (const doc of t.docs) {
       if (typeof doc._id === "string") {
         if (seen.has(doc._id))
           throw new ImportError(`Document id "${doc._id}" appears twice in the import.`);
         seen.add(doc._id);
-        if (existingIds?.get(doc._id))
+        if (existingIds?.(doc._id))
           throw new ImportError(`Table "${label}" already has a document with id "${doc._id}".`);
       }
       if (!table) continue;
@@ -545,11 +539,8 @@ export async function applyImport(target: SnapshotTarget, plan: ImportPlan): Pro
     resolved.flatMap((t) => t.docs.map((d) => d._id)).filter((id) => typeof id === "string"),
   );
   for (const number of clearNumbers)
-    for (const row of target.store.db
-      .prepare("SELECT id FROM documents WHERE table_number = ?")
-      .all(number))
-      if (!incoming.has(String(row.id)))
-        writes.push({ tableNumber: number, id: String(row.id), doc: null });
+    for (const id of documentIds(target.store.db, number))
+      if (!incoming.has(id)) writes.push({ tableNumber: number, id, doc: null });
   let written = 0;
   for (const t of resolved)
     for (const doc of t.docs) {

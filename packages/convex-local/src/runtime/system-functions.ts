@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import type { JSONValue } from "convex/values";
+import { countDocuments, documentJsonById, indexPage } from "../storage/committed-documents.ts";
 import { ReadSet } from "../storage/read-set.ts";
 import type { Store } from "../storage/store.ts";
 import type { CodeRegistry } from "./code-registry.ts";
@@ -47,10 +48,8 @@ function queryTable(
   if (!table || !byId) return null;
   const hash = createHash("sha256");
   let documents = 0;
-  for (const row of deployment.store.db
-    .prepare("SELECT json FROM documents WHERE table_number = ? ORDER BY id")
-    .iterate(table.number)) {
-    hash.update(String(row.json)).update("\n");
+  for (const json of documentJsonById(deployment.store.db, table.number)) {
+    hash.update(json).update("\n");
     documents++;
   }
   const readSet = new ReadSet();
@@ -81,19 +80,13 @@ function tableData(
   if (!index) return { page: [], isDone: true, continueCursor: "" };
   const desc = args.order !== "asc";
   const after = cursor ? Buffer.from(cursor, "base64url") : null;
-  const rows = deployment.store.db
-    .prepare(
-      `SELECT e.key AS key, d.json AS json FROM index_entries e JOIN documents d ON d.id = e.doc_id
-       WHERE e.index_id = ? ${after ? (desc ? "AND e.key < ?" : "AND e.key > ?") : ""}
-       ORDER BY e.key ${desc ? "DESC" : "ASC"} LIMIT ?`,
-    )
-    .all(...(after ? [index.id, after, numItems + 1] : [index.id, numItems + 1]));
+  const rows = indexPage(deployment.store.db, index.id, after, desc ? "desc" : "asc", numItems + 1);
   const page = rows.slice(0, numItems);
   const last = page[page.length - 1];
   return {
-    page: page.map((r) => JSON.parse(String(r.json)) as JSONValue),
+    page: page.map((r) => JSON.parse(r.json) as JSONValue),
     isDone: rows.length <= numItems,
-    continueCursor: last ? Buffer.from(last.key as Uint8Array).toString("base64url") : "",
+    continueCursor: last ? Buffer.from(last.key).toString("base64url") : "",
   };
 }
 
@@ -163,10 +156,7 @@ const SYSTEM_FUNCTIONS: Record<string, SystemFunction> = {
   "_system/cli/tableSize:default": (deployment, args, component) => {
     const table = deployment.store.catalog.table(component, String(args.tableName));
     if (!table) return 0;
-    const row = deployment.store.db
-      .prepare("SELECT COUNT(*) AS n FROM documents WHERE table_number = ?")
-      .get(table.number);
-    return Number(row!.n);
+    return countDocuments(deployment.store.db, table.number);
   },
 };
 
