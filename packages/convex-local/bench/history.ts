@@ -9,7 +9,7 @@ import { parseArgs } from "node:util";
 import { Worker } from "node:worker_threads";
 import { type SyncMode } from "../src/storage/sqlite.ts";
 import { Backend } from "../src/runtime/backend.ts";
-import { insertSystem } from "../src/runtime/db-syscalls.ts";
+import { insertSystem } from "../src/runtime/syscalls/db-syscalls.ts";
 import { startServer, type RunningServer } from "../src/server/server.ts";
 import { type HistoryResult, type LoadTask } from "./load.ts";
 

@@ -7,7 +7,7 @@ import { ConvexHttpClient } from "convex/browser";
 import { anyApi } from "convex/server";
 import { generateAdminKey } from "../src/auth/admin-key.ts";
 import { Backend } from "../src/runtime/backend.ts";
-import { type StartPushRequest } from "../src/runtime/push.ts";
+import { type StartPushRequest } from "../src/runtime/push/push.ts";
 import { startServer, type RunningServer } from "../src/server/server.ts";
 import { CONVEX_CLI, convexCliEnv, convexProject, runConvexCli } from "./cli-harness.ts";
 import { tempDir } from "./helpers.ts";

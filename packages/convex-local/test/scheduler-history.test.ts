@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, test, vi } from "vitest";
 import { Backend } from "../src/runtime/backend.ts";
-import { insertSystem } from "../src/runtime/db-syscalls.ts";
-import { FINISHED_JOB_RETENTION_MS } from "../src/runtime/scheduled-job-retention.ts";
+import { insertSystem } from "../src/runtime/syscalls/db-syscalls.ts";
+import { FINISHED_JOB_RETENTION_MS } from "../src/runtime/scheduler/scheduled-job-retention.ts";
 import { fixtureDir, tempDir } from "./helpers.ts";
 
 const DAY_MS = 24 * 60 * 60 * 1000;

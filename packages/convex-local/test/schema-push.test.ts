@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, expect, test } from "vitest";
 import { Backend } from "../src/runtime/backend.ts";
-import { insertSystem } from "../src/runtime/db-syscalls.ts";
+import { insertSystem } from "../src/runtime/syscalls/db-syscalls.ts";
 import { fixtureDir, tempDir } from "./helpers.ts";
 
 let backend: Backend;

@@ -1,7 +1,7 @@
 import { type JSONValue } from "convex/values";
 import { checkVectorRequest, filterAlternatives } from "../query/vector.ts";
-import { FunctionError } from "./errors.ts";
-import { type Frame } from "./frame.ts";
+import { FunctionError } from "./errors/errors.ts";
+import { type Frame } from "./execution/frame.ts";
 
 type VectorQuery = {
   indexName: string;

@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { checkAdminKey } from "../auth/admin-key.ts";
 import type { Backend } from "../runtime/backend.ts";
-import type { StartPushRequest } from "../runtime/push.ts";
+import type { StartPushRequest } from "../runtime/push/push.ts";
 import { decodeBody } from "./decompress.ts";
 import { HttpError, readBody, sendJson } from "./http-util.ts";
 

@@ -1,7 +1,7 @@
 import { checkAdminKey } from "../auth/admin-key.ts";
 import { AuthError, verifyUserToken } from "../auth/jwt.ts";
-import type { CodeRegistry } from "../runtime/code-registry.ts";
-import type { UserIdentity } from "../runtime/function-types.ts";
+import type { CodeRegistry } from "../runtime/functions/code-registry.ts";
+import type { UserIdentity } from "../runtime/functions/function-types.ts";
 
 export type Caller = { isAdmin: boolean; identity: UserIdentity | null; token: string | null };
 

@@ -1,7 +1,7 @@
 import type { Duplex } from "node:stream";
 import type { WebSocket } from "ws";
 import type { JSONValue } from "convex/values";
-import type { FunctionRunner } from "../runtime/function-runner.ts";
+import type { FunctionRunner } from "../runtime/functions/function-runner.ts";
 import type { Commit, Store } from "../storage/store.ts";
 import type { ReadSet } from "../storage/read-set.ts";
 import {
