@@ -11,12 +11,12 @@ import { handleStorageRoute } from "./storage-routes.ts";
 import { handleDeployRoute } from "./deploy-routes.ts";
 import { handleCliRoute } from "./cli-routes.ts";
 
-export const SERVER_VERSION = "convex-local-0.0.0";
+const SERVER_VERSION = "convex-local-0.0.0";
 
 /** Convex's sync socket takes messages up to tungstenite's default, 64 MiB; larger ones close it (1009). */
 export const MAX_SYNC_MESSAGE_BYTES = 64 << 20;
 
-export type ServerOptions = {
+type ServerOptions = {
   backend: Backend;
   host?: string;
   port?: number;

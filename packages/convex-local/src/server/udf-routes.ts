@@ -32,7 +32,7 @@ function encode(value: JSONValue, format: string): JSONValue {
   return encodeValueForFormat(jsonToConvex(value), format);
 }
 
-export function udfResponse(outcome: Outcome, format: string): Record<string, unknown> {
+function udfResponse(outcome: Outcome, format: string): Record<string, unknown> {
   const logLines = outcome.logLines.length > 0 ? { logLines: outcome.logLines } : {};
   if (outcome.status === "success")
     return { status: "success", value: encode(outcome.value, format), ...logLines };

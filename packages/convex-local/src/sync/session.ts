@@ -37,7 +37,7 @@ type StateVersion = { querySet: number; identity: number; ts: string };
 
 const HEARTBEAT_MS = 15_000;
 /** What a sync session needs of the deployment. */
-export type SyncDeployment = AuthSource & {
+type SyncDeployment = AuthSource & {
   store: Store;
   call: FunctionRunner<unknown>["call"];
   deployment: { onDeploy(listener: () => void): () => void };

@@ -11,7 +11,7 @@ export class FunctionError extends Error {
   }
 }
 
-export type FailedOutcome = { errorMessage: string; errorData?: JSONValue };
+type FailedOutcome = { errorMessage: string; errorData?: JSONValue };
 
 function isConvexError(e: unknown): e is Error & { data: unknown } {
   return (
@@ -22,7 +22,7 @@ function isConvexError(e: unknown): e is Error & { data: unknown } {
 }
 
 /** ConvexError data as convex JSON, whether or not `convex/server` already serialized it. */
-export function convexErrorData(e: unknown): JSONValue | undefined {
+function convexErrorData(e: unknown): JSONValue | undefined {
   if (e instanceof FunctionError) return e.data;
   if (!isConvexError(e)) return undefined;
   const data = e.data;
@@ -37,7 +37,7 @@ export function convexErrorData(e: unknown): JSONValue | undefined {
 }
 
 /** The error as Convex prints it: "Uncaught Name: message", then the user's frames, if any. */
-export function errorTrace(e: unknown): { message: string; trace: string } {
+function errorTrace(e: unknown): { message: string; trace: string } {
   if (e instanceof FunctionError) return { message: e.message, trace: e.message };
   if (!(e instanceof Error)) {
     const message = `Uncaught ${String(e)}`;

@@ -32,7 +32,7 @@ import {
 import { Transactions } from "./transactions.ts";
 import { udfTypeName } from "../functions/udf-type-name.ts";
 
-export type ExecutorOptions = {
+type ExecutorOptions = {
   store: Store;
   registry: CodeRegistry;
   env: EnvironmentSource;

@@ -11,7 +11,7 @@ type LogLine = {
 };
 
 /** One finished execution as `GET /api/stream_function_logs` reports it (the CLI's `FunctionExecution`). */
-export type FunctionExecution = {
+type FunctionExecution = {
   kind: "Completion";
   udfType: LogUdfType;
   componentPath: string | null;
@@ -33,7 +33,7 @@ export type FunctionExecution = {
   environment: "isolate";
 };
 
-export type ExecutionRecord = {
+type ExecutionRecord = {
   udfType: LogUdfType;
   componentPath: string;
   identifier: string;

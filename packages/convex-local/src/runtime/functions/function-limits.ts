@@ -8,7 +8,7 @@ import {
 import { FunctionError } from "../errors/errors.ts";
 
 /** A size as Convex's messages print it (binary units, two decimals unless whole). */
-export function formatBinarySize(bytes: number): string {
+function formatBinarySize(bytes: number): string {
   const units = ["B", "KiB", "MiB", "GiB"];
   let value = bytes;
   let unit = 0;

@@ -6,7 +6,7 @@ const ENTRY_EXTENSIONS = [".js", ".mjs", ".cjs", ".ts", ".tsx", ".mts", ".cts", 
 /** Files the CLI bundles on their own rather than as function modules. */
 const SPECIAL_FILES = ["schema", "auth.config"];
 
-export type BundledModule = {
+type BundledModule = {
   /** Module path as Convex names it, e.g. "messages.js" or "dir/file.js". */
   path: string;
   file: string;
@@ -34,7 +34,7 @@ export type Bundle = {
 };
 
 /** Lists the function modules of a convex/ folder the way the Convex CLI picks entry points. */
-export function functionEntryPoints(dir: string): string[] {
+function functionEntryPoints(dir: string): string[] {
   const out: string[] = [];
   const walk = (current: string, depth: number) => {
     for (const name of readdirSync(current).sort()) {

@@ -8,7 +8,7 @@ import { frames } from "../execution/frame.ts";
 import type { LoadedModules } from "../functions/modules.ts";
 
 /** One bundled module as the Convex CLI sends it in `start_push`. */
-export type PushModule = {
+type PushModule = {
   path: string;
   source: string;
   sourceMap?: string;
@@ -44,7 +44,7 @@ type DefinitionAnalysis = {
 };
 
 /** A component as pushed: its definition path, the written bundle and its evaluated definition. */
-export type PushedDefinition = {
+type PushedDefinition = {
   definitionPath: string;
   bundle: Bundle;
   definition: DefinitionAnalysis;
@@ -83,7 +83,7 @@ function writeModule(dir: string, m: PushModule): string {
 }
 
 /** The hash the CLI compares with `get_config_hashes` to skip uploading unchanged modules. */
-export function moduleHash(m: PushModule): string {
+function moduleHash(m: PushModule): string {
   return createHash("sha256")
     .update(m.source)
     .update(m.sourceMap ?? "")
@@ -114,7 +114,7 @@ function contentFile(dir: string, m: PushModule, sha256: string): string {
 }
 
 /** Modules a push declared unchanged, looked up among the live code's. */
-export type ReusableModules = Map<string, PushedModuleFile>;
+type ReusableModules = Map<string, PushedModuleFile>;
 
 function writeBundle(
   dir: string,

@@ -35,7 +35,7 @@ const EXTENSIONS: Record<string, string> = {
 };
 
 /** `_components/<name>/` per path segment, as Convex lays components out in a snapshot. */
-export function componentPrefix(component: string): string {
+function componentPrefix(component: string): string {
   return component === ""
     ? ""
     : component

@@ -20,8 +20,8 @@ import { randomId } from "../../ids/request-id.ts";
 import { parseShape, type Shape, UNKNOWN } from "./snapshot-shape.ts";
 import { fromCleanJson, SnapshotFormatError } from "./snapshot-values.ts";
 
-export type ImportFormat = "csv" | "jsonLines" | "jsonArray" | "zip";
-export type ImportMode = "requireEmpty" | "append" | "replace" | "replaceAll";
+type ImportFormat = "csv" | "jsonLines" | "jsonArray" | "zip";
+type ImportMode = "requireEmpty" | "append" | "replace" | "replaceAll";
 export type ImportRequest = {
   tableName?: string;
   componentPath?: string;

@@ -15,7 +15,7 @@ export { SnapshotFormatError };
  * base64 strings, NaN and infinities as strings). An export context beside each document says
  * which strings were not strings, so values round-trip (Convex's `ExportContext` JSON).
  */
-export type ExportContext =
+type ExportContext =
   | "infer"
   | "int64"
   | "bytes"

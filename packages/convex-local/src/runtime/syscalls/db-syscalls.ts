@@ -13,7 +13,7 @@ import { decodePageCursor, encodePageCursor, END_CURSOR } from "./page-cursor.ts
 import { parseSearchFilters } from "../../query/search.ts";
 import { searchIndexed } from "./text-search.ts";
 
-export type SerializedQuery = {
+type SerializedQuery = {
   source:
     | { type: "FullTableScan"; tableName: string; order: "asc" | "desc" | null }
     | {
@@ -234,17 +234,6 @@ function planQuery(frame: Frame, query: SerializedQuery): PlannedScan {
   throw new Error(`Unsupported query source ${(source as { type: string }).type}`);
 }
 
-/** Every document of a table, read through by_creation_time so the whole table joins the read set. */
-export function scanTable(frame: Frame, table: TableInfo): DocJson[] {
-  const tx = txOf(frame);
-  const index = frame.host.store.catalog.index(table.number, "by_creation_time")!;
-  const streamId = tx.openStream(index, { lo: new Uint8Array(0), hi: null }, "asc");
-  const docs: DocJson[] = [];
-  for (let doc = tx.next(streamId); doc; doc = tx.next(streamId)) docs.push(doc);
-  tx.closeStream(streamId);
-  return docs;
-}
-
 function runSearch(
   frame: Frame,
   source: Extract<SerializedQuery["source"], { type: "Search" }>,
@@ -385,7 +374,7 @@ export function queryCleanup(frame: Frame, args: { queryId: number }): boolean {
   return true;
 }
 
-export type PageArgs = {
+type PageArgs = {
   query: SerializedQuery;
   cursor: string | null;
   endCursor: string | null;

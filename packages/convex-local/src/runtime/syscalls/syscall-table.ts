@@ -1,4 +1,4 @@
-export type SyscallHandler<F> = (frame: F, args: never) => unknown;
+type SyscallHandler<F> = (frame: F, args: never) => unknown;
 
 /**
  * Syscalls the runtime's services add beside the built-in ones (file storage, function handles).
