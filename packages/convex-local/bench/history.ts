@@ -9,7 +9,7 @@ import { parseArgs } from "node:util";
 import { Worker } from "node:worker_threads";
 import { type SyncMode } from "../src/storage/sqlite.ts";
 import { Backend } from "../src/runtime/backend.ts";
-import { insertSystem } from "../src/runtime/db-syscalls.ts";
+import { insertSystem } from "../src/runtime/syscalls/db-syscalls.ts";
 import { startServer, type RunningServer } from "../src/server/server.ts";
 import { type HistoryResult, type LoadTask } from "./load.ts";
 
@@ -41,7 +41,7 @@ async function seed(
 ) {
   for (let start = 0; start < count; start += SEED_BATCH) {
     const end = Math.min(count, start + SEED_BATCH);
-    await backend.systemMutation("", (frame) => {
+    await backend.executor.systemMutation("", (frame) => {
       for (let i = start; i < end; i++) insertSystem(frame, table, row(i));
       return null;
     });

@@ -81,7 +81,7 @@ export async function main(argv: string[]): Promise<void> {
   });
   const functionsDir = values.functions ? resolve(values.functions) : null;
   if (functionsDir) await backend.deploy(functionsDir);
-  else await backend.loadDeployed();
+  else await backend.deployment.loadDeployed();
   const server = await startServer({
     backend,
     host: values.host,

@@ -122,7 +122,7 @@ describe("backend", () => {
   });
 
   test("environment variables reach process.env", async () => {
-    await backend.setEnvironmentVariables([{ name: "GREETING", value: "hello" }]);
+    await backend.environment.set([{ name: "GREETING", value: "hello" }]);
     expect(await call("messages:environment", { name: "GREETING" })).toMatchObject({
       status: "success",
       value: "hello",

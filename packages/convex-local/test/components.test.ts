@@ -75,7 +75,7 @@ describe("components", () => {
   }, 30_000);
 
   test("a component sees only the env vars app.use passed it", async () => {
-    await h.backend.setEnvironmentVariables([{ name: "APP_SECRET", value: "not for components" }]);
+    await h.backend.environment.set([{ name: "APP_SECRET", value: "not for components" }]);
     const client = new ConvexHttpClient(h.server.url, { logger: false });
     expect(await client.query(api.limits.greeting, {})).toEqual({
       greeting: "hello from the app",

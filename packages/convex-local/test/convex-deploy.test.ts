@@ -7,7 +7,7 @@ import { ConvexHttpClient } from "convex/browser";
 import { anyApi } from "convex/server";
 import { generateAdminKey } from "../src/auth/admin-key.ts";
 import { Backend } from "../src/runtime/backend.ts";
-import { type StartPushRequest } from "../src/runtime/push.ts";
+import { type StartPushRequest } from "../src/runtime/push/push.ts";
 import { startServer, type RunningServer } from "../src/server/server.ts";
 import { CONVEX_CLI, convexCliEnv, convexProject, runConvexCli } from "./cli-harness.ts";
 import { tempDir } from "./helpers.ts";
@@ -24,7 +24,7 @@ let project: ReturnType<typeof convexProject>;
 
 async function start(): Promise<void> {
   backend = new Backend({ dataDir: data.dir, instanceName: INSTANCE });
-  await backend.loadDeployed();
+  await backend.deployment.loadDeployed();
   server = await startServer({ backend, port: 0, sitePort: 0, instanceSecret: SECRET });
 }
 
@@ -103,16 +103,18 @@ describe("npx convex deploy against convex-local", () => {
   }, 180_000);
 
   test("a push with no changes uploads no module and reports no index changes", async () => {
-    const appModule = backend.modulesFor("")!.moduleExports().get("limits");
-    const componentModules = [...backend.modulesFor("rateLimiter")!.moduleExports().values()];
-    const startPush = vi.spyOn(backend, "startPush");
+    const appModule = backend.registry.modulesFor("")!.moduleExports().get("limits");
+    const componentModules = [
+      ...backend.registry.modulesFor("rateLimiter")!.moduleExports().values(),
+    ];
+    const startPush = vi.spyOn(backend.deployment, "startPush");
     const { code, output } = await convex(["deploy", "--yes"]);
     const request = startPush.mock.calls[0]![0] as StartPushRequest;
     startPush.mockRestore();
     expect(code, output).toBe(0);
     // Unchanged code is not loaded again: the live modules are the very same instances.
-    expect(backend.modulesFor("")!.moduleExports().get("limits")).toBe(appModule);
-    const reloaded = [...backend.modulesFor("rateLimiter")!.moduleExports().values()];
+    expect(backend.registry.modulesFor("")!.moduleExports().get("limits")).toBe(appModule);
+    const reloaded = [...backend.registry.modulesFor("rateLimiter")!.moduleExports().values()];
     expect(reloaded.length).toBe(componentModules.length);
     reloaded.forEach((m, i) => expect(m).toBe(componentModules[i]));
     expect(request.appDefinition.changedModules).toEqual([]);
@@ -142,7 +144,7 @@ describe("npx convex deploy against convex-local", () => {
       source("work.ts"),
       `${readFileSync(source("work.ts"), "utf8")}\nexport const touched = query({ args: {}, handler: async () => "touched" });\n`,
     );
-    const startPush = vi.spyOn(backend, "startPush");
+    const startPush = vi.spyOn(backend.deployment, "startPush");
     const removed = await convex(["deploy", "--yes"]);
     const request = startPush.mock.calls[0]![0] as StartPushRequest;
     startPush.mockRestore();
@@ -275,7 +277,7 @@ describe("npx convex deploy against convex-local", () => {
     const { code, output } = await convex(["deploy", "--yes"]);
     rmSync(source("auth.config.ts"));
     expect(code, output).toBe(0);
-    expect(backend.modulesFor("")!.authProviders).toEqual([
+    expect(backend.registry.modulesFor("")!.authProviders).toEqual([
       expect.objectContaining({ type: "customJwt", issuer: "https://issuer.test" }),
     ]);
   }, 180_000);

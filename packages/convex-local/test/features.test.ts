@@ -145,9 +145,7 @@ describe("auth", () => {
     const client = new ConvexHttpClient(h.server.url, { logger: false });
     client.setAuth(await token("extra-user", { issuer: "https://extra.test" }));
     await expect(client.query(api.users.whoami, {})).rejects.toThrow();
-    await h.backend.setEnvironmentVariables([
-      { name: "EXTRA_ISSUER", value: "https://extra.test" },
-    ]);
+    await h.backend.environment.set([{ name: "EXTRA_ISSUER", value: "https://extra.test" }]);
     expect(await client.query(api.users.whoami, {})).toMatchObject({
       subject: "extra-user",
       issuer: "https://extra.test",

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, test, vi } from "vitest";
 import { Backend } from "../src/runtime/backend.ts";
-import { insertSystem } from "../src/runtime/db-syscalls.ts";
-import { FINISHED_JOB_RETENTION_MS } from "../src/runtime/scheduled-job-retention.ts";
+import { insertSystem } from "../src/runtime/syscalls/db-syscalls.ts";
+import { FINISHED_JOB_RETENTION_MS } from "../src/runtime/scheduler/scheduled-job-retention.ts";
 import { fixtureDir, tempDir } from "./helpers.ts";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -34,7 +34,7 @@ const call = async (udfPath: string, args: Record<string, unknown> = {}) => {
 
 /** Writes finished jobs straight into the app's `_scheduled_functions`, as if they had run. */
 async function seedFinished(count: number, completedTime: number): Promise<string[]> {
-  return backend.systemMutation("", (frame) =>
+  return backend.executor.systemMutation("", (frame) =>
     Array.from(
       { length: count },
       (_, i) =>

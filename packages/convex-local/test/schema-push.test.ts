@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, expect, test } from "vitest";
 import { Backend } from "../src/runtime/backend.ts";
-import { insertSystem } from "../src/runtime/db-syscalls.ts";
+import { insertSystem } from "../src/runtime/syscalls/db-syscalls.ts";
 import { fixtureDir, tempDir } from "./helpers.ts";
 
 let backend: Backend;
@@ -20,6 +20,8 @@ afterAll(() => {
 
 test("a push reads again only the tables whose validator changed", async () => {
   // A document the enforced schema would refuse, written around validation: reading it would fail the push.
-  await backend.systemMutation("", (frame) => insertSystem(frame, "counters", { name: 1 }));
+  await backend.executor.systemMutation("", (frame) =>
+    insertSystem(frame, "counters", { name: 1 }),
+  );
   await expect(backend.deploy(fixtureDir("basic"))).resolves.toBeUndefined();
 });

@@ -59,5 +59,7 @@ export async function startHarness(
 
 /** A deployment with nothing pushed yet (or whatever its data dir holds), for the official CLI to push to. */
 export function startDeployment(dataDir: string): Promise<Harness & { url: string }> {
-  return serve(new Backend({ dataDir, instanceName: INSTANCE_NAME }), (b) => b.loadDeployed());
+  return serve(new Backend({ dataDir, instanceName: INSTANCE_NAME }), (b) =>
+    b.deployment.loadDeployed(),
+  );
 }

@@ -106,7 +106,7 @@ describe("--functions watching", () => {
     const backend = new Backend({ dataDir: data.dir });
     cleanups.push(() => backend.close());
     await backend.deploy(functions);
-    const loaded = (module: string) => backend.modulesFor("")!.moduleExports().get(module);
+    const loaded = (module: string) => backend.registry.modulesFor("")!.moduleExports().get(module);
     const counters = loaded("counters");
     const messages = loaded("messages");
     await backend.deploy(functions);

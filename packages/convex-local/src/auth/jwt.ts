@@ -26,7 +26,7 @@ export type AuthProviderConfig =
       applicationID?: string | null;
     };
 
-export type VerifyOptions = {
+type VerifyOptions = {
   /** fetch used for OIDC discovery and JWKS downloads (defaults to global fetch). */
   fetch?: typeof fetch;
   /** Accepted clock skew for exp/nbf, in seconds. */

@@ -64,7 +64,7 @@ function intervalMillis(schedule: CronSchedule): number | null {
 }
 
 /** Expresses every calendar schedule as a five-field UTC cron string. */
-export function cronStringFor(schedule: CronSchedule): string {
+function cronStringFor(schedule: CronSchedule): string {
   switch (schedule.type) {
     case "cron":
       return checkedCron(schedule.cron);

@@ -1,5 +1,5 @@
 /** Convex's base32 alphabet: Crockford-style lowercase, no i, l, o, u. */
-export const BASE32_ALPHABET = "0123456789abcdefghjkmnpqrstvwxyz";
+const BASE32_ALPHABET = "0123456789abcdefghjkmnpqrstvwxyz";
 
 const DECODE = new Map<string, number>([...BASE32_ALPHABET].map((char, i) => [char, i]));
 

@@ -11,7 +11,7 @@ const MIN_ID_LENGTH = base32EncodedLength(1 + INTERNAL_ID_LENGTH + FOOTER_LENGTH
 const MAX_ID_LENGTH = base32EncodedLength(5 + INTERNAL_ID_LENGTH + FOOTER_LENGTH);
 
 /** A decoded document id. */
-export type DecodedDocumentId = { tableNumber: number; internalId: Uint8Array };
+type DecodedDocumentId = { tableNumber: number; internalId: Uint8Array };
 
 /** Encodes a document id string from a table number (1..2^32-1) and a 16-byte internal id. */
 export function encodeDocumentId(tableNumber: number, internalId: Uint8Array): string {

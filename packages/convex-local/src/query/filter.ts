@@ -5,9 +5,6 @@ import { getFieldValue } from "../values/field-path.ts";
 import { convexTypeOf } from "../values/type-order.ts";
 import { displayValue } from "../validation/display.ts";
 
-/** A filter expression as serialized by `convex/server` (protocol notes §7.6). */
-export type FilterExpression = { [operator: string]: JSONValue };
-
 const COMPARISONS: Record<string, (diff: number) => boolean> = {
   $eq: (diff) => diff === 0,
   $neq: (diff) => diff !== 0,
@@ -26,7 +23,7 @@ const ARITHMETIC: Record<string, string> = {
 };
 
 /** Raised for malformed expressions, or (code `EvalError`) for ill-typed evaluation. */
-export class FilterExpressionError extends Error {
+class FilterExpressionError extends Error {
   readonly code: string;
   constructor(message: string, code = "InvalidFilter") {
     super(message);

@@ -8,9 +8,9 @@ export const MAX_SEARCH_RESULTS = 1024;
 /** Query terms beyond this many are ignored. */
 export const MAX_SEARCH_TERMS = 16;
 /** Filter fields a search query may constrain with equality. */
-export const MAX_SEARCH_FILTERS = 8;
+const MAX_SEARCH_FILTERS = 8;
 /** Tokens of this many UTF-8 bytes or more are dropped, from documents and queries alike. */
-export const MAX_TEXT_TERM_LENGTH = 32;
+const MAX_TEXT_TERM_LENGTH = 32;
 
 // Runs of Rust's `char::is_alphanumeric` (alphabetic or numeric), as tantivy's SimpleTokenizer splits.
 const WORD = /[\p{Alphabetic}\p{N}]+/gu;
@@ -26,7 +26,7 @@ export type TextSearchQuery = {
   equalities: { fieldPath: string; value: Value | undefined }[];
 };
 
-export type TextSearchResult<D> = { doc: D; score: number };
+type TextSearchResult<D> = { doc: D; score: number };
 
 /**
  * The backend's analyzer: split on every character that is not alphabetic or

@@ -1,7 +1,7 @@
 import { type JSONValue } from "convex/values";
 import { checkVectorRequest, filterAlternatives } from "../query/vector.ts";
-import { FunctionError } from "./errors.ts";
-import { type Frame } from "./frame.ts";
+import { FunctionError } from "./errors/errors.ts";
+import { type Frame } from "./execution/frame.ts";
 
 type VectorQuery = {
   indexName: string;
@@ -16,7 +16,7 @@ export async function actionVectorSearch(frame: Frame, args: { query: VectorQuer
   const dot = indexName.indexOf(".");
   const tableName = indexName.slice(0, dot);
   const name = indexName.slice(dot + 1);
-  const index = frame.backend
+  const index = frame.host.registry
     .schemaTables(frame.component)
     .find((t) => t.tableName === tableName)
     ?.vectorIndexes?.find((i) => i.indexDescriptor === name);
@@ -29,7 +29,7 @@ export async function actionVectorSearch(frame: Frame, args: { query: VectorQuer
     dimensions: index.dimensions,
     filterFields: index.filterFields,
   });
-  const store = frame.backend.store;
+  const store = frame.host.store;
   const table = store.catalog.table(frame.component, tableName);
   if (!table) return { results: [] };
   const results = store.vectorIndexes

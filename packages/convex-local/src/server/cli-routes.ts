@@ -1,8 +1,7 @@
 import { createReadStream } from "node:fs";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { Backend } from "../runtime/backend.ts";
-import { snapshotJobs } from "../runtime/snapshot-jobs.ts";
-import { checkImportRequest, ImportError } from "../runtime/snapshot-import.ts";
+import { checkImportRequest, ImportError } from "../runtime/snapshots/snapshot-import.ts";
 import { HttpError, readBody, readJson, sendJson } from "./http-util.ts";
 import type { Caller } from "./identity.ts";
 
@@ -33,7 +32,7 @@ export async function handleCliRoute(
   if (!known) return false;
   if (!caller.isAdmin)
     throw new HttpError(401, "BadAdminKey", "The provided admin key was invalid.");
-  const jobs = snapshotJobs(backend);
+  const jobs = backend.snapshots;
   try {
     switch (route) {
       case "GET /api/stream_function_logs": {

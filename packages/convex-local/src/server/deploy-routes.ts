@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { checkAdminKey } from "../auth/admin-key.ts";
 import type { Backend } from "../runtime/backend.ts";
-import type { StartPushRequest } from "../runtime/push.ts";
+import type { StartPushRequest } from "../runtime/push/push.ts";
 import { decodeBody } from "./decompress.ts";
 import { HttpError, readBody, sendJson } from "./http-util.ts";
 
@@ -63,7 +63,7 @@ export async function handleDeployRoute(
       // The CLI sends modules whose hash matches as `unchangedModuleHashes` instead of uploading them.
       sendJson(res, 200, {
         config: { functions: "convex/" },
-        moduleHashes: backend.moduleHashes(),
+        moduleHashes: backend.deployment.moduleHashes(),
         udfServerVersion: "1.49.0",
         nodeVersion: null,
       });
@@ -72,11 +72,11 @@ export async function handleDeployRoute(
       sendJson(res, 200, await startPush(backend, body as unknown as StartPushRequest));
       return true;
     case "/api/deploy2/wait_for_schema":
-      sendJson(res, 200, backend.waitForSchema(pushIdOf(body.schemaChange)));
+      sendJson(res, 200, backend.deployment.waitForSchema(pushIdOf(body.schemaChange)));
       return true;
     case "/api/deploy2/finish_push": {
       const startPush = body.startPush as { schemaChange?: unknown } | undefined;
-      const componentDiffs = await backend.finishPush(
+      const componentDiffs = await backend.deployment.finishPush(
         pushIdOf(startPush?.schemaChange),
         body.dryRun === true,
       );
@@ -103,7 +103,7 @@ export async function handleDeployRoute(
 /** Code that throws while being imported or analysed is the pusher's to fix: a 400, not a 500. */
 async function startPush(backend: Backend, request: StartPushRequest): Promise<unknown> {
   try {
-    return await backend.startPush(request);
+    return await backend.deployment.startPush(request);
   } catch (e) {
     const message = e instanceof Error ? e.message : String(e);
     throw new HttpError(400, "InvalidModules", `Loading the pushed code failed: ${message}`);

@@ -58,8 +58,8 @@ export async function serveHttpAction(
   );
   const response =
     caller instanceof Error
-      ? await backend.runHttpAction(request, null, caller.message)
-      : await backend.runHttpAction(request, caller.identity);
+      ? await backend.httpActions.run(request, null, caller.message)
+      : await backend.httpActions.run(request, caller.identity);
   // A body cut off at the limit is the request's fault, whatever the action made of it.
   if (overflowed) return sendError(res, tooLarge(HTTP_ACTION_BODY_LIMIT));
   const outHeaders: Record<string, string | string[]> = {};

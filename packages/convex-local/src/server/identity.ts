@@ -1,7 +1,7 @@
 import { checkAdminKey } from "../auth/admin-key.ts";
 import { AuthError, verifyUserToken } from "../auth/jwt.ts";
-import type { Backend } from "../runtime/backend.ts";
-import type { UserIdentity } from "../runtime/frame.ts";
+import type { CodeRegistry } from "../runtime/functions/code-registry.ts";
+import type { UserIdentity } from "../runtime/functions/function-types.ts";
 
 export type Caller = { isAdmin: boolean; identity: UserIdentity | null; token: string | null };
 
@@ -17,9 +17,12 @@ export class AuthenticationError extends Error {
   }
 }
 
+/** What checking a caller reads of the deployment: its admin key's name and its auth providers. */
+export type AuthSource = { instanceName: string; registry: Pick<CodeRegistry, "modulesFor"> };
+
 /** Who is calling, from an `Authorization` header value (admin key, optionally acting as a user, or a user JWT). */
 export async function callerFromHeader(
-  backend: Backend,
+  backend: AuthSource,
   header: string | null | undefined,
   adminSecret: string | null,
 ): Promise<Caller> {
@@ -54,7 +57,7 @@ function splitAdminValue(value: string): [string, string | undefined] {
 }
 
 export function adminCaller(
-  backend: Backend,
+  backend: AuthSource,
   key: string,
   actingAs: Record<string, unknown> | undefined,
   adminSecret: string | null,
@@ -73,8 +76,8 @@ export function adminCaller(
   };
 }
 
-export async function userCaller(backend: Backend, token: string): Promise<Caller> {
-  const providers = backend.modulesFor("")?.authProviders ?? [];
+export async function userCaller(backend: AuthSource, token: string): Promise<Caller> {
+  const providers = backend.registry.modulesFor("")?.authProviders ?? [];
   try {
     const identity = (await verifyUserToken(token, providers as never, { fetch })) as UserIdentity;
     return { isAdmin: false, identity, token };

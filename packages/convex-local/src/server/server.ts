@@ -11,7 +11,7 @@ import { handleStorageRoute } from "./storage-routes.ts";
 import { handleDeployRoute } from "./deploy-routes.ts";
 import { handleCliRoute } from "./cli-routes.ts";
 
-export const SERVER_VERSION = "convex-local-0.0.0";
+const SERVER_VERSION = "convex-local-0.0.0";
 
 /** Convex's sync socket takes messages up to tungstenite's default, 64 MiB; larger ones close it (1009). */
 export const MAX_SYNC_MESSAGE_BYTES = 64 << 20;
@@ -24,7 +24,7 @@ export const MAX_SYNC_MESSAGE_BYTES = 64 << 20;
 const ADVERTISED_KEEP_ALIVE = "timeout=5";
 const KEEP_ALIVE_MS = 30_000;
 
-export type ServerOptions = {
+type ServerOptions = {
   backend: Backend;
   host?: string;
   port?: number;
@@ -156,7 +156,7 @@ async function handleApi(
       const body = (await readJson(req)) as {
         changes?: Array<{ name: string; value: string | null }>;
       };
-      await backend.setEnvironmentVariables(body.changes ?? []);
+      await backend.environment.set(body.changes ?? []);
       res.writeHead(200);
       res.end();
       return;

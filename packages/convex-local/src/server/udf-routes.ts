@@ -1,8 +1,9 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { jsonToConvex, type JSONValue } from "convex/values";
 import { encodeValueForFormat, parseValueFormat } from "../values/codec.ts";
-import type { Backend, Outcome } from "../runtime/backend.ts";
-import type { UdfType } from "../runtime/frame.ts";
+import type { Backend } from "../runtime/backend.ts";
+import type { Outcome } from "../runtime/functions/function-runner.ts";
+import type { UdfType } from "../runtime/functions/function-types.ts";
 import { HttpError, readJson, sendJson } from "./http-util.ts";
 import type { Caller } from "./identity.ts";
 import { decodeTs, encodeTs } from "./timestamps.ts";
@@ -31,7 +32,7 @@ function encode(value: JSONValue, format: string): JSONValue {
   return encodeValueForFormat(jsonToConvex(value), format);
 }
 
-export function udfResponse(outcome: Outcome, format: string): Record<string, unknown> {
+function udfResponse(outcome: Outcome, format: string): Record<string, unknown> {
   const logLines = outcome.logLines.length > 0 ? { logLines: outcome.logLines } : {};
   if (outcome.status === "success")
     return { status: "success", value: encode(outcome.value, format), ...logLines };

@@ -23,7 +23,7 @@ export function fieldValue(doc: Record<string, JSONValue>, path: string): Value 
 }
 
 /** Every index implicitly ends with `_creationTime` then `_id`, which makes keys unique. */
-export function indexKeyFields(index: IndexInfo): string[] {
+function indexKeyFields(index: IndexInfo): string[] {
   if (index.name === "by_id") return ["_id"];
   const fields = [...index.fields];
   if (fields[fields.length - 1] !== "_creationTime") fields.push("_creationTime");

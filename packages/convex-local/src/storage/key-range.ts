@@ -15,13 +15,3 @@ export function keySuccessor(key: Uint8Array): Uint8Array {
 export function rangeContains(range: KeyRange, key: Uint8Array): boolean {
   return compareBytes(key, range.lo) >= 0 && (range.hi === null || compareBytes(key, range.hi) < 0);
 }
-
-export function maxBytes(a: Uint8Array, b: Uint8Array): Uint8Array {
-  return compareBytes(a, b) >= 0 ? a : b;
-}
-
-export function minUpper(a: Uint8Array | null, b: Uint8Array | null): Uint8Array | null {
-  if (a === null) return b;
-  if (b === null) return a;
-  return compareBytes(a, b) <= 0 ? a : b;
-}

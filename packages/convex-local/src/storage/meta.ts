@@ -1,7 +1,7 @@
 import type { DatabaseSync } from "node:sqlite";
 
 /** The deployment's own settings kept beside its documents: env vars, crons, deployed code, secrets. */
-export type MetaKey = "env" | "crons" | "deployed" | "upload_secret";
+type MetaKey = "env" | "crons" | "deployed" | "upload_secret";
 
 export function readMeta(db: DatabaseSync, key: MetaKey): string | null {
   const row = db.prepare("SELECT value FROM meta WHERE key = ?").get(key);

@@ -13,7 +13,7 @@ export type SearchIndexInfo = {
 };
 
 /** Index-wide statistics BM25 scores with, as a text index's segments do in Convex. */
-export type SearchStats = { documents: number; tokens: number };
+type SearchStats = { documents: number; tokens: number };
 
 const utf8 = new TextEncoder();
 /** The greatest code point: every token with prefix p sorts below p + U+10FFFF. */

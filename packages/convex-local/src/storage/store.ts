@@ -68,12 +68,12 @@ const MAX_HISTORY_IMAGES = 100_000;
 /** One commit's before-images: what reads at an earlier timestamp see instead of its writes. */
 type Undo = { ts: bigint; before: Array<[id: string, tableNumber: number, doc: DocJson | null]> };
 
-export type StoreOptions = { snapshotWindowMs?: number };
+type StoreOptions = { snapshotWindowMs?: number };
 
 /** The real clock, captured before the runtime freezes `Date` inside queries and mutations. */
 const wallClock = Date.now.bind(Date);
 
-type ExtraWrite = (db: DatabaseSync, ts: bigint) => void;
+export type ExtraWrite = (db: DatabaseSync, ts: bigint) => void;
 
 type Batch = {
   commits: Commit[];

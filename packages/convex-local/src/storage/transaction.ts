@@ -6,7 +6,7 @@ import { ReadSet } from "./read-set.ts";
 import { convexJsonSize } from "../values/json-size.ts";
 import { formatBytes, OVER_LIMIT_HELP, TRANSACTION_LIMITS } from "../values/limits.ts";
 
-export type PendingWrite = { tableNumber: number; before: DocJson | null; after: DocJson | null };
+type PendingWrite = { tableNumber: number; before: DocJson | null; after: DocJson | null };
 
 type Entry = { key: Uint8Array; docId: string };
 

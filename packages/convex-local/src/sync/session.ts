@@ -1,13 +1,14 @@
 import type { Duplex } from "node:stream";
 import type { WebSocket } from "ws";
 import type { JSONValue } from "convex/values";
-import type { Backend } from "../runtime/backend.ts";
-import type { Commit } from "../storage/store.ts";
+import type { FunctionRunner } from "../runtime/functions/function-runner.ts";
+import type { Commit, Store } from "../storage/store.ts";
 import type { ReadSet } from "../storage/read-set.ts";
 import {
   ANONYMOUS,
   adminCaller,
   AuthenticationError,
+  type AuthSource,
   type Caller,
   userCaller,
 } from "../server/identity.ts";
@@ -35,6 +36,13 @@ type Subscription = {
 type StateVersion = { querySet: number; identity: number; ts: string };
 
 const HEARTBEAT_MS = 15_000;
+/** What a sync session needs of the deployment. */
+type SyncDeployment = AuthSource & {
+  store: Store;
+  call: FunctionRunner<unknown>["call"];
+  deployment: { onDeploy(listener: () => void): () => void };
+};
+
 /** A client heard from neither by message nor by pong for this long is gone. */
 const CLIENT_SILENCE_MS = 120_000;
 /** At most 3 bytes of UTF-8 per UTF-16 unit keeps every chunk under Convex's 5 MB part size. */
@@ -55,7 +63,7 @@ function splitText(text: string, size: number): string[] {
 
 /** One WebSocket client of the sync protocol: its query set, identity, and ordered transitions. */
 export class SyncSession {
-  private readonly backend: Backend;
+  private readonly backend: SyncDeployment;
   private readonly socket: WebSocket;
   private readonly adminSecret: string | null;
   private sessionId = "";
@@ -87,13 +95,18 @@ export class SyncSession {
    * `transport` is the connection under the WebSocket: messages sent in one tick (a mutation's
    * response and the transition that follows it) leave in one write.
    */
-  constructor(backend: Backend, socket: WebSocket, adminSecret: string | null, transport?: Duplex) {
+  constructor(
+    backend: SyncDeployment,
+    socket: WebSocket,
+    adminSecret: string | null,
+    transport?: Duplex,
+  ) {
     this.backend = backend;
     this.socket = socket;
     this.transport = transport ?? null;
     this.adminSecret = adminSecret;
     this.unsubscribe = backend.store.onCommit((commit) => this.onCommit(commit));
-    this.unsubscribeDeploys = backend.onDeploy(() => {
+    this.unsubscribeDeploys = backend.deployment.onDeploy(() => {
       for (const q of this.queries.values()) q.dirty = true;
       if (this.queries.size > 0) this.queueRefresh();
     });

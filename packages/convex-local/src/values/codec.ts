@@ -9,7 +9,7 @@ import {
 export { convexToJson, jsonToConvex };
 
 /** Output formats a request may ask for in its `format` field. */
-export type ValueFormat = "convex_encoded_json" | "json" | "export_json";
+type ValueFormat = "convex_encoded_json" | "json" | "export_json";
 
 /** Thrown for an unknown `format`; the server maps it to HTTP 400 `BadFormat`. */
 export class BadFormatError extends Error {

@@ -47,7 +47,7 @@ function compareBigInts(a: bigint, b: bigint): number {
 }
 
 /** Maps a float's bits to a signed integer whose order is IEEE 754 totalOrder. */
-export function floatTotalOrderKey(value: number): bigint {
+function floatTotalOrderKey(value: number): bigint {
   const view = new DataView(new ArrayBuffer(8));
   view.setFloat64(0, value);
   const bits = view.getBigInt64(0);
@@ -55,7 +55,7 @@ export function floatTotalOrderKey(value: number): bigint {
 }
 
 /** IEEE 754 totalOrder, which is how the backend orders float64 values. */
-export function compareFloats(a: number, b: number): number {
+function compareFloats(a: number, b: number): number {
   if (a < b) return -1;
   if (a > b) return 1;
   if (a === b && !Object.is(a, -0) && !Object.is(b, -0)) return 0;

@@ -59,11 +59,6 @@ export function encodeIndexKey(values: readonly (Value | undefined)[]): Uint8Arr
   return writer.result();
 }
 
-/** Encodes one value; `encodeIndexKey([v])` equals this. */
-export function encodeIndexValue(value: Value | undefined): Uint8Array {
-  return encodeIndexKey([value]);
-}
-
 /** The index key for a document: its values at each field path, missing ones as undefined. */
 export function indexKeyForDocument(
   doc: Record<string, Value | undefined>,

@@ -11,7 +11,7 @@ export type IndexRangeExpression = {
 };
 
 /** A half-open byte interval `[lower, upper)`; `upper` null means unbounded. */
-export type IndexKeyInterval = { lower: Uint8Array; upper: Uint8Array | null };
+type IndexKeyInterval = { lower: Uint8Array; upper: Uint8Array | null };
 
 /** An index range the backend would reject; `code` is its short error code. */
 export class IndexRangeError extends Error {

@@ -2,15 +2,15 @@ import { getDocumentSize, type Value } from "convex/values";
 import { isPlainObject } from "./field-path.ts";
 
 /** Maximum size of one document, in bytes (Convex's size accounting). */
-export const MAX_DOCUMENT_SIZE_BYTES = 1024 * 1024;
+const MAX_DOCUMENT_SIZE_BYTES = 1024 * 1024;
 /** Maximum nesting depth of objects and arrays inside a document. */
-export const MAX_NESTING_DEPTH = 16;
+const MAX_NESTING_DEPTH = 16;
 /** Maximum number of elements in one array. */
 export const MAX_ARRAY_LENGTH = 8192;
 /** Maximum length of a field name, in characters. */
-export const MAX_FIELD_NAME_LENGTH = 1024;
+const MAX_FIELD_NAME_LENGTH = 1024;
 /** Maximum number of fields in one object. */
-export const MAX_OBJECT_FIELDS = 1024;
+const MAX_OBJECT_FIELDS = 1024;
 /** Per-transaction limits from Convex's documented limits page. */
 export const TRANSACTION_LIMITS = {
   documentsRead: 32_000,
@@ -65,9 +65,6 @@ export function valueNesting(value: unknown): number {
   return 1 + deepest;
 }
 
-/** Maximum number of index entries a `withIndex`/`filter` operator list may hold. */
-export const MAX_QUERY_OPERATORS = 256;
-
 const SYSTEM_FIELDS = new Set(["_id", "_creationTime"]);
 
 /** A document or value that breaks one of Convex's structural limits. */
@@ -107,7 +104,7 @@ export function checkDocumentLimits(doc: Record<string, Value | undefined>): num
 }
 
 /** Checks field names, nesting and array lengths of any value (function args too). */
-export function checkValueShape(value: Value | undefined, depth: number, path: string): void {
+function checkValueShape(value: Value | undefined, depth: number, path: string): void {
   if (Array.isArray(value)) {
     enterLevel(depth, path);
     if (value.length > MAX_ARRAY_LENGTH) {

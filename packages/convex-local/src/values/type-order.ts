@@ -13,7 +13,7 @@ export const TYPE_RANK = {
   object: 8,
 } as const;
 
-export type ConvexTypeName = keyof typeof TYPE_RANK;
+type ConvexTypeName = keyof typeof TYPE_RANK;
 
 /** Names the Convex type of a value (`undefined` for a missing field). */
 export function convexTypeOf(value: Value | undefined): ConvexTypeName {
