@@ -127,9 +127,17 @@ export class VectorIndexes {
       console.warn(`vector index ${definition.name}: saved file ${reason}, rebuilt from documents`);
       return null;
     }
-    const index = VectorIndex.restored(definition, snapshot, `${file}.exact`);
-    this.loads.fromFile++;
-    return index;
+    try {
+      const index = VectorIndex.restored(definition, snapshot, `${file}.exact`);
+      this.loads.fromFile++;
+      return index;
+    } catch (error) {
+      console.warn(
+        `vector index ${definition.name}: saved file unreadable, rebuilt from documents`,
+        error,
+      );
+      return null;
+    }
   }
 
   private build(definition: VectorIndexDefinition): VectorIndex {
