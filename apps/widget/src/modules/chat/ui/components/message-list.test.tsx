@@ -1,8 +1,11 @@
-import { act, fireEvent, screen } from "@testing-library/react";
+import { act, fireEvent, render, screen } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
+import { NextIntlClientProvider } from "next-intl";
 import { afterEach, describe, expect, it, vi } from "vitest";
 
 import { renderWithIntl } from "@/test/render-with-intl";
+
+import ptBR from "../../../../../messages/pt-BR.json";
 
 import type { ChatMessage } from "../../lib/chat-message";
 import { MessageList } from "./message-list";
@@ -64,6 +67,37 @@ describe("MessageList", () => {
       "disabled",
       true,
     );
+  });
+
+  it("marks Seen under the message it is given, in pt-BR too, whatever follows it", () => {
+    const withAck: ChatMessage[] = [
+      ...messages,
+      {
+        key: "3",
+        role: "assistant",
+        text: "A person will reply.",
+        status: "success",
+        author: "agent",
+      },
+    ];
+    render(
+      <NextIntlClientProvider locale="pt-BR" messages={ptBR} timeZone="UTC">
+        <MessageList
+          messages={withAck}
+          seenKey="2"
+          canLoadOlder={false}
+          loadingOlder={false}
+          onLoadOlder={vi.fn()}
+        />
+      </NextIntlClientProvider>,
+    );
+    const items = screen.getAllByRole("listitem");
+    expect(screen.getByTestId("seen-by-operator").textContent).toBe("Visto");
+    expect(items.map((item) => item.contains(screen.getByTestId("seen-by-operator")))).toEqual([
+      false,
+      true,
+      false,
+    ]);
   });
 
   it("lists messages oldest first with their authors, and no loader once history is complete", () => {
