@@ -78,7 +78,7 @@ export type FakeCloudApi = {
   ) => Promise<Response>;
   postWebhook: (body: unknown, signature?: string | null) => Promise<Response>;
   addMedia: (bytes: Uint8Array, mimeType: string) => string;
-  failNextSends: (status: number, count?: number) => void;
+  failNextSends: (status: number, count?: number, code?: number) => void;
   close: () => Promise<void>;
 };
 

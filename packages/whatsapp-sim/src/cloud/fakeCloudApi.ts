@@ -44,8 +44,8 @@ export type FakeCloudApi = {
   postWebhook: (body: unknown, signature?: string | null) => Promise<Response>;
   /** A file the phone "uploaded": its media id, served at `GET /<media-id>`. */
   addMedia: (bytes: Uint8Array, mimeType: string) => string;
-  /** The next `count` message sends answer `status` (e.g. 500), for retry tests. */
-  failNextSends: (status: number, count?: number) => void;
+  /** The next `count` message sends answer `status` (e.g. 500) with Graph error `code`. */
+  failNextSends: (status: number, count?: number, code?: number) => void;
   close: () => Promise<void>;
 };
 
@@ -133,7 +133,7 @@ export async function startFakeCloudApi(
   const sent: CloudSent[] = [];
   const media = new Map<string, { bytes: Uint8Array; mimeType: string }>();
   let webhook: string | null = null;
-  let failures: { status: number; count: number } | null = null;
+  let failures: { status: number; count: number; code?: number } | null = null;
   let url = "";
 
   const sign = (raw: string) =>
@@ -224,12 +224,8 @@ export async function startFakeCloudApi(
     if (request.method === "POST" && first === ids.phoneNumberId && second === "messages") {
       if (failures && failures.count > 0) {
         failures.count--;
-        return graphError(
-          response,
-          failures.status,
-          "Fake failure",
-          failures.status === 429 ? 130429 : 1,
-        );
+        const code = failures.code ?? (failures.status === 429 ? 130429 : 1);
+        return graphError(response, failures.status, "Fake failure", code);
       }
       const message = body as Record<string, unknown> | null;
       if (message?.messaging_product !== "whatsapp" || typeof message.to !== "string")
@@ -307,8 +303,8 @@ export async function startFakeCloudApi(
     sendStatus,
     postWebhook,
     addMedia,
-    failNextSends: (status, count = 1) => {
-      failures = { status, count };
+    failNextSends: (status, count = 1, code) => {
+      failures = { status, count, code };
     },
     close: () =>
       new Promise<void>((resolve) => {

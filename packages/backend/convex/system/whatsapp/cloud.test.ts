@@ -323,6 +323,31 @@ describe("replies and statuses", () => {
   });
 });
 
+describe("Meta's refusals", () => {
+  test("throttling sent as a 400 (code 131056) is retried; an invalid parameter (code 100) fails at once", async () => {
+    const conversation = await escalated();
+    const before = sentTo().length;
+    cloud.failNextSends(400, 1, 131056);
+    await reply(conversation._id, "Throttled reply");
+    await t.finishAllScheduledFunctions(() => vi.advanceTimersByTime(1_000));
+    expect(sentTo().slice(before)).toHaveLength(1);
+    cloud.failNextSends(400, 1, 100);
+    await reply(conversation._id, "Refused reply");
+    await t.finishAllScheduledFunctions(() => vi.advanceTimersByTime(1_000));
+    expect(sentTo().slice(before)).toHaveLength(1);
+    const rows = await t.run(async (ctx) => await ctx.db.query("whatsappMessages").collect());
+    expect(rows.find((r) => r.text === "Throttled reply")).toMatchObject({
+      status: "sent",
+      attempts: 2,
+    });
+    expect(rows.find((r) => r.text === "Refused reply")).toMatchObject({
+      status: "failed",
+      attempts: 1,
+      error: expect.stringContaining("(code 100)"),
+    });
+  });
+});
+
 describe("the 24-hour window", () => {
   test("inside it a free-form reply goes; after it, it is refused, nothing is saved, and a template goes", async () => {
     const conversation = await escalated();

@@ -1,8 +1,21 @@
 import { GatewayError } from "../gatewayError";
 import type { TemplateSend } from "../events";
 
+/** Graph error codes for throttling and Meta's transient failures, sent with HTTP 400 too. */
+const RETRYABLE_CODES = new Set([4, 80007, 130429, 131000, 131016, 131056, 133004]);
+
 export class CloudApiError extends GatewayError {
   override name = "CloudApiError";
+  constructor(
+    message: string,
+    status: number | null,
+    readonly code?: number,
+  ) {
+    super(message, status);
+  }
+  override get retryable(): boolean {
+    return super.retryable || (this.code !== undefined && RETRYABLE_CODES.has(this.code));
+  }
 }
 
 export const DEFAULT_CLOUD_API_URL = "https://graph.facebook.com/v21.0";
@@ -29,7 +42,7 @@ const TIMEOUT_MS = 20_000;
 
 type GraphError = { error?: { message?: string; code?: number; error_subcode?: number } };
 
-function graphMessage(status: number, text: string): string {
+function graphError(status: number, text: string): CloudApiError {
   let parsed: GraphError | null;
   try {
     parsed = JSON.parse(text) as GraphError;
@@ -37,8 +50,13 @@ function graphMessage(status: number, text: string): string {
     parsed = null;
   }
   const detail = parsed?.error?.message ?? text.slice(0, 300);
-  const code = parsed?.error?.code !== undefined ? ` (code ${parsed.error.code})` : "";
-  return `WhatsApp Cloud API answered ${status}${code}: ${detail}`;
+  const code = parsed?.error?.code;
+  const named = code !== undefined ? ` (code ${code})` : "";
+  return new CloudApiError(
+    `WhatsApp Cloud API answered ${status}${named}: ${detail}`,
+    status,
+    code,
+  );
 }
 
 /** Placeholders are `{{1}}`…; the count is the highest number used. */
@@ -61,11 +79,7 @@ export function cloudClient({ phoneNumberId, businessAccountId, accessToken }: C
     } catch (error) {
       throw new CloudApiError(`WhatsApp Cloud API did not answer: ${String(error)}`, null);
     }
-    if (!response.ok)
-      throw new CloudApiError(
-        graphMessage(response.status, await response.text()),
-        response.status,
-      );
+    if (!response.ok) throw graphError(response.status, await response.text());
     return response;
   }
   async function call(method: "GET" | "POST", path: string, body?: unknown): Promise<unknown> {
