@@ -28,10 +28,13 @@ async function whatsappConnection(t: TestConvex, organizationId: string) {
   const connectionId = await t.mutation(internal.system.whatsapp.connections.create, {
     organizationId,
     actorId: "user_admin",
-    serverUrl: "http://127.0.0.1:9",
-    instanceName: `${organizationId}-number`,
-    apiKeyHash: await hashApiKey("key"),
     state: "connected",
+    fields: {
+      gateway: "evolution",
+      serverUrl: "http://127.0.0.1:9",
+      instanceName: `${organizationId}-number`,
+      apiKeyHash: await hashApiKey("key"),
+    },
   });
   await t.mutation(internal.system.whatsapp.connections.activate, { connectionId });
   return connectionId;

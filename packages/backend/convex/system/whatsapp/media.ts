@@ -12,7 +12,7 @@ export const gatewayOf = internalQuery({
   args: { connectionId: v.id("whatsappConnections") },
   handler: async (ctx, { connectionId }) => {
     const connection = await ctx.db.get(connectionId);
-    if (!connection?.active) return null;
+    if (!connection?.active || connection.gateway !== "evolution") return null;
     const { organizationId, serverUrl, instanceName } = connection;
     return { organizationId, serverUrl, instanceName };
   },

@@ -150,6 +150,7 @@ export function WhatsAppCard() {
                 text={connection.verifyToken}
                 label={tCloud("copyToken")}
                 copiedLabel={t("copied")}
+                copiedToast={tToasts("copied", { what: tCloud("verifyToken") })}
               />
             ) : null}
             <Button size="sm" variant="outline" onClick={() => void disconnect({})}>
