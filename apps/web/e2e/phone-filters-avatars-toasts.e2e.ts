@@ -1,0 +1,102 @@
+import type { Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+
+import { launchBrowser, screenshot, type TestBrowser } from "./harness/browser";
+import { signInAsDemoOperator } from "./harness/sign-in";
+import { createVisitor, eventually } from "./harness/visitor";
+
+/** Whether the element's text is cut off (an ellipsis or a clip) inside its own box. */
+async function truncated(page: Page, selector: string) {
+  return await page
+    .locator(selector)
+    .evaluate((element) => element.scrollWidth > element.clientWidth + 0.5);
+}
+
+describe("the inbox's filters on a phone, avatars in a conversation, and action toasts", () => {
+  const urls = inject("urls");
+  const demo = inject("demo");
+  let browser: TestBrowser;
+  let page: Page;
+  let conversationPath: string;
+
+  beforeAll(async () => {
+    browser = await launchBrowser({ touch: true });
+    await browser.grantPermissions(["clipboard-read", "clipboard-write"], {
+      origin: urls.dashboard,
+    });
+    page = await browser.newPage();
+    await signInAsDemoOperator(page, urls.dashboard, demo.login);
+    const visitor = await createVisitor(urls, demo.organizationId, "Paula Polish");
+    await visitor.send("Hello! I would like to talk to a person, please.");
+    await eventually(async () => (await visitor.conversation()).status === "escalated");
+    conversationPath = `conversations/${visitor.conversationId}`;
+  });
+
+  afterAll(async () => {
+    await browser?.dispose();
+  });
+
+  it("in pt-BR at 390×844, folds the filters behind Filtros; opened, the contact stage reads in full", async () => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.goto(`${urls.dashboard}/pt-BR/conversations`);
+    const toggle = page.getByRole("button", { name: /^Filtros/ });
+    await toggle.waitFor();
+    const stage = page.getByRole("combobox", { name: "Estágio do contato" });
+    await expect(stage.isVisible()).resolves.toBe(false);
+    await page.getByRole("link", { name: /Paula Polish/ }).waitFor();
+    await screenshot(page, "phone-filters-01-folded-pt-BR");
+
+    await toggle.click();
+    await expect(toggle.getAttribute("aria-expanded")).resolves.toBe("true");
+    await stage.waitFor();
+    await expect(stage.textContent()).resolves.toBe("Qualquer estágio do contato");
+    await expect(truncated(page, '[data-testid="contact-stage-filter"]')).resolves.toBe(false);
+    await screenshot(page, "phone-filters-02-open-pt-BR");
+  });
+
+  it("at 1280×800 shows every filter with no Filters button", async () => {
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await page.goto(`${urls.dashboard}/en/conversations`);
+    await page.getByRole("combobox", { name: "Contact stage" }).waitFor();
+    await expect(page.getByRole("button", { name: /^Filters/ }).isVisible()).resolves.toBe(false);
+    await screenshot(page, "phone-filters-03-desktop-en");
+  });
+
+  it("gives the conversation's header and each message an avatar, in en and pt-BR", async () => {
+    for (const [locale, width, height] of [
+      ["en", 1280, 800],
+      ["pt-BR", 390, 844],
+    ] as const) {
+      await page.setViewportSize({ width, height });
+      await page.goto(`${urls.dashboard}/${locale}/${conversationPath}`);
+      const thread = page.getByRole("region", {
+        name: locale === "en" ? "Conversation" : "Conversa",
+        exact: true,
+      });
+      await thread.getByRole("heading", { name: "Paula Polish" }).waitFor();
+      await expect(thread.locator("header [data-slot=avatar]").textContent()).resolves.toBe("PP");
+      const visitorMessage = thread.locator("article[data-author=contact]").first();
+      await expect(visitorMessage.locator("[data-slot=avatar]").textContent()).resolves.toBe("PP");
+      await thread.locator("article[data-author=agent] [data-slot=avatar] svg").first().waitFor();
+      await screenshot(page, `conversation-avatars-${locale}-${width}`);
+    }
+  });
+
+  it("confirms a copied embed snippet and a saved profile with a toast, in en and pt-BR", async () => {
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await page.goto(`${urls.dashboard}/en/integrations`);
+    await page.getByTestId("embed-snippet").waitFor();
+    await page.getByRole("button", { name: "Copy code" }).click();
+    const toasts = page.getByRole("region", { name: /Notifications/ });
+    await toasts.getByText("Copied to the clipboard: HTML embed code.").waitFor();
+    await screenshot(page, "toast-01-copied-en");
+
+    await page.goto(`${urls.dashboard}/pt-BR/settings/profile`);
+    await page.getByRole("button", { name: "Salvar perfil" }).click();
+    await page
+      .getByRole("region", { name: /Notificações/ })
+      .getByText("Perfil: alterações salvas.")
+      .waitFor();
+    await screenshot(page, "toast-02-profile-saved-pt-BR");
+  });
+});
