@@ -69,11 +69,23 @@ describe("analytics", () => {
     const rows = readFileSync((await download.path())!, "utf8")
       .trim()
       .split(/\r?\n/);
-    expect(rows[0]).toBe("Day,Conversations,Escalated,Resolved by AI");
+    // Each channel's figures follow the day's totals.
+    const channelColumns = (channel: string) =>
+      [
+        `${channel}: conversations`,
+        `${channel}: resolved by AI`,
+        `${channel}: median first human response (s)`,
+        `${channel}: median time to resolution (s)`,
+      ].join(",");
+    expect(rows[0]).toBe(
+      `Day,Conversations,Escalated,Resolved by AI,${["Chat", "Voice", "WhatsApp"].map(channelColumns).join(",")}`,
+    );
     // Seven days back to today, both ends included.
     expect(rows).toHaveLength(1 + 8);
     expect(rows.at(-1)).toMatch(
-      new RegExp(`^${new Date().toISOString().slice(0, 10)},\\d+,\\d+,\\d+$`),
+      new RegExp(
+        `^${new Date().toISOString().slice(0, 10)},\\d+,\\d+,\\d+(,\\d+,\\d+,\\d*,\\d*){3}$`,
+      ),
     );
     expect(download.suggestedFilename()).toMatch(
       /^echo-conversations-\d{4}-\d{2}-\d{2}-to-\d{4}-\d{2}-\d{2}\.csv$/,

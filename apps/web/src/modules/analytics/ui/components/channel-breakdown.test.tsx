@@ -70,9 +70,19 @@ describe("ChannelBreakdown", () => {
     expect(screen.getByRole("heading", { name: "Por canal" })).toBeTruthy();
     expect(cells("voice")[0]).toBe("Voz");
     expect(cells("whatsapp")[2]).toBe("33% (1 conversa)");
+    expect(cells("chat")[2]).toBe("75% (9 conversas)");
     expect(
       screen.getByRole("columnheader", { name: "Mediana do tempo até a resolução" }),
     ).toBeTruthy();
+  });
+
+  it("says none when the AI resolved no conversation, in both languages", () => {
+    const none = [{ ...CHANNELS[0]!, resolvedByAgent: 0, aiResolutionRate: 0 }];
+    renderIn(none);
+    expect(cells("chat")[2]).toBe("0% (no conversation)");
+    cleanup();
+    renderIn(none, "pt-BR");
+    expect(cells("chat")[2]).toBe("0% (nenhuma conversa)");
   });
 
   it("shows a placeholder while the figures load", () => {

@@ -36,7 +36,7 @@ export function ChannelBreakdown({ channels }: { channels: ChannelFigures[] | un
         <div className="h-24 animate-pulse rounded-md bg-muted" aria-label={t("loading")} />
       ) : (
         <div className="overflow-x-auto" tabIndex={0} role="region" aria-label={t("title")}>
-          <table className="w-full text-sm">
+          <table className="w-full text-sm whitespace-nowrap">
             <thead className="text-left text-xs text-muted-foreground">
               <tr>
                 <th className="py-2 pr-3">{t("channel")}</th>
