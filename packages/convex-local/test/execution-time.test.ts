@@ -35,6 +35,10 @@ describe("query and mutation execution time (--function-timeout)", () => {
     await expect(client.query(busy.compute!, { ms: 600 })).rejects.toThrow(TIMED_OUT);
   });
 
+  test("time the process was not running (a loaded machine) is not the function's own", async () => {
+    expect(await client.query(busy.stalled!, { ms: 600 })).toBe(600);
+  });
+
   test("a mutation past the limit writes nothing", async () => {
     await client.mutation(busy.computeAndWrite!, { ms: 20 });
     await expect(client.mutation(busy.computeAndWrite!, { ms: 600 })).rejects.toThrow(TIMED_OUT);

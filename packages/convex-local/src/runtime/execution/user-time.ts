@@ -3,25 +3,48 @@ import { FunctionError } from "../errors/errors.ts";
 
 /**
  * A query's or mutation's time in its own code: wall time minus the time it waited on syscalls
- * (database reads, nested calls), which Convex does not count against the limit either.
+ * (database reads, nested calls), which Convex does not count against the limit either. The
+ * process's CPU time over the same spans caps it, so time the machine did not run this process
+ * (a loaded host, another engine sharing the cores) is not charged to the function.
  */
 export type UserClock = {
   limitMs: number;
   startedMs: number;
+  startedCpuMs: number;
   syscallMs: number;
+  syscallCpuMs: number;
   inflight: number;
   inflightSinceMs: number;
+  inflightSinceCpuMs: number;
   /** Set once the limit is passed: the function fails then, even if its code caught the error. */
   expired?: FunctionError;
 };
 
-export function startUserClock(limitMs: number): UserClock {
-  return { limitMs, startedMs: performance.now(), syscallMs: 0, inflight: 0, inflightSinceMs: 0 };
+function cpuNow(): number {
+  const { user, system } = process.cpuUsage();
+  return (user + system) / 1000;
 }
 
-function userMs(clock: UserClock, now: number): number {
+export function startUserClock(limitMs: number): UserClock {
+  return {
+    limitMs,
+    startedMs: performance.now(),
+    startedCpuMs: cpuNow(),
+    syscallMs: 0,
+    syscallCpuMs: 0,
+    inflight: 0,
+    inflightSinceMs: 0,
+    inflightSinceCpuMs: 0,
+  };
+}
+
+function userMs(clock: UserClock, now: number, cpu: number): number {
   const waiting = clock.inflight > 0 ? now - clock.inflightSinceMs : 0;
-  return now - clock.startedMs - clock.syscallMs - waiting;
+  const waitingCpu = clock.inflight > 0 ? cpu - clock.inflightSinceCpuMs : 0;
+  return Math.min(
+    now - clock.startedMs - clock.syscallMs - waiting,
+    cpu - clock.startedCpuMs - clock.syscallCpuMs - waitingCpu,
+  );
 }
 
 /** Duration as Convex prints it (Rust's `Duration` debug format): `1s`, `1.5s`, `300ms`. */
@@ -32,7 +55,7 @@ function formatDuration(ms: number): string {
 /** Throws Convex's timeout error once the function's own code has run past its limit. */
 export function checkUserTime(clock: UserClock | undefined): void {
   if (!clock) return;
-  if (!clock.expired && userMs(clock, performance.now()) > clock.limitMs) {
+  if (!clock.expired && userMs(clock, performance.now(), cpuNow()) > clock.limitMs) {
     clock.expired = new FunctionError(
       `Function execution timed out (maximum duration: ${formatDuration(clock.limitMs)})`,
     );
@@ -46,10 +69,12 @@ export function timedSyncSyscall<T>(clock: UserClock | undefined, run: () => T):
   checkUserTime(clock);
   if (clock.inflight > 0) return run();
   const started = performance.now();
+  const startedCpu = cpuNow();
   try {
     return run();
   } finally {
     clock.syscallMs += performance.now() - started;
+    clock.syscallCpuMs += cpuNow() - startedCpu;
   }
 }
 
@@ -60,10 +85,16 @@ export async function timedSyscall<T>(
 ): Promise<T> {
   if (!clock) return run();
   checkUserTime(clock);
-  if (clock.inflight++ === 0) clock.inflightSinceMs = performance.now();
+  if (clock.inflight++ === 0) {
+    clock.inflightSinceMs = performance.now();
+    clock.inflightSinceCpuMs = cpuNow();
+  }
   try {
     return await run();
   } finally {
-    if (--clock.inflight === 0) clock.syscallMs += performance.now() - clock.inflightSinceMs;
+    if (--clock.inflight === 0) {
+      clock.syscallMs += performance.now() - clock.inflightSinceMs;
+      clock.syscallCpuMs += cpuNow() - clock.inflightSinceCpuMs;
+    }
   }
 }
