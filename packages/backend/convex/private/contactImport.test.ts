@@ -263,7 +263,7 @@ describe("private.contactImport", () => {
       status: "done",
       processedRows: 600,
       imported: 600,
-      batches: 6,
+      batches: 15,
     });
     const applied = await t.run(async (ctx) =>
       (await ctx.db.system.query("_scheduled_functions").collect()).filter((fn) =>
@@ -271,7 +271,7 @@ describe("private.contactImport", () => {
       ),
     );
     expect(applied.map((fn) => [fn.args[0].index, fn.state.kind])).toEqual(
-      Array.from({ length: 6 }, (_, index) => [index, "success"]),
+      Array.from({ length: 15 }, (_, index) => [index, "success"]),
     );
     expect(
       await t.run(async (ctx) => await ctx.db.query("contactImportBatches").collect()),
