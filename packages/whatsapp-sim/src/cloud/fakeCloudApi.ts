@@ -251,7 +251,7 @@ export async function startFakeCloudApi(
     const form = await new Request(url, {
       method: "POST",
       headers: { "content-type": request.headers["content-type"] ?? "" },
-      body: raw,
+      body: new Uint8Array(raw),
     }).formData();
     const file = form.get("file");
     if (form.get("messaging_product") !== "whatsapp" || !(file instanceof Blob))

@@ -175,7 +175,9 @@ export function WhatsAppCard() {
             ))}
           </div>
           {gateway === "cloud" ? (
-            <WhatsAppCloudForm onError={(failure) => setError(errorMessage(failure))} />
+            <WhatsAppCloudForm
+              onError={(failure) => setError(failure === null ? null : errorMessage(failure))}
+            />
           ) : (
             <form className="grid max-w-md gap-3" onSubmit={onConnect}>
               <p className="text-xs text-muted-foreground">{tCloud("evolutionHelp")}</p>

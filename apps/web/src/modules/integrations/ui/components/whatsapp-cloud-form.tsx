@@ -8,7 +8,10 @@ import { useAction } from "convex/react";
 import { useTranslations } from "next-intl";
 import { type FormEvent, useState } from "react";
 
-/** Connects a WhatsApp Cloud API number: Meta's ids, the access token and the app secret. */
+/**
+ * Connects a WhatsApp Cloud API number: Meta's ids, the access token and the app secret. `onError`
+ * gets the failure, or null when an attempt starts (the card clears the last one).
+ */
 export function WhatsAppCloudForm({ onError }: { onError: (failure: unknown) => void }) {
   const t = useTranslations("whatsappCloud");
   const tWhatsApp = useTranslations("whatsapp");
@@ -19,6 +22,7 @@ export function WhatsAppCloudForm({ onError }: { onError: (failure: unknown) => 
     event.preventDefault();
     const form = new FormData(event.currentTarget);
     setBusy(true);
+    onError(null);
     try {
       await connect({
         phoneNumberId: String(form.get("phoneNumberId")),
