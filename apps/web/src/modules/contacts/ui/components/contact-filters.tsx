@@ -33,8 +33,8 @@ export function ContactFilters({
   const stagePicked = (STAGES as readonly string[]).includes(value.stage);
   return (
     <div className="grid gap-3">
-      <div className="grid grid-cols-2 gap-3 md:grid-cols-3 lg:grid-cols-[2fr_repeat(5,minmax(0,1fr))]">
-        <label className="col-span-2 grid gap-1 md:col-span-3 lg:col-span-1">
+      <div className="grid grid-cols-2 gap-3 md:grid-cols-3">
+        <label className="col-span-2 grid gap-1 md:col-span-1">
           <span className="text-xs text-muted-foreground">{t("filters.search")}</span>
           <Input
             type="search"

@@ -42,7 +42,7 @@ export function CustomFieldFilter({
     </label>
   );
   return (
-    <div className="grid grid-cols-2 gap-3 md:grid-cols-4 lg:grid-cols-6">
+    <div className="grid grid-cols-2 gap-3 md:grid-cols-3">
       <LabeledSelect
         label={t("customField")}
         value={field ? field.key : NONE}

@@ -31,7 +31,11 @@ export function LabeledSelect({
         {label}
       </span>
       <Select value={value} onValueChange={onChange}>
-        <SelectTrigger size="sm" aria-labelledby={labelId} className="w-full min-w-0">
+        <SelectTrigger
+          size="sm"
+          aria-labelledby={labelId}
+          className="w-full min-w-0 overflow-hidden"
+        >
           <SelectValue>{display}</SelectValue>
         </SelectTrigger>
         <SelectContent>

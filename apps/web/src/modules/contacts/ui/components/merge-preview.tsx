@@ -93,10 +93,13 @@ export function MergePreview({
                       onChange={() => onChoose(conflict.field, duplicate)}
                     />
                     <span className="min-w-0 [overflow-wrap:anywhere]">
-                      {shown(conflict.field, duplicate ? conflict.duplicate : conflict.kept)}{" "}
-                      <span className="text-muted-foreground">
-                        ({duplicate ? preview.duplicate.name : keptName})
-                      </span>
+                      {shown(conflict.field, duplicate ? conflict.duplicate : conflict.kept)}
+                      {conflict.field === "name" ? null : (
+                        <span className="text-muted-foreground">
+                          {" "}
+                          ({duplicate ? preview.duplicate.name : keptName})
+                        </span>
+                      )}
                     </span>
                   </label>
                 ))}

@@ -7,7 +7,7 @@ import { SkeletonList } from "@echo/ui/components/skeleton";
 import { useMutation, usePaginatedQuery, useQuery } from "convex/react";
 import { BookmarkPlusIcon } from "lucide-react";
 import { useTranslations } from "next-intl";
-import { useDeferredValue, useMemo, useState } from "react";
+import { useDeferredValue, useEffect, useMemo, useRef, useState } from "react";
 
 import { ImportButton } from "../../import/ui/components/import-button";
 import {
@@ -24,6 +24,8 @@ import { SegmentList, type Segment } from "../components/segment-list";
 import { SegmentNameDialog } from "../components/segment-name-dialog";
 
 const PAGE_SIZE = 50;
+/** Pages read on their own while filters leave fewer than a page of rows (then "Show more"). */
+const MAX_AUTO_PAGES = 10;
 
 export function ContactsView() {
   const t = useTranslations("contacts");
@@ -38,16 +40,25 @@ export function ContactsView() {
   const [segmentId, setSegmentId] = useState<Id<"contactSegments"> | null>(null);
   const deferred = useDeferredValue(filters);
   const selection = useMemo(() => segmentFiltersOf(deferred, fields), [deferred, fields]);
-  const { results, status, loadMore } = usePaginatedQuery(
-    api.private.contacts.list,
-    {
-      ...selection,
-      search: deferred.search.trim() || undefined,
-      sort: deferred.sort,
-      order: deferred.order,
-    },
-    { initialNumItems: PAGE_SIZE },
-  );
+  const listArgs = {
+    ...selection,
+    search: deferred.search.trim() || undefined,
+    sort: deferred.sort,
+    order: deferred.order,
+  };
+  const { results, status, loadMore } = usePaginatedQuery(api.private.contacts.list, listArgs, {
+    initialNumItems: PAGE_SIZE,
+  });
+  // Filters the index cannot serve are checked on each page, so a page may come back short.
+  const argsKey = JSON.stringify(listArgs);
+  const autoPages = useRef({ argsKey, count: 0 });
+  useEffect(() => {
+    if (autoPages.current.argsKey !== argsKey) autoPages.current = { argsKey, count: 0 };
+    if (status !== "CanLoadMore" || results.length >= PAGE_SIZE) return;
+    if (autoPages.current.count >= MAX_AUTO_PAGES) return;
+    autoPages.current.count += 1;
+    loadMore(PAGE_SIZE);
+  }, [status, results.length, argsKey, loadMore]);
   const active = segments?.find((segment) => segment._id === segmentId) ?? null;
   const open = (segment: Segment | null) => {
     setSegmentId(segment?._id ?? null);
