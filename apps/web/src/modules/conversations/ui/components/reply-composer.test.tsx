@@ -121,4 +121,31 @@ describe("ReplyComposer", () => {
       args: { conversationId: "c1", text: "Veja @Ana Lima o reembolso", mentions: ["u_ana"] },
     });
   });
+
+  it("takes files from a paste and a drop into a reply, but not into a note", async () => {
+    convex.calls = [];
+    // The upload URL the double answers is null, so each upload then fails as a refused file.
+    const failedUploads = vi.spyOn(console, "error").mockImplementation(() => {});
+    renderComposer(false);
+    const box = screen.getByLabelText("Reply");
+    const pasted = new File(["png"], "pasted.png", { type: "image/png" });
+    fireEvent.paste(box, { clipboardData: { files: [pasted], types: ["Files"] } });
+    expect(await screen.findByText("pasted.png")).toBeTruthy();
+    const dropped = new File(["%PDF"], "dropped.pdf", { type: "application/pdf" });
+    fireEvent.drop(box.closest("form")!, { dataTransfer: { files: [dropped], types: ["Files"] } });
+    expect(await screen.findByText("dropped.pdf")).toBeTruthy();
+    await waitFor(() =>
+      expect(
+        convex.calls.filter((call) => call.name === "private/attachments:generateUploadUrl"),
+      ).toHaveLength(2),
+    );
+
+    fireEvent.click(screen.getByRole("button", { name: "Private note" }));
+    const note = screen.getByLabelText("Private note");
+    const ignored = new File(["x"], "ignored.png", { type: "image/png" });
+    fireEvent.paste(note, { clipboardData: { files: [ignored], types: ["Files"] } });
+    fireEvent.drop(note.closest("form")!, { dataTransfer: { files: [ignored], types: ["Files"] } });
+    expect(screen.queryByText("ignored.png")).toBeNull();
+    failedUploads.mockRestore();
+  });
 });
