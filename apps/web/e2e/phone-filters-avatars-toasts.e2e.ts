@@ -2,6 +2,7 @@ import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 
 import { launchBrowser, screenshot, type TestBrowser } from "./harness/browser";
+import { tealSquarePng } from "./harness/png";
 import { signInAsDemoOperator } from "./harness/sign-in";
 import { createVisitor, eventually } from "./harness/visitor";
 
@@ -98,5 +99,31 @@ describe("the inbox's filters on a phone, avatars in a conversation, and action 
       .getByText("Perfil: alterações salvas.")
       .waitFor();
     await screenshot(page, "toast-02-profile-saved-pt-BR");
+  });
+
+  it("keeps a member's picked avatar, cropped and scaled, across a reload, and removes it", async () => {
+    await page.goto(`${urls.dashboard}/en/settings/profile`);
+    await page
+      .getByLabel("Avatar", { exact: true })
+      .setInputFiles({ name: "me.png", mimeType: "image/png", buffer: tealSquarePng() });
+    await page.getByRole("button", { name: "Save profile" }).click();
+    await page.getByText("Profile saved.", { exact: true }).waitFor();
+    await page.reload();
+    const avatar = page.getByRole("img", { name: "Your avatar" });
+    await avatar.waitFor();
+    const drawn = await avatar.evaluate((image: HTMLImageElement) => ({
+      src: image.src.slice(0, 23),
+      width: image.naturalWidth,
+      height: image.naturalHeight,
+    }));
+    expect(drawn).toEqual({ src: "data:image/jpeg;base64,", width: 96, height: 96 });
+    await screenshot(page, "profile-avatar-en");
+
+    await page.getByRole("button", { name: "Remove avatar" }).click();
+    await page.getByRole("button", { name: "Save profile" }).click();
+    await page.getByText("Profile saved.", { exact: true }).waitFor();
+    await page.reload();
+    await page.getByRole("button", { name: "Save profile" }).waitFor();
+    expect(await page.getByRole("img", { name: "Your avatar" }).count()).toBe(0);
   });
 });
