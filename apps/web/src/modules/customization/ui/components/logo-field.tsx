@@ -1,8 +1,9 @@
 "use client";
 
-import { Button, buttonVariants } from "@echo/ui/components/button";
+import { Button } from "@echo/ui/components/button";
 import { useTranslations } from "next-intl";
-import { useId } from "react";
+
+import { FileChooseButton } from "@/modules/dashboard/ui/components/file-choose-button";
 
 /** The logo as the widget shows it, with a styled, translated chooser in place of the browser's. */
 export function LogoField({
@@ -17,7 +18,6 @@ export function LogoField({
   onRemove: () => void;
 }) {
   const t = useTranslations("customization");
-  const id = useId();
   return (
     <fieldset className="grid gap-2">
       <legend className="mb-1 text-sm font-medium">{t("logo")}</legend>
@@ -30,26 +30,11 @@ export function LogoField({
             <span className="text-xs text-muted-foreground">{t("logoNone")}</span>
           )}
         </div>
-        <input
-          id={id}
-          type="file"
-          className="peer sr-only"
+        <FileChooseButton
+          buttonText={url ? t("logoReplace") : t("logoChoose")}
           accept="image/png,image/jpeg,image/svg+xml,image/webp"
-          onChange={(event) => {
-            onChoose(event.target.files?.[0]);
-            event.target.value = "";
-          }}
+          onChoose={onChoose}
         />
-        <label
-          htmlFor={id}
-          className={buttonVariants({
-            variant: "outline",
-            className:
-              "cursor-pointer peer-focus-visible:ring-[3px] peer-focus-visible:ring-ring/50",
-          })}
-        >
-          {url ? t("logoReplace") : t("logoChoose")}
-        </label>
         {url ? (
           <Button type="button" variant="ghost" onClick={onRemove}>
             {t("logoRemove")}

@@ -10,6 +10,7 @@ import { useTranslations } from "next-intl";
 import { type FormEvent, useState } from "react";
 
 import { authClient } from "@/modules/auth/lib/auth-client";
+import { FileChooseButton } from "@/modules/dashboard/ui/components/file-choose-button";
 import { authErrorKey } from "@/modules/auth/lib/auth-error-key";
 
 import { avatarDataUrl } from "../../lib/avatar-image";
@@ -63,13 +64,12 @@ export function OrganizationSettingsView() {
               />
             ) : null}
             <div className="grid gap-2">
-              <Label htmlFor="logo">{t("logo")}</Label>
-              <Input
-                id="logo"
-                type="file"
+              <span className="text-sm font-medium">{t("logo")}</span>
+              <FileChooseButton
+                label={t("logo")}
+                buttonText={shownLogo ? t("logoReplace") : t("logoChoose")}
                 accept="image/png,image/jpeg,image/webp,image/gif"
-                onChange={(event) => {
-                  const file = event.target.files?.[0];
+                onChoose={(file) => {
                   if (file) void avatarDataUrl(file).then(setLogo);
                 }}
               />

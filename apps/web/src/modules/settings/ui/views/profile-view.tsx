@@ -13,6 +13,7 @@ import { usePathname, useRouter } from "@/i18n/navigation";
 import { routing } from "@/i18n/routing";
 import { authClient } from "@/modules/auth/lib/auth-client";
 import { authErrorKey } from "@/modules/auth/lib/auth-error-key";
+import { FileChooseButton } from "@/modules/dashboard/ui/components/file-choose-button";
 
 import { avatarDataUrl } from "../../lib/avatar-image";
 import { SettingsCard } from "../components/settings-card";
@@ -67,12 +68,12 @@ export function ProfileView() {
                 </span>
               )}
               <div className="grid gap-2">
-                <Label htmlFor="avatar">{t("avatar")}</Label>
-                <Input
-                  id="avatar"
-                  type="file"
+                <span className="text-sm font-medium">{t("avatar")}</span>
+                <FileChooseButton
+                  label={t("avatar")}
+                  buttonText={shownImage ? t("avatarReplace") : t("avatarChoose")}
                   accept="image/png,image/jpeg,image/webp,image/gif"
-                  onChange={(event) => void pick(event.target.files?.[0])}
+                  onChoose={(file) => void pick(file)}
                 />
                 {shownImage ? (
                   <Button
