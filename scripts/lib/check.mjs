@@ -50,16 +50,29 @@ export async function check(root) {
   record("typecheck", runStep(root, "typecheck", "pnpm", turbo("typecheck")));
   record("build", runStep(root, "build", "pnpm", turbo("build")));
 
-  clearResults(packages, "test");
-  runStep(root, "test", "pnpm", turbo("test"));
-  const suites = collectResults(packages, "test");
+  const suites = [];
+  // A step's reports count its tests; a step that fails with none failing (a stack that never
+  // started, a crash outside any test) is a failure of its own.
+  const runSuites = (script) => {
+    clearResults(packages, script);
+    const ok = runStep(root, script, "pnpm", turbo(script));
+    const collected = collectResults(packages, script);
+    suites.push(...collected);
+    if (!ok && collected.every((row) => row.failed === 0))
+      suites.push({
+        name: `${script} step`,
+        passed: 0,
+        failed: 1,
+        skipped: 0,
+        note: "exited with an error",
+      });
+  };
 
+  runSuites("test");
   if (packages.some((pkg) => pkg.scripts.e2e)) {
     ensureChromium(log);
     ensureCaddy(log);
-    clearResults(packages, "e2e");
-    runStep(root, "e2e", "pnpm", turbo("e2e"));
-    suites.push(...collectResults(packages, "e2e"));
+    runSuites("e2e");
   }
 
   const rows = [...checks, ...suites];
