@@ -16,11 +16,14 @@ import { splitOptions, suggestFieldKey } from "../../lib/field-key";
  */
 export function ContactFieldForm({
   initial,
+  takenKeys = [],
   submitLabel,
   onSubmit,
   onCancel,
 }: {
   initial?: FieldDefinition;
+  /** Keys of the fields already defined: a new field may not reuse one (that would redefine it). */
+  takenKeys?: string[];
   submitLabel: string;
   onSubmit: (field: FieldDefinition) => Promise<boolean>;
   onCancel?: () => void;
@@ -33,6 +36,7 @@ export function ContactFieldForm({
   const [options, setOptions] = useState(initial?.options.join(", ") ?? "");
   const [busy, setBusy] = useState(false);
   const keyHintId = useId();
+  const keyTaken = !initial && takenKeys.includes(key.trim());
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -83,7 +87,11 @@ export function ContactFieldForm({
             }}
           />
         </label>
-        {initial ? null : (
+        {keyTaken ? (
+          <span id={keyHintId} className="text-xs text-destructive">
+            {t("keyTaken")}
+          </span>
+        ) : initial ? null : (
           <span id={keyHintId} className="text-xs text-muted-foreground">
             {t("keyHint")}
           </span>
@@ -107,7 +115,7 @@ export function ContactFieldForm({
         </label>
       ) : null}
       <div className="flex gap-2 sm:col-span-2">
-        <Button type="submit" size="sm" disabled={busy || !label.trim() || !key.trim()}>
+        <Button type="submit" size="sm" disabled={busy || !label.trim() || !key.trim() || keyTaken}>
           {submitLabel}
         </Button>
         {onCancel ? (

@@ -97,6 +97,10 @@ describe("Settings › Contact fields", () => {
   it("lets an admin add a choice field with the key suggested from its label", async () => {
     as("owner");
     renderView();
+    // A new field cannot take an existing field's key (the backend would redefine that field).
+    fireEvent.change(screen.getByLabelText("Label"), { target: { value: "Seats" } });
+    expect(screen.getByText("A field already has this key: edit that one instead.")).toBeTruthy();
+    expect(screen.getByRole("button", { name: "Add field" })).toHaveProperty("disabled", true);
     fireEvent.change(screen.getByLabelText("Label"), { target: { value: "Região do cliente" } });
     expect((screen.getByLabelText("Key") as HTMLInputElement).value).toBe("regiao_do_cliente");
     await choose("Type", "Choice list");

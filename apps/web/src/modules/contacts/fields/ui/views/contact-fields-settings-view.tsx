@@ -58,6 +58,7 @@ export function ContactFieldsSettingsView() {
         itemClassName="grid gap-1"
         addForm={(run) => (
           <ContactFieldForm
+            takenKeys={settings?.fields.map((field) => field.key)}
             submitLabel={t("add")}
             onSubmit={(field) =>
               run(() => save(field), t("created", { label: field.label.trim() }))
