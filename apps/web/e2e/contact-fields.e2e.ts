@@ -134,9 +134,9 @@ describe("admins define contact fields and stage names; an operator fills them i
     await owner.setViewportSize({ width: 1280, height: 800 });
 
     // Other journeys on this stack read the demo's default stage names and its own fields.
-    await owner.getByLabel("Etapa Potencial cliente").fill("");
-    await owner.getByRole("button", { name: "Salvar nomes das etapas" }).click();
-    await owner.getByText("Nomes das etapas salvos.").waitFor();
+    await owner.getByLabel("Estágio Potencial cliente").fill("");
+    await owner.getByRole("button", { name: "Salvar nomes dos estágios" }).click();
+    await owner.getByText("Nomes dos estágios salvos.").waitFor();
     const entry = owner.getByRole("listitem").filter({ hasText: KEY });
     await entry.getByRole("button", { name: "Remover" }).click();
     const dialog = owner.getByRole("alertdialog", { name: `Remover o campo ${FIELD}?` });
