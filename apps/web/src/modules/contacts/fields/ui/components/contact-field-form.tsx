@@ -58,7 +58,7 @@ export function ContactFieldForm({
 
   return (
     <form onSubmit={submit} className="grid gap-3 sm:grid-cols-2">
-      <label className="grid gap-1 text-sm">
+      <label className="grid content-start gap-1 text-sm">
         <span className="text-xs text-muted-foreground">{t("label")}</span>
         <Input
           value={label}
@@ -71,7 +71,7 @@ export function ContactFieldForm({
           }}
         />
       </label>
-      <div className="grid gap-1 text-sm">
+      <div className="grid content-start gap-1 text-sm">
         <label className="grid gap-1">
           <span className="text-xs text-muted-foreground">{t("key")}</span>
           <Input
@@ -104,7 +104,7 @@ export function ContactFieldForm({
         options={FIELD_TYPES.map((value) => ({ value, label: t(`types.${value}`) }))}
       />
       {type === "select" ? (
-        <label className="grid gap-1 text-sm">
+        <label className="grid content-start gap-1 text-sm">
           <span className="text-xs text-muted-foreground">{t("options")}</span>
           <Input
             value={options}
