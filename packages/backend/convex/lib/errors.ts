@@ -30,9 +30,14 @@ export const ERROR_CODES = [
 
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
-export type ErrorData = { code: ErrorCode; message: string; retryAfter?: number };
+/** `field` names the custom field a refused value was for, so a form can show it beside it. */
+export type ErrorData = { code: ErrorCode; message: string; retryAfter?: number; field?: string };
 
-export function fail(code: ErrorCode, message: string, extra?: { retryAfter?: number }): never {
+export function fail(
+  code: ErrorCode,
+  message: string,
+  extra?: { retryAfter?: number; field?: string },
+): never {
   throw new ConvexError<ErrorData>({ code, message, ...extra });
 }
 
@@ -45,4 +50,11 @@ export function errorCodeOf(error: unknown): ErrorCode | null {
   if ((error as Record<symbol, unknown>)[CONVEX_ERROR_MARK] !== true) return null;
   const code = ((error as { data?: unknown }).data as { code?: unknown } | null)?.code;
   return ERROR_CODES.find((known) => known === code) ?? null;
+}
+
+/** The custom field a ConvexError from `fail` names, if any. */
+export function errorFieldOf(error: unknown): string | null {
+  if (errorCodeOf(error) === null) return null;
+  const field = ((error as { data?: unknown }).data as { field?: unknown }).field;
+  return typeof field === "string" ? field : null;
 }

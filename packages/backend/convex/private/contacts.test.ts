@@ -19,12 +19,16 @@ afterEach(() => {
 
 const page = { numItems: 50, cursor: null };
 
-async function codeOf(promise: Promise<unknown>) {
+async function dataOf(promise: Promise<unknown>) {
   const error = await promise.then(
     () => undefined,
-    (e: { data?: { code?: string; message?: string } }) => e,
+    (e: { data?: { code?: string; message?: string; field?: string } }) => e,
   );
-  return error?.data?.code;
+  return error?.data;
+}
+
+async function codeOf(promise: Promise<unknown>) {
+  return (await dataOf(promise))?.code;
 }
 
 async function world() {
@@ -141,10 +145,12 @@ describe("private.contacts: writes are validated", () => {
       { unknown: "x" },
     ];
     for (const customFields of wrong) {
-      expect(
-        await codeOf(member.mutation(api.private.contacts.update, { contactId: id, customFields })),
-        JSON.stringify(customFields),
-      ).toBe("INVALID_FIELD_VALUE");
+      const data = await dataOf(
+        member.mutation(api.private.contacts.update, { contactId: id, customFields }),
+      );
+      expect(data?.code, JSON.stringify(customFields)).toBe("INVALID_FIELD_VALUE");
+      // The form shows the refusal beside the field it names.
+      expect(data?.field).toBe(Object.keys(customFields)[0]);
     }
     await member.mutation(api.private.contacts.update, {
       contactId: id,
@@ -156,6 +162,30 @@ describe("private.contacts: writes are validated", () => {
       renews: "2026-12-31",
       vip: true,
     });
+  });
+
+  test("an operator clears custom field values and keeps the others", async () => {
+    const { admin, member } = await world();
+    await defineFields(admin);
+    const id = await member.mutation(api.private.contacts.create, {
+      name: "Ana",
+      customFields: { seats: 12, plan: "pro", vip: true },
+    });
+    await member.mutation(api.private.contacts.update, {
+      contactId: id,
+      customFields: { seats: 20 },
+      clearCustomFields: ["plan", "vip"],
+    });
+    expect((await member.query(api.private.contacts.get, { contactId: id })).customFields).toEqual({
+      seats: 20,
+    });
+    await member.mutation(api.private.contacts.update, {
+      contactId: id,
+      clearCustomFields: ["seats"],
+    });
+    expect((await member.query(api.private.contacts.get, { contactId: id })).customFields).toEqual(
+      {},
+    );
   });
 
   test("only admins define fields, and a select needs options", async () => {

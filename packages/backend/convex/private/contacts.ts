@@ -82,15 +82,25 @@ export const create = operatorMutation({
   },
 });
 
-/** Changes only the fields given; custom fields given are merged into the contact's. */
+/**
+ * Changes only the fields given; custom fields given are merged into the contact's, and those in
+ * `clearCustomFields` are taken off it.
+ */
 export const update = operatorMutation({
-  args: { contactId: v.id("contacts"), ...vContactInput },
-  handler: async (ctx, { contactId, ...input }) => {
+  args: {
+    contactId: v.id("contacts"),
+    ...vContactInput,
+    clearCustomFields: v.optional(v.array(v.string())),
+  },
+  handler: async (ctx, { contactId, clearCustomFields, ...input }) => {
     const { orgId } = ctx.operator;
     const contact = await requireOrgContact(ctx, orgId, contactId);
     const fields = await normalizeInput(ctx, orgId, input);
-    if (fields.customFields)
-      fields.customFields = { ...contact.customFields, ...fields.customFields };
+    if (fields.customFields || clearCustomFields?.length) {
+      const merged = { ...contact.customFields, ...fields.customFields };
+      for (const key of clearCustomFields ?? []) delete merged[key];
+      fields.customFields = merged;
+    }
     if (Object.keys(fields).length === 0) fail("INVALID_INPUT", "Nothing to change");
     await patchContact(ctx, contact, fields);
     await recordAudit(ctx, ctx.operator, "contact.update", contactId);

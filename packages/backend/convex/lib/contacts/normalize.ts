@@ -59,9 +59,9 @@ export function checkFieldValue(
   key: string,
   value: ContactFieldValue,
 ): ContactFieldValue {
-  if (!definition) fail("INVALID_FIELD_VALUE", `No custom field "${key}"`);
+  if (!definition) fail("INVALID_FIELD_VALUE", `No custom field "${key}"`, { field: key });
   const wrong = (expected: string): never =>
-    fail("INVALID_FIELD_VALUE", `"${key}" takes ${expected}`);
+    fail("INVALID_FIELD_VALUE", `"${key}" takes ${expected}`, { field: key });
   switch (definition.type) {
     case "text":
       if (typeof value !== "string") wrong("text");

@@ -12,6 +12,7 @@ describe("contact form values", () => {
         company: " Acme ",
         stage: "customer",
         tags: "vip, , billing",
+        customFields: {},
       }),
     ).toEqual({
       name: "Ana",

@@ -1,3 +1,5 @@
+import { toFieldText } from "./custom-field-values";
+
 /** What the contact form edits, as text fields; lists are comma or newline separated. */
 export type ContactFormValues = {
   name: string;
@@ -6,6 +8,8 @@ export type ContactFormValues = {
   company: string;
   stage: string;
   tags: string;
+  /** Custom field values as text, by key (lib/custom-field-values.ts). */
+  customFields: Record<string, string>;
 };
 
 export const STAGES = ["lead", "prospect", "customer", "churned"] as const;
@@ -42,6 +46,7 @@ export function toFormValues(contact?: {
   company?: string;
   stage?: string;
   tags: string[];
+  customFields?: Record<string, string | number | boolean>;
 }): ContactFormValues {
   return {
     name: contact?.name ?? "",
@@ -50,5 +55,8 @@ export function toFormValues(contact?: {
     company: contact?.company ?? "",
     stage: contact?.stage ?? NO_STAGE,
     tags: contact?.tags.join(", ") ?? "",
+    customFields: Object.fromEntries(
+      Object.entries(contact?.customFields ?? {}).map(([key, value]) => [key, toFieldText(value)]),
+    ),
   };
 }

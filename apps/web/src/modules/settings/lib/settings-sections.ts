@@ -29,6 +29,7 @@ export const SETTINGS_SECTIONS: SettingsSection[] = [
   { segment: "office-hours", label: "settings.sections.officeHours", group: "organization" },
   { segment: "tags", label: "settings.sections.tags", group: "organization" },
   { segment: "canned-responses", label: "cannedResponses.section", group: "organization" },
+  { segment: "contact-fields", label: "contactFieldSettings.section", group: "organization" },
 ];
 
 export function sectionsFor(provider: IdentityProviderName) {

@@ -1,7 +1,10 @@
 "use client";
 
+import { api } from "@echo/backend/convex/_generated/api";
+import { errorCodeOf, errorFieldOf } from "@echo/backend/convex/lib/errors";
 import { Button } from "@echo/ui/components/button";
 import { Input } from "@echo/ui/components/input";
+import { useQuery } from "convex/react";
 import { useTranslations } from "next-intl";
 import { useState, type FormEvent } from "react";
 
@@ -14,11 +17,20 @@ import {
   toContactInput,
   type ContactFormValues,
 } from "../../lib/contact-form-values";
+import { customFieldChanges } from "../../lib/custom-field-values";
+import { CustomFieldInput } from "./custom-field-input";
 import { LabeledSelect } from "./labeled-select";
 
 const TEXT_FIELDS = ["name", "emails", "phones", "company", "tags"] as const;
 
-/** Creates or edits a contact; the backend's refusal (a bad phone, a taken email) shows inline. */
+export type ContactFormInput = ReturnType<typeof toContactInput> &
+  ReturnType<typeof customFieldChanges>;
+
+/**
+ * Creates or edits a contact, with an input per custom field the organization defined; the
+ * backend's refusal (a bad phone, a taken email) shows inline, and a refused custom field value
+ * under its field.
+ */
 export function ContactForm({
   initial,
   submitLabel,
@@ -26,23 +38,32 @@ export function ContactForm({
 }: {
   initial: ContactFormValues;
   submitLabel: string;
-  onSubmit: (input: ReturnType<typeof toContactInput>) => Promise<unknown>;
+  onSubmit: (input: ContactFormInput) => Promise<unknown>;
 }) {
   const t = useTranslations("contacts.form");
   const stageLabel = useStageLabel();
   const errorMessage = useErrorMessage();
   const [values, setValues] = useState(initial);
+  const definitions = useQuery(api.private.contactFields.list, {})?.fields ?? [];
   const [error, setError] = useState<string | null>(null);
+  const [fieldError, setFieldError] = useState<{ key: string; message: string } | null>(null);
   const [saving, setSaving] = useState(false);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     setSaving(true);
     setError(null);
+    setFieldError(null);
     try {
-      await onSubmit(toContactInput(values));
+      await onSubmit({
+        ...toContactInput(values),
+        ...customFieldChanges(definitions, initial.customFields, values.customFields),
+      });
     } catch (caught) {
-      setError(errorMessage(caught));
+      const field = errorFieldOf(caught);
+      if (errorCodeOf(caught) === "INVALID_FIELD_VALUE" && definitions.some((d) => d.key === field))
+        setFieldError({ key: field!, message: errorMessage(caught) });
+      else setError(errorMessage(caught));
     } finally {
       setSaving(false);
     }
@@ -71,6 +92,17 @@ export function ContactForm({
           ...STAGES.map((stage) => ({ value: stage, label: stageLabel(stage) })),
         ]}
       />
+      {definitions.map((field) => (
+        <CustomFieldInput
+          key={field.key}
+          field={field}
+          value={values.customFields[field.key] ?? ""}
+          error={fieldError?.key === field.key ? fieldError.message : undefined}
+          onChange={(text) =>
+            setValues({ ...values, customFields: { ...values.customFields, [field.key]: text } })
+          }
+        />
+      ))}
       {error ? (
         <p role="alert" className="text-sm text-destructive">
           {error}

@@ -1,0 +1,149 @@
+import type { Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+
+import { launchBrowser, screenshot, type TestBrowser } from "./harness/browser";
+import { signInAsDemoOperator, submitSignUp } from "./harness/sign-in";
+
+// Unique per run, so a second run on the same stack adds its own field and contacts.
+const RUN = Date.now().toString(36);
+const FIELD = `Region ${RUN}`;
+const KEY = `region_${RUN}`;
+const STAGE = `Trial ${RUN}`;
+const RITA = `Rita Region ${RUN}`;
+const SAM = `Sam Region ${RUN}`;
+
+describe("admins define contact fields and stage names; an operator fills them in", () => {
+  const urls = inject("urls");
+  const demo = inject("demo");
+  const memberEmail = `olga-${RUN}@example.com`;
+  let ownerBrowser: TestBrowser;
+  let memberBrowser: TestBrowser;
+  let owner: Page;
+  let member: Page;
+
+  beforeAll(async () => {
+    [ownerBrowser, memberBrowser] = await Promise.all([launchBrowser(), launchBrowser()]);
+    owner = await ownerBrowser.newPage();
+    member = await memberBrowser.newPage();
+    await signInAsDemoOperator(owner, urls.dashboard, demo.login);
+  });
+
+  afterAll(async () => {
+    await Promise.all([ownerBrowser?.dispose(), memberBrowser?.dispose()]);
+  });
+
+  const pick = async (page: Page, combobox: string, option: string) => {
+    await page.getByRole("combobox", { name: combobox, exact: true }).click();
+    await page.getByRole("option", { name: option, exact: true }).click();
+  };
+
+  it("an admin adds a choice field and renames a stage", async () => {
+    await owner.goto(`${urls.dashboard}/en/settings/contact-fields`);
+    await owner.getByRole("heading", { name: "Contact fields", level: 1 }).waitFor();
+    await owner.getByLabel("Label").fill(FIELD);
+    expect(await owner.getByLabel("Key").inputValue()).toBe(KEY);
+    await pick(owner, "Type", "Choice list");
+    await owner.getByLabel("Choices").fill("North, South");
+    await owner.getByRole("button", { name: "Add field" }).click();
+    await owner.getByText(`Field ${FIELD} added.`).waitFor();
+    const list = owner.getByRole("list", { name: "Contact fields" });
+    await list.getByText("Choices: North, South").waitFor();
+
+    await owner.getByLabel("Prospect stage").fill(STAGE);
+    await owner.getByRole("button", { name: "Save stage names" }).click();
+    await owner.getByText("Stage names saved.").waitFor();
+    await screenshot(owner, "contact-fields-01-settings");
+  });
+
+  it("an invited member reads the settings but cannot change them", async () => {
+    await owner.getByRole("link", { name: "Team", exact: true }).click();
+    await owner.getByLabel("Email").fill(memberEmail);
+    await owner.getByRole("button", { name: "Create invitation" }).click();
+    const link = owner.getByLabel(`Invitation link for ${memberEmail}`);
+    await link.waitFor();
+    await member.goto(await link.inputValue());
+    await member.getByRole("link", { name: "Sign up" }).click();
+    await member.getByLabel("Your name").fill("Olga Operator");
+    await member.getByLabel("Email").fill(memberEmail);
+    await member.getByLabel("Password").fill("olga's long password");
+    await submitSignUp(member);
+    await member.getByRole("button", { name: "Accept invitation" }).click();
+    await member.waitForURL(`${urls.dashboard}/en/conversations`);
+
+    await member.goto(`${urls.dashboard}/en/settings/contact-fields`);
+    await member.getByText("Only admins can change contact fields and stage names.").waitFor();
+    await member.getByRole("list", { name: "Contact fields" }).getByText(FIELD).waitFor();
+    expect(await member.getByRole("button", { name: "Add field" }).count()).toBe(0);
+    expect(await member.getByLabel("Prospect stage").isDisabled()).toBe(true);
+    expect(await member.getByLabel("Prospect stage").inputValue()).toBe(STAGE);
+  });
+
+  it("the member sets the field on a contact; a wrong value is refused beside its field", async () => {
+    for (const name of [SAM, RITA]) {
+      await member.goto(`${urls.dashboard}/en/contacts`);
+      await member.getByRole("button", { name: "New contact" }).click();
+      const dialog = member.getByRole("dialog");
+      await dialog.getByLabel("Name").fill(name);
+      await dialog.getByRole("button", { name: "Create contact" }).click();
+      await member.getByRole("heading", { name, level: 1 }).waitFor();
+    }
+    await member.getByRole("button", { name: "Edit" }).click();
+    await pick(member, FIELD, "South");
+    await pick(member, "Stage", STAGE);
+    // The demo organization's Seats is a number field.
+    await member.getByLabel("Seats").fill("lots");
+    await member.getByRole("button", { name: "Save changes" }).click();
+    const refusal = member
+      .getByRole("alert")
+      .filter({ hasText: "A custom field has a value of the wrong type." });
+    await refusal.waitFor();
+    expect(await member.getByLabel("Seats").getAttribute("aria-describedby")).toBe(
+      await refusal.getAttribute("id"),
+    );
+    await screenshot(member, "contact-fields-02-refused");
+    await member.getByLabel("Seats").fill("7");
+    await member.getByRole("button", { name: "Save changes" }).click();
+    const profile = member.getByRole("region", { name: "Profile" });
+    await profile.getByText("South").waitFor();
+    await profile.getByText(STAGE).waitFor();
+  });
+
+  it("the contacts table filters by the new field", async () => {
+    await member.goto(`${urls.dashboard}/en/contacts`);
+    await member.getByRole("heading", { name: "Contacts", exact: true }).waitFor();
+    await pick(member, "Custom field", FIELD);
+    await pick(member, "Is", "South");
+    await expect
+      .poll(() => member.locator("tbody tr td:first-child a").allTextContents())
+      .toEqual([RITA]);
+    await screenshot(member, "contact-fields-03-filtered");
+  });
+
+  it("reads the same in pt-BR and on a phone, and the admin puts the demo back", async () => {
+    await owner.goto(`${urls.dashboard}/pt-BR/settings/contact-fields`);
+    await owner.getByRole("heading", { name: "Campos de contato", level: 1 }).waitFor();
+    await screenshot(owner, "contact-fields-04-settings-pt-br");
+    await owner.setViewportSize({ width: 390, height: 844 });
+    await screenshot(owner, "contact-fields-05-settings-pt-br-phone");
+    await member.setViewportSize({ width: 390, height: 844 });
+    await member.goto(`${urls.dashboard}/pt-BR/contacts`);
+    await member.getByRole("link", { name: RITA }).click();
+    await member.getByRole("button", { name: "Editar" }).click();
+    await member.getByLabel("Seats").waitFor();
+    await screenshot(member, "contact-fields-06-form-pt-br-phone");
+    await owner.setViewportSize({ width: 1280, height: 800 });
+
+    // Other journeys on this stack read the demo's default stage names and its own fields.
+    await owner.getByLabel("Estágio Potencial cliente").fill("");
+    await owner.getByRole("button", { name: "Salvar nomes dos estágios" }).click();
+    await owner.getByText("Nomes dos estágios salvos.").waitFor();
+    const entry = owner.getByRole("listitem").filter({ hasText: KEY });
+    await entry.getByRole("button", { name: "Remover" }).click();
+    const dialog = owner.getByRole("alertdialog", { name: `Remover o campo ${FIELD}?` });
+    await dialog
+      .getByText("Os valores já salvos nos contatos são mantidos", { exact: false })
+      .waitFor();
+    await dialog.getByRole("button", { name: "Remover" }).click();
+    await expect.poll(() => entry.count()).toBe(0);
+  });
+});

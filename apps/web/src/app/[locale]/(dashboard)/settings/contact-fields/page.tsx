@@ -1,0 +1,5 @@
+import { ContactFieldsSettingsView } from "@/modules/contacts/fields/ui/views/contact-fields-settings-view";
+
+export default function ContactFieldsSettingsPage() {
+  return <ContactFieldsSettingsView />;
+}
