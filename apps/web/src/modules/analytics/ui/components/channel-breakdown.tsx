@@ -3,7 +3,7 @@
 import type { Channel } from "@echo/backend/convex/lib/validators";
 import { useFormatter, useTranslations } from "next-intl";
 
-import { durationParts } from "../../lib/duration";
+import { useDurationLabel } from "../../hooks/use-duration-label";
 
 export type ChannelFigures = {
   channel: Channel;
@@ -20,12 +20,7 @@ export function ChannelBreakdown({ channels }: { channels: ChannelFigures[] | un
   const tAnalytics = useTranslations("analytics");
   const tChannel = useTranslations("channels");
   const format = useFormatter();
-  const duration = (ms: number | null) =>
-    ms === null
-      ? tAnalytics("noData")
-      : durationParts(ms)
-          .map((part) => tAnalytics(`units.${part.unit}`, { value: part.value }))
-          .join(" ");
+  const duration = useDurationLabel();
 
   return (
     <section className="grid gap-2" aria-labelledby="channel-analytics-title">

@@ -4,7 +4,7 @@ import { api } from "@echo/backend/convex/_generated/api";
 import { useQuery } from "convex/react";
 import { useFormatter, useTranslations } from "next-intl";
 
-import { durationParts } from "../../lib/duration";
+import { useDurationLabel } from "../../hooks/use-duration-label";
 
 /** Each operator's conversations in the period: handled, resolved, response and resolution times, CSAT. */
 export function OperatorPerformance({ days }: { days: number }) {
@@ -13,12 +13,7 @@ export function OperatorPerformance({ days }: { days: number }) {
   const format = useFormatter();
   const data = useQuery(api.private.operatorAnalytics.performance, { days });
 
-  const duration = (ms: number | null) =>
-    ms === null
-      ? tAnalytics("noData")
-      : durationParts(ms)
-          .map((part) => tAnalytics(`units.${part.unit}`, { value: part.value }))
-          .join(" ");
+  const duration = useDurationLabel();
 
   return (
     <section className="grid gap-2" aria-labelledby="operator-performance-title">

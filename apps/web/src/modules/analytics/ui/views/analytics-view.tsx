@@ -7,7 +7,7 @@ import { useQuery } from "convex/react";
 import { useFormatter, useTranslations } from "next-intl";
 import { useState } from "react";
 
-import { durationParts } from "../../lib/duration";
+import { useDurationLabel } from "../../hooks/use-duration-label";
 import { ChannelBreakdown } from "../components/channel-breakdown";
 import { CsatSection } from "../components/csat-section";
 import { ExportCsvButton } from "../components/export-csv-button";
@@ -27,12 +27,7 @@ export function AnalyticsView() {
     value === null
       ? t("noData")
       : format.number(value, { style: "percent", maximumFractionDigits: 0 });
-  const duration = (ms: number | null) =>
-    ms === null
-      ? t("noData")
-      : durationParts(ms)
-          .map((part) => t(`units.${part.unit}`, { value: part.value }))
-          .join(" ");
+  const duration = useDurationLabel();
 
   return (
     <section className="mx-auto grid max-w-5xl gap-6 p-6">
