@@ -18,7 +18,14 @@ export function TranscriptOptIn({
   const t = useTranslations("transcript");
   const handleSessionError = useSessionErrorHandler();
   const wanted = useQuery(api.public.transcripts.get, { contactSessionId, conversationId });
-  const set = useMutation(api.public.transcripts.set);
+  // The box follows the click at once; the server's answer then confirms or reverts it.
+  const set = useMutation(api.public.transcripts.set).withOptimisticUpdate((store, args) => {
+    const query = {
+      contactSessionId: args.contactSessionId,
+      conversationId: args.conversationId,
+    };
+    store.setQuery(api.public.transcripts.get, query, args.wanted);
+  });
   if (wanted === undefined) return null;
   return (
     <label className="flex items-center gap-2 px-3 pt-2 text-xs text-muted-foreground">
