@@ -227,6 +227,51 @@ async function visitor(n: number, shared?: ConvexClient): Promise<Visitor> {
   return { client, ask, failed: () => failed };
 }
 
+type Execution = {
+  udfType: string;
+  identifier: string;
+  componentPath: string | null;
+  caller: string;
+};
+
+/** Function executions the backend finished after `cursor` (its log stream, as `npx convex logs` reads it). */
+async function executionsSince(
+  cursor: number,
+): Promise<{ entries: Execution[]; newCursor: number }> {
+  const response = await fetch(`${url}/api/stream_function_logs?cursor=${cursor}`, {
+    headers: { authorization: `Convex ${adminKey}` },
+  });
+  return (await response.json()) as { entries: Execution[]; newCursor: number };
+}
+
+/**
+ * BENCH_CALLS=1: what one answer costs in function executions (queries re-run for subscribers,
+ * mutations, actions, scheduled jobs), counted over a few questions from a fresh visitor.
+ */
+async function callsPerAnswer(client: ConvexClient): Promise<void> {
+  const asked = QUESTIONS.slice(0, QUESTIONS_PER_VISITOR);
+  const one = await visitor(9000, client);
+  await new Promise((resolve) => setTimeout(resolve, 500));
+  let { newCursor: cursor } = await executionsSince(0);
+  const counts = new Map<string, number>();
+  for (const question of asked) await one.ask(question);
+  await new Promise((resolve) => setTimeout(resolve, 500));
+  for (;;) {
+    const { entries, newCursor } = await executionsSince(cursor);
+    if (entries.length === 0) break;
+    cursor = newCursor;
+    for (const e of entries) {
+      const key = `${e.udfType.padEnd(8)} ${e.caller.padEnd(16)} ${e.componentPath ? `${e.componentPath}/` : ""}${e.identifier}`;
+      counts.set(key, (counts.get(key) ?? 0) + 1);
+    }
+  }
+  report(`function executions per answer (mean over ${asked.length} answers):`);
+  const total = [...counts.values()].reduce((a, b) => a + b, 0);
+  for (const [key, n] of [...counts].sort((a, b) => b[1] - a[1]))
+    report(`${(n / asked.length).toFixed(1).padStart(6)}  ${key}`);
+  report(`${(total / asked.length).toFixed(1).padStart(6)}  in all`);
+}
+
 /** The machine is shared: each figure carries the load average it was measured under. */
 function figures(ms: number[]): string {
   const load = loadavg().map((n) => n.toFixed(1));
@@ -271,6 +316,7 @@ test("reply latency over WebSocket on local mode", { timeout: 3_600_000 }, async
         ms.push(await one.ask(question));
       failures += one.failed();
     }
+    if (process.env.BENCH_CALLS === "1" && level === LEVELS[0]) await callsPerAnswer(client);
     await client.close();
     report(`one visitor, ${level} extra chunks: ${figures(ms)}, ${failures} failed replies`);
   }
