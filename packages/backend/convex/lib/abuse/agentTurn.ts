@@ -40,6 +40,8 @@ export async function beginAgentTurn(
       contextOptions: { recentMessages: CONTEXT_MESSAGES },
       usageHandler: async (handlerCtx, { usage }) => {
         const tokens = usage.totalTokens ?? (usage.inputTokens ?? 0) + (usage.outputTokens ?? 0);
+        // Retrieval mode spends no tokens; a call per step would be a transaction for nothing.
+        if (!(tokens > 0)) return;
         await handlerCtx.runMutation(internal.system.abuse.aiBudget.recordTokens, {
           organizationId,
           tokens,

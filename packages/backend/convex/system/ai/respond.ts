@@ -5,6 +5,7 @@ import { components, internal } from "../../_generated/api";
 import type { Doc } from "../../_generated/dataModel";
 import { internalAction, type ActionCtx } from "../../_generated/server";
 import { beginAgentTurn } from "../../lib/abuse/agentTurn";
+import { models } from "../../lib/ai/models";
 import { AGENT_NAME, supportAgent } from "../../lib/ai/supportAgent";
 import { supportInstructions } from "../../lib/ai/supportInstructions";
 import { detectMessageLanguage, type ReplyLanguage } from "../../lib/answers/language";
@@ -123,7 +124,8 @@ export const respond = internalAction({
       return;
     }
     try {
-      const result = await supportAgent().streamText(
+      const m = models();
+      const result = await supportAgent(m).streamText(
         ctx,
         { threadId: conversation.threadId },
         {
@@ -131,7 +133,8 @@ export const respond = internalAction({
           instructions: supportInstructions(context.name, context.instructions, language),
           maxOutputTokens: limits.maxOutputTokens,
         },
-        { saveStreamDeltas: true, ...limits.options },
+        // Retrieval mode writes a reply in one step: streaming it would only add writes.
+        { saveStreamDeltas: m.mode === "model", ...limits.options },
       );
       await result.consumeStream();
       const text = await result.text;

@@ -165,4 +165,17 @@ describe("support agent in retrieval mode", () => {
     });
     expect(forOperator.page.at(-1)!.parts.map((p) => p.type)).toContain("tool-searchKnowledge");
   });
+
+  test("writes its reply once, with no streamed copy the widget would re-read", async () => {
+    const t = newTest();
+    const ids = await seededConversation(t);
+    await sendAndSettle(t, ids, "How do I reset my password?");
+    const conversation = await t.run(async (ctx) => await ctx.db.get(ids.conversationId));
+    const streams = await t.query(components.agent.streams.list, {
+      threadId: conversation!.threadId as never,
+      statuses: ["streaming", "finished", "aborted"],
+    });
+    expect(streams).toEqual([]);
+    expect((await messagesOf(t, ids)).at(-1)!.text).toContain('click "Forgot password"');
+  });
 });
