@@ -222,6 +222,7 @@ import type * as system_abuse_aiBudget from "../system/abuse/aiBudget.js";
 import type * as system_abuse_sessions from "../system/abuse/sessions.js";
 import type * as system_ai_replyLanguage from "../system/ai/replyLanguage.js";
 import type * as system_ai_respond from "../system/ai/respond.js";
+import type * as system_ai_turnContext from "../system/ai/turnContext.js";
 import type * as system_attachments from "../system/attachments.js";
 import type * as system_contactBackfill from "../system/contactBackfill.js";
 import type * as system_contactImport from "../system/contactImport.js";
@@ -240,7 +241,6 @@ import type * as system_knowledge_passages from "../system/knowledge/passages.js
 import type * as system_knowledge_reingest from "../system/knowledge/reingest.js";
 import type * as system_officeHours from "../system/officeHours.js";
 import type * as system_operators from "../system/operators.js";
-import type * as system_organizations from "../system/organizations.js";
 import type * as system_plugins from "../system/plugins.js";
 import type * as system_presence from "../system/presence.js";
 import type * as system_secrets_secrets from "../system/secrets/secrets.js";
@@ -477,6 +477,7 @@ declare const fullApi: ApiFromModules<{
   "system/abuse/sessions": typeof system_abuse_sessions;
   "system/ai/replyLanguage": typeof system_ai_replyLanguage;
   "system/ai/respond": typeof system_ai_respond;
+  "system/ai/turnContext": typeof system_ai_turnContext;
   "system/attachments": typeof system_attachments;
   "system/contactBackfill": typeof system_contactBackfill;
   "system/contactImport": typeof system_contactImport;
@@ -495,7 +496,6 @@ declare const fullApi: ApiFromModules<{
   "system/knowledge/reingest": typeof system_knowledge_reingest;
   "system/officeHours": typeof system_officeHours;
   "system/operators": typeof system_operators;
-  "system/organizations": typeof system_organizations;
   "system/plugins": typeof system_plugins;
   "system/presence": typeof system_presence;
   "system/secrets/secrets": typeof system_secrets_secrets;

@@ -77,7 +77,8 @@ export const respond = internalAction({
   handler: async (ctx, { conversationId, promptMessageId, prompt, attachments = 0, ...args }) => {
     const elapsed = startTimer();
     const requestId = requestIdOf(args.requestId);
-    const conversation = await ctx.runQuery(internal.system.conversations.get, { conversationId });
+    const turn = await ctx.runQuery(internal.system.ai.turnContext.turnContext, { conversationId });
+    const conversation = turn?.conversation;
     const log = (level: LogLevel, event: string, fields: LogFields = {}) =>
       logEvent(level, event, {
         requestId,
@@ -86,15 +87,12 @@ export const respond = internalAction({
         durationMs: elapsed(),
         ...fields,
       });
-    if (!conversation || conversation.status === "resolved") {
+    if (!turn || !conversation || conversation.status === "resolved") {
       log("info", "agent.turn.skipped", { reason: conversation ? "resolved" : "missing" });
       return;
     }
     const detected = detectMessageLanguage(prompt);
-    const fallbacks = await ctx.runQuery(internal.system.ai.replyLanguage.fallbacks, {
-      conversationId,
-    });
-    const language = detected ?? fallbacks.conversation ?? fallbacks.widget ?? "en";
+    const language = detected ?? turn.fallbackLanguage ?? "en";
     if (detected) {
       await ctx.runMutation(internal.system.ai.replyLanguage.remember, {
         conversationId,
@@ -112,9 +110,6 @@ export const respond = internalAction({
       log("info", "agent.turn.attachmentUnreadable", { language, attachments });
       return;
     }
-    const context = await ctx.runQuery(internal.system.organizations.agentContext, {
-      organizationId: conversation.organizationId,
-    });
     const limits = await beginAgentTurn(ctx, conversation, {
       language,
       agentName: AGENT_NAME,
@@ -130,7 +125,7 @@ export const respond = internalAction({
         { threadId: conversation.threadId },
         {
           promptMessageId,
-          instructions: supportInstructions(context.name, context.instructions, language),
+          instructions: supportInstructions(turn.agent.name, turn.agent.instructions, language),
           maxOutputTokens: limits.maxOutputTokens,
         },
         // Retrieval mode writes a reply in one step: streaming it would only add writes.
