@@ -50,7 +50,9 @@ export const recordKnowledgeSearch = internalMutation({
     const conversation = await ctx.db.get(conversationId);
     if (!conversation) return 0;
     const knowledgeMisses = found ? 0 : conversation.knowledgeMisses + 1;
-    await ctx.db.patch(conversationId, { knowledgeMisses });
+    // An unchanged count is no write: each write re-runs the visitor's subscribed message list.
+    if (knowledgeMisses !== conversation.knowledgeMisses)
+      await ctx.db.patch(conversationId, { knowledgeMisses });
     return knowledgeMisses;
   },
 });
