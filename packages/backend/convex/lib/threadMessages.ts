@@ -41,7 +41,11 @@ export async function listThreadMessages(
         ...message,
         ...(forContact ? { parts: message.parts.filter((part) => !isToolPart(part)) } : {}),
         ...authorOf(message),
-        attachments: await attachmentsOfMessage(ctx, args.conversationId, message.id),
+        // Files are sent by visitors and operators, never by the agent: its messages have none.
+        attachments:
+          authorOf(message).author === "agent"
+            ? []
+            : await attachmentsOfMessage(ctx, args.conversationId, message.id),
       })),
     ),
     streams:
