@@ -63,6 +63,14 @@ async function acknowledgeWhileEscalated(
   );
 }
 
+async function streamedReply(result: {
+  consumeStream: () => PromiseLike<void>;
+  text: PromiseLike<string>;
+}): Promise<string> {
+  await result.consumeStream();
+  return await result.text;
+}
+
 /** The agent answers a visitor's message; once escalated, it only acknowledges it. */
 export const respond = internalAction({
   args: {
@@ -120,19 +128,23 @@ export const respond = internalAction({
     }
     try {
       const m = models();
-      const result = await supportAgent(m).streamText(
-        ctx,
-        { threadId: conversation.threadId },
-        {
-          promptMessageId,
-          instructions: supportInstructions(turn.agent.name, turn.agent.instructions, language),
-          maxOutputTokens: limits.maxOutputTokens,
-        },
-        // Retrieval mode writes a reply in one step: streaming it would only add writes.
-        { saveStreamDeltas: m.mode === "model", ...limits.options },
-      );
-      await result.consumeStream();
-      const text = await result.text;
+      const agent = supportAgent(m);
+      const thread = { threadId: conversation.threadId };
+      const prompt = {
+        promptMessageId,
+        instructions: supportInstructions(turn.agent.name, turn.agent.instructions, language),
+        maxOutputTokens: limits.maxOutputTokens,
+      };
+      // Retrieval mode composes a reply at once: streaming it would only add writes and work.
+      const text =
+        m.mode === "model"
+          ? await streamedReply(
+              await agent.streamText(ctx, thread, prompt, {
+                saveStreamDeltas: true,
+                ...limits.options,
+              }),
+            )
+          : (await agent.generateText(ctx, thread, prompt, limits.options)).text;
       if (text.trim()) {
         await ctx.runMutation(internal.system.conversations.recordAgentReply, {
           conversationId,
