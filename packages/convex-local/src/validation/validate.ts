@@ -14,6 +14,24 @@ export type ValidationContext = {
 
 type ObjectValidatorJSON = Extract<ValidatorJSON, { type: "object" }>;
 
+/**
+ * A union tries its options until one matches; an option that does not is only a "no", so its
+ * error text (which prints the whole value and validator) is not built.
+ */
+type Checking = ValidationContext & { quiet?: true };
+const MISMATCH = "mismatch";
+const quietContexts = new WeakMap<ValidationContext, Checking>();
+
+function quietly(ctx: Checking): Checking {
+  if (ctx.quiet) return ctx;
+  let quiet = quietContexts.get(ctx);
+  if (!quiet) {
+    quiet = Object.assign(Object.create(ctx) as Checking, { quiet: true as const });
+    quietContexts.set(ctx, quiet);
+  }
+  return quiet;
+}
+
 const SYSTEM_FIELDS = ["_id", "_creationTime"];
 
 /**
@@ -65,7 +83,13 @@ function pathLine(path: string): string {
   return path ? `Path: ${path}` : "";
 }
 
-function noMatch(validator: ValidatorJSON, value: Value | undefined, path: string): string {
+function noMatch(
+  validator: ValidatorJSON,
+  value: Value | undefined,
+  path: string,
+  ctx: Checking,
+): string {
+  if (ctx.quiet) return MISMATCH;
   return `Value does not match validator.\n${pathLine(path)}\nValue: ${displayValue(value)}\nValidator: ${displayValidator(validator)}`;
 }
 
@@ -73,38 +97,38 @@ function check(
   validator: ValidatorJSON,
   value: Value | undefined,
   path: string,
-  ctx: ValidationContext,
+  ctx: Checking,
 ): string | null {
   const type = convexTypeOf(value);
   switch (validator.type) {
     case "any":
-      return value === undefined ? noMatch(validator, value, path) : null;
+      return value === undefined ? noMatch(validator, value, path, ctx) : null;
     case "null":
-      return value === null ? null : noMatch(validator, value, path);
+      return value === null ? null : noMatch(validator, value, path, ctx);
     case "number":
-      return type === "float64" ? null : noMatch(validator, value, path);
+      return type === "float64" ? null : noMatch(validator, value, path, ctx);
     case "bigint":
-      return typeof value === "bigint" ? null : noMatch(validator, value, path);
+      return typeof value === "bigint" ? null : noMatch(validator, value, path, ctx);
     case "commitTs":
       return typeof value === "bigint" || value instanceof CommitTsPlaceholder
         ? null
-        : noMatch(validator, value, path);
+        : noMatch(validator, value, path, ctx);
     case "boolean":
-      return type === "boolean" ? null : noMatch(validator, value, path);
+      return type === "boolean" ? null : noMatch(validator, value, path, ctx);
     case "string":
-      return type === "string" ? null : noMatch(validator, value, path);
+      return type === "string" ? null : noMatch(validator, value, path, ctx);
     case "bytes":
-      return type === "bytes" ? null : noMatch(validator, value, path);
+      return type === "bytes" ? null : noMatch(validator, value, path, ctx);
     case "function":
       return typeof value === "string" && value.startsWith("function://")
         ? null
-        : noMatch(validator, value, path);
+        : noMatch(validator, value, path, ctx);
     case "literal":
-      return checkLiteral(validator, value, path);
+      return checkLiteral(validator, value, path, ctx);
     case "id":
       return checkId(validator, value, path, ctx);
     case "array": {
-      if (!Array.isArray(value)) return noMatch(validator, value, path);
+      if (!Array.isArray(value)) return noMatch(validator, value, path, ctx);
       for (let i = 0; i < value.length; i++) {
         const error = check(validator.value, value[i], `${path}[${i}]`, ctx);
         if (error) return error;
@@ -112,7 +136,7 @@ function check(
       return null;
     }
     case "record": {
-      if (!isPlainObject(value)) return noMatch(validator, value, path);
+      if (!isPlainObject(value)) return noMatch(validator, value, path, ctx);
       for (const key of Object.keys(value).sort(compareStrings)) {
         if (value[key] === undefined) continue;
         const keyError = check(validator.keys as ValidatorJSON, key, `${path}.keys()`, ctx);
@@ -125,13 +149,13 @@ function check(
     case "object":
       return isPlainObject(value)
         ? checkObject(validator, value, path, ctx)
-        : noMatch(validator, value, path);
+        : noMatch(validator, value, path, ctx);
     case "union": {
       if (validator.value.length === 1) return check(validator.value[0]!, value, path, ctx);
       for (const option of validator.value) {
-        if (check(option, value, path, ctx) === null) return null;
+        if (check(option, value, path, quietly(ctx)) === null) return null;
       }
-      return noMatch(validator, value, path);
+      return noMatch(validator, value, path, ctx);
     }
   }
 }
@@ -140,6 +164,7 @@ function checkLiteral(
   validator: Extract<ValidatorJSON, { type: "literal" }>,
   value: Value | undefined,
   path: string,
+  ctx: Checking,
 ): string | null {
   const literal = jsonToConvex(validator.value);
   if (
@@ -148,6 +173,7 @@ function checkLiteral(
     compareValues(literal, value) === 0
   )
     return null;
+  if (ctx.quiet) return MISMATCH;
   return `\`${displayValue(value)}\` does not match literal validator \`${displayValidator(validator)}\`.${pathLine(path)}`;
 }
 
@@ -155,12 +181,13 @@ function checkId(
   validator: Extract<ValidatorJSON, { type: "id" }>,
   value: Value | undefined,
   path: string,
-  ctx: ValidationContext,
+  ctx: Checking,
 ): string | null {
-  if (typeof value !== "string") return noMatch(validator, value, path);
+  if (typeof value !== "string") return noMatch(validator, value, path, ctx);
   if (ctx.isIdForTable(value, validator.tableName)) return null;
   const found = ctx.tableNameForId?.(value) ?? null;
-  if (found === null) return noMatch(validator, value, path);
+  if (found === null) return noMatch(validator, value, path, ctx);
+  if (ctx.quiet) return MISMATCH;
   if (found.startsWith("_")) {
     return `Found ID "${value}" from a system table, which does not match the table name in validator \`v.id("${validator.tableName}")\`.${pathLine(path)}`;
   }
@@ -171,7 +198,7 @@ function checkObject(
   validator: ObjectValidatorJSON,
   object: Record<string, Value | undefined>,
   path: string,
-  ctx: ValidationContext,
+  ctx: Checking,
 ): string | null {
   for (const field of Object.keys(validator.value).sort(compareStrings)) {
     const { fieldType, optional } = validator.value[field]!;
@@ -180,6 +207,7 @@ function checkObject(
       const error = check(fieldType, fieldValue, `${path}.${field}`, ctx);
       if (error) return error;
     } else if (!optional) {
+      if (ctx.quiet) return MISMATCH;
       return (
         `Object is missing the required field \`${field}\`. Consider wrapping the field validator in \`v.optional(...)\` if this is expected.\n` +
         `${pathLine(path)}\nObject: ${displayValue(object)}\nValidator: ${displayValidator(validator)}`
@@ -188,6 +216,7 @@ function checkObject(
   }
   for (const field of Object.keys(object).sort(compareStrings)) {
     if (object[field] === undefined || Object.hasOwn(validator.value, field)) continue;
+    if (ctx.quiet) return MISMATCH;
     return (
       `Object contains extra field \`${field}\` that is not in the validator.\n` +
       `${pathLine(path)}\nObject: ${displayValue(object)}\nValidator: ${displayValidator(validator)}`
