@@ -101,7 +101,7 @@ export const respond = internalAction({
     }
     const detected = detectMessageLanguage(prompt);
     const language = detected ?? turn.fallbackLanguage ?? "en";
-    if (detected) {
+    if (detected && detected !== conversation.language) {
       await ctx.runMutation(internal.system.ai.replyLanguage.remember, {
         conversationId,
         language: detected,

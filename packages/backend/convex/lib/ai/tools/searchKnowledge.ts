@@ -59,10 +59,14 @@ export const searchKnowledge = createTool({
     for (const passage of passages)
       if (passage.fileId && publicUrls[passage.fileId]) passage.url = publicUrls[passage.fileId];
     const found = passages.length > 0;
-    const consecutiveMisses = await ctx.runMutation(
-      internal.system.conversations.recordKnowledgeSearch,
-      { conversationId: conversation._id, found },
-    );
+    // A hit after a hit leaves the miss count at 0: there is nothing to record.
+    const consecutiveMisses =
+      found && conversation.knowledgeMisses === 0
+        ? 0
+        : await ctx.runMutation(internal.system.conversations.recordKnowledgeSearch, {
+            conversationId: conversation._id,
+            found,
+          });
     return {
       found,
       passages,
