@@ -2,7 +2,7 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterEach, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 
 import { createEchoAuth, type EchoAuthOptions, type Notice } from "./create-auth";
 
@@ -14,7 +14,10 @@ const password = "correct horse battery";
 // Each attempt hashes a password (scrypt), so a test of several attempts takes seconds.
 describe("identity provider limits against spoofed client addresses", { timeout: 30_000 }, () => {
   const cleanups: (() => void)[] = [];
-  afterEach(() => cleanups.splice(0).forEach((cleanup) => cleanup()));
+  afterEach(() => {
+    vi.useRealTimers();
+    cleanups.splice(0).forEach((cleanup) => cleanup());
+  });
 
   async function provider(options: Partial<EchoAuthOptions> = {}) {
     const dir = mkdtempSync(join(tmpdir(), "echo-auth-limits-"));
@@ -156,5 +159,48 @@ describe("identity provider limits against spoofed client addresses", { timeout:
     }
     expect(statuses).toEqual([200, 200, 200, 429]);
     expect(notices.filter((notice) => notice.kind === "password-reset")).toHaveLength(3);
+  });
+
+  it("a client's sign-in count expires a window after its first attempt, even while it keeps trying", async () => {
+    vi.useFakeTimers({ toFake: ["Date"], now: new Date("2026-12-06T10:00:00Z") });
+    const { post } = await provider({ clientIpHeader: "x-real-ip", signInAttemptsPerMinute: 3 });
+    const attempt = async (atSecond: number) => {
+      vi.setSystemTime(new Date(Date.UTC(2026, 11, 6, 10, 0, atSecond)));
+      const response = await post(
+        "/sign-in/email",
+        { email: `persistent-${atSecond}@example.com`, password: "wrong password!" },
+        { "x-real-ip": "198.51.100.90" },
+      );
+      return response.status;
+    };
+    const statuses: number[] = [];
+    for (const second of [0, 20, 40, 50, 61, 70, 80, 90]) statuses.push(await attempt(second));
+    expect(statuses).toEqual([401, 401, 401, 429, 401, 401, 401, 429]);
+  });
+
+  it("a team behind one address keeps reading its organizations past the general request limit", async () => {
+    const { post, signUp, instance } = await provider();
+    await signUp("reader@example.com");
+    const signedIn = await post(
+      "/sign-in/email",
+      { email: "reader@example.com", password },
+      { "x-real-ip": "198.51.100.78" },
+    );
+    const cookie = signedIn.headers
+      .getSetCookie()
+      .map((line) => line.split(";")[0])
+      .join("; ");
+    const { auth } = instance;
+    const statuses = new Set<number>();
+    // The organization switcher and team page read these; the general limit is 300 a minute.
+    for (let n = 0; n < 310; n++) {
+      for (const path of ["/organization/list", "/organization/get-full-organization", "/jwks"]) {
+        const response = await auth.handler(
+          new Request(`${baseURL}/api/auth${path}`, { headers: { cookie, origin: baseURL } }),
+        );
+        statuses.add(response.status);
+      }
+    }
+    expect([...statuses]).toEqual([200]);
   });
 });
