@@ -209,6 +209,40 @@ describe("private.contacts: writes are validated", () => {
       stageLabels: { lead: "Trial" },
     });
   });
+
+  test("renaming a stage, or restoring its default, is in the audit log with who did it", async () => {
+    const { t, admin } = await world();
+    await admin.mutation(api.private.contactFields.setStageLabel, {
+      stage: "lead",
+      label: "Trial",
+    });
+    await admin.mutation(api.private.contactFields.setStageLabel, { stage: "lead", label: " " });
+    const audit = await t.run(async (ctx) => await ctx.db.query("auditLog").collect());
+    expect(
+      audit
+        .filter((entry) => entry.action === "contactStage.setLabel")
+        .map(({ organizationId, action, target, details }) => ({
+          organizationId,
+          action,
+          target,
+          details,
+        })),
+    ).toEqual([
+      {
+        organizationId: "org_a",
+        action: "contactStage.setLabel",
+        target: "lead",
+        details: { label: "Trial" },
+      },
+      {
+        organizationId: "org_a",
+        action: "contactStage.setLabel",
+        target: "lead",
+        details: { label: "" },
+      },
+    ]);
+    expect(audit.every((entry) => entry.actorId)).toBe(true);
+  });
 });
 
 describe("private.contacts: visitors become contacts", () => {
