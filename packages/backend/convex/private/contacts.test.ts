@@ -22,7 +22,7 @@ const page = { numItems: 50, cursor: null };
 async function dataOf(promise: Promise<unknown>) {
   const error = await promise.then(
     () => undefined,
-    (e: { data?: { code?: string; message?: string; field?: string } }) => e,
+    (e: { data?: { code?: string; message?: string; field?: string; expected?: string } }) => e,
   );
   return error?.data;
 }
@@ -136,21 +136,23 @@ describe("private.contacts: writes are validated", () => {
       name: "Ana",
       customFields: { seats: 12, plan: "pro", renews: "2026-12-31", vip: true },
     });
-    const wrong: Record<string, string | number | boolean>[] = [
-      { seats: "twelve" },
-      { plan: "enterprise" },
-      { renews: "2026-02-30" },
-      { renews: "tomorrow" },
-      { vip: "yes" },
-      { unknown: "x" },
+    const wrong: [Record<string, string | number | boolean>, string][] = [
+      [{ seats: "twelve" }, "number"],
+      [{ plan: "enterprise" }, "option"],
+      [{ renews: "2026-02-30" }, "date"],
+      [{ renews: "tomorrow" }, "date"],
+      [{ vip: "yes" }, "boolean"],
+      [{ unknown: "x" }, "defined"],
     ];
-    for (const customFields of wrong) {
+    for (const [customFields, expected] of wrong) {
       const data = await dataOf(
         member.mutation(api.private.contacts.update, { contactId: id, customFields }),
       );
       expect(data?.code, JSON.stringify(customFields)).toBe("INVALID_FIELD_VALUE");
       // The form shows the refusal beside the field it names.
       expect(data?.field).toBe(Object.keys(customFields)[0]);
+      // …and says what the field takes.
+      expect(data?.expected, JSON.stringify(customFields)).toBe(expected);
     }
     await member.mutation(api.private.contacts.update, {
       contactId: id,
