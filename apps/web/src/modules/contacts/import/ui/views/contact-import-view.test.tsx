@@ -1,31 +1,14 @@
 import { cleanup, fireEvent, render, screen, waitFor } from "@testing-library/react";
-import { getFunctionName } from "convex/server";
 import { NextIntlClientProvider } from "next-intl";
 import { afterEach, describe, expect, it, vi } from "vitest";
 
 import en from "../../../../../../messages/en.json";
 import ptBR from "../../../../../../messages/pt-BR.json";
+import { convex } from "@/test/convex-double";
+
 import { ContactImportView } from "./contact-import-view";
 
-const backend = vi.hoisted(() => ({
-  job: null as Record<string, unknown> | null,
-  calls: [] as { name: string; args: unknown }[],
-}));
-vi.mock("convex/react", () => ({
-  useQuery: (ref: never, args: unknown) => {
-    if (args === "skip") return undefined;
-    const name = getFunctionName(ref);
-    if (name === "private/organization:current") return { role: "admin" };
-    if (name === "private/contactImport:unfinished") return backend.job ? "job_1" : null;
-    if (name === "private/contactImport:get") return backend.job;
-    return undefined;
-  },
-  useMutation: (ref: never) => async (args: unknown) => {
-    backend.calls.push({ name: getFunctionName(ref), args });
-    return null;
-  },
-  useAction: () => async () => null,
-}));
+vi.mock("convex/react", async () => (await import("@/test/convex-double")).convexReact);
 vi.mock("@/i18n/navigation", () => ({
   Link: ({ href, children }: { href: string; children: React.ReactNode }) => (
     <a href={href}>{children}</a>
@@ -33,7 +16,7 @@ vi.mock("@/i18n/navigation", () => ({
 }));
 afterEach(() => {
   cleanup();
-  backend.calls.length = 0;
+  convex.calls.length = 0;
 });
 
 const stopped = {
@@ -52,6 +35,9 @@ const stopped = {
 };
 
 function renderView(locale: "en" | "pt-BR" = "en") {
+  convex.answers["private/organization:current"] = { role: "admin" };
+  convex.answers["private/contactImport:unfinished"] = "job_1";
+  convex.answers["private/contactImport:get"] = stopped;
   render(
     <NextIntlClientProvider locale={locale} messages={locale === "en" ? en : ptBR}>
       <ContactImportView />
@@ -61,20 +47,19 @@ function renderView(locale: "en" | "pt-BR" = "en") {
 
 describe("ContactImportView after a failed batch", () => {
   it("comes back to the stopped import, says why, and lets the admin retry or discard", async () => {
-    backend.job = stopped;
     renderView();
     expect(screen.getByRole("alert").textContent).toBe(
       "The import stopped: a batch of rows could not be written. 120 of 500 rows were handled; the rest were not written.",
     );
     fireEvent.click(screen.getByRole("button", { name: "Retry" }));
     await waitFor(() =>
-      expect(backend.calls).toEqual([
+      expect(convex.calls).toEqual([
         { name: "private/contactImport:retry", args: { jobId: "job_1" } },
       ]),
     );
     fireEvent.click(screen.getByRole("button", { name: "Discard the rest" }));
     await waitFor(() =>
-      expect(backend.calls.at(-1)).toEqual({
+      expect(convex.calls.at(-1)).toEqual({
         name: "private/contactImport:discard",
         args: { jobId: "job_1" },
       }),
@@ -82,7 +67,6 @@ describe("ContactImportView after a failed batch", () => {
   });
 
   it("says it in pt-BR", () => {
-    backend.job = stopped;
     renderView("pt-BR");
     expect(screen.getByRole("alert").textContent).toContain(
       "A importação parou: um lote de linhas não pôde ser gravado.",
