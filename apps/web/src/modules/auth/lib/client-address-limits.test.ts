@@ -44,7 +44,17 @@ describe("identity provider limits against spoofed client addresses", { timeout:
       );
     const signUp = (email: string) =>
       instance.auth.api.signUpEmail({ body: { email, password, name: "Someone" } });
-    return { post, signUp, notices, instance };
+    /** A new account signed in from `address`: its session cookie. */
+    const signedInCookie = async (email: string, address: string) => {
+      await signUp(email);
+      const signedIn = await post("/sign-in/email", { email, password }, { "x-real-ip": address });
+      expect(signedIn.status).toBe(200);
+      return signedIn.headers
+        .getSetCookie()
+        .map((line) => line.split(";")[0])
+        .join("; ");
+    };
+    return { post, signUp, signedInCookie, notices, instance };
   }
 
   const spoofed = (n: number) => ({ "x-forwarded-for": `203.0.113.${n}` });
@@ -119,18 +129,8 @@ describe("identity provider limits against spoofed client addresses", { timeout:
   });
 
   it("a team behind one address keeps reading its sessions and tokens past the general request limit", async () => {
-    const { post, signUp, instance } = await provider();
-    await signUp("steady@example.com");
-    const signedIn = await post(
-      "/sign-in/email",
-      { email: "steady@example.com", password },
-      { "x-real-ip": "198.51.100.77" },
-    );
-    expect(signedIn.status).toBe(200);
-    const cookie = signedIn.headers
-      .getSetCookie()
-      .map((line) => line.split(";")[0])
-      .join("; ");
+    const { signedInCookie, instance } = await provider();
+    const cookie = await signedInCookie("steady@example.com", "198.51.100.77");
     const { auth } = instance;
     const statuses = new Set<number>();
     // Every open dashboard page reads both; the general limit is 300 a minute per address.
@@ -179,17 +179,8 @@ describe("identity provider limits against spoofed client addresses", { timeout:
   });
 
   it("a team behind one address keeps reading its organizations past the general request limit", async () => {
-    const { post, signUp, instance } = await provider();
-    await signUp("reader@example.com");
-    const signedIn = await post(
-      "/sign-in/email",
-      { email: "reader@example.com", password },
-      { "x-real-ip": "198.51.100.78" },
-    );
-    const cookie = signedIn.headers
-      .getSetCookie()
-      .map((line) => line.split(";")[0])
-      .join("; ");
+    const { signedInCookie, instance } = await provider();
+    const cookie = await signedInCookie("reader@example.com", "198.51.100.78");
     const { auth } = instance;
     const statuses = new Set<number>();
     // The organization switcher and team page read these; the general limit is 300 a minute.
