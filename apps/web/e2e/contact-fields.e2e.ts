@@ -86,9 +86,7 @@ describe("admins define contact fields and stage names; an operator fills them i
     // The demo organization's Seats is a number field.
     await member.getByLabel("Seats").fill("lots");
     await member.getByRole("button", { name: "Save changes" }).click();
-    const refusal = member
-      .getByRole("alert")
-      .filter({ hasText: "A custom field has a value of the wrong type." });
+    const refusal = member.getByRole("alert").filter({ hasText: "Seats takes a number." });
     await refusal.waitFor();
     expect(await member.getByLabel("Seats").getAttribute("aria-describedby")).toBe(
       await refusal.getAttribute("id"),
