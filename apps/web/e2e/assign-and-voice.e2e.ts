@@ -6,7 +6,9 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 
 import { launchBrowser, screenshot, type TestBrowser } from "./harness/browser";
 import { setBackendEnv, startFakeVapi } from "./harness/fake-vapi";
+import { conversationThread, openConversation } from "./harness/conversation";
 import { signInAsDemoOperator } from "./harness/sign-in";
+import { inviteMember } from "./harness/team";
 import { createVisitor, type Visitor } from "./harness/visitor";
 import { closeServer } from "./harness/close-server";
 
@@ -90,30 +92,23 @@ describe("assigning a conversation to a teammate, and a voice call's details", (
   });
 
   it("the owner invites a teammate through the Team page, and the teammate accepts", async () => {
-    await owner.getByRole("link", { name: "Team", exact: true }).click();
-    await owner.getByLabel("Email").fill(teammateEmail);
-    await owner.getByRole("button", { name: "Create invitation" }).click();
-    const link = owner.getByLabel(`Invitation link for ${teammateEmail}`);
-    await link.waitFor();
-    const invitationLink = await link.inputValue();
-
-    await teammate.goto(invitationLink);
-    await teammate.getByRole("link", { name: "Sign up" }).click();
-    await teammate.getByLabel("Your name").fill("Theo Teammate");
-    await teammate.getByLabel("Email").fill(teammateEmail);
-    await teammate.getByLabel("Password").fill("theo's long password");
-    await teammate.getByRole("button", { name: "Sign up" }).click();
-    await teammate.getByRole("button", { name: "Accept invitation" }).click();
-    await teammate.waitForURL(`${urls.dashboard}/en/conversations`);
+    await inviteMember(owner, teammate, urls.dashboard, {
+      name: "Theo Teammate",
+      email: teammateEmail,
+      password: "theo's long password",
+    });
     await teammate.getByTestId("organization-name").getByText("Nimbus (demo)").waitFor();
   });
 
   it("the owner assigns a conversation to the teammate with the picker", async () => {
     visitor = await createVisitor(urls, demo.organizationId, "Ada Assign");
     await visitor.send("Hello, could someone look at my invoice?");
-    await owner.goto(`${urls.dashboard}/en/conversations/${visitor.conversationId}`);
-    const thread = owner.getByRole("region", { name: "Conversation" });
-    await thread.getByRole("heading", { name: "Ada Assign" }).waitFor();
+    const thread = await openConversation(
+      owner,
+      urls.dashboard,
+      visitor.conversationId,
+      "Ada Assign",
+    );
     const picker = thread.getByRole("combobox", { name: "Assignee" });
     await expect.poll(() => picker.textContent()).toBe("Unassigned");
 
@@ -235,7 +230,7 @@ describe("assigning a conversation to a teammate, and a voice call's details", (
         }),
     );
     expect(seconds).toBeCloseTo(1, 1);
-    const thread = owner.getByRole("region", { name: "Conversation" });
+    const thread = conversationThread(owner);
     await thread.getByText("My sync is stuck.").waitFor();
     // No reply box: the caller could not read a written answer.
     await owner.getByTestId("voice-no-reply").waitFor();

@@ -5,6 +5,7 @@ import type { ConsoleMessage, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 
 import { launchBrowser, type TestBrowser } from "./harness/browser";
+import { waitForConversation } from "./harness/conversation";
 import { stackLogDir } from "./harness/paths";
 import { signInAsDemoOperator } from "./harness/sign-in";
 import { createVisitor } from "./harness/visitor";
@@ -66,10 +67,7 @@ describe("a clean start: icons served, nothing logged as an error while the prod
       .getByRole("link", { name: /Clara Clean/ })
       .first()
       .click();
-    await operator
-      .getByRole("region", { name: "Conversation" })
-      .getByRole("heading", { name: "Clara Clean" })
-      .waitFor();
+    await waitForConversation(operator, "Clara Clean");
     await operator.goto(`${urls.dashboard}/pt-BR/conversations`);
     await operator
       .getByRole("list")

@@ -2,6 +2,7 @@ import type { Frame, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 
 import { launchBrowser, screenshot, type TestBrowser } from "./harness/browser";
+import { waitForConversation } from "./harness/conversation";
 import { signInAsDemoOperator } from "./harness/sign-in";
 import { createVisitor, eventually } from "./harness/visitor";
 
@@ -89,8 +90,7 @@ describe("keyboard only", () => {
     await pressUntil(page, "Tab", /^a .*Kai Keyboard/);
     await page.keyboard.press("Enter");
     await page.waitForURL(`${urls.dashboard}/en/conversations/${visitor.conversationId}`);
-    const thread = page.getByRole("region", { name: "Conversation" });
-    await thread.getByRole("heading", { name: "Kai Keyboard" }).waitFor();
+    const thread = await waitForConversation(page, "Kai Keyboard");
     // "r" goes to the reply box from anywhere on the page.
     await page.keyboard.press("r");
     expect(await describeFocus(page)).toBe("textarea Reply");

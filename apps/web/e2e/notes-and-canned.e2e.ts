@@ -2,7 +2,8 @@ import type { FrameLocator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 
 import { launchBrowser, screenshot, type TestBrowser } from "./harness/browser";
-import { signInAsDemoOperator, submitSignUp } from "./harness/sign-in";
+import { signInAsDemoOperator } from "./harness/sign-in";
+import { inviteMember } from "./harness/team";
 import { eventually } from "./harness/visitor";
 
 type Caught = { subject: string; to: string[]; text: string };
@@ -61,19 +62,11 @@ describe("private notes with @mentions, and canned responses", () => {
   });
 
   it("a teammate joins and asks for mention emails", async () => {
-    await owner.getByRole("link", { name: "Team", exact: true }).click();
-    await owner.getByLabel("Email").fill(memberEmail);
-    await owner.getByRole("button", { name: "Create invitation" }).click();
-    const link = owner.getByLabel(`Invitation link for ${memberEmail}`);
-    await link.waitFor();
-    await member.goto(await link.inputValue());
-    await member.getByRole("link", { name: "Sign up" }).click();
-    await member.getByLabel("Your name").fill("Nina Notes");
-    await member.getByLabel("Email").fill(memberEmail);
-    await member.getByLabel("Password").fill("nina's long password");
-    await submitSignUp(member);
-    await member.getByRole("button", { name: "Accept invitation" }).click();
-    await member.waitForURL(`${urls.dashboard}/en/conversations`);
+    await inviteMember(owner, member, urls.dashboard, {
+      name: "Nina Notes",
+      email: memberEmail,
+      password: "nina's long password",
+    });
     await member.goto(`${urls.dashboard}/en/settings/notifications`);
     const mentions = member.getByLabel("Email me when I'm mentioned");
     await mentions.check();

@@ -2,6 +2,7 @@ import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 
 import { launchBrowser, screenshot, type TestBrowser } from "./harness/browser";
+import { waitForConversation } from "./harness/conversation";
 import { signInAsDemoOperator } from "./harness/sign-in";
 import { createVisitor, eventually, type Visitor } from "./harness/visitor";
 
@@ -48,10 +49,7 @@ describe("an operator works a visitor's conversation live", () => {
 
   it("replies, and the visitor receives the reply", async () => {
     await page.getByRole("link", { name: /Vera Visitor/ }).click();
-    await page
-      .getByRole("region", { name: "Conversation" })
-      .getByRole("heading", { name: "Vera Visitor" })
-      .waitFor();
+    const thread = await waitForConversation(page, "Vera Visitor");
     // The AI already handed this one to a person; a desktop keyboard has Ctrl+Enter.
     await expect(
       page.getByText("Replying hands the conversation to a person.").count(),
@@ -59,7 +57,6 @@ describe("an operator works a visitor's conversation live", () => {
     await expect(page.getByText("Ctrl+Enter to send").isVisible()).resolves.toBe(true);
     await page.getByLabel("Reply").fill(REPLY);
     await page.getByRole("button", { name: "Send" }).click();
-    const thread = page.getByRole("region", { name: "Conversation" });
     await thread
       .locator('article[data-author="operator"]')
       .getByText("Hi Vera, Olivia here.", { exact: false })

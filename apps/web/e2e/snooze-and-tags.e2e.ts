@@ -2,6 +2,7 @@ import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 
 import { launchBrowser, screenshot, type TestBrowser } from "./harness/browser";
+import { waitForConversation } from "./harness/conversation";
 import { signInAsDemoOperator } from "./harness/sign-in";
 import { createVisitor, eventually, type Visitor } from "./harness/visitor";
 
@@ -57,10 +58,7 @@ describe("an operator tags, prioritizes and snoozes a conversation", () => {
     await visitor.send("My invoice for November is missing.");
     await page.goto(`${urls.dashboard}/en/conversations`);
     await page.getByRole("link", { name: /Sonia Snooze/ }).click();
-    await page
-      .getByRole("region", { name: "Conversation" })
-      .getByRole("heading", { name: "Sonia Snooze" })
-      .waitFor();
+    await waitForConversation(page, "Sonia Snooze");
     await choose(page, "Priority", "Urgent");
     await choose(page, "Add tag", tagName);
     const triage = page.getByTestId("conversation-triage");

@@ -2,7 +2,8 @@ import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 
 import { launchBrowser, screenshot, type TestBrowser } from "./harness/browser";
-import { signInAsDemoOperator, submitSignUp } from "./harness/sign-in";
+import { signInAsDemoOperator } from "./harness/sign-in";
+import { acceptInvitation, createInvitation } from "./harness/team";
 
 describe("team: an invited member works conversations but cannot administer", () => {
   const urls = inject("urls");
@@ -26,12 +27,7 @@ describe("team: an invited member works conversations but cannot administer", ()
   });
 
   it("the owner invites a member and gets a link to send", async () => {
-    await owner.getByRole("link", { name: "Team", exact: true }).click();
-    await owner.getByLabel("Email").fill(memberEmail);
-    await owner.getByRole("button", { name: "Create invitation" }).click();
-    const link = owner.getByLabel(`Invitation link for ${memberEmail}`);
-    await link.waitFor();
-    invitationLink = await link.inputValue();
+    invitationLink = await createInvitation(owner, memberEmail);
     expect(invitationLink).toMatch(new RegExp(`^${urls.dashboard}/accept-invitation/`));
     // The copy button beside the link puts it on the clipboard.
     await ownerBrowser.grantPermissions(["clipboard-read", "clipboard-write"], {
@@ -47,14 +43,11 @@ describe("team: an invited member works conversations but cannot administer", ()
   });
 
   it("the invitee signs up from the link, accepts and lands in the inbox", async () => {
-    await member.goto(invitationLink);
-    await member.getByRole("link", { name: "Sign up" }).click();
-    await member.getByLabel("Your name").fill("Mia Member");
-    await member.getByLabel("Email").fill(memberEmail);
-    await member.getByLabel("Password").fill("mia's long password");
-    await submitSignUp(member);
-    await member.getByRole("button", { name: "Accept invitation" }).click();
-    await member.waitForURL(`${urls.dashboard}/en/conversations`);
+    await acceptInvitation(member, invitationLink, urls.dashboard, {
+      name: "Mia Member",
+      email: memberEmail,
+      password: "mia's long password",
+    });
     await member.getByTestId("organization-name").getByText("Nimbus (demo)").waitFor();
   });
 

@@ -30,13 +30,33 @@ export const ERROR_CODES = [
 
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
-/** `field` names the custom field a refused value was for, so a form can show it beside it. */
-export type ErrorData = { code: ErrorCode; message: string; retryAfter?: number; field?: string };
+/** What a custom field takes, said when a value is refused ("defined": no such field). */
+export const FIELD_EXPECTATIONS = [
+  "defined",
+  "text",
+  "number",
+  "boolean",
+  "date",
+  "option",
+] as const;
+export type FieldExpectation = (typeof FIELD_EXPECTATIONS)[number];
+
+/**
+ * `field` names the custom field a refused value was for, so a form can show it beside it, and
+ * `expected` what that field takes, so the form can say why.
+ */
+export type ErrorData = {
+  code: ErrorCode;
+  message: string;
+  retryAfter?: number;
+  field?: string;
+  expected?: FieldExpectation;
+};
 
 export function fail(
   code: ErrorCode,
   message: string,
-  extra?: { retryAfter?: number; field?: string },
+  extra?: { retryAfter?: number; field?: string; expected?: FieldExpectation },
 ): never {
   throw new ConvexError<ErrorData>({ code, message, ...extra });
 }
@@ -57,4 +77,11 @@ export function errorFieldOf(error: unknown): string | null {
   if (errorCodeOf(error) === null) return null;
   const field = ((error as { data?: unknown }).data as { field?: unknown }).field;
   return typeof field === "string" ? field : null;
+}
+
+/** What the refused custom field takes, from a ConvexError thrown by `fail`; null if unsaid. */
+export function errorExpectationOf(error: unknown): FieldExpectation | null {
+  if (errorCodeOf(error) === null) return null;
+  const expected = ((error as { data?: unknown }).data as { expected?: unknown }).expected;
+  return FIELD_EXPECTATIONS.find((known) => known === expected) ?? null;
 }

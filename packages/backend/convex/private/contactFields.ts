@@ -96,6 +96,9 @@ export const setStageLabel = adminMutation({
     else delete stageLabels[stage];
     if (row) await ctx.db.patch(row._id, { stageLabels });
     else await ctx.db.insert("contactSettings", { organizationId: orgId, stageLabels });
+    await recordAudit(ctx, ctx.operator, "contactStage.setLabel", stage, {
+      label: text ?? "",
+    });
     return null;
   },
 });

@@ -135,3 +135,74 @@ export const rejections = adminQuery({
     };
   },
 });
+
+/** The newest import still running or stopped at a failed batch, to come back to after a reload. */
+export const unfinished = adminQuery({
+  args: {},
+  handler: async (ctx) => {
+    const recent = await ctx.db
+      .query("contactImports")
+      .withIndex("by_organization", (q) => q.eq("organizationId", ctx.operator.orgId))
+      .order("desc")
+      .take(20);
+    const job = recent.find(
+      (candidate) =>
+        candidate.status === "parsing" ||
+        candidate.status === "importing" ||
+        (candidate.status === "failed" && candidate.failedBatch !== undefined),
+    );
+    return job?._id ?? null;
+  },
+});
+
+async function requireFailedBatch(
+  ctx: Pick<QueryCtx, "db">,
+  orgId: string,
+  jobId: Id<"contactImports">,
+) {
+  const job = await requireOrgImport(ctx, orgId, jobId);
+  if (job.status !== "failed" || job.failedBatch === undefined)
+    fail("INVALID_INPUT", "This import has no failed batch");
+  return { ...job, failedBatch: job.failedBatch };
+}
+
+/** Writes the rest of a stopped import again, from the batch that failed. */
+export const retry = adminMutation({
+  args: { jobId: v.id("contactImports") },
+  handler: async (ctx, { jobId }) => {
+    const job = await requireFailedBatch(ctx, ctx.operator.orgId, jobId);
+    await ctx.db.patch(jobId, {
+      status: "importing",
+      error: undefined,
+      failedBatch: undefined,
+      finishedAt: undefined,
+    });
+    await ctx.scheduler.runAfter(0, internal.system.contactImportBatch.run, {
+      jobId,
+      index: job.failedBatch,
+    });
+    await recordAudit(ctx, ctx.operator, "contactImport.retry", jobId, {
+      batch: job.failedBatch,
+    });
+    return null;
+  },
+});
+
+/** Drops the rows a stopped import did not write and ends it; what it wrote stays. */
+export const discard = adminMutation({
+  args: { jobId: v.id("contactImports") },
+  handler: async (ctx, { jobId }) => {
+    const job = await requireFailedBatch(ctx, ctx.operator.orgId, jobId);
+    const left = await ctx.db
+      .query("contactImportBatches")
+      .withIndex("by_job_and_index", (q) => q.eq("jobId", jobId))
+      .collect();
+    for (const batch of left) await ctx.db.delete(batch._id);
+    // Done with what it wrote; the error stays to say the rest was dropped.
+    await ctx.db.patch(jobId, { status: "done", failedBatch: undefined });
+    await recordAudit(ctx, ctx.operator, "contactImport.discard", jobId, {
+      batch: job.failedBatch,
+    });
+    return null;
+  },
+});

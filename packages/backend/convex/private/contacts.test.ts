@@ -22,7 +22,7 @@ const page = { numItems: 50, cursor: null };
 async function dataOf(promise: Promise<unknown>) {
   const error = await promise.then(
     () => undefined,
-    (e: { data?: { code?: string; message?: string; field?: string } }) => e,
+    (e: { data?: { code?: string; message?: string; field?: string; expected?: string } }) => e,
   );
   return error?.data;
 }
@@ -136,21 +136,23 @@ describe("private.contacts: writes are validated", () => {
       name: "Ana",
       customFields: { seats: 12, plan: "pro", renews: "2026-12-31", vip: true },
     });
-    const wrong: Record<string, string | number | boolean>[] = [
-      { seats: "twelve" },
-      { plan: "enterprise" },
-      { renews: "2026-02-30" },
-      { renews: "tomorrow" },
-      { vip: "yes" },
-      { unknown: "x" },
+    const wrong: [Record<string, string | number | boolean>, string][] = [
+      [{ seats: "twelve" }, "number"],
+      [{ plan: "enterprise" }, "option"],
+      [{ renews: "2026-02-30" }, "date"],
+      [{ renews: "tomorrow" }, "date"],
+      [{ vip: "yes" }, "boolean"],
+      [{ unknown: "x" }, "defined"],
     ];
-    for (const customFields of wrong) {
+    for (const [customFields, expected] of wrong) {
       const data = await dataOf(
         member.mutation(api.private.contacts.update, { contactId: id, customFields }),
       );
       expect(data?.code, JSON.stringify(customFields)).toBe("INVALID_FIELD_VALUE");
       // The form shows the refusal beside the field it names.
       expect(data?.field).toBe(Object.keys(customFields)[0]);
+      // …and says what the field takes.
+      expect(data?.expected, JSON.stringify(customFields)).toBe(expected);
     }
     await member.mutation(api.private.contacts.update, {
       contactId: id,
@@ -208,6 +210,40 @@ describe("private.contacts: writes are validated", () => {
       stages: ["lead", "prospect", "customer", "churned"],
       stageLabels: { lead: "Trial" },
     });
+  });
+
+  test("renaming a stage, or restoring its default, is in the audit log with who did it", async () => {
+    const { t, admin } = await world();
+    await admin.mutation(api.private.contactFields.setStageLabel, {
+      stage: "lead",
+      label: "Trial",
+    });
+    await admin.mutation(api.private.contactFields.setStageLabel, { stage: "lead", label: " " });
+    const audit = await t.run(async (ctx) => await ctx.db.query("auditLog").collect());
+    expect(
+      audit
+        .filter((entry) => entry.action === "contactStage.setLabel")
+        .map(({ organizationId, action, target, details }) => ({
+          organizationId,
+          action,
+          target,
+          details,
+        })),
+    ).toEqual([
+      {
+        organizationId: "org_a",
+        action: "contactStage.setLabel",
+        target: "lead",
+        details: { label: "Trial" },
+      },
+      {
+        organizationId: "org_a",
+        action: "contactStage.setLabel",
+        target: "lead",
+        details: { label: "" },
+      },
+    ]);
+    expect(audit.every((entry) => entry.actorId)).toBe(true);
   });
 });
 

@@ -192,7 +192,7 @@ export const beginImport = internalMutation({
       return;
     }
     await ctx.db.patch(jobId, { status: "importing" });
-    await ctx.scheduler.runAfter(0, internal.system.contactImportBatch.apply, { jobId, index: 0 });
+    await ctx.scheduler.runAfter(0, internal.system.contactImportBatch.run, { jobId, index: 0 });
   },
 });
 

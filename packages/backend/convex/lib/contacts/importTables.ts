@@ -34,6 +34,8 @@ export const contactImportTables = {
     startedAt: v.optional(v.number()),
     finishedAt: v.optional(v.number()),
     error: v.optional(v.string()),
+    /** The batch whose mutation failed; the import can be retried from it or discarded. */
+    failedBatch: v.optional(v.number()),
   })
     .index("by_organization", ["organizationId"])
     .index("by_status", ["status"])

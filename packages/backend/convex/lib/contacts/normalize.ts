@@ -1,7 +1,7 @@
 import { parsePhoneNumberFromString } from "libphonenumber-js";
 
 import type { Doc } from "../../_generated/dataModel";
-import { fail } from "../errors";
+import { fail, type FieldExpectation } from "../errors";
 import type { ContactFieldValue } from "./validators";
 
 const MAX_TEXT = 200;
@@ -59,25 +59,26 @@ export function checkFieldValue(
   key: string,
   value: ContactFieldValue,
 ): ContactFieldValue {
-  if (!definition) fail("INVALID_FIELD_VALUE", `No custom field "${key}"`, { field: key });
-  const wrong = (expected: string): never =>
-    fail("INVALID_FIELD_VALUE", `"${key}" takes ${expected}`, { field: key });
+  if (!definition)
+    fail("INVALID_FIELD_VALUE", `No custom field "${key}"`, { field: key, expected: "defined" });
+  const wrong = (what: string, expected: FieldExpectation): never =>
+    fail("INVALID_FIELD_VALUE", `"${key}" takes ${what}`, { field: key, expected });
   switch (definition.type) {
     case "text":
-      if (typeof value !== "string") wrong("text");
+      if (typeof value !== "string") wrong("text", "text");
       return (value as string).trim().slice(0, MAX_TEXT * 5);
     case "number":
-      if (typeof value !== "number" || !Number.isFinite(value)) wrong("a number");
+      if (typeof value !== "number" || !Number.isFinite(value)) wrong("a number", "number");
       return value;
     case "boolean":
-      if (typeof value !== "boolean") wrong("yes or no");
+      if (typeof value !== "boolean") wrong("yes or no", "boolean");
       return value;
     case "date":
-      if (typeof value !== "string" || !isIsoDay(value)) wrong("a date (YYYY-MM-DD)");
+      if (typeof value !== "string" || !isIsoDay(value)) wrong("a date (YYYY-MM-DD)", "date");
       return value;
     case "select":
       if (typeof value !== "string" || !definition.options?.includes(value))
-        wrong(`one of: ${(definition.options ?? []).join(", ")}`);
+        wrong(`one of: ${(definition.options ?? []).join(", ")}`, "option");
       return value;
   }
 }

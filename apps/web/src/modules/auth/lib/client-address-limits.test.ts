@@ -2,7 +2,7 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterEach, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 
 import { createEchoAuth, type EchoAuthOptions, type Notice } from "./create-auth";
 
@@ -14,7 +14,10 @@ const password = "correct horse battery";
 // Each attempt hashes a password (scrypt), so a test of several attempts takes seconds.
 describe("identity provider limits against spoofed client addresses", { timeout: 30_000 }, () => {
   const cleanups: (() => void)[] = [];
-  afterEach(() => cleanups.splice(0).forEach((cleanup) => cleanup()));
+  afterEach(() => {
+    vi.useRealTimers();
+    cleanups.splice(0).forEach((cleanup) => cleanup());
+  });
 
   async function provider(options: Partial<EchoAuthOptions> = {}) {
     const dir = mkdtempSync(join(tmpdir(), "echo-auth-limits-"));
@@ -41,7 +44,17 @@ describe("identity provider limits against spoofed client addresses", { timeout:
       );
     const signUp = (email: string) =>
       instance.auth.api.signUpEmail({ body: { email, password, name: "Someone" } });
-    return { post, signUp, notices, instance };
+    /** A new account signed in from `address`: its session cookie. */
+    const signedInCookie = async (email: string, address: string) => {
+      await signUp(email);
+      const signedIn = await post("/sign-in/email", { email, password }, { "x-real-ip": address });
+      expect(signedIn.status).toBe(200);
+      return signedIn.headers
+        .getSetCookie()
+        .map((line) => line.split(";")[0])
+        .join("; ");
+    };
+    return { post, signUp, signedInCookie, notices, instance };
   }
 
   const spoofed = (n: number) => ({ "x-forwarded-for": `203.0.113.${n}` });
@@ -116,18 +129,8 @@ describe("identity provider limits against spoofed client addresses", { timeout:
   });
 
   it("a team behind one address keeps reading its sessions and tokens past the general request limit", async () => {
-    const { post, signUp, instance } = await provider();
-    await signUp("steady@example.com");
-    const signedIn = await post(
-      "/sign-in/email",
-      { email: "steady@example.com", password },
-      { "x-real-ip": "198.51.100.77" },
-    );
-    expect(signedIn.status).toBe(200);
-    const cookie = signedIn.headers
-      .getSetCookie()
-      .map((line) => line.split(";")[0])
-      .join("; ");
+    const { signedInCookie, instance } = await provider();
+    const cookie = await signedInCookie("steady@example.com", "198.51.100.77");
     const { auth } = instance;
     const statuses = new Set<number>();
     // Every open dashboard page reads both; the general limit is 300 a minute per address.
@@ -156,5 +159,39 @@ describe("identity provider limits against spoofed client addresses", { timeout:
     }
     expect(statuses).toEqual([200, 200, 200, 429]);
     expect(notices.filter((notice) => notice.kind === "password-reset")).toHaveLength(3);
+  });
+
+  it("a client's sign-in count expires a window after its first attempt, even while it keeps trying", async () => {
+    vi.useFakeTimers({ toFake: ["Date"], now: new Date("2026-12-06T10:00:00Z") });
+    const { post } = await provider({ clientIpHeader: "x-real-ip", signInAttemptsPerMinute: 3 });
+    const attempt = async (atSecond: number) => {
+      vi.setSystemTime(new Date(Date.UTC(2026, 11, 6, 10, 0, atSecond)));
+      const response = await post(
+        "/sign-in/email",
+        { email: `persistent-${atSecond}@example.com`, password: "wrong password!" },
+        { "x-real-ip": "198.51.100.90" },
+      );
+      return response.status;
+    };
+    const statuses: number[] = [];
+    for (const second of [0, 20, 40, 50, 61, 70, 80, 90]) statuses.push(await attempt(second));
+    expect(statuses).toEqual([401, 401, 401, 429, 401, 401, 401, 429]);
+  });
+
+  it("a team behind one address keeps reading its organizations past the general request limit", async () => {
+    const { signedInCookie, instance } = await provider();
+    const cookie = await signedInCookie("reader@example.com", "198.51.100.78");
+    const { auth } = instance;
+    const statuses = new Set<number>();
+    // The organization switcher and team page read these; the general limit is 300 a minute.
+    for (let n = 0; n < 310; n++) {
+      for (const path of ["/organization/list", "/organization/get-full-organization", "/jwks"]) {
+        const response = await auth.handler(
+          new Request(`${baseURL}/api/auth${path}`, { headers: { cookie, origin: baseURL } }),
+        );
+        statuses.add(response.status);
+      }
+    }
+    expect([...statuses]).toEqual([200]);
   });
 });

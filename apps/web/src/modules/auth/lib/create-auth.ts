@@ -6,6 +6,7 @@ import { jwt, organization, twoFactor } from "better-auth/plugins";
 import { DatabaseSync } from "node:sqlite";
 
 import { accountThrottle, type AccountThrottleOptions } from "./account-throttle";
+import { fixedWindowLimits } from "./fixed-window-limits";
 import type { IdentityEvent, MembershipEvent, OrganizationEvent } from "./identity-webhook";
 
 export const TOKEN_AUDIENCE = "convex";
@@ -194,7 +195,7 @@ export function createEchoAuth(options: EchoAuthOptions) {
     },
     rateLimit: {
       enabled: true,
-      storage: "memory",
+      customStorage: fixedWindowLimits(),
       window: 60,
       max: 300,
       customRules: {
@@ -206,6 +207,11 @@ export function createEchoAuth(options: EchoAuthOptions) {
         // Every dashboard page reads both with a session cookie; counted, a team sharing one address got 429s.
         "/get-session": false,
         "/token": false,
+        // The organization switcher and the team page read these on every signed-in page.
+        "/organization/list": false,
+        "/organization/get-full-organization": false,
+        // The backend reads the signing keys to verify every new token, all from one address.
+        "/jwks": false,
       },
     },
     plugins: [

@@ -1,7 +1,12 @@
+import { cn } from "@echo/ui/lib/utils";
 import { useFormatter, useTranslations } from "next-intl";
 
 import { countAxis, labelledDayIndexes } from "../../lib/chart-scale";
 import type { DayVolume } from "../../lib/volume-csv";
+
+/** Dates under the chart; the phone's are a subset (every other one), so they stay evenly spaced. */
+const WIDE_LABELS = 7;
+const PHONE_LABELS = 4;
 
 /**
  * Conversations per day as bars (escalated share darker) over a count axis, with dates under it.
@@ -11,7 +16,9 @@ export function VolumeChart({ days }: { days: DayVolume[] }) {
   const t = useTranslations("analytics");
   const format = useFormatter();
   const axis = countAxis(Math.max(0, ...days.map((day) => day.conversations)));
-  const labelled = labelledDayIndexes(days.length);
+  const labelled = labelledDayIndexes(days.length, WIDE_LABELS);
+  // Every other wide label: a pt-BR date ("10 de dez.") is ~60 px, and a phone's chart ~320 px.
+  const onPhones = new Set(labelledDayIndexes(days.length, PHONE_LABELS));
   const label = (day: string) =>
     format.dateTime(new Date(`${day}T00:00:00Z`), {
       day: "numeric",
@@ -68,7 +75,10 @@ export function VolumeChart({ days }: { days: DayVolume[] }) {
           {labelled.map((index) => (
             <span
               key={days[index]!.day}
-              className="absolute top-1 -translate-x-1/2 whitespace-nowrap first:translate-x-0 last:-translate-x-full"
+              className={cn(
+                "absolute top-1 -translate-x-1/2 whitespace-nowrap first:translate-x-0 last:-translate-x-full",
+                !onPhones.has(index) && "hidden sm:inline",
+              )}
               style={{ left: `${((index + 0.5) / days.length) * 100}%` }}
             >
               {label(days[index]!.day)}

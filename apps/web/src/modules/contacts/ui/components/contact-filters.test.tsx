@@ -67,4 +67,14 @@ describe("ContactFilters", () => {
     );
     expect(screen.getByRole("combobox", { name: "Ordenar" }).textContent).toBe("Nome, A a Z");
   });
+
+  it("gives the sort the whole row on a phone, where half of it cut the pt-BR sorts short", () => {
+    renderFilters({ ...EMPTY_FILTERS, sort: "lastSeen", order: "desc" }, "pt-BR");
+    const sort = screen.getByRole("combobox", { name: "Ordenar" });
+    expect(sort.textContent).toBe("Visto por último, mais recentes");
+    // The two-column phone grid; from md up the filters sit three to a row.
+    const cell = sort.closest(".grid.gap-1")!;
+    expect(cell.classList.contains("col-span-2")).toBe(true);
+    expect(cell.classList.contains("md:col-span-1")).toBe(true);
+  });
 });

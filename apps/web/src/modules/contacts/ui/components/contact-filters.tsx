@@ -85,6 +85,8 @@ export function ContactFilters({
           ]}
         />
         <LabeledSelect
+          // A half-width phone column cut pt-BR sorts short ("Visto por último, mais rec…").
+          className="col-span-2 md:col-span-1"
           label={tf("sort")}
           value={`${value.sort}:${value.order}`}
           onChange={(choice) => {

@@ -130,6 +130,7 @@ describe("ContactForm", () => {
         code: "INVALID_FIELD_VALUE",
         message: '"seats" takes a number',
         field: "seats",
+        expected: "number",
       });
     }, "pt-BR");
     fireEvent.change(screen.getByLabelText("Nome"), { target: { value: "Ana" } });
@@ -137,9 +138,23 @@ describe("ContactForm", () => {
     fireEvent.change(seats, { target: { value: "muitos" } });
     fireEvent.click(screen.getByRole("button", { name: "Go" }));
     const alert = await screen.findByRole("alert");
-    expect(alert.textContent).toBe(ptBR.errors.INVALID_FIELD_VALUE);
+    expect(alert.textContent).toBe("Seats aceita um número.");
     expect(seats.getAttribute("aria-invalid")).toBe("true");
     expect(seats.getAttribute("aria-describedby")).toBe(alert.id);
     expect(screen.getAllByRole("alert")).toHaveLength(1);
+  });
+
+  it("names a choice field's options when its value is refused, in en", async () => {
+    renderForm(async () => {
+      throw new ConvexError({
+        code: "INVALID_FIELD_VALUE",
+        message: '"plan" takes one of: Free, Pro',
+        field: "plan",
+        expected: "option",
+      });
+    }, "en");
+    fireEvent.change(screen.getByLabelText("Name"), { target: { value: "Ana" } });
+    fireEvent.click(screen.getByRole("button", { name: "Go" }));
+    expect((await screen.findByRole("alert")).textContent).toBe("Plan takes one of: Free, Pro.");
   });
 });

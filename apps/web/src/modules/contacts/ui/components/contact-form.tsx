@@ -1,7 +1,7 @@
 "use client";
 
 import { api } from "@echo/backend/convex/_generated/api";
-import { errorCodeOf, errorFieldOf } from "@echo/backend/convex/lib/errors";
+import { errorCodeOf, errorExpectationOf, errorFieldOf } from "@echo/backend/convex/lib/errors";
 import { Button } from "@echo/ui/components/button";
 import { Input } from "@echo/ui/components/input";
 import { useQuery } from "convex/react";
@@ -43,6 +43,7 @@ export function ContactForm({
   const t = useTranslations("contacts.form");
   const stageLabel = useStageLabel();
   const errorMessage = useErrorMessage();
+  const refusal = useTranslations("contactFieldRefusals");
   const [values, setValues] = useState(initial);
   const definitions = useQuery(api.private.contactFields.list, {})?.fields ?? [];
   const [error, setError] = useState<string | null>(null);
@@ -61,8 +62,15 @@ export function ContactForm({
       });
     } catch (caught) {
       const field = errorFieldOf(caught);
-      if (errorCodeOf(caught) === "INVALID_FIELD_VALUE" && definitions.some((d) => d.key === field))
-        setFieldError({ key: field!, message: errorMessage(caught) });
+      const definition = definitions.find((d) => d.key === field);
+      const expected = errorExpectationOf(caught);
+      if (errorCodeOf(caught) === "INVALID_FIELD_VALUE" && definition)
+        setFieldError({
+          key: definition.key,
+          message: expected
+            ? refusal(expected, { field: definition.label, options: definition.options.join(", ") })
+            : errorMessage(caught),
+        });
       else setError(errorMessage(caught));
     } finally {
       setSaving(false);

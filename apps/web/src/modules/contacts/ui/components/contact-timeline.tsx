@@ -2,6 +2,7 @@
 
 import { api } from "@echo/backend/convex/_generated/api";
 import type { Id } from "@echo/backend/convex/_generated/dataModel";
+import { markdownPlainText } from "@echo/ui/lib/markdown-plain-text";
 import { useQuery } from "convex/react";
 import { useFormatter, useNow, useTranslations } from "next-intl";
 
@@ -38,7 +39,11 @@ export function ContactTimeline({ contactId }: { contactId: Id<"contacts"> }) {
                   <span>·</span>
                   <span>{format.relativeTime(conversation.lastMessageAt, now)}</span>
                 </span>
-                <span className="line-clamp-2">{conversation.lastMessage ?? t("noMessages")}</span>
+                <span className="line-clamp-2">
+                  {conversation.lastMessage
+                    ? markdownPlainText(conversation.lastMessage)
+                    : t("noMessages")}
+                </span>
               </Link>
             </li>
           ))}

@@ -7,6 +7,7 @@ import {
   SelectTrigger,
   SelectValue,
 } from "@echo/ui/components/select";
+import { cn } from "@echo/ui/lib/utils";
 import { useId } from "react";
 
 /** A small select with its visible label, for the contacts filters and form. */
@@ -16,6 +17,7 @@ export function LabeledSelect({
   options,
   onChange,
   display,
+  className,
 }: {
   label: string;
   value: string;
@@ -23,10 +25,11 @@ export function LabeledSelect({
   onChange: (value: string) => void;
   /** What the closed select shows instead of the picked option's label. */
   display?: string;
+  className?: string;
 }) {
   const labelId = useId();
   return (
-    <div className="grid gap-1">
+    <div className={cn("grid gap-1", className)}>
       <span id={labelId} className="text-xs text-muted-foreground">
         {label}
       </span>

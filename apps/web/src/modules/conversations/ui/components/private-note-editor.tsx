@@ -6,16 +6,12 @@ import { Button } from "@echo/ui/components/button";
 import { Textarea } from "@echo/ui/components/textarea";
 import { useMutation, useQuery } from "convex/react";
 import { useTranslations } from "next-intl";
-import { type FormEvent, type KeyboardEvent, useId, useRef, useState } from "react";
+import { type FormEvent, type KeyboardEvent, useState } from "react";
 
 import { useErrorMessage } from "@/modules/convex/use-error-message";
 
-import {
-  type ComposerSuggestion,
-  useComposerSuggestions,
-} from "../../hooks/use-composer-suggestions";
-import { mentionedIds, replaceTrigger } from "../../lib/composer-trigger";
-import { ComposerSuggestions, suggestionId } from "./composer-suggestions";
+import { useComposerMentions } from "../../hooks/use-composer-mentions";
+import { mentionedIds } from "../../lib/composer-trigger";
 import type { ConversationNote } from "./private-note";
 import { MAX_REPLY_CHARS } from "./reply-composer";
 
@@ -32,20 +28,20 @@ export function PrivateNoteEditor({
   conversationId: Id<"conversations">;
   onDone: () => void;
 }) {
-  const tNotes = useTranslations("notes");
-  const tCanned = useTranslations("cannedResponses");
   const tEdits = useTranslations("noteEdits");
   const errorMessage = useErrorMessage();
   const edit = useMutation(api.private.notes.edit);
   const members = useQuery(api.private.members.list, {});
   const [draft, setDraft] = useState(note.text);
-  const [caret, setCaret] = useState(note.text.length);
-  const [picked, setPicked] = useState<{ userId: string; name: string }[]>([]);
   const [saving, setSaving] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const box = useRef<HTMLTextAreaElement>(null);
-  const listId = useId();
-  const suggestions = useComposerSuggestions({ conversationId, draft, caret, note: true });
+  const mentions = useComposerMentions({
+    conversationId,
+    draft,
+    setDraft,
+    note: true,
+    initialCaret: note.text.length,
+  });
   const named = (members ?? []).filter((member) => note.mentions.includes(member.userId));
   const saveable = draft.trim() !== "" && draft.length <= MAX_REPLY_CHARS && !saving;
 
@@ -58,7 +54,7 @@ export function PrivateNoteEditor({
       await edit({
         noteId: note._id,
         text: draft,
-        mentions: mentionedIds(draft, [...named, ...picked]),
+        mentions: mentionedIds(draft, [...named, ...mentions.picked]),
       });
       onDone();
     } catch (failure) {
@@ -68,17 +64,8 @@ export function PrivateNoteEditor({
     }
   }
 
-  function pick(item: ComposerSuggestion) {
-    if (!suggestions.trigger) return;
-    const next = replaceTrigger(draft, suggestions.trigger, caret, item.insertion);
-    setDraft(next.text);
-    setCaret(next.caret);
-    if (item.member) setPicked((members) => [...members, item.member!]);
-    requestAnimationFrame(() => box.current?.setSelectionRange(next.caret, next.caret));
-  }
-
   function onKeyDown(event: KeyboardEvent<HTMLTextAreaElement>) {
-    if (suggestions.onKeyDown(event, pick)) return;
+    if (mentions.suggestionKey(event)) return;
     if (event.key === "Escape") onDone();
     else if (event.key === "Enter" && (event.metaKey || event.ctrlKey)) void save();
   }
@@ -90,29 +77,12 @@ export function PrivateNoteEditor({
           {error}
         </p>
       ) : null}
-      <ComposerSuggestions
-        id={listId}
-        label={suggestions.trigger?.kind === "mention" ? tNotes("mentionList") : tCanned("list")}
-        items={suggestions.items}
-        active={suggestions.active}
-        onPick={pick}
-      />
+      {mentions.list}
       <Textarea
-        ref={box}
+        {...mentions.textareaProps}
         autoFocus
-        value={draft}
-        onChange={(event) => {
-          setDraft(event.target.value);
-          setCaret(event.target.selectionStart);
-        }}
-        onSelect={(event) => setCaret(event.currentTarget.selectionStart)}
         onKeyDown={onKeyDown}
         aria-label={tEdits("editLabel")}
-        aria-autocomplete="list"
-        aria-controls={suggestions.items.length ? listId : undefined}
-        aria-activedescendant={
-          suggestions.items.length ? suggestionId(listId, suggestions.active) : undefined
-        }
         className="border-amber-400 bg-background"
         rows={3}
       />

@@ -1,26 +1,15 @@
 import type { Id } from "@echo/backend/convex/_generated/dataModel";
 import { cleanup, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
-import { getFunctionName } from "convex/server";
 import { NextIntlClientProvider } from "next-intl";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 
 import en from "../../../../../messages/en.json";
 import ptBR from "../../../../../messages/pt-BR.json";
+import { convex } from "@/test/convex-double";
+
 import { type ConversationNote, PrivateNote } from "./private-note";
 
-// Convex's React hooks are the third-party boundary: queries answer from `answers` by name.
-const convex = vi.hoisted(() => ({
-  answers: {} as Record<string, unknown>,
-  calls: [] as { name: string; args: unknown }[],
-}));
-vi.mock("convex/react", () => ({
-  useMutation: (reference: Parameters<typeof getFunctionName>[0]) => (args: unknown) => {
-    convex.calls.push({ name: getFunctionName(reference), args });
-    return Promise.resolve(null);
-  },
-  useQuery: (reference: Parameters<typeof getFunctionName>[0], args: unknown) =>
-    args === "skip" ? undefined : convex.answers[getFunctionName(reference)],
-}));
+vi.mock("convex/react", async () => (await import("@/test/convex-double")).convexReact);
 
 beforeEach(() => {
   convex.calls = [];

@@ -18,7 +18,6 @@ import {
   type FormEvent,
   type KeyboardEvent,
   type Ref,
-  useId,
   useImperativeHandle,
   useRef,
   useState,
@@ -27,14 +26,10 @@ import {
 import { useErrorMessage } from "@/modules/convex/use-error-message";
 
 import { useAttachmentLabels } from "../../hooks/use-attachment-labels";
-import {
-  type ComposerSuggestion,
-  useComposerSuggestions,
-} from "../../hooks/use-composer-suggestions";
+import { useComposerMentions } from "../../hooks/use-composer-mentions";
 import { useOperatorTyping } from "../../hooks/use-operator-typing";
 import { useReplyAttachments } from "../../hooks/use-reply-attachments";
-import { mentionedIds, replaceTrigger } from "../../lib/composer-trigger";
-import { ComposerSuggestions, suggestionId } from "./composer-suggestions";
+import { mentionedIds } from "../../lib/composer-trigger";
 
 export const MAX_REPLY_CHARS = 4000;
 
@@ -57,15 +52,11 @@ export function ReplyComposer({
 }) {
   const t = useTranslations("conversations");
   const tNotes = useTranslations("notes");
-  const tCanned = useTranslations("cannedResponses");
   const errorMessage = useErrorMessage();
   const reply = useMutation(api.private.messages.reply);
   const addNote = useMutation(api.private.notes.add);
   const [mode, setMode] = useState<"reply" | "note">("reply");
   const note = mode === "note";
-  const [caret, setCaret] = useState(0);
-  const [picked, setPicked] = useState<{ userId: string; name: string }[]>([]);
-  const listId = useId();
   const enhance = useAction(api.private.messages.enhance);
   const [draft, setDraft] = useState("");
   // A private note is for teammates: the visitor never sees it being typed.
@@ -75,9 +66,10 @@ export function ReplyComposer({
   const tEmoji = useTranslations("emoji");
   const files = useReplyAttachments(conversationId);
   const attachmentLabels = useAttachmentLabels();
-  const box = useRef<HTMLTextAreaElement>(null);
+  const mentions = useComposerMentions({ conversationId, draft, setDraft, note });
+  const box = mentions.box;
   // The view focuses the box from its keyboard shortcut; the emoji grid needs the caret too.
-  useImperativeHandle(textareaRef, () => box.current!, []);
+  useImperativeHandle(textareaRef, () => box.current!, [box]);
   const fileInput = useRef<HTMLInputElement>(null);
   const [dragging, setDragging] = useState(false);
   const tooLong = draft.length > MAX_REPLY_CHARS;
@@ -86,7 +78,6 @@ export function ReplyComposer({
   const sendable = note
     ? draft.trim() !== "" && !tooLong
     : (draft.trim() !== "" || attachmentIds.length > 0) && !tooLong && !uploading;
-  const suggestions = useComposerSuggestions({ conversationId, draft, caret, note });
 
   async function send(event?: FormEvent) {
     event?.preventDefault();
@@ -95,8 +86,12 @@ export function ReplyComposer({
     setError(null);
     try {
       if (note) {
-        await addNote({ conversationId, text: draft, mentions: mentionedIds(draft, picked) });
-        setPicked([]);
+        await addNote({
+          conversationId,
+          text: draft,
+          mentions: mentionedIds(draft, mentions.picked),
+        });
+        mentions.clearPicked();
       } else {
         await reply({
           conversationId,
@@ -129,17 +124,8 @@ export function ReplyComposer({
     }
   }
 
-  function pick(item: ComposerSuggestion) {
-    if (!suggestions.trigger) return;
-    const next = replaceTrigger(draft, suggestions.trigger, caret, item.insertion);
-    setDraft(next.text);
-    setCaret(next.caret);
-    if (item.member) setPicked((members) => [...members, item.member!]);
-    requestAnimationFrame(() => box.current?.setSelectionRange(next.caret, next.caret));
-  }
-
   function onKeyDown(event: KeyboardEvent<HTMLTextAreaElement>) {
-    if (suggestions.onKeyDown(event, pick)) return;
+    if (mentions.suggestionKey(event)) return;
     if (event.key === "Enter" && (event.metaKey || event.ctrlKey)) void send();
   }
 
@@ -208,32 +194,15 @@ export function ReplyComposer({
           {error}
         </p>
       ) : null}
-      <ComposerSuggestions
-        id={listId}
-        label={suggestions.trigger?.kind === "mention" ? tNotes("mentionList") : tCanned("list")}
-        items={suggestions.items}
-        active={suggestions.active}
-        onPick={pick}
-      />
+      {mentions.list}
       <Textarea
-        ref={box}
+        {...mentions.textareaProps}
         aria-keyshortcuts="r"
-        value={draft}
-        onChange={(event) => {
-          setDraft(event.target.value);
-          setCaret(event.target.selectionStart);
-        }}
-        onSelect={(event) => setCaret(event.currentTarget.selectionStart)}
         onKeyDown={onKeyDown}
         onPaste={onPaste}
         placeholder={note ? tNotes("placeholder") : t("replyPlaceholder")}
         aria-label={note ? tNotes("label") : t("reply")}
         aria-invalid={tooLong}
-        aria-autocomplete="list"
-        aria-controls={suggestions.items.length ? listId : undefined}
-        aria-activedescendant={
-          suggestions.items.length ? suggestionId(listId, suggestions.active) : undefined
-        }
         className={cn(note && "border-amber-400 bg-background")}
         rows={3}
       />

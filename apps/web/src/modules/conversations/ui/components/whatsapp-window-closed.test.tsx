@@ -1,31 +1,15 @@
 import type { Id } from "@echo/backend/convex/_generated/dataModel";
 import { cleanup, fireEvent, render, screen, waitFor } from "@testing-library/react";
-import { getFunctionName } from "convex/server";
 import { NextIntlClientProvider } from "next-intl";
 import { afterEach, describe, expect, it, vi } from "vitest";
 
 import en from "../../../../../messages/en.json";
 import ptBR from "../../../../../messages/pt-BR.json";
+import { convex } from "@/test/convex-double";
+
 import { WhatsAppWindowClosed } from "./whatsapp-window-closed";
 
-// Convex's React hooks are the third-party boundary: queries and actions answer by name.
-const convex = vi.hoisted(() => ({
-  answers: {} as Record<string, unknown>,
-  calls: [] as { name: string; args: unknown }[],
-}));
-vi.mock("convex/react", () => {
-  const call = (reference: Parameters<typeof getFunctionName>[0]) => (args: unknown) => {
-    const name = getFunctionName(reference);
-    convex.calls.push({ name, args });
-    return Promise.resolve(convex.answers[name] ?? null);
-  };
-  return {
-    useMutation: call,
-    useAction: call,
-    useQuery: (reference: Parameters<typeof getFunctionName>[0]) =>
-      convex.answers[getFunctionName(reference)],
-  };
-});
+vi.mock("convex/react", async () => (await import("@/test/convex-double")).convexReact);
 afterEach(() => {
   cleanup();
   convex.calls.length = 0;

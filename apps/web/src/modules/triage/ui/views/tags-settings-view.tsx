@@ -1,12 +1,11 @@
 "use client";
 
 import { api } from "@echo/backend/convex/_generated/api";
-import { EmptyState } from "@echo/ui/components/empty-state";
-import { SkeletonList } from "@echo/ui/components/skeleton";
 import { useMutation, useQuery } from "convex/react";
 import { TagIcon } from "lucide-react";
 import { useTranslations } from "next-intl";
 
+import { useLibraryShell } from "@/modules/settings/ui/components/library-shell";
 import { OrganizationLibrary } from "@/modules/settings/ui/components/organization-library";
 
 import { TagChip } from "../components/tag-chip";
@@ -15,6 +14,7 @@ import { TagForm } from "../components/tag-form";
 /** Settings › Tags: the organization's tag list; admins add, rename, recolor and remove tags. */
 export function TagsSettingsView() {
   const t = useTranslations("tagSettings");
+  const shell = useLibraryShell("tagSettings", TagIcon);
   const tags = useQuery(api.private.tags.list);
   const create = useMutation(api.private.tags.create);
   const update = useMutation(api.private.tags.update);
@@ -22,18 +22,8 @@ export function TagsSettingsView() {
 
   return (
     <OrganizationLibrary
-      labels={{
-        title: t("title"),
-        description: t("description"),
-        adminsOnly: t("adminsOnly"),
-        edit: t("edit"),
-        remove: t("remove"),
-        cancel: t("cancel"),
-        removeConfirm: t("removeConfirm"),
-      }}
+      {...shell}
       items={tags}
-      loading={<SkeletonList label={t("loading")} rows={3} avatar={false} />}
-      empty={<EmptyState className="rounded-lg border" icon={TagIcon} title={t("empty")} />}
       itemClassName="flex flex-wrap items-center gap-2"
       addForm={(run) => (
         <TagForm

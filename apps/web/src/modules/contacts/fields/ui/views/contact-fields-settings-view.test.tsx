@@ -1,32 +1,14 @@
 import { act, cleanup, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
-import { getFunctionName } from "convex/server";
 import { NextIntlClientProvider } from "next-intl";
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 
 import en from "../../../../../../messages/en.json";
 import ptBR from "../../../../../../messages/pt-BR.json";
+import { convex } from "@/test/convex-double";
+
 import { ContactFieldsSettingsView } from "./contact-fields-settings-view";
 
-// Convex's React hooks are the third-party boundary: queries answer from `answers` by name, and
-// a mutation named in `refusals` fails with that error code.
-const convex = vi.hoisted(() => ({
-  answers: {} as Record<string, unknown>,
-  refusals: {} as Record<string, string>,
-  calls: [] as { name: string; args: unknown }[],
-}));
-vi.mock("convex/react", async () => {
-  const { ConvexError } = await import("convex/values");
-  return {
-    useMutation: (reference: Parameters<typeof getFunctionName>[0]) => (args: unknown) => {
-      const name = getFunctionName(reference);
-      convex.calls.push({ name, args });
-      const code = convex.refusals[name];
-      return code ? Promise.reject(new ConvexError({ code })) : Promise.resolve(null);
-    },
-    useQuery: (reference: Parameters<typeof getFunctionName>[0]) =>
-      convex.answers[getFunctionName(reference)],
-  };
-});
+vi.mock("convex/react", async () => (await import("@/test/convex-double")).convexReact);
 
 // jsdom lacks the layout APIs Radix's Select calls while it opens and positions its list.
 beforeAll(() => {

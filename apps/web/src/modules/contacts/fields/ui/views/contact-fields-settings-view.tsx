@@ -2,13 +2,12 @@
 
 import { api } from "@echo/backend/convex/_generated/api";
 import { Badge } from "@echo/ui/components/badge";
-import { EmptyState } from "@echo/ui/components/empty-state";
-import { SkeletonList } from "@echo/ui/components/skeleton";
 import { useMutation, useQuery } from "convex/react";
 import { ListPlusIcon } from "lucide-react";
 import { useTranslations } from "next-intl";
 import type { ReactNode } from "react";
 
+import { useLibraryShell } from "@/modules/settings/ui/components/library-shell";
 import { OrganizationLibrary } from "@/modules/settings/ui/components/organization-library";
 
 import type { FieldDefinition } from "../../lib/field-definition";
@@ -23,6 +22,7 @@ type FieldItem = FieldDefinition & { _id: string };
  */
 export function ContactFieldsSettingsView() {
   const t = useTranslations("contactFieldSettings");
+  const shell = useLibraryShell("contactFieldSettings", ListPlusIcon);
   const settings = useQuery(api.private.contactFields.list, {});
   const organization = useQuery(api.private.organization.current);
   const define = useMutation(api.private.contactFields.define);
@@ -43,18 +43,8 @@ export function ContactFieldsSettingsView() {
   return (
     <div className="grid">
       <OrganizationLibrary
-        labels={{
-          title: t("title"),
-          description: t("description"),
-          adminsOnly: t("adminsOnly"),
-          edit: t("edit"),
-          remove: t("remove"),
-          cancel: t("cancel"),
-          removeConfirm: t("removeConfirm"),
-        }}
+        {...shell}
         items={items}
-        loading={<SkeletonList label={t("loading")} rows={3} avatar={false} />}
-        empty={<EmptyState className="rounded-lg border" icon={ListPlusIcon} title={t("empty")} />}
         itemClassName="grid gap-1"
         addForm={(run) => (
           <ContactFieldForm

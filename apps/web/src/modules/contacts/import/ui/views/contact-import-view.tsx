@@ -14,15 +14,23 @@ import { CsvUploadError, uploadContactsCsv } from "../../lib/upload-contacts-csv
 import { ImportMapping } from "../components/import-mapping";
 import { ImportProgress } from "../components/import-progress";
 import { ImportReport } from "../components/import-report";
+import { ImportStopped } from "../components/import-stopped";
 import { ImportUpload } from "../components/import-upload";
 
 /** Contacts › Import: upload, map the columns, follow the progress, read the report. */
 export function ContactImportView() {
   const t = useTranslations("contactImport");
+  const recovery = useTranslations("contactImportRecovery");
   const errorMessage = useErrorMessage();
   const organization = useQuery(api.private.organization.current);
   const isAdmin = organization?.role === "owner" || organization?.role === "admin";
-  const [jobId, setJobId] = useState<Id<"contactImports"> | null>(null);
+  const [chosenJobId, setJobId] = useState<Id<"contactImports"> | null>(null);
+  const unfinished = useQuery(
+    api.private.contactImport.unfinished,
+    isAdmin && !chosenJobId ? {} : "skip",
+  );
+  // After a reload the page comes back to an import still running or stopped by a failed batch.
+  const jobId = chosenJobId ?? unfinished ?? null;
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const job = useQuery(api.private.contactImport.get, jobId ? { jobId } : "skip");
@@ -30,6 +38,16 @@ export function ContactImportView() {
   const generateUploadUrl = useMutation(api.private.contactImport.generateUploadUrl);
   const prepare = useAction(api.private.contactImport.prepare);
   const start = useMutation(api.private.contactImport.start);
+  const retry = useMutation(api.private.contactImport.retry);
+  const discard = useMutation(api.private.contactImport.discard);
+  const attempt = (action: () => Promise<unknown>) => async () => {
+    setError(null);
+    try {
+      await action();
+    } catch (caught) {
+      setError(errorMessage(caught));
+    }
+  };
 
   async function upload(file: File) {
     setBusy(true);
@@ -85,7 +103,16 @@ export function ContactImportView() {
       {job && job.status !== "mapping" ? (
         <>
           <h2 className="font-medium break-all">{job.fileName}</h2>
-          {job.status === "failed" ? (
+          {job.status === "failed" && job.failedBatch !== undefined ? (
+            <>
+              <ImportProgress job={job} />
+              <ImportStopped
+                job={job}
+                onRetry={attempt(() => retry({ jobId: jobId! }))}
+                onDiscard={attempt(() => discard({ jobId: jobId! }))}
+              />
+            </>
+          ) : job.status === "failed" ? (
             <p role="alert" className="text-sm text-destructive">
               {t.has(`failures.${job.error}`) ? t(`failures.${job.error}`) : t("failures.generic")}
             </p>
@@ -94,6 +121,11 @@ export function ContactImportView() {
           )}
           {job.status === "done" ? (
             <>
+              {job.error ? (
+                <p role="status" className="text-sm">
+                  {recovery("discarded", { written: job.processedRows, total: job.totalRows })}
+                </p>
+              ) : null}
               <p role="status" className="text-sm">
                 {t("finished", { imported: job.imported, updated: job.updated })}
               </p>
