@@ -47,6 +47,13 @@ function userMs(clock: UserClock, now: number, cpu: number): number {
   );
 }
 
+/** Wall time in the function's own code so far, syscalls not counted. */
+export function ownCodeMs(clock: UserClock): number {
+  const now = performance.now();
+  const waiting = clock.inflight > 0 ? now - clock.inflightSinceMs : 0;
+  return now - clock.startedMs - clock.syscallMs - waiting;
+}
+
 /** Duration as Convex prints it (Rust's `Duration` debug format): `1s`, `1.5s`, `300ms`. */
 function formatDuration(ms: number): string {
   return ms >= 1000 ? `${ms / 1000}s` : `${ms}ms`;

@@ -1,4 +1,5 @@
 import { jsonToConvex, type JSONValue, type Value } from "convex/values";
+import { stageTimes } from "../../diagnostics/stage-times.ts";
 import { decodeDocumentId, encodeDocumentId, newInternalId } from "../../ids/document-id.ts";
 import { evaluateFilterExpression } from "../../query/filter.ts";
 import { checkDocumentLimits } from "../../values/limits.ts";
@@ -91,9 +92,11 @@ function assertWritable(frame: Frame, table: TableInfo): void {
 
 /** Checks a document about to be written and counts it and its bytes against the transaction's limits. */
 function checkSchema(frame: Frame, table: TableInfo, doc: DocJson): void {
+  const mark = stageTimes.start();
   const value = jsonToConvex(doc) as Record<string, Value>;
   const size = checkDocumentLimits(value);
   const problem = frame.host.registry.schemaViolation(frame.component, table.name, value);
+  stageTimes.end("validation", mark);
   if (problem) throw new FunctionError(problem);
   txOf(frame).countWrite();
   txOf(frame).countBytesWritten(size);
