@@ -1,6 +1,7 @@
 import type { JSONValue } from "convex/values";
 import { stageTimes } from "../../diagnostics/stage-times.ts";
 import * as db from "./db-syscalls.ts";
+import * as queries from "./query-syscalls.ts";
 import { nestedCallError, syscallError } from "../errors/errors.ts";
 import { currentFrame, type Frame } from "../execution/frame.ts";
 import { timedSyncSyscall, timedSyscall } from "../execution/user-time.ts";
@@ -10,8 +11,8 @@ import { actionVectorSearch } from "../vector-syscalls.ts";
 type FunctionAddress = { name?: string; reference?: string; functionHandle?: string };
 
 const syncOps: Record<string, (frame: Frame, args: never) => unknown> = {
-  "1.0/queryStream": db.queryStream,
-  "1.0/queryCleanup": db.queryCleanup,
+  "1.0/queryStream": queries.queryStream,
+  "1.0/queryCleanup": queries.queryCleanup,
   "1.0/db/normalizeId": db.normalizeId,
   "1.0/getSnapshotTs": (frame) => ({
     $integer: Buffer.from(bigintBytes(frame.tx?.beginTs ?? frame.host.store.latestTs())).toString(
@@ -28,9 +29,9 @@ function bigintBytes(value: bigint): Uint8Array {
 
 const asyncOps: Record<string, (frame: Frame, args: never) => unknown> = {
   "1.0/get": db.dbGet,
-  "1.0/queryStreamNext": db.queryStreamNext,
-  "1.0/queryPage": db.queryPage,
-  "1.0/count": db.count,
+  "1.0/queryStreamNext": queries.queryStreamNext,
+  "1.0/queryPage": queries.queryPage,
+  "1.0/count": queries.count,
   "1.0/insert": db.insert,
   "1.0/shallowMerge": db.shallowMerge,
   "1.0/replace": db.replace,
