@@ -6,12 +6,11 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
-import { Worker } from "node:worker_threads";
 import { type SyncMode } from "../src/storage/sqlite.ts";
 import { Backend } from "../src/runtime/backend.ts";
 import { insertSystem } from "../src/runtime/syscalls/db-syscalls.ts";
 import { startServer, type RunningServer } from "../src/server/server.ts";
-import { type HistoryResult, type LoadTask } from "./load.ts";
+import { type HistoryResult, runLoad } from "./load.ts";
 
 const { values } = parseArgs({
   options: {
@@ -81,17 +80,6 @@ async function deployment(
   return { label, backend, server, result: { jobMs: [], mutationMs: [] } };
 }
 
-function runWorker(task: LoadTask): Promise<HistoryResult> {
-  return new Promise((resolve, reject) => {
-    const worker = new Worker(new URL("./load.ts", import.meta.url), { workerData: task });
-    worker.once("message", (result: HistoryResult) => {
-      resolve(result);
-      void worker.terminate();
-    });
-    worker.once("error", reject);
-  });
-}
-
 function median(samples: number[]): number {
   const sorted = [...samples].sort((a, b) => a - b);
   return sorted[Math.floor(sorted.length / 2)] ?? NaN;
@@ -114,7 +102,7 @@ try {
     );
   for (let round = 0; round < rounds; round++) {
     for (const d of deployments) {
-      const { jobMs, mutationMs } = await runWorker({
+      const { jobMs, mutationMs } = await runLoad<HistoryResult>({
         task: "history",
         url: d.server.url,
         jobs: Math.ceil(Number(values.jobs) / rounds),

@@ -1,6 +1,6 @@
-// The bench's load generator: runs the official Convex clients in a worker thread, so their own
-// CPU time is not spent on the server's event loop.
-import { parentPort, workerData } from "node:worker_threads";
+// The bench's load generator: runs the official Convex clients in a child process, so their own
+// CPU time is neither spent on the server's event loop nor counted in the server's CPU time.
+import { fork } from "node:child_process";
 import { ConvexClient, ConvexHttpClient } from "convex/browser";
 import { api } from "../test/fixtures/basic/convex/_generated/api.js";
 
@@ -128,13 +128,29 @@ async function history(task: Extract<LoadTask, { task: "history" }>): Promise<Hi
   return { jobMs, mutationMs };
 }
 
-if (parentPort) {
-  const task = workerData as LoadTask;
-  const result =
-    task.task === "commits"
-      ? await commits(task)
-      : task.task === "reactivity"
-        ? await reactivity(task)
-        : await history(task);
-  parentPort.postMessage(result);
+/** Runs one task in a child process and resolves with its result. */
+export function runLoad<T>(task: LoadTask): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const child = fork(new URL(import.meta.url), [], {
+      execArgv: ["--disable-warning=ExperimentalWarning"],
+    });
+    child.once("message", (result) => {
+      resolve(result as T);
+    });
+    child.once("error", reject);
+    child.once("exit", (code) => reject(new Error(`load generator exited with ${code}`)));
+    child.send(task);
+  });
+}
+
+if (process.send && process.argv[1] === new URL(import.meta.url).pathname) {
+  process.once("message", async (task: LoadTask) => {
+    const result =
+      task.task === "commits"
+        ? await commits(task)
+        : task.task === "reactivity"
+          ? await reactivity(task)
+          : await history(task);
+    process.send!(result, () => process.exit(0));
+  });
 }

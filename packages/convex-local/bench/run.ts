@@ -1,20 +1,20 @@
 // Prints throughput, latency and memory figures for convex-local.
 // Usage: node bench/run.ts [--clients 1,8,32] [--kinds http,ws] [--sync full,normal]
-//                          [--subscriptions 1000] [--seconds 5]
+//                          [--subscriptions 1000] [--seconds 5] [--stages on|off]
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
-import { Worker } from "node:worker_threads";
 import { openDatabase, type SyncMode } from "../src/storage/sqlite.ts";
 import { Backend } from "../src/runtime/backend.ts";
 import { startServer } from "../src/server/server.ts";
+import { STAGES, stageTimes } from "../src/diagnostics/stage-times.ts";
 import {
   type ClientKind,
   type CommitsResult,
-  type LoadTask,
   monotonicMs,
   type ReactivityResult,
+  runLoad,
 } from "./load.ts";
 
 const { values } = parseArgs({
@@ -24,6 +24,7 @@ const { values } = parseArgs({
     sync: { type: "string", default: "full,normal" },
     subscriptions: { type: "string", default: "1000" },
     seconds: { type: "string", default: "5" },
+    stages: { type: "string", default: "on" },
   },
 });
 const clientCounts = values.clients.split(",").map(Number);
@@ -35,9 +36,11 @@ for (const kind of kinds)
   if (kind !== "http" && kind !== "ws") throw new Error(`--kinds: unknown client kind "${kind}"`);
 for (const mode of syncModes)
   if (mode !== "full" && mode !== "normal") throw new Error(`--sync: unknown mode "${mode}"`);
+if (values.stages !== "on" && values.stages !== "off") throw new Error("--stages: on or off");
+stageTimes.enabled = values.stages === "on";
 
 let peakRss = 0;
-const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 50);
+const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage.rss())), 250);
 
 function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
@@ -65,19 +68,10 @@ function rawSqlite(dir: string, syncMode: SyncMode): number {
   return n / seconds;
 }
 
-function runWorker<T>(task: LoadTask): Promise<T> {
-  return new Promise((resolve, reject) => {
-    const worker = new Worker(new URL("./load.ts", import.meta.url), { workerData: task });
-    worker.once("message", (result: T) => {
-      resolve(result);
-      void worker.terminate();
-    });
-    worker.once("error", reject);
-  });
-}
-
 type Row = { mode: SyncMode; raw: number; cells: Map<string, { rate: number; p99: number }> };
 const rows: Row[] = [];
+/** Server µs per commit: each stage's event-loop time, then the process's CPU time over the run. */
+const stageRows: string[] = [];
 
 async function reactivity(backend: Backend, url: string): Promise<void> {
   // A store listener runs right after the commit's fsync: that instant is the commit's time.
@@ -86,7 +80,7 @@ async function reactivity(backend: Backend, url: string): Promise<void> {
     const now = monotonicMs();
     for (const id of commit.documents) committedAt.set(id, now);
   });
-  const { updates } = await runWorker<ReactivityResult>({
+  const { updates } = await runLoad<ReactivityResult>({
     task: "reactivity",
     url,
     subscriptions,
@@ -106,7 +100,7 @@ try {
     "raw SQLite: node:sqlite, WAL, the same synchronous pragma, SQLite's default checkpointing; one BEGIN IMMEDIATE/INSERT/COMMIT per row, unbatched, in-process, no network.",
   );
   console.info(
-    "engine: the one-insert mutation messages:send through the official clients (http = ConvexHttpClient, ws = ConvexClient), run in a worker thread; concurrent commits share one fsync (group commit).",
+    "engine: the one-insert mutation messages:send through the official clients (http = ConvexHttpClient, ws = ConvexClient), run in a child process; concurrent commits share one fsync (group commit).",
   );
   for (const syncMode of syncModes) {
     console.info(`--sync ${syncMode}`);
@@ -120,21 +114,34 @@ try {
     for (const kind of kinds) {
       for (const clients of clientCounts) {
         const loop = performance.eventLoopUtilization();
-        const { latencies, elapsedMs } = await runWorker<CommitsResult>({
+        const cpu = process.cpuUsage();
+        stageTimes.reset();
+        const { latencies, elapsedMs } = await runLoad<CommitsResult>({
           task: "commits",
           url: server.url,
           kind,
           clients,
           seconds,
         });
-        // The server's event loop is busy this long per commit (worker startup and warm-up included).
-        const busyUs = (performance.eventLoopUtilization(loop).active * 1000) / latencies.length;
+        // Each client's warm-up call commits too; the clients' own CPU is another process's.
+        const commits = latencies.length + clients;
+        const used = process.cpuUsage(cpu);
+        const cpuUs = (used.user + used.system) / commits;
+        const busyUs = (performance.eventLoopUtilization(loop).active * 1000) / commits;
         const rate = latencies.length / (elapsedMs / 1000);
         const { p50, p99 } = summarize(latencies);
         row.cells.set(`${kind} ${clients}`, { rate, p99 });
         console.info(
-          `  ${kind} x${clients}: ${rate.toFixed(0)} commits/s (${((rate / raw) * 100).toFixed(0)}% of raw), latency p50 ${p50.toFixed(2)} ms, p99 ${p99.toFixed(2)} ms (n=${latencies.length}), server event loop busy ${busyUs.toFixed(0)} µs/commit`,
+          `  ${kind} x${clients}: ${rate.toFixed(0)} commits/s (${((rate / raw) * 100).toFixed(0)}% of raw), latency p50 ${p50.toFixed(2)} ms, p99 ${p99.toFixed(2)} ms (n=${latencies.length}), server CPU ${cpuUs.toFixed(0)} µs/commit, event loop busy ${busyUs.toFixed(0)} µs/commit`,
         );
+        if (stageTimes.enabled) {
+          const stages = stageTimes.read();
+          const perCommit = STAGES.map((s) => (stages[s] * 1000) / commits);
+          const other = busyUs - perCommit.reduce((a, b) => a + b, 0);
+          stageRows.push(
+            `| ${syncMode} | ${kind} ${clients} | ${perCommit.map((us) => us.toFixed(0)).join(" | ")} | ${other.toFixed(0)} | ${busyUs.toFixed(0)} | ${cpuUs.toFixed(0)} |`,
+          );
+        }
       }
     }
     if (syncMode === syncModes[0]) await reactivity(backend, server.url);
@@ -151,6 +158,14 @@ try {
       return `${cell.rate.toFixed(0)}/s (${((cell.rate / row.raw) * 100).toFixed(0)}%, p99 ${cell.p99.toFixed(1)} ms)`;
     });
     console.info(`| ${row.mode} | ${row.raw.toFixed(0)} tx/s | ${cells.join(" | ")} |`);
+  }
+  if (stageRows.length > 0) {
+    console.info(
+      "\nServer µs per commit: event-loop time per stage (a stage's own time, inner stages not counted), the rest of the busy event loop (HTTP/WebSocket handling, scheduling, GC), and the process's CPU time (threads included):",
+    );
+    console.info(`| --sync | clients | ${STAGES.join(" | ")} | other | event loop | CPU |`);
+    console.info(`| --- | --- | ${STAGES.map(() => "---").join(" | ")} | --- | --- | --- |`);
+    for (const line of stageRows) console.info(line);
   }
 } finally {
   clearInterval(sampler);

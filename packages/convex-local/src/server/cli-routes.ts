@@ -1,7 +1,7 @@
 import { createReadStream } from "node:fs";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { Backend } from "../runtime/backend.ts";
-import { checkImportRequest, ImportError } from "../runtime/snapshots/snapshot-import.ts";
+import { checkImportRequest, ImportError } from "../runtime/snapshots/snapshot-parse.ts";
 import { HttpError, readBody, readJson, sendJson } from "./http-util.ts";
 import type { Caller } from "./identity.ts";
 

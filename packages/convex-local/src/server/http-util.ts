@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
+import { stageTimes } from "../diagnostics/stage-times.ts";
 
 export class HttpError extends Error {
   readonly status: number;
@@ -44,10 +45,13 @@ export function readBody(req: IncomingMessage, limit = MAX_BODY_BYTES): Promise<
 export async function readJson(req: IncomingMessage): Promise<unknown> {
   const body = await readBody(req);
   if (body.length === 0) return {};
+  const mark = stageTimes.start();
   try {
     return JSON.parse(body.toString("utf8"));
   } catch {
     throw new HttpError(400, "BadJsonBody", "The request body is not valid JSON.");
+  } finally {
+    stageTimes.end("decode", mark);
   }
 }
 
@@ -68,12 +72,16 @@ export function setCors(req: IncomingMessage, res: ServerResponse): void {
 }
 
 export function sendJson(res: ServerResponse, status: number, body: unknown): void {
+  const encoding = stageTimes.start();
   const text = JSON.stringify(body);
+  stageTimes.end("encode", encoding);
+  const sending = stageTimes.start();
   res.writeHead(status, {
     "Content-Type": "application/json",
     "Content-Length": Buffer.byteLength(text),
   });
   res.end(text);
+  stageTimes.end("send", sending);
 }
 
 export function sendError(res: ServerResponse, e: unknown): void {

@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
+import { stageTimes } from "../diagnostics/stage-times.ts";
 import { jsonToConvex, type JSONValue } from "convex/values";
 import { encodeValueForFormat, parseValueFormat } from "../values/codec.ts";
 import type { Backend } from "../runtime/backend.ts";
@@ -109,7 +110,10 @@ async function runUdf(
     componentPath,
     ts,
   });
-  return udfResponse(outcome, format);
+  const mark = stageTimes.start();
+  const response = udfResponse(outcome, format);
+  stageTimes.end("encode", mark);
+  return response;
 }
 
 /** The client HTTP API under /api. Returns false when the path is not one of these routes. */

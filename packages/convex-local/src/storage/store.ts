@@ -1,4 +1,5 @@
 import type { DatabaseSync, StatementSync } from "node:sqlite";
+import { stageTimes } from "../diagnostics/stage-times.ts";
 import { AsyncResource } from "node:async_hooks";
 import { closeSync, fdatasync, fdatasyncSync, openSync } from "node:fs";
 import type { JSONValue } from "convex/values";
@@ -227,6 +228,7 @@ export class Store {
    * returned `durable` settles once this commit is on disk, and only then are listeners told.
    */
   commit(tx: Transaction, extra?: ExtraWrite): { ts: bigint; durable: Promise<void> } {
+    const mark = stageTimes.start();
     tx.finishReads();
     try {
       if (this.broken) throw this.broken;
@@ -245,6 +247,7 @@ export class Store {
         for (const [id, w] of tx.writes) {
           tables.add(w.tableNumber);
           undo.before.push([id, w.tableNumber, w.before]);
+          const indexing = stageTimes.start();
           for (const index of this.catalog.indexes(w.tableNumber)) {
             let keys = writes.get(index.id);
             if (!keys) writes.set(index.id, (keys = []));
@@ -263,6 +266,7 @@ export class Store {
             this.searchIndexes.index(search, id, w.before, w.after, writes);
           if (this.scheduledJobs.tracks(w.tableNumber))
             this.scheduledJobs.apply(id, w.tableNumber, w.after);
+          stageTimes.end("index", indexing);
           if (w.after) this.upsertDoc.run(id, w.tableNumber, JSON.stringify(w.after));
           else if (w.before) {
             this.deleteDoc.run(id);
@@ -289,6 +293,7 @@ export class Store {
     } finally {
       this.active.delete(tx);
       this.prune();
+      stageTimes.end("commit", mark);
     }
   }
 
@@ -321,6 +326,7 @@ export class Store {
     // While the disk is busy the batch stays open and gathers more commits; the fsync's end commits it.
     if (!waitForDisk && this.syncing) return;
     this.batch = null;
+    const mark = stageTimes.start();
     try {
       this.saveTs.run(this.ts.toString());
       this.db.exec("COMMIT");
@@ -329,6 +335,7 @@ export class Store {
       return;
     } finally {
       if (this.walPath && !this.db.isTransaction) this.db.exec("PRAGMA synchronous = FULL");
+      stageTimes.end("commit", mark);
     }
     this.checkpointer?.committed();
     if (!this.walPath) {

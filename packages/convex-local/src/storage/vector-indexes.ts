@@ -20,6 +20,13 @@ export class VectorIndexes {
   private readonly dir: string | null;
   /** How the indexes in memory were made since the start. */
   readonly loads = { fromFile: 0, fromDocuments: 0 };
+  /**
+   * Tables whose write since the last save is already recorded: any later ts differs from the one
+   * a saved index holds, so recording the first write is enough and later commits skip the upsert.
+   */
+  private readonly recordedSinceSave = new Set<number>();
+  /** Recorded by the commit in progress; counted as recorded only once that commit is applied. */
+  private recording: number[] = [];
 
   constructor(db: DatabaseSync) {
     db.exec(
@@ -49,11 +56,18 @@ export class VectorIndexes {
 
   /** Inside a commit's transaction: these tables were written at `ts`, so saved indexes of theirs are stale. */
   written(tables: Iterable<number>, ts: bigint): void {
-    for (const table of tables) this.recordWrite.run(table, String(ts));
+    this.recording = [];
+    for (const table of tables) {
+      if (this.recordedSinceSave.has(table)) continue;
+      this.recordWrite.run(table, String(ts));
+      this.recording.push(table);
+    }
   }
 
   /** Applies a commit's writes; the store calls it only once they are applied, never for an aborted transaction. */
   apply(writes: Iterable<[string, { tableNumber: number; after: DocJson | null }]>): void {
+    for (const table of this.recording) this.recordedSinceSave.add(table);
+    this.recording = [];
     if (this.byTable.size === 0) return;
     for (const [id, write] of writes) {
       for (const index of this.byTable.get(write.tableNumber) ?? []) {
@@ -76,6 +90,7 @@ export class VectorIndexes {
 
   /** Saves every index in memory beside the database; the store calls it once its commits are durable. */
   save(): void {
+    this.recordedSinceSave.clear();
     if (!this.dir) return;
     try {
       mkdirSync(this.dir, { recursive: true });

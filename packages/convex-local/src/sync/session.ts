@@ -1,5 +1,6 @@
 import type { Duplex } from "node:stream";
 import type { WebSocket } from "ws";
+import { stageTimes } from "../diagnostics/stage-times.ts";
 import type { JSONValue } from "convex/values";
 import type { FunctionRunner } from "../runtime/functions/function-runner.ts";
 import type { Commit, Store } from "../storage/store.ts";
@@ -148,7 +149,9 @@ export class SyncSession {
         this.transport!.uncork();
       });
     }
+    const encoding = stageTimes.start();
     const text = JSON.stringify(message);
+    stageTimes.end("encode", encoding);
     if (message.type === "Transition" && text.length > CHUNK_CHARS) {
       const chunks = splitText(text, CHUNK_CHARS);
       chunks.forEach((chunk, partNumber) =>
@@ -164,7 +167,9 @@ export class SyncSession {
       );
       return;
     }
+    const sending = stageTimes.start();
     this.socket.send(text);
+    stageTimes.end("send", sending);
   }
 
   private fatal(error: string): void {
@@ -176,7 +181,9 @@ export class SyncSession {
   private onMessage(text: string): void {
     let message: ClientMessage;
     try {
+      const mark = stageTimes.start();
       message = parseClientMessage(text);
+      stageTimes.end("decode", mark);
     } catch (e) {
       this.fatal(e instanceof Error ? e.message : String(e));
       return;

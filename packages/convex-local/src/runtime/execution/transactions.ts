@@ -1,4 +1,5 @@
 import type { JSONValue } from "convex/values";
+import { stageTimes } from "../../diagnostics/stage-times.ts";
 import { randomId } from "../../ids/request-id.ts";
 import { ConflictError, type ExtraWrite, type Store } from "../../storage/store.ts";
 import type { Transaction } from "../../storage/transaction.ts";
@@ -12,7 +13,7 @@ import type { ResolvedFunction, UdfType, UserIdentity } from "../functions/funct
 import { checkArgs, checkReturns } from "../functions/function-validators.ts";
 import { realNow } from "../environment/globals.ts";
 import { failOnUncaught } from "../errors/uncaught-errors.ts";
-import { checkUserTime, startUserClock } from "./user-time.ts";
+import { checkUserTime, ownCodeMs, startUserClock } from "./user-time.ts";
 
 const MAX_OCC_RETRIES = 32;
 /** Wall-clock backstop for queries and mutations, whose own code is limited by `functionTimeoutMs`. */
@@ -193,10 +194,12 @@ export class Transactions {
 
   /** Runs one function body in a frame; throws whatever the function threw. */
   async invoke(resolved: ResolvedFunction, frame: Frame, args: JSONValue): Promise<JSONValue> {
+    const validating = stageTimes.start();
     const argsStr = JSON.stringify([args]);
     const validation = () => frame.host.registry.validationContext(frame.component);
     checkArgsSize(resolved.udfPath, args, argsStr);
     checkArgs(resolved.fn, args, validation);
+    stageTimes.end("validation", validating);
     const fn = resolved.fn;
     if (resolved.udfType !== "action") frame.userClock = startUserClock(this.functionTimeoutMs);
     const running = frames.run(frame, () => {
@@ -215,9 +218,12 @@ export class Transactions {
       throw frame.userClock?.expired ?? e;
     }
     checkUserTime(frame.userClock);
+    if (frame.userClock) stageTimes.add("run", ownCodeMs(frame.userClock));
+    const checking = stageTimes.start();
     const value = JSON.parse(resultStr) as JSONValue;
     checkResultSize(resolved.udfPath, value, resultStr);
     checkReturns(resolved.fn, value, validation);
+    stageTimes.end("validation", checking);
     return value;
   }
 }

@@ -8,15 +8,9 @@ import { componentBundle } from "./component-bundles.ts";
 import { type ComponentNode, loadComponentTree } from "./component-tree.ts";
 import type { Environment } from "../environment/environment.ts";
 import { LoadedModules } from "../functions/modules.ts";
-import {
-  analyzeDefinition,
-  checkedComponent,
-  componentNodes,
-  relocateBuiltBundle,
-  removeUnusedModuleFiles,
-  type StartPushRequest,
-  writePush,
-} from "./push.ts";
+import { analyzeDefinition, checkedComponent, componentNodes } from "./definition-analysis.ts";
+import { type StartPushRequest, writePush } from "./push.ts";
+import { relocateBuiltBundle, removeUnusedModuleFiles } from "./pushed-modules.ts";
 import { componentDiffs, type IndexDiff, indexDiff } from "./push-diff.ts";
 import type { Registry } from "../functions/registry.ts";
 import { applySchema, checkExistingDocuments, SchemaValidationError } from "./schema-sync.ts";

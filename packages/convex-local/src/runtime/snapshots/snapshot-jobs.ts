@@ -5,15 +5,8 @@ import type { JSONValue } from "convex/values";
 import type { FileStorage } from "../files/file-storage.ts";
 import { realNow } from "../environment/globals.ts";
 import { buildSnapshotZip } from "./snapshot-export.ts";
-import {
-  applyImport,
-  describeImport,
-  ImportError,
-  type ImportPlan,
-  type ImportRequest,
-  parseImport,
-  type SnapshotTarget,
-} from "./snapshot-import.ts";
+import { applyImport, describeImport, type SnapshotTarget } from "./snapshot-import.ts";
+import { ImportError, type ImportPlan, type ImportRequest, parseImport } from "./snapshot-parse.ts";
 
 type ExportState = {
   _id: string;

@@ -1,5 +1,7 @@
 import type { JSONValue } from "convex/values";
+import { stageTimes } from "../../diagnostics/stage-times.ts";
 import * as db from "./db-syscalls.ts";
+import * as queries from "./query-syscalls.ts";
 import { nestedCallError, syscallError } from "../errors/errors.ts";
 import { currentFrame, type Frame } from "../execution/frame.ts";
 import { timedSyncSyscall, timedSyscall } from "../execution/user-time.ts";
@@ -9,8 +11,8 @@ import { actionVectorSearch } from "../vector-syscalls.ts";
 type FunctionAddress = { name?: string; reference?: string; functionHandle?: string };
 
 const syncOps: Record<string, (frame: Frame, args: never) => unknown> = {
-  "1.0/queryStream": db.queryStream,
-  "1.0/queryCleanup": db.queryCleanup,
+  "1.0/queryStream": queries.queryStream,
+  "1.0/queryCleanup": queries.queryCleanup,
   "1.0/db/normalizeId": db.normalizeId,
   "1.0/getSnapshotTs": (frame) => ({
     $integer: Buffer.from(bigintBytes(frame.tx?.beginTs ?? frame.host.store.latestTs())).toString(
@@ -27,9 +29,9 @@ function bigintBytes(value: bigint): Uint8Array {
 
 const asyncOps: Record<string, (frame: Frame, args: never) => unknown> = {
   "1.0/get": db.dbGet,
-  "1.0/queryStreamNext": db.queryStreamNext,
-  "1.0/queryPage": db.queryPage,
-  "1.0/count": db.count,
+  "1.0/queryStreamNext": queries.queryStreamNext,
+  "1.0/queryPage": queries.queryPage,
+  "1.0/count": queries.count,
   "1.0/insert": db.insert,
   "1.0/shallowMerge": db.shallowMerge,
   "1.0/replace": db.replace,
@@ -95,13 +97,22 @@ export function syscall(op: string, jsonArgs: string): string {
   const handler = syncOps[op];
   if (!handler) throw new Error(`Unknown syscall ${op}`);
   try {
-    return timedSyncSyscall(frame.userClock, () =>
-      JSON.stringify(handler(frame, JSON.parse(jsonArgs) as never) ?? null),
-    );
+    return timedSyncSyscall(frame.userClock, () => {
+      const mark = stageTimes.start();
+      try {
+        return JSON.stringify(handler(frame, JSON.parse(jsonArgs) as never) ?? null);
+      } finally {
+        stageTimes.end("reads", mark);
+      }
+    });
   } catch (e) {
     throw syscallError(e);
   }
 }
+
+/** Database syscalls, by the stage the bench charges them to. */
+const READ_OPS = new Set(["1.0/get", "1.0/queryStreamNext", "1.0/queryPage", "1.0/count"]);
+const WRITE_OPS = new Set(["1.0/insert", "1.0/shallowMerge", "1.0/replace", "1.0/remove"]);
 
 /** Syscalls that run another function: its error reaches the caller as Convex nests it. */
 const NESTED_CALLS = new Set([
@@ -116,9 +127,15 @@ export async function asyncSyscall(op: string, jsonArgs: string): Promise<string
   const handler = asyncOps[op] ?? frame.host.syscalls.asyncOps[op];
   if (!handler) throw new Error(`Unknown syscall ${op}`);
   try {
-    const result = await timedSyscall(frame.userClock, async () =>
-      handler(frame, JSON.parse(jsonArgs) as never),
-    );
+    const stage = WRITE_OPS.has(op) ? "writes" : READ_OPS.has(op) ? "reads" : null;
+    const result = await timedSyscall(frame.userClock, async () => {
+      const mark = stage ? stageTimes.start() : 0;
+      try {
+        return handler(frame, JSON.parse(jsonArgs) as never);
+      } finally {
+        if (stage) stageTimes.end(stage, mark);
+      }
+    });
     return JSON.stringify(result ?? null);
   } catch (e) {
     throw NESTED_CALLS.has(op) ? nestedCallError(e) : syscallError(e);
