@@ -1,6 +1,8 @@
 import { fileURLToPath } from "node:url";
 import { defineConfig } from "vitest/config";
 
+const AUTH_TESTS = "src/modules/auth/**/*.test.ts";
+
 export default defineConfig({
   resolve: { alias: { "@": fileURLToPath(new URL("./src", import.meta.url)) } },
   test: {
@@ -18,7 +20,19 @@ export default defineConfig({
       },
       {
         extends: true,
-        test: { name: "logic", environment: "node", include: ["src/**/*.test.ts"] },
+        test: {
+          name: "logic",
+          environment: "node",
+          include: ["src/**/*.test.ts"],
+          exclude: [AUTH_TESTS],
+          // These files share no state, so one module graph serves them all instead of one each.
+          isolate: false,
+        },
+      },
+      {
+        // The auth instance keeps its rate limits in module state: each file gets a fresh one.
+        extends: true,
+        test: { name: "auth", environment: "node", include: [AUTH_TESTS] },
       },
     ],
   },
