@@ -34,10 +34,15 @@ for (const name of [
 // what later files would import; it gets a module graph of its own. Every other file shares one:
 // loading the Convex modules and convex-test once instead of once per file.
 const CHANGES_SHARED_STATE = /vi\.(mock|doMock|stubEnv|stubGlobal|spyOn)\b|process\.env|globalThis/;
-const testFiles = readdirSync("convex", { recursive: true, encoding: "utf8" })
+const testFiles = readdirSync(new URL("./convex", import.meta.url), {
+  recursive: true,
+  encoding: "utf8",
+})
   .filter((file) => file.endsWith(".test.ts"))
   .map((file) => join("convex", file));
-const ownGraph = testFiles.filter((file) => CHANGES_SHARED_STATE.test(readFileSync(file, "utf8")));
+const ownGraph = testFiles.filter((file) =>
+  CHANGES_SHARED_STATE.test(readFileSync(new URL(file, import.meta.url), "utf8")),
+);
 
 export default defineConfig({
   test: {
