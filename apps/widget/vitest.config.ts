@@ -4,10 +4,24 @@ import { defineConfig } from "vitest/config";
 export default defineConfig({
   resolve: { alias: { "@": fileURLToPath(new URL("./src", import.meta.url)) } },
   test: {
-    environment: "jsdom",
     // A loaded machine renders several times slower; the limit guards against hangs, not speed.
     testTimeout: 30_000,
-    include: ["src/**/*.test.{ts,tsx}"],
-    setupFiles: ["./src/test/setup.ts"],
+    // Setting up jsdom costs more than most logic tests take to run: components get a DOM, logic
+    // tests (`.test.ts`) run in Node unless the file asks for jsdom in its docblock.
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: "components",
+          environment: "jsdom",
+          include: ["src/**/*.test.tsx"],
+          setupFiles: ["./src/test/setup.ts"],
+        },
+      },
+      {
+        extends: true,
+        test: { name: "logic", environment: "node", include: ["src/**/*.test.ts"] },
+      },
+    ],
   },
 });

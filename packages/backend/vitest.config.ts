@@ -1,3 +1,5 @@
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
 import { defineConfig } from "vitest/config";
 
 // Tests run in retrieval mode, with self-hosted billing and local secrets, whatever the developer's
@@ -28,13 +30,38 @@ for (const name of [
   delete process.env[name];
 }
 
+// A file that mocks a module, stubs the environment or globals, or spies on shared objects changes
+// what later files would import; it gets a module graph of its own. Every other file shares one:
+// loading the Convex modules and convex-test once instead of once per file.
+const CHANGES_SHARED_STATE = /vi\.(mock|doMock|stubEnv|stubGlobal|spyOn)\b|process\.env|globalThis/;
+const testFiles = readdirSync(new URL("./convex", import.meta.url), {
+  recursive: true,
+  encoding: "utf8",
+})
+  .filter((file) => file.endsWith(".test.ts"))
+  .map((file) => join("convex", file));
+const ownGraph = testFiles.filter((file) =>
+  CHANGES_SHARED_STATE.test(readFileSync(new URL(file, import.meta.url), "utf8")),
+);
+
 export default defineConfig({
   test: {
     environment: "edge-runtime",
     // Component test helpers ship as TypeScript using import.meta.glob, so vite must transform them.
     server: { deps: { inline: ["convex-test", /@convex-dev\//] } },
-    include: ["convex/**/*.test.ts"],
     // A safety net, not a speed check: CI runs every package's suite at once on two cores.
     testTimeout: 30_000,
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: "shared",
+          include: ["convex/**/*.test.ts"],
+          exclude: ownGraph,
+          isolate: false,
+        },
+      },
+      { extends: true, test: { name: "isolated", include: ownGraph } },
+    ],
   },
 });

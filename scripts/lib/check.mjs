@@ -1,4 +1,4 @@
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 
 import { CHROMIUM_PATH, ensureCaddy, ensureChromium } from "./chromium.mjs";
 import { clearResults, collectResults, workspacePackages } from "./test-results.mjs";
@@ -22,6 +22,28 @@ function runStep(root, name, command, args) {
   return ok;
 }
 
+/** runStep without blocking, for steps that run side by side; resolves with whether it passed. */
+function runStepConcurrently(root, name, command, args) {
+  log(`${name}: ${command} ${args.join(" ")}`);
+  const startedAt = Date.now();
+  return new Promise((resolve) => {
+    const child = spawn(command, args, {
+      cwd: root,
+      stdio: "inherit",
+      env: { ...process.env, CHROMIUM_PATH },
+    });
+    const finish = (status) => {
+      const ok = status === 0;
+      log(
+        `${name}: ${ok ? "ok" : `failed (exit ${status})`} in ${((Date.now() - startedAt) / 1000).toFixed(1)} s`,
+      );
+      resolve(ok);
+    };
+    child.once("error", () => finish(null));
+    child.once("exit", (code) => finish(code));
+  });
+}
+
 /**
  * README command 2: format, lint, typecheck, build, unit/conformance tests, end-to-end tests.
  * Ends with one line `N passed, N failed[, N skipped]`; returns the process exit code.
@@ -33,21 +55,28 @@ export async function check(root) {
   const record = (name, ok) =>
     checks.push({ name, passed: ok ? 1 : 0, failed: ok ? 0 : 1, skipped: 0 });
 
-  record("format", runStep(root, "format", "pnpm", ["exec", "prettier", "--check", "."]));
-  record(
-    "lint",
-    runStep(root, "lint", "pnpm", turbo("lint")) &&
-      runStep(root, "lint (root)", "pnpm", [
-        "exec",
-        "eslint",
-        "--max-warnings",
-        "0",
-        "scripts",
-        "eslint.config.js",
-        ".eslintrc.js",
-      ]),
-  );
-  record("typecheck", runStep(root, "typecheck", "pnpm", turbo("typecheck")));
+  // Prettier and the root eslint are one process each and build nothing, so they run beside the
+  // turbo steps. Those stay one after another: each builds what its packages depend on (^build),
+  // and two turbo runs would build the same package into the same folder at once.
+  const [format, rootLint, [lint, typecheck]] = await Promise.all([
+    runStepConcurrently(root, "format", "pnpm", ["exec", "prettier", "--check", "."]),
+    runStepConcurrently(root, "lint (root)", "pnpm", [
+      "exec",
+      "eslint",
+      "--max-warnings",
+      "0",
+      "scripts",
+      "eslint.config.js",
+      ".eslintrc.js",
+    ]),
+    runStepConcurrently(root, "lint", "pnpm", turbo("lint")).then(async (ok) => [
+      ok,
+      await runStepConcurrently(root, "typecheck", "pnpm", turbo("typecheck")),
+    ]),
+  ]);
+  record("format", format);
+  record("lint", lint && rootLint);
+  record("typecheck", typecheck);
   record("build", runStep(root, "build", "pnpm", turbo("build")));
 
   const suites = [];

@@ -128,7 +128,7 @@ export function backendCodeHash(root) {
 /**
  * Pushes packages/backend to the running backend with the official Convex CLI, as for a
  * self-hosted deployment, kept offline (no telemetry, no version check). Codegen is off because
- * convex/_generated is committed; the build has already typechecked the functions.
+ * convex/_generated is committed; npm test's typecheck step checks the functions.
  */
 export function deployBackend(root, { backendUrl, adminKey, env, logFile, onSpawn }) {
   return runConvexCli(root, ["deploy", "--yes", "--typecheck", "disable", "--codegen", "disable"], {

@@ -50,12 +50,35 @@ function convex(args: string[], adminKey = ADMIN_KEY): Promise<{ code: number; o
   return runConvexCli(project.dir, args, { url: server.url, adminKey });
 }
 
-async function runFunction(name: string, args: object = {}): Promise<unknown> {
+/** `npx convex run`: the CLI itself, for the test that checks it. */
+async function runWithCli(name: string, args: object = {}): Promise<unknown> {
   const { code, output } = await convex(["run", name, JSON.stringify(args)]);
   expect(code, output).toBe(0);
   // `convex run` prints nothing for a function that returns null.
   return output.trim() === "" ? null : JSON.parse(output);
 }
+
+/**
+ * The request `convex run` sends (admin key, /api/function), made here: starting the CLI costs
+ * seconds per call, and what these tests check is what the pushed code answers.
+ */
+async function runFunction(name: string, args: object = {}): Promise<unknown> {
+  const response = await fetch(`${server.url}/api/function`, {
+    method: "POST",
+    headers: { "Content-Type": "application/json", Authorization: `Convex ${ADMIN_KEY}` },
+    body: JSON.stringify({ path: name, args, format: "json" }),
+  });
+  const body = (await response.json()) as { status: string; value?: unknown };
+  expect(body.status, JSON.stringify(body)).toBe("success");
+  return body.value;
+}
+
+/**
+ * Pushes with the CLI's type check off: the first deploy runs it, the later ones test what the
+ * backend does with a push, and `tsc` over the project costs more than the push itself.
+ */
+const deploy = (adminKey = ADMIN_KEY) =>
+  convex(["deploy", "--yes", "--typecheck", "disable"], adminKey);
 
 const source = (file: string) => join(project.dir, "convex", file);
 
@@ -74,7 +97,7 @@ describe("npx convex deploy against convex-local", () => {
     // A local component without a published ComponentApi is typed from its analysis.
     const greeter = readFileSync(source("greeter/_generated/component.ts"), "utf8");
     expect(greeter).toMatch(/hello: FunctionReference<"query", "internal"/);
-    expect(await runFunction("limits:greeting")).toEqual({
+    expect(await runWithCli("limits:greeting")).toEqual({
       greeting: "hello from the app",
       appSecret: null,
     });
@@ -96,7 +119,7 @@ describe("npx convex deploy against convex-local", () => {
       readFileSync(source("limits.ts"), "utf8") +
         '\nexport const pushed = query({ args: {}, handler: async () => "second push" });\n',
     );
-    const { code, output } = await convex(["deploy", "--yes"]);
+    const { code, output } = await deploy();
     expect(code, output).toBe(0);
     expect(await runFunction("limits:pushed")).toBe("second push");
     expect(readFileSync(source("_generated/api.d.ts"), "utf8")).toContain("limits");
@@ -108,7 +131,7 @@ describe("npx convex deploy against convex-local", () => {
       ...backend.registry.modulesFor("rateLimiter")!.moduleExports().values(),
     ];
     const startPush = vi.spyOn(backend.deployment, "startPush");
-    const { code, output } = await convex(["deploy", "--yes"]);
+    const { code, output } = await deploy();
     const request = startPush.mock.calls[0]![0] as StartPushRequest;
     startPush.mockRestore();
     expect(code, output).toBe(0);
@@ -134,7 +157,7 @@ describe("npx convex deploy against convex-local", () => {
         'done: defineTable({ label: v.string() }).index("by_label", ["label"])',
       ),
     );
-    const added = await convex(["deploy", "--yes"]);
+    const added = await deploy();
     expect(added.code, added.output).toBe(0);
     expect(added.output).toMatch(/Added table indexes:\n\s+\[\+\] done\.by_label\s+label/);
     expect(added.output).not.toContain("Deleted table indexes");
@@ -145,7 +168,7 @@ describe("npx convex deploy against convex-local", () => {
       `${readFileSync(source("work.ts"), "utf8")}\nexport const touched = query({ args: {}, handler: async () => "touched" });\n`,
     );
     const startPush = vi.spyOn(backend.deployment, "startPush");
-    const removed = await convex(["deploy", "--yes"]);
+    const removed = await deploy();
     const request = startPush.mock.calls[0]![0] as StartPushRequest;
     startPush.mockRestore();
     expect(removed.code, removed.output).toBe(0);
@@ -157,10 +180,10 @@ describe("npx convex deploy against convex-local", () => {
 
   test("codegen and dev --once run against it", async () => {
     rmSync(source("_generated"), { recursive: true, force: true });
-    const codegen = await convex(["codegen"]);
+    const codegen = await convex(["codegen", "--typecheck", "disable"]);
     expect(codegen.code, codegen.output).toBe(0);
     expect(readFileSync(source("_generated/api.d.ts"), "utf8")).toContain("greeter: import(");
-    const dev = await convex(["dev", "--once"]);
+    const dev = await convex(["dev", "--once", "--typecheck", "disable"]);
     expect(dev.code, dev.output).toBe(0);
     expect(await runFunction("limits:pushed")).toBe("second push");
   }, 180_000);
@@ -179,7 +202,7 @@ describe("npx convex deploy against convex-local", () => {
       source("limits.ts"),
       readFileSync(source("limits.ts"), "utf8").replace('"second push"', '"third push"'),
     );
-    const { code, output } = await convex(["deploy", "--yes"]);
+    const { code, output } = await deploy();
     expect(code).not.toBe(0);
     expect(output).toContain("Schema validation failed.");
     expect(output).toMatch(/in table "done" does not match the schema/);
@@ -195,7 +218,7 @@ describe("npx convex deploy against convex-local", () => {
       source("broken.ts"),
       'import { query } from "./_generated/server";\nthrow new Error("broken at import");\nexport const never = query({ args: {}, handler: async () => 1 });\n',
     );
-    const { code, output } = await convex(["deploy", "--yes", "--typecheck", "disable"]);
+    const { code, output } = await deploy();
     rmSync(source("broken.ts"));
     expect(code).not.toBe(0);
     expect(output).toContain(
@@ -206,7 +229,7 @@ describe("npx convex deploy against convex-local", () => {
 
   test("a wrong admin key is refused with 401 and changes nothing", async () => {
     const wrongKey = generateAdminKey(INSTANCE, "00".repeat(32));
-    const cli = await convex(["deploy", "--yes"], wrongKey);
+    const cli = await deploy(wrongKey);
     expect(cli.code).not.toBe(0);
     expect(cli.output).toContain("401 Unauthorized");
     const response = await fetch(`${server.url}/api/deploy2/start_push`, {
@@ -254,7 +277,7 @@ describe("npx convex deploy against convex-local", () => {
         "",
       ].join("\n"),
     );
-    const { code, output } = await convex(["deploy", "--yes", "--typecheck", "disable"]);
+    const { code, output } = await deploy();
     rmSync(source("failing.ts"));
     rmSync(source("failingNode.ts"));
     expect(code, output).toBe(0);
@@ -274,7 +297,7 @@ describe("npx convex deploy against convex-local", () => {
       source("auth.config.ts"),
       'export default { providers: [{ type: "customJwt", issuer: "https://issuer.test", jwks: "https://issuer.test/jwks", algorithm: "RS256" }] };\n',
     );
-    const { code, output } = await convex(["deploy", "--yes"]);
+    const { code, output } = await deploy();
     rmSync(source("auth.config.ts"));
     expect(code, output).toBe(0);
     expect(backend.registry.modulesFor("")!.authProviders).toEqual([

@@ -1,3 +1,4 @@
+// @vitest-environment jsdom
 import { describe, expect, it } from "vitest";
 
 import { CONTACT_METADATA_LIMITS } from "@echo/backend/convex/lib/contactMetadataLimits";

@@ -221,8 +221,13 @@ vi.mock("convex/react", async () => {
     // Like Convex's own hook, one stable function per mutation.
     useMutation: (ref: never) => {
       const name = nameOf(ref);
-      if (!mutators.has(name))
-        mutators.set(name, (args: Record<string, unknown>) => mutation(name, args));
+      if (!mutators.has(name)) {
+        const mutator = Object.assign((args: Record<string, unknown>) => mutation(name, args), {
+          // This fake has no local query store to update; the server's answer is what renders.
+          withOptimisticUpdate: () => mutator,
+        });
+        mutators.set(name, mutator);
+      }
       return mutators.get(name);
     },
     usePaginatedQuery: (ref: never, args: Record<string, unknown> | "skip") => ({
