@@ -191,13 +191,9 @@ describe("every screen passes an axe audit", () => {
           .getByRole("button", { name: locale === "en" ? "Dark theme" : "Tema escuro" })
           .first();
         try {
-          // A click before the page has hydrated does nothing: click until it is pressed.
-          await expect
-            .poll(async () => {
-              if ((await toggle.getAttribute("aria-pressed")) !== "true") await toggle.click();
-              return toggle.getAttribute("aria-pressed");
-            })
-            .toBe("true");
+          // The toggle is disabled until the page has hydrated; the click waits for it.
+          await toggle.click();
+          await expect.poll(() => toggle.getAttribute("aria-pressed")).toBe("true");
           await operator.reload();
           await expect
             .poll(() =>

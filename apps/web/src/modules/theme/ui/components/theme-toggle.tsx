@@ -1,5 +1,6 @@
 "use client";
 
+import { useHydrated } from "@echo/ui/lib/use-hydrated";
 import { Moon, Sun } from "lucide-react";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
@@ -11,6 +12,8 @@ export function ThemeToggle({ initial }: { initial: Theme }) {
   const t = useTranslations("theme");
   const [theme, setTheme] = useState(initial);
   const dark = parseTheme(theme) === "dark";
+  // Before hydration a click would be lost: the button is disabled until it can act.
+  const hydrated = useHydrated();
 
   function toggle() {
     const next: Theme = dark ? "light" : "dark";
@@ -23,8 +26,9 @@ export function ThemeToggle({ initial }: { initial: Theme }) {
     <button
       type="button"
       aria-pressed={dark}
+      disabled={!hydrated}
       onClick={toggle}
-      className="inline-flex w-full items-center gap-2 rounded-md border bg-background px-2 py-1 text-sm hover:bg-accent"
+      className="inline-flex w-full items-center gap-2 rounded-md border bg-background px-2 py-1 text-sm hover:bg-accent disabled:cursor-wait"
     >
       {dark ? <Moon aria-hidden className="size-4" /> : <Sun aria-hidden className="size-4" />}
       {t("dark")}

@@ -8,7 +8,7 @@ import { useTranslations } from "next-intl";
 import { type FormEvent, useEffect, useId, useRef, useState } from "react";
 
 import type { ErrorCode } from "@/modules/errors/lib/error-code";
-import { useHydrated } from "@/modules/flow/hooks/use-hydrated";
+import { useHydrated } from "@echo/ui/lib/use-hydrated";
 
 import {
   type ContactForm,

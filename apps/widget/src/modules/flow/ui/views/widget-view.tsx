@@ -16,7 +16,7 @@ import { flowAtom } from "../../atoms/flow-atoms";
 import { initialStateAtom } from "../../atoms/initial-state-atoms";
 import { liveSettingsAtom } from "../../atoms/live-settings-atom";
 import type { FlowError } from "../../lib/screen-flow";
-import { useHydrated } from "../../hooks/use-hydrated";
+import { useHydrated } from "@echo/ui/lib/use-hydrated";
 import { ScreenErrorBoundary } from "../components/screen-error-boundary";
 import { WidgetHeader } from "../components/widget-header";
 
