@@ -3,8 +3,7 @@ import type { WebSocket } from "ws";
 import { stageTimes } from "../diagnostics/stage-times.ts";
 import type { JSONValue } from "convex/values";
 import type { FunctionRunner } from "../runtime/functions/function-runner.ts";
-import type { Commit, Store } from "../storage/store.ts";
-import type { ReadSet } from "../storage/read-set.ts";
+import type { Store } from "../storage/store.ts";
 import {
   ANONYMOUS,
   adminCaller,
@@ -21,17 +20,19 @@ import {
   ProtocolError,
   type QuerySetModification,
 } from "./messages.ts";
+import type { SubscriptionIndex } from "./subscription-index.ts";
 import { watchTokenExpiry } from "./token-expiry.ts";
 
 type Subscription = {
   udfPath: string;
   args: JSONValue;
   componentPath?: string;
-  readSet: ReadSet | null;
   /** Serialized last result sent, to skip unchanged re-runs. */
   lastSent: string | null;
   dirty: boolean;
   journal: string | null;
+  /** Called when a commit wrote into a range the query's last run read. */
+  invalidate(): void;
 };
 
 type StateVersion = { querySet: number; identity: number; ts: string };
@@ -65,6 +66,7 @@ function splitText(text: string, size: number): string[] {
 /** One WebSocket client of the sync protocol: its query set, identity, and ordered transitions. */
 export class SyncSession {
   private readonly backend: SyncDeployment;
+  private readonly subscriptions: SubscriptionIndex;
   private readonly socket: WebSocket;
   private readonly adminSecret: string | null;
   private sessionId = "";
@@ -82,7 +84,6 @@ export class SyncSession {
   private identityReady: Promise<void> = Promise.resolve();
   /** A mutation was answered; the client resolves it only on a later Transition. */
   private transitionOwed = false;
-  private readonly unsubscribe: () => void;
   private readonly unsubscribeDeploys: () => void;
   private readonly heartbeat: NodeJS.Timeout;
   private stopExpiryWatch: () => void = () => {};
@@ -98,15 +99,16 @@ export class SyncSession {
    */
   constructor(
     backend: SyncDeployment,
+    subscriptions: SubscriptionIndex,
     socket: WebSocket,
     adminSecret: string | null,
     transport?: Duplex,
   ) {
     this.backend = backend;
+    this.subscriptions = subscriptions;
     this.socket = socket;
     this.transport = transport ?? null;
     this.adminSecret = adminSecret;
-    this.unsubscribe = backend.store.onCommit((commit) => this.onCommit(commit));
     this.unsubscribeDeploys = backend.deployment.onDeploy(() => {
       for (const q of this.queries.values()) q.dirty = true;
       if (this.queries.size > 0) this.queueRefresh();
@@ -132,7 +134,7 @@ export class SyncSession {
   private close(): void {
     if (this.closed) return;
     this.closed = true;
-    this.unsubscribe();
+    for (const q of this.queries.values()) this.subscriptions.delete(q);
     this.unsubscribeDeploys();
     clearInterval(this.heartbeat);
     this.stopExpiryWatch();
@@ -272,16 +274,24 @@ export class SyncSession {
             "Only admin or system users can call functions on non-root components directly",
           );
         }
-        this.queries.set(m.queryId, {
+        const replaced = this.queries.get(m.queryId);
+        if (replaced) this.subscriptions.delete(replaced);
+        const q: Subscription = {
           udfPath: m.udfPath,
           args: normalizeArgs(m.args),
           componentPath: m.componentPath,
-          readSet: null,
           lastSent: null,
           dirty: true,
           journal: typeof m.journal === "string" ? m.journal : null,
-        });
+          invalidate: () => {
+            q.dirty = true;
+            this.queueRefresh();
+          },
+        };
+        this.queries.set(m.queryId, q);
       } else {
+        const gone = this.queries.get(m.queryId);
+        if (gone) this.subscriptions.delete(gone);
         this.queries.delete(m.queryId);
         removed.push(m.queryId);
       }
@@ -373,7 +383,8 @@ export class SyncSession {
       { modification: Record<string, unknown>; fingerprint: string; q: Subscription }
     >();
     for (let round = 0; round < 10; round++) {
-      const dirty = [...this.queries].filter(([, q]) => q.dirty);
+      const dirty: Array<[number, Subscription]> = [];
+      for (const entry of this.queries) if (entry[1].dirty) dirty.push(entry);
       if (dirty.length === 0) break;
       for (const [, q] of dirty) q.dirty = false;
       await Promise.all(
@@ -387,7 +398,7 @@ export class SyncSession {
             journal: q.journal,
           });
           if (this.queries.get(queryId) !== q) return;
-          q.readSet = outcome.readSet ?? null;
+          if (!this.closed) this.subscriptions.set(q, outcome.readSet ?? null);
           if (outcome.status === "success" && outcome.journal !== undefined)
             q.journal = outcome.journal;
           const modification =
@@ -433,17 +444,6 @@ export class SyncSession {
       clientClockSkew: this.clientClockSkew,
       serverTs: Date.now() * 1_000_000,
     });
-  }
-
-  private onCommit(commit: Commit): void {
-    let any = false;
-    for (const q of this.queries.values()) {
-      if (q.dirty || (q.readSet && q.readSet.intersects(commit.writes))) {
-        q.dirty = true;
-        any = true;
-      }
-    }
-    if (any) this.queueRefresh();
   }
 
   private queueRefresh(): void {
