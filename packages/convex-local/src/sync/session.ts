@@ -3,6 +3,7 @@ import type { WebSocket } from "ws";
 import { stageTimes } from "../diagnostics/stage-times.ts";
 import type { JSONValue } from "convex/values";
 import type { FunctionRunner } from "../runtime/functions/function-runner.ts";
+import type { SessionRequests } from "../storage/session-requests.ts";
 import type { Store } from "../storage/store.ts";
 import {
   ANONYMOUS,
@@ -42,6 +43,7 @@ const HEARTBEAT_MS = 15_000;
 type SyncDeployment = AuthSource & {
   store: Store;
   call: FunctionRunner<unknown>["call"];
+  sessionRequests: Pick<SessionRequests, "seen" | "track">;
   deployment: { onDeploy(listener: () => void): () => void };
 };
 
@@ -70,6 +72,8 @@ export class SyncSession {
   private readonly socket: WebSocket;
   private readonly adminSecret: string | null;
   private sessionId = "";
+  /** A request of this session ran before this connection: its requests may be re-sends. */
+  private resumed = true;
   private caller: Caller = ANONYMOUS;
   private querySetVersion = 0;
   private identityVersion = 0;
@@ -201,6 +205,7 @@ export class SyncSession {
     switch (message.type) {
       case "Connect": {
         this.sessionId = message.sessionId;
+        this.resumed = this.backend.sessionRequests.seen(message.sessionId);
         this.clientClockSkew =
           typeof message.clientTs === "number" ? message.clientTs - Date.now() : null;
         if (
@@ -239,9 +244,12 @@ export class SyncSession {
       case "Mutation": {
         // Requests run as whoever the client authenticated as before sending them.
         const ready = this.identityReady;
-        this.mutations = this.mutations
-          .then(() => ready)
-          .then(() => this.runMutation(message))
+        const previous = this.mutations;
+        // Running from receipt: a connection that starts meanwhile treats its requests as re-sends.
+        this.mutations = this.backend.sessionRequests
+          .track(this.sessionId, () =>
+            previous.then(() => ready).then(() => this.runMutation(message)),
+          )
           .catch((e: unknown) => this.fatal(e instanceof Error ? e.message : String(e)));
         return;
       }
@@ -478,7 +486,7 @@ export class SyncSession {
       isAdmin: this.caller.isAdmin,
       componentPath: message.componentPath,
       mutationKey: this.sessionId
-        ? { sessionId: this.sessionId, requestId: message.requestId }
+        ? { sessionId: this.sessionId, requestId: message.requestId, mayBeResent: this.resumed }
         : undefined,
     });
     if (outcome.status === "success") {
