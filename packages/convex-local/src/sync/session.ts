@@ -30,7 +30,6 @@ type Subscription = {
   componentPath?: string;
   /** Serialized last result sent, to skip unchanged re-runs. */
   lastSent: string | null;
-  dirty: boolean;
   journal: string | null;
   /** Called when a commit wrote into a range the query's last run read. */
   invalidate(): void;
@@ -80,6 +79,8 @@ export class SyncSession {
   private sentTs = 0n;
   private clientClockSkew: number | null = null;
   private readonly queries = new Map<number, Subscription>();
+  /** The queries to re-run before the next Transition: only these are visited per commit. */
+  private readonly dirty = new Map<number, Subscription>();
   /** Transition-producing work, run strictly in order so versions chain. */
   private work: Promise<void> = Promise.resolve();
   private mutations: Promise<void> = Promise.resolve();
@@ -114,7 +115,7 @@ export class SyncSession {
     this.transport = transport ?? null;
     this.adminSecret = adminSecret;
     this.unsubscribeDeploys = backend.deployment.onDeploy(() => {
-      for (const q of this.queries.values()) q.dirty = true;
+      this.markAllDirty();
       if (this.queries.size > 0) this.queueRefresh();
     });
     this.heartbeat = setInterval(() => {
@@ -289,18 +290,21 @@ export class SyncSession {
           args: normalizeArgs(m.args),
           componentPath: m.componentPath,
           lastSent: null,
-          dirty: true,
           journal: typeof m.journal === "string" ? m.journal : null,
           invalidate: () => {
-            q.dirty = true;
+            if (this.queries.get(queryId) !== q) return;
+            this.dirty.set(queryId, q);
             this.queueRefresh();
           },
         };
-        this.queries.set(m.queryId, q);
+        const queryId = m.queryId;
+        this.queries.set(queryId, q);
+        this.dirty.set(queryId, q);
       } else {
         const gone = this.queries.get(m.queryId);
         if (gone) this.subscriptions.delete(gone);
         this.queries.delete(m.queryId);
+        this.dirty.delete(m.queryId);
         removed.push(m.queryId);
       }
     }
@@ -353,7 +357,7 @@ export class SyncSession {
       this.close();
       return;
     }
-    for (const q of this.queries.values()) q.dirty = true;
+    this.markAllDirty();
     await this.transition(start, { ...start, identity: newIdentityVersion }, []);
   }
 
@@ -391,10 +395,9 @@ export class SyncSession {
       { modification: Record<string, unknown>; fingerprint: string; q: Subscription }
     >();
     for (let round = 0; round < 10; round++) {
-      const dirty: Array<[number, Subscription]> = [];
-      for (const entry of this.queries) if (entry[1].dirty) dirty.push(entry);
-      if (dirty.length === 0) break;
-      for (const [, q] of dirty) q.dirty = false;
+      if (this.dirty.size === 0) break;
+      const dirty = [...this.dirty];
+      this.dirty.clear();
       await Promise.all(
         dirty.map(async ([queryId, q]) => {
           const outcome = await this.backend.call("query", {
@@ -454,12 +457,16 @@ export class SyncSession {
     });
   }
 
+  private markAllDirty(): void {
+    for (const [queryId, q] of this.queries) this.dirty.set(queryId, q);
+  }
+
   private queueRefresh(): void {
     if (this.refreshQueued) return;
     this.refreshQueued = true;
     this.enqueue(async () => {
       this.refreshQueued = false;
-      const needed = [...this.queries.values()].some((q) => q.dirty) || this.transitionOwed;
+      const needed = this.dirty.size > 0 || this.transitionOwed;
       if (!needed) return;
       this.transitionOwed = false;
       const start = this.version();
