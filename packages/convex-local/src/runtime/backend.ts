@@ -50,6 +50,8 @@ export class Backend {
   readonly environment: Environment;
   readonly deployment: Deployment;
   readonly executor: Executor;
+  /** Outcomes of sync-protocol mutations, so a re-sent one is not run twice. */
+  readonly sessionRequests: SessionRequests;
   readonly httpActions: HttpActionRunner;
   readonly scheduler: Scheduler;
   readonly files: FileStorage;
@@ -73,7 +75,7 @@ export class Backend {
     const registry = (this.registry = new Registry(store));
     this.environment = new Environment(store, registry, this.urls);
     setFallbackEnv(() => this.environment.environmentVariables());
-    const sessionRequests = new SessionRequests(store.db);
+    const sessionRequests = (this.sessionRequests = new SessionRequests(store.db));
     sessionRequests.forgetBefore(BigInt(realNow() - SESSION_REQUEST_RETENTION_MS) * 1_000_000n);
     const syscalls = new SyscallTable<Frame>();
     const clock = new CreationClock(realNow);

@@ -3,6 +3,7 @@ import type { AddressInfo } from "node:net";
 import { WebSocketServer } from "ws";
 import type { Backend } from "../runtime/backend.ts";
 import { SyncSession } from "../sync/session.ts";
+import { SubscriptionIndex } from "../sync/subscription-index.ts";
 import { serveHttpAction } from "./http-actions.ts";
 import { HttpError, readJson, sendError, sendJson, setCors } from "./http-util.ts";
 import { AuthenticationError, callerFromHeader } from "./identity.ts";
@@ -63,6 +64,10 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   });
   api.keepAliveTimeout = site.keepAliveTimeout = KEEP_ALIVE_MS;
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_SYNC_MESSAGE_BYTES });
+  const subscriptions = new SubscriptionIndex();
+  const stopWatching = backend.store.onCommit((commit) => {
+    for (const subscriber of subscriptions.affected(commit.writes)) subscriber.invalidate();
+  });
   api.on("upgrade", (req, socket, head) => {
     const path = new URL(req.url ?? "/", "http://x").pathname;
     if (!/^\/api\/([^/]+\/)?sync$/.test(path)) {
@@ -73,7 +78,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       req,
       socket,
       head,
-      (ws) => new SyncSession(backend, ws, instanceSecret, socket),
+      (ws) => new SyncSession(backend, subscriptions, ws, instanceSecret, socket),
     );
   });
 
@@ -87,6 +92,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     url,
     siteUrl,
     close: async () => {
+      stopWatching();
       for (const client of wss.clients) client.terminate();
       wss.close();
       api.closeAllConnections();

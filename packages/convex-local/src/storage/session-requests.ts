@@ -5,6 +5,9 @@ export class SessionRequests {
   private readonly find: StatementSync;
   private readonly record: StatementSync;
   private readonly forget: StatementSync;
+  private readonly anyOfSession: StatementSync;
+  /** Sessions with a request running now, by how many. */
+  private readonly running = new Map<string, number>();
 
   constructor(db: DatabaseSync) {
     this.find = db.prepare(
@@ -14,6 +17,7 @@ export class SessionRequests {
       "INSERT INTO session_requests (session_id, request_id, outcome, ts) VALUES (?, ?, ?, ?)",
     );
     this.forget = db.prepare("DELETE FROM session_requests WHERE CAST(ts AS INTEGER) < ?");
+    this.anyOfSession = db.prepare("SELECT 1 FROM session_requests WHERE session_id = ? LIMIT 1");
   }
 
   get(sessionId: string, requestId: number): { outcome: string; ts: bigint } | null {
@@ -23,6 +27,23 @@ export class SessionRequests {
 
   add(sessionId: string, requestId: number, outcome: string, ts: bigint): void {
     this.record.run(sessionId, requestId, outcome, ts.toString());
+  }
+
+  /** True when a request of the session ran or is running: a later one may be a re-send. */
+  seen(sessionId: string): boolean {
+    return this.running.has(sessionId) || this.anyOfSession.get(sessionId) !== undefined;
+  }
+
+  /** Runs a request of the session, counting it as running until it settles. */
+  async track<T>(sessionId: string, run: () => Promise<T>): Promise<T> {
+    this.running.set(sessionId, (this.running.get(sessionId) ?? 0) + 1);
+    try {
+      return await run();
+    } finally {
+      const left = this.running.get(sessionId)! - 1;
+      if (left === 0) this.running.delete(sessionId);
+      else this.running.set(sessionId, left);
+    }
   }
 
   /** Drops the records of commits before `ts`. */

@@ -21,8 +21,11 @@ export type Commit = {
   deleted: Array<{ tableNumber: number; id: string }>;
 };
 
-/** Replaces `db.vars.commitTs` placeholders (`{$commitTs: null}`) with the commit's timestamp as int64. */
-function resolveCommitTs(tx: Transaction, ts: bigint): void {
+/**
+ * Replaces `db.vars.commitTs` placeholders (`{$commitTs: null}`) with the commit's timestamp as
+ * int64, and returns each written document's JSON text (made once, for the check and the row).
+ */
+function resolveCommitTs(tx: Transaction, ts: bigint): Map<string, string> {
   const bytes = Buffer.alloc(8);
   bytes.writeBigInt64LE(ts);
   const encoded = { $integer: bytes.toString("base64") };
@@ -35,10 +38,17 @@ function resolveCommitTs(tx: Transaction, ts: bigint): void {
       keys.map((k) => [k, resolve((value as Record<string, JSONValue>)[k]!)]),
     );
   };
-  for (const w of tx.writes.values()) {
-    if (w.after && JSON.stringify(w.after).includes('"$commitTs"'))
+  const texts = new Map<string, string>();
+  for (const [id, w] of tx.writes) {
+    if (!w.after) continue;
+    let text = JSON.stringify(w.after);
+    if (text.includes('"$commitTs"')) {
       w.after = resolve(w.after) as DocJson;
+      text = JSON.stringify(w.after);
+    }
+    texts.set(id, text);
   }
+  return texts;
 }
 
 export class ConflictError extends Error {
@@ -236,7 +246,7 @@ export class Store {
       const hasWrites = tx.writes.size > 0;
       if (!hasWrites && !extra) return { ts: this.ts, durable: this.lastDurable };
       const ts = this.nextTs();
-      resolveCommitTs(tx, ts);
+      const texts = resolveCommitTs(tx, ts);
       const writes: WrittenKeys = new Map();
       const tables = new Set<number>();
       const deleted: Commit["deleted"] = [];
@@ -267,7 +277,7 @@ export class Store {
           if (this.scheduledJobs.tracks(w.tableNumber))
             this.scheduledJobs.apply(id, w.tableNumber, w.after);
           stageTimes.end("index", indexing);
-          if (w.after) this.upsertDoc.run(id, w.tableNumber, JSON.stringify(w.after));
+          if (w.after) this.upsertDoc.run(id, w.tableNumber, texts.get(id)!);
           else if (w.before) {
             this.deleteDoc.run(id);
             deleted.push({ tableNumber: w.tableNumber, id });

@@ -3,8 +3,8 @@ import type { WebSocket } from "ws";
 import { stageTimes } from "../diagnostics/stage-times.ts";
 import type { JSONValue } from "convex/values";
 import type { FunctionRunner } from "../runtime/functions/function-runner.ts";
-import type { Commit, Store } from "../storage/store.ts";
-import type { ReadSet } from "../storage/read-set.ts";
+import type { SessionRequests } from "../storage/session-requests.ts";
+import type { Store } from "../storage/store.ts";
 import {
   ANONYMOUS,
   adminCaller,
@@ -21,17 +21,18 @@ import {
   ProtocolError,
   type QuerySetModification,
 } from "./messages.ts";
+import type { SubscriptionIndex } from "./subscription-index.ts";
 import { watchTokenExpiry } from "./token-expiry.ts";
 
 type Subscription = {
   udfPath: string;
   args: JSONValue;
   componentPath?: string;
-  readSet: ReadSet | null;
   /** Serialized last result sent, to skip unchanged re-runs. */
   lastSent: string | null;
-  dirty: boolean;
   journal: string | null;
+  /** Called when a commit wrote into a range the query's last run read. */
+  invalidate(): void;
 };
 
 type StateVersion = { querySet: number; identity: number; ts: string };
@@ -41,6 +42,7 @@ const HEARTBEAT_MS = 15_000;
 type SyncDeployment = AuthSource & {
   store: Store;
   call: FunctionRunner<unknown>["call"];
+  sessionRequests: Pick<SessionRequests, "seen" | "track">;
   deployment: { onDeploy(listener: () => void): () => void };
 };
 
@@ -65,15 +67,20 @@ function splitText(text: string, size: number): string[] {
 /** One WebSocket client of the sync protocol: its query set, identity, and ordered transitions. */
 export class SyncSession {
   private readonly backend: SyncDeployment;
+  private readonly subscriptions: SubscriptionIndex;
   private readonly socket: WebSocket;
   private readonly adminSecret: string | null;
   private sessionId = "";
+  /** A request of this session ran before this connection: its requests may be re-sends. */
+  private resumed = true;
   private caller: Caller = ANONYMOUS;
   private querySetVersion = 0;
   private identityVersion = 0;
   private sentTs = 0n;
   private clientClockSkew: number | null = null;
   private readonly queries = new Map<number, Subscription>();
+  /** The queries to re-run before the next Transition: only these are visited per commit. */
+  private readonly dirty = new Map<number, Subscription>();
   /** Transition-producing work, run strictly in order so versions chain. */
   private work: Promise<void> = Promise.resolve();
   private mutations: Promise<void> = Promise.resolve();
@@ -82,7 +89,6 @@ export class SyncSession {
   private identityReady: Promise<void> = Promise.resolve();
   /** A mutation was answered; the client resolves it only on a later Transition. */
   private transitionOwed = false;
-  private readonly unsubscribe: () => void;
   private readonly unsubscribeDeploys: () => void;
   private readonly heartbeat: NodeJS.Timeout;
   private stopExpiryWatch: () => void = () => {};
@@ -98,17 +104,18 @@ export class SyncSession {
    */
   constructor(
     backend: SyncDeployment,
+    subscriptions: SubscriptionIndex,
     socket: WebSocket,
     adminSecret: string | null,
     transport?: Duplex,
   ) {
     this.backend = backend;
+    this.subscriptions = subscriptions;
     this.socket = socket;
     this.transport = transport ?? null;
     this.adminSecret = adminSecret;
-    this.unsubscribe = backend.store.onCommit((commit) => this.onCommit(commit));
     this.unsubscribeDeploys = backend.deployment.onDeploy(() => {
-      for (const q of this.queries.values()) q.dirty = true;
+      this.markAllDirty();
       if (this.queries.size > 0) this.queueRefresh();
     });
     this.heartbeat = setInterval(() => {
@@ -132,7 +139,7 @@ export class SyncSession {
   private close(): void {
     if (this.closed) return;
     this.closed = true;
-    this.unsubscribe();
+    for (const q of this.queries.values()) this.subscriptions.delete(q);
     this.unsubscribeDeploys();
     clearInterval(this.heartbeat);
     this.stopExpiryWatch();
@@ -199,6 +206,7 @@ export class SyncSession {
     switch (message.type) {
       case "Connect": {
         this.sessionId = message.sessionId;
+        this.resumed = this.backend.sessionRequests.seen(message.sessionId);
         this.clientClockSkew =
           typeof message.clientTs === "number" ? message.clientTs - Date.now() : null;
         if (
@@ -237,9 +245,12 @@ export class SyncSession {
       case "Mutation": {
         // Requests run as whoever the client authenticated as before sending them.
         const ready = this.identityReady;
-        this.mutations = this.mutations
-          .then(() => ready)
-          .then(() => this.runMutation(message))
+        const previous = this.mutations;
+        // Running from receipt: a connection that starts meanwhile treats its requests as re-sends.
+        this.mutations = this.backend.sessionRequests
+          .track(this.sessionId, () =>
+            previous.then(() => ready).then(() => this.runMutation(message)),
+          )
           .catch((e: unknown) => this.fatal(e instanceof Error ? e.message : String(e)));
         return;
       }
@@ -272,17 +283,28 @@ export class SyncSession {
             "Only admin or system users can call functions on non-root components directly",
           );
         }
-        this.queries.set(m.queryId, {
+        const replaced = this.queries.get(m.queryId);
+        if (replaced) this.subscriptions.delete(replaced);
+        const q: Subscription = {
           udfPath: m.udfPath,
           args: normalizeArgs(m.args),
           componentPath: m.componentPath,
-          readSet: null,
           lastSent: null,
-          dirty: true,
           journal: typeof m.journal === "string" ? m.journal : null,
-        });
+          invalidate: () => {
+            if (this.queries.get(queryId) !== q) return;
+            this.dirty.set(queryId, q);
+            this.queueRefresh();
+          },
+        };
+        const queryId = m.queryId;
+        this.queries.set(queryId, q);
+        this.dirty.set(queryId, q);
       } else {
+        const gone = this.queries.get(m.queryId);
+        if (gone) this.subscriptions.delete(gone);
         this.queries.delete(m.queryId);
+        this.dirty.delete(m.queryId);
         removed.push(m.queryId);
       }
     }
@@ -335,7 +357,7 @@ export class SyncSession {
       this.close();
       return;
     }
-    for (const q of this.queries.values()) q.dirty = true;
+    this.markAllDirty();
     await this.transition(start, { ...start, identity: newIdentityVersion }, []);
   }
 
@@ -373,9 +395,9 @@ export class SyncSession {
       { modification: Record<string, unknown>; fingerprint: string; q: Subscription }
     >();
     for (let round = 0; round < 10; round++) {
-      const dirty = [...this.queries].filter(([, q]) => q.dirty);
-      if (dirty.length === 0) break;
-      for (const [, q] of dirty) q.dirty = false;
+      if (this.dirty.size === 0) break;
+      const dirty = [...this.dirty];
+      this.dirty.clear();
       await Promise.all(
         dirty.map(async ([queryId, q]) => {
           const outcome = await this.backend.call("query", {
@@ -387,7 +409,7 @@ export class SyncSession {
             journal: q.journal,
           });
           if (this.queries.get(queryId) !== q) return;
-          q.readSet = outcome.readSet ?? null;
+          if (!this.closed) this.subscriptions.set(q, outcome.readSet ?? null);
           if (outcome.status === "success" && outcome.journal !== undefined)
             q.journal = outcome.journal;
           const modification =
@@ -435,15 +457,8 @@ export class SyncSession {
     });
   }
 
-  private onCommit(commit: Commit): void {
-    let any = false;
-    for (const q of this.queries.values()) {
-      if (q.dirty || (q.readSet && q.readSet.intersects(commit.writes))) {
-        q.dirty = true;
-        any = true;
-      }
-    }
-    if (any) this.queueRefresh();
+  private markAllDirty(): void {
+    for (const [queryId, q] of this.queries) this.dirty.set(queryId, q);
   }
 
   private queueRefresh(): void {
@@ -451,7 +466,7 @@ export class SyncSession {
     this.refreshQueued = true;
     this.enqueue(async () => {
       this.refreshQueued = false;
-      const needed = [...this.queries.values()].some((q) => q.dirty) || this.transitionOwed;
+      const needed = this.dirty.size > 0 || this.transitionOwed;
       if (!needed) return;
       this.transitionOwed = false;
       const start = this.version();
@@ -478,7 +493,7 @@ export class SyncSession {
       isAdmin: this.caller.isAdmin,
       componentPath: message.componentPath,
       mutationKey: this.sessionId
-        ? { sessionId: this.sessionId, requestId: message.requestId }
+        ? { sessionId: this.sessionId, requestId: message.requestId, mayBeResent: this.resumed }
         : undefined,
     });
     if (outcome.status === "success") {

@@ -237,7 +237,7 @@ export class Executor implements FunctionRunner<Frame> {
         requestId,
       );
     const key = request.mutationKey;
-    if (key) {
+    if (key?.mayBeResent) {
       const row = this.sessionRequests.get(key.sessionId, key.requestId);
       if (row) {
         // The original commit may still be waiting for its group fsync; never ack before it lands.

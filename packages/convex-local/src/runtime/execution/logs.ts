@@ -76,9 +76,38 @@ function structured(line: string, timestamp: number): LogLine {
   return { messages: [message], level, timestamp, isTruncated: false };
 }
 
+/** An execution as recorded; made a `FunctionExecution` (once) only when a poll reads it. */
+type Recorded = { execution: ExecutionRecord; nowMs: number; cursorMs: number };
+
+/** The cursor a poll hands back for an entry: its timestamp in seconds, times 1000, as before. */
+const cursorOf = (e: Recorded) => (e.cursorMs / 1000) * 1000;
+
+function completion({ execution, nowMs, cursorMs }: Recorded): FunctionExecution {
+  return {
+    kind: "Completion",
+    udfType: execution.udfType,
+    componentPath: execution.componentPath || null,
+    identifier: execution.identifier,
+    logLines: execution.logLines.map((l) => structured(l, Math.floor(nowMs))),
+    timestamp: cursorMs / 1000,
+    executionTimestamp: execution.startedMs / 1000,
+    executionTime: Math.max(0, nowMs - execution.startedMs) / 1000,
+    cachedResult: false,
+    caller: execution.caller,
+    success: null,
+    error: execution.error ?? null,
+    requestId: execution.requestId ?? randomUUID(),
+    executionId: randomUUID(),
+    usageStats: Object.fromEntries(USAGE_FIELDS.map((f) => [f, 0])),
+    willRetry: false,
+    identityType: "unknown",
+    environment: "isolate",
+  };
+}
+
 /** The recent function executions, kept in memory, and the long polls waiting for new ones. */
 export class FunctionLogs {
-  private entries: FunctionExecution[] = [];
+  private entries: Array<Recorded & { shown?: FunctionExecution }> = [];
   private lastCursorMs = 0;
   private readonly waiters = new Set<() => void>();
 
@@ -87,26 +116,7 @@ export class FunctionLogs {
     // Cursors must strictly increase so a poll never sees an entry twice or skips one.
     const cursorMs = nowMs > this.lastCursorMs ? nowMs : this.lastCursorMs + 0.001;
     this.lastCursorMs = cursorMs;
-    this.entries.push({
-      kind: "Completion",
-      udfType: execution.udfType,
-      componentPath: execution.componentPath || null,
-      identifier: execution.identifier,
-      logLines: execution.logLines.map((l) => structured(l, Math.floor(nowMs))),
-      timestamp: cursorMs / 1000,
-      executionTimestamp: execution.startedMs / 1000,
-      executionTime: Math.max(0, nowMs - execution.startedMs) / 1000,
-      cachedResult: false,
-      caller: execution.caller,
-      success: null,
-      error: execution.error ?? null,
-      requestId: execution.requestId ?? randomUUID(),
-      executionId: randomUUID(),
-      usageStats: Object.fromEntries(USAGE_FIELDS.map((f) => [f, 0])),
-      willRetry: false,
-      identityType: "unknown",
-      environment: "isolate",
-    });
+    this.entries.push({ execution, nowMs, cursorMs });
     // Trimmed in halves, so keeping the last KEEP costs O(1) per execution rather than a copy each.
     if (this.entries.length >= 2 * KEEP) this.entries = this.entries.slice(-KEEP);
     for (const wake of this.waiters) wake();
@@ -126,7 +136,7 @@ export class FunctionLogs {
     cursorMs: number,
     aborted: Promise<void>,
   ): Promise<{ entries: FunctionExecution[]; newCursor: number }> {
-    if (cursorMs > 0 && !((this.entries.at(-1)?.timestamp ?? 0) * 1000 > cursorMs)) {
+    if (cursorMs > 0 && !(this.entries.length > 0 && cursorOf(this.entries.at(-1)!) > cursorMs)) {
       let wake!: () => void;
       const woken = new Promise<void>((resolve) => (wake = resolve));
       this.waiters.add(wake);
@@ -138,7 +148,10 @@ export class FunctionLogs {
       clearTimeout(timer);
       this.waiters.delete(wake);
     }
-    const entries = this.entries.slice(-KEEP).filter((e) => e.timestamp * 1000 > cursorMs);
+    const entries = this.entries
+      .slice(-KEEP)
+      .filter((e) => cursorOf(e) > cursorMs)
+      .map((e) => (e.shown ??= completion(e)));
     if (entries.length)
       return { entries, newCursor: entries[entries.length - 1]!.timestamp * 1000 };
     // Later entries get cursors above the one handed out here.

@@ -4,21 +4,33 @@ import { FunctionError } from "../errors/errors.ts";
 /**
  * A query's or mutation's time in its own code: wall time minus the time it waited on syscalls
  * (database reads, nested calls), which Convex does not count against the limit either. The
- * event-loop thread's CPU time over the same spans caps it, so time the machine did not run this
- * thread (a loaded host, another engine sharing the cores) is not charged to the function.
+ * event-loop thread's CPU time caps it, so time the machine did not run this thread (a loaded host,
+ * another engine sharing the cores) is not charged to the function. The CPU clock is read at the
+ * start, then at syscalls only once own wall time passes CPU_CLOCK_AFTER_MS: nearly every function
+ * is shorter and reads it once.
  */
 export type UserClock = {
   limitMs: number;
   startedMs: number;
   startedCpuMs: number;
   syscallMs: number;
-  syscallCpuMs: number;
   inflight: number;
   inflightSinceMs: number;
-  inflightSinceCpuMs: number;
+  cpu: CpuAccount | null;
   /** Set once the limit is passed: the function fails then, even if its code caught the error. */
   expired?: FunctionError;
 };
+
+/** CPU time in the function's own code, counted from the instant own time was `ownBeforeMs`. */
+type CpuAccount = {
+  ownBeforeMs: number;
+  startedCpuMs: number;
+  syscallCpuMs: number;
+  inflightSinceCpuMs: number;
+};
+
+/** Own wall time before which syscalls do not read the CPU clock (and split CPU time less finely). */
+const CPU_CLOCK_AFTER_MS = 10;
 
 /** This thread's CPU time: `process.cpuUsage()` sums every thread's and costs far more per call. */
 function cpuNow(): number {
@@ -32,25 +44,33 @@ export function startUserClock(limitMs: number): UserClock {
     startedMs: performance.now(),
     startedCpuMs: cpuNow(),
     syscallMs: 0,
-    syscallCpuMs: 0,
     inflight: 0,
     inflightSinceMs: 0,
-    inflightSinceCpuMs: 0,
+    cpu: null,
   };
 }
 
-function userMs(clock: UserClock, now: number, cpu: number): number {
-  const waiting = clock.inflight > 0 ? now - clock.inflightSinceMs : 0;
-  const waitingCpu = clock.inflight > 0 ? cpu - clock.inflightSinceCpuMs : 0;
-  return Math.min(
-    now - clock.startedMs - clock.syscallMs - waiting,
-    cpu - clock.startedCpuMs - clock.syscallCpuMs - waitingCpu,
-  );
+function userMs(clock: UserClock, now: number): number {
+  const wall = ownCodeMs(clock, now);
+  const account = clock.cpu;
+  if (!account) {
+    if (wall > CPU_CLOCK_AFTER_MS) {
+      const cpu = cpuNow();
+      // Syscalls' CPU time so far was not split off: the whole thread's is an upper bound.
+      const ownBeforeMs = Math.min(wall, cpu - clock.startedCpuMs);
+      clock.cpu = { ownBeforeMs, startedCpuMs: cpu, syscallCpuMs: 0, inflightSinceCpuMs: cpu };
+      return ownBeforeMs;
+    }
+    return wall;
+  }
+  const cpu = cpuNow();
+  const waitingCpu = clock.inflight > 0 ? cpu - account.inflightSinceCpuMs : 0;
+  const ownCpu = cpu - account.startedCpuMs - account.syscallCpuMs - waitingCpu;
+  return Math.min(wall, account.ownBeforeMs + ownCpu);
 }
 
 /** Wall time in the function's own code so far, syscalls not counted. */
-export function ownCodeMs(clock: UserClock): number {
-  const now = performance.now();
+export function ownCodeMs(clock: UserClock, now = performance.now()): number {
   const waiting = clock.inflight > 0 ? now - clock.inflightSinceMs : 0;
   return now - clock.startedMs - clock.syscallMs - waiting;
 }
@@ -61,13 +81,9 @@ function formatDuration(ms: number): string {
 }
 
 /** Throws Convex's timeout error once the function's own code has run past its limit. */
-export function checkUserTime(
-  clock: UserClock | undefined,
-  now = performance.now(),
-  cpu = cpuNow(),
-): void {
+export function checkUserTime(clock: UserClock | undefined, now = performance.now()): void {
   if (!clock) return;
-  if (!clock.expired && userMs(clock, now, cpu) > clock.limitMs) {
+  if (!clock.expired && userMs(clock, now) > clock.limitMs) {
     clock.expired = new FunctionError(
       `Function execution timed out (maximum duration: ${formatDuration(clock.limitMs)})`,
     );
@@ -83,13 +99,13 @@ export function timedSyncSyscall<T>(clock: UserClock | undefined, run: () => T):
     return run();
   }
   const started = performance.now();
-  const startedCpu = cpuNow();
-  checkUserTime(clock, started, startedCpu);
+  checkUserTime(clock, started);
+  const startedCpu = clock.cpu ? cpuNow() : null;
   try {
     return run();
   } finally {
     clock.syscallMs += performance.now() - started;
-    clock.syscallCpuMs += cpuNow() - startedCpu;
+    if (clock.cpu && startedCpu !== null) clock.cpu.syscallCpuMs += cpuNow() - startedCpu;
   }
 }
 
@@ -101,10 +117,9 @@ export async function timedSyscall<T>(
   if (!clock) return run();
   if (clock.inflight === 0) {
     const now = performance.now();
-    const cpu = cpuNow();
-    checkUserTime(clock, now, cpu);
+    checkUserTime(clock, now);
     clock.inflightSinceMs = now;
-    clock.inflightSinceCpuMs = cpu;
+    if (clock.cpu) clock.cpu.inflightSinceCpuMs = cpuNow();
   } else checkUserTime(clock);
   clock.inflight++;
   try {
@@ -112,7 +127,7 @@ export async function timedSyscall<T>(
   } finally {
     if (--clock.inflight === 0) {
       clock.syscallMs += performance.now() - clock.inflightSinceMs;
-      clock.syscallCpuMs += cpuNow() - clock.inflightSinceCpuMs;
+      if (clock.cpu) clock.cpu.syscallCpuMs += cpuNow() - clock.cpu.inflightSinceCpuMs;
     }
   }
 }

@@ -9,8 +9,11 @@ export type CallRequest = {
   identity: UserIdentity | null;
   isAdmin: boolean;
   componentPath?: string;
-  /** (sessionId, requestId) of a sync-protocol mutation, for idempotent re-sends. */
-  mutationKey?: { sessionId: string; requestId: number };
+  /**
+   * (sessionId, requestId) of a sync-protocol mutation, for idempotent re-sends. `mayBeResent` is
+   * false when no request of the session had run when its connection began: nothing to look up.
+   */
+  mutationKey?: { sessionId: string; requestId: number; mayBeResent: boolean };
   /** Journal of a sync subscription's previous result (pins paginated page ends). */
   journal?: string | null;
   /** Runs a query against the state as of this timestamp (see `Store.checkSnapshot`). */
