@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 /**
- * Sums a V8 CPU profile's self time per function and per file (the profile BENCH_CPU_PROF makes
- * convex-local write): `node bench/answers/profileSummary.mjs <file.cpuprofile> [rows] [from-to]`,
+ * Sums a V8 CPU profile's self time per function and per file (`node --cpu-prof`, or the profile
+ * the answers bench's BENCH_CPU_PROF makes convex-local write):
+ * `node scripts/cpu-profile-summary.mjs <file.cpuprofile> [rows] [from-to]`,
  * from-to in seconds since the profile started (e.g. `60-75` for one bench phase; the busy time
  * per second it prints shows where phases are). Idle time is left out of the shares, so they are
  * shares of the time the process was busy.
@@ -10,7 +11,7 @@ import { readFileSync } from "node:fs";
 
 const [file, rowsArg, windowArg] = process.argv.slice(2);
 if (!file) {
-  console.error("usage: profileSummary.mjs <file.cpuprofile> [rows]");
+  console.error("usage: cpu-profile-summary.mjs <file.cpuprofile> [rows] [from-to]");
   process.exit(1);
 }
 const rows = Number(rowsArg ?? 30);
