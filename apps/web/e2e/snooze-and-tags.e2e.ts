@@ -9,7 +9,7 @@ import { createVisitor, eventually, type Visitor } from "./harness/visitor";
 /** The first whole second at least 10 s away, as the browser's `datetime-local` input writes it. */
 async function soonInBrowser(page: Page) {
   return await page.evaluate(() => {
-    const at = new Date(Date.now() + 10_000);
+    const at = new Date(Date.now() + 20_000);
     if (at.getMilliseconds()) at.setSeconds(at.getSeconds() + 1, 0);
     const pad = (n: number) => String(n).padStart(2, "0");
     return {
