@@ -35,6 +35,12 @@ describe("every screen passes an axe audit", () => {
   let operatorBrowser: TestBrowser;
   let operator: Page;
   let conversationId: string;
+  // One signed-out browser per language serves the widget and the dashboard's sign-in screens.
+  const visitorBrowsers = new Map<string, Promise<TestBrowser>>();
+  const visitorBrowser = (locale: string) => {
+    if (!visitorBrowsers.has(locale)) visitorBrowsers.set(locale, launchBrowser({ locale }));
+    return visitorBrowsers.get(locale)!;
+  };
 
   beforeAll(async () => {
     // Voice and "Call us" appear in the widget only once Vapi is connected and offered.
@@ -72,12 +78,16 @@ describe("every screen passes an axe audit", () => {
         .waitFor();
     }
     if (vapi) await setBackendEnv(urls.backend, adminKey, { VAPI_API_URL: null });
-    await Promise.all([operatorBrowser?.dispose(), vapi?.close()]);
+    const visitors = await Promise.all(visitorBrowsers.values());
+    await Promise.all([
+      operatorBrowser?.dispose(),
+      vapi?.close(),
+      ...visitors.map((browser) => browser.dispose()),
+    ]);
   });
 
   for (const { locale, widget: text } of LOCALES) {
     describe(`the widget in ${locale}`, () => {
-      let browser: TestBrowser;
       let page: Page;
       const audit = async (name: string) => {
         await screenshot(page, `a11y-widget-${locale}-${name}`);
@@ -85,13 +95,12 @@ describe("every screen passes an axe audit", () => {
       };
 
       beforeAll(async () => {
-        browser = await launchBrowser({ locale });
-        page = await browser.newPage();
+        page = await (await visitorBrowser(locale)).newPage();
         await page.setViewportSize({ width: 400, height: 700 });
       });
 
       afterAll(async () => {
-        await browser?.dispose();
+        await page?.close();
       });
 
       it("the launcher on the host page", async () => {
@@ -166,15 +175,14 @@ describe("every screen passes an axe audit", () => {
       };
 
       it("sign-in and sign-up", async () => {
-        const browser = await launchBrowser({ locale });
+        const page = await (await visitorBrowser(locale)).newPage();
         try {
-          const page = await browser.newPage();
           await page.goto(`${urls.dashboard}/${locale}/sign-in`);
           await audit(page, "sign-in");
           await page.goto(`${urls.dashboard}/${locale}/sign-up`);
           await audit(page, "sign-up");
         } finally {
-          await browser.dispose();
+          await page.close();
         }
       });
 

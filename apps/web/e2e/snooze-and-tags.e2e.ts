@@ -6,14 +6,14 @@ import { waitForConversation } from "./harness/conversation";
 import { signInAsDemoOperator } from "./harness/sign-in";
 import { createVisitor, eventually, type Visitor } from "./harness/visitor";
 
-/** The first whole minute at least 20 s away, as the browser's `datetime-local` input writes it. */
-async function nextMinuteInBrowser(page: Page) {
+/** The first whole second at least 10 s away, as the browser's `datetime-local` input writes it. */
+async function soonInBrowser(page: Page) {
   return await page.evaluate(() => {
     const at = new Date(Date.now() + 20_000);
-    if (at.getSeconds() || at.getMilliseconds()) at.setMinutes(at.getMinutes() + 1, 0, 0);
+    if (at.getMilliseconds()) at.setSeconds(at.getSeconds() + 1, 0);
     const pad = (n: number) => String(n).padStart(2, "0");
     return {
-      value: `${at.getFullYear()}-${pad(at.getMonth() + 1)}-${pad(at.getDate())}T${pad(at.getHours())}:${pad(at.getMinutes())}`,
+      value: `${at.getFullYear()}-${pad(at.getMonth() + 1)}-${pad(at.getDate())}T${pad(at.getHours())}:${pad(at.getMinutes())}:${pad(at.getSeconds())}`,
       at: at.getTime(),
     };
   });
@@ -80,23 +80,24 @@ describe("an operator tags, prioritizes and snoozes a conversation", () => {
   });
 
   it("snoozed until a time, it leaves the inbox and comes back by itself at that time", async () => {
-    const { value, at } = await nextMinuteInBrowser(page);
     await choose(page, "Snooze", "Pick a date and time…");
+    const { value, at } = await soonInBrowser(page);
     await page.getByLabel("Date and time").fill(value);
+    await screenshot(page, "triage-03-pick-time");
     await page.getByRole("dialog").getByRole("button", { name: "Snooze" }).click();
     await page.getByTestId("snoozed-notice").waitFor();
     const item = page.getByRole("link", { name: /Sonia Snooze/ });
     await item.waitFor({ state: "detached" });
     await page.getByRole("button", { name: "Snoozed", exact: true }).click();
     await item.waitFor();
-    await screenshot(page, "triage-03-snoozed");
+    await screenshot(page, "triage-04-snoozed");
     await page.getByRole("button", { name: "Snoozed", exact: true }).click();
     await item.waitFor({ state: "detached" });
-    // Back without a reload, once the scheduler reaches the chosen minute.
+    // Back without a reload, once the scheduler reaches the chosen second.
     await item.waitFor({ timeout: at - Date.now() + 30_000 });
     expect(Date.now()).toBeGreaterThanOrEqual(at - 2_000);
     await page.getByTestId("snoozed-notice").waitFor({ state: "detached" });
-    await screenshot(page, "triage-04-back");
+    await screenshot(page, "triage-05-back");
   }, 180_000);
 
   it("snoozed until the visitor replies, it comes back when the visitor writes", async () => {
@@ -117,17 +118,25 @@ describe("an operator tags, prioritizes and snoozes a conversation", () => {
     await page.goto(`${urls.dashboard}/pt-BR/conversations/${conversation}`);
     await page.getByTestId("priority-select").getByText("Urgente").waitFor();
     await page.getByRole("combobox", { name: "Filtrar por etiqueta" }).waitFor();
-    await screenshot(page, "triage-05-pt-BR");
+    await screenshot(page, "triage-06-pt-BR");
+    await choose(page, "Adiar", "Escolher data e hora…");
+    await page.getByLabel("Data e hora").waitFor();
+    await screenshot(page, "triage-07-pick-time-pt-BR");
+    await page.keyboard.press("Escape");
     await page.goto(`${urls.dashboard}/pt-BR/settings/tags`);
     await page.getByRole("heading", { name: "Etiquetas" }).waitFor();
-    await screenshot(page, "triage-06-tags-settings-pt-BR");
+    await screenshot(page, "triage-08-tags-settings-pt-BR");
     await page.setViewportSize({ width: 390, height: 844 });
-    await screenshot(page, "triage-07-tags-settings-phone-pt-BR");
+    await screenshot(page, "triage-09-tags-settings-phone-pt-BR");
     await page.goto(`${urls.dashboard}/en/conversations/${conversation}`);
     await page.getByTestId("conversation-triage").waitFor();
-    await screenshot(page, "triage-08-conversation-phone");
+    await screenshot(page, "triage-10-conversation-phone");
+    await choose(page, "Snooze", "Pick a date and time…");
+    await page.getByLabel("Date and time").waitFor();
+    await screenshot(page, "triage-11-pick-time-phone");
+    await page.keyboard.press("Escape");
     await page.goto(`${urls.dashboard}/en/conversations?priority=urgent`);
     await page.getByRole("link", { name: /Sonia Snooze/ }).waitFor();
-    await screenshot(page, "triage-09-inbox-phone");
+    await screenshot(page, "triage-12-inbox-phone");
   });
 });

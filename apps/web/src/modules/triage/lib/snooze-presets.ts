@@ -23,7 +23,7 @@ export function snoozeUntil(preset: Exclude<SnoozePreset, "custom">, now: Date):
   return day.getTime();
 }
 
-/** A `datetime-local` input's value (local time, minutes) as ms since the epoch; null if empty. */
+/** A `datetime-local` input's value (local time) as ms since the epoch; null if empty. */
 export function parseLocalDateTime(value: string): number | null {
   if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(value)) return null;
   const at = new Date(value).getTime();

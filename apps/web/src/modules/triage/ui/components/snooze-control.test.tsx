@@ -74,6 +74,18 @@ describe("SnoozeControl", () => {
     expect(onSnooze).toHaveBeenLastCalledWith(new Date(2030, 0, 15, 10, 30).getTime());
   });
 
+  it("takes a custom time to the second, so a snooze can end in a few seconds", async () => {
+    const { onSnooze } = renderControl();
+    await choose("Pick a date and time…");
+    const input = screen.getByLabelText<HTMLInputElement>("Date and time");
+    fireEvent.change(input, { target: { value: "2030-01-15T10:30:15" } });
+    expect(input.validity.stepMismatch).toBe(false);
+    await act(async () => {
+      fireEvent.click(screen.getByRole("button", { name: "Snooze" }));
+    });
+    expect(onSnooze).toHaveBeenLastCalledWith(new Date(2030, 0, 15, 10, 30, 15).getTime());
+  });
+
   it("while snoozed, says until when and brings it back, in Portuguese too", async () => {
     const until = Date.UTC(2030, 0, 15, 10, 30);
     const { onUnsnooze } = renderControl({ snoozed: true, snoozedUntil: until }, "pt-BR");

@@ -107,6 +107,7 @@ export function SnoozeControl({
             <Input
               id={inputId}
               type="datetime-local"
+              step={1}
               value={value}
               min={earliest}
               onChange={(event) => setValue(event.target.value)}
