@@ -6,7 +6,7 @@ import { waitForConversation } from "./harness/conversation";
 import { signInAsDemoOperator } from "./harness/sign-in";
 import { createVisitor, eventually, type Visitor } from "./harness/visitor";
 
-/** The first whole second at least 10 s away, as the browser's `datetime-local` input writes it. */
+/** The first whole second at least 20 s away, as the browser's `datetime-local` input writes it. */
 async function soonInBrowser(page: Page) {
   return await page.evaluate(() => {
     const at = new Date(Date.now() + 20_000);
