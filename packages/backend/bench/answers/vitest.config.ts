@@ -11,6 +11,8 @@ const config = mergeConfig(
   base,
   defineConfig({ test: { testTimeout: 3_600_000, fileParallelism: false } }),
 );
+// The package's unit-test projects would pick their own files; the bench is one project.
+delete config.test!.projects;
 config.test!.include = (process.env.BENCH_PARTS ?? "answers,latency")
   .split(",")
   .map((part) => `bench/answers/${part.trim()}.run.ts`);
