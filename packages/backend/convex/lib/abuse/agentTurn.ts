@@ -16,24 +16,10 @@ export type AgentTurnLimits = {
 };
 
 /**
- * Charges the organization's daily budget for one agent turn. When it is spent the visitor gets
- * a notice in their language, the conversation goes to a person, and this returns null.
+ * What a turn the organization's budget allowed may spend, and the handler that charges the
+ * tokens it did spend.
  */
-export async function beginAgentTurn(
-  ctx: ActionCtx,
-  conversation: Doc<"conversations">,
-  { language, agentName }: { language: string; agentName: string },
-): Promise<AgentTurnLimits | null> {
-  const { organizationId } = conversation;
-  const turn = await ctx.runMutation(internal.system.abuse.aiBudget.beginTurn, { organizationId });
-  if (!turn.allowed) {
-    await ctx.runMutation(internal.system.abuse.aiBudget.handOver, {
-      conversationId: conversation._id,
-      notice: budgetSpentNotice(language),
-      agentName,
-    });
-    return null;
-  }
+export function agentTurnLimits(organizationId: string): AgentTurnLimits {
   return {
     maxOutputTokens: MAX_OUTPUT_TOKENS,
     options: {
@@ -49,4 +35,17 @@ export async function beginAgentTurn(
       },
     },
   };
+}
+
+/** A spent budget: the visitor gets a notice in their language and a person takes the conversation. */
+export async function handOverOverBudget(
+  ctx: ActionCtx,
+  conversation: Doc<"conversations">,
+  { language, agentName }: { language: string; agentName: string },
+): Promise<void> {
+  await ctx.runMutation(internal.system.abuse.aiBudget.handOver, {
+    conversationId: conversation._id,
+    notice: budgetSpentNotice(language),
+    agentName,
+  });
 }

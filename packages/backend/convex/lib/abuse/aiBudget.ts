@@ -1,5 +1,5 @@
 import type { Doc } from "../../_generated/dataModel";
-import type { QueryCtx } from "../../_generated/server";
+import type { MutationCtx, QueryCtx } from "../../_generated/server";
 
 export type AiBudget = { agentTurnsPerDay: number; modelTokensPerDay: number };
 
@@ -68,4 +68,29 @@ export function validBudget(input: AiBudget): AiBudget | null {
     within(input.modelTokensPerDay, MAX_AI_BUDGET.modelTokensPerDay)
     ? input
     : null;
+}
+
+/**
+ * Charges one agent turn to the organization, or refuses it when today's turns or tokens are
+ * spent. Refused turns are not counted, so the dashboard shows what the model ran.
+ */
+export async function chargeAgentTurn(
+  ctx: Pick<MutationCtx, "db">,
+  organizationId: string,
+): Promise<boolean> {
+  const budget = await aiBudgetFor(ctx, organizationId);
+  const usage = await aiUsageToday(ctx, organizationId);
+  if (spentLimit(budget, usage)) {
+    if (usage && !usage.spentAt) await ctx.db.patch(usage._id, { spentAt: Date.now() });
+    return false;
+  }
+  if (usage) await ctx.db.patch(usage._id, { agentTurns: usage.agentTurns + 1 });
+  else
+    await ctx.db.insert("aiUsage", {
+      organizationId,
+      day: usageDay(),
+      agentTurns: 1,
+      modelTokens: 0,
+    });
+  return true;
 }

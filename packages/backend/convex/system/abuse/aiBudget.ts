@@ -3,34 +3,9 @@ import { v } from "convex/values";
 
 import { components } from "../../_generated/api";
 import { internalMutation } from "../../_generated/server";
-import { aiBudgetFor, aiUsageToday, spentLimit, usageDay } from "../../lib/abuse/aiBudget";
+import { aiUsageToday, usageDay } from "../../lib/abuse/aiBudget";
 import { escalateConversation, recordConversationMessage } from "../../lib/conversationState";
 import { scheduleEscalationEmails } from "../../lib/email/schedule";
-
-/**
- * Charges one agent turn to the conversation's organization, or refuses it when today's turns or
- * tokens are spent. Refused turns are not counted, so the dashboard shows what the model ran.
- */
-export const beginTurn = internalMutation({
-  args: { organizationId: v.string() },
-  handler: async (ctx, { organizationId }) => {
-    const budget = await aiBudgetFor(ctx, organizationId);
-    const usage = await aiUsageToday(ctx, organizationId);
-    if (spentLimit(budget, usage)) {
-      if (usage && !usage.spentAt) await ctx.db.patch(usage._id, { spentAt: Date.now() });
-      return { allowed: false as const };
-    }
-    if (usage) await ctx.db.patch(usage._id, { agentTurns: usage.agentTurns + 1 });
-    else
-      await ctx.db.insert("aiUsage", {
-        organizationId,
-        day: usageDay(),
-        agentTurns: 1,
-        modelTokens: 0,
-      });
-    return { allowed: true as const };
-  },
-});
 
 /** Tokens the model reported for one call (every step of a turn reports its own). */
 export const recordTokens = internalMutation({

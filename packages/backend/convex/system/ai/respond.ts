@@ -4,7 +4,7 @@ import { v } from "convex/values";
 import { components, internal } from "../../_generated/api";
 import type { Doc } from "../../_generated/dataModel";
 import { internalAction, type ActionCtx } from "../../_generated/server";
-import { beginAgentTurn } from "../../lib/abuse/agentTurn";
+import { agentTurnLimits, handOverOverBudget } from "../../lib/abuse/agentTurn";
 import { models } from "../../lib/ai/models";
 import { AGENT_NAME, supportAgent } from "../../lib/ai/supportAgent";
 import { supportInstructions } from "../../lib/ai/supportInstructions";
@@ -85,51 +85,47 @@ export const respond = internalAction({
   handler: async (ctx, { conversationId, promptMessageId, prompt, attachments = 0, ...args }) => {
     const elapsed = startTimer();
     const requestId = requestIdOf(args.requestId);
-    const turn = await ctx.runQuery(internal.system.ai.turnContext.turnContext, { conversationId });
-    const conversation = turn?.conversation;
+    const detected = detectMessageLanguage(prompt) ?? undefined;
+    const turn = await ctx.runMutation(internal.system.ai.beginTurn.beginTurn, {
+      conversationId,
+      detectedLanguage: detected,
+      attachments,
+    });
     const log = (level: LogLevel, event: string, fields: LogFields = {}) =>
       logEvent(level, event, {
         requestId,
-        organizationId: conversation?.organizationId,
+        organizationId: turn.conversation?.organizationId,
         conversationId,
         durationMs: elapsed(),
         ...fields,
       });
-    if (!turn || !conversation || conversation.status === "resolved") {
-      log("info", "agent.turn.skipped", { reason: conversation ? "resolved" : "missing" });
+    if (turn.kind === "skipped") {
+      log("info", "agent.turn.skipped", { reason: turn.conversation ? "resolved" : "missing" });
       return;
     }
-    const detected = detectMessageLanguage(prompt);
-    const language = detected ?? turn.fallbackLanguage ?? "en";
-    if (detected && detected !== conversation.language) {
-      await ctx.runMutation(internal.system.ai.replyLanguage.remember, {
-        conversationId,
-        language: detected,
-      });
-    }
-    if (conversation.status === "escalated") {
+    const { conversation, language } = turn;
+    if (turn.kind === "withoutAgent" && conversation.status === "escalated") {
       await acknowledgeWhileEscalated(ctx, conversation, language);
       log("info", "agent.turn.acknowledged", { language });
       return;
     }
-    if (attachments > 0) {
+    if (turn.kind === "withoutAgent") {
       // Neither model nor retrieval reads files; a person can, so the agent offers one.
       await say(ctx, conversation, replyTemplates[language].attachmentUnreadable);
       log("info", "agent.turn.attachmentUnreadable", { language, attachments });
       return;
     }
-    const limits = await beginAgentTurn(ctx, conversation, {
-      language,
-      agentName: AGENT_NAME,
-    });
-    if (!limits) {
+    if (turn.kind === "overBudget") {
+      await handOverOverBudget(ctx, conversation, { language, agentName: AGENT_NAME });
       log("warn", "agent.turn.overBudget", { language });
       return;
     }
+    const limits = agentTurnLimits(conversation.organizationId);
     try {
       const m = models();
       const agent = supportAgent(m);
-      const thread = { threadId: conversation.threadId };
+      // Every conversation's thread belongs to its contact session: no lookup of the thread's user.
+      const thread = { threadId: conversation.threadId, userId: conversation.contactSessionId };
       const prompt = {
         promptMessageId,
         instructions: supportInstructions(turn.agent.name, turn.agent.instructions, language),
