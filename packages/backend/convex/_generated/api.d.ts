@@ -222,6 +222,7 @@ import type * as system_abuse_aiBudget from "../system/abuse/aiBudget.js";
 import type * as system_abuse_sessions from "../system/abuse/sessions.js";
 import type * as system_ai_beginTurn from "../system/ai/beginTurn.js";
 import type * as system_ai_respond from "../system/ai/respond.js";
+import type * as system_ai_saveReply from "../system/ai/saveReply.js";
 import type * as system_attachments from "../system/attachments.js";
 import type * as system_contactBackfill from "../system/contactBackfill.js";
 import type * as system_contactImport from "../system/contactImport.js";
@@ -476,6 +477,7 @@ declare const fullApi: ApiFromModules<{
   "system/abuse/sessions": typeof system_abuse_sessions;
   "system/ai/beginTurn": typeof system_ai_beginTurn;
   "system/ai/respond": typeof system_ai_respond;
+  "system/ai/saveReply": typeof system_ai_saveReply;
   "system/attachments": typeof system_attachments;
   "system/contactBackfill": typeof system_contactBackfill;
   "system/contactImport": typeof system_contactImport;

@@ -1,4 +1,4 @@
-import { listMessages, saveMessage } from "@convex-dev/agent";
+import { listMessages, serializeMessage } from "@convex-dev/agent";
 import { v } from "convex/values";
 
 import { components, internal } from "../../_generated/api";
@@ -20,13 +20,9 @@ async function say(
   conversation: Doc<"conversations">,
   text: string,
 ): Promise<void> {
-  await saveMessage(ctx, components.agent, {
-    threadId: conversation.threadId,
-    agentName: AGENT_NAME,
-    message: { role: "assistant", content: text },
-  });
-  await ctx.runMutation(internal.system.conversations.recordAgentReply, {
+  await ctx.runMutation(internal.system.ai.saveReply.saveReply, {
     conversationId: conversation._id,
+    messages: [{ role: "assistant", content: text }],
     text,
   });
 }
@@ -131,20 +127,39 @@ export const respond = internalAction({
         instructions: supportInstructions(turn.agent.name, turn.agent.instructions, language),
         maxOutputTokens: limits.maxOutputTokens,
       };
-      // Retrieval mode composes a reply at once: streaming it would only add writes and work.
-      const text =
-        m.mode === "model"
-          ? await streamedReply(
-              await agent.streamText(ctx, thread, prompt, {
-                saveStreamDeltas: true,
-                ...limits.options,
-              }),
-            )
-          : (await agent.generateText(ctx, thread, prompt, limits.options)).text;
-      if (text.trim()) {
-        await ctx.runMutation(internal.system.conversations.recordAgentReply, {
+      let text: string;
+      if (m.mode === "model") {
+        text = await streamedReply(
+          await agent.streamText(ctx, thread, prompt, {
+            saveStreamDeltas: true,
+            ...limits.options,
+          }),
+        );
+        if (text.trim())
+          await ctx.runMutation(internal.system.conversations.recordAgentReply, {
+            conversationId,
+            text,
+          });
+      } else {
+        // Retrieval mode composes a reply at once: no stream, and its steps saved in one commit.
+        const result = await agent.generateText(ctx, thread, prompt, {
+          ...limits.options,
+          storageOptions: { saveMessages: "none" },
+        });
+        text = result.text;
+        await ctx.runMutation(internal.system.ai.saveReply.saveReply, {
           conversationId,
+          promptMessageId,
+          messages: await Promise.all(
+            result.steps
+              .flatMap((step) => step.response.messages)
+              .map(
+                async (message) => (await serializeMessage(ctx, components.agent, message)).message,
+              ),
+          ),
           text,
+          model: m.languageModel.modelId,
+          provider: m.languageModel.provider,
         });
       }
       log("info", "agent.turn.answered", { language, answerChars: text.trim().length });
