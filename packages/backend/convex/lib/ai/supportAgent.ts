@@ -3,8 +3,10 @@ import type { LanguageModelV4 } from "@ai-sdk/provider";
 import type { ModelMessage, StopCondition, ToolSet } from "ai";
 
 import { components } from "../../_generated/api";
+import type { Doc } from "../../_generated/dataModel";
 import { operatorNameOf } from "../messageAuthors";
 import { models, type Models } from "./models";
+import type { TurnConversation } from "./tools/turnConversation";
 import { escalateConversation } from "./tools/escalateConversation";
 import { resolveConversation } from "./tools/resolveConversation";
 import { searchKnowledge } from "./tools/searchKnowledge";
@@ -42,10 +44,17 @@ export function withOperatorsNamed(messages: ModelMessage[]): ModelMessage[] {
   });
 }
 
-const tools: ToolSet = { searchKnowledge, escalateConversation, resolveConversation };
-
-/** Built per call so the model follows the current environment (and tests can change it). */
-export function supportAgent(m: Models = models()) {
+/**
+ * Built per turn so the model follows the current environment (and tests can change it), with
+ * tools that act on the turn's conversation.
+ */
+export function supportAgent(conversation: Doc<"conversations">, m: Models = models()) {
+  const turn: TurnConversation = { current: conversation };
+  const tools: ToolSet = {
+    searchKnowledge: searchKnowledge(turn),
+    escalateConversation: escalateConversation(turn),
+    resolveConversation: resolveConversation(turn),
+  };
   return new SupportAgent(components.agent, {
     name: AGENT_NAME,
     languageModel: m.languageModel,

@@ -20,12 +20,14 @@ export const beginTurn = internalMutation({
     attachments: v.number(),
   },
   handler: async (ctx, { conversationId, detectedLanguage, attachments }) => {
-    const conversation = await ctx.db.get(conversationId);
+    let conversation = await ctx.db.get(conversationId);
     if (!conversation || conversation.status === "resolved")
       return { kind: "skipped" as const, conversation };
     const { organizationId } = conversation;
-    if (detectedLanguage && detectedLanguage !== conversation.language)
+    if (detectedLanguage && detectedLanguage !== conversation.language) {
       await ctx.db.patch(conversationId, { language: detectedLanguage });
+      conversation = { ...conversation, language: detectedLanguage };
+    }
     const language =
       detectedLanguage ??
       conversation.language ??

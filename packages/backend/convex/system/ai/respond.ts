@@ -119,7 +119,7 @@ export const respond = internalAction({
     const limits = agentTurnLimits(conversation.organizationId);
     try {
       const m = models();
-      const agent = supportAgent(m);
+      const agent = supportAgent(conversation, m);
       // Every conversation's thread belongs to its contact session: no lookup of the thread's user.
       const thread = { threadId: conversation.threadId, userId: conversation.contactSessionId };
       const prompt = {
