@@ -4,6 +4,7 @@ import type { PaginationOptions } from "convex/server";
 import { components } from "../_generated/api";
 import type { Id } from "../_generated/dataModel";
 import type { QueryCtx } from "../_generated/server";
+import { models } from "./ai/models";
 import { attachmentsOfMessage } from "./attachments/attachments";
 import { authorOf } from "./messageAuthors";
 
@@ -12,6 +13,13 @@ export type Audience = "contact" | "operator";
 
 const isToolPart = (part: { type?: unknown }) =>
   typeof part.type === "string" && (part.type.startsWith("tool-") || part.type === "dynamic-tool");
+
+function noStreams(streamArgs: StreamArgs | undefined) {
+  if (!streamArgs) return undefined;
+  return streamArgs.kind === "list"
+    ? { kind: "list" as const, messages: [] }
+    : { kind: "deltas" as const, deltas: [] };
+}
 
 /** A page of a conversation's messages, each with its author, plus replies still streaming. */
 export async function listThreadMessages(
@@ -28,10 +36,14 @@ export async function listThreadMessages(
     threadId: args.threadId,
     paginationOpts: args.paginationOpts,
   });
-  const streams = await syncStreams(ctx, components.agent, {
-    threadId: args.threadId,
-    streamArgs: args.streamArgs,
-  });
+  // Retrieval mode never streams a reply: a client asking for streams gets none without a lookup.
+  const streams =
+    models().mode === "retrieval"
+      ? noStreams(args.streamArgs)
+      : await syncStreams(ctx, components.agent, {
+          threadId: args.threadId,
+          streamArgs: args.streamArgs,
+        });
   const forContact = args.audience === "contact";
   return {
     ...paginated,
