@@ -90,7 +90,8 @@ async function startBackend(): Promise<void> {
       "--sync",
       "normal",
       "--functions",
-      join(import.meta.dirname, "../../convex"),
+      // BENCH_FUNCTIONS=<dir>: another convex/ folder (an older commit's, for a before/after).
+      process.env.BENCH_FUNCTIONS ?? join(import.meta.dirname, "../../convex"),
     ],
     { stdio: ["ignore", "pipe", "inherit"] },
   );
