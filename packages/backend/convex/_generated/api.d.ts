@@ -27,10 +27,10 @@ import type * as lib_ai_retrievalResponder from "../lib/ai/retrievalResponder.js
 import type * as lib_ai_supportAgent from "../lib/ai/supportAgent.js";
 import type * as lib_ai_supportInstructions from "../lib/ai/supportInstructions.js";
 import type * as lib_ai_toolOutputs from "../lib/ai/toolOutputs.js";
-import type * as lib_ai_tools_conversationForTool from "../lib/ai/tools/conversationForTool.js";
 import type * as lib_ai_tools_escalateConversation from "../lib/ai/tools/escalateConversation.js";
 import type * as lib_ai_tools_resolveConversation from "../lib/ai/tools/resolveConversation.js";
 import type * as lib_ai_tools_searchKnowledge from "../lib/ai/tools/searchKnowledge.js";
+import type * as lib_ai_tools_turnConversation from "../lib/ai/tools/turnConversation.js";
 import type * as lib_analyticsPeriod from "../lib/analyticsPeriod.js";
 import type * as lib_answerTurn from "../lib/answerTurn.js";
 import type * as lib_answers_groundedAnswer from "../lib/answers/groundedAnswer.js";
@@ -282,10 +282,10 @@ declare const fullApi: ApiFromModules<{
   "lib/ai/supportAgent": typeof lib_ai_supportAgent;
   "lib/ai/supportInstructions": typeof lib_ai_supportInstructions;
   "lib/ai/toolOutputs": typeof lib_ai_toolOutputs;
-  "lib/ai/tools/conversationForTool": typeof lib_ai_tools_conversationForTool;
   "lib/ai/tools/escalateConversation": typeof lib_ai_tools_escalateConversation;
   "lib/ai/tools/resolveConversation": typeof lib_ai_tools_resolveConversation;
   "lib/ai/tools/searchKnowledge": typeof lib_ai_tools_searchKnowledge;
+  "lib/ai/tools/turnConversation": typeof lib_ai_tools_turnConversation;
   "lib/analyticsPeriod": typeof lib_analyticsPeriod;
   "lib/answerTurn": typeof lib_answerTurn;
   "lib/answers/groundedAnswer": typeof lib_answers_groundedAnswer;
