@@ -1,4 +1,4 @@
-import { listMessages, saveMessage } from "@convex-dev/agent";
+import { listMessages, saveMessage, type MessageDoc } from "@convex-dev/agent";
 import { v } from "convex/values";
 
 import { components, internal } from "../../_generated/api";
@@ -20,7 +20,7 @@ async function say(
   conversation: Doc<"conversations">,
   text: string,
 ): Promise<void> {
-  await saveMessage(ctx, components.agent, {
+  const { messageId } = await saveMessage(ctx, components.agent, {
     threadId: conversation.threadId,
     agentName: AGENT_NAME,
     message: { role: "assistant", content: text },
@@ -28,7 +28,13 @@ async function say(
   await ctx.runMutation(internal.system.conversations.recordAgentReply, {
     conversationId: conversation._id,
     text,
+    threadMessageId: messageId,
   });
+}
+
+/** The generation's answer: the last assistant message it saved (after any tool steps). */
+function answerMessageId(saved: MessageDoc[] | undefined): string | undefined {
+  return saved?.findLast((message) => message.message?.role === "assistant")?._id;
 }
 
 /**
@@ -66,9 +72,10 @@ async function acknowledgeWhileEscalated(
 async function streamedReply(result: {
   consumeStream: () => PromiseLike<void>;
   text: PromiseLike<string>;
-}): Promise<string> {
+  savedMessages?: MessageDoc[];
+}): Promise<{ text: string; savedMessages?: MessageDoc[] }> {
   await result.consumeStream();
-  return await result.text;
+  return { text: await result.text, savedMessages: result.savedMessages };
 }
 
 /** The agent answers a visitor's message; once escalated, it only acknowledges it. */
@@ -136,7 +143,7 @@ export const respond = internalAction({
         maxOutputTokens: limits.maxOutputTokens,
       };
       // Retrieval mode composes a reply at once: streaming it would only add writes and work.
-      const text =
+      const { text, savedMessages } =
         m.mode === "model"
           ? await streamedReply(
               await agent.streamText(ctx, thread, prompt, {
@@ -144,11 +151,13 @@ export const respond = internalAction({
                 ...limits.options,
               }),
             )
-          : (await agent.generateText(ctx, thread, prompt, limits.options)).text;
-      if (text.trim()) {
+          : await agent.generateText(ctx, thread, prompt, limits.options);
+      const threadMessageId = answerMessageId(savedMessages);
+      if (text.trim() && threadMessageId) {
         await ctx.runMutation(internal.system.conversations.recordAgentReply, {
           conversationId,
           text,
+          threadMessageId,
         });
       }
       log("info", "agent.turn.answered", { language, answerChars: text.trim().length });
