@@ -1,9 +1,8 @@
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 
-import { launchBrowser, screenshot, type TestBrowser } from "./harness/browser";
-import { signInAsDemoOperator } from "./harness/sign-in";
-import { inviteMember } from "./harness/team";
+import { screenshot } from "./harness/browser";
+import { inviteMember, ownerAndMember, type OwnerAndMember } from "./harness/team";
 
 // Unique per run, so a second run on the same stack adds its own field and contacts.
 const RUN = Date.now().toString(36);
@@ -17,20 +16,17 @@ describe("admins define contact fields and stage names; an operator fills them i
   const urls = inject("urls");
   const demo = inject("demo");
   const memberEmail = `olga-${RUN}@example.com`;
-  let ownerBrowser: TestBrowser;
-  let memberBrowser: TestBrowser;
+  let team: OwnerAndMember;
   let owner: Page;
   let member: Page;
 
   beforeAll(async () => {
-    [ownerBrowser, memberBrowser] = await Promise.all([launchBrowser(), launchBrowser()]);
-    owner = await ownerBrowser.newPage();
-    member = await memberBrowser.newPage();
-    await signInAsDemoOperator(owner, urls.dashboard, demo.login);
+    team = await ownerAndMember(urls.dashboard, demo.login);
+    ({ owner, member } = team);
   });
 
   afterAll(async () => {
-    await Promise.all([ownerBrowser?.dispose(), memberBrowser?.dispose()]);
+    await team?.dispose();
   });
 
   const pick = async (page: Page, combobox: string, option: string) => {

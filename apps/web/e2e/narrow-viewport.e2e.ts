@@ -155,4 +155,41 @@ describe("the dashboard at 375 px wide", () => {
     await expect(thread.count()).resolves.toBe(0);
     await screenshot(page, "narrow-conversations-back");
   });
+
+  it("at 390 px in pt-BR, stacks Analytics' By channel table into cards and shows every Settings section", async () => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    const onScreen = (box: { x: number; width: number } | null) =>
+      box !== null && box.x >= 0 && box.x + box.width <= 390.5;
+
+    await page.goto(`${urls.dashboard}/pt-BR/analytics`);
+    // The table's own box (the section around it is named by the same heading).
+    const byChannel = page.locator('[role=region][aria-label="Por canal"]');
+    await byChannel.locator("table").waitFor();
+    // Each channel stacks into a card: every figure, with its column's name, is on screen.
+    await expect(byChannel.evaluate((box) => box.scrollWidth <= box.clientWidth)).resolves.toBe(
+      true,
+    );
+    const offScreenCells = [];
+    for (const cell of await byChannel.locator("td").all())
+      if (!onScreen(await cell.boundingBox())) offScreenCells.push(await cell.textContent());
+    expect(offScreenCells).toEqual([]);
+    await expect(
+      byChannel
+        .locator("td[data-label]")
+        .first()
+        .evaluate((cell) => getComputedStyle(cell, "::before").content),
+    ).resolves.toBe('"Conversas"');
+    await screenshot(page, "narrow-390-analytics-by-channel-pt-BR");
+
+    await page.goto(`${urls.dashboard}/pt-BR/settings/profile`);
+    const sections = page.getByRole("navigation", { name: "Seções das configurações" });
+    const links = sections.getByRole("link");
+    await links.first().waitFor();
+    const offScreen = [];
+    for (const link of await links.all())
+      if (!onScreen(await link.boundingBox())) offScreen.push(await link.textContent());
+    expect(offScreen).toEqual([]);
+    await screenshot(page, "narrow-390-settings-sections-pt-BR");
+    await page.setViewportSize({ width: WIDTH, height: HEIGHT });
+  });
 });

@@ -63,6 +63,29 @@ describe("the inbox's filters on a phone, avatars in a conversation, and action 
     await screenshot(page, "phone-filters-03-desktop-en");
   });
 
+  it("at 1280×800 in pt-BR, every filter's value reads in full in the 320 px list column", async () => {
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await page.goto(`${urls.dashboard}/pt-BR/conversations`);
+    const list = page.getByRole("region", { name: "Conversas", exact: true });
+    await list.getByRole("combobox", { name: "Estágio do contato" }).waitFor();
+    const triggers = list.locator("[data-slot=select-trigger]");
+    await expect(triggers.count()).resolves.toBeGreaterThanOrEqual(6);
+    // A trigger's first child is the picked value's text: cut inside itself or past the trigger.
+    const cut = await triggers.evaluateAll((all) =>
+      all
+        .filter((trigger) => {
+          const value = trigger.firstElementChild as HTMLElement;
+          return (
+            trigger.scrollWidth > trigger.clientWidth + 0.5 ||
+            value.scrollWidth > value.clientWidth + 0.5
+          );
+        })
+        .map((trigger) => trigger.textContent),
+    );
+    expect(cut).toEqual([]);
+    await screenshot(page, "phone-filters-04-desktop-pt-BR");
+  });
+
   it("gives the conversation's header and each message an avatar, in en and pt-BR", async () => {
     for (const [locale, width, height] of [
       ["en", 1280, 800],

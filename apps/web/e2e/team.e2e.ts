@@ -1,36 +1,37 @@
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 
-import { launchBrowser, screenshot, type TestBrowser } from "./harness/browser";
-import { signInAsDemoOperator } from "./harness/sign-in";
-import { acceptInvitation, createInvitation } from "./harness/team";
+import { screenshot } from "./harness/browser";
+import {
+  acceptInvitation,
+  createInvitation,
+  ownerAndMember,
+  type OwnerAndMember,
+} from "./harness/team";
 
 describe("team: an invited member works conversations but cannot administer", () => {
   const urls = inject("urls");
   const demo = inject("demo");
   const memberEmail = `mia-${Date.now()}@example.com`;
-  let ownerBrowser: TestBrowser;
-  let memberBrowser: TestBrowser;
+  let team: OwnerAndMember;
   let owner: Page;
   let member: Page;
   let invitationLink: string;
 
   beforeAll(async () => {
-    [ownerBrowser, memberBrowser] = await Promise.all([launchBrowser(), launchBrowser()]);
-    owner = await ownerBrowser.newPage();
-    member = await memberBrowser.newPage();
-    await signInAsDemoOperator(owner, urls.dashboard, demo.login);
+    team = await ownerAndMember(urls.dashboard, demo.login);
+    ({ owner, member } = team);
   });
 
   afterAll(async () => {
-    await Promise.all([ownerBrowser?.dispose(), memberBrowser?.dispose()]);
+    await team?.dispose();
   });
 
   it("the owner invites a member and gets a link to send", async () => {
     invitationLink = await createInvitation(owner, memberEmail);
     expect(invitationLink).toMatch(new RegExp(`^${urls.dashboard}/accept-invitation/`));
     // The copy button beside the link puts it on the clipboard.
-    await ownerBrowser.grantPermissions(["clipboard-read", "clipboard-write"], {
+    await team.ownerBrowser.grantPermissions(["clipboard-read", "clipboard-write"], {
       origin: urls.dashboard,
     });
     const copy = owner.getByRole("button", { name: `Copy link for ${memberEmail}` });

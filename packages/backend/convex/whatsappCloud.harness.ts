@@ -28,23 +28,26 @@ type Current = {
 /**
  * Registers the hooks of a suite where org_a (with the seeded knowledge base) has a Cloud API
  * number on the fake Graph API, its webhook reaching the HTTP routes through the site bridge.
- * `current` is filled before each test; the helpers read it.
+ * `current` is filled before each test; the helpers read it. Each test gets its own fake Graph
+ * API, so what one test sent, recorded or set to fail is not seen by the next.
  */
 export function cloudNumberSuite() {
   const current = {} as Current;
   let bridge: Awaited<ReturnType<typeof startSiteBridge>>;
   beforeAll(async () => {
     bridge = await startSiteBridge(() => current.t);
-    current.cloud = await startFakeCloudApi({ autoStatuses: false });
     current.siteUrl = bridge.siteUrl;
   });
   afterAll(async () => {
     vi.unstubAllEnvs();
-    await current.cloud.close();
     await bridge.close();
   });
-  afterEach(() => vi.useRealTimers());
+  afterEach(async () => {
+    vi.useRealTimers();
+    await current.cloud.close();
+  });
   beforeEach(async () => {
+    current.cloud = await startFakeCloudApi({ autoStatuses: false });
     vi.useFakeTimers();
     vi.stubEnv("ECHO_SECRETS_KEY", btoa(String.fromCharCode(...new Uint8Array(32).fill(7))));
     vi.stubEnv("CONVEX_SITE_URL", bridge.siteUrl);

@@ -1,6 +1,7 @@
 import type { Page } from "playwright-core";
 
-import { submitSignUp } from "./sign-in";
+import { launchBrowser, type TestBrowser } from "./browser";
+import { signInAsDemoOperator, submitSignUp } from "./sign-in";
 
 export type Invitee = { name: string; email: string; password: string };
 
@@ -44,4 +45,34 @@ export async function inviteMember(
     dashboardUrl,
     invitee,
   );
+}
+
+export type OwnerAndMember = {
+  ownerBrowser: TestBrowser;
+  memberBrowser: TestBrowser;
+  /** The demo owner, signed in. */
+  owner: Page;
+  /** A second browser's page, signed out, for the member the owner invites. */
+  member: Page;
+  dispose: () => Promise<void>;
+};
+
+/** Two browsers for a team journey: the signed-in demo owner and a member-to-be. */
+export async function ownerAndMember(
+  dashboardUrl: string,
+  login: { email: string; password: string },
+): Promise<OwnerAndMember> {
+  const [ownerBrowser, memberBrowser] = await Promise.all([launchBrowser(), launchBrowser()]);
+  const owner = await ownerBrowser.newPage();
+  const member = await memberBrowser.newPage();
+  await signInAsDemoOperator(owner, dashboardUrl, login);
+  return {
+    ownerBrowser,
+    memberBrowser,
+    owner,
+    member,
+    dispose: async () => {
+      await Promise.all([ownerBrowser.dispose(), memberBrowser.dispose()]);
+    },
+  };
 }

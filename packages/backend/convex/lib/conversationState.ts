@@ -24,12 +24,18 @@ function searchText(conversation: Doc<"conversations">, latest: string) {
 /**
  * Every message moves the conversation's clock, preview and the other side's unread count; a
  * visitor's message also brings a snoozed conversation back to the inbox. On WhatsApp, an answer
- * (the agent's or an operator's) is also queued to the customer's phone.
+ * (the agent's or an operator's) is also queued to the customer's phone, tied to its thread
+ * message (`threadMessageId`) for its delivery status and files.
  */
 export async function recordConversationMessage(
   ctx: MutationCtx,
   conversation: Doc<"conversations">,
-  { text, author, template }: { text: string; author: MessageAuthor; template?: TemplateSend },
+  {
+    text,
+    author,
+    template,
+    threadMessageId,
+  }: { text: string; author: MessageAuthor; template?: TemplateSend; threadMessageId?: string },
 ): Promise<void> {
   const preview = text.length > PREVIEW_CHARS ? `${text.slice(0, PREVIEW_CHARS)}…` : text;
   const now = Date.now();
@@ -46,7 +52,7 @@ export async function recordConversationMessage(
       : { unreadByContact: conversation.unreadByContact + 1 }),
   });
   if (conversation.channel === "whatsapp" && author !== "contact")
-    await queueWhatsAppReply(ctx, conversation, text, { author, template });
+    await queueWhatsAppReply(ctx, conversation, text, { author, template, threadMessageId });
 }
 
 export async function escalateConversation(

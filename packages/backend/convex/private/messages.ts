@@ -91,7 +91,12 @@ export const reply = operatorMutation({
     if (conversation.assigneeId === undefined) {
       await ctx.db.patch(conversationId, { assigneeId: operator.userId });
     }
-    await recordConversationMessage(ctx, conversation, { text, author: "operator", template });
+    await recordConversationMessage(ctx, conversation, {
+      text,
+      author: "operator",
+      template,
+      threadMessageId: messageId,
+    });
     await ctx.db.patch(conversationId, { unreadByOperator: 0 });
     await scheduleOperatorReplyEmail(ctx, conversationId, name);
     await recordAudit(ctx, operator, "conversation.reply", conversationId);

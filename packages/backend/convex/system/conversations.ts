@@ -57,11 +57,17 @@ export const recordKnowledgeSearch = internalMutation({
   },
 });
 
+/** `threadMessageId` is the answer's own saved message: another turn may have saved a newer one. */
 export const recordAgentReply = internalMutation({
-  args: { conversationId: v.id("conversations"), text: v.string() },
-  handler: async (ctx, { conversationId, text }) => {
+  args: { conversationId: v.id("conversations"), text: v.string(), threadMessageId: v.string() },
+  handler: async (ctx, { conversationId, text, threadMessageId }) => {
     const conversation = await ctx.db.get(conversationId);
-    if (conversation) await recordConversationMessage(ctx, conversation, { text, author: "agent" });
+    if (conversation)
+      await recordConversationMessage(ctx, conversation, {
+        text,
+        author: "agent",
+        threadMessageId,
+      });
   },
 });
 

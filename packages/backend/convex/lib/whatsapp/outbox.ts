@@ -1,5 +1,3 @@
-import { listMessages } from "@convex-dev/agent";
-
 import { components, internal } from "../../_generated/api";
 import type { Doc, Id } from "../../_generated/dataModel";
 import type { MutationCtx, QueryCtx } from "../../_generated/server";
@@ -18,15 +16,13 @@ export async function chatOf(ctx: Pick<QueryCtx, "db">, conversation: Doc<"conve
     .first();
 }
 
-/** The thread message just saved for this reply: the newest one from the agent's side. */
-async function latestReply(ctx: MutationCtx, threadId: string) {
-  const { page } = await listMessages(ctx, components.agent, {
-    threadId,
-    paginationOpts: { numItems: 5, cursor: null },
-    excludeToolMessages: true,
+/** The answer's own thread message (its order groups the delivery statuses), if it exists. */
+async function threadMessage(ctx: MutationCtx, messageId: string | undefined) {
+  if (messageId === undefined) return null;
+  const [message] = await ctx.runQuery(components.agent.messages.getMessagesByIds, {
+    messageIds: [messageId],
   });
-  const reply = page.find((message) => message.message?.role === "assistant");
-  return reply ? { id: reply._id, order: reply.order } : null;
+  return message ? { id: message._id, order: message.order } : null;
 }
 
 /**
@@ -34,12 +30,18 @@ async function latestReply(ctx: MutationCtx, threadId: string) {
  * phone: formatted for WhatsApp, split at its limit, its files after it, each part a queued row
  * that system/whatsapp/outbound sends in order. On the Cloud API, past the 24-hour window an
  * operator's free-form reply is refused and the agent's is not sent; only a template goes.
+ * `threadMessageId` is the answer's saved thread message, named by the caller: another turn of the
+ * same conversation may have saved a newer one by the time this answer is queued.
  */
 export async function queueWhatsAppReply(
   ctx: MutationCtx,
   conversation: Doc<"conversations">,
   text: string,
-  { author, template }: { author: "agent" | "operator"; template?: TemplateSend },
+  {
+    author,
+    template,
+    threadMessageId: messageId,
+  }: { author: "agent" | "operator"; template?: TemplateSend; threadMessageId?: string },
 ): Promise<void> {
   const chat = await chatOf(ctx, conversation);
   const connection = chat ? await ctx.db.get(chat.connectionId) : null;
@@ -60,7 +62,7 @@ export async function queueWhatsAppReply(
     });
     return;
   }
-  const reply = await latestReply(ctx, conversation.threadId);
+  const reply = await threadMessage(ctx, messageId);
   const threadMessageId = reply?.id;
   const attachments = threadMessageId
     ? await ctx.db

@@ -30,12 +30,16 @@ export const handOver = internalMutation({
   handler: async (ctx, { conversationId, notice, agentName }) => {
     const conversation = await ctx.db.get(conversationId);
     if (!conversation || conversation.status !== "unresolved") return;
-    await saveMessage(ctx, components.agent, {
+    const { messageId } = await saveMessage(ctx, components.agent, {
       threadId: conversation.threadId,
       agentName,
       message: { role: "assistant", content: notice },
     });
-    await recordConversationMessage(ctx, conversation, { text: notice, author: "agent" });
+    await recordConversationMessage(ctx, conversation, {
+      text: notice,
+      author: "agent",
+      threadMessageId: messageId,
+    });
     if (await escalateConversation(ctx, (await ctx.db.get(conversationId))!))
       await scheduleEscalationEmails(ctx, conversationId);
   },

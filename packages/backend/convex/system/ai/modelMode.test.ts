@@ -93,6 +93,9 @@ describe("support agent with a language model", () => {
     expect(output).toContain('"found":true');
     const reply = (await messagesOf(t, ids)).at(-1)!;
     expect(reply).toMatchObject({ author: "agent", text: "Use Forgot password." });
+    // The answer is recorded by its own message id, found among the turn's saved messages.
+    const conversation = await t.run(async (ctx) => await ctx.db.get(ids.conversationId));
+    expect(conversation!.lastMessage).toEqual({ text: "Use Forgot password.", author: "agent" });
   });
 
   test("the model gets the same threshold: a near miss is found=false, and the prompt grounds and names the language", async () => {

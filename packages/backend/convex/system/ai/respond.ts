@@ -1,4 +1,4 @@
-import { listMessages, serializeMessage } from "@convex-dev/agent";
+import { listMessages, serializeMessage, type MessageDoc } from "@convex-dev/agent";
 import { v } from "convex/values";
 
 import { components, internal } from "../../_generated/api";
@@ -59,12 +59,18 @@ async function acknowledgeWhileEscalated(
   );
 }
 
+/** The generation's answer: the last assistant message it saved (after any tool steps). */
+function answerMessageId(saved: MessageDoc[] | undefined): string | undefined {
+  return saved?.findLast((message) => message.message?.role === "assistant")?._id;
+}
+
 async function streamedReply(result: {
   consumeStream: () => PromiseLike<void>;
   text: PromiseLike<string>;
-}): Promise<string> {
+  savedMessages?: MessageDoc[];
+}): Promise<{ text: string; savedMessages?: MessageDoc[] }> {
   await result.consumeStream();
-  return await result.text;
+  return { text: await result.text, savedMessages: result.savedMessages };
 }
 
 /** The agent answers a visitor's message; once escalated, it only acknowledges it. */
@@ -129,16 +135,19 @@ export const respond = internalAction({
       };
       let text: string;
       if (m.mode === "model") {
-        text = await streamedReply(
+        const streamed = await streamedReply(
           await agent.streamText(ctx, thread, prompt, {
             saveStreamDeltas: true,
             ...limits.options,
           }),
         );
-        if (text.trim())
+        text = streamed.text;
+        const threadMessageId = answerMessageId(streamed.savedMessages);
+        if (text.trim() && threadMessageId)
           await ctx.runMutation(internal.system.conversations.recordAgentReply, {
             conversationId,
             text,
+            threadMessageId,
           });
       } else {
         // Retrieval mode composes a reply at once: no stream, and its steps saved in one commit.

@@ -25,7 +25,7 @@ export const saveReply = internalMutation({
   handler: async (ctx, { conversationId, promptMessageId, messages, text, model, provider }) => {
     const conversation = await ctx.db.get(conversationId);
     if (!conversation) return;
-    await saveMessages(ctx, components.agent, {
+    const saved = await saveMessages(ctx, components.agent, {
       threadId: conversation.threadId,
       userId: conversation.contactSessionId,
       agentName: AGENT_NAME,
@@ -35,6 +35,15 @@ export const saveReply = internalMutation({
         message.role === "assistant" ? { model, provider } : {},
       ),
     });
-    if (text.trim()) await recordConversationMessage(ctx, conversation, { text, author: "agent" });
+    // The answer's own message: another turn may since have saved a newer one.
+    const threadMessageId = saved.messages.findLast(
+      (message) => message.message?.role === "assistant",
+    )?._id;
+    if (text.trim())
+      await recordConversationMessage(ctx, conversation, {
+        text,
+        author: "agent",
+        threadMessageId,
+      });
   },
 });

@@ -1,8 +1,9 @@
+import { saveMessage } from "@convex-dev/agent";
 import { beforeEach, describe, expect, test, vi } from "vitest";
 
 import type { FakeCloudApi } from "@echo/whatsapp-sim";
 
-import { api, internal } from "../../_generated/api";
+import { api, components, internal } from "../../_generated/api";
 import { errorCodeOf } from "../../lib/errors";
 import { createOrganization, operator, settle, type TestConvex } from "../../test.harness";
 import { CLOUD_PHONE as PHONE, cloudNumberSuite } from "../../whatsappCloud.harness";
@@ -19,6 +20,16 @@ let verifyToken: string;
 beforeEach(() => {
   ({ t, cloud, admin, webhookPath, verifyToken } = suite.current);
 });
+
+/** An agent answer saved on the thread, as a turn saves it before recording it. */
+const saveAnswer = (threadId: string, text: string, promptMessageId?: string) =>
+  t.run(async (ctx) =>
+    saveMessage(ctx, components.agent, {
+      threadId,
+      promptMessageId,
+      message: { role: "assistant", content: text },
+    }),
+  );
 
 describe("replies and statuses", () => {
   test("statuses move the reply to delivered and read; a failure shows Meta's reason", async () => {
@@ -75,6 +86,58 @@ describe("replies and statuses", () => {
       status: "sent",
       providerMessageId: sentTo().at(-1)!.id,
     });
+  });
+});
+
+describe("two agent turns of one conversation", () => {
+  test("finishing out of order, each answer keeps its own thread message and delivery status", async () => {
+    await fromPhone("Hello");
+    const conversation = await onlyConversation();
+    const first = await t.run(async (ctx) =>
+      saveMessage(ctx, components.agent, {
+        threadId: conversation.threadId,
+        prompt: "How do I reset my password?",
+      }),
+    );
+    const second = await t.run(async (ctx) =>
+      saveMessage(ctx, components.agent, {
+        threadId: conversation.threadId,
+        prompt: "And how do I change my email?",
+      }),
+    );
+    const firstAnswer = await saveAnswer(conversation.threadId, "Reset it here", first.messageId);
+    const secondAnswer = await saveAnswer(
+      conversation.threadId,
+      "Change it there",
+      second.messageId,
+    );
+    // The second turn is recorded first; the first turn's answer is queued after it.
+    for (const [answer, text] of [
+      [secondAnswer, "Change it there"],
+      [firstAnswer, "Reset it here"],
+    ] as const)
+      await t.mutation(internal.system.conversations.recordAgentReply, {
+        conversationId: conversation._id,
+        text,
+        threadMessageId: answer.messageId,
+      });
+    await settle(t);
+    const rows = await t.run(async (ctx) => await ctx.db.query("whatsappMessages").collect());
+    const rowOf = (text: string) => rows.find((row) => row.text === text)!;
+    expect(rowOf("Reset it here")).toMatchObject({
+      threadMessageId: firstAnswer.messageId,
+      threadOrder: firstAnswer.message.order,
+    });
+    expect(rowOf("Change it there")).toMatchObject({
+      threadMessageId: secondAnswer.messageId,
+      threadOrder: secondAnswer.message.order,
+    });
+    await cloud.sendStatus({ id: rowOf("Reset it here").providerMessageId!, status: "read" });
+    const deliveries = await admin.query(api.private.whatsapp.deliveries, {
+      conversationId: conversation._id,
+    });
+    expect(deliveries).toContainEqual({ order: firstAnswer.message.order, status: "read" });
+    expect(deliveries).toContainEqual({ order: secondAnswer.message.order, status: "sent" });
   });
 });
 
@@ -165,9 +228,11 @@ describe("the 24-hour window", () => {
     const conversation = await onlyConversation();
     vi.setSystemTime(Date.now() + DAY + 60_000);
     const before = sentTo().length;
+    const late = await saveAnswer(conversation.threadId, "A late answer");
     await t.mutation(internal.system.conversations.recordAgentReply, {
       conversationId: conversation._id,
       text: "A late answer",
+      threadMessageId: late.messageId,
     });
     await settle(t);
     expect(sentTo()).toHaveLength(before);

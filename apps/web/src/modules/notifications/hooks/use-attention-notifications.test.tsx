@@ -2,13 +2,15 @@ import { cleanup, render } from "@testing-library/react";
 import { NextIntlClientProvider } from "next-intl";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 
+import { convex } from "@/test/convex-double";
+
 import en from "../../../../messages/en.json";
 import type { AttentionConversation } from "../lib/attention-events";
 import { useAttentionNotifications } from "./use-attention-notifications";
 
 // Convex's hook answers the attention query; the browser's Notification and Web Audio are stubbed.
-const convex = vi.hoisted(() => ({ attention: undefined as unknown }));
-vi.mock("convex/react", () => ({ useQuery: () => convex.attention }));
+const ATTENTION = "private/notifications:attention";
+vi.mock("convex/react", async () => (await import("@/test/convex-double")).convexReact);
 vi.mock("@/i18n/navigation", () => ({ useRouter: () => ({ push: vi.fn() }) }));
 
 const shown: { title: string; body: string }[] = [];
@@ -80,13 +82,13 @@ function snapshot(sound: boolean, conversations: AttentionConversation[]) {
 }
 
 function watch(sound: boolean) {
-  convex.attention = snapshot(sound, [escalated("c1", "Ana")]);
+  convex.answers[ATTENTION] = snapshot(sound, [escalated("c1", "Ana")]);
   const view = render(
     <NextIntlClientProvider locale="en" messages={en}>
       <Watcher />
     </NextIntlClientProvider>,
   );
-  convex.attention = snapshot(sound, [escalated("c1", "Ana"), escalated("c2", "Bruno")]);
+  convex.answers[ATTENTION] = snapshot(sound, [escalated("c1", "Ana"), escalated("c2", "Bruno")]);
   view.rerender(
     <NextIntlClientProvider locale="en" messages={en}>
       <Watcher />

@@ -1,27 +1,20 @@
 import { act, cleanup, fireEvent, render, screen } from "@testing-library/react";
-import { getFunctionName } from "convex/server";
 import { NextIntlClientProvider } from "next-intl";
-import { afterEach, expect, it, vi } from "vitest";
+import { afterEach, beforeEach, expect, it, vi } from "vitest";
+
+import { convex } from "@/test/convex-double";
 
 import en from "../../../../../messages/en.json";
 import { TypingPreviewSetting } from "./typing-preview-setting";
 
-const backend = vi.hoisted(() => ({ enabled: false, calls: [] as unknown[] }));
-vi.mock("convex/react", () => ({
-  useQuery: (ref: never) =>
-    getFunctionName(ref) === "private/typing:previewSetting"
-      ? { enabled: backend.enabled }
-      : undefined,
-  useMutation: () => async (args: { enabled: boolean }) => {
-    backend.calls.push(args);
-    backend.enabled = args.enabled;
-  },
-}));
-afterEach(() => {
-  cleanup();
-  backend.enabled = false;
-  backend.calls = [];
+const SETTING = "private/typing:previewSetting";
+
+vi.mock("convex/react", async () => (await import("@/test/convex-double")).convexReact);
+beforeEach(() => {
+  convex.calls = [];
+  convex.answers = { [SETTING]: { enabled: false } };
 });
+afterEach(cleanup);
 
 function renderSetting(canEdit: boolean) {
   return render(
@@ -36,8 +29,9 @@ it("is off by default and an admin turns it on", async () => {
   const box = screen.getByRole("checkbox", { name: "Show the visitor's draft to operators" });
   expect((box as HTMLInputElement).checked).toBe(false);
   await act(async () => fireEvent.click(box));
-  expect(backend.calls).toEqual([{ enabled: true }]);
+  expect(convex.calls).toEqual([{ name: "private/typing:setPreview", args: { enabled: true } }]);
   expect(screen.getByRole("status").textContent).toBe("Saved.");
+  convex.answers[SETTING] = { enabled: true };
   rerender(
     <NextIntlClientProvider locale="en" messages={en}>
       <TypingPreviewSetting canEdit />

@@ -14,6 +14,10 @@ export type ChannelFigures = {
   medianResolutionMs: number | null;
 };
 
+// On phones each channel's row stacks into a card: every figure under its own column's name.
+const STACKED_CELL =
+  "pr-3 max-md:before:block max-md:before:text-xs max-md:before:text-muted-foreground max-md:before:content-[attr(data-label)]";
+
 /** The period's volume, AI resolution and median waits for each channel, one row each. */
 export function ChannelBreakdown({ channels }: { channels: ChannelFigures[] | undefined }) {
   const t = useTranslations("channelAnalytics");
@@ -31,8 +35,8 @@ export function ChannelBreakdown({ channels }: { channels: ChannelFigures[] | un
         <div className="h-24 animate-pulse rounded-md bg-muted" aria-label={t("loading")} />
       ) : (
         <div className="overflow-x-auto" tabIndex={0} role="region" aria-label={t("title")}>
-          <table className="w-full text-sm whitespace-nowrap">
-            <thead className="text-left text-xs text-muted-foreground">
+          <table className="w-full text-sm md:whitespace-nowrap">
+            <thead className="text-left text-xs text-muted-foreground max-md:sr-only">
               <tr>
                 <th className="py-2 pr-3">{t("channel")}</th>
                 <th className="pr-3">{t("conversations")}</th>
@@ -45,12 +49,16 @@ export function ChannelBreakdown({ channels }: { channels: ChannelFigures[] | un
               {channels.map((figures) => (
                 <tr
                   key={figures.channel}
-                  className="border-t"
+                  className="border-t max-md:grid max-md:grid-cols-2 max-md:gap-x-3 max-md:gap-y-2 max-md:py-3"
                   data-testid={`channel-analytics-${figures.channel}`}
                 >
-                  <td className="py-2 pr-3">{tChannel(figures.channel)}</td>
-                  <td className="pr-3">{format.number(figures.conversations)}</td>
-                  <td className="pr-3">
+                  <td className="py-2 pr-3 max-md:col-span-2 max-md:py-0 max-md:font-medium">
+                    {tChannel(figures.channel)}
+                  </td>
+                  <td className={STACKED_CELL} data-label={t("conversations")}>
+                    {format.number(figures.conversations)}
+                  </td>
+                  <td className={STACKED_CELL} data-label={t("aiResolution")}>
                     {figures.aiResolutionRate === null
                       ? tAnalytics("noData")
                       : t("aiResolutionValue", {
@@ -61,8 +69,12 @@ export function ChannelBreakdown({ channels }: { channels: ChannelFigures[] | un
                           count: figures.resolvedByAgent,
                         })}
                   </td>
-                  <td className="pr-3">{duration(figures.medianFirstResponseMs)}</td>
-                  <td>{duration(figures.medianResolutionMs)}</td>
+                  <td className={STACKED_CELL} data-label={t("medianFirstResponse")}>
+                    {duration(figures.medianFirstResponseMs)}
+                  </td>
+                  <td className={STACKED_CELL} data-label={t("medianResolution")}>
+                    {duration(figures.medianResolutionMs)}
+                  </td>
                 </tr>
               ))}
             </tbody>

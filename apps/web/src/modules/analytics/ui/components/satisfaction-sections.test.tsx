@@ -1,29 +1,20 @@
 import { cleanup, render, screen, within } from "@testing-library/react";
-import { getFunctionName } from "convex/server";
 import { NextIntlClientProvider } from "next-intl";
 import { afterEach, describe, expect, it, vi } from "vitest";
+
+import { convex } from "@/test/convex-double";
 
 import en from "../../../../../messages/en.json";
 import ptBR from "../../../../../messages/pt-BR.json";
 import { CsatSection } from "./csat-section";
 import { OperatorPerformance } from "./operator-performance";
 
-// What the backend's private/csat:summary and private/operatorAnalytics:performance return.
-const backend = vi.hoisted(() => ({
-  asked: [] as { name: string; args: unknown }[],
-  results: {} as Record<string, unknown>,
-}));
-vi.mock("convex/react", () => ({
-  useQuery: (ref: never, args: unknown) => {
-    const name = getFunctionName(ref);
-    backend.asked.push({ name, args });
-    return backend.results[name];
-  },
-}));
+// private/csat:summary and private/operatorAnalytics:performance answer from convex.answers.
+vi.mock("convex/react", async () => (await import("@/test/convex-double")).convexReact);
 afterEach(() => {
   cleanup();
-  backend.asked = [];
-  backend.results = {};
+  convex.queries = [];
+  convex.answers = {};
 });
 
 const MINUTE = 60_000;
@@ -39,7 +30,7 @@ function renderIn(ui: React.ReactNode, locale: "en" | "pt-BR" = "en") {
 
 describe("CsatSection", () => {
   it("shows CSAT overall and for AI-resolved and human-resolved conversations, for the period", () => {
-    backend.results["private/csat:summary"] = {
+    convex.answers["private/csat:summary"] = {
       from: 0,
       to: 1,
       overall: { count: 3, average: 11 / 3, satisfiedRate: 2 / 3 },
@@ -48,7 +39,7 @@ describe("CsatSection", () => {
       recentComments: [{ conversationId: "c1", rating: 2, comment: "Too slow", ratedAt: 0 }],
     };
     renderIn(<CsatSection days={7} />);
-    expect(backend.asked).toContainEqual({ name: "private/csat:summary", args: { days: 7 } });
+    expect(convex.queries).toContainEqual({ name: "private/csat:summary", args: { days: 7 } });
     expect(screen.getByTestId("csat-overall").textContent).toBe(
       "All rated conversations67%3 ratings, average 3.7 of 5",
     );
@@ -60,7 +51,7 @@ describe("CsatSection", () => {
   });
 
   it("says when nobody rated yet, in Portuguese too", () => {
-    backend.results["private/csat:summary"] = {
+    convex.answers["private/csat:summary"] = {
       from: 0,
       to: 1,
       overall: none,
@@ -77,7 +68,7 @@ describe("CsatSection", () => {
 
 describe("OperatorPerformance", () => {
   it("lists each operator's handled and resolved counts, median times and CSAT", () => {
-    backend.results["private/operatorAnalytics:performance"] = {
+    convex.answers["private/operatorAnalytics:performance"] = {
       from: 0,
       to: 1,
       operators: [
@@ -102,7 +93,7 @@ describe("OperatorPerformance", () => {
       ],
     };
     renderIn(<OperatorPerformance days={90} />);
-    expect(backend.asked).toContainEqual({
+    expect(convex.queries).toContainEqual({
       name: "private/operatorAnalytics:performance",
       args: { days: 90 },
     });
@@ -115,7 +106,7 @@ describe("OperatorPerformance", () => {
   });
 
   it("says so when no person handled a conversation in the period", () => {
-    backend.results["private/operatorAnalytics:performance"] = { from: 0, to: 1, operators: [] };
+    convex.answers["private/operatorAnalytics:performance"] = { from: 0, to: 1, operators: [] };
     renderIn(<OperatorPerformance days={30} />, "pt-BR");
     expect(
       screen.getByText("Nenhuma conversa atendida por uma pessoa neste período."),

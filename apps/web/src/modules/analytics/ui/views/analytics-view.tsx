@@ -30,7 +30,7 @@ export function AnalyticsView() {
   const duration = useDurationLabel();
 
   return (
-    <section className="mx-auto grid max-w-5xl gap-6 p-6">
+    <section className="mx-auto grid max-w-5xl grid-cols-1 gap-6 p-4 md:p-6">
       <div className="flex flex-wrap items-center justify-between gap-3">
         <h1 className="text-xl font-semibold">{t("title")}</h1>
         <div className="flex flex-wrap items-center gap-2">

@@ -1,22 +1,27 @@
 import type { ContactView } from "@echo/backend/convex/lib/contacts/view";
 import { cleanup, render, screen } from "@testing-library/react";
 import { NextIntlClientProvider } from "next-intl";
-import { afterEach, describe, expect, it, vi } from "vitest";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+
+import { convex } from "@/test/convex-double";
 
 import en from "../../../../../messages/en.json";
 import ptBR from "../../../../../messages/pt-BR.json";
 import { ContactFieldList } from "./contact-field-list";
 
-vi.mock("convex/react", () => ({
-  useQuery: () => ({
-    fields: [
-      { key: "plan", label: "Plan", type: "select", options: ["pro"] },
-      { key: "vip", label: "VIP", type: "boolean", options: [] },
-    ],
-    stages: [],
-    stageLabels: {},
-  }),
-}));
+vi.mock("convex/react", async () => (await import("@/test/convex-double")).convexReact);
+beforeEach(() => {
+  convex.answers = {
+    "private/contactFields:list": {
+      fields: [
+        { key: "plan", label: "Plan", type: "select", options: ["pro"] },
+        { key: "vip", label: "VIP", type: "boolean", options: [] },
+      ],
+      stages: [],
+      stageLabels: {},
+    },
+  };
+});
 afterEach(cleanup);
 
 const contact = {

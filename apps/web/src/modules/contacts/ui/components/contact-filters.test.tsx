@@ -1,6 +1,8 @@
 import { cleanup, fireEvent, render, screen } from "@testing-library/react";
 import { NextIntlClientProvider } from "next-intl";
-import { afterEach, describe, expect, it, vi } from "vitest";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+
+import { convex } from "@/test/convex-double";
 
 import en from "../../../../../messages/en.json";
 import ptBR from "../../../../../messages/pt-BR.json";
@@ -11,7 +13,10 @@ import {
 } from "../../lib/contact-filter-args";
 import { ContactFilters } from "./contact-filters";
 
-vi.mock("convex/react", () => ({ useQuery: () => ({ stageLabels: { lead: "Trial" } }) }));
+vi.mock("convex/react", async () => (await import("@/test/convex-double")).convexReact);
+beforeEach(() => {
+  convex.answers = { "private/contactFields:list": { stageLabels: { lead: "Trial" } } };
+});
 afterEach(cleanup);
 
 const fields: FieldDefinition[] = [

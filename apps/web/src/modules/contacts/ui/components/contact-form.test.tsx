@@ -1,7 +1,9 @@
 import { act, cleanup, fireEvent, render, screen, within } from "@testing-library/react";
 import { ConvexError } from "convex/values";
 import { NextIntlClientProvider } from "next-intl";
-import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
+import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+
+import { convex } from "@/test/convex-double";
 
 import en from "../../../../../messages/en.json";
 import ptBR from "../../../../../messages/pt-BR.json";
@@ -10,18 +12,21 @@ import { ContactForm } from "./contact-form";
 
 // The organization's stage labels and custom fields come from Convex; this organization renamed
 // "lead" and defined a field of each type.
-vi.mock("convex/react", () => ({
-  useQuery: () => ({
-    stageLabels: { lead: "Trial" },
-    fields: [
-      { key: "plan", label: "Plan", type: "select", options: ["Free", "Pro"] },
-      { key: "seats", label: "Seats", type: "number", options: [] },
-      { key: "renews", label: "Renews on", type: "date", options: [] },
-      { key: "vip", label: "VIP", type: "boolean", options: [] },
-      { key: "note", label: "Note", type: "text", options: [] },
-    ],
-  }),
-}));
+vi.mock("convex/react", async () => (await import("@/test/convex-double")).convexReact);
+beforeEach(() => {
+  convex.answers = {
+    "private/contactFields:list": {
+      stageLabels: { lead: "Trial" },
+      fields: [
+        { key: "plan", label: "Plan", type: "select", options: ["Free", "Pro"] },
+        { key: "seats", label: "Seats", type: "number", options: [] },
+        { key: "renews", label: "Renews on", type: "date", options: [] },
+        { key: "vip", label: "VIP", type: "boolean", options: [] },
+        { key: "note", label: "Note", type: "text", options: [] },
+      ],
+    },
+  };
+});
 // jsdom lacks the layout APIs Radix's Select calls while it opens and positions its list.
 beforeAll(() => {
   Element.prototype.scrollIntoView ??= () => {};

@@ -3,28 +3,21 @@ import { act, cleanup, fireEvent, render, screen, within } from "@testing-librar
 import { NextIntlClientProvider } from "next-intl";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 
+import { convex } from "@/test/convex-double";
+
 import en from "../../../../../messages/en.json";
 import ptBR from "../../../../../messages/pt-BR.json";
 import { ContactNotes } from "./contact-notes";
 
-const calls: Array<{ name: string; args: unknown }> = [];
-let notes: unknown[] = [];
+// The notes query answers NOTES; mutations are recorded in calls.
+const NOTES = "private/contactNotes:list";
+const { calls } = convex;
 
-// Convex's client at its boundary: the notes query answers `notes`, mutations are recorded.
-vi.mock("convex/react", async () => {
-  const { getFunctionName } = await import("convex/server");
-  return {
-    useQuery: () => notes,
-    useMutation: (ref: Parameters<typeof getFunctionName>[0]) => async (args: unknown) => {
-      calls.push({ name: getFunctionName(ref), args });
-      return null;
-    },
-  };
-});
+vi.mock("convex/react", async () => (await import("@/test/convex-double")).convexReact);
 
 beforeEach(() => {
   calls.length = 0;
-  notes = [
+  convex.answers[NOTES] = [
     {
       _id: "n2",
       _creationTime: Date.UTC(2026, 2, 10, 12),
@@ -85,7 +78,7 @@ describe("ContactNotes", () => {
   });
 
   it("reads in pt-BR, and says when there are none", () => {
-    notes = [];
+    convex.answers[NOTES] = [];
     renderNotes("pt-BR");
     expect(screen.getByRole("heading", { name: "Notas" })).toBeTruthy();
     expect(screen.getByText("Nenhuma nota ainda.")).toBeTruthy();

@@ -1,21 +1,26 @@
 import type { ContactView } from "@echo/backend/convex/lib/contacts/view";
 import { cleanup, render, screen } from "@testing-library/react";
 import { NextIntlClientProvider } from "next-intl";
-import { afterEach, describe, expect, it, vi } from "vitest";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+
+import { convex } from "@/test/convex-double";
 
 import en from "../../../../../messages/en.json";
 import ptBR from "../../../../../messages/pt-BR.json";
 import { ContactProfile } from "./contact-profile";
 
-vi.mock("convex/react", () => ({
-  useQuery: () => ({
-    fields: [
-      { key: "renews_on", label: "Renews on", type: "date", options: [] },
-      { key: "trial", label: "On trial", type: "boolean", options: [] },
-    ],
-    stageLabels: {},
-  }),
-}));
+vi.mock("convex/react", async () => (await import("@/test/convex-double")).convexReact);
+beforeEach(() => {
+  convex.answers = {
+    "private/contactFields:list": {
+      fields: [
+        { key: "renews_on", label: "Renews on", type: "date", options: [] },
+        { key: "trial", label: "On trial", type: "boolean", options: [] },
+      ],
+      stageLabels: {},
+    },
+  };
+});
 afterEach(cleanup);
 
 const contact = {

@@ -2,13 +2,18 @@ import type { ContactView } from "@echo/backend/convex/lib/contacts/view";
 import { avatarColor } from "@echo/ui/lib/avatar-color";
 import { cleanup, render, screen } from "@testing-library/react";
 import { NextIntlClientProvider } from "next-intl";
-import { afterEach, describe, expect, it, vi } from "vitest";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+
+import { convex } from "@/test/convex-double";
 
 import en from "../../../../../messages/en.json";
 import ptBR from "../../../../../messages/pt-BR.json";
 import { ContactTable } from "./contact-table";
 
-vi.mock("convex/react", () => ({ useQuery: () => ({ stageLabels: {} }) }));
+vi.mock("convex/react", async () => (await import("@/test/convex-double")).convexReact);
+beforeEach(() => {
+  convex.answers = { "private/contactFields:list": { stageLabels: {} } };
+});
 afterEach(cleanup);
 
 const contact = {

@@ -1,13 +1,18 @@
 import type { Id } from "@echo/backend/convex/_generated/dataModel";
 import { cleanup, fireEvent, render, screen } from "@testing-library/react";
 import { NextIntlClientProvider } from "next-intl";
-import { afterEach, describe, expect, it, vi } from "vitest";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+
+import { convex } from "@/test/convex-double";
 
 import en from "../../../../../messages/en.json";
 import ptBR from "../../../../../messages/pt-BR.json";
 import { MergePreview, type MergePreviewData } from "./merge-preview";
 
-vi.mock("convex/react", () => ({ useQuery: () => ({ stageLabels: {} }) }));
+vi.mock("convex/react", async () => (await import("@/test/convex-double")).convexReact);
+beforeEach(() => {
+  convex.answers = { "private/contactFields:list": { stageLabels: {} } };
+});
 afterEach(cleanup);
 
 const preview: MergePreviewData = {

@@ -6,7 +6,7 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 import en from "../../../../../messages/en.json";
 import { SegmentList, type Segment } from "./segment-list";
 
-vi.mock("convex/react", () => ({ useMutation: () => vi.fn() }));
+vi.mock("convex/react", async () => (await import("@/test/convex-double")).convexReact);
 afterEach(cleanup);
 
 const segments: Segment[] = [

@@ -14,7 +14,10 @@ import { InboxFilterSelect } from "./inbox-filter-select";
 const ANY = "any";
 const TYPING_DELAY_MS = 300;
 
-/** Narrows the inbox to conversations whose visitor's contact has a tag or a lifecycle stage. */
+/**
+ * Narrows the inbox to conversations whose visitor's contact has a tag or a lifecycle stage; one
+ * field a row, so "Qualquer estágio do contato" reads in full in the inbox's 320 px column.
+ */
 export function ContactInboxFilters() {
   const t = useTranslations("contactInbox");
   const tFilters = useTranslations("contactFilters");
@@ -30,11 +33,10 @@ export function ContactInboxFilters() {
   }, [tag, applied, update]);
 
   return (
-    <div className="grid grid-cols-2 gap-1">
+    <div className="grid gap-1">
       <InboxFilterSelect
         label={t("stage")}
         testId="contact-stage-filter"
-        className="col-span-2 md:col-span-1"
         value={contact.contactStage ?? ANY}
         display={
           contact.contactStage
@@ -56,7 +58,7 @@ export function ContactInboxFilters() {
         placeholder={t("tagPlaceholder")}
         value={tag}
         onChange={(event) => setTag(event.target.value)}
-        className="col-span-2 h-8 min-w-0 text-sm md:col-span-1"
+        className="h-8 min-w-0 text-sm"
       />
     </div>
   );

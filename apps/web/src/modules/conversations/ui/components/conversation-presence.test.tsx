@@ -1,21 +1,20 @@
 import type { Id } from "@echo/backend/convex/_generated/dataModel";
 import { cleanup, render, screen } from "@testing-library/react";
-import { getFunctionName } from "convex/server";
 import { NextIntlClientProvider } from "next-intl";
 import { afterEach, expect, it, vi } from "vitest";
+
+import { convex } from "@/test/convex-double";
 
 import en from "../../../../../messages/en.json";
 import ptBR from "../../../../../messages/pt-BR.json";
 import { ConversationPresence } from "./conversation-presence";
 
-const backend = vi.hoisted(() => ({ typing: null as { preview: string | null } | null }));
-vi.mock("convex/react", () => ({
-  useQuery: (ref: never) =>
-    getFunctionName(ref) === "private/typing:visitor" ? backend.typing : undefined,
-}));
+const TYPING = "private/typing:visitor";
+
+vi.mock("convex/react", async () => (await import("@/test/convex-double")).convexReact);
 afterEach(() => {
   cleanup();
-  backend.typing = null;
+  convex.answers[TYPING] = null;
 });
 
 function renderIn(
@@ -36,11 +35,11 @@ function renderIn(
 }
 
 it("shows the visitor typing, with the draft only when the backend sends one", () => {
-  backend.typing = { preview: null };
+  convex.answers[TYPING] = { preview: null };
   renderIn({});
   expect(screen.getByRole("status").textContent).toBe("Vera is typing…");
   cleanup();
-  backend.typing = { preview: "Where is my order" };
+  convex.answers[TYPING] = { preview: "Where is my order" };
   renderIn({}, "pt-BR");
   expect(screen.getByRole("status").textContent).toBe("Vera está digitando… Where is my order");
 });

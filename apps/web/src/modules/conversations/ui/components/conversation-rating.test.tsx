@@ -1,18 +1,17 @@
 import type { Id } from "@echo/backend/convex/_generated/dataModel";
 import { cleanup, render, screen } from "@testing-library/react";
-import { getFunctionName } from "convex/server";
 import { NextIntlClientProvider } from "next-intl";
 import { afterEach, expect, it, vi } from "vitest";
+
+import { convex } from "@/test/convex-double";
 
 import en from "../../../../../messages/en.json";
 import ptBR from "../../../../../messages/pt-BR.json";
 import { ConversationRating } from "./conversation-rating";
 
-const backend = vi.hoisted(() => ({ rating: null as unknown }));
-vi.mock("convex/react", () => ({
-  useQuery: (ref: never) =>
-    getFunctionName(ref) === "private/csat:forConversation" ? backend.rating : undefined,
-}));
+const RATING = "private/csat:forConversation";
+
+vi.mock("convex/react", async () => (await import("@/test/convex-double")).convexReact);
 afterEach(cleanup);
 
 function renderIn(locale: "en" | "pt-BR") {
@@ -24,7 +23,7 @@ function renderIn(locale: "en" | "pt-BR") {
 }
 
 it("shows the visitor's rating and comment on the conversation", () => {
-  backend.rating = { rating: 4, comment: "Quick and kind", ratedAt: 0 };
+  convex.answers[RATING] = { rating: 4, comment: "Quick and kind", ratedAt: 0 };
   renderIn("en");
   expect(screen.getByTestId("conversation-rating").textContent).toBe(
     "★ Rated 4 of 5Quick and kind",
@@ -35,7 +34,7 @@ it("shows the visitor's rating and comment on the conversation", () => {
 });
 
 it("shows nothing before the visitor rates", () => {
-  backend.rating = null;
+  convex.answers[RATING] = null;
   renderIn("en");
   expect(screen.queryByTestId("conversation-rating")).toBeNull();
 });

@@ -15,14 +15,17 @@ import { InboxFilterSelect } from "./inbox-filter-select";
 
 const ALL = "all";
 
-/** Narrows the inbox by tag and priority, and orders it by activity or priority. */
+/**
+ * Narrows the inbox by tag and priority, and orders it by activity or priority; one select a
+ * row, so "Qualquer etiqueta" and the like read in full in the inbox's 320 px column.
+ */
 export function TriageFilters() {
   const t = useTranslations("triage.filters");
   const levels = useTranslations("triage.priority.levels");
   const { triage, update } = useInboxFilters();
   const tags = useQuery(api.private.tags.list);
   return (
-    <div className="grid grid-cols-2 gap-1">
+    <div className="grid gap-1">
       <InboxFilterSelect
         label={t("tag")}
         testId="tag-filter"
@@ -62,7 +65,6 @@ export function TriageFilters() {
         testId="inbox-sort"
         value={triage.sort}
         onValueChange={(sort) => update({ sort: sort as Filters["sort"] })}
-        className="col-span-2"
       >
         <SelectItem value="recent">{t("sortRecent")}</SelectItem>
         <SelectItem value="priority">{t("sortPriority")}</SelectItem>

@@ -1,34 +1,15 @@
 import { cleanup, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
-import { getFunctionName } from "convex/server";
 import { NextIntlClientProvider } from "next-intl";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 
 import { CannedResponsesSettingsView } from "@/modules/canned-responses/ui/views/canned-responses-settings-view";
 import { TagsSettingsView } from "@/modules/triage/ui/views/tags-settings-view";
+import { convex } from "@/test/convex-double";
 
 import en from "../../../../../messages/en.json";
 import ptBR from "../../../../../messages/pt-BR.json";
 
-// Convex's React hooks are the third-party boundary: queries answer from `answers` by name, and
-// a mutation named in `refusals` fails with that error code.
-const convex = vi.hoisted(() => ({
-  answers: {} as Record<string, unknown>,
-  refusals: {} as Record<string, string>,
-  calls: [] as { name: string; args: unknown }[],
-}));
-vi.mock("convex/react", async () => {
-  const { ConvexError } = await import("convex/values");
-  return {
-    useMutation: (reference: Parameters<typeof getFunctionName>[0]) => (args: unknown) => {
-      const name = getFunctionName(reference);
-      convex.calls.push({ name, args });
-      const code = convex.refusals[name];
-      return code ? Promise.reject(new ConvexError({ code })) : Promise.resolve(null);
-    },
-    useQuery: (reference: Parameters<typeof getFunctionName>[0]) =>
-      convex.answers[getFunctionName(reference)],
-  };
-});
+vi.mock("convex/react", async () => (await import("@/test/convex-double")).convexReact);
 
 beforeEach(() => {
   convex.calls = [];

@@ -7,7 +7,10 @@ import { Link, usePathname } from "@/i18n/navigation";
 
 import type { SettingsSection } from "../../lib/settings-sections";
 
-/** Settings' sections, grouped into the member's own and the organization's. */
+/**
+ * Settings' sections, grouped into the member's own and the organization's: a column beside the
+ * page from md up, a wrapped list above it on phones, so every section is on screen.
+ */
 export function SettingsNav({ sections }: { sections: SettingsSection[] }) {
   const t = useTranslations();
   const pathname = usePathname();
@@ -21,7 +24,7 @@ export function SettingsNav({ sections }: { sections: SettingsSection[] }) {
           <h2 className="px-3 text-xs font-medium uppercase tracking-wide text-muted-foreground">
             {t(`settings.groups.${group}`)}
           </h2>
-          <ul className="flex gap-1 overflow-x-auto md:flex-col">
+          <ul className="flex flex-wrap gap-1 md:flex-col">
             {items.map(({ segment, label }) => {
               const href = `/settings/${segment}`;
               const active = pathname === href;

@@ -17,7 +17,7 @@ export function SettingsLayoutView({
   return (
     <div className="grid gap-6 p-4 md:p-6">
       <h1 className="text-2xl font-semibold">{t("title")}</h1>
-      <div className="grid gap-6 md:grid-cols-[12rem_1fr]">
+      <div className="grid grid-cols-1 gap-6 md:grid-cols-[12rem_minmax(0,1fr)]">
         <SettingsNav sections={sectionsFor(provider)} />
         <div className="min-w-0 max-w-2xl">{children}</div>
       </div>

@@ -2,11 +2,14 @@ import { cleanup, render, screen } from "@testing-library/react";
 import { NextIntlClientProvider } from "next-intl";
 import { afterEach, describe, expect, it, vi } from "vitest";
 
+import { convex } from "@/test/convex-double";
+
 import en from "../../../../../../messages/en.json";
 import { ImportButton } from "./import-button";
 
-const organization = vi.hoisted(() => ({ role: "member" }));
-vi.mock("convex/react", () => ({ useQuery: () => organization }));
+const organization = { role: "member" };
+vi.mock("convex/react", async () => (await import("@/test/convex-double")).convexReact);
+convex.answers["private/organization:current"] = organization;
 vi.mock("@/i18n/navigation", () => ({
   Link: ({ href, children }: { href: string; children: React.ReactNode }) => (
     <a href={href}>{children}</a>
