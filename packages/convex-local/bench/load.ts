@@ -11,7 +11,8 @@ export type LoadTask =
   | { task: "reactivity"; url: string; subscriptions: number; writes: number }
   | { task: "history"; url: string; jobs: number; mutations: number };
 
-export type CommitsResult = { latencies: number[]; elapsedMs: number };
+/** `clientCpuUs`: the load generator's own CPU time over the timed run (all its clients). */
+export type CommitsResult = { latencies: number[]; elapsedMs: number; clientCpuUs: number };
 
 /** Each update the subscriber saw: the new message's id and when it arrived (monotonic ms). */
 export type ReactivityResult = { updates: Array<{ id: string; receivedAt: number }> };
@@ -45,6 +46,7 @@ async function commits(task: Extract<LoadTask, { task: "commits" }>): Promise<Co
     senders.map((s, c) => s.send({ channel: `warm-${c}`, author: "bench", body: "warm" })),
   );
   const latencies: number[] = [];
+  const cpu = process.cpuUsage();
   const started = monotonicMs();
   const deadline = started + task.seconds * 1000;
   await Promise.all(
@@ -57,8 +59,9 @@ async function commits(task: Extract<LoadTask, { task: "commits" }>): Promise<Co
     }),
   );
   const elapsedMs = monotonicMs() - started;
+  const used = process.cpuUsage(cpu);
   await Promise.all(senders.map((s) => s.close()));
-  return { latencies, elapsedMs };
+  return { latencies, elapsedMs, clientCpuUs: used.user + used.system };
 }
 
 async function reactivity(

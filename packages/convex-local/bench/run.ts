@@ -116,7 +116,7 @@ try {
         const loop = performance.eventLoopUtilization();
         const cpu = process.cpuUsage();
         stageTimes.reset();
-        const { latencies, elapsedMs } = await runLoad<CommitsResult>({
+        const { latencies, elapsedMs, clientCpuUs } = await runLoad<CommitsResult>({
           task: "commits",
           url: server.url,
           kind,
@@ -132,7 +132,7 @@ try {
         const { p50, p99 } = summarize(latencies);
         row.cells.set(`${kind} ${clients}`, { rate, p99 });
         console.info(
-          `  ${kind} x${clients}: ${rate.toFixed(0)} commits/s (${((rate / raw) * 100).toFixed(0)}% of raw), latency p50 ${p50.toFixed(2)} ms, p99 ${p99.toFixed(2)} ms (n=${latencies.length}), server CPU ${cpuUs.toFixed(0)} µs/commit, event loop busy ${busyUs.toFixed(0)} µs/commit`,
+          `  ${kind} x${clients}: ${rate.toFixed(0)} commits/s (${((rate / raw) * 100).toFixed(0)}% of raw), latency p50 ${p50.toFixed(2)} ms, p99 ${p99.toFixed(2)} ms (n=${latencies.length}), server CPU ${cpuUs.toFixed(0)} µs/commit, event loop busy ${busyUs.toFixed(0)} µs/commit, clients' CPU ${(clientCpuUs / latencies.length).toFixed(0)} µs/commit (${(clientCpuUs / 10 / elapsedMs).toFixed(0)}% of a core)`,
         );
         if (stageTimes.enabled) {
           const stages = stageTimes.read();
