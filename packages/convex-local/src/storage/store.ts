@@ -9,6 +9,7 @@ import type { WrittenKeys } from "./read-set.ts";
 import { SearchIndexes } from "./search-index.ts";
 import { VectorIndexes } from "./vector-indexes.ts";
 import { Checkpointer } from "./checkpointer.ts";
+import { IndexEntryWriter } from "./index-entries.ts";
 import { ScheduledJobIndex } from "./scheduled-jobs.ts";
 import { Statements, Transaction } from "./transaction.ts";
 
@@ -111,7 +112,7 @@ export class Store {
   readonly scheduledJobs: ScheduledJobIndex;
   private readonly statements: Statements;
   private readonly insertEntry: StatementSync;
-  private readonly deleteEntry: StatementSync;
+  private readonly entries: IndexEntryWriter;
   private readonly upsertDoc: StatementSync;
   private readonly deleteDoc: StatementSync;
   private readonly saveTs: StatementSync;
@@ -158,7 +159,7 @@ export class Store {
     this.insertEntry = db.prepare(
       "INSERT INTO index_entries (index_id, key, doc_id) VALUES (?, ?, ?)",
     );
-    this.deleteEntry = db.prepare("DELETE FROM index_entries WHERE index_id = ? AND key = ?");
+    this.entries = new IndexEntryWriter(db);
     this.upsertDoc = db.prepare(
       "INSERT INTO documents (id, table_number, json) VALUES (?, ?, ?) ON CONFLICT(id) DO UPDATE SET json = excluded.json",
     );
@@ -261,16 +262,14 @@ export class Store {
           for (const index of this.catalog.indexes(w.tableNumber)) {
             let keys = writes.get(index.id);
             if (!keys) writes.set(index.id, (keys = []));
-            if (w.before) {
-              const key = indexKey(index, w.before);
-              keys.push(key);
-              this.deleteEntry.run(index.id, key);
-            }
-            if (w.after) {
-              const key = indexKey(index, w.after);
-              keys.push(key);
-              this.insertEntry.run(index.id, key, id);
-            }
+            const before = w.before ? indexKey(index, w.before) : null;
+            const after = w.after ? indexKey(index, w.after) : null;
+            if (before) keys.push(before);
+            if (after) keys.push(after);
+            // The entry of a key a write left unchanged stays as it is (it names the same document).
+            if (before && after && Buffer.compare(before, after) === 0) continue;
+            if (before) this.entries.delete(index.id, before);
+            if (after) this.entries.insert(index.id, after, id);
           }
           for (const search of this.searchIndexes.forTable(w.tableNumber))
             this.searchIndexes.index(search, id, w.before, w.after, writes);
@@ -283,10 +282,14 @@ export class Store {
             deleted.push({ tableNumber: w.tableNumber, id });
           }
         }
+        const flushing = stageTimes.start();
+        this.entries.flush();
+        stageTimes.end("index", flushing);
         this.vectorIndexes.written(tables, ts);
         extra?.(this.db, ts);
         this.releaseSavepoint.run();
       } catch (e) {
+        this.entries.discard();
         this.rollbackToSavepoint.run();
         this.releaseSavepoint.run();
         throw e;
