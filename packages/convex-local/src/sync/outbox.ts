@@ -1,6 +1,7 @@
 import type { Duplex } from "node:stream";
 import type { WebSocket } from "ws";
 import { stageTimes } from "../diagnostics/stage-times.ts";
+import { transitionTrace } from "../diagnostics/transition-trace.ts";
 
 /** At most 3 bytes of UTF-8 per UTF-16 unit keeps every chunk under Convex's 5 MB part size. */
 const CHUNK_CHARS = 1_500_000;
@@ -66,5 +67,6 @@ export class Outbox {
     const sending = stageTimes.start();
     this.socket.send(text);
     stageTimes.end("send", sending);
+    if (message.type === "Transition") transitionTrace.mark("sent");
   }
 }

@@ -1,5 +1,6 @@
 import type { JSONValue } from "convex/values";
 import type { Outcome } from "../runtime/functions/function-runner.ts";
+import { transitionTrace } from "../diagnostics/transition-trace.ts";
 import { normalizeArgs } from "../server/udf-routes.ts";
 import type { QuerySetModification } from "./messages.ts";
 import type { SubscriptionIndex } from "./subscription-index.ts";
@@ -64,6 +65,7 @@ export class QuerySet {
           invalidate: () => {
             if (this.queries.get(queryId) !== q) return;
             this.dirty.set(queryId, q);
+            transitionTrace.mark("invalidated");
             this.onInvalidated();
           },
         };
@@ -90,6 +92,7 @@ export class QuerySet {
       number,
       { modification: QueryModification; fingerprint: string; q: Subscription }
     >();
+    transitionTrace.mark("refreshing", this.dirty.size);
     for (let round = 0; round < MAX_ROUNDS; round++) {
       if (this.dirty.size === 0) break;
       const dirty = [...this.dirty];
@@ -133,6 +136,7 @@ export class QuerySet {
       q.lastSent = fingerprint;
       modifications.push(modification);
     }
+    transitionTrace.mark("rerun", modifications.length);
     return modifications;
   }
 
