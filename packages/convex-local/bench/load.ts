@@ -11,10 +11,34 @@ export type LoadTask =
   | { task: "reactivity"; url: string; subscriptions: number; writes: number }
   | { task: "history"; url: string; jobs: number; mutations: number };
 
-export type CommitsResult = { latencies: number[]; elapsedMs: number };
+/** `clientCpuUs`: the load generator's own CPU time over the timed run (all its clients). */
+export type CommitsResult = { latencies: number[]; elapsedMs: number; clientCpuUs: number };
 
-/** Each update the subscriber saw: the new message's id and when it arrived (monotonic ms). */
-export type ReactivityResult = { updates: Array<{ id: string; receivedAt: number }> };
+/**
+ * Each update the subscriber saw: the new message's id, when the WebSocket message carrying it
+ * arrived and when onUpdate saw it (monotonic ms); and the subscriber process's GC pauses.
+ */
+export type ReactivityResult = {
+  updates: Array<{ id: string; arrivedAt: number; receivedAt: number }>;
+  gc: Pause[];
+};
+
+/** A garbage collection pause: start and duration, monotonic ms. */
+export type Pause = { at: number; ms: number };
+
+/** Records this process's GC pauses from now on; call the result to stop and read them. */
+export function watchGc(): () => Pause[] {
+  const pauses: Pause[] = [];
+  const offset = monotonicMs() - performance.now();
+  const observer = new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) pauses.push({ at: e.startTime + offset, ms: e.duration });
+  });
+  observer.observe({ entryTypes: ["gc"] });
+  return () => {
+    observer.disconnect();
+    return pauses;
+  };
+}
 
 /** Milliseconds per scheduled job (schedule → done) and per one-insert mutation, one after another. */
 export type HistoryResult = { jobMs: number[]; mutationMs: number[] };
@@ -45,6 +69,7 @@ async function commits(task: Extract<LoadTask, { task: "commits" }>): Promise<Co
     senders.map((s, c) => s.send({ channel: `warm-${c}`, author: "bench", body: "warm" })),
   );
   const latencies: number[] = [];
+  const cpu = process.cpuUsage();
   const started = monotonicMs();
   const deadline = started + task.seconds * 1000;
   await Promise.all(
@@ -57,14 +82,26 @@ async function commits(task: Extract<LoadTask, { task: "commits" }>): Promise<Co
     }),
   );
   const elapsedMs = monotonicMs() - started;
+  const used = process.cpuUsage(cpu);
   await Promise.all(senders.map((s) => s.close()));
-  return { latencies, elapsedMs };
+  return { latencies, elapsedMs, clientCpuUs: used.user + used.system };
 }
 
 async function reactivity(
   task: Extract<LoadTask, { task: "reactivity" }>,
 ): Promise<ReactivityResult> {
-  const client = new ConvexClient(task.url, { logger: false });
+  let arrivedAt = 0;
+  // The client's decoding starts when its socket's message event fires: stamp it first.
+  class StampedWebSocket extends WebSocket {
+    constructor(url: string | URL, protocols?: ConstructorParameters<typeof WebSocket>[1]) {
+      super(url, protocols);
+      this.addEventListener("message", () => (arrivedAt = monotonicMs()));
+    }
+  }
+  const client = new ConvexClient(task.url, {
+    logger: false,
+    webSocketConstructor: StampedWebSocket,
+  });
   const waiting = new Map<string, (id: string) => void>();
   const ready: Array<Promise<void>> = [];
   for (let i = 0; i < task.subscriptions; i++) {
@@ -87,17 +124,19 @@ async function reactivity(
   await Promise.all(ready);
   const writer = new ConvexHttpClient(task.url, { logger: false });
   const updates: ReactivityResult["updates"] = [];
+  const stopGc = watchGc();
   for (let i = 0; i < task.writes; i++) {
     const channel = `sub-${Math.floor(Math.random() * task.subscriptions)}`;
-    const updated = new Promise<{ id: string; receivedAt: number }>((resolve) =>
-      waiting.set(channel, (id) => resolve({ id, receivedAt: monotonicMs() })),
+    const updated = new Promise<ReactivityResult["updates"][number]>((resolve) =>
+      waiting.set(channel, (id) => resolve({ id, arrivedAt, receivedAt: monotonicMs() })),
     );
     await writer.mutation(api.messages.send, { channel, author: "bench", body: `${i}` });
     updates.push(await updated);
     waiting.delete(channel);
   }
+  const gc = stopGc();
   await client.close();
-  return { updates };
+  return { updates, gc };
 }
 
 /** `runAfter(0)` from a mutation until the client sees the job's state turn "success". */

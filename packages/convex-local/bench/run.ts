@@ -1,6 +1,6 @@
 // Prints throughput, latency and memory figures for convex-local.
 // Usage: node bench/run.ts [--clients 1,8,32] [--kinds http,ws] [--sync full,normal]
-//                          [--subscriptions 1000] [--seconds 5] [--stages on|off]
+//                          [--subscriptions 1000] [--writes 200] [--seconds 5] [--stages on|off]
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -9,13 +9,16 @@ import { openDatabase, type SyncMode } from "../src/storage/sqlite.ts";
 import { Backend } from "../src/runtime/backend.ts";
 import { startServer } from "../src/server/server.ts";
 import { STAGES, stageTimes } from "../src/diagnostics/stage-times.ts";
+import { transitionTrace } from "../src/diagnostics/transition-trace.ts";
 import {
   type ClientKind,
   type CommitsResult,
   monotonicMs,
   type ReactivityResult,
   runLoad,
+  watchGc,
 } from "./load.ts";
+import { printUpdateBreakdown } from "./update-breakdown.ts";
 
 const { values } = parseArgs({
   options: {
@@ -23,6 +26,7 @@ const { values } = parseArgs({
     kinds: { type: "string", default: "http,ws" },
     sync: { type: "string", default: "full,normal" },
     subscriptions: { type: "string", default: "1000" },
+    writes: { type: "string", default: "200" },
     seconds: { type: "string", default: "5" },
     stages: { type: "string", default: "on" },
   },
@@ -80,17 +84,30 @@ async function reactivity(backend: Backend, url: string): Promise<void> {
     const now = monotonicMs();
     for (const id of commit.documents) committedAt.set(id, now);
   });
-  const { updates } = await runLoad<ReactivityResult>({
+  const traceOffset = monotonicMs() - performance.now();
+  transitionTrace.enabled = true;
+  transitionTrace.drain();
+  const stopGc = watchGc();
+  const { updates, gc } = await runLoad<ReactivityResult>({
     task: "reactivity",
     url,
     subscriptions,
-    writes: 200,
+    writes: Number(values.writes),
   });
+  const serverGc = stopGc();
+  transitionTrace.enabled = false;
+  const marks = transitionTrace.drain().map((m) => ({ ...m, at: m.at + traceOffset }));
   stop();
   const latencies = updates.map((u) => u.receivedAt - committedAt.get(u.id)!);
   const { p50, p99 } = summarize(latencies);
   console.info(
     `commit-to-update with ${subscriptions} subscribed queries (ConvexClient onUpdate, from the commit's fsync): p50 ${p50.toFixed(2)} ms, p99 ${p99.toFixed(2)} ms (n=${latencies.length})`,
+  );
+  printUpdateBreakdown(
+    updates.map((u) => ({ ...u, committedAt: committedAt.get(u.id)! })),
+    marks,
+    serverGc,
+    gc,
   );
 }
 
@@ -116,7 +133,7 @@ try {
         const loop = performance.eventLoopUtilization();
         const cpu = process.cpuUsage();
         stageTimes.reset();
-        const { latencies, elapsedMs } = await runLoad<CommitsResult>({
+        const { latencies, elapsedMs, clientCpuUs } = await runLoad<CommitsResult>({
           task: "commits",
           url: server.url,
           kind,
@@ -132,7 +149,7 @@ try {
         const { p50, p99 } = summarize(latencies);
         row.cells.set(`${kind} ${clients}`, { rate, p99 });
         console.info(
-          `  ${kind} x${clients}: ${rate.toFixed(0)} commits/s (${((rate / raw) * 100).toFixed(0)}% of raw), latency p50 ${p50.toFixed(2)} ms, p99 ${p99.toFixed(2)} ms (n=${latencies.length}), server CPU ${cpuUs.toFixed(0)} µs/commit, event loop busy ${busyUs.toFixed(0)} µs/commit`,
+          `  ${kind} x${clients}: ${rate.toFixed(0)} commits/s (${((rate / raw) * 100).toFixed(0)}% of raw), latency p50 ${p50.toFixed(2)} ms, p99 ${p99.toFixed(2)} ms (n=${latencies.length}), server CPU ${cpuUs.toFixed(0)} µs/commit, event loop busy ${busyUs.toFixed(0)} µs/commit, clients' CPU ${(clientCpuUs / latencies.length).toFixed(0)} µs/commit (${(clientCpuUs / 10 / elapsedMs).toFixed(0)}% of a core)`,
         );
         if (stageTimes.enabled) {
           const stages = stageTimes.read();

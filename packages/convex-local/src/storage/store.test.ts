@@ -53,6 +53,34 @@ describe("store", () => {
     ]);
   });
 
+  test("a commit of many documents, then one that patches and deletes them, keeps each index exact", () => {
+    const { store, table } = setup();
+    const author = (i: number) => (i % 3 === 0 ? "x" : "y");
+    const first = store.begin();
+    // 150 documents × 3 indexes: more entries than one multi-row statement writes.
+    for (let i = 0; i < 150; i++)
+      first.write(table.number, `d${i}`, doc(`d${i}`, i, { author: author(i), body: "v1" }));
+    store.commit(first);
+    const second = store.begin();
+    for (let i = 0; i < 150; i++) {
+      if (i % 5 === 0) second.write(table.number, `d${i}`, null);
+      else if (i % 2 === 0)
+        second.write(table.number, `d${i}`, doc(`d${i}`, i, { author: "z", body: "v1" }));
+      else second.write(table.number, `d${i}`, doc(`d${i}`, i, { author: author(i), body: "v2" }));
+    }
+    store.commit(second);
+    const kept = Array.from({ length: 150 }, (_, i) => i).filter((i) => i % 5 !== 0);
+    const authorNow = (i: number) => (i % 2 === 0 ? "z" : author(i));
+    const ids = (of: number[]) => of.map((i) => `d${i}`);
+    expect(collect(store, "by_creation_time", [])).toEqual(ids(kept));
+    for (const a of ["x", "y", "z"])
+      expect(collect(store, "by_author", [{ type: "Eq", fieldPath: "author", value: a }])).toEqual(
+        ids(kept.filter((i) => authorNow(i) === a)),
+      );
+    const entries = store.db.prepare("SELECT COUNT(*) AS n FROM index_entries").get()!;
+    expect(Number(entries.n)).toBe(kept.length * 3);
+  });
+
   test("a transaction sees its own writes merged into index scans", () => {
     const { store, table } = setup();
     const first = store.begin();

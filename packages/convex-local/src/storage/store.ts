@@ -1,25 +1,17 @@
 import type { DatabaseSync, StatementSync } from "node:sqlite";
 import { stageTimes } from "../diagnostics/stage-times.ts";
-import { AsyncResource } from "node:async_hooks";
-import { closeSync, fdatasync, fdatasyncSync, openSync } from "node:fs";
 import type { JSONValue } from "convex/values";
 import { Catalog, type IndexInfo } from "./catalog.ts";
 import { type DocJson, indexKey } from "./index-keys.ts";
 import type { WrittenKeys } from "./read-set.ts";
 import { SearchIndexes } from "./search-index.ts";
 import { VectorIndexes } from "./vector-indexes.ts";
-import { Checkpointer } from "./checkpointer.ts";
+import { type Commit, GroupCommit } from "./group-commit.ts";
+import { IndexEntryWriter } from "./index-entries.ts";
 import { ScheduledJobIndex } from "./scheduled-jobs.ts";
 import { Statements, Transaction } from "./transaction.ts";
 
-/** What one commit changed: index keys for invalidation, tables and documents touched, documents deleted. */
-export type Commit = {
-  ts: bigint;
-  writes: WrittenKeys;
-  tables: Set<number>;
-  documents: string[];
-  deleted: Array<{ tableNumber: number; id: string }>;
-};
+export type { Commit } from "./group-commit.ts";
 
 /**
  * Replaces `db.vars.commitTs` placeholders (`{$commitTs: null}`) with the commit's timestamp as
@@ -86,22 +78,6 @@ const wallClock = Date.now.bind(Date);
 
 export type ExtraWrite = (db: DatabaseSync, ts: bigint) => void;
 
-type Batch = {
-  commits: Commit[];
-  durable: Promise<void>;
-  settle: (error?: unknown) => void;
-  settled: boolean;
-};
-
-/** The database's write-ahead log, when commits must be fsynced (`synchronous = FULL` on a file). */
-function walToSync(db: DatabaseSync): string | null {
-  const location = db.location();
-  if (!location) return null;
-  const mode = db.prepare("PRAGMA journal_mode").get()?.journal_mode;
-  const level = db.prepare("PRAGMA synchronous").get()?.synchronous;
-  return mode === "wal" && Number(level) >= 2 ? `${location}-wal` : null;
-}
-
 /** The deployment's database: committed state in SQLite plus a log of recent commits for validation. */
 export class Store {
   readonly db: DatabaseSync;
@@ -111,7 +87,7 @@ export class Store {
   readonly scheduledJobs: ScheduledJobIndex;
   private readonly statements: Statements;
   private readonly insertEntry: StatementSync;
-  private readonly deleteEntry: StatementSync;
+  private readonly entries: IndexEntryWriter;
   private readonly upsertDoc: StatementSync;
   private readonly deleteDoc: StatementSync;
   private readonly saveTs: StatementSync;
@@ -121,19 +97,7 @@ export class Store {
   private ts: bigint;
   private log: Commit[] = [];
   private readonly active = new Map<Transaction, bigint>();
-  private readonly listeners = new Set<(commit: Commit) => void>();
-  private batch: Batch | null = null;
-  /** Batches committed to the WAL whose fsync has not finished (full sync only), oldest first. */
-  private unsynced: Batch[] = [];
-  /** Batches the running background fsync will make durable. */
-  private syncing: Batch[] | null = null;
-  private lastDurable: Promise<void> = Promise.resolve();
-  /** With `synchronous = FULL`, the WAL this store fsyncs itself, off the event loop. */
-  private readonly walPath: string | null;
-  private walFd: number | null = null;
-  private readonly checkpointer: Checkpointer | null;
-  private readonly detached = new AsyncResource("convex-local-store");
-  private broken: Error | null = null;
+  private readonly group: GroupCommit;
   /** Recent commits' before-images, oldest first from `historyHead`, for reads at a timestamp. */
   private history: Undo[] = [];
   private historyHead = 0;
@@ -145,11 +109,7 @@ export class Store {
   constructor(db: DatabaseSync, options: StoreOptions = {}) {
     this.db = db;
     this.snapshotWindowNs = BigInt(options.snapshotWindowMs ?? SNAPSHOT_WINDOW_MS) * 1_000_000n;
-    this.walPath = walToSync(db);
-    const location = db.location();
-    this.checkpointer = location ? new Checkpointer(location) : null;
-    // Checkpoints run on the checkpointer's thread; SQLite's own is the fallback if it falls behind.
-    if (this.checkpointer) db.exec("PRAGMA wal_autocheckpoint = 10000");
+    this.group = new GroupCommit(db, () => this.saveTs.run(this.ts.toString()));
     this.catalog = new Catalog(db);
     this.searchIndexes = new SearchIndexes(db);
     this.vectorIndexes = new VectorIndexes(db);
@@ -158,7 +118,7 @@ export class Store {
     this.insertEntry = db.prepare(
       "INSERT INTO index_entries (index_id, key, doc_id) VALUES (?, ?, ?)",
     );
-    this.deleteEntry = db.prepare("DELETE FROM index_entries WHERE index_id = ? AND key = ?");
+    this.entries = new IndexEntryWriter(db);
     this.upsertDoc = db.prepare(
       "INSERT INTO documents (id, table_number, json) VALUES (?, ?, ?) ON CONFLICT(id) DO UPDATE SET json = excluded.json",
     );
@@ -241,17 +201,17 @@ export class Store {
     const mark = stageTimes.start();
     tx.finishReads();
     try {
-      if (this.broken) throw this.broken;
+      if (this.group.failure) throw this.group.failure;
       if (this.conflicts(tx)) throw new ConflictError();
       const hasWrites = tx.writes.size > 0;
-      if (!hasWrites && !extra) return { ts: this.ts, durable: this.lastDurable };
+      if (!hasWrites && !extra) return { ts: this.ts, durable: this.group.lastDurable };
       const ts = this.nextTs();
       const texts = resolveCommitTs(tx, ts);
       const writes: WrittenKeys = new Map();
       const tables = new Set<number>();
       const deleted: Commit["deleted"] = [];
       const undo: Undo = { ts, before: [] };
-      const batch = this.openBatch();
+      const batch = this.group.open();
       this.savepoint.run();
       try {
         for (const [id, w] of tx.writes) {
@@ -261,16 +221,14 @@ export class Store {
           for (const index of this.catalog.indexes(w.tableNumber)) {
             let keys = writes.get(index.id);
             if (!keys) writes.set(index.id, (keys = []));
-            if (w.before) {
-              const key = indexKey(index, w.before);
-              keys.push(key);
-              this.deleteEntry.run(index.id, key);
-            }
-            if (w.after) {
-              const key = indexKey(index, w.after);
-              keys.push(key);
-              this.insertEntry.run(index.id, key, id);
-            }
+            const before = w.before ? indexKey(index, w.before) : null;
+            const after = w.after ? indexKey(index, w.after) : null;
+            if (before) keys.push(before);
+            if (after) keys.push(after);
+            // The entry of a key a write left unchanged stays as it is (it names the same document).
+            if (before && after && Buffer.compare(before, after) === 0) continue;
+            if (before) this.entries.delete(index.id, before);
+            if (after) this.entries.insert(index.id, after, id);
           }
           for (const search of this.searchIndexes.forTable(w.tableNumber))
             this.searchIndexes.index(search, id, w.before, w.after, writes);
@@ -283,10 +241,14 @@ export class Store {
             deleted.push({ tableNumber: w.tableNumber, id });
           }
         }
+        const flushing = stageTimes.start();
+        this.entries.flush();
+        stageTimes.end("index", flushing);
         this.vectorIndexes.written(tables, ts);
         extra?.(this.db, ts);
         this.releaseSavepoint.run();
       } catch (e) {
+        this.entries.discard();
         this.rollbackToSavepoint.run();
         this.releaseSavepoint.run();
         throw e;
@@ -307,140 +269,24 @@ export class Store {
     }
   }
 
-  private openBatch(): Batch {
-    if (this.batch) return this.batch;
-    // The batch's COMMIT skips SQLite's own fsync when this store fsyncs the WAL itself.
-    if (this.walPath) this.db.exec("PRAGMA synchronous = NORMAL");
-    this.db.exec("BEGIN IMMEDIATE");
-    let settle!: (error?: unknown) => void;
-    const durable = new Promise<void>(
-      (resolve, reject) => (settle = (error) => (error ? reject(error) : resolve())),
-    );
-    // Settled once on disk; a rejection nobody awaited must not look unhandled.
-    durable.catch(() => {});
-    const batch: Batch = { commits: [], durable, settle, settled: false };
-    this.batch = batch;
-    this.lastDurable = durable;
-    // Commit and its listeners run in the store's own async context, not in whichever function committed first.
-    setImmediate(() => this.detached.runInAsyncScope(() => this.commitBatch(false)));
-    return batch;
-  }
-
-  /**
-   * Writes the open batch to the WAL. With full sync, its fsync then runs on the thread pool while
-   * the event loop goes on applying commits to the next batch, which is written when the fsync ends.
-   */
-  private commitBatch(waitForDisk: boolean): void {
-    const batch = this.batch;
-    if (!batch) return;
-    // While the disk is busy the batch stays open and gathers more commits; the fsync's end commits it.
-    if (!waitForDisk && this.syncing) return;
-    this.batch = null;
-    const mark = stageTimes.start();
-    try {
-      this.saveTs.run(this.ts.toString());
-      this.db.exec("COMMIT");
-    } catch (e) {
-      this.fail(e, [batch]);
-      return;
-    } finally {
-      if (this.walPath && !this.db.isTransaction) this.db.exec("PRAGMA synchronous = FULL");
-      stageTimes.end("commit", mark);
-    }
-    this.checkpointer?.committed();
-    if (!this.walPath) {
-      this.settle([batch]);
-      return;
-    }
-    this.unsynced.push(batch);
-    if (!waitForDisk) this.syncInBackground();
-  }
-
-  private syncInBackground(): void {
-    if (this.syncing || this.unsynced.length === 0 || this.broken) return;
-    const batches = this.unsynced;
-    this.unsynced = [];
-    this.syncing = batches;
-    let fd: number;
-    try {
-      fd = this.openWal();
-    } catch (e) {
-      this.syncing = null;
-      this.fail(e, batches);
-      return;
-    }
-    fdatasync(fd, (error) =>
-      this.detached.runInAsyncScope(() => {
-        this.syncing = null;
-        if (error) this.fail(error, batches);
-        else this.settle(batches);
-        if (this.batch && !this.broken) this.commitBatch(false);
-        else this.syncInBackground();
-      }),
-    );
-  }
-
-  private openWal(): number {
-    this.walFd ??= openSync(this.walPath!, "r");
-    return this.walFd;
-  }
-
-  private settle(batches: Batch[]): void {
-    for (const batch of batches) {
-      if (batch.settled) continue;
-      batch.settled = true;
-      batch.settle();
-      for (const commit of batch.commits) for (const listener of this.listeners) listener(commit);
-    }
-  }
-
-  private fail(e: unknown, batches: Batch[]): void {
-    // The in-memory state is ahead of the disk now; refuse further commits rather than diverge.
-    this.broken = e instanceof Error ? e : new Error(String(e));
-    const open = this.batch;
-    this.batch = null;
-    // A batch still gathering commits will never be written: its commits fail too.
-    if (open && this.db.isTransaction) this.db.exec("ROLLBACK");
-    if (this.walPath && !this.db.isTransaction) this.db.exec("PRAGMA synchronous = FULL");
-    for (const batch of [...batches, ...this.unsynced, ...(open ? [open] : [])]) {
-      if (batch.settled) continue;
-      batch.settled = true;
-      batch.settle(this.broken);
-    }
-    this.unsynced = [];
-  }
-
   /**
    * Makes everything written so far durable before returning (one synchronous fsync with full
    * sync), then notifies listeners of the commits that were waiting for it.
    */
   flush(): void {
-    this.commitBatch(true);
-    if (!this.walPath || this.broken) return;
-    // Includes the batches of a background fsync still running, which then finds them settled.
-    const batches = [...(this.syncing ?? []), ...this.unsynced];
-    this.unsynced = [];
-    try {
-      fdatasyncSync(this.openWal());
-    } catch (e) {
-      this.fail(e, batches);
-      return;
-    }
-    this.settle(batches);
+    this.group.flush();
   }
 
   close(): void {
-    this.flush();
-    if (!this.broken) this.vectorIndexes.save();
-    this.checkpointer?.close();
-    if (this.walFd !== null) closeSync(this.walFd);
-    this.walFd = null;
+    this.group.flush();
+    if (!this.group.failure) this.vectorIndexes.save();
+    this.group.close();
     this.db.close();
   }
 
+  /** Called with each commit once it is durable. */
   onCommit(listener: (commit: Commit) => void): () => void {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
+    return this.group.onCommit(listener);
   }
 
   /** Makes a table's text search indexes the given ones, indexing its documents for new ones. */

@@ -1,7 +1,6 @@
 import type { Duplex } from "node:stream";
 import type { WebSocket } from "ws";
 import { stageTimes } from "../diagnostics/stage-times.ts";
-import type { JSONValue } from "convex/values";
 import type { FunctionRunner } from "../runtime/functions/function-runner.ts";
 import type { SessionRequests } from "../storage/session-requests.ts";
 import type { Store } from "../storage/store.ts";
@@ -21,19 +20,10 @@ import {
   ProtocolError,
   type QuerySetModification,
 } from "./messages.ts";
+import { Outbox } from "./outbox.ts";
+import { type QueryModification, QuerySet } from "./query-set.ts";
 import type { SubscriptionIndex } from "./subscription-index.ts";
 import { watchTokenExpiry } from "./token-expiry.ts";
-
-type Subscription = {
-  udfPath: string;
-  args: JSONValue;
-  componentPath?: string;
-  /** Serialized last result sent, to skip unchanged re-runs. */
-  lastSent: string | null;
-  journal: string | null;
-  /** Called when a commit wrote into a range the query's last run read. */
-  invalidate(): void;
-};
 
 type StateVersion = { querySet: number; identity: number; ts: string };
 
@@ -48,26 +38,9 @@ type SyncDeployment = AuthSource & {
 
 /** A client heard from neither by message nor by pong for this long is gone. */
 const CLIENT_SILENCE_MS = 120_000;
-/** At most 3 bytes of UTF-8 per UTF-16 unit keeps every chunk under Convex's 5 MB part size. */
-const CHUNK_CHARS = 1_500_000;
-
-/** Splits text into pieces of at most `size` UTF-16 units without separating a surrogate pair. */
-function splitText(text: string, size: number): string[] {
-  const parts: string[] = [];
-  for (let start = 0; start < text.length; ) {
-    let end = Math.min(text.length, start + size);
-    const last = text.charCodeAt(end - 1);
-    if (end < text.length && last >= 0xd800 && last <= 0xdbff) end--;
-    parts.push(text.slice(start, end));
-    start = end;
-  }
-  return parts;
-}
-
 /** One WebSocket client of the sync protocol: its query set, identity, and ordered transitions. */
 export class SyncSession {
   private readonly backend: SyncDeployment;
-  private readonly subscriptions: SubscriptionIndex;
   private readonly socket: WebSocket;
   private readonly adminSecret: string | null;
   private sessionId = "";
@@ -78,9 +51,7 @@ export class SyncSession {
   private identityVersion = 0;
   private sentTs = 0n;
   private clientClockSkew: number | null = null;
-  private readonly queries = new Map<number, Subscription>();
-  /** The queries to re-run before the next Transition: only these are visited per commit. */
-  private readonly dirty = new Map<number, Subscription>();
+  private readonly queries: QuerySet;
   /** Transition-producing work, run strictly in order so versions chain. */
   private work: Promise<void> = Promise.resolve();
   private mutations: Promise<void> = Promise.resolve();
@@ -92,11 +63,9 @@ export class SyncSession {
   private readonly unsubscribeDeploys: () => void;
   private readonly heartbeat: NodeJS.Timeout;
   private stopExpiryWatch: () => void = () => {};
-  private lastSentAt = Date.now();
   private lastHeardAt = Date.now();
   private closed = false;
-  private readonly transport: Duplex | null;
-  private corked = false;
+  private readonly outbox: Outbox;
 
   /**
    * `transport` is the connection under the WebSocket: messages sent in one tick (a mutation's
@@ -110,12 +79,12 @@ export class SyncSession {
     transport?: Duplex,
   ) {
     this.backend = backend;
-    this.subscriptions = subscriptions;
+    this.queries = new QuerySet(subscriptions, () => this.queueRefresh());
     this.socket = socket;
-    this.transport = transport ?? null;
+    this.outbox = new Outbox(socket, transport ?? null);
     this.adminSecret = adminSecret;
     this.unsubscribeDeploys = backend.deployment.onDeploy(() => {
-      this.markAllDirty();
+      this.queries.markAllDirty();
       if (this.queries.size > 0) this.queueRefresh();
     });
     this.heartbeat = setInterval(() => {
@@ -125,7 +94,7 @@ export class SyncSession {
         return;
       }
       if (socket.readyState === socket.OPEN) socket.ping();
-      if (Date.now() - this.lastSentAt >= HEARTBEAT_MS) this.send({ type: "Ping" });
+      if (Date.now() - this.outbox.lastSentAt >= HEARTBEAT_MS) this.send({ type: "Ping" });
     }, HEARTBEAT_MS / 3);
     socket.on("pong", () => (this.lastHeardAt = Date.now()));
     socket.on("message", (data) => {
@@ -139,44 +108,14 @@ export class SyncSession {
   private close(): void {
     if (this.closed) return;
     this.closed = true;
-    for (const q of this.queries.values()) this.subscriptions.delete(q);
+    this.queries.close();
     this.unsubscribeDeploys();
     clearInterval(this.heartbeat);
     this.stopExpiryWatch();
   }
 
   private send(message: Record<string, unknown>): void {
-    if (this.closed || this.socket.readyState !== this.socket.OPEN) return;
-    this.lastSentAt = Date.now();
-    if (this.transport && !this.corked) {
-      this.corked = true;
-      this.transport.cork();
-      process.nextTick(() => {
-        this.corked = false;
-        this.transport!.uncork();
-      });
-    }
-    const encoding = stageTimes.start();
-    const text = JSON.stringify(message);
-    stageTimes.end("encode", encoding);
-    if (message.type === "Transition" && text.length > CHUNK_CHARS) {
-      const chunks = splitText(text, CHUNK_CHARS);
-      chunks.forEach((chunk, partNumber) =>
-        this.socket.send(
-          JSON.stringify({
-            type: "TransitionChunk",
-            chunk,
-            partNumber,
-            totalParts: chunks.length,
-            transitionId: String(text.length),
-          }),
-        ),
-      );
-      return;
-    }
-    const sending = stageTimes.start();
-    this.socket.send(text);
-    stageTimes.end("send", sending);
+    if (!this.closed) this.outbox.send(message);
   }
 
   private fatal(error: string): void {
@@ -275,39 +214,12 @@ export class SyncSession {
     modifications: QuerySetModification[],
   ): Promise<void> {
     const start = this.version();
-    const removed: number[] = [];
-    for (const m of modifications) {
-      if (m.type === "Add") {
-        if (m.componentPath && !this.caller.isAdmin) {
-          throw new ProtocolError(
-            "Only admin or system users can call functions on non-root components directly",
-          );
-        }
-        const replaced = this.queries.get(m.queryId);
-        if (replaced) this.subscriptions.delete(replaced);
-        const q: Subscription = {
-          udfPath: m.udfPath,
-          args: normalizeArgs(m.args),
-          componentPath: m.componentPath,
-          lastSent: null,
-          journal: typeof m.journal === "string" ? m.journal : null,
-          invalidate: () => {
-            if (this.queries.get(queryId) !== q) return;
-            this.dirty.set(queryId, q);
-            this.queueRefresh();
-          },
-        };
-        const queryId = m.queryId;
-        this.queries.set(queryId, q);
-        this.dirty.set(queryId, q);
-      } else {
-        const gone = this.queries.get(m.queryId);
-        if (gone) this.subscriptions.delete(gone);
-        this.queries.delete(m.queryId);
-        this.dirty.delete(m.queryId);
-        removed.push(m.queryId);
-      }
+    if (!this.caller.isAdmin && modifications.some((m) => m.type === "Add" && m.componentPath)) {
+      throw new ProtocolError(
+        "Only admin or system users can call functions on non-root components directly",
+      );
     }
+    const removed = this.queries.modify(modifications);
     await this.transition(start, { ...this.version(), querySet: newVersion }, removed);
   }
 
@@ -357,7 +269,7 @@ export class SyncSession {
       this.close();
       return;
     }
-    this.markAllDirty();
+    this.queries.markAllDirty();
     await this.transition(start, { ...start, identity: newIdentityVersion }, []);
   }
 
@@ -386,63 +298,21 @@ export class SyncSession {
     end: StateVersion,
     removed: number[],
   ): Promise<void> {
-    const modifications: Array<Record<string, unknown>> = removed.map((queryId) => ({
+    const modifications: QueryModification[] = removed.map((queryId) => ({
       type: "QueryRemoved",
       queryId,
     }));
-    const changed = new Map<
-      number,
-      { modification: Record<string, unknown>; fingerprint: string; q: Subscription }
-    >();
-    for (let round = 0; round < 10; round++) {
-      if (this.dirty.size === 0) break;
-      const dirty = [...this.dirty];
-      this.dirty.clear();
-      await Promise.all(
-        dirty.map(async ([queryId, q]) => {
-          const outcome = await this.backend.call("query", {
-            udfPath: q.udfPath,
-            args: q.args,
-            identity: this.caller.identity,
-            isAdmin: this.caller.isAdmin,
-            componentPath: q.componentPath,
-            journal: q.journal,
-          });
-          if (this.queries.get(queryId) !== q) return;
-          if (!this.closed) this.subscriptions.set(q, outcome.readSet ?? null);
-          if (outcome.status === "success" && outcome.journal !== undefined)
-            q.journal = outcome.journal;
-          const modification =
-            outcome.status === "success"
-              ? {
-                  type: "QueryUpdated",
-                  queryId,
-                  value: outcome.value,
-                  logLines: outcome.logLines,
-                  journal: q.journal,
-                }
-              : {
-                  type: "QueryFailed",
-                  queryId,
-                  errorMessage: outcome.errorMessage,
-                  logLines: outcome.logLines,
-                  journal: q.journal,
-                  ...(outcome.errorData !== undefined ? { errorData: outcome.errorData } : {}),
-                };
-          const fingerprint = JSON.stringify({ ...modification, logLines: undefined });
-          if (fingerprint === q.lastSent) {
-            changed.delete(queryId);
-            return;
-          }
-          changed.set(queryId, { modification, fingerprint, q });
-        }),
-      );
-    }
-    for (const [queryId, { modification, fingerprint, q }] of changed) {
-      if (this.queries.get(queryId) !== q) continue;
-      q.lastSent = fingerprint;
-      modifications.push(modification);
-    }
+    const changed = await this.queries.refresh((q) =>
+      this.backend.call("query", {
+        udfPath: q.udfPath,
+        args: q.args,
+        identity: this.caller.identity,
+        isAdmin: this.caller.isAdmin,
+        componentPath: q.componentPath,
+        journal: q.journal,
+      }),
+    );
+    modifications.push(...changed);
     const ts = this.backend.store.latestTs();
     this.sentTs = ts > this.sentTs ? ts : this.sentTs;
     this.sentQuerySet = end.querySet;
@@ -457,16 +327,12 @@ export class SyncSession {
     });
   }
 
-  private markAllDirty(): void {
-    for (const [queryId, q] of this.queries) this.dirty.set(queryId, q);
-  }
-
   private queueRefresh(): void {
     if (this.refreshQueued) return;
     this.refreshQueued = true;
     this.enqueue(async () => {
       this.refreshQueued = false;
-      const needed = this.dirty.size > 0 || this.transitionOwed;
+      const needed = this.queries.hasDirty || this.transitionOwed;
       if (!needed) return;
       this.transitionOwed = false;
       const start = this.version();
