@@ -24,39 +24,32 @@ for (const report of reports) {
   const run = JSON.parse(readFileSync(report, "utf8"));
   // The reporter writes the file when the last test file ends, before the global teardown.
   const endedAt = statSync(report).mtimeMs;
+  // A file's times in the report span its tests only; its beforeAll, the previous file's afterAll
+  // and its import and collection fall in the gap before it (files run one after another here).
   const files = run.testResults
     .map((file) => ({
       name: basename(file.name),
       startTime: file.startTime,
-      wall: file.endTime - file.startTime,
+      endTime: file.endTime,
       bodies: file.assertionResults.reduce((sum, test) => sum + (test.duration ?? 0), 0),
       tests: file.assertionResults.length,
     }))
     .sort((a, b) => a.startTime - b.startTime);
-  // Files run one after another here, so the gap before a file is its import and collection
-  // (and, before the first, the global setup: stack start, deploy, seed).
   let previousEnd = run.startTime;
   for (const file of files) {
     file.before = file.startTime - previousEnd;
-    previousEnd = file.startTime + file.wall;
+    previousEnd = file.endTime;
   }
   const sum = (key) => files.reduce((total, file) => total + file[key], 0);
+  const [first, ...rest] = files;
+  const gaps = rest.reduce((total, file) => total + file.before, 0);
   console.info(`\n${relative(root, report)}: ${files.length} files, ${sum("tests")} tests`);
-  console.info(
-    `${"wall".padStart(7)} ${"bodies".padStart(7)} ${"hooks".padStart(7)} ${"before".padStart(7)}  file`,
-  );
-  for (const file of [...files].sort((a, b) => b.wall - a.wall)) {
-    console.info(
-      `${seconds(file.wall)} ${seconds(file.bodies)} ${seconds(file.wall - file.bodies)} ${seconds(file.before)}  ${file.name} (${file.tests})`,
-    );
+  console.info(`${"tests".padStart(7)} ${"before".padStart(7)}  file (before: hooks and imports)`);
+  for (const file of [...files].sort((a, b) => b.bodies + b.before - a.bodies - a.before)) {
+    console.info(`${seconds(file.bodies)} ${seconds(file.before)}  ${file.name} (${file.tests})`);
   }
-  const first = files[0];
-  console.info(
-    `${seconds(sum("wall"))} ${seconds(sum("bodies"))} ${seconds(sum("wall") - sum("bodies"))} ${seconds(sum("before") - (first?.before ?? 0))}  all files (before = imports between files)`,
-  );
-  console.info(
-    `${seconds(first?.before ?? 0)}  before the first file (global setup and its import)`,
-  );
+  console.info(`${seconds(sum("bodies"))} ${seconds(gaps)}  all files but the first`);
+  console.info(`${seconds(first?.before ?? 0)}  before the first file: global setup, its import`);
   console.info(
     `${seconds(endedAt - previousEnd)}  after the last file until the report was written`,
   );
