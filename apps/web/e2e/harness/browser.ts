@@ -69,9 +69,13 @@ export async function launchBrowser({
   return Object.assign(context, { dispose: () => context.close() });
 }
 
-/** Saves a full-page screenshot under .test-results/e2e/screenshots/<name>.png. */
-export async function screenshot(page: Page, name: string) {
+/**
+ * Saves a screenshot under .test-results/e2e/screenshots/<name>.png, of the full page unless
+ * `fullPage` is false: capturing a page taller than the viewport resizes the window, and an open
+ * select (Radix closes one on resize) would be shut by it.
+ */
+export async function screenshot(page: Page, name: string, { fullPage = true } = {}) {
   const dir = join(resultsDir, "screenshots");
   mkdirSync(dir, { recursive: true });
-  await page.screenshot({ path: join(dir, `${name}.png`), fullPage: true });
+  await page.screenshot({ path: join(dir, `${name}.png`), fullPage });
 }
