@@ -69,13 +69,18 @@ export async function launchBrowser({
   return Object.assign(context, { dispose: () => context.close() });
 }
 
+/** Popups that Radix closes when the window resizes. */
+const OPEN_POPUP = "[data-radix-popper-content-wrapper], [role='listbox'], [role='menu']";
+
 /**
  * Saves a screenshot under .test-results/e2e/screenshots/<name>.png, of the full page unless
- * `fullPage` is false: capturing a page taller than the viewport resizes the window, and an open
- * select (Radix closes one on resize) would be shut by it.
+ * `fullPage` is false or a select, menu or popover is open: capturing a page taller than the
+ * viewport resizes the window, and Radix closes an open popup on resize, so the test's next click
+ * in it would miss.
  */
 export async function screenshot(page: Page, name: string, { fullPage = true } = {}) {
   const dir = join(resultsDir, "screenshots");
   mkdirSync(dir, { recursive: true });
-  await page.screenshot({ path: join(dir, `${name}.png`), fullPage });
+  const popupOpen = fullPage && (await page.locator(OPEN_POPUP).count()) > 0;
+  await page.screenshot({ path: join(dir, `${name}.png`), fullPage: fullPage && !popupOpen });
 }
