@@ -17,6 +17,9 @@ export default defineConfig({
     environment: "node",
     include: ["e2e/*.e2e.ts"],
     globalSetup: ["e2e/harness/global-setup.ts"],
+    // The files share one worker, its imports and its Chromium (harness/browser.ts): a fresh
+    // worker and browser per file cost several seconds each, and the files keep no module state.
+    isolate: false,
     fileParallelism: false,
     testTimeout: 60_000,
     hookTimeout: 180_000,

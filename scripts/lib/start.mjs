@@ -149,6 +149,16 @@ export function readinessUrls(urls) {
   ];
 }
 
+/** When each startup step finished, in seconds since the stack began starting; steps overlap. */
+function startupPhases() {
+  const startedAt = Date.now();
+  const reached = [];
+  return {
+    reached: (name) => reached.push([name, (Date.now() - startedAt) / 1000]),
+    summary: () => reached.map(([name, seconds]) => `${name} ${seconds.toFixed(1)}`).join(", "),
+  };
+}
+
 /** Resolves once every service's readiness endpoint answers 200. */
 async function waitUntilUsable(urls, timeoutMs = 120_000) {
   const deadline = Date.now() + timeoutMs;
@@ -194,6 +204,7 @@ export async function startStack(
 ) {
   const convexLocalBin = join(root, "packages/convex-local/bin/convex-local.js");
   const hasBackend = existsSync(convexLocalBin);
+  const phases = startupPhases();
   await assertPortsFree(ports, hasBackend);
   mkdirSync(dataDir, { recursive: true });
   if (logDir) mkdirSync(logDir, { recursive: true });
@@ -304,6 +315,7 @@ export async function startStack(
       },
     });
     await waitForHttp(`${urls.backend}/health`);
+    phases.reached("backend");
   };
   const codeHashFile = join(dataDir, "deployed-backend.sha256");
   const deployIfChanged = async () => {
@@ -324,6 +336,7 @@ export async function startStack(
     });
     writeFileSync(codeHashFile, `${wanted}\n`);
     log(`deployed packages/backend in ${((Date.now() - pushStartedAt) / 1000).toFixed(1)} s`);
+    phases.reached("deployed");
   };
   // What `npx convex env set` does; convex-local re-evaluates auth.config.ts on the change.
   const syncBackendEnvironment = async () => {
@@ -390,8 +403,8 @@ export async function startStack(
       startupFailure,
       (async () => {
         await Promise.all([
-          waitForHttp(`${urls.dashboard}/api/health`),
-          waitForHttp(`${urls.widget}/api/health`),
+          waitForHttp(`${urls.dashboard}/api/health`).then(() => phases.reached("dashboard")),
+          waitForHttp(`${urls.widget}/api/health`).then(() => phases.reached("widget")),
           backendReady,
         ]);
         if (seed) {
@@ -405,11 +418,14 @@ export async function startStack(
               apiKey: whatsappSim.apiKey,
             },
           });
+          phases.reached("seeded");
         }
         if (hasBackend) await waitUntilUsable(urls);
+        phases.reached("usable");
       })(),
     ]);
     ready = true;
+    log(`startup phases (s since the stack began starting): ${phases.summary()}`);
   } catch (error) {
     await stop();
     throw error;

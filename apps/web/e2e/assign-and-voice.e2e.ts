@@ -118,7 +118,7 @@ describe("assigning a conversation to a teammate, and a voice call's details", (
     const names = await options.allTextContents();
     expect(names.slice(0, 2)).toEqual(["Unassigned", "Me"]);
     expect(names).toContain("Theo Teammate");
-    await screenshot(owner, "assign-01-picker");
+    await screenshot(owner, "assign-01-picker", { fullPage: false });
     await owner.getByRole("option", { name: "Theo Teammate" }).click();
     await expect.poll(() => picker.textContent()).toBe("Theo Teammate");
 

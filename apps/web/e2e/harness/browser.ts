@@ -1,7 +1,6 @@
-import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { mkdirSync } from "node:fs";
 import { join } from "node:path";
-import { type BrowserContext, chromium, type Page } from "playwright-core";
+import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core";
 
 import { resultsDir } from "./paths";
 
@@ -17,8 +16,36 @@ const CHROMIUM_FLAGS = [
 
 export type TestBrowser = BrowserContext & { dispose: () => Promise<void> };
 
+// One Chromium for the run (the e2e files share a worker): starting one costs seconds on a loaded
+// machine, a context on a running one a fraction of that, and contexts share no cookies, storage
+// or permissions. It ends with the worker, whose pipe it reads.
+let shared: Promise<Browser> | undefined;
+
+function sharedBrowser(): Promise<Browser> {
+  const pending = (shared ??= chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+    headless: true,
+    args: CHROMIUM_FLAGS,
+  }));
+  // A browser that failed to start or crashed is started again for the next caller.
+  const forget = () => {
+    if (shared === pending) shared = undefined;
+  };
+  return pending.then(
+    (browser) => {
+      if (browser.isConnected()) return browser;
+      forget();
+      return sharedBrowser();
+    },
+    (error: unknown) => {
+      forget();
+      throw error;
+    },
+  );
+}
+
 /**
- * Debian's headless Chromium with a fresh profile; dispose() closes it and removes the profile.
+ * A fresh browser profile (a new context of Debian's headless Chromium); dispose() closes it.
  * `locale` sets the browser's language (navigator.language and Accept-Language); `touch` makes it a
  * touch-screen phone (a coarse pointer, as `(pointer: coarse)` sees it).
  */
@@ -26,11 +53,9 @@ export async function launchBrowser({
   locale,
   touch = false,
 }: { locale?: string; touch?: boolean } = {}): Promise<TestBrowser> {
-  const profile = mkdtempSync(join(tmpdir(), "echo-chromium-"));
-  const context = await chromium.launchPersistentContext(profile, {
-    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-    headless: true,
-    args: locale ? [...CHROMIUM_FLAGS, `--lang=${locale}`] : CHROMIUM_FLAGS,
+  const context = await (
+    await sharedBrowser()
+  ).newContext({
     viewport: { width: 1280, height: 800 },
     ...(locale ? { locale } : {}),
     ...(touch ? { hasTouch: true, isMobile: true } : {}),
@@ -41,17 +66,21 @@ export async function launchBrowser({
       console.error(`[browser] page error on ${page.url()}: ${error.stack ?? error.message}`),
     );
   });
-  return Object.assign(context, {
-    dispose: async () => {
-      await context.close();
-      rmSync(profile, { recursive: true, force: true });
-    },
-  });
+  return Object.assign(context, { dispose: () => context.close() });
 }
 
-/** Saves a full-page screenshot under .test-results/e2e/screenshots/<name>.png. */
-export async function screenshot(page: Page, name: string) {
+/** Popups that Radix closes when the window resizes. */
+const OPEN_POPUP = "[data-radix-popper-content-wrapper], [role='listbox'], [role='menu']";
+
+/**
+ * Saves a screenshot under .test-results/e2e/screenshots/<name>.png, of the full page unless
+ * `fullPage` is false or a select, menu or popover is open: capturing a page taller than the
+ * viewport resizes the window, and Radix closes an open popup on resize, so the test's next click
+ * in it would miss.
+ */
+export async function screenshot(page: Page, name: string, { fullPage = true } = {}) {
   const dir = join(resultsDir, "screenshots");
   mkdirSync(dir, { recursive: true });
-  await page.screenshot({ path: join(dir, `${name}.png`), fullPage: true });
+  const popupOpen = fullPage && (await page.locator(OPEN_POPUP).count()) > 0;
+  await page.screenshot({ path: join(dir, `${name}.png`), fullPage: fullPage && !popupOpen });
 }

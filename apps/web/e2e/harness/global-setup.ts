@@ -33,6 +33,7 @@ function buildIds() {
 
 /** Starts the built local-mode stack on its own ports and data folder for the whole e2e run. */
 export default async function setup(project: TestProject) {
+  const setupStartedAt = Date.now();
   const dataDir = mkdtempSync(join(tmpdir(), "echo-e2e-"));
   forgetDemoOperatorSession();
   const logDir = stackLogDir;
@@ -77,11 +78,16 @@ export default async function setup(project: TestProject) {
   });
   await new Promise<void>((resolve) => control.listen(0, "127.0.0.1", resolve));
   project.provide("controlUrl", `http://127.0.0.1:${(control.address() as AddressInfo).port}`);
+  console.info(`[e2e] stack up in ${((Date.now() - setupStartedAt) / 1000).toFixed(1)} s`);
 
   return async () => {
+    const teardownStartedAt = Date.now();
     await new Promise((resolve) => control.close(resolve));
     await stack.stop();
     rmSync(dataDir, { recursive: true, force: true });
+    console.info(
+      `[e2e] stack stopped in ${((Date.now() - teardownStartedAt) / 1000).toFixed(1)} s`,
+    );
     if (crashed) throw new Error(crashed);
     // A build that replaces .next under the running servers breaks pages at random; say so
     // instead of leaving only the timeouts it causes.
