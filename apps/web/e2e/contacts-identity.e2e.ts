@@ -45,7 +45,11 @@ describe("a visitor signed in on the customer's site", () => {
     const composer = widget.getByRole("textbox", { name: "Message", exact: true });
     await composer.fill("Hello, I am signed in on your site.");
     await widget.getByRole("button", { name: "Send message" }).click();
-    await widget.getByText("Hello, I am signed in on your site.").waitFor();
+    // The composer keeps the draft until the send is confirmed, so look in the message list.
+    await widget
+      .getByRole("list", { name: "Messages" })
+      .getByText("Hello, I am signed in on your site.")
+      .waitFor();
   });
 
   it("appears under their contact, with the conversation, in the dashboard", async () => {
