@@ -30,9 +30,16 @@ describe("the widget on the page", () => {
     expect(await frameBox()).toMatchObject({ width: 400 });
     await screenshot(page, "widget-page-01-desktop");
     // The last control is the form's submit button (an empty form keeps it disabled: start from Email).
-    await widget.getByLabel("Email").focus();
+    // Focus Email once the widget has hydrated (its own autofocus may otherwise take focus back).
+    const email = widget.getByLabel("Email");
+    await expect
+      .poll(async () => {
+        await email.focus();
+        return await email.evaluate((element) => element === element.ownerDocument.activeElement);
+      })
+      .toBe(true);
     const focusedOnPage: string[] = [];
-    for (let i = 0; i < 3 && focusedOnPage.length === 0; i += 1) {
+    for (let i = 0; i < 5 && focusedOnPage.length === 0; i += 1) {
       await page.keyboard.press("Tab");
       const active = await page.evaluate(() => {
         const element = document.activeElement;
