@@ -14,6 +14,7 @@ import { withAvailability } from "../../lib/answers/teamAvailability";
 import { logEvent, type LogFields, type LogLevel, startTimer } from "../../lib/logging/log";
 import { requestIdOf, vRequestId } from "../../lib/logging/requestId";
 import { authorOf } from "../../lib/messageAuthors";
+import { answerMessageId } from "./saveReply";
 
 async function say(
   ctx: ActionCtx,
@@ -57,11 +58,6 @@ async function acknowledgeWhileEscalated(
     conversation,
     withAvailability(replyTemplates[language].awaitingPerson, language, team),
   );
-}
-
-/** The generation's answer: the last assistant message it saved (after any tool steps). */
-function answerMessageId(saved: MessageDoc[] | undefined): string | undefined {
-  return saved?.findLast((message) => message.message?.role === "assistant")?._id;
 }
 
 async function streamedReply(result: {

@@ -1,10 +1,15 @@
-import { saveMessages, vMessage } from "@convex-dev/agent";
+import { type MessageDoc, saveMessages, vMessage } from "@convex-dev/agent";
 import { v } from "convex/values";
 
 import { components } from "../../_generated/api";
 import { internalMutation } from "../../_generated/server";
 import { AGENT_NAME } from "../../lib/ai/supportAgent";
 import { recordConversationMessage } from "../../lib/conversationState";
+
+/** A generation's answer: the last assistant message it saved (after any tool steps). */
+export function answerMessageId(saved: MessageDoc[] | undefined): string | undefined {
+  return saved?.findLast((message) => message.message?.role === "assistant")?._id;
+}
 
 /**
  * The agent's reply to a visitor's message (its tool calls and results too) and the conversation's
@@ -36,9 +41,7 @@ export const saveReply = internalMutation({
       ),
     });
     // The answer's own message: another turn may since have saved a newer one.
-    const threadMessageId = saved.messages.findLast(
-      (message) => message.message?.role === "assistant",
-    )?._id;
+    const threadMessageId = answerMessageId(saved.messages);
     if (text.trim())
       await recordConversationMessage(ctx, conversation, {
         text,
