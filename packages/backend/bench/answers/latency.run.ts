@@ -71,14 +71,21 @@ function operatorClient(): ConvexHttpClient {
 
 async function startBackend(): Promise<void> {
   dataDir = mkdtempSync(join(tmpdir(), "echo-bench-answers-"));
-  const bin = join(import.meta.dirname, "../../../convex-local/bin/convex-local.js");
+  // BENCH_CONVEX_LOCAL=<dir>: another convex-local package (an older commit's, for a before/after).
+  const bin = join(
+    process.env.BENCH_CONVEX_LOCAL ?? join(import.meta.dirname, "../../../convex-local"),
+    "bin/convex-local.js",
+  );
   // BENCH_CPU_PROF=<dir>: convex-local writes a V8 CPU profile there when the bench stops it.
   const profile = process.env.BENCH_CPU_PROF
     ? ["--cpu-prof", "--cpu-prof-dir", process.env.BENCH_CPU_PROF]
     : [];
+  // BENCH_NODE_FLAGS replaces the Node flags convex-local is started with (as `npm start` does).
+  const nodeFlags = process.env.BENCH_NODE_FLAGS?.split(/\s+/).filter(Boolean) ?? [];
   server = spawn(
     process.execPath,
     [
+      ...nodeFlags,
       ...profile,
       bin,
       "--port",

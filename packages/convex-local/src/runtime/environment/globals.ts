@@ -1,5 +1,6 @@
 import { format } from "node:util";
 import { installConsoleTimers } from "./console-timers.ts";
+import { frozenDate } from "./frozen-date.ts";
 import { frames } from "../execution/frame.ts";
 import { asyncSyscall, jsSyscall, syscall } from "../syscalls/syscalls.ts";
 
@@ -56,16 +57,13 @@ export function installGlobals(): void {
     >;
   };
 
-  class FrozenDate extends RealDate {
-    constructor(...args: unknown[]) {
-      const frame = frames.getStore();
-      if (args.length === 0 && frame?.now !== undefined) super(frame.now);
-      else super(...(args as []));
-    }
-    static override now(): number {
-      return frames.getStore()?.now ?? RealDate.now();
-    }
-  }
+  const FrozenDate = frozenDate(RealDate, () => frames.getStore()?.now);
+  // Dates are plain dates, so `date.constructor === Date` holds for the installed Date.
+  Object.defineProperty(RealDate.prototype, "constructor", {
+    value: FrozenDate,
+    writable: true,
+    configurable: true,
+  });
   g.Date = FrozenDate;
 
   const realFetch = globalThis.fetch;
