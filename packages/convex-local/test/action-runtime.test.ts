@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { ConvexHttpClient } from "convex/browser";
 import { api } from "./fixtures/basic/convex/_generated/api.js";
@@ -30,6 +31,13 @@ afterAll(async () => {
 });
 
 describe("actions", () => {
+  test("the server runs with Node's async context frames, not promise hooks", () => {
+    const argv = readFileSync(`/proc/${cli.child.pid}/cmdline`, "utf8").split("\0");
+    // A flag on Node 22; the default from Node 24, where the bin adds nothing.
+    const [major] = process.versions.node.split(".").map(Number);
+    expect(argv.includes("--experimental-async-context-frame")).toBe(major! < 24);
+  });
+
   test("an exception thrown in a Node callback fails the action instead of hanging it", async () => {
     await expect(client.action(api.nodeActions.throwInCallback, {})).rejects.toThrow(
       "uncaughtException: Yikes",
