@@ -10,6 +10,7 @@ import { type Commit, GroupCommit } from "./group-commit.ts";
 import { IndexEntryWriter } from "./index-entries.ts";
 import { ScheduledJobIndex } from "./scheduled-jobs.ts";
 import { Statements, Transaction } from "./transaction.ts";
+import { decodeDocumentId } from "../ids/document-id.ts";
 
 export type { Commit } from "./group-commit.ts";
 
@@ -120,9 +121,9 @@ export class Store {
     );
     this.entries = new IndexEntryWriter(db);
     this.upsertDoc = db.prepare(
-      "INSERT INTO documents (id, table_number, json) VALUES (?, ?, ?) ON CONFLICT(id) DO UPDATE SET json = excluded.json",
+      "INSERT INTO documents (table_number, id, json) VALUES (?, ?, ?) ON CONFLICT(table_number, id) DO UPDATE SET json = excluded.json",
     );
-    this.deleteDoc = db.prepare("DELETE FROM documents WHERE id = ?");
+    this.deleteDoc = db.prepare("DELETE FROM documents WHERE table_number = ? AND id = ?");
     this.saveTs = db.prepare(
       "INSERT INTO meta (key, value) VALUES ('ts', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
     );
@@ -137,9 +138,11 @@ export class Store {
     this.historyFloor = this.ts;
   }
 
-  /** The latest committed version of a document, outside any transaction. */
+  /** The latest committed version of a document, outside any transaction; null for a malformed id. */
   committedDocument(id: string): DocJson | null {
-    const row = this.statements.getDoc.get(id);
+    const tableNumber = decodeDocumentId(id)?.tableNumber;
+    if (tableNumber === undefined) return null;
+    const row = this.statements.getDoc.get(tableNumber, id);
     return row ? (JSON.parse(String(row.json)) as DocJson) : null;
   }
 
@@ -235,9 +238,9 @@ export class Store {
           if (this.scheduledJobs.tracks(w.tableNumber))
             this.scheduledJobs.apply(id, w.tableNumber, w.after);
           stageTimes.end("index", indexing);
-          if (w.after) this.upsertDoc.run(id, w.tableNumber, texts.get(id)!);
+          if (w.after) this.upsertDoc.run(w.tableNumber, id, texts.get(id)!);
           else if (w.before) {
-            this.deleteDoc.run(id);
+            this.deleteDoc.run(w.tableNumber, id);
             deleted.push({ tableNumber: w.tableNumber, id });
           }
         }

@@ -34,7 +34,7 @@ export class Statements {
   readonly scanDescOpen: StatementSync;
 
   constructor(db: DatabaseSync) {
-    this.getDoc = db.prepare("SELECT json FROM documents WHERE id = ?");
+    this.getDoc = db.prepare("SELECT json FROM documents WHERE table_number = ? AND id = ?");
     this.scanAsc = db.prepare(
       "SELECT key, doc_id FROM index_entries WHERE index_id = ? AND key >= ? AND key < ? ORDER BY key ASC LIMIT ?",
     );
@@ -78,13 +78,13 @@ export class Transaction {
   get(tableNumber: number, id: string): DocJson | null {
     const byId = this.catalog.index(tableNumber, "by_id");
     if (byId) this.readSet.add(byId.id, pointRange(idKey(id)));
-    return this.load(id);
+    return this.load(tableNumber, id);
   }
 
-  private load(id: string): DocJson | null {
+  private load(tableNumber: number, id: string): DocJson | null {
     const pending = this.writes.get(id);
     if (pending) return pending.after;
-    const row = this.statements.getDoc.get(id);
+    const row = this.statements.getDoc.get(tableNumber, id);
     if (!row) return null;
     if (++this.documentsRead > TRANSACTION_LIMITS.documentsRead) {
       throw new Error(
@@ -127,7 +127,7 @@ export class Transaction {
       return;
     }
     this.checkWriteLimit();
-    const row = this.statements.getDoc.get(id);
+    const row = this.statements.getDoc.get(tableNumber, id);
     const before = row ? (JSON.parse(String(row.json)) as DocJson) : null;
     this.writes.set(id, { tableNumber, before, after });
   }
@@ -199,7 +199,7 @@ export class Transaction {
       }
       if (pick === fromDisk) s.buffer.shift();
       s.last = pick.key;
-      const doc = this.load(pick.docId);
+      const doc = this.load(s.index.tableNumber, pick.docId);
       if (doc) return doc;
     }
   }
