@@ -127,7 +127,7 @@ function expectIntact(store: Store, written: { messages: DocJson[]; users: DocJs
 }
 
 describe("data file layout", () => {
-  test("a file of layout 1 is moved to the current layout at open with every document, index entry and session outcome intact", () => {
+  test("a file of layout 1 is moved to the current layout at open with every document, index entry and session outcome intact (by_id answered by the documents)", () => {
     const { dir, cleanup } = tempDir();
     try {
       const written = writeLayout1(dir);
@@ -143,6 +143,12 @@ describe("data file layout", () => {
         .map((r) => [String(r.name), String(r.sql)]);
       expect(ddl.map(([name]) => name).sort()).toEqual(["documents", "session_requests"]);
       for (const [, sql] of ddl) expect(sql).toContain("WITHOUT ROWID");
+      const byIdEntries = store.db
+        .prepare(
+          "SELECT COUNT(*) AS n FROM index_entries WHERE index_id IN (SELECT id FROM indexes WHERE name = 'by_id')",
+        )
+        .get()!;
+      expect(Number(byIdEntries.n)).toBe(0);
 
       // Writes after the move, then an open that finds nothing left to move.
       const messages = store.catalog.table("", "messages")!;

@@ -4,9 +4,10 @@ import type { DatabaseSync } from "node:sqlite";
  * The data file's layout version, kept in `meta` as `layout`. 1: `documents` was a rowid table
  * with an index on its id and one on its table (three B-trees written per document) and
  * `session_requests` a rowid table with an index on its key; 2: both are WITHOUT ROWID tables, one
- * B-tree each, documents keyed by (table, id) so that one B-tree serves lookups and table scans.
+ * B-tree each, documents keyed by (table, id) so that one B-tree serves lookups and table scans;
+ * 3: `by_id` keeps no index entries, the documents table answers it.
  */
-export const LAYOUT_VERSION = 2;
+export const LAYOUT_VERSION = 3;
 
 const documentsTable = (name: string) => `CREATE TABLE IF NOT EXISTS ${name} (
   table_number INTEGER NOT NULL,
@@ -64,6 +65,10 @@ export function migrateLayout(db: DatabaseSync): void {
         `The data file has layout version ${version}, which this convex-local cannot read (it reads versions 1 to ${LAYOUT_VERSION}); it was written by a newer convex-local or is damaged.`,
       );
     if (version < 2) rebuildWithoutRowid(db);
+    if (version < 3 && tableExists(db, "index_entries"))
+      db.exec(
+        "DELETE FROM index_entries WHERE index_id IN (SELECT id FROM indexes WHERE name = 'by_id')",
+      );
     db.prepare(
       "INSERT INTO meta (key, value) VALUES ('layout', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
     ).run(String(LAYOUT_VERSION));

@@ -2,7 +2,7 @@ import type { DatabaseSync, StatementSync } from "node:sqlite";
 import { stageTimes } from "../diagnostics/stage-times.ts";
 import type { JSONValue } from "convex/values";
 import { Catalog, type IndexInfo } from "./catalog.ts";
-import { type DocJson, indexKey } from "./index-keys.ts";
+import { type DocJson, indexKey, keepsEntries } from "./index-keys.ts";
 import type { WrittenKeys } from "./read-set.ts";
 import { SearchIndexes } from "./search-index.ts";
 import { VectorIndexes } from "./vector-indexes.ts";
@@ -230,6 +230,7 @@ export class Store {
             if (after) keys.push(after);
             // The entry of a key a write left unchanged stays as it is (it names the same document).
             if (before && after && Buffer.compare(before, after) === 0) continue;
+            if (!keepsEntries(index)) continue;
             if (before) this.entries.delete(index.id, before);
             if (after) this.entries.insert(index.id, after, id);
           }
@@ -314,6 +315,7 @@ export class Store {
 
   /** Builds a new index's entries from the table's documents. */
   backfill(index: IndexInfo): void {
+    if (!keepsEntries(index)) return;
     this.flush();
     const rows = this.db
       .prepare("SELECT id, json FROM documents WHERE table_number = ?")

@@ -1,7 +1,14 @@
 import type { DatabaseSync, StatementSync } from "node:sqlite";
 import type { Catalog, IndexInfo } from "./catalog.ts";
-import { type DocJson, idKey, indexKey, pointRange } from "./index-keys.ts";
-import { compareBytes, keySuccessor, type KeyRange } from "./key-range.ts";
+import {
+  type DocJson,
+  idKey,
+  indexKey,
+  keepsEntries,
+  leadingId,
+  pointRange,
+} from "./index-keys.ts";
+import { compareBytes, keySuccessor, type KeyRange, rangeContains } from "./key-range.ts";
 import { ReadSet } from "./read-set.ts";
 import { convexJsonSize } from "../values/json-size.ts";
 import { formatBytes, OVER_LIMIT_HELP, TRANSACTION_LIMITS } from "../values/limits.ts";
@@ -32,6 +39,11 @@ export class Statements {
   readonly scanAscOpen: StatementSync;
   readonly scanDesc: StatementSync;
   readonly scanDescOpen: StatementSync;
+  readonly idsFrom: StatementSync;
+  readonly idsAfter: StatementSync;
+  readonly idsUpTo: StatementSync;
+  readonly idsBefore: StatementSync;
+  readonly idsLast: StatementSync;
 
   constructor(db: DatabaseSync) {
     this.getDoc = db.prepare("SELECT json FROM documents WHERE table_number = ? AND id = ?");
@@ -47,6 +59,15 @@ export class Statements {
     this.scanDescOpen = db.prepare(
       "SELECT key, doc_id FROM index_entries WHERE index_id = ? AND key >= ? ORDER BY key DESC LIMIT ?",
     );
+    const ids = (where: string, order: "ASC" | "DESC") =>
+      db.prepare(
+        `SELECT id FROM documents WHERE table_number = ? ${where} ORDER BY id ${order} LIMIT ?`,
+      );
+    this.idsFrom = ids("AND id >= ?", "ASC");
+    this.idsAfter = ids("AND id > ?", "ASC");
+    this.idsUpTo = ids("AND id <= ?", "DESC");
+    this.idsBefore = ids("AND id < ?", "DESC");
+    this.idsLast = ids("", "DESC");
   }
 }
 
@@ -252,6 +273,10 @@ export class Transaction {
   }
 
   private fill(s: Stream): void {
+    if (!keepsEntries(s.index)) {
+      this.fillFromDocuments(s);
+      return;
+    }
     const st = this.statements;
     let lo = s.range.lo;
     let hi = s.range.hi;
@@ -271,6 +296,43 @@ export class Transaction {
     if (entries.length < BATCH) s.exhausted = true;
     if (entries.length > 0) s.fetched = entries[entries.length - 1]!.key;
     s.buffer.push(...entries);
+  }
+
+  /** A `by_id` stream's next batch: the table's ids in order, those outside the range skipped. */
+  private fillFromDocuments(s: Stream): void {
+    const st = this.statements;
+    const table = s.index.tableNumber;
+    const last = s.fetched && leadingId(s.fetched);
+    let rows;
+    if (s.order === "asc") {
+      rows = last
+        ? st.idsAfter.all(table, last, BATCH)
+        : st.idsFrom.all(table, leadingId(s.range.lo) ?? "", BATCH);
+    } else {
+      const upTo = s.range.hi && leadingId(s.range.hi);
+      rows = last
+        ? st.idsBefore.all(table, last, BATCH)
+        : upTo !== null
+          ? st.idsUpTo.all(table, upTo, BATCH)
+          : st.idsLast.all(table, BATCH);
+    }
+    if (rows.length < BATCH) s.exhausted = true;
+    for (const row of rows) {
+      const docId = String(row.id);
+      const key = idKey(docId);
+      s.fetched = key;
+      if (rangeContains(s.range, key)) {
+        s.buffer.push({ key, docId });
+        continue;
+      }
+      // Past the range's far end: nothing further in this order can be in it.
+      const past =
+        s.order === "asc" ? compareBytes(key, s.range.lo) >= 0 : compareBytes(key, s.range.lo) < 0;
+      if (past) {
+        s.exhausted = true;
+        return;
+      }
+    }
   }
 
   private writtenKey(index: IndexInfo, doc: DocJson): Uint8Array {
