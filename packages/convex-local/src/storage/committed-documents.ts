@@ -1,5 +1,6 @@
 import type { DatabaseSync } from "node:sqlite";
 import type { TableInfo } from "./catalog.ts";
+import { decodeDocumentId } from "../ids/document-id.ts";
 
 /**
  * Reads of committed state that bypass transactions: snapshot export and import, schema checks and
@@ -18,7 +19,7 @@ export function allTables(db: DatabaseSync): TableInfo[] {
     }));
 }
 
-/** The JSON of each document in a table, in storage order. */
+/** The JSON of each document in a table, in storage order (by id). */
 export function* documentJson(db: DatabaseSync, tableNumber: number): Generator<string> {
   for (const row of db
     .prepare("SELECT json FROM documents WHERE table_number = ?")
@@ -48,10 +49,13 @@ export function countDocuments(db: DatabaseSync, tableNumber: number): number {
   return Number(row!.n);
 }
 
-/** A check for whether a document id is stored, prepared once for many ids. */
+/** A check for whether a document id is stored (in the table its id names), prepared once for many ids. */
 export function documentExists(db: DatabaseSync): (id: string) => boolean {
-  const select = db.prepare("SELECT 1 FROM documents WHERE id = ?");
-  return (id) => select.get(id) !== undefined;
+  const select = db.prepare("SELECT 1 FROM documents WHERE table_number = ? AND id = ?");
+  return (id) => {
+    const tableNumber = decodeDocumentId(id)?.tableNumber;
+    return tableNumber !== undefined && select.get(tableNumber, id) !== undefined;
+  };
 }
 
 /** Up to `limit` entries of an index after the `after` key (exclusive), with their documents' JSON. */
@@ -65,7 +69,8 @@ export function indexPage(
   const desc = order === "desc";
   return db
     .prepare(
-      `SELECT e.key AS key, d.json AS json FROM index_entries e JOIN documents d ON d.id = e.doc_id
+      `SELECT e.key AS key, d.json AS json FROM index_entries e JOIN indexes i ON i.id = e.index_id
+       JOIN documents d ON d.table_number = i.table_number AND d.id = e.doc_id
        WHERE e.index_id = ? ${after ? (desc ? "AND e.key < ?" : "AND e.key > ?") : ""}
        ORDER BY e.key ${desc ? "DESC" : "ASC"} LIMIT ?`,
     )

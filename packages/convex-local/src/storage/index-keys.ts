@@ -39,6 +39,34 @@ export function idKey(id: string): Uint8Array {
   return encodeIndexKey([id]);
 }
 
+/** `by_id` is answered by the documents table itself (keyed by table, then id): it keeps no entries. */
+export function keepsEntries(index: IndexInfo): boolean {
+  return index.name !== "by_id";
+}
+
+const STRING_TAG = encodeIndexKey([""])[0];
+
+/**
+ * The id a `by_id` key or range bound starts with, for bounding a scan of the documents table:
+ * ids order as their keys do, so every id whose key is at least `key` is at least this string,
+ * and every id whose key is below it is at most this string. Null when it starts with no string.
+ */
+export function leadingId(key: Uint8Array): string | null {
+  if (key[0] !== STRING_TAG) return null;
+  const bytes: number[] = [];
+  // The string's bytes (0x00 escaped as 0x00 0xFF) up to its 0x00 0x00 end, or the bound's end.
+  for (let i = 1; i < key.length; i++) {
+    if (key[i] !== 0) bytes.push(key[i]!);
+    else if (key[i + 1] === 0xff) {
+      bytes.push(0);
+      i++;
+    } else break;
+  }
+  const id = Buffer.from(bytes).toString("utf8");
+  // A bound cut inside a character bounds nothing exactly: scan without it.
+  return Buffer.byteLength(id) === bytes.length ? id : null;
+}
+
 export function pointRange(key: Uint8Array): KeyRange {
   return { lo: key, hi: keySuccessor(key) };
 }

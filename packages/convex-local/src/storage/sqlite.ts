@@ -1,6 +1,7 @@
 import { DatabaseSync } from "node:sqlite";
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
+import { DOCUMENTS, migrateLayout, SESSION_REQUESTS } from "./layout.ts";
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -17,12 +18,7 @@ CREATE TABLE IF NOT EXISTS indexes (
   fields TEXT NOT NULL,
   UNIQUE (table_number, name)
 );
-CREATE TABLE IF NOT EXISTS documents (
-  id TEXT PRIMARY KEY,
-  table_number INTEGER NOT NULL,
-  json TEXT NOT NULL
-);
-CREATE INDEX IF NOT EXISTS documents_by_table ON documents (table_number);
+${DOCUMENTS}
 CREATE TABLE IF NOT EXISTS index_entries (
   index_id INTEGER NOT NULL,
   key BLOB NOT NULL,
@@ -46,13 +42,7 @@ CREATE TABLE IF NOT EXISTS search_terms (
   count INTEGER NOT NULL,
   PRIMARY KEY (index_id, term, doc_id)
 ) WITHOUT ROWID;
-CREATE TABLE IF NOT EXISTS session_requests (
-  session_id TEXT NOT NULL,
-  request_id INTEGER NOT NULL,
-  outcome TEXT NOT NULL,
-  ts TEXT NOT NULL,
-  PRIMARY KEY (session_id, request_id)
-);
+${SESSION_REQUESTS}
 CREATE TABLE IF NOT EXISTS scheduled_jobs (
   id TEXT PRIMARY KEY,
   table_number INTEGER NOT NULL,
@@ -91,6 +81,12 @@ export function openDatabase(
   db.exec("PRAGMA busy_timeout = 5000");
   db.exec("PRAGMA journal_mode = WAL");
   db.exec(`PRAGMA synchronous = ${syncMode === "full" ? "FULL" : "NORMAL"}`);
-  db.exec(SCHEMA);
+  try {
+    migrateLayout(db);
+    db.exec(SCHEMA);
+  } catch (e) {
+    db.close();
+    throw e;
+  }
   return db;
 }

@@ -2,7 +2,7 @@ import type { DatabaseSync, StatementSync } from "node:sqlite";
 import { stageTimes } from "../diagnostics/stage-times.ts";
 import type { JSONValue } from "convex/values";
 import { Catalog, type IndexInfo } from "./catalog.ts";
-import { type DocJson, indexKey } from "./index-keys.ts";
+import { type DocJson, indexKey, keepsEntries } from "./index-keys.ts";
 import type { WrittenKeys } from "./read-set.ts";
 import { SearchIndexes } from "./search-index.ts";
 import { VectorIndexes } from "./vector-indexes.ts";
@@ -10,6 +10,7 @@ import { type Commit, GroupCommit } from "./group-commit.ts";
 import { IndexEntryWriter } from "./index-entries.ts";
 import { ScheduledJobIndex } from "./scheduled-jobs.ts";
 import { Statements, Transaction } from "./transaction.ts";
+import { decodeDocumentId } from "../ids/document-id.ts";
 
 export type { Commit } from "./group-commit.ts";
 
@@ -120,9 +121,9 @@ export class Store {
     );
     this.entries = new IndexEntryWriter(db);
     this.upsertDoc = db.prepare(
-      "INSERT INTO documents (id, table_number, json) VALUES (?, ?, ?) ON CONFLICT(id) DO UPDATE SET json = excluded.json",
+      "INSERT INTO documents (table_number, id, json) VALUES (?, ?, ?) ON CONFLICT(table_number, id) DO UPDATE SET json = excluded.json",
     );
-    this.deleteDoc = db.prepare("DELETE FROM documents WHERE id = ?");
+    this.deleteDoc = db.prepare("DELETE FROM documents WHERE table_number = ? AND id = ?");
     this.saveTs = db.prepare(
       "INSERT INTO meta (key, value) VALUES ('ts', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
     );
@@ -137,9 +138,11 @@ export class Store {
     this.historyFloor = this.ts;
   }
 
-  /** The latest committed version of a document, outside any transaction. */
+  /** The latest committed version of a document, outside any transaction; null for a malformed id. */
   committedDocument(id: string): DocJson | null {
-    const row = this.statements.getDoc.get(id);
+    const tableNumber = decodeDocumentId(id)?.tableNumber;
+    if (tableNumber === undefined) return null;
+    const row = this.statements.getDoc.get(tableNumber, id);
     return row ? (JSON.parse(String(row.json)) as DocJson) : null;
   }
 
@@ -227,6 +230,7 @@ export class Store {
             if (after) keys.push(after);
             // The entry of a key a write left unchanged stays as it is (it names the same document).
             if (before && after && Buffer.compare(before, after) === 0) continue;
+            if (!keepsEntries(index)) continue;
             if (before) this.entries.delete(index.id, before);
             if (after) this.entries.insert(index.id, after, id);
           }
@@ -235,9 +239,9 @@ export class Store {
           if (this.scheduledJobs.tracks(w.tableNumber))
             this.scheduledJobs.apply(id, w.tableNumber, w.after);
           stageTimes.end("index", indexing);
-          if (w.after) this.upsertDoc.run(id, w.tableNumber, texts.get(id)!);
+          if (w.after) this.upsertDoc.run(w.tableNumber, id, texts.get(id)!);
           else if (w.before) {
-            this.deleteDoc.run(id);
+            this.deleteDoc.run(w.tableNumber, id);
             deleted.push({ tableNumber: w.tableNumber, id });
           }
         }
@@ -311,6 +315,7 @@ export class Store {
 
   /** Builds a new index's entries from the table's documents. */
   backfill(index: IndexInfo): void {
+    if (!keepsEntries(index)) return;
     this.flush();
     const rows = this.db
       .prepare("SELECT id, json FROM documents WHERE table_number = ?")

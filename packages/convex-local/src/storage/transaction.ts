@@ -1,7 +1,14 @@
 import type { DatabaseSync, StatementSync } from "node:sqlite";
 import type { Catalog, IndexInfo } from "./catalog.ts";
-import { type DocJson, idKey, indexKey, pointRange } from "./index-keys.ts";
-import { compareBytes, keySuccessor, type KeyRange } from "./key-range.ts";
+import {
+  type DocJson,
+  idKey,
+  indexKey,
+  keepsEntries,
+  leadingId,
+  pointRange,
+} from "./index-keys.ts";
+import { compareBytes, keySuccessor, type KeyRange, rangeContains } from "./key-range.ts";
 import { ReadSet } from "./read-set.ts";
 import { convexJsonSize } from "../values/json-size.ts";
 import { formatBytes, OVER_LIMIT_HELP, TRANSACTION_LIMITS } from "../values/limits.ts";
@@ -32,9 +39,14 @@ export class Statements {
   readonly scanAscOpen: StatementSync;
   readonly scanDesc: StatementSync;
   readonly scanDescOpen: StatementSync;
+  readonly idsFrom: StatementSync;
+  readonly idsAfter: StatementSync;
+  readonly idsUpTo: StatementSync;
+  readonly idsBefore: StatementSync;
+  readonly idsLast: StatementSync;
 
   constructor(db: DatabaseSync) {
-    this.getDoc = db.prepare("SELECT json FROM documents WHERE id = ?");
+    this.getDoc = db.prepare("SELECT json FROM documents WHERE table_number = ? AND id = ?");
     this.scanAsc = db.prepare(
       "SELECT key, doc_id FROM index_entries WHERE index_id = ? AND key >= ? AND key < ? ORDER BY key ASC LIMIT ?",
     );
@@ -47,6 +59,15 @@ export class Statements {
     this.scanDescOpen = db.prepare(
       "SELECT key, doc_id FROM index_entries WHERE index_id = ? AND key >= ? ORDER BY key DESC LIMIT ?",
     );
+    const ids = (where: string, order: "ASC" | "DESC") =>
+      db.prepare(
+        `SELECT id FROM documents WHERE table_number = ? ${where} ORDER BY id ${order} LIMIT ?`,
+      );
+    this.idsFrom = ids("AND id >= ?", "ASC");
+    this.idsAfter = ids("AND id > ?", "ASC");
+    this.idsUpTo = ids("AND id <= ?", "DESC");
+    this.idsBefore = ids("AND id < ?", "DESC");
+    this.idsLast = ids("", "DESC");
   }
 }
 
@@ -78,13 +99,13 @@ export class Transaction {
   get(tableNumber: number, id: string): DocJson | null {
     const byId = this.catalog.index(tableNumber, "by_id");
     if (byId) this.readSet.add(byId.id, pointRange(idKey(id)));
-    return this.load(id);
+    return this.load(tableNumber, id);
   }
 
-  private load(id: string): DocJson | null {
+  private load(tableNumber: number, id: string): DocJson | null {
     const pending = this.writes.get(id);
     if (pending) return pending.after;
-    const row = this.statements.getDoc.get(id);
+    const row = this.statements.getDoc.get(tableNumber, id);
     if (!row) return null;
     if (++this.documentsRead > TRANSACTION_LIMITS.documentsRead) {
       throw new Error(
@@ -127,7 +148,7 @@ export class Transaction {
       return;
     }
     this.checkWriteLimit();
-    const row = this.statements.getDoc.get(id);
+    const row = this.statements.getDoc.get(tableNumber, id);
     const before = row ? (JSON.parse(String(row.json)) as DocJson) : null;
     this.writes.set(id, { tableNumber, before, after });
   }
@@ -199,7 +220,7 @@ export class Transaction {
       }
       if (pick === fromDisk) s.buffer.shift();
       s.last = pick.key;
-      const doc = this.load(pick.docId);
+      const doc = this.load(s.index.tableNumber, pick.docId);
       if (doc) return doc;
     }
   }
@@ -252,6 +273,10 @@ export class Transaction {
   }
 
   private fill(s: Stream): void {
+    if (!keepsEntries(s.index)) {
+      this.fillFromDocuments(s);
+      return;
+    }
     const st = this.statements;
     let lo = s.range.lo;
     let hi = s.range.hi;
@@ -271,6 +296,43 @@ export class Transaction {
     if (entries.length < BATCH) s.exhausted = true;
     if (entries.length > 0) s.fetched = entries[entries.length - 1]!.key;
     s.buffer.push(...entries);
+  }
+
+  /** A `by_id` stream's next batch: the table's ids in order, those outside the range skipped. */
+  private fillFromDocuments(s: Stream): void {
+    const st = this.statements;
+    const table = s.index.tableNumber;
+    const last = s.fetched && leadingId(s.fetched);
+    let rows;
+    if (s.order === "asc") {
+      rows = last
+        ? st.idsAfter.all(table, last, BATCH)
+        : st.idsFrom.all(table, leadingId(s.range.lo) ?? "", BATCH);
+    } else {
+      const upTo = s.range.hi && leadingId(s.range.hi);
+      rows = last
+        ? st.idsBefore.all(table, last, BATCH)
+        : upTo !== null
+          ? st.idsUpTo.all(table, upTo, BATCH)
+          : st.idsLast.all(table, BATCH);
+    }
+    if (rows.length < BATCH) s.exhausted = true;
+    for (const row of rows) {
+      const docId = String(row.id);
+      const key = idKey(docId);
+      s.fetched = key;
+      if (rangeContains(s.range, key)) {
+        s.buffer.push({ key, docId });
+        continue;
+      }
+      // Past the range's far end: nothing further in this order can be in it.
+      const past =
+        s.order === "asc" ? compareBytes(key, s.range.lo) >= 0 : compareBytes(key, s.range.lo) < 0;
+      if (past) {
+        s.exhausted = true;
+        return;
+      }
+    }
   }
 
   private writtenKey(index: IndexInfo, doc: DocJson): Uint8Array {
