@@ -22,7 +22,9 @@ for (const report of reports) {
     continue;
   }
   const run = JSON.parse(readFileSync(report, "utf8"));
-  // The reporter writes the file when the last test file ends, before the global teardown.
+  // The reporter writes the file when the last test file ends, before the global teardown; the
+  // report holds no end time, so its modification time stands for it. A copy of the report (cp
+  // without -p) gets a new one: its "after the last file" then counts up to the copy.
   const endedAt = statSync(report).mtimeMs;
   // A file's times in the report span its tests only; its beforeAll, the previous file's afterAll
   // and its import and collection fall in the gap before it (files run one after another here).
@@ -51,7 +53,7 @@ for (const report of reports) {
   console.info(`${seconds(sum("bodies"))} ${seconds(gaps)}  all files but the first`);
   console.info(`${seconds(first?.before ?? 0)}  before the first file: global setup, its import`);
   console.info(
-    `${seconds(endedAt - previousEnd)}  after the last file until the report was written`,
+    `${seconds(endedAt - previousEnd)}  after the last file until the report was written (its mtime)`,
   );
   console.info(`${seconds(endedAt - run.startTime)}  report start to report written`);
 }

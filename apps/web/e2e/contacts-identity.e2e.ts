@@ -45,7 +45,8 @@ describe("a visitor signed in on the customer's site", () => {
     const composer = widget.getByRole("textbox", { name: "Message", exact: true });
     await composer.fill("Hello, I am signed in on your site.");
     await widget.getByRole("button", { name: "Send message" }).click();
-    // The composer keeps the draft until the send is confirmed, so look in the message list.
+    // The box empties as the message leaves; the text then shows in the message list.
+    expect(await composer.inputValue()).toBe("");
     await widget
       .getByRole("list", { name: "Messages" })
       .getByText("Hello, I am signed in on your site.")

@@ -72,13 +72,17 @@ export async function launchBrowser({
 /** Popups that Radix closes when the window resizes. */
 const OPEN_POPUP = "[data-radix-popper-content-wrapper], [role='listbox'], [role='menu']";
 
+/** Screenshots are taken only when asked for: nothing in the suite reads them. */
+const TAKE_SCREENSHOTS = process.env.ECHO_E2E_SCREENSHOTS === "1";
+
 /**
- * Saves a screenshot under .test-results/e2e/screenshots/<name>.png, of the full page unless
- * `fullPage` is false or a select, menu or popover is open: capturing a page taller than the
- * viewport resizes the window, and Radix closes an open popup on resize, so the test's next click
- * in it would miss.
+ * With ECHO_E2E_SCREENSHOTS=1, saves a screenshot under .test-results/e2e/screenshots/<name>.png
+ * (a walk through every screen the suite visits), of the full page unless `fullPage` is false or
+ * a select, menu or popover is open: capturing a page taller than the viewport resizes the
+ * window, and Radix closes an open popup on resize, so the test's next click in it would miss.
  */
 export async function screenshot(page: Page, name: string, { fullPage = true } = {}) {
+  if (!TAKE_SCREENSHOTS) return;
   const dir = join(resultsDir, "screenshots");
   mkdirSync(dir, { recursive: true });
   const popupOpen = fullPage && (await page.locator(OPEN_POPUP).count()) > 0;

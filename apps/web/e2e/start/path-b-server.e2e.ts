@@ -28,10 +28,11 @@ import {
   unitEnvironment,
   type UnitSection,
 } from "../../../../scripts/lib/systemd-unit.mjs";
-import { repoRoot } from "../harness/paths";
+import { basePort, repoRoot } from "../harness/paths";
 import { createVisitor, eventually } from "../harness/visitor";
 
-const BASE = Number(process.env.ECHO_E2E_SERVER_BASE_PORT ?? 4750);
+// Beside the e2e stack's ports, so runs on other base ports never meet.
+const BASE = Number(process.env.ECHO_E2E_SERVER_BASE_PORT ?? basePort + 40);
 const DOMAIN = "echo-e2e.localhost";
 const HOSTS = ["app", "widget", "api", "site", "cdn"].map((name) => `${name}.${DOMAIN}`);
 const HTTPS = BASE + 10;

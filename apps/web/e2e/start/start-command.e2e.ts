@@ -5,10 +5,11 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 
-import { repoRoot } from "../harness/paths";
+import { basePort, repoRoot } from "../harness/paths";
 import { createVisitor, type Visitor } from "../harness/visitor";
 
-const BASE = Number(process.env.ECHO_E2E_START_BASE_PORT ?? 4200);
+// Beside the e2e stack's ports, so runs on other base ports never meet.
+const BASE = Number(process.env.ECHO_E2E_START_BASE_PORT ?? basePort + 20);
 const PORTS = {
   ECHO_WEB_PORT: BASE,
   ECHO_WIDGET_PORT: BASE + 1,

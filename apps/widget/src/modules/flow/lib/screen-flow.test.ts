@@ -104,13 +104,19 @@ describe("screen flow", () => {
     expect(flowReducer(state, { type: "authenticated" }).screen).toBe("selection");
   });
 
-  it("clears the draft once a message is sent", () => {
+  it("clears the draft as a message leaves and puts it back if the send fails", () => {
     const state = run(
       { ...validOrg, session: "valid" },
       { type: "startConversation" },
       { type: "draftChanged", draft: "hi" },
     );
-    expect(flowReducer(state, { type: "messageSent" }).draft).toBe("");
+    const sending = flowReducer(state, { type: "sendStarted" });
+    expect(sending.draft).toBe("");
+    expect(flowReducer(sending, { type: "sendFailed", text: "hi" }).draft).toBe("hi");
+    const typedSince = flowReducer(sending, { type: "draftChanged", draft: "there?" });
+    expect(flowReducer(typedSince, { type: "sendFailed", text: "hi" }).draft).toBe("hi\nthere?");
+    // Files sent without words leave nothing to put back.
+    expect(flowReducer(typedSince, { type: "sendFailed", text: "" })).toBe(typedSince);
   });
 
   it("ignores moves that make no sense on the current screen", () => {

@@ -45,7 +45,10 @@ export type FlowAction =
   | { type: "openConversation"; conversationId: string }
   | { type: "conversationCreated"; conversationId: string }
   | { type: "draftChanged"; draft: string }
-  | { type: "messageSent" }
+  /** The composer's text left for the server: the box empties at once. */
+  | { type: "sendStarted" }
+  /** The server refused or never got it: the text goes back into the box. */
+  | { type: "sendFailed"; text: string }
   | { type: "back" }
   | { type: "retry" };
 
@@ -114,8 +117,12 @@ export function flowReducer(state: FlowState, action: FlowAction): FlowState {
         : state;
     case "draftChanged":
       return { ...state, draft: action.draft };
-    case "messageSent":
+    case "sendStarted":
       return { ...state, draft: "" };
+    case "sendFailed":
+      // Anything typed since the send stays, after the text that failed.
+      if (!action.text) return state;
+      return { ...state, draft: state.draft ? `${action.text}\n${state.draft}` : action.text };
     case "retry":
       return { ...initialFlow, draft: state.draft };
     case "back":

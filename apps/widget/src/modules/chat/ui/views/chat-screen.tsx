@@ -148,7 +148,7 @@ export function ChatScreen({
           durationMs: Math.round(performance.now() - startedAt),
         });
         files.clearSent(attachmentIds);
-        dispatch({ type: "messageSent" });
+        return true;
       } catch (caught) {
         if (!handleSessionError(caught)) {
           logRequest("error", "widget.message.failed", {
@@ -159,20 +159,20 @@ export function ChatScreen({
           });
           setFailure({ code: errorCodeOf(caught), conversationId: id });
         }
+        return false;
       } finally {
         setSending(false);
       }
     },
-    [
-      conversationId,
-      contactSessionId,
-      conversationFor,
-      files,
-      sendMessage,
-      dispatch,
-      handleSessionError,
-    ],
+    [conversationId, contactSessionId, conversationFor, files, sendMessage, handleSessionError],
   );
+  // The box empties as the message leaves, as chat apps do; a failed send puts the text back.
+  const sendDraft = (text: string) => {
+    dispatch({ type: "sendStarted" });
+    void send(text).then((sent) => {
+      if (!sent) dispatch({ type: "sendFailed", text });
+    });
+  };
 
   const loadOlder = useCallback(() => {
     if (status === "CanLoadMore") loadMore(OLDER_PAGE_SIZE);
@@ -228,7 +228,7 @@ export function ChatScreen({
           <Composer
             draft={flow.draft}
             onDraftChange={(draft) => dispatch({ type: "draftChanged", draft })}
-            onSend={(text) => void send(text)}
+            onSend={sendDraft}
             sending={sending}
             error={error ? tErrors(error) : null}
             attachments={{

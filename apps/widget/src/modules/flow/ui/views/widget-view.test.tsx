@@ -30,6 +30,8 @@ const backend = vi.hoisted(() => ({
   sessions: new Map<string, { organizationId: string; expired: boolean }>(),
   expireOnNextMutation: false,
   failNextMutation: null as string | null,
+  /** When set, public/messages:send waits for it, as a send still on its way to the server. */
+  sendInFlight: null as Promise<void> | null,
   settingsLoaded: true,
   conversations: [] as Array<Record<string, unknown>>,
   threadMessages: [] as Array<Record<string, unknown>>,
@@ -200,6 +202,7 @@ vi.mock("convex/react", async () => {
   };
   const mutation = async (name: string, args: Record<string, unknown>) => {
     backend.calls.push({ name, args });
+    if (name === "public/messages:send") await backend.sendInFlight;
     if (backend.failNextMutation && name !== "public/conversations:create") {
       const code = backend.failNextMutation;
       backend.failNextMutation = null;
@@ -277,6 +280,7 @@ beforeEach(() => {
   backend.sessions = new Map();
   backend.expireOnNextMutation = false;
   backend.failNextMutation = null;
+  backend.sendInFlight = null;
   backend.settingsLoaded = true;
   backend.conversations = [];
   backend.threadMessages = [];
@@ -609,7 +613,12 @@ describe("widget screen flow", () => {
     await userEvent.click(screen.getByRole("button", { name: "Send message" }));
 
     expect((await screen.findByRole("alert")).textContent).toContain("your message is kept");
-    expect(store.get(flowAtom)).toMatchObject({ screen: "auth", draft: "My order never arrived" });
+    await waitFor(() =>
+      expect(store.get(flowAtom)).toMatchObject({
+        screen: "auth",
+        draft: "My order never arrived",
+      }),
+    );
     expect(localStorage.getItem(storageKey("org_acme"))).toBeNull();
 
     await identify();
@@ -617,16 +626,23 @@ describe("widget screen flow", () => {
     expect((restored as HTMLTextAreaElement).value).toBe("My order never arrived");
   });
 
-  it("sends a message, creating the conversation first, and clears the draft", async () => {
+  it("sends a message, creating the conversation first, and empties the box before the server answers", async () => {
     const info = vi.spyOn(console, "info").mockImplementation(() => {});
     const { store } = renderWidget();
     await identify();
     await userEvent.click(await screen.findByRole("button", { name: "Start chat" }));
-    await userEvent.type(
-      await screen.findByRole("textbox", { name: "Message" }, LAZY),
-      "Hello there{Enter}",
+    let confirm = () => {};
+    backend.sendInFlight = new Promise((resolve) => (confirm = resolve));
+    const box = await screen.findByRole("textbox", { name: "Message" }, LAZY);
+    await userEvent.type(box, "Hello there{Enter}");
+    await waitFor(() =>
+      expect(backend.calls.map((call) => call.name)).toContain("public/messages:send"),
     );
-    await waitFor(() => expect(store.get(flowAtom).draft).toBe(""));
+    expect((box as HTMLTextAreaElement).value).toBe("");
+    expect(store.get(flowAtom).draft).toBe("");
+    await act(async () => confirm());
+    await waitFor(() => expect(info).toHaveBeenCalled());
+    expect(store.get(flowAtom).draft).toBe("");
     const names = backend.calls.map((call) => call.name);
     expect(names).toContain("public/conversations:create");
     const sent = backend.calls.find((call) => call.name === "public/messages:send");
@@ -849,18 +865,26 @@ describe("widget screen flow", () => {
     const { store } = renderWidget();
     await identify();
     await userEvent.click(await screen.findByRole("button", { name: "Start chat" }));
-    backend.failNextMutation = "RATE_LIMITED";
+    let refuse = () => {};
+    backend.sendInFlight = new Promise((resolve) => (refuse = resolve));
     vi.spyOn(console, "error").mockImplementation(() => undefined);
-    await userEvent.type(
-      await screen.findByRole("textbox", { name: "Message" }, LAZY),
-      "Hello?{Enter}",
+    const box = await screen.findByRole("textbox", { name: "Message" }, LAZY);
+    await userEvent.type(box, "Hello?{Enter}");
+    await waitFor(() =>
+      expect(backend.calls.map((call) => call.name)).toContain("public/messages:send"),
     );
+    expect((box as HTMLTextAreaElement).value).toBe("");
+    // Typed while the refused message was on its way: kept too, after the text that came back.
+    await userEvent.type(box, "Anyone?");
+    backend.failNextMutation = "RATE_LIMITED";
+    await act(async () => refuse());
     expect((await screen.findByRole("alert")).textContent).toBe(
       "You're sending messages too fast. Please wait a moment.",
     );
+    await waitFor(() => expect((box as HTMLTextAreaElement).value).toBe("Hello?\nAnyone?"));
     expect(store.get(flowAtom)).toMatchObject({
       screen: "chat",
-      draft: "Hello?",
+      draft: "Hello?\nAnyone?",
       conversationId: "conversation_1",
     });
   });
