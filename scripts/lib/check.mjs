@@ -1,6 +1,6 @@
 import { spawn, spawnSync } from "node:child_process";
 
-import { CHROMIUM_PATH, ensureCaddy, ensureChromium } from "./chromium.mjs";
+import { CHROMIUM_PATH, ensureBrowserTestPackages } from "./chromium.mjs";
 import { clearResults, collectResults, workspacePackages } from "./test-results.mjs";
 
 function log(message) {
@@ -52,13 +52,18 @@ export async function check(root) {
   const packages = workspacePackages(root);
   const turbo = (task) => ["exec", "turbo", "run", task, "--continue", "--output-logs=errors-only"];
   const checks = [];
+  const hasE2e = packages.some((pkg) => pkg.scripts.e2e);
+  // Installing the browser waits on the network, so it runs beside the CPU-bound steps; a failure
+  // surfaces when the end-to-end step needs the browser.
+  const browserReady = hasE2e ? ensureBrowserTestPackages(log) : Promise.resolve();
+  browserReady.catch(() => {});
   const record = (name, ok) =>
     checks.push({ name, passed: ok ? 1 : 0, failed: ok ? 0 : 1, skipped: 0 });
 
-  // Prettier and the root eslint are one process each and build nothing, so they run beside the
-  // turbo steps. Those stay one after another: each builds what its packages depend on (^build),
-  // and two turbo runs would build the same package into the same folder at once.
-  const [format, rootLint, [lint, typecheck]] = await Promise.all([
+  // Every static check runs at once: none of them builds (lint and typecheck read sources only,
+  // see turbo.json), so they share nothing but the cores. Build waits for typecheck, whose
+  // `next typegen` writes into the same .next folders that `next build` does.
+  const [format, rootLint, lint, [typecheck, build]] = await Promise.all([
     runStepConcurrently(root, "format", "pnpm", ["exec", "prettier", "--check", "."]),
     runStepConcurrently(root, "lint (root)", "pnpm", [
       "exec",
@@ -69,15 +74,16 @@ export async function check(root) {
       "eslint.config.js",
       ".eslintrc.js",
     ]),
-    runStepConcurrently(root, "lint", "pnpm", turbo("lint")).then(async (ok) => [
+    runStepConcurrently(root, "lint", "pnpm", turbo("lint")),
+    runStepConcurrently(root, "typecheck", "pnpm", turbo("typecheck")).then(async (ok) => [
       ok,
-      await runStepConcurrently(root, "typecheck", "pnpm", turbo("typecheck")),
+      await runStepConcurrently(root, "build", "pnpm", turbo("build")),
     ]),
   ]);
   record("format", format);
   record("lint", lint && rootLint);
   record("typecheck", typecheck);
-  record("build", runStep(root, "build", "pnpm", turbo("build")));
+  record("build", build);
 
   const suites = [];
   // A step's reports count its tests; a step that fails with none failing (a stack that never
@@ -98,9 +104,8 @@ export async function check(root) {
   };
 
   runSuites("test");
-  if (packages.some((pkg) => pkg.scripts.e2e)) {
-    ensureChromium(log);
-    ensureCaddy(log);
+  if (hasE2e) {
+    await browserReady;
     runSuites("e2e");
   }
 

@@ -1,33 +1,39 @@
 import { existsSync } from "node:fs";
-import { spawnSync } from "node:child_process";
+import { spawn } from "node:child_process";
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 
-/** Installs a Debian package with apt-get when `executable` is missing. */
-export function ensureDebianPackage(executable, pkg, log) {
-  if (existsSync(executable)) return;
-  log(`${executable} is missing; installing Debian's ${pkg} package`);
+// The browser tests' Debian packages: Chromium, and Caddy, the reverse proxy the Path B end-to-end
+// test runs (apps/web/e2e/start/path-b-server.e2e.ts).
+const BROWSER_TEST_PACKAGES = [
+  { executable: CHROMIUM_PATH, pkg: "chromium" },
+  { executable: "/usr/bin/caddy", pkg: "caddy" },
+];
+
+/**
+ * Installs whichever browser-test packages are missing with one apt-get update and one install.
+ * Downloading is mostly waiting on the network, so the check starts it first and awaits it before
+ * the end-to-end tests.
+ */
+export async function ensureBrowserTestPackages(log) {
+  const missing = BROWSER_TEST_PACKAGES.filter(({ executable }) => !existsSync(executable));
+  if (missing.length === 0) return;
+  const pkgs = missing.map(({ pkg }) => pkg);
+  log(
+    `${missing.map(({ executable }) => executable).join(", ")} missing; installing Debian's ${pkgs.join(", ")}`,
+  );
   const sudo = process.getuid?.() === 0 ? [] : ["sudo"];
-  const env = { ...process.env, DEBIAN_FRONTEND: "noninteractive" };
-  for (const args of [
-    ["apt-get", "update"],
-    ["apt-get", "install", "-y", "--no-install-recommends", pkg],
-  ]) {
-    const command = [...sudo, ...args];
-    const result = spawnSync(command[0], command.slice(1), { stdio: "inherit", env });
-    if (result.status !== 0) {
-      throw new Error(`${command.join(" ")} failed with exit code ${result.status}`);
-    }
+  // One child for both commands: the test steps block the check's event loop while they run.
+  const script = `apt-get update && apt-get install -y --no-install-recommends ${pkgs.join(" ")}`;
+  const command = [...sudo, "env", "DEBIAN_FRONTEND=noninteractive", "sh", "-c", script];
+  await new Promise((resolve, reject) => {
+    const child = spawn(command[0], command.slice(1), { stdio: "inherit" });
+    child.once("error", reject);
+    child.once("exit", (status) =>
+      status === 0 ? resolve() : reject(new Error(`${script} failed with exit code ${status}`)),
+    );
+  });
+  for (const { executable, pkg } of missing) {
+    if (!existsSync(executable)) throw new Error(`${pkg} installed but ${executable} is absent`);
   }
-  if (!existsSync(executable)) throw new Error(`${pkg} installed but ${executable} is absent`);
-}
-
-/** Installs Debian's chromium with apt-get when the browser tests' executable is missing. */
-export function ensureChromium(log) {
-  ensureDebianPackage(CHROMIUM_PATH, "chromium", log);
-}
-
-/** Caddy, the reverse proxy the Path B end-to-end test runs (apps/web/e2e/start/path-b-server.e2e.ts). */
-export function ensureCaddy(log) {
-  ensureDebianPackage("/usr/bin/caddy", "caddy", log);
 }
