@@ -83,6 +83,53 @@ describe("store", () => {
     expect(Number(entries.n)).toBe(kept.length * 2);
   });
 
+  test("scans that run through growing read batches return each entry once, in order, with the transaction's writes merged", () => {
+    const { store, table } = setup();
+    const author = (i: number) => (i % 2 === 0 ? "x" : "y");
+    const id = (i: number) => `d${String(i).padStart(3, "0")}`;
+    const first = store.begin();
+    for (let i = 0; i < 300; i++)
+      first.write(table.number, id(i), doc(id(i), i, { author: author(i) }));
+    store.commit(first);
+
+    const tx = store.begin();
+    const live = new Map<string, { t: number; author: string }>();
+    for (let i = 0; i < 300; i++) live.set(id(i), { t: i, author: author(i) });
+    // Deletes and moves at the edges of the reads' batches (2, then 8, 32, 64 rows), and inserts.
+    for (const i of [0, 1, 2, 9, 10, 41, 42, 43, 106, 200, 298]) {
+      tx.write(table.number, id(i), null);
+      live.delete(id(i));
+    }
+    for (const i of [3, 50, 150]) {
+      tx.write(table.number, id(i), doc(id(i), i, { author: "y" }));
+      live.set(id(i), { t: i, author: "y" });
+    }
+    for (const t of [0.5, 40.5, 299.5]) {
+      const newId = `n${t}`;
+      tx.write(table.number, newId, doc(newId, t, { author: "x" }));
+      live.set(newId, { t, author: "x" });
+    }
+    const scan = (
+      indexName: string,
+      range: Parameters<typeof keyRangeFor>[1],
+      order: "asc" | "desc",
+    ) => {
+      const index = store.catalog.index(table.number, indexName)!;
+      const stream = tx.openStream(index, keyRangeFor(index, range), order);
+      const out: string[] = [];
+      for (let d = tx.next(stream); d; d = tx.next(stream)) out.push(d._id);
+      return out;
+    };
+    const byTime = [...live.entries()].sort((a, b) => a[1].t - b[1].t).map(([docId]) => docId);
+    expect(scan("by_creation_time", [], "asc")).toEqual(byTime);
+    expect(scan("by_creation_time", [], "desc")).toEqual([...byTime].reverse());
+    const xs = byTime.filter((docId) => live.get(docId)!.author === "x");
+    const eqX = [{ type: "Eq" as const, fieldPath: "author", value: "x" }];
+    expect(scan("by_author", eqX, "asc")).toEqual(xs);
+    expect(scan("by_author", eqX, "desc")).toEqual([...xs].reverse());
+    store.release(tx);
+  });
+
   test("a transaction sees its own writes merged into index scans", () => {
     const { store, table } = setup();
     const first = store.begin();

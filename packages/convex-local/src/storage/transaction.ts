@@ -28,9 +28,19 @@ type Stream = {
   fetched: Uint8Array | null;
   exhausted: boolean;
   done: boolean;
+  /** Rows the next fill reads: small first (`.first()` and `.unique()` read one or two), then more. */
+  batch: number;
 };
 
-const BATCH = 64;
+const FIRST_BATCH = 2;
+const MAX_BATCH = 64;
+
+/** Rows a stream's fill reads now; each later fill reads four times as many, up to MAX_BATCH. */
+function nextBatch(s: Stream): number {
+  const batch = s.batch;
+  s.batch = Math.min(batch * 4, MAX_BATCH);
+  return batch;
+}
 
 /** Statements shared by every transaction on one database. */
 export class Statements {
@@ -200,6 +210,7 @@ export class Transaction {
       fetched: null,
       exhausted: false,
       done: false,
+      batch: FIRST_BATCH,
     });
     return id;
   }
@@ -284,16 +295,17 @@ export class Transaction {
       if (s.order === "asc") lo = keySuccessor(s.fetched);
       else hi = s.fetched;
     }
+    const batch = nextBatch(s);
     const rows =
       s.order === "asc"
         ? hi === null
-          ? st.scanAscOpen.all(s.index.id, lo, BATCH)
-          : st.scanAsc.all(s.index.id, lo, hi, BATCH)
+          ? st.scanAscOpen.all(s.index.id, lo, batch)
+          : st.scanAsc.all(s.index.id, lo, hi, batch)
         : hi === null
-          ? st.scanDescOpen.all(s.index.id, lo, BATCH)
-          : st.scanDesc.all(s.index.id, lo, hi, BATCH);
+          ? st.scanDescOpen.all(s.index.id, lo, batch)
+          : st.scanDesc.all(s.index.id, lo, hi, batch);
     const entries = rows.map((r) => ({ key: r.key as Uint8Array, docId: String(r.doc_id) }));
-    if (entries.length < BATCH) s.exhausted = true;
+    if (entries.length < batch) s.exhausted = true;
     if (entries.length > 0) s.fetched = entries[entries.length - 1]!.key;
     s.buffer.push(...entries);
   }
@@ -303,20 +315,21 @@ export class Transaction {
     const st = this.statements;
     const table = s.index.tableNumber;
     const last = s.fetched && leadingId(s.fetched);
+    const batch = nextBatch(s);
     let rows;
     if (s.order === "asc") {
       rows = last
-        ? st.idsAfter.all(table, last, BATCH)
-        : st.idsFrom.all(table, leadingId(s.range.lo) ?? "", BATCH);
+        ? st.idsAfter.all(table, last, batch)
+        : st.idsFrom.all(table, leadingId(s.range.lo) ?? "", batch);
     } else {
       const upTo = s.range.hi && leadingId(s.range.hi);
       rows = last
-        ? st.idsBefore.all(table, last, BATCH)
+        ? st.idsBefore.all(table, last, batch)
         : upTo !== null
-          ? st.idsUpTo.all(table, upTo, BATCH)
-          : st.idsLast.all(table, BATCH);
+          ? st.idsUpTo.all(table, upTo, batch)
+          : st.idsLast.all(table, batch);
     }
-    if (rows.length < BATCH) s.exhausted = true;
+    if (rows.length < batch) s.exhausted = true;
     for (const row of rows) {
       const docId = String(row.id);
       const key = idKey(docId);
