@@ -137,6 +137,26 @@ describe("vector index", () => {
     expect(index.search(query, 10, alternatives(eq("genre", "western")))).toEqual([]);
   }, 20_000);
 
+  test("a filtered exact scan finds every admitted document, whatever the order they were stored in", () => {
+    // The nearest document is stored first and filtered out: the admitted ones must all be found.
+    for (const order of [
+      ["c", "a", "b"],
+      ["a", "c", "b"],
+      ["c", "b", "a"],
+      ["a", "b", "c"],
+    ]) {
+      const small = new VectorIndex({ ...definition, dimensions: 3 });
+      const fields: Record<string, Record<string, JSONValue>> = {
+        a: { embedding: [1, 0, 0], genre: "news" },
+        b: { embedding: [0.9, 0.1, 0], genre: "news" },
+        c: { embedding: [1, 0, 0.01], genre: "drama" },
+      };
+      for (const id of order) small.update(id, { _id: id, _creationTime: 0, ...fields[id]! });
+      const ids = small.search([1, 0, 0], 2, alternatives(eq("genre", "news"))).map((h) => h._id);
+      expect(ids, `stored in the order ${order.join(", ")}`).toEqual(["a", "b"]);
+    }
+  });
+
   test("follows inserts, vector and filter patches and deletes; skips documents without a vector", () => {
     const small = new VectorIndex({ ...definition, dimensions: 3 });
     const put = (id: string, fields: Record<string, JSONValue>) =>

@@ -144,6 +144,10 @@ export class VectorIndex {
         ? (label: number) => candidates.has(label)
         : undefined;
     if (admitted <= this.exactScanMax) {
+      // hnswlib's brute-force search with a filter fills its heap from the first k stored points,
+      // rejected ones included, then skips any point farther than that short heap's worst: it can
+      // return fewer than k. So a filter's candidates are scored here, all of them.
+      if (candidates && filter) return this.scored(normalized, candidates, limit);
       const k = Math.min(limit + RESCORE_SLACK, admitted);
       return this.scored(normalized, this.flat.searchKnn(query, k, filter).neighbors, limit);
     }
