@@ -149,7 +149,7 @@ export class VectorIndex {
       // return fewer than k. So a filter's candidates are scored here, all of them.
       if (candidates && filter) return this.scored(normalized, candidates, limit);
       const k = Math.min(limit + RESCORE_SLACK, admitted);
-      return this.scored(normalized, this.flat.searchKnn(query, k, filter).neighbors, limit);
+      return this.scored(normalized, this.flat.searchKnn(query, k).neighbors, limit);
     }
     const graph = this.builtGraph();
     const k = Math.min(limit, admitted);
