@@ -319,4 +319,30 @@ describe("store", () => {
       cleanup();
     }
   }, 30_000);
+
+  test("a restart without a clean close starts above every commit's timestamp", async () => {
+    const { dir, cleanup } = tempDir();
+    try {
+      const store = new Store(openDatabase(dir, "normal"));
+      const table = store.catalog.ensureTable("", "messages");
+      let last = 0n;
+      for (let i = 0; i < 20; i++) {
+        const tx = store.begin();
+        tx.write(table.number, `d${i}`, doc(`d${i}`, i, { author: "x" }));
+        const { ts, durable } = store.commit(tx);
+        await durable;
+        last = ts;
+      }
+      // A second connection reads the file as a restart after a crash would: never closed.
+      const restarted = new Store(openDatabase(dir, "normal"));
+      expect(restarted.latestTs()).toBeGreaterThan(last);
+      const tx = restarted.begin();
+      tx.write(table.number, "after", doc("after", 99, { author: "y" }));
+      expect(restarted.commit(tx).ts).toBeGreaterThan(last);
+      restarted.close();
+      store.close();
+    } finally {
+      cleanup();
+    }
+  });
 });
