@@ -80,12 +80,7 @@ export class SearchIndexes {
     this.deletePosting = db.prepare(
       "DELETE FROM search_terms WHERE index_id = ? AND term = ? AND doc_id = ?",
     );
-    const fields = new Map(
-      [...this.byTable.values()]
-        .flat()
-        .map((i) => [i.id, { tableNumber: i.tableNumber, field: i.searchField }]),
-    );
-    this.statistics = new SearchStatistics(db, fields, statisticsSaveMs);
+    this.statistics = new SearchStatistics(db, (id) => this.recount(id), statisticsSaveMs);
     this.exact = db.prepare(
       "SELECT doc_id, count FROM search_terms WHERE index_id = ? AND term = ?",
     );
@@ -196,6 +191,22 @@ export class SearchIndexes {
 
   stats(index: SearchIndexInfo): SearchStats {
     return this.statistics.get(index.id);
+  }
+
+  /** An index's statistics from its postings (tokens) and its table's documents (those it counts). */
+  private recount(indexId: number): SearchStats {
+    const index = [...this.byTable.values()].flat().find((i) => i.id === indexId)!;
+    const tokens = this.db
+      .prepare("SELECT COALESCE(SUM(count), 0) AS n FROM search_terms WHERE index_id = ?")
+      .get(indexId)!;
+    let documents = 0;
+    for (const row of this.db
+      .prepare("SELECT json FROM documents WHERE table_number = ?")
+      .iterate(index.tableNumber)) {
+      const doc = JSON.parse(String(row.json)) as DocJson;
+      if (searchText(doc, index.searchField) !== null) documents++;
+    }
+    return { documents, tokens: Number(tokens.n) };
   }
 
   private remember(index: SearchIndexInfo): void {

@@ -30,32 +30,22 @@ export class SearchStatistics {
   private savedAt = 0;
   private readonly intervalMs: number;
 
+  /** `recount`: an index's statistics counted afresh, for a row a crash left stale. */
   constructor(
     db: DatabaseSync,
-    tableOf: Map<number, { tableNumber: number; field: string }>,
+    recount: (indexId: number) => SearchStats,
     intervalMs = SAVE_INTERVAL_MS,
   ) {
     this.intervalMs = intervalMs;
     this.markStale = db.prepare(`UPDATE search_indexes SET documents = ${STALE} WHERE id = ?`);
     this.write = db.prepare("UPDATE search_indexes SET documents = ?, tokens = ? WHERE id = ?");
-    const tokens = db.prepare(
-      "SELECT COALESCE(SUM(count), 0) AS n FROM search_terms WHERE index_id = ?",
-    );
-    // A document counts when its search field is a string, as `termCounts` has it.
-    const documents = db.prepare(
-      "SELECT COUNT(*) AS n FROM documents WHERE table_number = ? AND json_type(json, ?) = 'text'",
-    );
     for (const row of db.prepare("SELECT id, documents, tokens FROM search_indexes").all()) {
       const id = Number(row.id);
       if (Number(row.documents) !== STALE) {
         this.current.set(id, { documents: Number(row.documents), tokens: Number(row.tokens) });
         continue;
       }
-      const index = tableOf.get(id)!;
-      const stats = {
-        documents: Number(documents.get(index.tableNumber, `$.${index.field}`)!.n),
-        tokens: Number(tokens.get(id)!.n),
-      };
+      const stats = recount(id);
       this.write.run(stats.documents, stats.tokens, id);
       this.current.set(id, stats);
     }
@@ -76,6 +66,7 @@ export class SearchStatistics {
 
   /** Inside the commit's transaction: marks the stored rows this commit makes stale. */
   markChanged(): void {
+    if (this.pending.size === 0) return;
     for (const id of this.pending.keys()) {
       if (this.stale.has(id)) continue;
       this.markStale.run(id);
@@ -85,6 +76,7 @@ export class SearchStatistics {
 
   /** The commit stood: its changes count. */
   applied(): void {
+    if (this.pending.size === 0) return;
     for (const [id, change] of this.pending) {
       const stats = this.get(id);
       this.current.set(id, {
