@@ -345,4 +345,28 @@ describe("store", () => {
       cleanup();
     }
   });
+
+  test("closing while a background fsync runs leaves it to end quietly", async () => {
+    const { dir, cleanup } = tempDir();
+    try {
+      for (let round = 0; round < 5; round++) {
+        const store = new Store(openDatabase(dir, "full"));
+        const table = store.catalog.ensureTable("", "messages");
+        const tx = store.begin();
+        tx.write(table.number, `r${round}`, doc(`r${round}`, round, { author: "x" }));
+        const { durable } = store.commit(tx);
+        // The batch is written on the next turn and its fsync starts on the thread pool.
+        await new Promise((resolve) => setImmediate(resolve));
+        store.close();
+        await durable;
+        // Long enough for the fsync to end after the close; an error there would be uncaught.
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+      const reopened = new Store(openDatabase(dir, "full"));
+      expect(collect(reopened, "by_creation_time", [])).toEqual(["r0", "r1", "r2", "r3", "r4"]);
+      reopened.close();
+    } finally {
+      cleanup();
+    }
+  });
 });
