@@ -2,6 +2,7 @@ import type { NextConfig } from "next";
 import { PHASE_PRODUCTION_BUILD, PHASE_PRODUCTION_SERVER } from "next/constants";
 import createNextIntlPlugin from "next-intl/plugin";
 
+import { ciBuildExperimental } from "../../scripts/lib/next-build-settings.mjs";
 import { assertPublicUrls } from "../../scripts/lib/public-urls.mjs";
 
 const withNextIntl = createNextIntlPlugin("./src/i18n/request.ts");
@@ -37,5 +38,8 @@ export default function config(phase: string): NextConfig {
       "@echo/web",
     );
   }
-  return withNextIntl(nextConfig);
+  return withNextIntl({
+    ...nextConfig,
+    experimental: ciBuildExperimental(phase === PHASE_PRODUCTION_BUILD),
+  });
 }

@@ -4,6 +4,7 @@ import { relative } from "node:path";
 import type { NextConfig } from "next";
 import { PHASE_PRODUCTION_BUILD, PHASE_PRODUCTION_SERVER } from "next/constants";
 
+import { ciBuildExperimental } from "../../scripts/lib/next-build-settings.mjs";
 import { assertPublicUrls } from "../../scripts/lib/public-urls.mjs";
 
 // next-intl's message precompiling, configured directly: its plugin wires it only together with
@@ -49,5 +50,5 @@ export default function config(phase: string): NextConfig {
   if (phase === PHASE_PRODUCTION_BUILD || phase === PHASE_PRODUCTION_SERVER) {
     assertPublicUrls(process.env, ["widget", "backend", "site"], "@echo/widget");
   }
-  return nextConfig;
+  return { ...nextConfig, experimental: ciBuildExperimental(phase === PHASE_PRODUCTION_BUILD) };
 }

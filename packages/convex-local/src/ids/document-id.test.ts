@@ -27,6 +27,22 @@ describe("document ids", () => {
     expect(ids.size).toBe(1000);
   });
 
+  it("orders ids by the time they were made, within a table", async () => {
+    const earlier = Array.from({ length: 50 }, () => encodeDocumentId(10, newInternalId()));
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    const later = Array.from({ length: 50 }, () => encodeDocumentId(10, newInternalId()));
+    const latestEarlier = [...earlier].sort().at(-1)!;
+    for (const id of later) {
+      expect(id > latestEarlier).toBe(true);
+      expect(id).toHaveLength(latestEarlier.length);
+    }
+    // The leading bytes are the clock's milliseconds, the rest random: no two ids alike.
+    const { internalId } = decodeDocumentId(later[0]!)!;
+    const ms = internalId.subarray(0, 6).reduce((n, byte) => n * 256 + byte, 0);
+    expect(Math.abs(ms - Date.now())).toBeLessThan(60_000);
+    expect(new Set([...earlier, ...later]).size).toBe(100);
+  });
+
   it("rejects malformed ids", () => {
     const id = encodeDocumentId(5, newInternalId());
     const flipped = id.slice(0, 10) + (id[10] === "a" ? "b" : "a") + id.slice(11);

@@ -49,6 +49,8 @@ export class GroupCommit {
   /** With `synchronous = FULL`, the WAL this store fsyncs itself, off the event loop. */
   private readonly walPath: string | null;
   private walFd: number | null = null;
+  /** Set by `close`: a background fsync that ends later only lets go of the WAL. */
+  private closed = false;
   private readonly checkpointer: Checkpointer | null;
   private readonly detached = new AsyncResource("convex-local-store");
   /** Set when a write or fsync failed: the in-memory state is ahead of the disk. */
@@ -130,6 +132,11 @@ export class GroupCommit {
     fdatasync(fd, (error) =>
       this.detached.runInAsyncScope(() => {
         this.syncing = null;
+        // `close` flushed (and so settled) these batches itself, and the database may be closed.
+        if (this.closed) {
+          closeSync(fd);
+          return;
+        }
         if (error) this.fail(error, batches);
         else this.settle(batches);
         if (this.batch && !this.failure) this.write(false);
@@ -191,7 +198,9 @@ export class GroupCommit {
   close(): void {
     this.flush();
     this.checkpointer?.close();
-    if (this.walFd !== null) closeSync(this.walFd);
+    this.closed = true;
+    // A background fsync still running holds the descriptor; it closes it when it ends.
+    if (this.walFd !== null && !this.syncing) closeSync(this.walFd);
     this.walFd = null;
   }
 

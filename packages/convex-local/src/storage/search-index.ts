@@ -3,6 +3,7 @@ import { tokenize } from "../query/search.ts";
 import { type DocJson, fieldValue } from "./index-keys.ts";
 import type { KeyRange } from "./key-range.ts";
 import type { WrittenKeys } from "./read-set.ts";
+import { SearchStatistics, type SearchStats } from "./search-stats.ts";
 
 export type SearchIndexInfo = {
   id: number;
@@ -11,9 +12,6 @@ export type SearchIndexInfo = {
   searchField: string;
   filterFields: string[];
 };
-
-/** Index-wide statistics BM25 scores with, as a text index's segments do in Convex. */
-type SearchStats = { documents: number; tokens: number };
 
 const utf8 = new TextEncoder();
 /** The greatest code point: every token with prefix p sorts below p + U+10FFFF. */
@@ -58,12 +56,12 @@ export class SearchIndexes {
   private readonly byTable = new Map<number, SearchIndexInfo[]>();
   private readonly insertPosting: StatementSync;
   private readonly deletePosting: StatementSync;
-  private readonly addStats: StatementSync;
-  private readonly readStats: StatementSync;
+  readonly statistics: SearchStatistics;
   private readonly exact: StatementSync;
   private readonly prefixed: StatementSync;
 
-  constructor(db: DatabaseSync) {
+  /** `statisticsSaveMs`: how often the statistics are stored (see {@link SearchStatistics}). */
+  constructor(db: DatabaseSync, statisticsSaveMs?: number) {
     this.db = db;
     for (const row of db
       .prepare("SELECT id, table_number, name, search_field, filter_fields FROM search_indexes")
@@ -82,10 +80,7 @@ export class SearchIndexes {
     this.deletePosting = db.prepare(
       "DELETE FROM search_terms WHERE index_id = ? AND term = ? AND doc_id = ?",
     );
-    this.addStats = db.prepare(
-      "UPDATE search_indexes SET documents = documents + ?, tokens = tokens + ? WHERE id = ?",
-    );
-    this.readStats = db.prepare("SELECT documents, tokens FROM search_indexes WHERE id = ?");
+    this.statistics = new SearchStatistics(db, (id) => this.recount(id), statisticsSaveMs);
     this.exact = db.prepare(
       "SELECT doc_id, count FROM search_terms WHERE index_id = ? AND term = ?",
     );
@@ -135,12 +130,16 @@ export class SearchIndexes {
       .iterate(tableNumber);
     for (const row of documents)
       this.index(index, String(row.id), null, JSON.parse(String(row.json)) as DocJson, null);
+    this.statistics.markChanged();
+    this.statistics.applied();
+    this.statistics.save(true);
     return index;
   }
 
   drop(index: SearchIndexInfo): void {
     this.db.prepare("DELETE FROM search_terms WHERE index_id = ?").run(index.id);
     this.db.prepare("DELETE FROM search_indexes WHERE id = ?").run(index.id);
+    this.statistics.forget(index.id);
     this.byTable.set(
       index.tableNumber,
       this.forTable(index.tableNumber).filter((i) => i.id !== index.id),
@@ -169,11 +168,11 @@ export class SearchIndexes {
     if (searchText(before, index.searchField) === searchText(after, index.searchField)) return;
     if (old) {
       for (const term of old.counts.keys()) this.deletePosting.run(index.id, term, docId);
-      this.addStats.run(-1, -old.length, index.id);
+      this.statistics.add(index.id, -1, -old.length);
     }
     if (next) {
       for (const [term, count] of next.counts) this.insertPosting.run(index.id, term, docId, count);
-      this.addStats.run(1, next.length, index.id);
+      this.statistics.add(index.id, 1, next.length);
     }
   }
 
@@ -191,8 +190,23 @@ export class SearchIndexes {
   }
 
   stats(index: SearchIndexInfo): SearchStats {
-    const row = this.readStats.get(index.id);
-    return { documents: Number(row?.documents ?? 0), tokens: Number(row?.tokens ?? 0) };
+    return this.statistics.get(index.id);
+  }
+
+  /** An index's statistics from its postings (tokens) and its table's documents (those it counts). */
+  private recount(indexId: number): SearchStats {
+    const index = [...this.byTable.values()].flat().find((i) => i.id === indexId)!;
+    const tokens = this.db
+      .prepare("SELECT COALESCE(SUM(count), 0) AS n FROM search_terms WHERE index_id = ?")
+      .get(indexId)!;
+    let documents = 0;
+    for (const row of this.db
+      .prepare("SELECT json FROM documents WHERE table_number = ?")
+      .iterate(index.tableNumber)) {
+      const doc = JSON.parse(String(row.json)) as DocJson;
+      if (searchText(doc, index.searchField) !== null) documents++;
+    }
+    return { documents, tokens: Number(tokens.n) };
   }
 
   private remember(index: SearchIndexInfo): void {

@@ -66,13 +66,19 @@ export class SnapshotUnavailableError extends Error {
 /** Convex keeps readable snapshots for 10 s after their successor (`MAX_TRANSACTION_WINDOW`). */
 const SNAPSHOT_WINDOW_MS = 10_000;
 
+/**
+ * How far ahead of the latest commit the stored timestamp bound runs (1 s in nanoseconds): it is
+ * rewritten once commits pass it, not in every commit, and a restart starts above it.
+ */
+const TS_BOUND_LEAD = 1_000_000_000n;
+
 /** Before-images kept at most, whatever the window: a bound on their memory under heavy writes. */
 const MAX_HISTORY_IMAGES = 100_000;
 
 /** One commit's before-images: what reads at an earlier timestamp see instead of its writes. */
 type Undo = { ts: bigint; before: Array<[id: string, tableNumber: number, doc: DocJson | null]> };
 
-type StoreOptions = { snapshotWindowMs?: number };
+type StoreOptions = { snapshotWindowMs?: number; searchStatisticsSaveMs?: number };
 
 /** The real clock, captured before the runtime freezes `Date` inside queries and mutations. */
 const wallClock = Date.now.bind(Date);
@@ -96,6 +102,8 @@ export class Store {
   private readonly releaseSavepoint: StatementSync;
   private readonly rollbackToSavepoint: StatementSync;
   private ts: bigint;
+  /** The stored bound: no commit so far has a later timestamp. */
+  private tsBound: bigint;
   private log: Commit[] = [];
   private readonly active = new Map<Transaction, bigint>();
   private readonly group: GroupCommit;
@@ -110,9 +118,12 @@ export class Store {
   constructor(db: DatabaseSync, options: StoreOptions = {}) {
     this.db = db;
     this.snapshotWindowNs = BigInt(options.snapshotWindowMs ?? SNAPSHOT_WINDOW_MS) * 1_000_000n;
-    this.group = new GroupCommit(db, () => this.saveTs.run(this.ts.toString()));
+    this.group = new GroupCommit(db, () => {
+      this.saveTsBound();
+      this.searchIndexes.statistics.save();
+    });
     this.catalog = new Catalog(db);
-    this.searchIndexes = new SearchIndexes(db);
+    this.searchIndexes = new SearchIndexes(db, options.searchStatisticsSaveMs);
     this.vectorIndexes = new VectorIndexes(db);
     this.scheduledJobs = new ScheduledJobIndex(db, this.catalog);
     this.statements = new Statements(db);
@@ -131,10 +142,12 @@ export class Store {
     this.releaseSavepoint = db.prepare("RELEASE tx");
     this.rollbackToSavepoint = db.prepare("ROLLBACK TO tx");
     const row = db.prepare("SELECT value FROM meta WHERE key = 'ts'").get();
-    // Start at the wall clock: a client may have seen the timestamp of a commit a crash cut short.
+    // Start at the wall clock, or above the stored bound if later: a client may have seen the
+    // timestamp of a commit a crash cut short.
     const persisted = row ? BigInt(String(row.value)) : 0n;
     const now = BigInt(wallClock()) * 1_000_000n;
     this.ts = now > persisted ? now : persisted;
+    this.tsBound = persisted;
     this.historyFloor = this.ts;
   }
 
@@ -247,12 +260,15 @@ export class Store {
         }
         const flushing = stageTimes.start();
         this.entries.flush();
+        this.searchIndexes.statistics.markChanged();
         stageTimes.end("index", flushing);
         this.vectorIndexes.written(tables, ts);
         extra?.(this.db, ts);
         this.releaseSavepoint.run();
+        this.searchIndexes.statistics.applied();
       } catch (e) {
         this.entries.discard();
+        this.searchIndexes.statistics.discard();
         this.rollbackToSavepoint.run();
         this.releaseSavepoint.run();
         throw e;
@@ -283,9 +299,24 @@ export class Store {
 
   close(): void {
     this.group.flush();
-    if (!this.group.failure) this.vectorIndexes.save();
+    if (!this.group.failure) {
+      this.vectorIndexes.save();
+      this.saveSearchStatistics();
+    }
     this.group.close();
     this.db.close();
+  }
+
+  /** Leaves the text indexes' stored statistics current, so the next open need not recount them. */
+  private saveSearchStatistics(): void {
+    this.db.exec("BEGIN IMMEDIATE");
+    try {
+      this.searchIndexes.statistics.save(true);
+      this.db.exec("COMMIT");
+    } catch (e) {
+      this.db.exec("ROLLBACK");
+      throw e;
+    }
   }
 
   /** Called with each commit once it is durable. */
@@ -360,6 +391,13 @@ export class Store {
       this.history = this.history.slice(this.historyHead);
       this.historyHead = 0;
     }
+  }
+
+  /** Runs in each batch's transaction: raises the stored bound when this batch's commits passed it. */
+  private saveTsBound(): void {
+    if (this.ts <= this.tsBound) return;
+    this.tsBound = this.ts + TS_BOUND_LEAD;
+    this.saveTs.run(this.tsBound.toString());
   }
 
   private nextTs(): bigint {
