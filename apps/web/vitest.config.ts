@@ -16,7 +16,15 @@ export default defineConfig({
     projects: [
       {
         extends: true,
-        test: { name: "components", environment: "jsdom", include: ["src/**/*.test.tsx"] },
+        test: {
+          name: "components",
+          environment: "jsdom",
+          include: ["src/**/*.test.tsx"],
+          setupFiles: ["./src/test/web-streams.ts"],
+          // A VM pool sets jsdom up once per worker, not once per file, and still gives each file
+          // a fresh context and module graph.
+          pool: "vmThreads",
+        },
       },
       {
         extends: true,
