@@ -47,16 +47,24 @@ function sharedBrowser(): Promise<Browser> {
 /**
  * A fresh browser profile (a new context of Debian's headless Chromium); dispose() closes it.
  * `locale` sets the browser's language (navigator.language and Accept-Language); `touch` makes it a
- * touch-screen phone (a coarse pointer, as `(pointer: coarse)` sees it).
+ * touch-screen phone (a coarse pointer, as `(pointer: coarse)` sees it). The profile asks for
+ * reduced motion unless `motion` is "no-preference": the apps then run no looping animation, which
+ * would otherwise keep Chromium drawing frames for as long as a loading pulse or spinner shows.
  */
 export async function launchBrowser({
   locale,
   touch = false,
-}: { locale?: string; touch?: boolean } = {}): Promise<TestBrowser> {
+  motion = "reduce",
+}: {
+  locale?: string;
+  touch?: boolean;
+  motion?: "reduce" | "no-preference";
+} = {}): Promise<TestBrowser> {
   const context = await (
     await sharedBrowser()
   ).newContext({
     viewport: { width: 1280, height: 800 },
+    reducedMotion: motion,
     ...(locale ? { locale } : {}),
     ...(touch ? { hasTouch: true, isMobile: true } : {}),
   });
