@@ -2,17 +2,8 @@ import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core";
 
+import { assertPlaywrightFeaturesKept, CHROMIUM_FLAGS } from "./chromium-flags";
 import { resultsDir } from "./paths";
-
-const CHROMIUM_FLAGS = [
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-quic",
-  "--no-first-run",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-];
 
 export type TestBrowser = BrowserContext & { dispose: () => Promise<void> };
 
@@ -22,11 +13,21 @@ export type TestBrowser = BrowserContext & { dispose: () => Promise<void> };
 let shared: Promise<Browser> | undefined;
 
 function sharedBrowser(): Promise<Browser> {
-  const pending = (shared ??= chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-    headless: true,
-    args: CHROMIUM_FLAGS,
-  }));
+  const pending = (shared ??= chromium
+    .launch({
+      executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+      headless: true,
+      args: CHROMIUM_FLAGS,
+    })
+    .then(async (browser) => {
+      try {
+        assertPlaywrightFeaturesKept();
+      } catch (error) {
+        await browser.close();
+        throw error;
+      }
+      return browser;
+    }));
   // A browser that failed to start or crashed is started again for the next caller.
   const forget = () => {
     if (shared === pending) shared = undefined;
