@@ -2,17 +2,8 @@ import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core";
 
+import { assertPlaywrightFeaturesKept, CHROMIUM_FLAGS } from "./chromium-flags";
 import { resultsDir } from "./paths";
-
-const CHROMIUM_FLAGS = [
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-quic",
-  "--no-first-run",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-];
 
 export type TestBrowser = BrowserContext & { dispose: () => Promise<void> };
 
@@ -22,11 +13,21 @@ export type TestBrowser = BrowserContext & { dispose: () => Promise<void> };
 let shared: Promise<Browser> | undefined;
 
 function sharedBrowser(): Promise<Browser> {
-  const pending = (shared ??= chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-    headless: true,
-    args: CHROMIUM_FLAGS,
-  }));
+  const pending = (shared ??= chromium
+    .launch({
+      executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+      headless: true,
+      args: CHROMIUM_FLAGS,
+    })
+    .then(async (browser) => {
+      try {
+        assertPlaywrightFeaturesKept();
+      } catch (error) {
+        await browser.close();
+        throw error;
+      }
+      return browser;
+    }));
   // A browser that failed to start or crashed is started again for the next caller.
   const forget = () => {
     if (shared === pending) shared = undefined;
@@ -47,16 +48,24 @@ function sharedBrowser(): Promise<Browser> {
 /**
  * A fresh browser profile (a new context of Debian's headless Chromium); dispose() closes it.
  * `locale` sets the browser's language (navigator.language and Accept-Language); `touch` makes it a
- * touch-screen phone (a coarse pointer, as `(pointer: coarse)` sees it).
+ * touch-screen phone (a coarse pointer, as `(pointer: coarse)` sees it). The profile asks for
+ * reduced motion unless `motion` is "no-preference": the apps then run no looping animation, which
+ * would otherwise keep Chromium drawing frames for as long as a loading pulse or spinner shows.
  */
 export async function launchBrowser({
   locale,
   touch = false,
-}: { locale?: string; touch?: boolean } = {}): Promise<TestBrowser> {
+  motion = "reduce",
+}: {
+  locale?: string;
+  touch?: boolean;
+  motion?: "reduce" | "no-preference";
+} = {}): Promise<TestBrowser> {
   const context = await (
     await sharedBrowser()
   ).newContext({
     viewport: { width: 1280, height: 800 },
+    reducedMotion: motion,
     ...(locale ? { locale } : {}),
     ...(touch ? { hasTouch: true, isMobile: true } : {}),
   });
