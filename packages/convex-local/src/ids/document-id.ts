@@ -1,5 +1,6 @@
 import { randomFillSync } from "node:crypto";
 import { base32EncodedLength, decodeBase32, encodeBase32 } from "./base32.ts";
+import { wallClock } from "../wall-clock.ts";
 
 // Layout (as the Convex backend's id_v6): VInt(table number) ++ 16-byte internal id ++
 // 2-byte little-endian footer = fletcher16(preceding bytes) ^ version.
@@ -57,8 +58,6 @@ const RANDOM_BYTES = INTERNAL_ID_LENGTH - TIME_BYTES;
 /** Random bytes are drawn in blocks: one call to the CSPRNG serves many ids. */
 const pool = new Uint8Array(RANDOM_BYTES * 256);
 let poolOffset = pool.length;
-/** The real clock, captured before the runtime freezes `Date` inside queries and mutations. */
-const wallClock = Date.now.bind(Date);
 /** Kept from going backwards with the wall clock, so ids made later never sort earlier. */
 let lastMs = 0;
 

@@ -1,4 +1,5 @@
 import type { DatabaseSync, StatementSync } from "node:sqlite";
+import { wallClock } from "../wall-clock.ts";
 
 /** Index-wide statistics BM25 scores with, as a text index's segments do in Convex. */
 export type SearchStats = { documents: number; tokens: number };
@@ -8,9 +9,6 @@ const STALE = -1;
 
 /** Stored statistics are brought up to date at most this often by default (and at a clean close). */
 const SAVE_INTERVAL_MS = 1_000;
-
-/** The real clock, captured before the runtime freezes `Date` inside queries and mutations. */
-const wallClock = Date.now.bind(Date);
 
 /**
  * The text indexes' statistics, counted in memory. A commit that changes an index's statistics

@@ -11,6 +11,7 @@ import { IndexEntryWriter } from "./index-entries.ts";
 import { ScheduledJobIndex } from "./scheduled-jobs.ts";
 import { Statements, Transaction } from "./transaction.ts";
 import { decodeDocumentId } from "../ids/document-id.ts";
+import { wallClock } from "../wall-clock.ts";
 
 export type { Commit } from "./group-commit.ts";
 
@@ -79,9 +80,6 @@ const MAX_HISTORY_IMAGES = 100_000;
 type Undo = { ts: bigint; before: Array<[id: string, tableNumber: number, doc: DocJson | null]> };
 
 type StoreOptions = { snapshotWindowMs?: number; searchStatisticsSaveMs?: number };
-
-/** The real clock, captured before the runtime freezes `Date` inside queries and mutations. */
-const wallClock = Date.now.bind(Date);
 
 export type ExtraWrite = (db: DatabaseSync, ts: bigint) => void;
 
