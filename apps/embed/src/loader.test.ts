@@ -412,6 +412,25 @@ describe("messages from the widget", () => {
     expect(launcher().getAttribute("aria-label")).toBe("Support chat");
     expect(localStorage.getItem("echo-unread:org_demo")).toBe("token_9");
   });
+
+  it("shows no unread badge while the widget is open, and the count it last reported once closed", async () => {
+    const api = await mountDefault();
+    api.open();
+    // A reply that arrives in the open chat counts as unread until the chat marks it read.
+    fromWidget({ source: "echo-widget", type: "unread", count: 1, token: "token_3" });
+    expect(badge().style.display).toBe("none");
+    expect(launcher().getAttribute("aria-label")).toBe("Support chat");
+    expect(localStorage.getItem("echo-unread:org_demo")).toBe("token_3");
+    api.close();
+    expect(badge().textContent).toBe("1");
+    expect(badge().style.display).toBe("");
+    expect(launcher().getAttribute("aria-label")).toBe("Support chat (1)");
+    api.open();
+    expect(badge().style.display).toBe("none");
+    fromWidget({ source: "echo-widget", type: "unread", count: 0 });
+    api.close();
+    expect(badge().style.display).toBe("none");
+  });
 });
 
 describe("global API", () => {

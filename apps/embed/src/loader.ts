@@ -65,10 +65,15 @@ export function mount(
   let ready = false;
   let css: LauncherSettings["css"] | undefined;
 
-  const setUnread = (count = 0) => {
-    badge.textContent = "" + count;
-    show(badge, count > 0);
-    launcher.ariaLabel = count > 0 ? `${label} (${count})` : label;
+  // The badge counts replies the visitor has not seen, so it shows only while the widget is closed:
+  // a reply that arrives in the open chat is read there a moment later.
+  let unread = 0;
+  const setUnread = (count = unread) => {
+    unread = count;
+    const shown = isOpen ? 0 : count;
+    badge.textContent = "" + shown;
+    show(badge, shown > 0);
+    launcher.ariaLabel = shown > 0 ? `${label} (${shown})` : label;
   };
 
   const tell = (message: EmbedMessage) => frame?.contentWindow?.postMessage(message, origin);
@@ -87,6 +92,7 @@ export function mount(
   const setOpen = (next: boolean) => {
     isOpen = next;
     launcher.ariaExpanded = "" + next;
+    setUnread();
     fit();
     if (ready) tell({ source: EMBED_SOURCE, type: "visibility", open: next });
   };
@@ -166,7 +172,7 @@ export function mount(
       badge.style.cssText = css.badge;
       fit();
       // Once the widget is open it reports the count itself.
-      setUnread(frame ? +badge.textContent! : settings.unread);
+      setUnread(frame ? unread : settings.unread);
       root.append(launcher);
     })
     .catch(() => console.warn("Echo: no launcher settings"));
