@@ -53,9 +53,12 @@ window.addEventListener("load", () => {
     };
     report.insets = { launcher: inset(launcher), frame: inset(frame) };
     document.dispatchEvent(new KeyboardEvent("keydown", { key: "Escape", bubbles: true }));
+    // Closed again: the count the widget reported while open now shows on the launcher.
     report.afterEscape = {
       display: getComputedStyle(frame).display,
       launcherFocused: document.activeElement === launcher,
+      label: launcher.getAttribute("aria-label"),
+      badge: { text: badge.textContent, display: getComputedStyle(badge).display },
     };
     document.getElementById("report").textContent = JSON.stringify(report);
   }, 2000);
