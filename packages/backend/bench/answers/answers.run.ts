@@ -1,9 +1,10 @@
 /**
  * The answer-quality bench: every case is asked by a new visitor through the widget's public
- * functions (contact session, conversation, messages.send/list) on convex-test, in retrieval
- * mode, and the figures are printed. It asserts nothing about time; see README.md.
+ * functions (contact session, conversation, messages.send/list) on convex-test, in retrieval mode
+ * or, with a model configured, model mode, and the figures are printed. It asserts nothing about
+ * time; see README.md.
  */
-import { afterAll, test, vi } from "vitest";
+import { afterAll, beforeAll, test, vi } from "vitest";
 
 import { api } from "../../convex/_generated/api";
 import {
@@ -16,6 +17,7 @@ import {
   type TestConvex,
   uploadFile,
 } from "../../convex/test.harness";
+import { benchAssistant, type BenchAssistant } from "./assistant";
 import { CASES, type BenchCase } from "./cases";
 import { distractorMarkdown } from "./distractors";
 import { judge, type Verdict } from "./judge";
@@ -30,6 +32,11 @@ const VERBOSE = process.env.BENCH_VERBOSE === "1";
 
 type Outcome = { c: BenchCase; verdict: Verdict; reply: string; ms: number };
 const report: string[] = [];
+let assistant: BenchAssistant;
+
+beforeAll(async () => {
+  assistant = await benchAssistant();
+});
 
 async function upload(t: TestConvex, orgId: string, name: string, body: Blob) {
   const admin = operator(t, orgId, "admin");
@@ -79,7 +86,7 @@ async function ask(t: TestConvex, c: BenchCase): Promise<Outcome> {
 function summarize(distractors: number, outcomes: Outcome[]) {
   const pct = (part: Outcome[]) =>
     `${part.filter((o) => o.verdict.right).length}/${part.length} (${((100 * part.filter((o) => o.verdict.right).length) / Math.max(1, part.length)).toFixed(1)}%)`;
-  const lines = [`\n== retrieval mode, ${distractors} distractor chunks per organization ==`];
+  const lines = [`\n== ${assistant.label}, ${distractors} distractor chunks per organization ==`];
   lines.push(`right: ${pct(outcomes)}`);
   const categories = [...new Set(outcomes.map((o) => o.c.category))];
   for (const category of categories) {
@@ -90,6 +97,8 @@ function summarize(distractors: number, outcomes: Outcome[]) {
   }
   lines.push(`invented facts: ${outcomes.reduce((n, o) => n + o.verdict.invented.length, 0)}`);
   lines.push(`wrong-language replies: ${outcomes.filter((o) => o.verdict.wrongLanguage).length}`);
+  if (assistant.served)
+    lines.push(`chat completions the stand-in served so far: ${assistant.served()}`);
   const ms = outcomes.map((o) => o.ms);
   lines.push(
     `latency send → answer visible (convex-test, in process): p50 ${percentile(ms, 50).toFixed(0)} ms, p95 ${percentile(ms, 95).toFixed(0)} ms`,
@@ -104,7 +113,8 @@ function summarize(distractors: number, outcomes: Outcome[]) {
 
 for (const distractors of DISTRACTOR_LEVELS) {
   test(`answers with ${distractors} distractor chunks`, { timeout: 3_600_000 }, async () => {
-    vi.useFakeTimers();
+    // Only the scheduler's clock is faked: a model's HTTP client needs real sockets and timers.
+    vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout", "Date"] });
     try {
       const t = await setUp(distractors);
       const outcomes: Outcome[] = [];
@@ -116,6 +126,7 @@ for (const distractors of DISTRACTOR_LEVELS) {
   });
 }
 
-afterAll(() => {
+afterAll(async () => {
   console.info(`${report.join("\n")}\n`);
+  await assistant?.close();
 });

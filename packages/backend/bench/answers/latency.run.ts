@@ -16,6 +16,7 @@ import { afterAll, beforeAll, test } from "vitest";
 
 import { api, internal } from "../../convex/_generated/api";
 import type { Id } from "../../convex/_generated/dataModel";
+import { benchAssistant, type BenchAssistant } from "./assistant";
 import { CASES } from "./cases";
 import { distractorMarkdown } from "./distractors";
 import { ORGANIZATIONS } from "./knowledge";
@@ -300,8 +301,24 @@ function figures(ms: number[], cpuAtStart: number): string {
   return `p50 ${percentile(ms, 50).toFixed(0)} ms, p95 ${percentile(ms, 95).toFixed(0)} ms, backend CPU ${cpu.toFixed(0)} ms per answer (${ms.length} answers; load average ${load.join(", ")})`;
 }
 
+/** Model mode: what `npx convex env set` does for each model setting the bench was given. */
+async function applyModelSettings(settings: Record<string, string>): Promise<void> {
+  const changes = Object.entries(settings).map(([name, value]) => ({ name, value }));
+  if (changes.length === 0) return;
+  const response = await fetch(`${url}/api/update_environment_variables`, {
+    method: "POST",
+    headers: { "content-type": "application/json", authorization: `Convex ${adminKey}` },
+    body: JSON.stringify({ changes }),
+  });
+  if (!response.ok) throw new Error(`setting the model settings failed: HTTP ${response.status}`);
+}
+
+let assistant: BenchAssistant;
+
 beforeAll(async () => {
+  assistant = await benchAssistant();
   await startBackend();
+  await applyModelSettings(assistant.settings);
   await setUp();
 }, 3_600_000);
 
@@ -312,10 +329,13 @@ afterAll(async () => {
     await exited;
   }
   if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+  await assistant?.close();
 }, 60_000);
 
 test("reply latency over WebSocket on local mode", { timeout: 3_600_000 }, async () => {
-  report("\n== reply latency, local mode (convex-local, official client over WebSocket) ==");
+  report(
+    `\n== reply latency, local mode (convex-local, official client over WebSocket), ${assistant.label} ==`,
+  );
   let chunks = 0;
   for (const level of LEVELS) {
     if (level > chunks) {
@@ -361,6 +381,7 @@ test("reply latency over WebSocket on local mode", { timeout: 3_600_000 }, async
   report(
     `${VISITORS} visitors asking ${QUESTIONS_PER_VISITOR} questions at once, ${chunks} extra chunks: ${figures(all.flat(), cpuAtStart)}, ${(all.flat().length / seconds).toFixed(1)} answers/s, ${failures} failed replies`,
   );
+  if (assistant.served) report(`chat completions the stand-in served: ${assistant.served()}`);
   const asked = CASES.filter((c) => c.org === ORG).map((c) => c.question);
   for (const line of vectorSearchTimes(join(dataDir, "convex-local.sqlite3"), asked)) report(line);
 });
