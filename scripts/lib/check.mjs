@@ -1,6 +1,6 @@
 import { spawn, spawnSync } from "node:child_process";
 
-import { CHROMIUM_PATH, ensureBrowserTestPackages } from "./chromium.mjs";
+import { ensureBrowserTestPackages } from "./chromium.mjs";
 import { clearResults, collectResults, workspacePackages } from "./test-results.mjs";
 
 function log(message) {
@@ -13,7 +13,6 @@ function runStep(root, name, command, args) {
   const result = spawnSync(command, args, {
     cwd: root,
     stdio: "inherit",
-    env: { ...process.env, CHROMIUM_PATH },
   });
   const ok = result.status === 0;
   log(
@@ -30,7 +29,6 @@ function runStepConcurrently(root, name, command, args) {
     const child = spawn(command, args, {
       cwd: root,
       stdio: "inherit",
-      env: { ...process.env, CHROMIUM_PATH },
     });
     const finish = (status) => {
       const ok = status === 0;

@@ -6,7 +6,7 @@ import { promisify } from "node:util";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { TEST_BUILD_DIR } from "../test/build-once";
 
-const chromium = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+const chromium = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium-headless-shell";
 const file = (path: string) => readFileSync(new URL(path, import.meta.url));
 const servers: Server[] = [];
 

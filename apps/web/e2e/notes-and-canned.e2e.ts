@@ -27,7 +27,7 @@ describe("private notes with @mentions, and canned responses", () => {
   beforeAll(async () => {
     [ownerBrowser, memberBrowser, visitorBrowser] = await Promise.all([
       launchBrowser(),
-      launchBrowser(),
+      launchBrowser({ notifications: true }),
       launchBrowser(),
     ]);
     await memberBrowser.grantPermissions(["notifications"], { origin: urls.dashboard });

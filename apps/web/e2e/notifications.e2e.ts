@@ -14,7 +14,7 @@ describe("an escalation reaches the operator by browser notification and by emai
   let page: Page;
 
   beforeAll(async () => {
-    browser = await launchBrowser();
+    browser = await launchBrowser({ notifications: true });
     await browser.grantPermissions(["notifications"], { origin: urls.dashboard });
     // Records what the page shows, through the browser's real Notification.
     await browser.addInitScript(() => {

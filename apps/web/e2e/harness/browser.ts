@@ -7,15 +7,48 @@ import { resultsDir } from "./paths";
 
 export type TestBrowser = BrowserContext & { dispose: () => Promise<void> };
 
-// One Chromium for the run (the e2e files share a worker): starting one costs seconds on a loaded
-// machine, a context on a running one a fraction of that, and contexts share no cookies, storage
-// or permissions. It ends with the worker, whose pipe it reads.
-let shared: Promise<Browser> | undefined;
+/**
+ * Debian's Chromium headless shell: Chromium without the browser's UI layer, which costs a headless
+ * run about a quarter of the full browser's CPU. It has no notification service (a page's
+ * notification permission stays "denied"), so contexts that test browser notifications run in the
+ * full browser. CHROMIUM_PATH runs every context in the browser it names.
+ */
+const HEADLESS_SHELL = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium-headless-shell";
+const FULL_BROWSER = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 
-function sharedBrowser(): Promise<Browser> {
-  const pending = (shared ??= chromium
+// One Chromium of each kind for the run (the e2e files share a worker): starting one costs seconds
+// on a loaded machine, a context on a running one a fraction of that, and contexts share no cookies,
+// storage or permissions. Each ends with the worker, whose pipe it reads.
+const shared = new Map<string, Promise<Browser>>();
+
+function sharedBrowser(executablePath: string): Promise<Browser> {
+  let pending = shared.get(executablePath);
+  if (!pending) {
+    pending = launch(executablePath);
+    shared.set(executablePath, pending);
+  }
+  const current = pending;
+  // A browser that failed to start or crashed is started again for the next caller.
+  const forget = () => {
+    if (shared.get(executablePath) === current) shared.delete(executablePath);
+  };
+  return current.then(
+    (browser) => {
+      if (browser.isConnected()) return browser;
+      forget();
+      return sharedBrowser(executablePath);
+    },
+    (error: unknown) => {
+      forget();
+      throw error;
+    },
+  );
+}
+
+function launch(executablePath: string): Promise<Browser> {
+  return chromium
     .launch({
-      executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+      executablePath,
       headless: true,
       args: CHROMIUM_FLAGS,
     })
@@ -27,26 +60,12 @@ function sharedBrowser(): Promise<Browser> {
         throw error;
       }
       return browser;
-    }));
-  // A browser that failed to start or crashed is started again for the next caller.
-  const forget = () => {
-    if (shared === pending) shared = undefined;
-  };
-  return pending.then(
-    (browser) => {
-      if (browser.isConnected()) return browser;
-      forget();
-      return sharedBrowser();
-    },
-    (error: unknown) => {
-      forget();
-      throw error;
-    },
-  );
+    });
 }
 
 /**
  * A fresh browser profile (a new context of Debian's headless Chromium); dispose() closes it.
+ * `notifications` runs it in the full browser, whose notification permission a test can grant.
  * `locale` sets the browser's language (navigator.language and Accept-Language); `touch` makes it a
  * touch-screen phone (a coarse pointer, as `(pointer: coarse)` sees it). The profile asks for
  * reduced motion unless `motion` is "no-preference": the apps then run no looping animation, which
@@ -56,13 +75,15 @@ export async function launchBrowser({
   locale,
   touch = false,
   motion = "reduce",
+  notifications = false,
 }: {
   locale?: string;
   touch?: boolean;
   motion?: "reduce" | "no-preference";
+  notifications?: boolean;
 } = {}): Promise<TestBrowser> {
   const context = await (
-    await sharedBrowser()
+    await sharedBrowser(notifications ? FULL_BROWSER : HEADLESS_SHELL)
   ).newContext({
     viewport: { width: 1280, height: 800 },
     reducedMotion: motion,
