@@ -52,6 +52,8 @@ export type ResolvedFunction = {
   udfPath: string;
   udfType: "query" | "mutation" | "action";
   visibility: "public" | "internal";
+  /** Where Convex would run it: `"use node"` modules in Node.js, the rest in its V8 isolate. */
+  runtime: "isolate" | "node";
   fn: RegisteredFunction;
 };
 
