@@ -202,6 +202,7 @@ export class Transactions {
     stageTimes.end("validation", validating);
     const fn = resolved.fn;
     if (resolved.udfType !== "action") frame.userClock = startUserClock(this.functionTimeoutMs);
+    frame.runtime = resolved.runtime;
     const running = frames.run(frame, () => {
       if (resolved.udfType === "query") return fn.invokeQuery!(argsStr);
       if (resolved.udfType === "mutation") return fn.invokeMutation!(argsStr);
