@@ -105,7 +105,17 @@ describe("errors thrown by functions, as Convex shows them", () => {
     const client = new ConvexHttpClient(h.server.url, { logger: false });
     const error = await client.query(anyApi.errors!.readsStagedIndex!, {}).catch((e: unknown) => e);
     expect(shown(error)).toMatch(
-      /^\[Request ID: R\] Server Error\nUncaught Error: Index messages\.by_author is currently staged and not available to query until it is enabled\.\n {4}at <anonymous> \(\.\.\/convex\/errors\.ts:33:6\)$/,
+      /^\[Request ID: R\] Server Error\nUncaught Error: Index messages\.by_author is currently staged and not available to query until it is enabled\.\n {4}at <anonymous> \(\.\.\/convex\/errors\.ts:37:6\)$/,
+    );
+  });
+
+  test("a vector search on a staged vector index reads Convex's text", async () => {
+    const client = new ConvexHttpClient(h.server.url, { logger: false });
+    const error = await client
+      .action(anyApi.errors!.searchesStagedVectorIndex!, {})
+      .catch((e: unknown) => e);
+    expect(shown(error)).toMatch(
+      /^\[Request ID: R\] Server Error\nUncaught Error: Index documents\.by_embedding_staged is currently staged and not available to query until it is enabled\./,
     );
   });
 

@@ -29,6 +29,7 @@ export type SchemaTable = {
   /** Indexes declared with `staged: true`: kept out of queries until they are enabled. */
   stagedDbIndexes?: Array<{ indexDescriptor: string }>;
   stagedSearchIndexes?: Array<{ indexDescriptor: string }>;
+  stagedVectorIndexes?: Array<{ indexDescriptor: string }>;
   documentType: unknown;
 };
 export type SchemaJson = { tables: SchemaTable[]; schemaValidation: boolean };
