@@ -109,6 +109,14 @@ describe("errors thrown by functions, as Convex shows them", () => {
     );
   });
 
+  test("a stack function code reads names its modules as Convex does (convex:/user/…)", async () => {
+    const client = new ConvexHttpClient(h.server.url, { logger: false });
+    const stack = await client.action(anyApi.nodeActions!.stackTrace!, {});
+    expect(stack).toMatch(
+      /^Error: where\n {4}at inner \(convex:\/user\/nodeActions\.js:\d+:\d+\)\n {4}at outer \(convex:\/user\/nodeActions\.js:\d+:\d+\)\n/,
+    );
+  });
+
   test("a vector search on a staged vector index reads Convex's text", async () => {
     const client = new ConvexHttpClient(h.server.url, { logger: false });
     const error = await client

@@ -1,6 +1,7 @@
 import { installConsoleTimers } from "./console-timers.ts";
 import { formatLogArgs } from "./log-format.ts";
 import { frozenDate } from "./frozen-date.ts";
+import { installStackTraces } from "../errors/stack-trace.ts";
 import { frames } from "../execution/frame.ts";
 import { asyncSyscall, jsSyscall, syscall } from "../syscalls/syscalls.ts";
 
@@ -136,4 +137,5 @@ export function installGlobals(): void {
     };
   }
   installConsoleTimers(realNow);
+  installStackTraces();
 }
