@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { ConvexHttpClient } from "convex/browser";
+import { anyApi } from "convex/server";
 import { api } from "./fixtures/basic/convex/_generated/api.js";
 import { fixtureDir, tempDir } from "./helpers.ts";
 import { type CliProcess, startCli } from "./cli-harness.ts";
@@ -51,7 +52,11 @@ describe("actions", () => {
   test("the action time limit is the one given with --action-timeout", async () => {
     expect(await client.action(api.nodeActions.sleep, { ms: 10 })).toBe("woke");
     await expect(client.action(api.nodeActions.sleep, { ms: 3000 })).rejects.toThrow(
-      "Your action function timed out after 1 seconds.",
+      "Server Error\nAction `sleep` execution timed out (maximum duration 1s)",
+    );
+    // Outside "use node", the limit is the isolate's, with its text.
+    await expect(client.action(anyApi.busy!.wait!, { ms: 3000 })).rejects.toThrow(
+      /Server Error\nFunction execution timed out \(maximum duration: 1s\)$/,
     );
   });
 });

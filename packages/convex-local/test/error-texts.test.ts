@@ -29,13 +29,7 @@ describe("error texts as Convex shows them", () => {
   });
 
   test("console.time, timeLog and timeEnd lines", async () => {
-    const response = await fetch(`${h.server.url}/api/query`, {
-      method: "POST",
-      headers: { "Content-Type": "application/json" },
-      body: JSON.stringify({ path: "consoleTimers:timed", args: {}, format: "json" }),
-    });
-    const { logLines } = (await response.json()) as { logLines: string[] };
-    expect(logLines.map((line) => line.replace(/\d+ms/, "Nms"))).toEqual([
+    expect(await logLinesOf("query", "consoleTimers:timed")).toEqual([
       "[INFO] t: Nms midway 1",
       "[INFO] t: Nms",
       "[WARN] Timer 't' does not exist",
@@ -43,7 +37,25 @@ describe("error texts as Convex shows them", () => {
       "[INFO] default: Nms",
     ]);
   });
+
+  test("console lines of a Node action inspect each argument, as Convex's Node executor does", async () => {
+    expect(await logLinesOf("action", "nodeActions:logs")).toEqual([
+      "[LOG] 'plain' 1 { a: 1 }",
+      "[INFO] 't: Nms' 'midway'",
+    ]);
+  });
 });
+
+/** The log lines of one call through the HTTP API, with timer figures made stable. */
+async function logLinesOf(kind: "query" | "action", path: string): Promise<string[]> {
+  const response = await fetch(`${h.server.url}/api/${kind}`, {
+    method: "POST",
+    headers: { "Content-Type": "application/json" },
+    body: JSON.stringify({ path, args: {}, format: "json" }),
+  });
+  const { logLines } = (await response.json()) as { logLines: string[] };
+  return logLines.map((line) => line.replace(/\d+ms/, "Nms"));
+}
 
 /** A client error's text with the request id and line/column figures made stable. */
 function shown(error: unknown): string {
@@ -93,7 +105,25 @@ describe("errors thrown by functions, as Convex shows them", () => {
     const client = new ConvexHttpClient(h.server.url, { logger: false });
     const error = await client.query(anyApi.errors!.readsStagedIndex!, {}).catch((e: unknown) => e);
     expect(shown(error)).toMatch(
-      /^\[Request ID: R\] Server Error\nUncaught Error: Index messages\.by_author is currently staged and not available to query until it is enabled\.\n {4}at <anonymous> \(\.\.\/convex\/errors\.ts:33:6\)$/,
+      /^\[Request ID: R\] Server Error\nUncaught Error: Index messages\.by_author is currently staged and not available to query until it is enabled\.\n {4}at <anonymous> \(\.\.\/convex\/errors\.ts:37:6\)$/,
+    );
+  });
+
+  test("a stack function code reads names its modules as Convex does (convex:/user/…)", async () => {
+    const client = new ConvexHttpClient(h.server.url, { logger: false });
+    const stack = await client.action(anyApi.nodeActions!.stackTrace!, {});
+    expect(stack).toMatch(
+      /^Error: where\n {4}at inner \(convex:\/user\/nodeActions\.js:\d+:\d+\)\n {4}at outer \(convex:\/user\/nodeActions\.js:\d+:\d+\)\n/,
+    );
+  });
+
+  test("a vector search on a staged vector index reads Convex's text", async () => {
+    const client = new ConvexHttpClient(h.server.url, { logger: false });
+    const error = await client
+      .action(anyApi.errors!.searchesStagedVectorIndex!, {})
+      .catch((e: unknown) => e);
+    expect(shown(error)).toMatch(
+      /^\[Request ID: R\] Server Error\nUncaught Error: Index documents\.by_embedding_staged is currently staged and not available to query until it is enabled\./,
     );
   });
 

@@ -42,7 +42,15 @@ describe("file storage as Convex behaves", () => {
 
   test("storage.getMetadata and db.get refuse ids that are not theirs", async () => {
     await expect(client.query(api.files.metadataOf, { id: "INVALID" })).rejects.toThrow(
-      /Invalid argument `storageId` for `storage.getMetadata`/,
+      /Uncaught Error: Invalid argument `storageId` for `storage.getMetadata`: Invalid storage ID: "INVALID". Storage ID should be an Id of '_storage' table, or a UUID string.\n/,
+    );
+    const messageId = await client.mutation(api.messages.send, {
+      channel: "c",
+      author: "a",
+      body: "b",
+    });
+    await expect(client.query(api.files.metadataOf, { id: messageId })).rejects.toThrow(
+      /Uncaught Error: Invalid argument `storageId` for `storage.getMetadata`: Invalid storage ID. Storage ID cannot be an ID on any table other than '_storage'.\n/,
     );
     const id = await client.action(api.files.storeText, { text: "x" });
     await expect(client.query(api.files.systemGet, { id })).rejects.toThrow(

@@ -35,7 +35,7 @@ type VerifyOptions = {
 
 /** A token that does not authenticate; `code` names the reason like the backend's error codes. */
 export class AuthError extends Error {
-  readonly code: "InvalidAuthHeader" | "NoAuthProvider" | "IdTokenExpired";
+  readonly code: "InvalidAuthHeader" | "NoAuthProvider";
   constructor(code: AuthError["code"], message: string) {
     super(message);
     this.name = "AuthError";
@@ -72,6 +72,11 @@ export async function verifyUserToken(
       "Could not parse JWT payload. Check that the token is a valid JWT format with three base64-encoded parts separated by dots.",
     );
   }
+  if (claims.iss === undefined)
+    throw new AuthError(
+      "InvalidAuthHeader",
+      "Missing issuer claim ('iss') in JWT payload. The JWT must include an 'iss' claim that matches one of your configured auth providers.",
+    );
   const provider = providers.find((candidate) => providerMatches(candidate, claims));
   if (!provider) {
     throw new AuthError(
@@ -95,16 +100,15 @@ export async function verifyUserToken(
     });
     return userIdentityFromClaims(payload);
   } catch (error) {
-    if (error instanceof errors.JWTExpired) {
-      throw new AuthError(
-        "IdTokenExpired",
-        `Token expired at ${claims.exp} (current time is ${Math.floor(Date.now() / 1000)})`,
-      );
-    }
+    const now = Math.floor(Date.now() / 1000);
+    if (error instanceof errors.JWTExpired)
+      throw notValidNow(`Token expired ${now - Number(claims.exp)} seconds ago`);
+    if (error instanceof errors.JWTClaimValidationFailed && error.claim === "nbf")
+      throw notValidNow(`Token will be valid in ${Number(claims.nbf) - now} seconds`);
     if (error instanceof errors.JWKSNoMatchingKey)
       throw new AuthError(
         "InvalidAuthHeader",
-        `Could not decode token: no key of the provider's JWKS has the token's kid "${String(decodeProtectedHeader(token).kid)}".`,
+        `Could not decode token. The JWT's 'kid' (key ID) header is '${String(decodeProtectedHeader(token).kid)}', does this key match any key in the provider's JWKS?`,
       );
     const detail = error instanceof Error ? error.message : String(error);
     throw new AuthError(
@@ -120,14 +124,16 @@ function checkHeaderAndIssueTime(token: string, claims: JWTPayload): void {
   if (typeof header.kid !== "string" || header.kid === "")
     throw new AuthError(
       "InvalidAuthHeader",
-      "Could not decode token: the JWT header has no `kid`, so no key of the provider's JWKS can be chosen to verify it.",
+      "Could not decode token. JWT may be missing a 'kid' (key ID) header.",
     );
   const now = Math.floor(Date.now() / 1000);
   if (typeof claims.iat === "number" && claims.iat > now + ISSUED_AT_SKEW_SECONDS)
-    throw new AuthError(
-      "InvalidAuthHeader",
-      `The JWT was issued in the future (iat ${claims.iat}, current time ${now}). Check for clock timing issues between the token issuer and this server.`,
-    );
+    throw notValidNow(`Token will be valid in ${claims.iat - now} seconds`);
+}
+
+/** Convex's answer to a token outside its validity window: expired, or issued or valid only later. */
+function notValidNow(reason: string): AuthError {
+  return new AuthError("InvalidAuthHeader", `Could not validate token: ${reason}`);
 }
 
 function providerMatches(provider: AuthProviderConfig, claims: JWTPayload): boolean {
@@ -168,7 +174,16 @@ async function keysFor(
     provider.type === "customJwt"
       ? provider.jwks
       : await discoverJwksUri(provider.domain, caches, fetchImpl);
-  if (jwksUrl.startsWith("data:")) return createLocalJWKSet(parseDataUri(jwksUrl));
+  if (jwksUrl.startsWith("data:")) {
+    try {
+      return createLocalJWKSet(parseDataUri(jwksUrl));
+    } catch {
+      throw new AuthError(
+        "InvalidAuthHeader",
+        `Invalid JWKS response body from '${jwksUrl}'. The response is not valid JSON or doesn't match the expected JWKS format.`,
+      );
+    }
+  }
   let keys = caches.jwks.get(jwksUrl);
   if (!keys) {
     keys = createRemoteJWKSet(

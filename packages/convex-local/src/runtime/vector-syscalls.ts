@@ -1,7 +1,7 @@
 import { type JSONValue } from "convex/values";
 import { checkVectorRequest, filterAlternatives } from "../query/vector.ts";
-import { FunctionError } from "./errors/errors.ts";
 import { type Frame } from "./execution/frame.ts";
+import { indexMissing } from "./syscalls/query-syscalls.ts";
 
 type VectorQuery = {
   indexName: string;
@@ -20,7 +20,7 @@ export async function actionVectorSearch(frame: Frame, args: { query: VectorQuer
     .schemaTables(frame.component)
     .find((t) => t.tableName === tableName)
     ?.vectorIndexes?.find((i) => i.indexDescriptor === name);
-  if (!index) throw new FunctionError(`Vector index ${indexName} not found.`);
+  if (!index) throw indexMissing(frame, indexName, "stagedVectorIndexes", "Vector index");
   const checked = checkVectorRequest({
     vectorField: index.vectorField,
     vector,

@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { stageTimes } from "../diagnostics/stage-times.ts";
+import { UnavailableError } from "../runtime/errors/errors.ts";
 
 export class HttpError extends Error {
   readonly status: number;
@@ -86,6 +87,8 @@ export function sendJson(res: ServerResponse, status: number, body: unknown): vo
 
 export function sendError(res: ServerResponse, e: unknown): void {
   if (e instanceof HttpError) return sendJson(res, e.status, { code: e.code, message: e.message });
+  if (e instanceof UnavailableError)
+    return sendJson(res, 503, { code: e.code, message: e.message });
   sendJson(res, 500, {
     code: "InternalServerError",
     message: e instanceof Error ? e.message : String(e),

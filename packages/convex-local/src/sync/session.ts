@@ -1,6 +1,7 @@
 import type { Duplex } from "node:stream";
 import type { WebSocket } from "ws";
 import { stageTimes } from "../diagnostics/stage-times.ts";
+import { UnavailableError } from "../runtime/errors/errors.ts";
 import type { FunctionRunner } from "../runtime/functions/function-runner.ts";
 import type { SessionRequests } from "../storage/session-requests.ts";
 import type { Store } from "../storage/store.ts";
@@ -118,6 +119,17 @@ export class SyncSession {
     if (!this.closed) this.outbox.send(message);
   }
 
+  /** A request that failed outside its function: the deployment's answer, or a protocol error. */
+  private failed(e: unknown): void {
+    if (e instanceof UnavailableError) {
+      // As Convex does: close with "try again later"; the client reconnects and sends its requests again.
+      this.socket.close(1013, e.code);
+      this.close();
+      return;
+    }
+    this.fatal(e instanceof Error ? e.message : String(e));
+  }
+
   private fatal(error: string): void {
     this.send({ type: "FatalError", error });
     this.socket.close(1011, error.slice(0, 120));
@@ -137,7 +149,7 @@ export class SyncSession {
     try {
       this.dispatch(message);
     } catch (e) {
-      this.fatal(e instanceof Error ? e.message : String(e));
+      this.failed(e);
     }
   }
 
@@ -190,13 +202,13 @@ export class SyncSession {
           .track(this.sessionId, () =>
             previous.then(() => ready).then(() => this.runMutation(message)),
           )
-          .catch((e: unknown) => this.fatal(e instanceof Error ? e.message : String(e)));
+          .catch((e: unknown) => this.failed(e));
         return;
       }
       case "Action":
         this.identityReady
           .then(() => this.runAction(message))
-          .catch((e: unknown) => this.fatal(e instanceof Error ? e.message : String(e)));
+          .catch((e: unknown) => this.failed(e));
         return;
       case "Event":
         return;
@@ -204,9 +216,7 @@ export class SyncSession {
   }
 
   private enqueue(task: () => Promise<void>): void {
-    this.work = this.work
-      .then(task)
-      .catch((e: unknown) => this.fatal(e instanceof Error ? e.message : String(e)));
+    this.work = this.work.then(task).catch((e: unknown) => this.failed(e));
   }
 
   private async modifyQuerySet(

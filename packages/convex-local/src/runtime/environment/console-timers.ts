@@ -1,5 +1,5 @@
-import { format } from "node:util";
-import { frames } from "../execution/frame.ts";
+import { type Frame, frames } from "../execution/frame.ts";
+import { formatLogArgs } from "./log-format.ts";
 
 /** Each execution's `console.time` labels and their start (real clock, ms); as Convex, per execution. */
 const timers = new WeakMap<object, Map<string, number>>();
@@ -16,29 +16,36 @@ function timersOf(frame: object): Map<string, number> {
  */
 export function installConsoleTimers(now: () => number): void {
   const target = console as unknown as Record<string, (...a: unknown[]) => void>;
-  type Run = (log: string[], map: Map<string, number>, label: string, rest: unknown[]) => void;
+  type Run = (frame: Frame, map: Map<string, number>, label: string, rest: unknown[]) => void;
   const wrap = (method: string, run: Run) => {
     const original = target[method]!.bind(console);
     target[method] = (label: unknown = "default", ...rest: unknown[]) => {
       const frame = frames.getStore();
       if (!frame) return original(label, ...rest);
-      run(frame.logLines, timersOf(frame), String(label), rest);
+      run(frame, timersOf(frame), String(label), rest);
     };
   };
   const elapsed = (start: number) => `${Math.floor(now()) - Math.floor(start)}ms`;
-  wrap("time", (log, map, label) => {
-    if (map.has(label)) log.push(`[WARN] Timer '${label}' already exists`);
+  // The timer's own text is never a format string, whatever the label holds.
+  const line = (frame: Frame, level: string, text: string, ...rest: unknown[]) => {
+    let message = text;
+    if (frame.runtime === "node") message = formatLogArgs(frame, [text, ...rest]);
+    else if (rest.length) message = `${text} ${formatLogArgs(frame, rest)}`;
+    frame.logLines.push(`[${level}] ${message}`);
+  };
+  wrap("time", (frame, map, label) => {
+    if (map.has(label)) line(frame, "WARN", `Timer '${label}' already exists`);
     else map.set(label, now());
   });
-  wrap("timeLog", (log, map, label, rest) => {
+  wrap("timeLog", (frame, map, label, rest) => {
     const start = map.get(label);
-    if (start === undefined) log.push(`[WARN] Timer '${label}' does not exist`);
-    else log.push(`[INFO] ${label}: ${elapsed(start)}${rest.length ? ` ${format(...rest)}` : ""}`);
+    if (start === undefined) line(frame, "WARN", `Timer '${label}' does not exist`);
+    else line(frame, "INFO", `${label}: ${elapsed(start)}`, ...rest);
   });
-  wrap("timeEnd", (log, map, label) => {
+  wrap("timeEnd", (frame, map, label) => {
     const start = map.get(label);
-    if (start === undefined) return void log.push(`[WARN] Timer '${label}' does not exist`);
+    if (start === undefined) return void line(frame, "WARN", `Timer '${label}' does not exist`);
     map.delete(label);
-    log.push(`[INFO] ${label}: ${elapsed(start)}`);
+    line(frame, "INFO", `${label}: ${elapsed(start)}`);
   });
 }

@@ -1,6 +1,7 @@
-import { format } from "node:util";
 import { installConsoleTimers } from "./console-timers.ts";
+import { formatLogArgs } from "./log-format.ts";
 import { frozenDate } from "./frozen-date.ts";
+import { installStackTraces } from "../errors/stack-trace.ts";
 import { frames } from "../execution/frame.ts";
 import { asyncSyscall, jsSyscall, syscall } from "../syscalls/syscalls.ts";
 
@@ -132,8 +133,9 @@ export function installGlobals(): void {
     target[method] = (...args: unknown[]) => {
       const frame = frames.getStore();
       if (!frame) return original(...args);
-      frame.logLines.push(`[${level}] ${format(...args)}`);
+      frame.logLines.push(`[${level}] ${formatLogArgs(frame, args)}`);
     };
   }
   installConsoleTimers(realNow);
+  installStackTraces();
 }

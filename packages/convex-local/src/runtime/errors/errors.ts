@@ -11,6 +11,22 @@ export class FunctionError extends Error {
   }
 }
 
+/**
+ * A request the deployment cannot serve now, whatever its function does (Convex's OCC and
+ * Overloaded errors): answered 503 `{code, message}` over HTTP, and on the sync socket by closing
+ * it with 1013 (try again later), so the client reconnects and sends its requests again.
+ */
+export class UnavailableError extends Error {
+  readonly code: string;
+  constructor(code: string, message: string) {
+    super(message);
+    this.name = code;
+    this.code = code;
+  }
+}
+
+export const OCC_FAILURE = "OptimisticConcurrencyControlFailure";
+
 type FailedOutcome = { errorMessage: string; errorData?: JSONValue };
 
 function isConvexError(e: unknown): e is Error & { data: unknown } {

@@ -52,6 +52,16 @@ function sourceMap(module: UserModule): TraceMap | null {
 
 type MappedFrame = { text: string; internal: boolean };
 
+/** The deployed module a frame's location names (a path or a file: URL), if it is one. */
+function moduleAt(location: string): UserModule | undefined {
+  if (!location.startsWith("file://")) return userModules.get(location);
+  try {
+    return userModules.get(fileURLToPath(location));
+  } catch {
+    return undefined;
+  }
+}
+
 const FRAME = /^\s*at (async )?(?:(.+?) \()?(.+):(\d+):(\d+)\)?$/;
 
 /** Convex's own harness inside a bundle: trimmed from both ends of a trace, as Convex does. */
@@ -63,15 +73,7 @@ function mapFrame(line: string): MappedFrame | null {
   const match = FRAME.exec(line);
   if (!match) return null;
   const [, isAsync, name, location, lineText, columnText] = match;
-  let file = location!;
-  if (file.startsWith("file://")) {
-    try {
-      file = fileURLToPath(file);
-    } catch {
-      return null;
-    }
-  }
-  const module = userModules.get(file);
+  const module = moduleAt(location!);
   if (!module) return null;
   let shown = module.convexPath;
   let lineNumber = Number(lineText) - module.lineOffset;
@@ -89,12 +91,55 @@ function mapFrame(line: string): MappedFrame | null {
   };
 }
 
+/** The stack as the engine wrote it, real file paths included, kept for {@link userStackFrames}. */
+const engineStacks = new WeakMap<object, string>();
+
+/** V8's own format, for when no other handler was installed before ours. */
+function defaultStack(error: Error, sites: NodeJS.CallSite[]): string {
+  let header: string;
+  try {
+    header = Error.prototype.toString.call(error);
+  } catch {
+    header = "Error";
+  }
+  return [header, ...sites.map((site) => `    at ${site.toString()}`)].join("\n");
+}
+
+/** A frame line of a deployed module with the module's Convex path; other lines unchanged. */
+function withConvexPath(line: string): string {
+  const match = FRAME.exec(line);
+  if (!match) return line;
+  const [, , , location, lineText, columnText] = match;
+  const module = moduleAt(location!);
+  if (!module) return line;
+  const shownLine = Number(lineText) - module.lineOffset;
+  return line.replace(
+    `${location}:${lineText}:${columnText}`,
+    `${module.convexPath}:${shownLine}:${columnText}`,
+  );
+}
+
+/**
+ * Stacks name deployed modules as Convex does (`convex:/user/<module path>:line:col`), so code that
+ * reads `new Error().stack` sees Convex's paths; the engine's own frames are left as they are.
+ * A handler installed before (a test runner's) still formats the stack first.
+ */
+export function installStackTraces(): void {
+  const previous = Error.prepareStackTrace;
+  Error.prepareStackTrace = (error: Error, sites: NodeJS.CallSite[]) => {
+    const engine = String(previous ? previous(error, sites) : defaultStack(error, sites));
+    if (typeof error === "object" && error !== null) engineStacks.set(error, engine);
+    return engine.split("\n").map(withConvexPath).join("\n");
+  };
+}
+
 /**
  * The frames of `error` that lie in deployed code, mapped through its source maps to the user's
  * files (`../convex/messages.ts:12:11`), without the engine's frames or Convex's harness at the ends.
  */
 export function userStackFrames(error: Error): string[] {
-  const stack = typeof error.stack === "string" ? error.stack : "";
+  const shown = typeof error.stack === "string" ? error.stack : "";
+  const stack = engineStacks.get(error) ?? shown;
   const at = stack.indexOf(error.message);
   const rest = at === -1 ? stack : stack.slice(at + error.message.length);
   const mapped = rest

@@ -1,21 +1,21 @@
 import { FunctionError } from "../errors/errors.ts";
 import { realSetTimeout } from "../environment/globals.ts";
+import { isolateTimeoutMessage } from "./user-time.ts";
 
 /** A function that never settles must not hold its caller (or a sync session) forever. */
-export function withTimeout<T>(promise: Promise<T>, ms: number, udfType: string): Promise<T> {
+export function withTimeout<T>(promise: Promise<T>, ms: number, message: string): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {
-    timer = realSetTimeout(
-      () =>
-        reject(
-          new FunctionError(
-            `Uncaught Error: Your ${udfType} function timed out after ${ms / 1000} seconds.`,
-          ),
-        ),
-      ms,
-    );
+    timer = realSetTimeout(() => reject(new FunctionError(message)), ms);
   });
   return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}
+
+/** Convex's texts for a function stopped at its time limit: its Node executor's, or its isolate's. */
+export function timeoutMessage(ms: number, nodeAction?: string): string {
+  return nodeAction === undefined
+    ? isolateTimeoutMessage(ms)
+    : `Action \`${nodeAction}\` execution timed out (maximum duration ${ms / 1000}s)`;
 }
 
 /** Jittered exponential backoff so conflicting mutations stop colliding. */

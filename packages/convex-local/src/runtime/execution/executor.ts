@@ -7,7 +7,7 @@ import type { ReadSet } from "../../storage/read-set.ts";
 import type { CodeRegistry } from "../functions/code-registry.ts";
 import type { CreationTimes } from "./creation-clock.ts";
 import type { EnvironmentSource } from "../environment/environment-source.ts";
-import { failedOutcome, FunctionError } from "../errors/errors.ts";
+import { failedOutcome, FunctionError, UnavailableError } from "../errors/errors.ts";
 import type { Frame } from "./frame.ts";
 import type {
   CallRequest,
@@ -164,6 +164,7 @@ export class Executor implements FunctionRunner<Frame> {
           : await this.runResolved(component, resolved, request, requestId);
       return { status: "success", udfType, ...completed };
     } catch (e) {
+      if (e instanceof UnavailableError) throw e;
       const extra = e as { readSet?: ReadSet; ts?: bigint; logLines?: string[] };
       return {
         status: "error",

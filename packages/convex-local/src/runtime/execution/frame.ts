@@ -54,6 +54,8 @@ export type Frame = {
   pageEnd?: string;
   /** Queries' and mutations' own running time, limited as in Convex. */
   userClock?: UserClock;
+  /** A `"use node"` action's runtime, whose console output Convex formats its own way. */
+  runtime?: "isolate" | "node";
 };
 
 export const frames = new AsyncLocalStorage<Frame>();

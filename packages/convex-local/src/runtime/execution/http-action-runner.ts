@@ -1,7 +1,7 @@
 import { randomId } from "../../ids/request-id.ts";
 import type { CodeRegistry } from "../functions/code-registry.ts";
 import { failedOutcome, httpActionErrorBody } from "../errors/errors.ts";
-import { withTimeout } from "./execution-timeout.ts";
+import { timeoutMessage, withTimeout } from "./execution-timeout.ts";
 import { frames } from "./frame.ts";
 import type { UserIdentity } from "../functions/function-types.ts";
 import { realNow } from "../environment/globals.ts";
@@ -63,7 +63,7 @@ export class HttpActionRunner {
           frames.run(frame, () => handler.invokeHttpAction!(request)),
         ),
         this.transactions.actionTimeoutMs,
-        "HTTP action",
+        timeoutMessage(this.transactions.actionTimeoutMs),
       );
       logged();
       return response;

@@ -5,7 +5,7 @@ import { ConflictError, type ExtraWrite, type Store } from "../../storage/store.
 import type { Transaction } from "../../storage/transaction.ts";
 import type { ReadSet } from "../../storage/read-set.ts";
 import { seededRandom } from "../../values/random-values.ts";
-import { backoff, withTimeout } from "./execution-timeout.ts";
+import { backoff, timeoutMessage, withTimeout } from "./execution-timeout.ts";
 import { type Frame, type FrameHost, frames } from "./frame.ts";
 import { checkArgsSize, checkResultSize } from "../functions/function-limits.ts";
 import type { CallRequest, Completed } from "../functions/function-runner.ts";
@@ -202,17 +202,20 @@ export class Transactions {
     stageTimes.end("validation", validating);
     const fn = resolved.fn;
     if (resolved.udfType !== "action") frame.userClock = startUserClock(this.functionTimeoutMs);
+    frame.runtime = resolved.runtime;
     const running = frames.run(frame, () => {
       if (resolved.udfType === "query") return fn.invokeQuery!(argsStr);
       if (resolved.udfType === "mutation") return fn.invokeMutation!(argsStr);
       return fn.invokeAction!(frame.requestId, argsStr);
     });
+    const limitMs = resolved.udfType === "action" ? this.actionTimeoutMs : TRANSACTION_TIMEOUT_MS;
+    const nodeAction = resolved.runtime === "node" ? resolved.udfPath.split(":")[1] : undefined;
     let resultStr: string;
     try {
       resultStr = await withTimeout(
         resolved.udfType === "action" ? failOnUncaught(frame, running) : running,
-        resolved.udfType === "action" ? this.actionTimeoutMs : TRANSACTION_TIMEOUT_MS,
-        resolved.udfType,
+        limitMs,
+        timeoutMessage(limitMs, nodeAction),
       );
     } catch (e) {
       throw frame.userClock?.expired ?? e;

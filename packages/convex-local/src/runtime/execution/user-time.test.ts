@@ -16,6 +16,10 @@ afterEach(() => vi.restoreAllMocks());
 
 describe("a function's own-code clock", () => {
   it("reads the CPU clock once, at the start, while the function's own time is short", async () => {
+    // The wall clock advances 10 µs a reading, so a loaded machine that deschedules this thread
+    // between syscalls cannot push the function's own time past the 10 ms threshold.
+    let wallMs = 0;
+    vi.spyOn(performance, "now").mockImplementation(() => (wallMs += 0.01));
     const reads = vi.spyOn(process, "threadCpuUsage");
     const clock = startUserClock(1000);
     for (let i = 0; i < 20; i++) timedSyncSyscall(clock, () => i);

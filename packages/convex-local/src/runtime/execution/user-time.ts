@@ -80,13 +80,16 @@ function formatDuration(ms: number): string {
   return ms >= 1000 ? `${ms / 1000}s` : `${ms}ms`;
 }
 
+/** Convex's text for a function its isolate stopped at the time limit. */
+export function isolateTimeoutMessage(limitMs: number): string {
+  return `Function execution timed out (maximum duration: ${formatDuration(limitMs)})`;
+}
+
 /** Throws Convex's timeout error once the function's own code has run past its limit. */
 export function checkUserTime(clock: UserClock | undefined, now = performance.now()): void {
   if (!clock) return;
   if (!clock.expired && userMs(clock, now) > clock.limitMs) {
-    clock.expired = new FunctionError(
-      `Function execution timed out (maximum duration: ${formatDuration(clock.limitMs)})`,
-    );
+    clock.expired = new FunctionError(isolateTimeoutMessage(clock.limitMs));
   }
   if (clock.expired) throw clock.expired;
 }

@@ -116,10 +116,12 @@ export class FileStorage {
 /** Like Convex, an id that is not a storage id of this component is an error, not a missing file. */
 function checkStorageId(frame: Frame, storageId: unknown, op: string): string {
   const table = typeof storageId === "string" ? tableForId(frame, storageId) : null;
-  if (!table || table.name !== "_storage")
-    throw new FunctionError(
-      `Invalid argument \`storageId\` for \`storage.${op}\`: ${String(storageId)} is not a storage id.`,
-    );
+  if (!table || table.name !== "_storage") {
+    const cause = table
+      ? "Invalid storage ID. Storage ID cannot be an ID on any table other than '_storage'."
+      : `Invalid storage ID: ${JSON.stringify(String(storageId))}. Storage ID should be an Id of '_storage' table, or a UUID string.`;
+    throw new FunctionError(`Invalid argument \`storageId\` for \`storage.${op}\`: ${cause}`);
+  }
   return storageId as string;
 }
 

@@ -29,6 +29,7 @@ export type SchemaTable = {
   /** Indexes declared with `staged: true`: kept out of queries until they are enabled. */
   stagedDbIndexes?: Array<{ indexDescriptor: string }>;
   stagedSearchIndexes?: Array<{ indexDescriptor: string }>;
+  stagedVectorIndexes?: Array<{ indexDescriptor: string }>;
   documentType: unknown;
 };
 export type SchemaJson = { tables: SchemaTable[]; schemaValidation: boolean };
@@ -52,6 +53,8 @@ export type ResolvedFunction = {
   udfPath: string;
   udfType: "query" | "mutation" | "action";
   visibility: "public" | "internal";
+  /** Where Convex would run it: `"use node"` modules in Node.js, the rest in its V8 isolate. */
+  runtime: "isolate" | "node";
   fn: RegisteredFunction;
 };
 

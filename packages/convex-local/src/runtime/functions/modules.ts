@@ -23,6 +23,7 @@ export function canonicalizeUdfPath(path: string): string {
 /** The evaluated modules of one deployed convex/ folder. */
 export class LoadedModules implements ComponentModules {
   private readonly modules = new Map<string, Record<string, unknown>>();
+  private readonly nodeModules = new Set<string>();
   schema: SchemaJson | null = null;
   authProviders: unknown[] = [];
   http: HttpRouterLike | null = null;
@@ -41,6 +42,7 @@ export class LoadedModules implements ComponentModules {
       for (const m of bundle.modules) {
         const exports = (await import(pathToFileURL(m.file).href)) as Record<string, unknown>;
         loaded.modules.set(m.path.slice(0, -3), exports);
+        if (m.environment === "node") loaded.nodeModules.add(m.path.slice(0, -3));
       }
       if (bundle.schema) {
         const schemaModule = (await import(pathToFileURL(bundle.schema).href)) as {
@@ -83,7 +85,13 @@ export class LoadedModules implements ComponentModules {
           ? "action"
           : null;
     if (!udfType) return null;
-    return { udfPath: canonical, udfType, visibility: fn.isInternal ? "internal" : "public", fn };
+    return {
+      udfPath: canonical,
+      udfType,
+      visibility: fn.isInternal ? "internal" : "public",
+      runtime: this.nodeModules.has(module) ? "node" : "isolate",
+      fn,
+    };
   }
 
   moduleExports(): Map<string, Record<string, unknown>> {

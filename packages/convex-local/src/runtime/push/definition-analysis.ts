@@ -6,6 +6,8 @@ type EnvSpec = { type: "value"; value: string } | { type: "envVar"; name: string
 export type DefinitionAnalysis = {
   name?: string;
   httpPrefix?: string;
+  // Component definitions from convex before 1.35 also declare their arguments, which their CLI requires back.
+  definitionType?: { type: string; args?: unknown[] };
   childComponents: Array<{ name: string; path: string; env?: Array<[string, EnvSpec]> | null }>;
   httpMounts: Record<string, string>;
   exports: { type: "branch"; branch: Array<[string, unknown]> };
@@ -101,7 +103,11 @@ export function analyzeDefinition(pushed: PushedDefinition, loaded: LoadedModule
       definitionType:
         pushed.definitionPath === ""
           ? { type: "app", ...(d.httpPrefix ? { httpPrefix: d.httpPrefix } : {}) }
-          : { type: "childComponent", name: d.name ?? "" },
+          : {
+              type: "childComponent",
+              name: d.name ?? "",
+              ...(d.definitionType?.args ? { args: d.definitionType.args } : {}),
+            },
       childComponents: d.childComponents,
       httpMounts: d.httpMounts,
       exports,

@@ -88,10 +88,10 @@ function runSearch(
 }
 
 /** Convex's texts for an index a query names: staged (declared, not yet enabled) or unknown. */
-function indexMissing(
+export function indexMissing(
   frame: Frame,
   fullName: string,
-  staged: "stagedDbIndexes" | "stagedSearchIndexes",
+  staged: "stagedDbIndexes" | "stagedSearchIndexes" | "stagedVectorIndexes",
   kind: string,
 ): FunctionError {
   const dot = fullName.indexOf(".");

@@ -2,7 +2,7 @@ import type { JSONValue } from "convex/values";
 import { stageTimes } from "../../diagnostics/stage-times.ts";
 import * as db from "./db-syscalls.ts";
 import * as queries from "./query-syscalls.ts";
-import { nestedCallError, syscallError } from "../errors/errors.ts";
+import { nestedCallError, OCC_FAILURE, syscallError, UnavailableError } from "../errors/errors.ts";
 import { currentFrame, type Frame } from "../execution/frame.ts";
 import { timedSyncSyscall, timedSyscall } from "../execution/user-time.ts";
 import { scheduleJob, cancelJob } from "../scheduler/scheduler-syscalls.ts";
@@ -92,8 +92,20 @@ const asyncOps: Record<string, (frame: Frame, args: never) => unknown> = {
   "1.0/actions/vectorSearch": actionVectorSearch,
 };
 
+/** Syscalls with which Convex lets code fail its request as the deployment itself would. */
+const FAILURES: Record<string, () => UnavailableError> = {
+  throwOcc: () =>
+    new UnavailableError(
+      OCC_FAILURE,
+      "Documents read from or written to some table changed while this mutation was being run and on every subsequent retry. See https://docs.convex.dev/error#1",
+    ),
+  throwOverloaded: () => new UnavailableError("Busy", "I'm a bit busy."),
+};
+
 export function syscall(op: string, jsonArgs: string): string {
   const frame = currentFrame();
+  const failure = FAILURES[op];
+  if (failure) throw failure();
   const handler = syncOps[op];
   if (!handler) throw new Error(`Unknown syscall ${op}`);
   try {
