@@ -10,6 +10,7 @@ import {
 } from "../lib/contactSessions";
 import { markSent, pendingAttachments } from "../lib/attachments/attachments";
 import { attachmentCaption } from "../lib/attachments/fileTypes";
+import { detectMessageLanguage } from "../lib/answers/language";
 import { recordConversationMessage } from "../lib/conversationState";
 import { fail } from "../lib/errors";
 import { contactMutation, contactQuery } from "../lib/functions";
@@ -54,12 +55,18 @@ export const send = contactMutation({
       prompt: text,
     });
     await markSent(ctx, attachments, messageId);
-    await recordConversationMessage(ctx, conversation, { text, author: "contact" });
+    const detectedLanguage = detectMessageLanguage(typed) ?? undefined;
+    await recordConversationMessage(ctx, conversation, {
+      text,
+      author: "contact",
+      language: detectedLanguage,
+    });
     // The agent answers while unresolved and acknowledges while a person has yet to answer.
     await ctx.scheduler.runAfter(0, internal.system.ai.respond.respond, {
       conversationId: conversation._id,
       promptMessageId: messageId,
       prompt: typed,
+      detectedLanguage,
       attachments: attachments.length,
       requestId,
     });
