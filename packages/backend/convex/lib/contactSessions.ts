@@ -41,6 +41,22 @@ export async function slideExpiry(
   return expiresAt;
 }
 
+/** How far a message must have let the session's end come closer before it slides it again. */
+const MESSAGE_SLIDE_STEP_MS = 60 * 1000;
+
+/**
+ * A visitor's message slides the expiry too, unless it did so less than a minute ago: the session
+ * is read by every query of that visitor, so rewriting it on each message of a burst would re-run
+ * them all for nothing.
+ */
+export async function slideExpiryOnMessage(
+  ctx: Pick<MutationCtx, "db">,
+  session: Doc<"contactSessions">,
+): Promise<void> {
+  if (session.expiresAt - Date.now() > SESSION_DURATION_MS - MESSAGE_SLIDE_STEP_MS) return;
+  await slideExpiry(ctx, session);
+}
+
 /** The thread of a conversation, for message lists keyed by thread as the agent's React hooks expect. */
 export async function requireContactThread(
   ctx: Pick<QueryCtx, "db">,

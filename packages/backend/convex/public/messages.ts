@@ -6,7 +6,7 @@ import { components, internal } from "../_generated/api";
 import {
   requireContactConversation,
   requireContactThread,
-  slideExpiry,
+  slideExpiryOnMessage,
 } from "../lib/contactSessions";
 import { markSent, pendingAttachments } from "../lib/attachments/attachments";
 import { attachmentCaption } from "../lib/attachments/fileTypes";
@@ -48,7 +48,7 @@ export const send = contactMutation({
       fail("INVALID_INPUT", "Message is empty or too long");
     const text = typed || attachmentCaption(attachments.map((file) => file.fileName));
     await limitVisitorMessage(ctx, session);
-    await slideExpiry(ctx, session);
+    await slideExpiryOnMessage(ctx, session);
     const { messageId } = await saveMessage(ctx, components.agent, {
       threadId: conversation.threadId,
       userId: session._id,
