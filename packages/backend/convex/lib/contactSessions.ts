@@ -67,8 +67,7 @@ export async function requireContactThread(
     .query("conversations")
     .withIndex("by_thread", (q) => q.eq("threadId", threadId))
     .unique();
-  if (!conversation) fail("NOT_FOUND", "Conversation not found");
-  return await requireContactConversation(ctx, session, conversation._id);
+  return ownConversation(session, conversation);
 }
 
 /** A conversation is reachable only through the session that started it. */
@@ -77,7 +76,14 @@ export async function requireContactConversation(
   session: Doc<"contactSessions">,
   conversationId: Id<"conversations">,
 ): Promise<Doc<"conversations">> {
-  const conversation = await ctx.db.get(conversationId);
+  return ownConversation(session, await ctx.db.get(conversationId));
+}
+
+/** The conversation, when it is the session's own in the session's organization. */
+function ownConversation(
+  session: Doc<"contactSessions">,
+  conversation: Doc<"conversations"> | null,
+): Doc<"conversations"> {
   if (
     !conversation ||
     conversation.contactSessionId !== session._id ||
