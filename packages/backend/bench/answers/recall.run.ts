@@ -76,7 +76,11 @@ test("vector search recall on near-duplicate chunks", async () => {
   for (const size of SIZES) {
     const served = new VectorIndex(definition);
     const graph = new VectorIndex(definition, { exactScanMax: 0, scoredCandidatesMax: 0 });
-    const reference = new VectorIndex(definition, { exactScanMax: Infinity });
+    // Every candidate scored one by one in JavaScript: exact, and no path of the index under test.
+    const reference = new VectorIndex(definition, {
+      exactScanMax: 0,
+      scoredCandidatesMax: Infinity,
+    });
     const put = (id: string, vector: number[], namespaceId: string) => {
       const doc = { _id: id, _creationTime: 0, vector, namespaceId };
       for (const index of [served, graph, reference]) index.update(id, doc);

@@ -35,6 +35,8 @@ export const SCORED_CANDIDATES_MAX = 20_000;
 /** Extra exact candidates taken from the native scan, re-scored in double precision, so ties at the cut stay exact. */
 const RESCORE_SLACK = 16;
 const INITIAL_CAPACITY = 1024;
+/** Up to this many rejected documents, a filtered exact scan asks the native scan for that many more, unfiltered. */
+const UNFILTERED_SCAN_SLACK_MAX = 2048;
 /** Native scan cost per stored vector against JavaScript scoring per candidate, about 1 to 6. */
 const NATIVE_SPEEDUP = 6;
 
@@ -187,6 +189,13 @@ export class VectorIndex {
     admitted: number,
   ): number[] {
     const stored = this.flat.getCurrentCount();
+    // Few rejected documents: an unfiltered scan for k more than they are holds the k nearest
+    // admitted ones, and calls no filter.
+    const rejectedDocuments = stored - admitted;
+    if (rejectedDocuments <= UNFILTERED_SCAN_SLACK_MAX)
+      return this.flat
+        .searchKnn(query, Math.min(stored, k + rejectedDocuments))
+        .neighbors.filter(admits);
     let wide = Math.min(stored, Math.ceil((1.5 * k * stored) / admitted) + RESCORE_SLACK);
     for (;;) {
       let seen = 0;
