@@ -241,6 +241,8 @@ type Execution = {
   identifier: string;
   componentPath: string | null;
   caller: string;
+  /** Seconds from start to end (an action's includes the functions it waited on). */
+  executionTime: number;
 };
 
 /** Function executions the backend finished after `cursor` (its log stream, as `npx convex logs` reads it). */
@@ -263,6 +265,7 @@ async function callsPerAnswer(client: ConvexClient): Promise<void> {
   await new Promise((resolve) => setTimeout(resolve, 500));
   let { newCursor: cursor } = await executionsSince(0);
   const counts = new Map<string, number>();
+  const seconds = new Map<string, number>();
   for (const question of asked) await one.ask(question);
   await new Promise((resolve) => setTimeout(resolve, 500));
   for (;;) {
@@ -272,12 +275,17 @@ async function callsPerAnswer(client: ConvexClient): Promise<void> {
     for (const e of entries) {
       const key = `${e.udfType.padEnd(8)} ${e.caller.padEnd(16)} ${e.componentPath ? `${e.componentPath}/` : ""}${e.identifier}`;
       counts.set(key, (counts.get(key) ?? 0) + 1);
+      seconds.set(key, (seconds.get(key) ?? 0) + e.executionTime);
     }
   }
-  report(`function executions per answer (mean over ${asked.length} answers):`);
+  report(
+    `function executions per answer (mean over ${asked.length} answers), with their mean duration:`,
+  );
   const total = [...counts.values()].reduce((a, b) => a + b, 0);
-  for (const [key, n] of [...counts].sort((a, b) => b[1] - a[1]))
-    report(`${(n / asked.length).toFixed(1).padStart(6)}  ${key}`);
+  for (const [key, n] of [...counts].sort((a, b) => b[1] - a[1])) {
+    const ms = ((seconds.get(key) ?? 0) * 1000) / n;
+    report(`${(n / asked.length).toFixed(1).padStart(6)}  ${key}  ${ms.toFixed(1)} ms`);
+  }
   report(`${(total / asked.length).toFixed(1).padStart(6)}  in all`);
 }
 

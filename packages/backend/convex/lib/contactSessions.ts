@@ -41,6 +41,22 @@ export async function slideExpiry(
   return expiresAt;
 }
 
+/** How far a message must have let the session's end come closer before it slides it again. */
+const MESSAGE_SLIDE_STEP_MS = 60 * 1000;
+
+/**
+ * A visitor's message slides the expiry too, unless it did so less than a minute ago: the session
+ * is read by every query of that visitor, so rewriting it on each message of a burst would re-run
+ * them all for nothing.
+ */
+export async function slideExpiryOnMessage(
+  ctx: Pick<MutationCtx, "db">,
+  session: Doc<"contactSessions">,
+): Promise<void> {
+  if (session.expiresAt - Date.now() > SESSION_DURATION_MS - MESSAGE_SLIDE_STEP_MS) return;
+  await slideExpiry(ctx, session);
+}
+
 /** The thread of a conversation, for message lists keyed by thread as the agent's React hooks expect. */
 export async function requireContactThread(
   ctx: Pick<QueryCtx, "db">,
@@ -51,8 +67,7 @@ export async function requireContactThread(
     .query("conversations")
     .withIndex("by_thread", (q) => q.eq("threadId", threadId))
     .unique();
-  if (!conversation) fail("NOT_FOUND", "Conversation not found");
-  return await requireContactConversation(ctx, session, conversation._id);
+  return ownConversation(session, conversation);
 }
 
 /** A conversation is reachable only through the session that started it. */
@@ -61,7 +76,14 @@ export async function requireContactConversation(
   session: Doc<"contactSessions">,
   conversationId: Id<"conversations">,
 ): Promise<Doc<"conversations">> {
-  const conversation = await ctx.db.get(conversationId);
+  return ownConversation(session, await ctx.db.get(conversationId));
+}
+
+/** The conversation, when it is the session's own in the session's organization. */
+function ownConversation(
+  session: Doc<"contactSessions">,
+  conversation: Doc<"conversations"> | null,
+): Doc<"conversations"> {
   if (
     !conversation ||
     conversation.contactSessionId !== session._id ||

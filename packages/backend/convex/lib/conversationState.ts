@@ -5,6 +5,7 @@ import { followConversationActivity } from "./triage/conversationTags";
 import { scheduleTranscriptEmail } from "./email/schedule";
 import type { TemplateSend } from "./whatsapp/events";
 import { queueWhatsAppReply } from "./whatsapp/outbox";
+import type { ReplyLanguage } from "./answers/language";
 import type { MessageAuthor } from "./validators";
 
 type Db = Pick<MutationCtx, "db">;
@@ -23,7 +24,8 @@ function searchText(conversation: Doc<"conversations">, latest: string) {
 
 /**
  * Every message moves the conversation's clock, preview and the other side's unread count; a
- * visitor's message also brings a snoozed conversation back to the inbox. On WhatsApp, an answer
+ * visitor's message also brings a snoozed conversation back to the inbox, and sets the language it
+ * was clearly written in (`language`), in this commit rather than the turn's. On WhatsApp, an answer
  * (the agent's or an operator's) is also queued to the customer's phone, tied to its thread
  * message (`threadMessageId`) for its delivery status and files.
  */
@@ -35,7 +37,14 @@ export async function recordConversationMessage(
     author,
     template,
     threadMessageId,
-  }: { text: string; author: MessageAuthor; template?: TemplateSend; threadMessageId?: string },
+    language,
+  }: {
+    text: string;
+    author: MessageAuthor;
+    template?: TemplateSend;
+    threadMessageId?: string;
+    language?: ReplyLanguage;
+  },
 ): Promise<void> {
   const preview = text.length > PREVIEW_CHARS ? `${text.slice(0, PREVIEW_CHARS)}…` : text;
   const now = Date.now();
@@ -45,6 +54,7 @@ export async function recordConversationMessage(
     ...(author === "contact" && conversation.snoozed
       ? { snoozed: undefined, snoozedUntil: undefined }
       : {}),
+    ...(language && language !== conversation.language ? { language } : {}),
     lastMessage: { text: preview, author },
     searchText: searchText(conversation, preview),
     ...(author === "contact"

@@ -5,7 +5,7 @@ import { components } from "../_generated/api";
 import type { Id } from "../_generated/dataModel";
 import type { QueryCtx } from "../_generated/server";
 import { models } from "./ai/models";
-import { attachmentsOfMessage } from "./attachments/attachments";
+import { attachmentsOfMessages } from "./attachments/attachments";
 import { authorOf } from "./messageAuthors";
 
 /** Operators see the agent's tool calls (searches, escalations); visitors see only what was said. */
@@ -45,21 +45,21 @@ export async function listThreadMessages(
           streamArgs: args.streamArgs,
         });
   const forContact = args.audience === "contact";
+  // Files are sent by visitors and operators, never by the agent: its messages have none.
+  const attachments = await attachmentsOfMessages(
+    ctx,
+    args.conversationId,
+    paginated.page.filter((message) => authorOf(message).author !== "agent").map((m) => m.id),
+  );
   return {
     ...paginated,
     // The thread's user id is the visitor's contact session, their credential: it stays out.
-    page: await Promise.all(
-      paginated.page.map(async ({ userId: _credential, ...message }) => ({
-        ...message,
-        ...(forContact ? { parts: message.parts.filter((part) => !isToolPart(part)) } : {}),
-        ...authorOf(message),
-        // Files are sent by visitors and operators, never by the agent: its messages have none.
-        attachments:
-          authorOf(message).author === "agent"
-            ? []
-            : await attachmentsOfMessage(ctx, args.conversationId, message.id),
-      })),
-    ),
+    page: paginated.page.map(({ userId: _credential, ...message }) => ({
+      ...message,
+      ...(forContact ? { parts: message.parts.filter((part) => !isToolPart(part)) } : {}),
+      ...authorOf(message),
+      attachments: attachments.get(message.id) ?? [],
+    })),
     streams:
       streams?.kind === "list"
         ? { ...streams, messages: streams.messages.map(({ userId: _credential, ...m }) => m) }

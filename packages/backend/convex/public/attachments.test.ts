@@ -62,6 +62,41 @@ describe("visitor attachments", () => {
     expect(forOperator.page.find((m) => m.author === "contact")!.attachments).toHaveLength(1);
   });
 
+  test("past a hundred sent files in a conversation, each message is still listed with its own", async () => {
+    const t = newTest();
+    await createOrganization(t, "org_a");
+    const ids = await startConversation(t, "org_a");
+    await t.mutation(api.public.messages.send, { ...ids, text: "first" });
+    await t.mutation(api.public.messages.send, { ...ids, text: "second" });
+    await settle(t);
+    const visitorMessages = async () =>
+      (await messagesOf(t, ids)).filter((message) => message.author === "contact");
+    const [first, second] = (await visitorMessages()).map((message) => message.id);
+    const storageId = await visitorUpload(t, ids, PNG, "image/png");
+    await t.run(async (ctx) => {
+      const files = [
+        ...Array.from({ length: 101 }, (_, i) => [first!, `a${i}.png`] as const),
+        [second!, "b.png"] as const,
+      ];
+      for (const [messageId, fileName] of files)
+        await ctx.db.insert("attachments", {
+          organizationId: "org_a",
+          conversationId: ids.conversationId,
+          storageId,
+          author: "contact",
+          fileName,
+          contentType: "image/png",
+          kind: "image",
+          size: PNG.length,
+          accessKey: "0".repeat(48),
+          messageId,
+        });
+    });
+    const listed = await visitorMessages();
+    expect(listed.map((message) => message.attachments.length)).toEqual([101, 1]);
+    expect(listed[1]!.attachments[0]!.fileName).toBe("b.png");
+  });
+
   test("the agent says it cannot open the file and offers a person, in the visitor's language", async () => {
     const t = newTest();
     await createOrganization(t, "org_a");

@@ -152,6 +152,21 @@ describe("public.contactSessions", () => {
     ).toMatchObject({ valid: true });
   });
 
+  test("messages in a burst write the session once: only one a minute after the last slide slides it", async () => {
+    const t = newTest();
+    await createOrganization(t, "org_a");
+    const contactSessionId = await createSession(t, "org_a");
+    const conversationId = await t.mutation(api.public.conversations.create, { contactSessionId });
+    const expiry = () => t.run(async (ctx) => (await ctx.db.get(contactSessionId))!.expiresAt);
+    const created = await expiry();
+    vi.advanceTimersByTime(30 * 1000);
+    await t.mutation(api.public.messages.send, { contactSessionId, conversationId, text: "hi" });
+    expect(await expiry()).toBe(created);
+    vi.advanceTimersByTime(31 * 1000);
+    await t.mutation(api.public.messages.send, { contactSessionId, conversationId, text: "there" });
+    expect(await expiry()).toBe(Date.now() + SESSION_DURATION_MS);
+  });
+
   test("refresh slides the expiry; an expired session cannot be refreshed", async () => {
     const t = newTest();
     await createOrganization(t, "org_a");

@@ -6,10 +6,11 @@ import { components, internal } from "../_generated/api";
 import {
   requireContactConversation,
   requireContactThread,
-  slideExpiry,
+  slideExpiryOnMessage,
 } from "../lib/contactSessions";
 import { markSent, pendingAttachments } from "../lib/attachments/attachments";
 import { attachmentCaption } from "../lib/attachments/fileTypes";
+import { detectMessageLanguage } from "../lib/answers/language";
 import { recordConversationMessage } from "../lib/conversationState";
 import { fail } from "../lib/errors";
 import { contactMutation, contactQuery } from "../lib/functions";
@@ -47,19 +48,25 @@ export const send = contactMutation({
       fail("INVALID_INPUT", "Message is empty or too long");
     const text = typed || attachmentCaption(attachments.map((file) => file.fileName));
     await limitVisitorMessage(ctx, session);
-    await slideExpiry(ctx, session);
+    await slideExpiryOnMessage(ctx, session);
     const { messageId } = await saveMessage(ctx, components.agent, {
       threadId: conversation.threadId,
       userId: session._id,
       prompt: text,
     });
     await markSent(ctx, attachments, messageId);
-    await recordConversationMessage(ctx, conversation, { text, author: "contact" });
+    const detectedLanguage = detectMessageLanguage(typed) ?? undefined;
+    await recordConversationMessage(ctx, conversation, {
+      text,
+      author: "contact",
+      language: detectedLanguage,
+    });
     // The agent answers while unresolved and acknowledges while a person has yet to answer.
     await ctx.scheduler.runAfter(0, internal.system.ai.respond.respond, {
       conversationId: conversation._id,
       promptMessageId: messageId,
       prompt: typed,
+      detectedLanguage,
       attachments: attachments.length,
       requestId,
     });

@@ -90,12 +90,12 @@ function recall(
   return found / wanted;
 }
 
-/** Past this many candidates the graph answers instead of the exact scan, in the tests of the graph. */
+/** Past this many stored vectors the graph answers instead of the exact scan, in the tests of the graph. */
 const GRAPH_ABOVE = 2048;
 
 describe("vector index", () => {
   const all = docs(clusteredVectors(6000, 7));
-  const index = new VectorIndex(definition, { exactScanMax: GRAPH_ABOVE });
+  const index = new VectorIndex(definition, { exactScanMax: GRAPH_ABOVE, scoredCandidatesMax: 0 });
   for (const doc of all) index.update(doc._id, doc);
   const queries = clusteredVectors(40, 99);
 
@@ -216,10 +216,60 @@ describe("vector index", () => {
     }
   }, 60_000);
 
+  test("past 20,000 vectors, tenants' searches and an unfiltered one are the exact scan's", () => {
+    // One tenant stored first, then another's articles among 21,000 near-duplicate chunks, then a
+    // third tenant: the native scan's filtered search starts on points its filter rejects.
+    const dimensions = 32;
+    const next = random(5);
+    const noise = () => next() + next() + next() - 1.5;
+    const bases = Array.from({ length: 30 }, () => Array.from({ length: dimensions }, noise));
+    const articles = Array.from({ length: 20 }, () => Array.from({ length: dimensions }, noise));
+    const big = new VectorIndex({ ...definition, dimensions, filterFields: ["genre"] });
+    const all: DocJson[] = [];
+    const put = (id: string, embedding: number[], genre: string) => {
+      const doc = { _id: id, _creationTime: 0, embedding, genre };
+      all.push(doc);
+      big.update(id, doc);
+    };
+    for (let i = 0; i < 3000; i++)
+      put(`other${i}`, Array.from({ length: dimensions }, noise), "drama");
+    articles.forEach((embedding, i) => put(`article${i}`, embedding, "news"));
+    for (let i = 0; i < 21_000; i++)
+      put(
+        `extra${i}`,
+        bases[i % bases.length]!.map((x) => x + 0.05 * noise()),
+        "news",
+      );
+    for (let i = 0; i < 1000; i++)
+      put(`late${i}`, Array.from({ length: dimensions }, noise), "horror");
+    expect(big.size).toBeGreaterThan(20_000);
+    for (let q = 0; q < 10; q++) {
+      const question = articles[q]!.map((x) => 0.35 * x + noise());
+      // Each path: few rejected (an unfiltered scan, widened), many (placeholders), few admitted.
+      const filters = [
+        or(eq("genre", "news"), eq("genre", "drama")),
+        eq("genre", "news"),
+        eq("genre", "drama"),
+        null,
+      ];
+      for (const filter of filters) {
+        const exact = vectorSearch(all as never, {
+          vectorField: "embedding",
+          vector: question,
+          limit: 10,
+          expressions: filter,
+        });
+        const hits = big.search(question, 10, filter ? alternatives(filter) : null);
+        expect(hits.map((hit) => hit._id)).toEqual(exact.map((r) => r._id));
+        hits.forEach((hit, i) => expect(hit._score).toBeCloseTo(exact[i]!._score, 5));
+      }
+    }
+  }, 60_000);
+
   test("reuses deleted slots and grows past its first capacity, exact and in the graph", () => {
     for (const grown of [
       new VectorIndex(definition),
-      new VectorIndex(definition, { exactScanMax: GRAPH_ABOVE }),
+      new VectorIndex(definition, { exactScanMax: GRAPH_ABOVE, scoredCandidatesMax: 0 }),
     ]) {
       const vectors = clusteredVectors(3000, 3);
       vectors.forEach((embedding, i) =>

@@ -19,17 +19,28 @@ const M = 16;
 const EF_CONSTRUCTION = 64;
 const EF_SEARCH = 200;
 /**
- * Up to this many candidates (the whole index, or those a filter admits) are scored exactly, by
- * hnswlib's native scan (about 6 ms for 10,000 vectors of 1,025 dimensions on a loaded machine).
- * The graph misses a question unlike every document among many near-duplicate chunks (recall@10
- * 0.3 to 0.7 on the answers bench at 10,000 chunks), so it serves only larger sets.
+ * Up to this many stored vectors, every search scores all its candidates exactly with hnswlib's
+ * native scan (about 20 ms for 100,000 vectors of 1,025 dimensions on a loaded machine). The graph
+ * cannot stand in for it below that: among many near-duplicate chunks it misses questions unlike
+ * every document, the organization's own best passage included (on the answers bench's 10,000
+ * distractors, the exact best hit in 9 questions of 24 and recall@10 0.37; `pnpm bench:answers`,
+ * part `recall`).
  */
-export const EXACT_SCAN_MAX = 20_000;
+export const EXACT_SCAN_MAX = 100_000;
+/**
+ * Past `EXACT_SCAN_MAX`, a filter admitting up to this many documents still has them all scored,
+ * one by one in JavaScript (about 1.3 µs each, six times the native scan's cost per vector).
+ */
+export const SCORED_CANDIDATES_MAX = 20_000;
 /** Extra exact candidates taken from the native scan, re-scored in double precision, so ties at the cut stay exact. */
 const RESCORE_SLACK = 16;
 const INITIAL_CAPACITY = 1024;
+/** Up to this many rejected documents, a filtered exact scan asks the native scan for that many more, unfiltered. */
+const UNFILTERED_SCAN_SLACK_MAX = 2048;
+/** Native scan cost per stored vector against JavaScript scoring per candidate, about 1 to 6. */
+const NATIVE_SPEEDUP = 6;
 
-export type VectorIndexOptions = { exactScanMax?: number };
+export type VectorIndexOptions = { exactScanMax?: number; scoredCandidatesMax?: number };
 
 type Entry = { id: string; label: number; vector: Float32Array; keys: string[] };
 export type SavedEntry = Entry;
@@ -42,6 +53,7 @@ export type SavedEntry = Entry;
 export class VectorIndex {
   readonly definition: VectorIndexDefinition;
   private readonly exactScanMax: number;
+  private readonly scoredCandidatesMax: number;
   private flat: InstanceType<typeof BruteforceSearch>;
   /** Built the first time a search admits more than `exactScanMax` candidates, then kept current. */
   private graph: InstanceType<typeof HierarchicalNSW> | null = null;
@@ -56,6 +68,7 @@ export class VectorIndex {
   constructor(definition: VectorIndexDefinition, options: VectorIndexOptions = {}) {
     this.definition = definition;
     this.exactScanMax = options.exactScanMax ?? EXACT_SCAN_MAX;
+    this.scoredCandidatesMax = options.scoredCandidatesMax ?? SCORED_CANDIDATES_MAX;
     this.flat = new BruteforceSearch("cosine", definition.dimensions);
     this.flat.initIndex(INITIAL_CAPACITY);
     this.postings = definition.filterFields.map(() => new Map());
@@ -143,20 +156,59 @@ export class VectorIndex {
       candidates && admitted < this.byId.size
         ? (label: number) => candidates.has(label)
         : undefined;
-    if (admitted <= this.exactScanMax) {
-      // hnswlib's brute-force search with a filter fills its heap from the first k stored points,
-      // rejected ones included, then skips any point farther than that short heap's worst: it can
-      // return fewer than k. So a filter's candidates are scored here, all of them.
-      if (candidates && filter) return this.scored(normalized, candidates, limit);
+    const stored = this.byId.size;
+    const fewCandidates = filter !== undefined && admitted <= this.scoredCandidatesMax;
+    if (fewCandidates && (admitted * NATIVE_SPEEDUP <= stored || stored > this.exactScanMax))
+      return this.scored(normalized, candidates!, limit);
+    if (stored <= this.exactScanMax) {
       const k = Math.min(limit + RESCORE_SLACK, admitted);
-      return this.scored(normalized, this.flat.searchKnn(query, k).neighbors, limit);
+      const labels = filter
+        ? this.nativeFiltered(query, k, filter, admitted)
+        : this.flat.searchKnn(query, k).neighbors;
+      return this.scored(normalized, labels, limit);
     }
     const graph = this.builtGraph();
     const k = Math.min(limit, admitted);
     // A filter that admits a fraction of the graph needs a proportionally wider search to find k.
-    const widen = this.byId.size / admitted;
-    graph.setEf(Math.min(this.byId.size, Math.ceil(Math.max(EF_SEARCH, limit) * widen)));
+    const widen = stored / admitted;
+    graph.setEf(Math.min(stored, Math.ceil(Math.max(EF_SEARCH, limit) * widen)));
     return this.scored(normalized, graph.searchKnn(query, k, filter).neighbors, limit);
+  }
+
+  /**
+   * The `k` admitted labels nearest the query, by hnswlib's native scan of every stored vector.
+   * Its filtered scan fills its heap from the first `wide` stored points, rejected ones included,
+   * then skips any point farther than that heap's worst, so it can return fewer than k. Here those
+   * first points are all let in: the heap is full, its cut honest, and with at most `wide - k` of
+   * them rejected, the k nearest admitted points are among the `wide` it returns.
+   */
+  private nativeFiltered(
+    query: number[],
+    k: number,
+    admits: (label: number) => boolean,
+    admitted: number,
+  ): number[] {
+    const stored = this.flat.getCurrentCount();
+    // Few rejected documents: an unfiltered scan for k more than they are holds the k nearest
+    // admitted ones, and calls no filter.
+    const rejectedDocuments = stored - admitted;
+    if (rejectedDocuments <= UNFILTERED_SCAN_SLACK_MAX)
+      return this.flat
+        .searchKnn(query, Math.min(stored, k + rejectedDocuments))
+        .neighbors.filter(admits);
+    let wide = Math.min(stored, Math.ceil((1.5 * k * stored) / admitted) + RESCORE_SLACK);
+    for (;;) {
+      let seen = 0;
+      let rejected = 0;
+      const { neighbors } = this.flat.searchKnn(query, wide, (label) => {
+        const ok = admits(label);
+        if (seen++ >= wide) return ok;
+        if (!ok) rejected++;
+        return true;
+      });
+      if (wide - rejected >= k || wide === stored) return neighbors.filter(admits);
+      wide = Math.min(stored, wide * 2 + rejected);
+    }
   }
 
   /** Labels of the documents one of the alternatives admits (a posting list itself when there is one). */

@@ -103,16 +103,42 @@ export function attachmentView(attachment: Doc<"attachments">) {
 
 export type AttachmentView = ReturnType<typeof attachmentView>;
 
-export async function attachmentsOfMessage(
+/** Past this many sent files in a conversation, a page's are read message by message instead. */
+const ONE_READ_MAX = 100;
+
+/**
+ * The files sent with each of a page's messages: one read of the conversation's sent files (the
+ * list re-runs after every message, and most messages have none), or one read per message when
+ * the conversation has sent more files than that read should carry.
+ */
+export async function attachmentsOfMessages(
   ctx: Pick<QueryCtx, "db">,
   conversationId: Id<"conversations">,
-  messageId: string,
-): Promise<AttachmentView[]> {
-  const rows = await ctx.db
+  messageIds: readonly string[],
+): Promise<Map<string, AttachmentView[]>> {
+  const byMessage = new Map<string, AttachmentView[]>(messageIds.map((id) => [id, []]));
+  if (messageIds.length === 0) return byMessage;
+  const sent = await ctx.db
     .query("attachments")
     .withIndex("by_conversation_and_messageId", (q) =>
-      q.eq("conversationId", conversationId).eq("messageId", messageId),
+      q.eq("conversationId", conversationId).gt("messageId", ""),
     )
-    .collect();
-  return rows.map(attachmentView);
+    .take(ONE_READ_MAX + 1);
+  const rows =
+    sent.length <= ONE_READ_MAX
+      ? sent
+      : (
+          await Promise.all(
+            messageIds.map((messageId) =>
+              ctx.db
+                .query("attachments")
+                .withIndex("by_conversation_and_messageId", (q) =>
+                  q.eq("conversationId", conversationId).eq("messageId", messageId),
+                )
+                .collect(),
+            ),
+          )
+        ).flat();
+  for (const row of rows) byMessage.get(row.messageId!)?.push(attachmentView(row));
+  return byMessage;
 }

@@ -13,6 +13,7 @@ import { replyTemplates } from "../../lib/answers/replyTemplates";
 import { withAvailability } from "../../lib/answers/teamAvailability";
 import { logEvent, type LogFields, type LogLevel, startTimer } from "../../lib/logging/log";
 import { requestIdOf, vRequestId } from "../../lib/logging/requestId";
+import { vLanguage } from "../../lib/validators";
 import { authorOf } from "../../lib/messageAuthors";
 import { answerMessageId } from "./saveReply";
 
@@ -75,6 +76,8 @@ export const respond = internalAction({
     conversationId: v.id("conversations"),
     promptMessageId: v.string(),
     prompt: v.string(),
+    /** The prompt's language as the message's mutation detected it (and set on the conversation). */
+    detectedLanguage: v.optional(vLanguage),
     /** How many files came with the message. */
     attachments: v.optional(v.number()),
     /** The visitor action's request id (public/messages:send), carried into this turn's logs. */
@@ -83,7 +86,7 @@ export const respond = internalAction({
   handler: async (ctx, { conversationId, promptMessageId, prompt, attachments = 0, ...args }) => {
     const elapsed = startTimer();
     const requestId = requestIdOf(args.requestId);
-    const detected = detectMessageLanguage(prompt) ?? undefined;
+    const detected = args.detectedLanguage ?? detectMessageLanguage(prompt) ?? undefined;
     const turn = await ctx.runMutation(internal.system.ai.beginTurn.beginTurn, {
       conversationId,
       detectedLanguage: detected,

@@ -7,7 +7,7 @@ import { internalMutation, internalQuery, type MutationCtx } from "../../_genera
 import { recordConversationMessage } from "../../lib/conversationState";
 import { chatFor, openConversationFor } from "../../lib/whatsapp/chats";
 import { vInboundMessage, type InboundMessage } from "../../lib/whatsapp/events";
-import { replyLanguage } from "../../lib/answers/language";
+import { detectMessageLanguage, replyLanguage } from "../../lib/answers/language";
 import { widgetSettingsFor } from "../../lib/widgetSettings";
 import { inboundText, MEDIA_UNAVAILABLE, mediaFileName } from "../../lib/whatsapp/inboundText";
 import { providerRow } from "../../lib/whatsapp/messages";
@@ -108,13 +108,19 @@ export const receive = internalMutation({
       status: "delivered",
       attempts: 0,
     });
-    await recordConversationMessage(ctx, conversation, { text, author: "contact" });
+    const detectedLanguage = detectMessageLanguage(typed || text) ?? undefined;
+    await recordConversationMessage(ctx, conversation, {
+      text,
+      author: "contact",
+      language: detectedLanguage,
+    });
     // A reaction is not a question: it is shown, and nobody answers it.
     if (message.content.type !== "reaction")
       await ctx.scheduler.runAfter(0, internal.system.ai.respond.respond, {
         conversationId: conversation._id,
         promptMessageId: messageId,
         prompt: typed || text,
+        detectedLanguage,
         attachments: attachmentId ? 1 : 0,
       });
     return { stored: true, duplicate: false, conversationId: conversation._id };

@@ -1,4 +1,5 @@
 import { createTool } from "@convex-dev/agent";
+import { zodSchema } from "ai";
 import { z } from "zod";
 
 import { internal } from "../../../_generated/api";
@@ -13,12 +14,17 @@ import type { TurnConversation } from "./turnConversation";
 const SEARCH_LIMIT = 10;
 const PASSAGES_RETURNED = 4;
 
+/** Built once: the AI SDK converts a schema to JSON Schema on first use and keeps it, for every turn. */
+const input = zodSchema(
+  z.object({ query: z.string().describe("The visitor's question, in their words") }),
+);
+
 export const searchKnowledge = (turn: TurnConversation) =>
   createTool({
     description:
       "Search the organization's knowledge base. Use it for every product question before answering; " +
       "answer only from the passages it returns and name their sections. found=false means nothing relevant exists.",
-    inputSchema: z.object({ query: z.string().describe("The visitor's question, in their words") }),
+    inputSchema: input,
     execute: async (ctx, { query }): Promise<KnowledgeSearchOutput> => {
       const conversation = turn.current;
       const m = models();
