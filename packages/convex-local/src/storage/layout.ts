@@ -25,7 +25,16 @@ const sessionRequestsTable = (name: string) => `CREATE TABLE IF NOT EXISTS ${nam
 ) WITHOUT ROWID`;
 
 export const DOCUMENTS = `${documentsTable("documents")};`;
-export const SESSION_REQUESTS = `${sessionRequestsTable("session_requests")};`;
+/** Outcomes not yet moved into `session_requests`: a rowid table, so each commit's row appends. */
+const RECENT_SESSION_REQUESTS = `CREATE TABLE IF NOT EXISTS session_requests_recent (
+  session_id TEXT NOT NULL,
+  request_id INTEGER NOT NULL,
+  outcome TEXT NOT NULL,
+  ts TEXT NOT NULL
+)`;
+
+export const SESSION_REQUESTS = `${sessionRequestsTable("session_requests")};
+${RECENT_SESSION_REQUESTS};`;
 
 /** Tables rebuilt WITHOUT ROWID by the move to layout 2 (dropping a table drops its indexes). */
 const REBUILT_IN_2 = [
