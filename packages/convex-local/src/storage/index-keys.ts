@@ -75,7 +75,7 @@ export function leadingId(key: Uint8Array): string | null {
 export function keyDocumentId(key: Uint8Array): string {
   const end = key.length - 2;
   const start = key.lastIndexOf(STRING_TAG, end - 1) + 1;
-  return String.fromCharCode(...key.subarray(start, end));
+  return Buffer.from(key.buffer, key.byteOffset, key.byteLength).toString("latin1", start, end);
 }
 
 export function pointRange(key: Uint8Array): KeyRange {
