@@ -11,8 +11,8 @@ import { SessionRequests } from "./session-requests.ts";
 import { openDatabase } from "./sqlite.ts";
 import { Store } from "./store.ts";
 
-/** The tables of layout 1 whose shape changed, as data files before layout versions hold them. */
-const LAYOUT_1 = `
+/** The catalog tables, the same in every layout so far. */
+const CATALOG = `
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE tables (
   number INTEGER PRIMARY KEY,
@@ -27,18 +27,25 @@ CREATE TABLE indexes (
   fields TEXT NOT NULL,
   UNIQUE (table_number, name)
 );
+`;
+
+/** Index entries as layouts 1 to 3 kept them, with their document's id in a column of its own. */
+const INDEX_ENTRIES_WITH_DOC_ID = `CREATE TABLE index_entries (
+  index_id INTEGER NOT NULL,
+  key BLOB NOT NULL,
+  doc_id TEXT NOT NULL,
+  PRIMARY KEY (index_id, key)
+) WITHOUT ROWID;`;
+
+/** The tables of layout 1 whose shape changed, as data files before layout versions hold them. */
+const LAYOUT_1 = `${CATALOG}
 CREATE TABLE documents (
   id TEXT PRIMARY KEY,
   table_number INTEGER NOT NULL,
   json TEXT NOT NULL
 );
 CREATE INDEX documents_by_table ON documents (table_number);
-CREATE TABLE index_entries (
-  index_id INTEGER NOT NULL,
-  key BLOB NOT NULL,
-  doc_id TEXT NOT NULL,
-  PRIMARY KEY (index_id, key)
-) WITHOUT ROWID;
+${INDEX_ENTRIES_WITH_DOC_ID}
 CREATE TABLE session_requests (
   session_id TEXT NOT NULL,
   request_id INTEGER NOT NULL,
@@ -49,34 +56,15 @@ CREATE TABLE session_requests (
 `;
 
 /** Layout 3, as the store wrote it before index entries lost their `doc_id` column. */
-const LAYOUT_3 = `
-CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+const LAYOUT_3 = `${CATALOG}
 INSERT INTO meta (key, value) VALUES ('layout', '3');
-CREATE TABLE tables (
-  number INTEGER PRIMARY KEY,
-  component TEXT NOT NULL,
-  name TEXT NOT NULL,
-  UNIQUE (component, name)
-);
-CREATE TABLE indexes (
-  id INTEGER PRIMARY KEY,
-  table_number INTEGER NOT NULL,
-  name TEXT NOT NULL,
-  fields TEXT NOT NULL,
-  UNIQUE (table_number, name)
-);
 CREATE TABLE documents (
   table_number INTEGER NOT NULL,
   id TEXT NOT NULL,
   json TEXT NOT NULL,
   PRIMARY KEY (table_number, id)
 ) WITHOUT ROWID;
-CREATE TABLE index_entries (
-  index_id INTEGER NOT NULL,
-  key BLOB NOT NULL,
-  doc_id TEXT NOT NULL,
-  PRIMARY KEY (index_id, key)
-) WITHOUT ROWID;
+${INDEX_ENTRIES_WITH_DOC_ID}
 CREATE TABLE session_requests (
   session_id TEXT NOT NULL,
   request_id INTEGER NOT NULL,
@@ -159,6 +147,8 @@ function expectIntact(store: Store, written: { messages: DocJson[]; users: DocJs
   const tx = store.begin();
   expect(tx.get(messages.number, written.messages[5]!._id)).toEqual(written.messages[5]);
   store.release(tx);
+  const layout = store.db.prepare("SELECT value FROM meta WHERE key = 'layout'").get();
+  expect(Number(layout!.value)).toBe(LAYOUT_VERSION);
   const columns = store.db
     .prepare("SELECT name FROM pragma_table_info('index_entries')")
     .all()
@@ -177,8 +167,6 @@ describe("data file layout", () => {
       const written = writeLayout(dir, LAYOUT_1);
       const store = new Store(openDatabase(dir));
       expectIntact(store, written);
-      const layout = store.db.prepare("SELECT value FROM meta WHERE key = 'layout'").get();
-      expect(Number(layout!.value)).toBe(LAYOUT_VERSION);
       const ddl = store.db
         .prepare(
           "SELECT name, sql FROM sqlite_schema WHERE tbl_name IN ('documents', 'session_requests')",
@@ -227,8 +215,6 @@ describe("data file layout", () => {
       const written = writeLayout(dir, LAYOUT_3);
       const store = new Store(openDatabase(dir));
       expectIntact(store, written);
-      const layout = store.db.prepare("SELECT value FROM meta WHERE key = 'layout'").get();
-      expect(Number(layout!.value)).toBe(LAYOUT_VERSION);
       // A range on an index after the move: one author's messages in creation order.
       const messages = store.catalog.table("", "messages")!;
       const byAuthor = store.catalog.index(messages.number, "by_author")!;
