@@ -3,7 +3,7 @@
 // at a time or n at once (one group commit). With --compare <another checkout's src>, that
 // checkout's store runs in the same process, rounds alternating: the machine's load falls on
 // both alike, so the two figures compare even on a busy machine.
-// Usage: node bench/store-commit.ts [--commits 4000] [--concurrency 1,8] [--rounds 3]
+// Usage: node bench/store-commit.ts [--commits 4000] [--concurrency 1,8] [--rounds 3] [--words 1]
 //                                   [--compare ../other/packages/convex-local/src]
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -15,11 +15,16 @@ const { values } = parseArgs({
     commits: { type: "string", default: "4000" },
     concurrency: { type: "string", default: "1,8" },
     rounds: { type: "string", default: "3" },
+    words: { type: "string", default: "1" },
     compare: { type: "string" },
   },
 });
 const commits = Number(values.commits);
 const rounds = Number(values.rounds);
+/** Words in each message's body, the indexed text: one distinct per commit, then common ones. */
+const words = Number(values.words);
+const body = (r: number) =>
+  [String(r), ...Array.from({ length: words - 1 }, (_, i) => `word${(r + i) % 500}`)].join(" ");
 const sources = [{ label: "this", src: join(import.meta.dirname, "..", "src") }];
 if (values.compare) sources.unshift({ label: "compared", src: resolve(values.compare) });
 
@@ -52,7 +57,7 @@ async function target(label: string, src: string, dir: string): Promise<Target> 
       _creationTime: Date.now(),
       channel: `c-${client}`,
       author: "a",
-      body: `${r}`,
+      body: body(r),
     };
     tx.insert(table.number, id, doc);
     const outcome = JSON.stringify({ value: id, logLines: [] });
