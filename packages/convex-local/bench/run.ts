@@ -1,6 +1,7 @@
 // Prints throughput, latency and memory figures for convex-local.
 // Usage: node bench/run.ts [--clients 1,8,32] [--kinds http,ws] [--sync full,normal]
 //                          [--subscriptions 1000] [--writes 200] [--seconds 5] [--stages on|off]
+//                          [--port 0] (the deployment API's port, the HTTP-actions site's next; 0: any free)
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -29,6 +30,7 @@ const { values } = parseArgs({
     writes: { type: "string", default: "200" },
     seconds: { type: "string", default: "5" },
     stages: { type: "string", default: "on" },
+    port: { type: "string", default: "0" },
   },
 });
 const clientCounts = values.clients.split(",").map(Number);
@@ -36,11 +38,13 @@ const kinds = values.kinds.split(",") as ClientKind[];
 const syncModes = values.sync.split(",") as SyncMode[];
 const subscriptions = Number(values.subscriptions);
 const seconds = Number(values.seconds);
+const port = Number(values.port);
 for (const kind of kinds)
   if (kind !== "http" && kind !== "ws") throw new Error(`--kinds: unknown client kind "${kind}"`);
 for (const mode of syncModes)
   if (mode !== "full" && mode !== "normal") throw new Error(`--sync: unknown mode "${mode}"`);
 if (values.stages !== "on" && values.stages !== "off") throw new Error("--stages: on or off");
+if (!Number.isInteger(port) || port < 0 || port > 65534) throw new Error("--port: 0 to 65534");
 stageTimes.enabled = values.stages === "on";
 
 let peakRss = 0;
@@ -127,7 +131,12 @@ try {
     rows.push(row);
     const backend = new Backend({ dataDir: join(dir, `data-${syncMode}`), syncMode });
     await backend.deploy(join(import.meta.dirname, "..", "test", "fixtures", "basic", "convex"));
-    const server = await startServer({ backend, port: 0, sitePort: 0, instanceSecret: null });
+    const server = await startServer({
+      backend,
+      port,
+      sitePort: port === 0 ? 0 : port + 1,
+      instanceSecret: null,
+    });
     for (const kind of kinds) {
       for (const clients of clientCounts) {
         const loop = performance.eventLoopUtilization();

@@ -1,6 +1,7 @@
 import type { DatabaseSync } from "node:sqlite";
 import type { TableInfo } from "./catalog.ts";
 import { decodeDocumentId } from "../ids/document-id.ts";
+import { keyDocumentId } from "./index-keys.ts";
 
 /**
  * Reads of committed state that bypass transactions: snapshot export and import, schema checks and
@@ -67,13 +68,19 @@ export function indexPage(
   limit: number,
 ): Array<{ key: Uint8Array; json: string }> {
   const desc = order === "desc";
-  return db
+  const document = db.prepare("SELECT json FROM documents WHERE table_number = ? AND id = ?");
+  const page: Array<{ key: Uint8Array; json: string }> = [];
+  for (const row of db
     .prepare(
-      `SELECT e.key AS key, d.json AS json FROM index_entries e JOIN indexes i ON i.id = e.index_id
-       JOIN documents d ON d.table_number = i.table_number AND d.id = e.doc_id
-       WHERE e.index_id = ? ${after ? (desc ? "AND e.key < ?" : "AND e.key > ?") : ""}
-       ORDER BY e.key ${desc ? "DESC" : "ASC"} LIMIT ?`,
+      `SELECT key FROM index_entries
+       WHERE index_id = ? ${after ? (desc ? "AND key < ?" : "AND key > ?") : ""}
+       ORDER BY key ${desc ? "DESC" : "ASC"} LIMIT ?`,
     )
-    .all(...(after ? [indexId, after, limit] : [indexId, limit]))
-    .map((r) => ({ key: r.key as Uint8Array, json: String(r.json) }));
+    .all(...(after ? [indexId, after, limit] : [indexId, limit]))) {
+    const key = row.key as Uint8Array;
+    const id = keyDocumentId(key);
+    const found = document.get(decodeDocumentId(id)?.tableNumber ?? 0, id);
+    if (found) page.push({ key, json: String(found.json) });
+  }
+  return page;
 }

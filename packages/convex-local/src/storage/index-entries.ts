@@ -1,6 +1,6 @@
 import type { DatabaseSync, StatementSync } from "node:sqlite";
 
-/** Rows per multi-row statement: 3 parameters each stays far below SQLite's variable limit. */
+/** Rows per multi-row statement: 2 parameters each stays far below SQLite's variable limit. */
 const ROWS_PER_STATEMENT = 64;
 
 /**
@@ -12,16 +12,16 @@ export class IndexEntryWriter {
   private readonly db: DatabaseSync;
   private readonly inserts = new Map<number, StatementSync>();
   private readonly deletes = new Map<number, StatementSync>();
-  private insertParams: Array<number | Uint8Array | string> = [];
+  private insertParams: Array<number | Uint8Array> = [];
   private deleteParams: Array<number | Uint8Array> = [];
 
   constructor(db: DatabaseSync) {
     this.db = db;
   }
 
-  insert(indexId: number, key: Uint8Array, docId: string): void {
-    this.insertParams.push(indexId, key, docId);
-    if (this.insertParams.length === ROWS_PER_STATEMENT * 3) this.flushInserts();
+  insert(indexId: number, key: Uint8Array): void {
+    this.insertParams.push(indexId, key);
+    if (this.insertParams.length === ROWS_PER_STATEMENT * 2) this.flushInserts();
   }
 
   delete(indexId: number, key: Uint8Array): void {
@@ -42,12 +42,12 @@ export class IndexEntryWriter {
   }
 
   private flushInserts(): void {
-    const rows = this.insertParams.length / 3;
+    const rows = this.insertParams.length / 2;
     if (rows === 0) return;
     let statement = this.inserts.get(rows);
     if (!statement) {
       statement = this.db.prepare(
-        `INSERT INTO index_entries (index_id, key, doc_id) VALUES ${Array(rows).fill("(?, ?, ?)").join(", ")}`,
+        `INSERT INTO index_entries (index_id, key) VALUES ${Array(rows).fill("(?, ?)").join(", ")}`,
       );
       this.inserts.set(rows, statement);
     }

@@ -44,7 +44,7 @@ export function keepsEntries(index: IndexInfo): boolean {
   return index.name !== "by_id";
 }
 
-const STRING_TAG = encodeIndexKey([""])[0];
+const STRING_TAG = encodeIndexKey([""])[0]!;
 
 /**
  * The id a `by_id` key or range bound starts with, for bounding a scan of the documents table:
@@ -65,6 +65,17 @@ export function leadingId(key: Uint8Array): string | null {
   const id = Buffer.from(bytes).toString("utf8");
   // A bound cut inside a character bounds nothing exactly: scan without it.
   return Buffer.byteLength(id) === bytes.length ? id : null;
+}
+
+/**
+ * The id of the document an index entry is for: every key of an index with entries ends with the
+ * id as a string. Ids are base32, so their bytes hold neither the string tag nor 0x00: the id runs
+ * from the last string tag to the string's 0x00 0x00 end.
+ */
+export function keyDocumentId(key: Uint8Array): string {
+  const end = key.length - 2;
+  const start = key.lastIndexOf(STRING_TAG, end - 1) + 1;
+  return Buffer.from(key.buffer, key.byteOffset, key.byteLength).toString("latin1", start, end);
 }
 
 export function pointRange(key: Uint8Array): KeyRange {

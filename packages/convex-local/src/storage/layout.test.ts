@@ -11,8 +11,8 @@ import { SessionRequests } from "./session-requests.ts";
 import { openDatabase } from "./sqlite.ts";
 import { Store } from "./store.ts";
 
-/** The tables of layout 1 whose shape changed, as data files before layout versions hold them. */
-const LAYOUT_1 = `
+/** The catalog tables, the same in every layout so far. */
+const CATALOG = `
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE tables (
   number INTEGER PRIMARY KEY,
@@ -27,18 +27,25 @@ CREATE TABLE indexes (
   fields TEXT NOT NULL,
   UNIQUE (table_number, name)
 );
+`;
+
+/** Index entries as layouts 1 to 3 kept them, with their document's id in a column of its own. */
+const INDEX_ENTRIES_WITH_DOC_ID = `CREATE TABLE index_entries (
+  index_id INTEGER NOT NULL,
+  key BLOB NOT NULL,
+  doc_id TEXT NOT NULL,
+  PRIMARY KEY (index_id, key)
+) WITHOUT ROWID;`;
+
+/** The tables of layout 1 whose shape changed, as data files before layout versions hold them. */
+const LAYOUT_1 = `${CATALOG}
 CREATE TABLE documents (
   id TEXT PRIMARY KEY,
   table_number INTEGER NOT NULL,
   json TEXT NOT NULL
 );
 CREATE INDEX documents_by_table ON documents (table_number);
-CREATE TABLE index_entries (
-  index_id INTEGER NOT NULL,
-  key BLOB NOT NULL,
-  doc_id TEXT NOT NULL,
-  PRIMARY KEY (index_id, key)
-) WITHOUT ROWID;
+${INDEX_ENTRIES_WITH_DOC_ID}
 CREATE TABLE session_requests (
   session_id TEXT NOT NULL,
   request_id INTEGER NOT NULL,
@@ -48,12 +55,31 @@ CREATE TABLE session_requests (
 );
 `;
 
+/** Layout 3, as the store wrote it before index entries lost their `doc_id` column. */
+const LAYOUT_3 = `${CATALOG}
+INSERT INTO meta (key, value) VALUES ('layout', '3');
+CREATE TABLE documents (
+  table_number INTEGER NOT NULL,
+  id TEXT NOT NULL,
+  json TEXT NOT NULL,
+  PRIMARY KEY (table_number, id)
+) WITHOUT ROWID;
+${INDEX_ENTRIES_WITH_DOC_ID}
+CREATE TABLE session_requests (
+  session_id TEXT NOT NULL,
+  request_id INTEGER NOT NULL,
+  outcome TEXT NOT NULL,
+  ts TEXT NOT NULL,
+  PRIMARY KEY (session_id, request_id)
+) WITHOUT ROWID;
+`;
+
 const path = (dir: string) => join(dir, "convex-local.sqlite3");
 
-/** Writes a layout-1 file as the store of that layout did: documents, their index entries, a session outcome. */
-function writeLayout1(dir: string): { messages: DocJson[]; users: DocJson[] } {
+/** Writes a file of an older layout as the store of that layout did: documents, their index entries, a session outcome. */
+function writeLayout(dir: string, ddl: string): { messages: DocJson[]; users: DocJson[] } {
   const db = new DatabaseSync(path(dir));
-  db.exec(LAYOUT_1);
+  db.exec(ddl);
   db.exec("BEGIN");
   const catalog = new Catalog(db);
   const messagesTable = catalog.ensureTable("", "messages");
@@ -72,7 +98,8 @@ function writeLayout1(dir: string): { messages: DocJson[]; users: DocJson[] } {
       };
       insertDoc.run(doc._id, tableNumber, JSON.stringify(doc));
       for (const index of catalog.indexes(tableNumber))
-        insertEntry.run(index.id, indexKey(index, doc), doc._id);
+        if (ddl === LAYOUT_1 || index.name !== "by_id")
+          insertEntry.run(index.id, indexKey(index, doc), doc._id);
       return doc;
     });
   const messages = write(messagesTable.number, (i) => ({ author: `a${i % 7}`, body: `${i}` }));
@@ -120,6 +147,13 @@ function expectIntact(store: Store, written: { messages: DocJson[]; users: DocJs
   const tx = store.begin();
   expect(tx.get(messages.number, written.messages[5]!._id)).toEqual(written.messages[5]);
   store.release(tx);
+  const layout = store.db.prepare("SELECT value FROM meta WHERE key = 'layout'").get();
+  expect(Number(layout!.value)).toBe(LAYOUT_VERSION);
+  const columns = store.db
+    .prepare("SELECT name FROM pragma_table_info('index_entries')")
+    .all()
+    .map((r) => String(r.name));
+  expect(columns).toEqual(["index_id", "key"]);
   expect(new SessionRequests(store.db).get("session-1", 4)).toEqual({
     outcome: '{"status":"success"}',
     ts: 1700000000000000000n,
@@ -130,11 +164,9 @@ describe("data file layout", () => {
   test("a file of layout 1 is moved to the current layout at open with every document, index entry and session outcome intact (by_id answered by the documents)", () => {
     const { dir, cleanup } = tempDir();
     try {
-      const written = writeLayout1(dir);
+      const written = writeLayout(dir, LAYOUT_1);
       const store = new Store(openDatabase(dir));
       expectIntact(store, written);
-      const layout = store.db.prepare("SELECT value FROM meta WHERE key = 'layout'").get();
-      expect(Number(layout!.value)).toBe(LAYOUT_VERSION);
       const ddl = store.db
         .prepare(
           "SELECT name, sql FROM sqlite_schema WHERE tbl_name IN ('documents', 'session_requests')",
@@ -177,10 +209,43 @@ describe("data file layout", () => {
     }
   });
 
+  test("a file of layout 3 gets index entries without the duplicated document id at open, every document, index range and session outcome intact", () => {
+    const { dir, cleanup } = tempDir();
+    try {
+      const written = writeLayout(dir, LAYOUT_3);
+      const store = new Store(openDatabase(dir));
+      expectIntact(store, written);
+      // A range on an index after the move: one author's messages in creation order.
+      const messages = store.catalog.table("", "messages")!;
+      const byAuthor = store.catalog.index(messages.number, "by_author")!;
+      const tx = store.begin();
+      const stream = tx.openStream(
+        byAuthor,
+        keyRangeFor(byAuthor, [{ type: "Eq", fieldPath: "author", value: "a3" }]),
+        "desc",
+      );
+      const ids: string[] = [];
+      for (let d = tx.next(stream); d; d = tx.next(stream)) ids.push(d._id);
+      store.release(tx);
+      expect(ids).toEqual(
+        written.messages
+          .filter((d) => d.author === "a3")
+          .map((d) => d._id)
+          .reverse(),
+      );
+      store.close();
+      const reopened = new Store(openDatabase(dir));
+      expectIntact(reopened, written);
+      reopened.close();
+    } finally {
+      cleanup();
+    }
+  });
+
   test("a move that fails part way leaves the layout-1 file as it was, and the next open completes it", () => {
     const { dir, cleanup } = tempDir();
     try {
-      const written = writeLayout1(dir);
+      const written = writeLayout(dir, LAYOUT_1);
       const raw = new DatabaseSync(path(dir));
       // A table in the way of the copy makes the move fail after it has begun.
       raw.exec("CREATE TABLE session_requests_layout2 (x)");

@@ -5,9 +5,10 @@ import type { DatabaseSync } from "node:sqlite";
  * with an index on its id and one on its table (three B-trees written per document) and
  * `session_requests` a rowid table with an index on its key; 2: both are WITHOUT ROWID tables, one
  * B-tree each, documents keyed by (table, id) so that one B-tree serves lookups and table scans;
- * 3: `by_id` keeps no index entries, the documents table answers it.
+ * 3: `by_id` keeps no index entries, the documents table answers it; 4: `index_entries` has no
+ * `doc_id` column, an entry's key ends with its document's id.
  */
-export const LAYOUT_VERSION = 3;
+export const LAYOUT_VERSION = 4;
 
 const documentsTable = (name: string) => `CREATE TABLE IF NOT EXISTS ${name} (
   table_number INTEGER NOT NULL,
@@ -24,8 +25,24 @@ const sessionRequestsTable = (name: string) => `CREATE TABLE IF NOT EXISTS ${nam
   PRIMARY KEY (session_id, request_id)
 ) WITHOUT ROWID`;
 
+const indexEntriesTable = (name: string) => `CREATE TABLE IF NOT EXISTS ${name} (
+  index_id INTEGER NOT NULL,
+  key BLOB NOT NULL,
+  PRIMARY KEY (index_id, key)
+) WITHOUT ROWID`;
+
 export const DOCUMENTS = `${documentsTable("documents")};`;
-export const SESSION_REQUESTS = `${sessionRequestsTable("session_requests")};`;
+export const INDEX_ENTRIES = `${indexEntriesTable("index_entries")};`;
+/** Outcomes not yet moved into `session_requests`: a rowid table, so each commit's row appends. */
+const RECENT_SESSION_REQUESTS = `CREATE TABLE IF NOT EXISTS session_requests_recent (
+  session_id TEXT NOT NULL,
+  request_id INTEGER NOT NULL,
+  outcome TEXT NOT NULL,
+  ts TEXT NOT NULL
+)`;
+
+export const SESSION_REQUESTS = `${sessionRequestsTable("session_requests")};
+${RECENT_SESSION_REQUESTS};`;
 
 /** Tables rebuilt WITHOUT ROWID by the move to layout 2 (dropping a table drops its indexes). */
 const REBUILT_IN_2 = [
@@ -36,6 +53,9 @@ const REBUILT_IN_2 = [
     columns: "session_id, request_id, outcome, ts",
   },
 ];
+
+/** Rebuilt by the move to layout 4 without the `doc_id` column. */
+const REBUILT_IN_4 = { name: "index_entries", ddl: indexEntriesTable, columns: "index_id, key" };
 
 function tableExists(db: DatabaseSync, name: string): boolean {
   return (
@@ -64,11 +84,12 @@ export function migrateLayout(db: DatabaseSync): void {
       throw new Error(
         `The data file has layout version ${version}, which this convex-local cannot read (it reads versions 1 to ${LAYOUT_VERSION}); it was written by a newer convex-local or is damaged.`,
       );
-    if (version < 2) rebuildWithoutRowid(db);
+    if (version < 2) for (const table of REBUILT_IN_2) rebuild(db, table, "layout2");
     if (version < 3 && tableExists(db, "index_entries"))
       db.exec(
         "DELETE FROM index_entries WHERE index_id IN (SELECT id FROM indexes WHERE name = 'by_id')",
       );
+    if (version < 4) rebuild(db, REBUILT_IN_4, "layout4");
     db.prepare(
       "INSERT INTO meta (key, value) VALUES ('layout', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
     ).run(String(LAYOUT_VERSION));
@@ -79,14 +100,17 @@ export function migrateLayout(db: DatabaseSync): void {
   }
 }
 
-function rebuildWithoutRowid(db: DatabaseSync): void {
-  for (const table of REBUILT_IN_2) {
-    if (!tableExists(db, table.name)) continue;
-    const copy = `${table.name}_layout2`;
-    // Plain CREATE: a leftover table of that name means something else wrote the file; stop there.
-    db.exec(table.ddl(copy).replace("IF NOT EXISTS ", ""));
-    db.exec(`INSERT INTO ${copy} (${table.columns}) SELECT ${table.columns} FROM ${table.name}`);
-    db.exec(`DROP TABLE ${table.name}`);
-    db.exec(`ALTER TABLE ${copy} RENAME TO ${table.name}`);
-  }
+/** Copies a table into its new shape (the columns named), then puts the copy in its place. */
+function rebuild(
+  db: DatabaseSync,
+  table: { name: string; ddl: (name: string) => string; columns: string },
+  suffix: string,
+): void {
+  if (!tableExists(db, table.name)) return;
+  const copy = `${table.name}_${suffix}`;
+  // Plain CREATE: a leftover table of that name means something else wrote the file; stop there.
+  db.exec(table.ddl(copy).replace("IF NOT EXISTS ", ""));
+  db.exec(`INSERT INTO ${copy} (${table.columns}) SELECT ${table.columns} FROM ${table.name}`);
+  db.exec(`DROP TABLE ${table.name}`);
+  db.exec(`ALTER TABLE ${copy} RENAME TO ${table.name}`);
 }

@@ -1,7 +1,7 @@
 import { DatabaseSync } from "node:sqlite";
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
-import { DOCUMENTS, migrateLayout, SESSION_REQUESTS } from "./layout.ts";
+import { DOCUMENTS, INDEX_ENTRIES, migrateLayout, SESSION_REQUESTS } from "./layout.ts";
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -19,12 +19,7 @@ CREATE TABLE IF NOT EXISTS indexes (
   UNIQUE (table_number, name)
 );
 ${DOCUMENTS}
-CREATE TABLE IF NOT EXISTS index_entries (
-  index_id INTEGER NOT NULL,
-  key BLOB NOT NULL,
-  doc_id TEXT NOT NULL,
-  PRIMARY KEY (index_id, key)
-) WITHOUT ROWID;
+${INDEX_ENTRIES}
 CREATE TABLE IF NOT EXISTS search_indexes (
   id INTEGER PRIMARY KEY,
   table_number INTEGER NOT NULL,

@@ -125,9 +125,7 @@ export class Store {
     this.vectorIndexes = new VectorIndexes(db);
     this.scheduledJobs = new ScheduledJobIndex(db, this.catalog);
     this.statements = new Statements(db);
-    this.insertEntry = db.prepare(
-      "INSERT INTO index_entries (index_id, key, doc_id) VALUES (?, ?, ?)",
-    );
+    this.insertEntry = db.prepare("INSERT INTO index_entries (index_id, key) VALUES (?, ?)");
     this.entries = new IndexEntryWriter(db);
     this.upsertDoc = db.prepare(
       "INSERT INTO documents (table_number, id, json) VALUES (?, ?, ?) ON CONFLICT(table_number, id) DO UPDATE SET json = excluded.json",
@@ -243,7 +241,7 @@ export class Store {
             if (before && after && Buffer.compare(before, after) === 0) continue;
             if (!keepsEntries(index)) continue;
             if (before) this.entries.delete(index.id, before);
-            if (after) this.entries.insert(index.id, after, id);
+            if (after) this.entries.insert(index.id, after);
           }
           for (const search of this.searchIndexes.forTable(w.tableNumber))
             this.searchIndexes.index(search, id, w.before, w.after, writes);
@@ -347,17 +345,12 @@ export class Store {
     if (!keepsEntries(index)) return;
     this.flush();
     const rows = this.db
-      .prepare("SELECT id, json FROM documents WHERE table_number = ?")
+      .prepare("SELECT json FROM documents WHERE table_number = ?")
       .all(index.tableNumber);
     this.db.exec("BEGIN IMMEDIATE");
     try {
-      for (const row of rows) {
-        this.insertEntry.run(
-          index.id,
-          indexKey(index, JSON.parse(String(row.json)) as DocJson),
-          String(row.id),
-        );
-      }
+      for (const row of rows)
+        this.insertEntry.run(index.id, indexKey(index, JSON.parse(String(row.json)) as DocJson));
       this.db.exec("COMMIT");
     } catch (e) {
       this.db.exec("ROLLBACK");

@@ -5,6 +5,7 @@ import {
   idKey,
   indexKey,
   keepsEntries,
+  keyDocumentId,
   leadingId,
   pointRange,
 } from "./index-keys.ts";
@@ -58,16 +59,16 @@ export class Statements {
   constructor(db: DatabaseSync) {
     this.getDoc = db.prepare("SELECT json FROM documents WHERE table_number = ? AND id = ?");
     this.scanAsc = db.prepare(
-      "SELECT key, doc_id FROM index_entries WHERE index_id = ? AND key >= ? AND key < ? ORDER BY key ASC LIMIT ?",
+      "SELECT key FROM index_entries WHERE index_id = ? AND key >= ? AND key < ? ORDER BY key ASC LIMIT ?",
     );
     this.scanAscOpen = db.prepare(
-      "SELECT key, doc_id FROM index_entries WHERE index_id = ? AND key >= ? ORDER BY key ASC LIMIT ?",
+      "SELECT key FROM index_entries WHERE index_id = ? AND key >= ? ORDER BY key ASC LIMIT ?",
     );
     this.scanDesc = db.prepare(
-      "SELECT key, doc_id FROM index_entries WHERE index_id = ? AND key >= ? AND key < ? ORDER BY key DESC LIMIT ?",
+      "SELECT key FROM index_entries WHERE index_id = ? AND key >= ? AND key < ? ORDER BY key DESC LIMIT ?",
     );
     this.scanDescOpen = db.prepare(
-      "SELECT key, doc_id FROM index_entries WHERE index_id = ? AND key >= ? ORDER BY key DESC LIMIT ?",
+      "SELECT key FROM index_entries WHERE index_id = ? AND key >= ? ORDER BY key DESC LIMIT ?",
     );
     const ids = (where: string, order: "ASC" | "DESC") =>
       db.prepare(
@@ -304,7 +305,10 @@ export class Transaction {
         : hi === null
           ? st.scanDescOpen.all(s.index.id, lo, batch)
           : st.scanDesc.all(s.index.id, lo, hi, batch);
-    const entries = rows.map((r) => ({ key: r.key as Uint8Array, docId: String(r.doc_id) }));
+    const entries = rows.map((r) => {
+      const key = r.key as Uint8Array;
+      return { key, docId: keyDocumentId(key) };
+    });
     if (entries.length < batch) s.exhausted = true;
     if (entries.length > 0) s.fetched = entries[entries.length - 1]!.key;
     s.buffer.push(...entries);

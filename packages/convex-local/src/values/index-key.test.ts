@@ -75,6 +75,17 @@ describe("encodeIndexKey", () => {
     expect(compareBytes(encodeIndexKey(["a"]), encodeIndexKey(["a\u0000"]))).toBeLessThan(0);
   });
 
+  it("writes a string's UTF-8 with 0x00 escaped, whether it is ASCII or not, and a key stays as made", () => {
+    const ascii = encodeIndexKey(["ab", 1]);
+    expect([...encodeIndexKey(["ab\u0000\u00e9\u{1f600}"])]).toEqual([
+      0x60, 0x61, 0x62, 0x00, 0xff, 0xc3, 0xa9, 0xf0, 0x9f, 0x98, 0x80, 0x00, 0x00,
+    ]);
+    expect([...encodeIndexKey([-1.5])]).toEqual([
+      0x40, 0x40, 0x07, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff,
+    ]);
+    expect([...ascii]).toEqual([0x60, 0x61, 0x62, 0x00, 0x00, 0x40, 0xbf, 0xf0, 0, 0, 0, 0, 0, 0]);
+  });
+
   it("rejects corrupt keys", () => {
     expect(() => decodeIndexKey(Uint8Array.from([0xee]))).toThrow(/unknown type tag/);
     expect(() => decodeIndexKey(Uint8Array.from([0x30, 1, 2]))).toThrow(/Truncated/);

@@ -26,9 +26,9 @@ const utf8Encoder = new TextEncoder();
 const utf8Decoder = new TextDecoder("utf-8", { fatal: true });
 
 class ByteWriter {
-  private buffer = new Uint8Array(64);
+  buffer = new Uint8Array(64);
   length = 0;
-  private reserve(extra: number): void {
+  reserve(extra: number): void {
     if (this.length + extra <= this.buffer.length) return;
     const next = new Uint8Array(Math.max(this.buffer.length * 2, this.length + extra));
     next.set(this.buffer.subarray(0, this.length));
@@ -54,10 +54,16 @@ class ByteWriter {
  * tuples, with a tuple sorting before any tuple it is a prefix of.
  */
 export function encodeIndexKey(values: readonly (Value | undefined)[]): Uint8Array {
-  const writer = new ByteWriter();
-  for (const value of values) writeValue(writer, value);
-  return writer.result();
+  keyWriter.length = 0;
+  for (const value of values) writeValue(keyWriter, value);
+  return keyWriter.result();
 }
+
+/** One writer for every key: a key is made in one synchronous call that nothing re-enters. */
+const keyWriter = new ByteWriter();
+/** Scratch for a number's 8 big-endian bytes. */
+const numberBytes = new Uint8Array(8);
+const numberView = new DataView(numberBytes.buffer);
 
 /** The index key for a document: its values at each field path, missing ones as undefined. */
 export function indexKeyForDocument(
@@ -82,11 +88,11 @@ function writeValue(writer: ByteWriter, value: Value | undefined): void {
     }
     case "float64": {
       writer.byte(TAG.float64);
-      const view = new DataView(new ArrayBuffer(8));
-      view.setFloat64(0, value as number);
-      const bits = view.getBigUint64(0);
-      // Negative floats invert every bit so larger magnitudes sort lower.
-      writeUint64(writer, bits & SIGN_BIT ? ~bits & 0xffffffffffffffffn : bits | SIGN_BIT);
+      numberView.setFloat64(0, value as number);
+      // Negative floats invert every bit so larger magnitudes sort lower; others set the sign bit.
+      if (numberBytes[0]! & 0x80) for (let i = 0; i < 8; i++) numberBytes[i] = ~numberBytes[i]!;
+      else numberBytes[0] = numberBytes[0]! | 0x80;
+      writer.bytes(numberBytes);
       return;
     }
     case "boolean":
@@ -94,7 +100,7 @@ function writeValue(writer: ByteWriter, value: Value | undefined): void {
       return;
     case "string":
       writer.byte(TAG.string);
-      writeEscaped(writer, utf8Encoder.encode(value as string));
+      writeString(writer, value as string);
       return;
     case "bytes":
       writer.byte(TAG.bytes);
@@ -118,9 +124,27 @@ function writeValue(writer: ByteWriter, value: Value | undefined): void {
 }
 
 function writeUint64(writer: ByteWriter, n: bigint): void {
-  const bytes = new Uint8Array(8);
-  new DataView(bytes.buffer).setBigUint64(0, n);
-  writer.bytes(bytes);
+  numberView.setBigUint64(0, n);
+  writer.bytes(numberBytes);
+}
+
+/** A string as `writeEscaped` writes its UTF-8, copying ASCII (ids, most field values) directly. */
+function writeString(writer: ByteWriter, text: string): void {
+  writer.reserve(text.length + 2);
+  const buffer = writer.buffer;
+  let at = writer.length;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code === 0 || code > 0x7f) {
+      writer.length = at;
+      writeEscaped(writer, utf8Encoder.encode(text.slice(i)));
+      return;
+    }
+    buffer[at++] = code;
+  }
+  buffer[at++] = 0;
+  buffer[at++] = 0;
+  writer.length = at;
 }
 
 // 0x00 becomes 0x00 0xFF and the string ends with 0x00 0x00, keeping prefixes first.
