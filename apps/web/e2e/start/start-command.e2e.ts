@@ -28,7 +28,11 @@ type Run = {
 function runStart(dataDir: string): Run {
   const spawnedAt = Date.now();
   let output = "";
-  const env: NodeJS.ProcessEnv = { ...process.env, ECHO_DATA_DIR: dataDir };
+  // As a person types it: without the NODE_ENV=test that vitest sets, which turbo hashes, so the
+  // build inside `npm start` is the cache hit of the build the suite runs on, not a rebuild that
+  // rewrites .next under the servers of the e2e runs beside this one.
+  const { NODE_ENV: _vitestNodeEnv, ...inherited } = process.env;
+  const env: NodeJS.ProcessEnv = { ...inherited, ECHO_DATA_DIR: dataDir };
   for (const [name, port] of Object.entries(PORTS)) env[name] = String(port);
   const child = spawn("node", [join(repoRoot, "scripts/echo.mjs"), "start"], {
     cwd: repoRoot,
