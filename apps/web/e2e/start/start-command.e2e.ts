@@ -32,11 +32,12 @@ function runStart(dataDir: string): Run {
   // build inside `npm start` is the cache hit of the build the suite runs on, not a rebuild that
   // rewrites .next under the servers of the e2e runs beside this one.
   const { NODE_ENV: _vitestNodeEnv, ...inherited } = process.env;
-  const env: NodeJS.ProcessEnv = { ...inherited, ECHO_DATA_DIR: dataDir };
+  const env: Record<string, string | undefined> = { ...inherited, ECHO_DATA_DIR: dataDir };
   for (const [name, port] of Object.entries(PORTS)) env[name] = String(port);
   const child = spawn("node", [join(repoRoot, "scripts/echo.mjs"), "start"], {
     cwd: repoRoot,
-    env,
+    // Next's types require NODE_ENV in every environment; a shell's has none.
+    env: env as NodeJS.ProcessEnv,
   });
   child.stdout.on("data", (chunk) => (output += chunk));
   child.stderr.on("data", (chunk) => (output += chunk));
