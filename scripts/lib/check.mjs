@@ -82,11 +82,7 @@ export async function check(root) {
   const runSuites = async (script, steps) => {
     clearResults(packages, script);
     const results = await Promise.all(
-      steps.map(({ name, tasks, niceness }) =>
-        niceness
-          ? runStep(root, name, "nice", ["-n", String(niceness), "pnpm", ...turbo(...tasks)])
-          : runStep(root, name, "pnpm", turbo(...tasks)),
-      ),
+      steps.map(({ name, tasks }) => runStep(root, name, "pnpm", turbo(...tasks))),
     );
     const collected = collectResults(packages, script);
     if (results.includes(false) && collected.every((row) => row.failed === 0))
@@ -102,12 +98,10 @@ export async function check(root) {
 
   // The unit tests are CPU-bound and need no build; the end-to-end runs mostly wait (on polls,
   // deliveries, stack starts), so both run at once, and so do the main e2e run and the runs that
-  // start stacks of their own (npm start, path B, on ports beside its stack). The unit tests run
-  // niced: they take the cores the e2e stacks leave idle, and the e2e waits (a reply, a page that
-  // loads) are not stretched by them. `--only`: the build above made what e2e depends on, and
-  // turbo restores nothing under the running servers.
+  // start stacks of their own (npm start, path B, on ports beside its stack). `--only`: the build
+  // above made what e2e depends on, and turbo restores nothing under the running servers.
   const [unitSuites, e2eSuites] = await Promise.all([
-    runSuites("test", [{ name: "test", tasks: ["test"], niceness: 10 }]),
+    runSuites("test", [{ name: "test", tasks: ["test"] }]),
     hasE2e
       ? browserReady.then(() =>
           runSuites("e2e", [
