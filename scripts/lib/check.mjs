@@ -1,4 +1,4 @@
-import { spawn, spawnSync } from "node:child_process";
+import { spawn } from "node:child_process";
 
 import { ensureBrowserTestPackages } from "./chromium.mjs";
 import { clearResults, collectResults, workspacePackages } from "./test-results.mjs";
@@ -7,22 +7,8 @@ function log(message) {
   process.stdout.write(`[echo check] ${message}\n`);
 }
 
+/** Runs one step of the check beside others, printing its time; resolves with whether it passed. */
 function runStep(root, name, command, args) {
-  log(`${name}: ${command} ${args.join(" ")}`);
-  const startedAt = Date.now();
-  const result = spawnSync(command, args, {
-    cwd: root,
-    stdio: "inherit",
-  });
-  const ok = result.status === 0;
-  log(
-    `${name}: ${ok ? "ok" : `failed (exit ${result.status})`} in ${((Date.now() - startedAt) / 1000).toFixed(1)} s`,
-  );
-  return ok;
-}
-
-/** runStep without blocking, for steps that run side by side; resolves with whether it passed. */
-function runStepConcurrently(root, name, command, args) {
   log(`${name}: ${command} ${args.join(" ")}`);
   const startedAt = Date.now();
   return new Promise((resolve) => {
@@ -48,7 +34,14 @@ function runStepConcurrently(root, name, command, args) {
  */
 export async function check(root) {
   const packages = workspacePackages(root);
-  const turbo = (task) => ["exec", "turbo", "run", task, "--continue", "--output-logs=errors-only"];
+  const turbo = (...tasks) => [
+    "exec",
+    "turbo",
+    "run",
+    ...tasks,
+    "--continue",
+    "--output-logs=errors-only",
+  ];
   const checks = [];
   const hasE2e = packages.some((pkg) => pkg.scripts.e2e);
   // Installing the browser waits on the network, so it runs beside the CPU-bound steps; a failure
@@ -62,8 +55,8 @@ export async function check(root) {
   // see turbo.json), so they share nothing but the cores. Build waits for typecheck, whose
   // `next typegen` writes into the same .next folders that `next build` does.
   const [format, rootLint, lint, [typecheck, build]] = await Promise.all([
-    runStepConcurrently(root, "format", "pnpm", ["exec", "prettier", "--check", "."]),
-    runStepConcurrently(root, "lint (root)", "pnpm", [
+    runStep(root, "format", "pnpm", ["exec", "prettier", "--check", "."]),
+    runStep(root, "lint (root)", "pnpm", [
       "exec",
       "eslint",
       "--max-warnings",
@@ -72,10 +65,10 @@ export async function check(root) {
       "eslint.config.js",
       ".eslintrc.js",
     ]),
-    runStepConcurrently(root, "lint", "pnpm", turbo("lint")),
-    runStepConcurrently(root, "typecheck", "pnpm", turbo("typecheck")).then(async (ok) => [
+    runStep(root, "lint", "pnpm", turbo("lint")),
+    runStep(root, "typecheck", "pnpm", turbo("typecheck")).then(async (ok) => [
       ok,
-      await runStepConcurrently(root, "build", "pnpm", turbo("build")),
+      await runStep(root, "build", "pnpm", turbo("build")),
     ]),
   ]);
   record("format", format);
@@ -83,29 +76,41 @@ export async function check(root) {
   record("typecheck", typecheck);
   record("build", build);
 
-  const suites = [];
-  // A step's reports count its tests; a step that fails with none failing (a stack that never
+  // A script's reports count its tests; a step that fails with none failing (a stack that never
   // started, a crash outside any test) is a failure of its own.
-  const runSuites = (script) => {
+  const runSuites = async (script, steps) => {
     clearResults(packages, script);
-    const ok = runStep(root, script, "pnpm", turbo(script));
+    const results = await Promise.all(
+      steps.map(({ name, tasks }) => runStep(root, name, "pnpm", turbo(...tasks))),
+    );
     const collected = collectResults(packages, script);
-    suites.push(...collected);
-    if (!ok && collected.every((row) => row.failed === 0))
-      suites.push({
+    if (results.includes(false) && collected.every((row) => row.failed === 0))
+      collected.push({
         name: `${script} step`,
         passed: 0,
         failed: 1,
         skipped: 0,
         note: "exited with an error",
       });
+    return collected;
   };
 
-  runSuites("test");
-  if (hasE2e) {
-    await browserReady;
-    runSuites("e2e");
-  }
+  // The unit tests are CPU-bound and need no build; the end-to-end runs mostly wait (on polls,
+  // deliveries, stack starts), so both run at once, and so do the main e2e run and the runs that
+  // start stacks of their own (npm start, path B, on ports beside its stack). `--only`: the build
+  // above made what e2e depends on, and turbo restores nothing under the running servers.
+  const [unitSuites, e2eSuites] = await Promise.all([
+    runSuites("test", [{ name: "test", tasks: ["test"] }]),
+    hasE2e
+      ? browserReady.then(() =>
+          runSuites("e2e", [
+            { name: "e2e", tasks: ["e2e", "--only"] },
+            { name: "e2e:start", tasks: ["e2e:start", "--only"] },
+          ]),
+        )
+      : [],
+  ]);
+  const suites = [...unitSuites, ...e2eSuites];
 
   const rows = [...checks, ...suites];
   log("summary:");

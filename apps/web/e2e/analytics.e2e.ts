@@ -28,7 +28,8 @@ describe("analytics", () => {
     await visitor.send("Thanks, that's all!");
     await eventually(async () => (await visitor.conversation()).status === "resolved");
 
-    await expect.poll(async () => Number(await conversations.textContent())).toBe(before + 1);
+    // The count follows the backend's aggregate live: wait for it, not for one second of polling.
+    await conversations.filter({ hasText: new RegExp(`^${before + 1}$`) }).waitFor();
     await expect(
       page.getByTestId("stat-aiResolutionRate").locator("dd").textContent(),
     ).resolves.toMatch(/^\d+%$/);

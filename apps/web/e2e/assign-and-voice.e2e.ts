@@ -110,7 +110,7 @@ describe("assigning a conversation to a teammate, and a voice call's details", (
       "Ada Assign",
     );
     const picker = thread.getByRole("combobox", { name: "Assignee" });
-    await expect.poll(() => picker.textContent()).toBe("Unassigned");
+    await picker.filter({ hasText: /^Unassigned$/ }).waitFor();
 
     await picker.click();
     const options = owner.getByRole("listbox").getByRole("option");
@@ -120,7 +120,9 @@ describe("assigning a conversation to a teammate, and a voice call's details", (
     expect(names).toContain("Theo Teammate");
     await screenshot(owner, "assign-01-picker", { fullPage: false });
     await owner.getByRole("option", { name: "Theo Teammate" }).click();
-    await expect.poll(() => picker.textContent()).toBe("Theo Teammate");
+    // The picker shows the choice once the backend's answer reaches the page: wait for it, not
+    // for one second of polling, which a loaded machine outlasts.
+    await picker.filter({ hasText: /^Theo Teammate$/ }).waitFor();
 
     // The assignment is the backend's: it survives a reload and the teammate sees it as theirs.
     // A freshly loaded page connects, authenticates and queries before its picker shows: wait

@@ -28,11 +28,16 @@ type Run = {
 function runStart(dataDir: string): Run {
   const spawnedAt = Date.now();
   let output = "";
-  const env: NodeJS.ProcessEnv = { ...process.env, ECHO_DATA_DIR: dataDir };
+  // As a person types it: without the NODE_ENV=test that vitest sets, which turbo hashes, so the
+  // build inside `npm start` is the cache hit of the build the suite runs on, not a rebuild that
+  // rewrites .next under the servers of the e2e runs beside this one.
+  const { NODE_ENV: _vitestNodeEnv, ...inherited } = process.env;
+  const env: Record<string, string | undefined> = { ...inherited, ECHO_DATA_DIR: dataDir };
   for (const [name, port] of Object.entries(PORTS)) env[name] = String(port);
   const child = spawn("node", [join(repoRoot, "scripts/echo.mjs"), "start"], {
     cwd: repoRoot,
-    env,
+    // Next's types require NODE_ENV in every environment; a shell's has none.
+    env: env as NodeJS.ProcessEnv,
   });
   child.stdout.on("data", (chunk) => (output += chunk));
   child.stderr.on("data", (chunk) => (output += chunk));
