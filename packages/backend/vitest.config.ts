@@ -2,16 +2,13 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { defineConfig } from "vitest/config";
 
+import { MODEL_SETTINGS } from "./convex/lib/ai/modelSettings.ts";
+
 // Tests run in retrieval mode, with self-hosted billing and local secrets, whatever the developer's
 // shell exports; the tests that need a model, Clerk billing, AWS, Vapi or SMTP stub these themselves.
 // Workers inherit this env.
 for (const name of [
-  "OPENAI_API_KEY",
-  "OPENAI_BASE_URL",
-  "ECHO_CHAT_MODEL",
-  "ECHO_EMBEDDING_MODEL",
-  "ECHO_EMBEDDING_DIMENSION",
-  "ECHO_RELEVANCE_THRESHOLD",
+  ...MODEL_SETTINGS,
   "ECHO_BILLING",
   "IDENTITY_WEBHOOK_SECRET",
   "BILLING_WEBHOOK_SECRET",

@@ -1,5 +1,5 @@
 import { models } from "../../convex/lib/ai/models";
-import { MODEL_SETTINGS } from "./modelSettings";
+import { MODEL_SETTINGS } from "../../convex/lib/ai/modelSettings";
 import { startStandInModel, type StandInModel } from "./standInModel";
 
 export type BenchAssistant = {

@@ -45,7 +45,7 @@ const parsed = (text: string): unknown => {
 };
 
 /** The Chat Completions messages as the AI SDK's prompt, which the retrieval responder reads. */
-export function promptOf(messages: ChatMessage[]): LanguageModelV4Prompt {
+function promptOf(messages: ChatMessage[]): LanguageModelV4Prompt {
   const toolNames = new Map<string, string>();
   return messages.map((message): LanguageModelV4Message => {
     switch (message.role) {
@@ -89,7 +89,7 @@ export function promptOf(messages: ChatMessage[]): LanguageModelV4Prompt {
 }
 
 /** One completion: the step as an assistant message, either text or one tool call. */
-export function completion(request: ChatRequest, callNumber: number) {
+function completion(request: ChatRequest, callNumber: number) {
   const tools: LanguageModelV4FunctionTool[] = (request.tools ?? []).map((tool) => ({
     type: "function",
     name: tool.function.name,

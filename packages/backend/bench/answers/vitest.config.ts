@@ -1,6 +1,6 @@
 import { defineConfig, mergeConfig } from "vitest/config";
 
-import { MODEL_SETTINGS } from "./modelSettings.ts";
+import { MODEL_SETTINGS } from "../../convex/lib/ai/modelSettings.ts";
 
 // The package's test set-up clears the model settings (tests run in retrieval mode); the bench keeps
 // them, so OPENAI_API_KEY or OPENAI_BASE_URL measures model mode. Workers inherit this env.

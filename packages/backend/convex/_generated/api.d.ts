@@ -22,6 +22,7 @@ import type * as lib_abuse_proofOfWork from "../lib/abuse/proofOfWork.js";
 import type * as lib_abuse_tables from "../lib/abuse/tables.js";
 import type * as lib_ai_enhanceDraft from "../lib/ai/enhanceDraft.js";
 import type * as lib_ai_hashedEmbedding from "../lib/ai/hashedEmbedding.js";
+import type * as lib_ai_modelSettings from "../lib/ai/modelSettings.js";
 import type * as lib_ai_models from "../lib/ai/models.js";
 import type * as lib_ai_retrievalResponder from "../lib/ai/retrievalResponder.js";
 import type * as lib_ai_supportAgent from "../lib/ai/supportAgent.js";
@@ -277,6 +278,7 @@ declare const fullApi: ApiFromModules<{
   "lib/abuse/tables": typeof lib_abuse_tables;
   "lib/ai/enhanceDraft": typeof lib_ai_enhanceDraft;
   "lib/ai/hashedEmbedding": typeof lib_ai_hashedEmbedding;
+  "lib/ai/modelSettings": typeof lib_ai_modelSettings;
   "lib/ai/models": typeof lib_ai_models;
   "lib/ai/retrievalResponder": typeof lib_ai_retrievalResponder;
   "lib/ai/supportAgent": typeof lib_ai_supportAgent;

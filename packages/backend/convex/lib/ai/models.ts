@@ -2,6 +2,7 @@ import { createOpenAI } from "@ai-sdk/openai";
 import type { EmbeddingModelV4, LanguageModelV4 } from "@ai-sdk/provider";
 
 import { HASHED_EMBEDDING_DIMENSION, hashedEmbeddingModel } from "./hashedEmbedding";
+import type { ModelSetting } from "./modelSettings";
 import { retrievalResponder } from "./retrievalResponder";
 
 /** "model": an OpenAI or OpenAI-compatible chat model; "retrieval": the offline responder. */
@@ -45,7 +46,7 @@ function numberFrom(value: string | undefined, fallback: number): number {
 
 /** The only place that reads model configuration from the environment. */
 export function models(env: Record<string, string | undefined> = process.env): Models {
-  const setting = (name: string) => env[name]?.trim() || undefined;
+  const setting = (name: ModelSetting) => env[name]?.trim() || undefined;
   const OPENAI_API_KEY = setting("OPENAI_API_KEY");
   const OPENAI_BASE_URL = setting("OPENAI_BASE_URL");
   const ECHO_CHAT_MODEL = setting("ECHO_CHAT_MODEL");
