@@ -1,13 +1,15 @@
 // The engine's own CPU per mutation, called in-process (no network, no clients): `insert` is the
 // one-insert messages:send, `patch` is messages:edit of one message's body (indexed fields unchanged).
 // Usage: node bench/commit-cost.ts [--mutations 4000] [--sync full,normal] [--concurrency 1,8]
-//                                  [--kinds insert,patch]
+//                                  [--kinds insert,patch] [--stages on|off]
+// With --stages on it also prints each stage's event-loop µs per mutation (the rest: "other").
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { Backend } from "../src/runtime/backend.ts";
 import type { SyncMode } from "../src/storage/sqlite.ts";
+import { STAGES, stageTimes } from "../src/diagnostics/stage-times.ts";
 
 const { values } = parseArgs({
   options: {
@@ -15,8 +17,17 @@ const { values } = parseArgs({
     sync: { type: "string", default: "full,normal" },
     concurrency: { type: "string", default: "1,8" },
     kinds: { type: "string", default: "insert,patch" },
+    stages: { type: "string", default: "off" },
+    help: { type: "boolean", default: false },
   },
 });
+if (values.help) {
+  console.info(
+    "node bench/commit-cost.ts [--mutations 4000] [--sync full,normal] [--concurrency 1,8] [--kinds insert,patch] [--stages on|off]",
+  );
+  process.exit(0);
+}
+if (values.stages !== "on" && values.stages !== "off") throw new Error("--stages: on or off");
 const total = Number(values.mutations);
 const dir = mkdtempSync(join(tmpdir(), "convex-local-commit-cost-"));
 try {
@@ -62,14 +73,32 @@ try {
           }),
         );
       await run(Math.min(total, 400));
+      stageTimes.enabled = values.stages === "on";
+      stageTimes.reset();
+      const loop = performance.eventLoopUtilization();
       const cpu = process.cpuUsage();
+      const mainCpu = process.threadCpuUsage();
       const t0 = performance.now();
       await run(total);
       const used = process.cpuUsage(cpu);
+      const mainUsed = process.threadCpuUsage(mainCpu);
       const wallMs = performance.now() - t0;
+      const busyUs = (performance.eventLoopUtilization(loop).active * 1000) / total;
+      stageTimes.enabled = false;
       console.info(
-        `--sync ${syncMode}, ${kind}, ${concurrency} concurrent: ${((used.user + used.system) / total) | 0} µs CPU per mutation (user ${(used.user / total) | 0}, system ${(used.system / total) | 0}), ${((total / wallMs) * 1000) | 0} mutations/s`,
+        `--sync ${syncMode}, ${kind}, ${concurrency} concurrent: ${((used.user + used.system) / total) | 0} µs CPU per mutation (user ${(used.user / total) | 0}, system ${(used.system / total) | 0}; the event loop's thread ${((mainUsed.user + mainUsed.system) / total) | 0}), ${((total / wallMs) * 1000) | 0} mutations/s`,
       );
+      if (values.stages === "on") {
+        const stages = stageTimes.read();
+        const perMutation = STAGES.map((s) => [s, (stages[s] * 1000) / total] as const);
+        const other = busyUs - perMutation.reduce((a, [, us]) => a + us, 0);
+        console.info(
+          `  event loop µs per mutation: ${perMutation
+            .filter(([, us]) => us > 0)
+            .map(([s, us]) => `${s} ${us.toFixed(0)}`)
+            .join(", ")}, other ${other.toFixed(0)}, busy ${busyUs.toFixed(0)}`,
+        );
+      }
     }
     backend.close();
   }
