@@ -2,6 +2,8 @@
 // Usage: node bench/run.ts [--clients 1,8,32] [--kinds http,ws] [--sync full,normal]
 //                          [--subscriptions 1000] [--writes 200] [--seconds 5] [--stages on|off]
 //                          [--port 0] (the deployment API's port, the HTTP-actions site's next; 0: any free)
+//                          [--warmup 2] (untimed seconds of each kind's load first, so that V8's
+//                          compiling of the hot path is not charged to whichever case runs first)
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -31,6 +33,7 @@ const { values } = parseArgs({
     seconds: { type: "string", default: "5" },
     stages: { type: "string", default: "on" },
     port: { type: "string", default: "0" },
+    warmup: { type: "string", default: "2" },
   },
 });
 const clientCounts = values.clients.split(",").map(Number);
@@ -39,12 +42,14 @@ const syncModes = values.sync.split(",") as SyncMode[];
 const subscriptions = Number(values.subscriptions);
 const seconds = Number(values.seconds);
 const port = Number(values.port);
+const warmupSeconds = Number(values.warmup);
 for (const kind of kinds)
   if (kind !== "http" && kind !== "ws") throw new Error(`--kinds: unknown client kind "${kind}"`);
 for (const mode of syncModes)
   if (mode !== "full" && mode !== "normal") throw new Error(`--sync: unknown mode "${mode}"`);
 if (values.stages !== "on" && values.stages !== "off") throw new Error("--stages: on or off");
 if (!Number.isInteger(port) || port < 0 || port > 65534) throw new Error("--port: 0 to 65534");
+if (!(warmupSeconds >= 0)) throw new Error("--warmup: seconds, 0 or more");
 stageTimes.enabled = values.stages === "on";
 
 let peakRss = 0;
@@ -137,6 +142,15 @@ try {
       sitePort: port === 0 ? 0 : port + 1,
       instanceSecret: null,
     });
+    if (warmupSeconds > 0)
+      for (const kind of kinds)
+        await runLoad<CommitsResult>({
+          task: "commits",
+          url: server.url,
+          kind,
+          clients: Math.max(...clientCounts),
+          seconds: warmupSeconds,
+        });
     for (const kind of kinds) {
       for (const clients of clientCounts) {
         const loop = performance.eventLoopUtilization();
