@@ -20,6 +20,21 @@ export type { Commit } from "./group-commit.ts";
  * int64, and returns each written document's JSON text (made once, for the check and the row).
  */
 function resolveCommitTs(tx: Transaction, ts: bigint): Map<string, string> {
+  const texts = new Map<string, string>();
+  for (const [id, w] of tx.writes) {
+    if (!w.after) continue;
+    let text = JSON.stringify(w.after);
+    if (text.includes('"$commitTs"')) {
+      w.after = withCommitTs(w.after, ts) as DocJson;
+      text = JSON.stringify(w.after);
+    }
+    texts.set(id, text);
+  }
+  return texts;
+}
+
+/** `value` with each `{$commitTs: null}` placeholder replaced by `ts` as an int64. */
+function withCommitTs(value: JSONValue, ts: bigint): JSONValue {
   const bytes = Buffer.alloc(8);
   bytes.writeBigInt64LE(ts);
   const encoded = { $integer: bytes.toString("base64") };
@@ -32,17 +47,7 @@ function resolveCommitTs(tx: Transaction, ts: bigint): Map<string, string> {
       keys.map((k) => [k, resolve((value as Record<string, JSONValue>)[k]!)]),
     );
   };
-  const texts = new Map<string, string>();
-  for (const [id, w] of tx.writes) {
-    if (!w.after) continue;
-    let text = JSON.stringify(w.after);
-    if (text.includes('"$commitTs"')) {
-      w.after = resolve(w.after) as DocJson;
-      text = JSON.stringify(w.after);
-    }
-    texts.set(id, text);
-  }
-  return texts;
+  return resolve(value);
 }
 
 export class ConflictError extends Error {

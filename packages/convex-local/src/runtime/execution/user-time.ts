@@ -6,8 +6,8 @@ import { FunctionError } from "../errors/errors.ts";
  * (database reads, nested calls), which Convex does not count against the limit either. The
  * event-loop thread's CPU time caps it, so time the machine did not run this thread (a loaded host,
  * another engine sharing the cores) is not charged to the function. The CPU clock is read at the
- * start, then at syscalls only once own wall time passes CPU_CLOCK_AFTER_MS: nearly every function
- * is shorter and reads it once.
+ * start (a reading shared by the functions of the same millisecond), then at syscalls only once own
+ * wall time passes CPU_CLOCK_AFTER_MS: nearly every function is shorter and reads it at most once.
  */
 export type UserClock = {
   limitMs: number;
@@ -38,11 +38,30 @@ function cpuNow(): number {
   return (user + system) / 1000;
 }
 
+/** How old a shared reading of the CPU clock may be to stand for a function's start. */
+const CPU_SAMPLE_MAX_AGE_MS = 1;
+let sampledAtMs = -Infinity;
+let sampledCpuMs = 0;
+
+/**
+ * This thread's CPU time at most CPU_SAMPLE_MAX_AGE_MS of wall time ago: functions started close
+ * together share one reading (a clock read costs microseconds), and a function is charged at most
+ * that millisecond's CPU time more than its own.
+ */
+function recentCpuMs(now: number): number {
+  if (now - sampledAtMs > CPU_SAMPLE_MAX_AGE_MS) {
+    sampledAtMs = now;
+    sampledCpuMs = cpuNow();
+  }
+  return sampledCpuMs;
+}
+
 export function startUserClock(limitMs: number): UserClock {
+  const startedMs = performance.now();
   return {
     limitMs,
-    startedMs: performance.now(),
-    startedCpuMs: cpuNow(),
+    startedMs,
+    startedCpuMs: recentCpuMs(startedMs),
     syscallMs: 0,
     inflight: 0,
     inflightSinceMs: 0,

@@ -19,6 +19,7 @@ export class Registry implements CodeRegistry {
   private readonly store: Store;
   private readonly components = new Map<string, LoadedModules>();
   private nodes: ComponentNode[] = [];
+  private readonly validationContexts = new Map<string, ValidationContext>();
 
   constructor(store: Store) {
     this.store = store;
@@ -27,6 +28,7 @@ export class Registry implements CodeRegistry {
   /** Makes `loaded` the live code; `nodes` are the installed components (env bindings, mounts). */
   install(loaded: Map<string, LoadedModules>, nodes: ComponentNode[]): void {
     this.components.clear();
+    this.validationContexts.clear();
     for (const [path, modules] of loaded) this.components.set(path, modules);
     this.nodes = nodes;
   }
@@ -75,14 +77,19 @@ export class Registry implements CodeRegistry {
     return error ? schemaValidationMessage(tableName, error) : null;
   }
 
+  /** Made once per component: every function call and written document is validated with one. */
   validationContext(component: string): ValidationContext {
+    let context = this.validationContexts.get(component);
+    if (context) return context;
     const tableNameForId = (id: string) => {
       const decoded = decodeDocumentId(id);
       if (!decoded) return null;
       const table = this.store.catalog.tableByNumber(decoded.tableNumber);
       return table && table.component === component ? table.name : null;
     };
-    return { isIdForTable: (id, tableName) => tableNameForId(id) === tableName, tableNameForId };
+    context = { isIdForTable: (id, tableName) => tableNameForId(id) === tableName, tableNameForId };
+    this.validationContexts.set(component, context);
+    return context;
   }
 
   resolveAddress(
