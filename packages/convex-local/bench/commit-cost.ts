@@ -9,9 +9,13 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
+import { restartWithContextFrames } from "../src/runtime/environment/context-frames.ts";
 import { Backend } from "../src/runtime/backend.ts";
 import type { SyncMode } from "../src/storage/sqlite.ts";
 import { STAGES, stageTimes } from "../src/diagnostics/stage-times.ts";
+
+// Measured as the server runs (bin/convex-local.js): with async context frames.
+restartWithContextFrames();
 
 const { values } = parseArgs({
   options: {

@@ -8,6 +8,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
+import { restartWithContextFrames } from "../src/runtime/environment/context-frames.ts";
 import { openDatabase, type SyncMode } from "../src/storage/sqlite.ts";
 import { Backend } from "../src/runtime/backend.ts";
 import { startServer } from "../src/server/server.ts";
@@ -22,6 +23,9 @@ import {
   watchGc,
 } from "./load.ts";
 import { printUpdateBreakdown } from "./update-breakdown.ts";
+
+// Measured as the server runs (bin/convex-local.js): with async context frames.
+restartWithContextFrames();
 
 const { values } = parseArgs({
   options: {

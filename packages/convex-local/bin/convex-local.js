@@ -1,21 +1,7 @@
 #!/usr/bin/env node
-// On Node 22, AsyncLocalStorage (which holds the running function's frame) costs every promise a
-// hook; async context frames (the default from Node 24) do not. Restart in place with them, unless
-// the flag (or its --no- form) was given.
-const CONTEXT_FRAMES = "--experimental-async-context-frame";
-const [nodeMajor] = process.versions.node.split(".").map(Number);
-const given = [...process.execArgv, ...(process.env.NODE_OPTIONS ?? "").split(/\s+/)];
-if (
-  nodeMajor < 24 &&
-  typeof process.execve === "function" &&
-  !given.some((flag) => flag.replace(/^--no-/, "--") === CONTEXT_FRAMES)
-) {
-  process.execve(
-    process.execPath,
-    [process.execPath, ...process.execArgv, CONTEXT_FRAMES, ...process.argv.slice(1)],
-    process.env,
-  );
-}
+// The server runs with async context frames on Node 22, as it would on Node 24.
+const { restartWithContextFrames } = await import("../src/runtime/environment/context-frames.ts");
+restartWithContextFrames();
 
 // node:sqlite is stable enough for us; its ExperimentalWarning is noise for CLI users.
 const emitWarning = process.emitWarning;
