@@ -72,7 +72,20 @@ export class LoadedModules implements ComponentModules {
     this.authProviders = auth.default?.providers ?? [];
   }
 
+  /** Functions found, by the path they were asked for: every call looks its function up. */
+  private readonly resolved = new Map<string, ResolvedFunction>();
+
   resolve(udfPath: string): ResolvedFunction | null {
+    let resolved = this.resolved.get(udfPath);
+    if (!resolved) {
+      // Only found functions are kept, so the paths callers make up cannot grow the map.
+      resolved = this.find(udfPath) ?? undefined;
+      if (resolved) this.resolved.set(udfPath, resolved);
+    }
+    return resolved ?? null;
+  }
+
+  private find(udfPath: string): ResolvedFunction | null {
     const canonical = canonicalizeUdfPath(udfPath);
     const [module, name] = canonical.split(":") as [string, string];
     const fn = this.modules.get(module)?.[name] as RegisteredFunction | undefined;

@@ -106,9 +106,8 @@ export class Registry implements CodeRegistry {
     allowInternal: boolean,
   ): ResolvedFunction {
     const resolved = this.components.get(component)?.resolve(udfPath);
-    const canonical = canonicalizeUdfPath(udfPath);
     if (!resolved || (!allowInternal && resolved.visibility !== "public")) {
-      const path = canonical.replace(":default", "");
+      const path = canonicalizeUdfPath(udfPath).replace(":default", "");
       const inComponent = component === "" ? "" : ` in '${component}'`;
       // Convex's texts: a public caller's, and the one `npx convex run` recognizes for a typo.
       throw new FunctionError(
@@ -119,7 +118,7 @@ export class Registry implements CodeRegistry {
     }
     if (expected && resolved.udfType !== expected) {
       throw new FunctionError(
-        `Trying to execute ${canonical} as ${udfTypeName(expected)}, but it is defined as ${udfTypeName(resolved.udfType)}.`,
+        `Trying to execute ${resolved.udfPath} as ${udfTypeName(expected)}, but it is defined as ${udfTypeName(resolved.udfType)}.`,
       );
     }
     return resolved;
