@@ -1,7 +1,9 @@
 /** Convex's base32 alphabet: Crockford-style lowercase, no i, l, o, u. */
 const BASE32_ALPHABET = "0123456789abcdefghjkmnpqrstvwxyz";
 
-const DECODE = new Map<string, number>([...BASE32_ALPHABET].map((char, i) => [char, i]));
+/** Each character code's value in the alphabet, or -1: a typed-array read per character. */
+const DECODE = new Int8Array(128).fill(-1);
+for (let i = 0; i < BASE32_ALPHABET.length; i++) DECODE[BASE32_ALPHABET.charCodeAt(i)] = i;
 
 /** Number of base32 characters for `byteLength` bytes (no padding). */
 export function base32EncodedLength(byteLength: number): number {
@@ -35,9 +37,10 @@ export function decodeBase32(text: string): Uint8Array | null {
   let buffer = 0;
   let bits = 0;
   let pos = 0;
-  for (const char of text) {
-    const value = DECODE.get(char);
-    if (value === undefined) return null;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    const value = code < 128 ? DECODE[code]! : -1;
+    if (value < 0) return null;
     buffer = ((buffer << 5) | value) & 0xffff;
     bits += 5;
     if (bits >= 8) {

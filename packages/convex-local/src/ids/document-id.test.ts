@@ -95,4 +95,13 @@ describe("base32", () => {
       expect(decodeBase32(encodeBase32(bytes))).toEqual(bytes);
     }
   });
+
+  it("refuses characters outside the alphabet, capitals and non-ASCII included", () => {
+    const valid = encodeBase32(Uint8Array.from([1, 2, 3, 4, 5]));
+    expect(decodeBase32(valid)).toEqual(Uint8Array.from([1, 2, 3, 4, 5]));
+    for (const bad of ["i", "l", "o", "u", "A", "Z", "-", " ", "\u00e9", "\u{1F600}", "\u0000"]) {
+      expect(decodeBase32(bad + valid.slice(bad.length))).toBeNull();
+      expect(decodeBase32(valid.slice(0, -1) + bad)).toBeNull();
+    }
+  });
 });
