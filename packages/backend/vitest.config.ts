@@ -27,10 +27,12 @@ for (const name of [
   delete process.env[name];
 }
 
-// A file that mocks a module, stubs the environment or globals, or spies on shared objects changes
-// what later files would import; it gets a module graph of its own. Every other file shares one:
-// loading the Convex modules and convex-test once instead of once per file.
-const CHANGES_SHARED_STATE = /vi\.(mock|doMock|stubEnv|stubGlobal|spyOn)\b|process\.env|globalThis/;
+// A file that mocks a module, stubs globals, or spies on shared objects changes what later files
+// would import; it gets a module graph of its own. Every other file shares one: loading the Convex
+// modules and convex-test once instead of once per file. `vi.stubEnv` alone does not count: the
+// functions read the environment when they run, and each such file undoes its stubs
+// (`vi.unstubAllEnvs`) when it is done.
+const CHANGES_SHARED_STATE = /vi\.(mock|doMock|stubGlobal|spyOn)\b|process\.env|globalThis/;
 const testFiles = readdirSync(new URL("./convex", import.meta.url), {
   recursive: true,
   encoding: "utf8",

@@ -10,6 +10,7 @@ import {
 } from "node:fs";
 import { join } from "node:path";
 import { promisify } from "node:util";
+import { expect } from "vitest";
 import { fixtureDir } from "./helpers.ts";
 
 const execFileAsync = promisify(execFile);
@@ -68,6 +69,26 @@ export function convexCliEnv(target: Deployment): NodeJS.ProcessEnv {
     CONVEX_VERSION_API_ORIGIN: "http://127.0.0.1:9",
     NODE_COMPILE_CACHE: CLI_COMPILE_CACHE,
   };
+}
+
+/**
+ * Runs a function with the request `convex run` sends (admin key, /api/function), without starting
+ * the CLI (seconds per call): for tests whose subject is what the pushed code answers.
+ */
+export async function callFunction(
+  target: Deployment,
+  path: string,
+  args: object = {},
+): Promise<unknown> {
+  const response = await fetch(`${target.url}/api/function`, {
+    method: "POST",
+    headers: { "Content-Type": "application/json", Authorization: `Convex ${target.adminKey}` },
+    body: JSON.stringify({ path, args, format: "convex_encoded_json" }),
+  });
+  // Values come back as `convex run` prints them: int64 and bytes as `{ $integer }`, `{ $bytes }`.
+  const body = (await response.json()) as { status: string; value?: unknown };
+  expect(body.status, JSON.stringify(body)).toBe("success");
+  return body.value;
 }
 
 /** Runs the CLI to completion; resolves with its exit code and everything it printed. */

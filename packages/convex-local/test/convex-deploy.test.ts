@@ -9,7 +9,13 @@ import { generateAdminKey } from "../src/auth/admin-key.ts";
 import { Backend } from "../src/runtime/backend.ts";
 import { type StartPushRequest } from "../src/runtime/push/push.ts";
 import { startServer, type RunningServer } from "../src/server/server.ts";
-import { CONVEX_CLI, convexCliEnv, convexProject, runConvexCli } from "./cli-harness.ts";
+import {
+  callFunction,
+  CONVEX_CLI,
+  convexCliEnv,
+  convexProject,
+  runConvexCli,
+} from "./cli-harness.ts";
 import { tempDir } from "./helpers.ts";
 
 const run = promisify(execFile);
@@ -58,20 +64,8 @@ async function runWithCli(name: string, args: object = {}): Promise<unknown> {
   return output.trim() === "" ? null : JSON.parse(output);
 }
 
-/**
- * The request `convex run` sends (admin key, /api/function), made here: starting the CLI costs
- * seconds per call, and what these tests check is what the pushed code answers.
- */
-async function runFunction(name: string, args: object = {}): Promise<unknown> {
-  const response = await fetch(`${server.url}/api/function`, {
-    method: "POST",
-    headers: { "Content-Type": "application/json", Authorization: `Convex ${ADMIN_KEY}` },
-    body: JSON.stringify({ path: name, args, format: "json" }),
-  });
-  const body = (await response.json()) as { status: string; value?: unknown };
-  expect(body.status, JSON.stringify(body)).toBe("success");
-  return body.value;
-}
+const runFunction = (name: string, args: object = {}) =>
+  callFunction({ url: server.url, adminKey: ADMIN_KEY }, name, args);
 
 /**
  * Pushes with the CLI's type check off: the first deploy runs it, the later ones test what the

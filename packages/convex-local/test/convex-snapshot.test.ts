@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { unzipSync } from "fflate";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { generateAdminKey } from "../src/auth/admin-key.ts";
-import { convexProject, runConvexCli } from "./cli-harness.ts";
+import { callFunction, convexProject, runConvexCli } from "./cli-harness.ts";
 import { tempDir } from "./helpers.ts";
 import { startDeployment } from "./server-harness.ts";
 
@@ -95,14 +95,10 @@ describe("npx convex export and import against convex-local", () => {
   test("export writes Convex's snapshot ZIP with tables, components and files", async () => {
     const deploy = await cli(source, "deploy", "--yes", "--typecheck", "disable");
     expect(deploy.code, deploy.output).toBe(0);
-    expect((await cli(source, "run", "snap:seed")).code).toBe(0);
-    const stored = await cli(source, "run", "snap:store", JSON.stringify({ text: "file body ✓" }));
-    expect(stored.code, stored.output).toBe(0);
-    fileId = JSON.parse(stored.output) as string;
-    expect((await cli(source, "run", "limits:attempt", JSON.stringify({ key: "k" }))).code).toBe(0);
-    expect((await cli(source, "run", "work:markDone", JSON.stringify({ label: "a" }))).code).toBe(
-      0,
-    );
+    await callFunction(source, "snap:seed");
+    fileId = (await callFunction(source, "snap:store", { text: "file body ✓" })) as string;
+    await callFunction(source, "limits:attempt", { key: "k" });
+    await callFunction(source, "work:markDone", { label: "a" });
 
     const zipPath = join(work.dir, "snap.zip");
     const exported = await cli(source, "export", "--path", zipPath, "--include-file-storage");
@@ -163,14 +159,13 @@ describe("npx convex export and import against convex-local", () => {
     // The same code pushed to the imported data sees the same values and files.
     const deploy = await cli(fresh, "deploy", "--yes", "--typecheck", "disable");
     expect(deploy.code, deploy.output).toBe(0);
-    const a = await cli(source, "run", "snap:all");
-    const b = await cli(fresh, "run", "snap:all");
-    expect(b.output).toBe(a.output);
-    expect(JSON.parse(b.output)).toContainEqual(
+    const all = await callFunction(fresh, "snap:all");
+    expect(all).toEqual(await callFunction(source, "snap:all"));
+    expect(all).toContainEqual(
       expect.objectContaining({ n: { $integer: "8i/OczoLAAA=" }, b: { $bytes: "AAEC+g==" } }),
     );
-    const url = await cli(fresh, "run", "snap:fileUrl", JSON.stringify({ id: fileId }));
-    const response = await fetch(JSON.parse(url.output) as string);
+    const url = await callFunction(fresh, "snap:fileUrl", { id: fileId });
+    const response = await fetch(url as string);
     expect(await response.text()).toBe("file body ✓");
     expect(dump(fresh, "user")).toEqual(dump(source, "user"));
   }, 240_000);
@@ -230,7 +225,7 @@ describe("npx convex export and import against convex-local", () => {
     const replaced = await cli(fresh, "import", "--yes", "--replace", "--table", "done", lines);
     expect(replaced.code, replaced.output).toBe(0);
     expect(replaced.output).toContain('Added 2 documents to table "done"');
-    expect(JSON.parse((await cli(fresh, "run", "work:doneLabels")).output)).toEqual(["one", "two"]);
+    expect(await callFunction(fresh, "work:doneLabels")).toEqual(["one", "two"]);
 
     const csv = join(work.dir, "done.csv");
     writeFileSync(csv, 'label\n"three, with a comma"\n');
@@ -238,7 +233,7 @@ describe("npx convex export and import against convex-local", () => {
     const json = join(work.dir, "done.json");
     writeFileSync(json, '[{"label":"four"}]');
     expect((await cli(fresh, "import", "--yes", "--append", "--table", "done", json)).code).toBe(0);
-    expect(JSON.parse((await cli(fresh, "run", "work:doneLabels")).output)).toEqual([
+    expect(await callFunction(fresh, "work:doneLabels")).toEqual([
       "four",
       "one",
       "three, with a comma",

@@ -75,11 +75,16 @@ test("vector search recall on near-duplicate chunks", async () => {
   );
   for (const size of SIZES) {
     const served = new VectorIndex(definition);
-    const graph = new VectorIndex(definition, { exactScanMax: 0, scoredCandidatesMax: 0 });
+    const graph = new VectorIndex(definition, {
+      exactScanMax: 0,
+      scoredCandidatesMax: 0,
+      sparsePostings: false,
+    });
     // Every candidate scored one by one in JavaScript: exact, and no path of the index under test.
     const reference = new VectorIndex(definition, {
       exactScanMax: 0,
       scoredCandidatesMax: Infinity,
+      sparsePostings: false,
     });
     const put = (id: string, vector: number[], namespaceId: string) => {
       const doc = { _id: id, _creationTime: 0, vector, namespaceId };
@@ -89,8 +94,12 @@ test("vector search recall on near-duplicate chunks", async () => {
     own.forEach((v, i) => put(`${OWN}${i}`, v, ORG));
     distractorChunks(size).forEach((v, i) => put(`extra:${i}`, v, ORG));
     graph.search(questions[0]!, 1, filter);
+    served.search(questions[0]!, 1, filter);
     for (const [name, index] of [
-      ["served index", served],
+      [
+        `served index (${served.keepsPostings ? "postings of nonzero components" : "exact scan"})`,
+        served,
+      ],
       ["HNSW graph alone", graph],
     ] as const) {
       const total: Tally = { byId: 0, byScore: 0, ownWanted: 0, ownFound: 0, best: 0 };

@@ -1,6 +1,8 @@
 import { convexToJson, jsonToConvex, type JSONValue, type Value } from "convex/values";
 import hnswlib from "hnswlib-node";
 import { type DocJson, fieldValue } from "./index-keys.ts";
+import { SparsePostings } from "./sparse-postings.ts";
+import { dot, nonzerosOf, normalize, sameVector } from "./vector-math.ts";
 
 const { BruteforceSearch, HierarchicalNSW } = hnswlib;
 
@@ -39,21 +41,35 @@ const INITIAL_CAPACITY = 1024;
 const UNFILTERED_SCAN_SLACK_MAX = 2048;
 /** Native scan cost per stored vector against JavaScript scoring per candidate, about 1 to 6. */
 const NATIVE_SPEEDUP = 6;
+/**
+ * Postings are kept while the stored vectors' nonzero components are at most this share of all:
+ * past it they cost more memory than they save scans.
+ */
+const SPARSE_DENSITY_MAX = 0.25;
+/** A posting read costs about two multiply-adds of JavaScript scoring; each label, one to select. */
+const POSTING_COST = 2;
 
-export type VectorIndexOptions = { exactScanMax?: number; scoredCandidatesMax?: number };
+export type VectorIndexOptions = {
+  exactScanMax?: number;
+  scoredCandidatesMax?: number;
+  /** False: never keep postings, so searches take the native scan or the graph (to compare them). */
+  sparsePostings?: boolean;
+};
 
 type Entry = { id: string; label: number; vector: Float32Array; keys: string[] };
 export type SavedEntry = Entry;
 
 /**
  * One vector index: the documents' vectors in hnswlib's exact (brute-force) store, an HNSW graph
- * (cosine) over them once the index outgrows the exact scan, and postings of each filter field's
- * values, so a filter's candidates are known without reading documents.
+ * (cosine) over them once the index outgrows the exact scan, postings of each filter field's
+ * values, so a filter's candidates are known without reading documents, and, while the vectors
+ * are sparse, postings of their nonzero components: each search takes the cheapest exact way.
  */
 export class VectorIndex {
   readonly definition: VectorIndexDefinition;
   private readonly exactScanMax: number;
   private readonly scoredCandidatesMax: number;
+  private readonly sparsePostingsAllowed: boolean;
   private flat: InstanceType<typeof BruteforceSearch>;
   /** Built the first time a search admits more than `exactScanMax` candidates, then kept current. */
   private graph: InstanceType<typeof HierarchicalNSW> | null = null;
@@ -64,11 +80,16 @@ export class VectorIndex {
   private nextLabel = 0;
   /** Slots of deleted points the graph reuses before it grows. */
   private deleted = 0;
+  /** Built the first time a search finds the stored vectors sparse, then kept current while they stay so. */
+  private sparse: SparsePostings | null = null;
+  /** Nonzero components of the stored vectors. */
+  private nonzeros = 0;
 
   constructor(definition: VectorIndexDefinition, options: VectorIndexOptions = {}) {
     this.definition = definition;
     this.exactScanMax = options.exactScanMax ?? EXACT_SCAN_MAX;
     this.scoredCandidatesMax = options.scoredCandidatesMax ?? SCORED_CANDIDATES_MAX;
+    this.sparsePostingsAllowed = options.sparsePostings ?? true;
     this.flat = new BruteforceSearch("cosine", definition.dimensions);
     this.flat.initIndex(INITIAL_CAPACITY);
     this.postings = definition.filterFields.map(() => new Map());
@@ -81,6 +102,11 @@ export class VectorIndex {
   /** Each document's id, label, filter keys and normalized vector, to save the index. */
   *entries(): IterableIterator<SavedEntry> {
     for (const { id, label, keys, vector } of this.byId.values()) yield { id, label, keys, vector };
+  }
+
+  /** Whether postings of the vectors' nonzero components are kept: a search builds them while the vectors are sparse. */
+  get keepsPostings(): boolean {
+    return this.sparse !== null;
   }
 
   /** The next label a document gets; saved so labels stay unique after a restart. */
@@ -117,6 +143,7 @@ export class VectorIndex {
       index.byId.set(entry.id, restored);
       index.byLabel.set(entry.label, restored);
       index.post(restored);
+      index.nonzeros += nonzerosOf(restored.vector);
     }
     index.nextLabel = saved.labelsIssued;
     return index;
@@ -157,6 +184,21 @@ export class VectorIndex {
         ? (label: number) => candidates.has(label)
         : undefined;
     const stored = this.byId.size;
+    const sparse = this.sparsePostings();
+    if (sparse) {
+      const dimensions = this.definition.dimensions;
+      const cost = sparse.cost(normalized) * POSTING_COST + this.nextLabel;
+      const fewer = filter ? admitted * dimensions : Infinity;
+      if (cost < Math.min(fewer, (stored * dimensions) / NATIVE_SPEEDUP)) {
+        const labels = sparse.nearest(
+          normalized,
+          Math.min(limit + RESCORE_SLACK, admitted),
+          this.nextLabel,
+          (label) => this.byLabel.has(label) && (!filter || filter(label)),
+        );
+        return this.scored(normalized, labels, limit);
+      }
+    }
     const fewCandidates = filter !== undefined && admitted <= this.scoredCandidatesMax;
     if (fewCandidates && (admitted * NATIVE_SPEEDUP <= stored || stored > this.exactScanMax))
       return this.scored(normalized, candidates!, limit);
@@ -256,6 +298,9 @@ export class VectorIndex {
     this.byId.set(id, entry);
     this.byLabel.set(label, entry);
     this.post(entry);
+    this.nonzeros += nonzerosOf(vector);
+    if (this.sparse && this.isSparse()) this.sparse.add(label, vector);
+    else this.sparse = null;
   }
 
   private remove(entry: Entry): void {
@@ -267,6 +312,24 @@ export class VectorIndex {
     this.byId.delete(entry.id);
     this.byLabel.delete(entry.label);
     this.unpost(entry);
+    this.nonzeros -= nonzerosOf(entry.vector);
+    this.sparse?.remove(entry.vector, (label) => this.byLabel.has(label));
+  }
+
+  private isSparse(): boolean {
+    const { dimensions } = this.definition;
+    return (
+      this.sparsePostingsAllowed &&
+      this.nonzeros <= SPARSE_DENSITY_MAX * dimensions * this.byId.size
+    );
+  }
+
+  private sparsePostings(): SparsePostings | null {
+    if (this.sparse || !this.isSparse()) return this.sparse;
+    const sparse = new SparsePostings(this.definition.dimensions);
+    for (const entry of this.byLabel.values()) sparse.add(entry.label, entry.vector);
+    this.sparse = sparse;
+    return sparse;
   }
 
   /** hnswlib's exact store cannot be resized: a twice larger one takes every vector over. */
@@ -333,24 +396,4 @@ function valueKey(value: Value | undefined): string {
 function literalKey(literal: JSONValue): string {
   if (typeof literal === "object" && literal !== null && "$undefined" in literal) return "u";
   return valueKey(jsonToConvex(literal));
-}
-
-function normalize(values: number[]): Float64Array {
-  let sum = 0;
-  for (const x of values) sum += x * x;
-  const length = Math.sqrt(sum);
-  const out = new Float64Array(values.length);
-  if (length > 0) for (let i = 0; i < values.length; i++) out[i] = values[i]! / length;
-  return out;
-}
-
-function dot(a: Float64Array, b: Float32Array): number {
-  let sum = 0;
-  for (let i = 0; i < a.length; i++) sum += a[i]! * b[i]!;
-  return sum;
-}
-
-function sameVector(a: Float32Array, b: Float32Array): boolean {
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
-  return true;
 }

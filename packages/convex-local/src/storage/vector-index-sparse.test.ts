@@ -1,0 +1,146 @@
+import { describe, expect, test } from "vitest";
+import { type JSONValue } from "convex/values";
+import { tempDir } from "../../test/helpers.ts";
+import { vectorSearch } from "../query/vector.ts";
+import { type DocJson } from "./index-keys.ts";
+import { openDatabase } from "./sqlite.ts";
+import { Store } from "./store.ts";
+import { VectorIndex } from "./vector-index.ts";
+
+const DIMENSIONS = 256;
+const definition = {
+  tableNumber: 1,
+  name: "by_embedding",
+  vectorField: "embedding",
+  dimensions: DIMENSIONS,
+  filterFields: ["tenant"],
+};
+
+function random(seed: number): () => number {
+  let state = seed;
+  return () => {
+    state = (state * 1103515245 + 12345) % 2147483648;
+    return state / 2147483648;
+  };
+}
+
+/** Vectors with `nonzeros` random components set, as hashed bag-of-words embeddings are. */
+function sparseVectors(count: number, nonzeros: number, seed: number): number[][] {
+  const next = random(seed);
+  return Array.from({ length: count }, () => {
+    const vector = new Array<number>(DIMENSIONS).fill(0);
+    for (let i = 0; i < nonzeros; i++) vector[Math.floor(next() * DIMENSIONS)] = next() * 2 - 1;
+    return vector;
+  });
+}
+
+const doc = (id: string, embedding: number[], tenant: string): DocJson => ({
+  _id: id,
+  _creationTime: 0,
+  embedding,
+  tenant,
+});
+
+function exactSearch(all: Map<string, DocJson>, query: number[], tenant: string | null) {
+  return vectorSearch([...all.values()] as never, {
+    vectorField: "embedding",
+    vector: query,
+    limit: 10,
+    expressions: tenant ? { $eq: [{ $field: "tenant" }, { $literal: tenant }] } : null,
+  });
+}
+
+function expectExact(index: VectorIndex, all: Map<string, DocJson>, queries: number[][]): void {
+  for (const query of queries)
+    for (const tenant of ["acme", "globex", null]) {
+      const exact = exactSearch(all, query, tenant);
+      const filter: Array<[string, JSONValue]> | null = tenant ? [["tenant", tenant]] : null;
+      const hits = index.search(query, 10, filter);
+      expect(hits.map((hit) => hit._id)).toEqual(exact.map((r) => r._id));
+      hits.forEach((hit, i) => expect(hit._score).toBeCloseTo(exact[i]!._score, 6));
+    }
+}
+
+describe("vector index over sparse vectors", () => {
+  test("past 20,000 vectors, filtered and unfiltered searches are the exact scan's, through postings", () => {
+    const index = new VectorIndex(definition);
+    const all = new Map<string, DocJson>();
+    sparseVectors(21_000, 24, 3).forEach((embedding, i) => {
+      const stored = doc(`v${i}`, embedding, i % 7 === 0 ? "globex" : "acme");
+      all.set(stored._id, stored);
+      index.update(stored._id, stored);
+    });
+    const queries = sparseVectors(5, 10, 77);
+    expectExact(index, all, queries);
+    expect(index.keepsPostings).toBe(true);
+
+    // Patched vectors, moved tenants and deletes (enough to compact the postings) are followed.
+    const next = random(9);
+    for (let i = 0; i < 14_000; i++) {
+      const id = `v${Math.floor(next() * 21_000)}`;
+      if (i % 3 === 0) {
+        all.delete(id);
+        index.update(id, null);
+      } else {
+        const [embedding] = sparseVectors(1, 24, i);
+        const stored = doc(id, embedding!, next() < 0.5 ? "globex" : "acme");
+        all.set(id, stored);
+        index.update(id, stored);
+      }
+    }
+    expect(index.size).toBe(all.size);
+    expectExact(index, all, queries);
+  }, 60_000);
+
+  test("dense vectors keep no postings, and a sparse index that turns dense drops them", () => {
+    const dense = new VectorIndex(definition);
+    sparseVectors(300, DIMENSIONS * 4, 5).forEach((embedding, i) =>
+      dense.update(`d${i}`, doc(`d${i}`, embedding, "acme")),
+    );
+    dense.search(sparseVectors(1, 10, 6)[0]!, 10, null);
+    expect(dense.keepsPostings).toBe(false);
+
+    const index = new VectorIndex(definition);
+    const all = new Map<string, DocJson>();
+    const put = (id: string, embedding: number[]) => {
+      all.set(id, doc(id, embedding, "acme"));
+      index.update(id, all.get(id)!);
+    };
+    sparseVectors(300, 8, 7).forEach((embedding, i) => put(`s${i}`, embedding));
+    const queries = sparseVectors(4, 6, 8);
+    expectExact(index, all, queries);
+    expect(index.keepsPostings).toBe(true);
+    sparseVectors(300, DIMENSIONS * 4, 9).forEach((embedding, i) => put(`s${i}`, embedding));
+    expect(index.keepsPostings).toBe(false);
+    expectExact(index, all, queries);
+  });
+
+  test("is saved at shutdown and searched exactly, through postings, after a restart", async () => {
+    const { dir, cleanup } = tempDir();
+    try {
+      const all = new Map<string, DocJson>();
+      const store = new Store(openDatabase(dir));
+      const table = store.catalog.ensureTable("", "chunks");
+      const tableDefinition = { ...definition, tableNumber: table.number };
+      const tx = store.begin();
+      sparseVectors(2000, 20, 11).forEach((embedding, i) => {
+        const stored = doc(`v${i}`, embedding, i % 2 ? "acme" : "globex");
+        all.set(stored._id, stored);
+        tx.write(table.number, stored._id, stored);
+      });
+      await store.commit(tx).durable;
+      const queries = sparseVectors(4, 8, 12);
+      expectExact(store.vectorIndexes.get(tableDefinition), all, queries);
+      store.close();
+
+      const reopened = new Store(openDatabase(dir));
+      const index = reopened.vectorIndexes.get(tableDefinition);
+      expect(reopened.vectorIndexes.loads).toEqual({ fromFile: 1, fromDocuments: 0 });
+      expectExact(index, all, queries);
+      expect(index.keepsPostings).toBe(true);
+      reopened.close();
+    } finally {
+      cleanup();
+    }
+  });
+});
