@@ -1,6 +1,6 @@
-import { readdirSync, readFileSync } from "node:fs";
-import { join } from "node:path";
 import { defineConfig } from "vitest/config";
+
+import { moduleGraphProjects } from "../../scripts/lib/vitest-module-graphs.mjs";
 
 import { MODEL_SETTINGS } from "./convex/lib/ai/modelSettings.ts";
 
@@ -27,21 +27,11 @@ for (const name of [
   delete process.env[name];
 }
 
-// A file that mocks a module, stubs globals, or spies on shared objects changes what later files
-// would import; it gets a module graph of its own. Every other file shares one: loading the Convex
-// modules and convex-test once instead of once per file. `vi.stubEnv` alone does not count: the
-// functions read the environment when they run, and each such file undoes its stubs
-// (`vi.unstubAllEnvs`) when it is done.
+// A file that mocks a module, stubs globals, or spies on shared objects gets a module graph of its
+// own; every other file shares one, loading the Convex modules and convex-test once. `vi.stubEnv`
+// alone does not count: the functions read the environment when they run, and each such file
+// undoes its stubs (`vi.unstubAllEnvs`) when it is done.
 const CHANGES_SHARED_STATE = /vi\.(mock|doMock|stubGlobal|spyOn)\b|process\.env|globalThis/;
-const testFiles = readdirSync(new URL("./convex", import.meta.url), {
-  recursive: true,
-  encoding: "utf8",
-})
-  .filter((file) => file.endsWith(".test.ts"))
-  .map((file) => join("convex", file));
-const ownGraph = testFiles.filter((file) =>
-  CHANGES_SHARED_STATE.test(readFileSync(new URL(file, import.meta.url), "utf8")),
-);
 
 export default defineConfig({
   test: {
@@ -50,17 +40,6 @@ export default defineConfig({
     server: { deps: { inline: ["convex-test", /@convex-dev\//] } },
     // A safety net, not a speed check: CI runs every package's suite at once on two cores.
     testTimeout: 30_000,
-    projects: [
-      {
-        extends: true,
-        test: {
-          name: "shared",
-          include: ["convex/**/*.test.ts"],
-          exclude: ownGraph,
-          isolate: false,
-        },
-      },
-      { extends: true, test: { name: "isolated", include: ownGraph } },
-    ],
+    projects: moduleGraphProjects(import.meta.dirname, "convex/**/*.test.ts", CHANGES_SHARED_STATE),
   },
 });
