@@ -2,6 +2,7 @@ import { describe, expect, test } from "vitest";
 import { type JSONValue } from "convex/values";
 import { tempDir } from "../../test/helpers.ts";
 import { vectorSearch } from "../query/vector.ts";
+import { seededRandom } from "../values/random-values.ts";
 import { type DocJson } from "./index-keys.ts";
 import { openDatabase } from "./sqlite.ts";
 import { Store } from "./store.ts";
@@ -16,17 +17,9 @@ const definition = {
   filterFields: ["tenant"],
 };
 
-function random(seed: number): () => number {
-  let state = seed;
-  return () => {
-    state = (state * 1103515245 + 12345) % 2147483648;
-    return state / 2147483648;
-  };
-}
-
 /** Vectors with `nonzeros` random components set, as hashed bag-of-words embeddings are. */
 function sparseVectors(count: number, nonzeros: number, seed: number): number[][] {
-  const next = random(seed);
+  const next = seededRandom(seed);
   return Array.from({ length: count }, () => {
     const vector = new Array<number>(DIMENSIONS).fill(0);
     for (let i = 0; i < nonzeros; i++) vector[Math.floor(next() * DIMENSIONS)] = next() * 2 - 1;
@@ -75,7 +68,7 @@ describe("vector index over sparse vectors", () => {
     expect(index.keepsPostings).toBe(true);
 
     // Patched vectors, moved tenants and deletes (enough to compact the postings) are followed.
-    const next = random(9);
+    const next = seededRandom(9);
     for (let i = 0; i < 14_000; i++) {
       const id = `v${Math.floor(next() * 21_000)}`;
       if (i % 3 === 0) {
