@@ -50,7 +50,8 @@ describe("ReplyComposer", () => {
     fireEvent.change(box, { target: { value: "Obrigado!" } });
     box.setSelectionRange(9, 9);
     fireEvent.click(screen.getByRole("button", { name: "Inserir emoji" }));
-    fireEvent.click(await screen.findByRole("button", { name: "👍" }));
+    // The grid is loaded on demand; a first import in a test worker can take a while.
+    fireEvent.click(await screen.findByRole("button", { name: "👍" }, { timeout: 10_000 }));
     expect(box.value).toBe("Obrigado!👍");
   });
 

@@ -196,7 +196,8 @@ describe("Composer", () => {
     renderWithIntl(<Harness onSend={vi.fn()} />);
     await userEvent.type(screen.getByRole("textbox", { name: "Message" }), "Thanks!");
     await userEvent.click(screen.getByRole("button", { name: "Insert emoji" }));
-    await userEvent.click(await screen.findByRole("button", { name: "🙏" }));
+    // The grid is loaded on demand; a first import in a test worker can take a while.
+    await userEvent.click(await screen.findByRole("button", { name: "🙏" }, { timeout: 10_000 }));
     expect((screen.getByRole("textbox", { name: "Message" }) as HTMLTextAreaElement).value).toBe(
       "Thanks!🙏",
     );
