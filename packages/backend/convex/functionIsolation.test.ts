@@ -26,6 +26,7 @@ import {
   uploadFile,
   type TestConvex,
 } from "./test.harness";
+import { startSiteBridge } from "./whatsappSim.harness";
 
 // One loop over every public and private function: each is called as another organization
 // (an owner and a member of B, or B's visitor) with arguments that point at organization A's
@@ -408,6 +409,7 @@ function expectNoLeak(fn: Discovered, outcome: Outcome, a: TenantA) {
 
 let vapi: FakeVapi;
 let whatsapp: WhatsAppSim;
+let site: Awaited<ReturnType<typeof startSiteBridge>>;
 let t: TestConvex;
 let a: TenantA;
 let sessionB: Id<"contactSessions">;
@@ -418,19 +420,26 @@ beforeAll(async () => {
     apiKey: "acme-whatsapp-key",
     instanceName: "acme-whatsapp-line",
   });
+  // The gateway posts its connection state to the webhook A registers: Echo's site must be there.
+  site = await startSiteBridge(() => t);
   vi.useFakeTimers();
+  vi.stubEnv("CONVEX_SITE_URL", site.siteUrl);
   vi.stubEnv("VAPI_API_URL", vapi.url);
   vi.stubEnv("ECHO_SECRETS_KEY", btoa(String.fromCharCode(...new Uint8Array(32).fill(7))));
   // One world for the whole loop: every call as B must leave A exactly as it was, so the calls
   // cannot disturb each other's view of A.
   t = newTest();
   ({ a, sessionB } = await tenants(t));
+  // That post changes A's connection, so it lands before the loop takes A's picture.
+  await vi.waitFor(() => expect(site.answered()).toBe(1));
+  await settle(t);
 });
 afterAll(async () => {
   vi.unstubAllEnvs();
   vi.useRealTimers();
   await vapi.close();
   await whatsapp.close();
+  await site.close();
 });
 
 const privateFunctions = await discover("private");

@@ -15,6 +15,7 @@ export const SIM_INSTANCE = "echo-test";
  * Cloud API's signature travels in one).
  */
 export async function startSiteBridge(t: () => SiteFetcher) {
+  let answered = 0;
   const bridge: Server = createServer((request, response) => {
     const chunks: Buffer[] = [];
     request.on("data", (chunk: Buffer) => chunks.push(chunk));
@@ -32,12 +33,15 @@ export async function startSiteBridge(t: () => SiteFetcher) {
         .then(async (answer) => {
           response.writeHead(answer.status).end(await answer.text());
         })
-        .catch((error: unknown) => response.writeHead(500).end(String(error)));
+        .catch((error: unknown) => response.writeHead(500).end(String(error)))
+        .finally(() => answered++);
     });
   });
   await new Promise<void>((resolve) => bridge.listen(0, "127.0.0.1", resolve));
   return {
     siteUrl: `http://127.0.0.1:${(bridge.address() as AddressInfo).port}`,
+    /** How many requests the site has answered so far. */
+    answered: () => answered,
     close: () => new Promise<void>((resolve) => bridge.close(() => resolve())),
   };
 }
