@@ -431,9 +431,11 @@ beforeAll(async () => {
   t = newTest();
   ({ a, sessionB } = await tenants(t));
   // That post changes A's connection, so it lands before the loop takes A's picture.
-  await vi.waitFor(() => expect(site.answered()).toBe(1));
+  await vi.waitFor(() => expect(site.answered()).toBe(1), { timeout: 30_000 });
   await settle(t);
-});
+  // Building both organizations' worlds is the file's heaviest step: on a loaded machine it takes
+  // longer than a hook's default 10 s.
+}, 60_000);
 afterAll(async () => {
   vi.unstubAllEnvs();
   vi.useRealTimers();
