@@ -6,13 +6,18 @@ import { spawnLabelled } from "./processes.mjs";
 /**
  * Runs the official Convex CLI from packages/backend against a self-hosted deployment (convex-local
  * here), kept offline: no telemetry, no version check. Resolves when it exits 0.
+ *
+ * It runs the CLI's bundle, which `npx convex` (bin/main.js) only imports: importing a 6.7 MB
+ * CommonJS file from ESM first scans it for its exports. Node keeps the bundle's compiled code in
+ * node_modules/.cache, so each later start skips compiling it.
  */
 export function runConvexCli(
   root,
   args,
   { backendUrl, adminKey, env = process.env, logFile, onSpawn = () => {} },
 ) {
-  const cli = join(root, "packages/backend/node_modules/convex/bin/main.js");
+  const nodeModules = join(root, "packages/backend/node_modules");
+  const cli = join(nodeModules, "convex/dist/cli.bundle.cjs");
   if (!existsSync(cli)) {
     throw new Error(`the Convex CLI is missing (${cli}); run pnpm install`);
   }
@@ -28,6 +33,7 @@ export function runConvexCli(
         CONVEX_DEPLOY_KEY: "",
         CI: "1",
         CONVEX_VERSION_API_ORIGIN: "http://127.0.0.1:9",
+        NODE_COMPILE_CACHE: join(nodeModules, ".cache/convex-cli-compile"),
       },
     });
     onSpawn(child);

@@ -114,11 +114,13 @@ function filesUnder(dir) {
 
 /**
  * Fingerprint of what `npx convex deploy` pushes: packages/backend/convex and the manifests that
- * pin its dependencies. Equal fingerprints mean the deployed code is current.
+ * pin its dependencies, the workspace lockfile included (it alone pins the dependencies'
+ * dependencies, which the push bundles too). Equal fingerprints mean the deployed code is current.
  */
 export function backendCodeHash(root) {
   const backend = join(root, "packages/backend");
   return fingerprintFiles(backend, [
+    join(root, "pnpm-lock.yaml"),
     join(backend, "package.json"),
     join(backend, "convex.json"),
     ...filesUnder(join(backend, "convex")),

@@ -4,7 +4,10 @@
 //                          [--port 0] (the deployment API's port, the HTTP-actions site's next; 0: any free)
 //                          [--warmup 2] (untimed seconds of each kind's load first, so that V8's
 //                          compiling of the hot path is not charged to whichever case runs first)
-import { mkdtempSync, rmSync } from "node:fs";
+//                          [--profile <dir>] (a V8 CPU profile of the server over each timed case,
+//                          <dir>/<sync>-<kind>-<clients>.cpuprofile, for bench/cpuprofile.ts)
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { Session } from "node:inspector/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
@@ -38,6 +41,7 @@ const { values } = parseArgs({
     stages: { type: "string", default: "on" },
     port: { type: "string", default: "0" },
     warmup: { type: "string", default: "2" },
+    profile: { type: "string" },
   },
 });
 const clientCounts = values.clients.split(",").map(Number);
@@ -55,6 +59,25 @@ if (values.stages !== "on" && values.stages !== "off") throw new Error("--stages
 if (!Number.isInteger(port) || port < 0 || port > 65534) throw new Error("--port: 0 to 65534");
 if (!(warmupSeconds >= 0)) throw new Error("--warmup: seconds, 0 or more");
 stageTimes.enabled = values.stages === "on";
+const profileDir = values.profile;
+if (profileDir !== undefined) mkdirSync(profileDir, { recursive: true });
+
+/** Samples the server's event loop while `work` runs and writes the profile to `file`. */
+async function profiled<T>(file: string | null, work: () => Promise<T>): Promise<T> {
+  if (file === null) return work();
+  const session = new Session();
+  session.connect();
+  await session.post("Profiler.enable");
+  await session.post("Profiler.setSamplingInterval", { interval: 100 });
+  await session.post("Profiler.start");
+  try {
+    return await work();
+  } finally {
+    const { profile } = await session.post("Profiler.stop");
+    writeFileSync(file, JSON.stringify(profile));
+    session.disconnect();
+  }
+}
 
 let peakRss = 0;
 const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage.rss())), 250);
@@ -160,13 +183,13 @@ try {
         const loop = performance.eventLoopUtilization();
         const cpu = process.cpuUsage();
         stageTimes.reset();
-        const { latencies, elapsedMs, clientCpuUs } = await runLoad<CommitsResult>({
-          task: "commits",
-          url: server.url,
-          kind,
-          clients,
-          seconds,
-        });
+        const profile =
+          profileDir === undefined
+            ? null
+            : join(profileDir, `${syncMode}-${kind}-${clients}.cpuprofile`);
+        const { latencies, elapsedMs, clientCpuUs } = await profiled(profile, () =>
+          runLoad<CommitsResult>({ task: "commits", url: server.url, kind, clients, seconds }),
+        );
         // Each client's warm-up call commits too; the clients' own CPU is another process's.
         const commits = latencies.length + clients;
         const used = process.cpuUsage(cpu);

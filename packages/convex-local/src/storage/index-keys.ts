@@ -13,8 +13,13 @@ export type RangeExpression = {
 };
 
 export function fieldValue(doc: Record<string, JSONValue>, path: string): Value | undefined {
+  return valueAt(doc, path.split("."));
+}
+
+/** The value at a field path already split at its dots. */
+function valueAt(doc: Record<string, JSONValue>, parts: readonly string[]): Value | undefined {
   let current: JSONValue | undefined = doc;
-  for (const part of path.split(".")) {
+  for (const part of parts) {
     if (current === null || typeof current !== "object" || Array.isArray(current)) return undefined;
     current = (current as Record<string, JSONValue>)[part];
     if (current === undefined) return undefined;
@@ -31,8 +36,13 @@ function indexKeyFields(index: IndexInfo): string[] {
   return fields;
 }
 
+/** Each index's key fields split at their dots, made once per index: every write computes its keys. */
+const keyPaths = new WeakMap<IndexInfo, string[][]>();
+
 export function indexKey(index: IndexInfo, doc: DocJson): Uint8Array {
-  return encodeIndexKey(indexKeyFields(index).map((f) => fieldValue(doc, f)) as Value[]);
+  let paths = keyPaths.get(index);
+  if (!paths) keyPaths.set(index, (paths = indexKeyFields(index).map((f) => f.split("."))));
+  return encodeIndexKey(paths.map((parts) => valueAt(doc, parts)));
 }
 
 export function idKey(id: string): Uint8Array {

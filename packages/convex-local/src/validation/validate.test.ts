@@ -98,6 +98,18 @@ describe("validateValue", () => {
     );
   });
 
+  it("names the first extra field in sorted order, whatever order the object has them in", () => {
+    const validator = json(v.object({ m: v.string(), a: v.optional(v.number()) }));
+    const checkOnce = (value: Value) => validateValue(validator, value, "", ctx);
+    expect(checkOnce({ z: 1, m: "x", c: 2, b: undefined, d: 3 })).toMatch(
+      /^Object contains extra field `c` /,
+    );
+    // The same validator object again: its fields, sorted at the first check, are checked in order.
+    expect(checkOnce({ m: 1, a: "x" })).toMatch(/^Value does not match validator.\nPath: .a\n/);
+    expect(checkOnce({})).toMatch(/missing the required field `m`/);
+    expect(checkOnce({ m: "x" })).toBeNull();
+  });
+
   it("reports ids from the wrong table", () => {
     expect(check(v.id("users"), messageId)).toBe(
       `Found ID "${messageId}" from table \`messages\`, which does not match the table name in validator \`v.id("users")\`.`,

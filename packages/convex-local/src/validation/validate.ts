@@ -59,10 +59,18 @@ export function validateDocument(
 ): string | null {
   if (!documentType) return null;
   const userFields: Record<string, Value | undefined> = {};
-  for (const [key, field] of Object.entries(doc)) {
-    if (!SYSTEM_FIELDS.includes(key)) userFields[key] = field;
-  }
-  return check(withoutSystemFields(documentType), userFields, "", ctx);
+  for (const key of Object.keys(doc)) if (!SYSTEM_FIELDS.includes(key)) userFields[key] = doc[key];
+  return check(userDocumentType(documentType), userFields, "", ctx);
+}
+
+/** Each table's document validator without its system fields, made once per validator. */
+const userDocumentTypes = new WeakMap<ValidatorJSON, ValidatorJSON>();
+
+function userDocumentType(documentType: ValidatorJSON): ValidatorJSON {
+  let stripped = userDocumentTypes.get(documentType);
+  if (!stripped)
+    userDocumentTypes.set(documentType, (stripped = withoutSystemFields(documentType)));
+  return stripped;
 }
 
 /** Wording the backend uses when a write breaks the schema. */
@@ -194,13 +202,23 @@ function checkId(
   return `Found ID "${value}" from table \`${found}\`, which does not match the table name in validator \`v.id("${validator.tableName}")\`.${pathLine(path)}`;
 }
 
+/** Each object validator's field names in the order its errors name them, sorted once. */
+const sortedFieldNames = new WeakMap<ObjectValidatorJSON, string[]>();
+
+function sortedFields(validator: ObjectValidatorJSON): string[] {
+  let fields = sortedFieldNames.get(validator);
+  if (!fields)
+    sortedFieldNames.set(validator, (fields = Object.keys(validator.value).sort(compareStrings)));
+  return fields;
+}
+
 function checkObject(
   validator: ObjectValidatorJSON,
   object: Record<string, Value | undefined>,
   path: string,
   ctx: Checking,
 ): string | null {
-  for (const field of Object.keys(validator.value).sort(compareStrings)) {
+  for (const field of sortedFields(validator)) {
     const { fieldType, optional } = validator.value[field]!;
     const fieldValue = object[field];
     if (fieldValue !== undefined) {
@@ -214,13 +232,16 @@ function checkObject(
       );
     }
   }
-  for (const field of Object.keys(object).sort(compareStrings)) {
+  // Convex names the first extra field in sorted order.
+  let extra: string | undefined;
+  for (const field of Object.keys(object)) {
     if (object[field] === undefined || Object.hasOwn(validator.value, field)) continue;
-    if (ctx.quiet) return MISMATCH;
-    return (
-      `Object contains extra field \`${field}\` that is not in the validator.\n` +
-      `${pathLine(path)}\nObject: ${displayValue(object)}\nValidator: ${displayValidator(validator)}`
-    );
+    if (extra === undefined || compareStrings(field, extra) < 0) extra = field;
   }
-  return null;
+  if (extra === undefined) return null;
+  if (ctx.quiet) return MISMATCH;
+  return (
+    `Object contains extra field \`${extra}\` that is not in the validator.\n` +
+    `${pathLine(path)}\nObject: ${displayValue(object)}\nValidator: ${displayValidator(validator)}`
+  );
 }

@@ -4,11 +4,20 @@ import { isolateTimeoutMessage } from "./user-time.ts";
 
 /** A function that never settles must not hold its caller (or a sync session) forever. */
 export function withTimeout<T>(promise: Promise<T>, ms: number, message: string): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = realSetTimeout(() => reject(new FunctionError(message)), ms);
+  // One promise and one reaction per call (not a race and a `finally`): every function call pays it.
+  return new Promise<T>((resolve, reject) => {
+    const timer = realSetTimeout(() => reject(new FunctionError(message)), ms);
+    promise.then(
+      (value) => {
+        clearTimeout(timer);
+        resolve(value);
+      },
+      (error: unknown) => {
+        clearTimeout(timer);
+        reject(error);
+      },
+    );
   });
-  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }
 
 /** Convex's texts for a function stopped at its time limit: its Node executor's, or its isolate's. */
