@@ -29,7 +29,7 @@ const graphMax = Number(values["graph-max"]);
 
 const DIMENSIONS = 1025;
 /** Each question is searched this many times, after a first time that is not measured. */
-const ROUNDS = 5;
+const ROUNDS = 2;
 const SLOTS_PER_TOKEN = 4;
 const VOCABULARY = 50_000;
 const definition = {
