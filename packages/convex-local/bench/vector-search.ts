@@ -6,7 +6,7 @@
 // - near-duplicates: one tenant's few articles among templated chunks that differ by a few words,
 //   all in one namespace, searched by questions close to an article or to nothing.
 // For each size: the native exact scan, the index as it serves, its postings of nonzero components
-// alone (what it served before scoring a filter's candidates over the query's own dimensions) and,
+// alone (never scoring a filter's candidates one by one) and,
 // on near-duplicates up to --graph-max, the HNSW graph alone; each with CPU per search and
 // recall@10 against the exact scan, by id and by score (a hit scoring at least the exact 10th
 // counts, so ties among near-duplicates do not).
