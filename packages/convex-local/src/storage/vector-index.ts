@@ -56,8 +56,13 @@ const NATIVE_SPEEDUP = 6;
 const SPARSE_DENSITY_MAX = 0.25;
 /** A posting read costs about two multiply-adds of JavaScript scoring; each label, one to select. */
 const POSTING_COST = 2;
-/** Finding a candidate's stored vector costs about this many multiply-adds, besides its scoring. */
-const CANDIDATE_COST = 8;
+/**
+ * Finding a candidate's stored vector costs about this many multiply-adds besides its scoring, and
+ * each component a sparse query reads in it about two (a cache miss in a 4 KB vector): measured
+ * against postings on near-duplicates in one namespace and on many tenants (bench/vector-search.ts).
+ */
+const CANDIDATE_COST = 64;
+const SPARSE_READ_COST = 2;
 
 export type VectorIndexOptions = {
   exactScanMax?: number;
@@ -203,7 +208,8 @@ export class VectorIndex {
     const scanCost = (stored * dimensions) / NATIVE_SPEEDUP;
     // Scoring only the filter's candidates, one by one in JavaScript: a sparse query reads a few
     // components of each, so many more candidates cost what `scoredCandidatesMax` dense ones do.
-    const perCandidate = (nonzero?.length ?? dimensions) + CANDIDATE_COST;
+    const perCandidate =
+      (nonzero ? nonzero.length * SPARSE_READ_COST : dimensions) + CANDIDATE_COST;
     const fewCandidates =
       filter !== undefined &&
       admitted * perCandidate <= this.scoredCandidatesMax * (dimensions + CANDIDATE_COST);
