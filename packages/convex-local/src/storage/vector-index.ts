@@ -2,7 +2,14 @@ import { convexToJson, jsonToConvex, type JSONValue, type Value } from "convex/v
 import hnswlib from "hnswlib-node";
 import { type DocJson, fieldValue } from "./index-keys.ts";
 import { SparsePostings } from "./sparse-postings.ts";
-import { dot, nonzerosOf, normalize, sameVector } from "./vector-math.ts";
+import {
+  dot,
+  nonzerosOf,
+  normalize,
+  sameVector,
+  sparseDimensions,
+  sparseDot,
+} from "./vector-math.ts";
 
 const { BruteforceSearch, HierarchicalNSW } = hnswlib;
 
@@ -31,7 +38,8 @@ const EF_SEARCH = 200;
 export const EXACT_SCAN_MAX = 100_000;
 /**
  * Past `EXACT_SCAN_MAX`, a filter admitting up to this many documents still has them all scored,
- * one by one in JavaScript (about 1.3 µs each, six times the native scan's cost per vector).
+ * one by one in JavaScript (about 1.3 µs each, six times the native scan's cost per vector); as
+ * many more as a sparse query's scoring is cheaper.
  */
 export const SCORED_CANDIDATES_MAX = 20_000;
 /** Extra exact candidates taken from the native scan, re-scored in double precision, so ties at the cut stay exact. */
@@ -48,6 +56,13 @@ const NATIVE_SPEEDUP = 6;
 const SPARSE_DENSITY_MAX = 0.25;
 /** A posting read costs about two multiply-adds of JavaScript scoring; each label, one to select. */
 const POSTING_COST = 2;
+/**
+ * Finding a candidate's stored vector costs about this many multiply-adds besides its scoring, and
+ * each component a sparse query reads in it about two (a cache miss in a 4 KB vector): measured
+ * against postings on near-duplicates in one namespace and on many tenants (bench/vector-search.ts).
+ */
+const CANDIDATE_COST = 64;
+const SPARSE_READ_COST = 2;
 
 export type VectorIndexOptions = {
   exactScanMax?: number;
@@ -175,6 +190,11 @@ export class VectorIndex {
     alternatives: Array<[string, JSONValue]> | null,
   ): VectorHit[] {
     const normalized = normalize(query);
+    // A sparse query (a hashed bag-of-words embedding's) is scored over its own nonzero dimensions.
+    const nonzero = sparseDimensions(normalized);
+    const score = nonzero
+      ? (vector: Float32Array) => sparseDot(normalized, nonzero, vector)
+      : (vector: Float32Array) => dot(normalized, vector);
     const candidates = alternatives ? this.admitted(alternatives) : null;
     const admitted = candidates?.size ?? this.byId.size;
     if (admitted === 0 || limit <= 0) return [];
@@ -184,37 +204,44 @@ export class VectorIndex {
         ? (label: number) => candidates.has(label)
         : undefined;
     const stored = this.byId.size;
+    const dimensions = this.definition.dimensions;
+    const scanCost = (stored * dimensions) / NATIVE_SPEEDUP;
+    // Scoring only the filter's candidates, one by one in JavaScript: a sparse query reads a few
+    // components of each, so many more candidates cost what `scoredCandidatesMax` dense ones do.
+    const perCandidate =
+      (nonzero ? nonzero.length * SPARSE_READ_COST : dimensions) + CANDIDATE_COST;
+    const fewCandidates =
+      filter !== undefined &&
+      admitted * perCandidate <= this.scoredCandidatesMax * (dimensions + CANDIDATE_COST);
+    const candidatesCost = fewCandidates ? admitted * perCandidate : Infinity;
     const sparse = this.sparsePostings();
     if (sparse) {
-      const dimensions = this.definition.dimensions;
       const cost = sparse.cost(normalized) * POSTING_COST + this.nextLabel;
-      const fewer = filter ? admitted * dimensions : Infinity;
-      if (cost < Math.min(fewer, (stored * dimensions) / NATIVE_SPEEDUP)) {
+      if (cost < Math.min(candidatesCost, scanCost)) {
         const labels = sparse.nearest(
           normalized,
           Math.min(limit + RESCORE_SLACK, admitted),
           this.nextLabel,
           (label) => this.byLabel.has(label) && (!filter || filter(label)),
         );
-        return this.scored(normalized, labels, limit);
+        return this.scored(score, labels, limit);
       }
     }
-    const fewCandidates = filter !== undefined && admitted <= this.scoredCandidatesMax;
-    if (fewCandidates && (admitted * NATIVE_SPEEDUP <= stored || stored > this.exactScanMax))
-      return this.scored(normalized, candidates!, limit);
+    if (fewCandidates && (candidatesCost <= scanCost || stored > this.exactScanMax))
+      return this.scored(score, candidates!, limit);
     if (stored <= this.exactScanMax) {
       const k = Math.min(limit + RESCORE_SLACK, admitted);
       const labels = filter
         ? this.nativeFiltered(query, k, filter, admitted)
         : this.flat.searchKnn(query, k).neighbors;
-      return this.scored(normalized, labels, limit);
+      return this.scored(score, labels, limit);
     }
     const graph = this.builtGraph();
     const k = Math.min(limit, admitted);
     // A filter that admits a fraction of the graph needs a proportionally wider search to find k.
     const widen = stored / admitted;
     graph.setEf(Math.min(stored, Math.ceil(Math.max(EF_SEARCH, limit) * widen)));
-    return this.scored(normalized, graph.searchKnn(query, k, filter).neighbors, limit);
+    return this.scored(score, graph.searchKnn(query, k, filter).neighbors, limit);
   }
 
   /**
@@ -266,11 +293,15 @@ export class VectorIndex {
     return union;
   }
 
-  private scored(query: Float64Array, labels: Iterable<number>, limit: number): VectorHit[] {
+  private scored(
+    score: (vector: Float32Array) => number,
+    labels: Iterable<number>,
+    limit: number,
+  ): VectorHit[] {
     const hits: VectorHit[] = [];
     for (const label of labels) {
       const entry = this.byLabel.get(label);
-      if (entry) hits.push({ _id: entry.id, _score: dot(query, entry.vector) });
+      if (entry) hits.push({ _id: entry.id, _score: score(entry.vector) });
     }
     hits.sort((a, b) => b._score - a._score);
     return hits.slice(0, limit);

@@ -15,6 +15,27 @@ export function dot(a: Float64Array, b: Float32Array): number {
   return sum;
 }
 
+/** The dimensions where the query is not zero, or null when they are most of them (a dense query). */
+export function sparseDimensions(query: Float64Array): Int32Array | null {
+  const dimensions: number[] = [];
+  for (let d = 0; d < query.length; d++) if (query[d] !== 0) dimensions.push(d);
+  return dimensions.length * 2 < query.length ? Int32Array.from(dimensions) : null;
+}
+
+/** `dot(query, vector)` over the query's nonzero `dimensions` only: the same sum, as the other terms are zero. */
+export function sparseDot(
+  query: Float64Array,
+  dimensions: Int32Array,
+  vector: Float32Array,
+): number {
+  let sum = 0;
+  for (let i = 0; i < dimensions.length; i++) {
+    const d = dimensions[i]!;
+    sum += query[d]! * vector[d]!;
+  }
+  return sum;
+}
+
 export function nonzerosOf(vector: Float32Array): number {
   let count = 0;
   for (const x of vector) if (x !== 0) count++;
