@@ -2,7 +2,7 @@ import type * as AgentReact from "@convex-dev/agent/react";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 
-import { act, screen, waitFor, within } from "@testing-library/react";
+import { act, configure, screen, waitFor, within } from "@testing-library/react";
 import { createChallenge, verifySolution } from "altcha-lib";
 import { deriveKey } from "altcha-lib/algorithms/web/pbkdf2";
 import userEvent from "@testing-library/user-event";
@@ -265,11 +265,14 @@ function renderWidget(organizationId = "org_acme") {
   return renderWithIntl(<WidgetView />, widgetStore(organizationId));
 }
 
-// The auth, error and chat screens are loaded on demand; a first import in a test worker can take a while.
-const LAZY = { timeout: 10_000 };
+// Every wait in this file gets 10 s, not testing-library's default second: the auth, error and chat
+// screens are loaded on demand (a first import in a test worker can take a while), and identifying
+// solves a proof-of-work, once more when the backend refuses a challenge. A loaded machine can
+// exceed a second for either; a wait that times out also leaves its flow running into the next test.
+configure({ asyncUtilTimeout: 10_000 });
 
 async function identify(name = "Ana", email = "ana@shop.example") {
-  await userEvent.type(await screen.findByRole("textbox", { name: "Name" }, LAZY), name);
+  await userEvent.type(await screen.findByRole("textbox", { name: "Name" }), name);
   await userEvent.type(screen.getByRole("textbox", { name: "Email" }), email);
   await userEvent.click(screen.getByRole("button", { name: "Continue" }));
 }
@@ -305,16 +308,14 @@ afterEach(() => vi.restoreAllMocks());
 describe("widget screen flow", () => {
   it("says clearly when the organization does not exist", async () => {
     renderWidget("org_missing");
-    expect((await screen.findByRole("alert", {}, LAZY)).textContent).toContain(
+    expect((await screen.findByRole("alert", {})).textContent).toContain(
       "We couldn't find this organization",
     );
   });
 
   it("says clearly when the iframe URL has no organization", async () => {
     renderWidget("");
-    expect((await screen.findByRole("alert", {}, LAZY)).textContent).toContain(
-      "without an organization",
-    );
+    expect((await screen.findByRole("alert", {})).textContent).toContain("without an organization");
   });
 
   it("asks a first-time visitor for name and email, then stores the session for this organization", async () => {
@@ -336,7 +337,7 @@ describe("widget screen flow", () => {
 
   it("solves the backend's proof-of-work while the visitor types, and sends it with the form", async () => {
     renderWidget();
-    await screen.findByRole("button", { name: "Continue" }, LAZY);
+    await screen.findByRole("button", { name: "Continue" });
     // Fetched as soon as the form shows, before the visitor has typed anything.
     await waitFor(() => expect(backend.challenges).toBe(1));
     await identify();
@@ -376,7 +377,7 @@ describe("widget screen flow", () => {
     const identity = { userId: "u_42", email: "ana@shop.example", hash: "ab".repeat(32) };
     store.set(visitorIdentityAtom, identity);
     renderWithIntl(<WidgetView />, store);
-    expect(await screen.findByRole("button", { name: "Start chat" }, LAZY)).toBeTruthy();
+    expect(await screen.findByRole("button", { name: "Start chat" })).toBeTruthy();
     expect(screen.queryByRole("textbox", { name: "Name" })).toBeNull();
     const created = backend.calls.find((call) => call.name === "POST /widget/contact-sessions");
     expect(created?.args).toMatchObject({ organizationId: "org_acme", identity });
@@ -409,7 +410,7 @@ describe("widget screen flow", () => {
     renderWidget();
     await identify();
     await userEvent.click(await screen.findByRole("button", { name: "Start voice call" }));
-    await userEvent.click(await screen.findByRole("button", { name: "Start call" }, LAZY));
+    await userEvent.click(await screen.findByRole("button", { name: "Start call" }));
     await waitFor(() =>
       expect(vapi.calls).toEqual([{ key: "pk_acme_public", assistantId: "asst_acme" }]),
     );
@@ -476,7 +477,7 @@ describe("widget screen flow", () => {
     // The visitor closes the widget on the chat screen; the reply is on it, unseen.
     fromHost({ type: "visibility", open: false });
     act(() => store.set(flowAtom, { type: "openConversation", conversationId: "c_open" }));
-    await screen.findByRole("textbox", { name: "Message" }, LAZY);
+    await screen.findByRole("textbox", { name: "Message" });
     await waitFor(() =>
       expect(toHost).toHaveBeenCalledWith(
         { source: "echo-widget", type: "unread", count: 2, token: "unread_token_1" },
@@ -520,7 +521,7 @@ describe("widget screen flow", () => {
       JSON.stringify({ contactSessionId: "session_9", conversationId: "c_open" }),
     );
     const { store } = renderWidget();
-    expect(await screen.findByRole("textbox", { name: "Message" }, LAZY)).toBeTruthy();
+    expect(await screen.findByRole("textbox", { name: "Message" })).toBeTruthy();
     expect(store.get(flowAtom)).toMatchObject({ screen: "chat", conversationId: "c_open" });
     await userEvent.click(screen.getByRole("button", { name: "Back" }));
     expect(await screen.findByRole("button", { name: "Start chat" })).toBeTruthy();
@@ -542,7 +543,7 @@ describe("widget screen flow", () => {
     renderWidget();
     await identify();
     await userEvent.click(await screen.findByRole("button", { name: "Start chat" }));
-    expect(await screen.findByText("Welcome to Acme!", {}, LAZY)).toBeTruthy();
+    expect(await screen.findByText("Welcome to Acme!", {})).toBeTruthy();
     expect(screen.getByRole("button", { name: "Where is my order?" })).toBeTruthy();
     expect(screen.getByText("Answers come from our help articles")).toBeTruthy();
   });
@@ -552,11 +553,11 @@ describe("widget screen flow", () => {
     store.set(intlAtom, { locale: "pt-BR", messages: ptBR, timeZone: "UTC" });
     store.set(shellTextAtom, shellText("pt-BR", ptBR, null));
     renderWithIntl(<WidgetView />, store);
-    await userEvent.type(await screen.findByRole("textbox", { name: "Nome" }, LAZY), "Ana");
+    await userEvent.type(await screen.findByRole("textbox", { name: "Nome" }), "Ana");
     await userEvent.type(screen.getByRole("textbox", { name: "E-mail" }), "ana@shop.example");
     await userEvent.click(screen.getByRole("button", { name: "Continuar" }));
     await userEvent.click(await screen.findByRole("button", { name: "Iniciar conversa" }));
-    expect(await screen.findByText("Bem-vindo à Acme!", {}, LAZY)).toBeTruthy();
+    expect(await screen.findByText("Bem-vindo à Acme!", {})).toBeTruthy();
     expect(screen.queryByText("Welcome to Acme!")).toBeNull();
     await userEvent.click(screen.getByRole("button", { name: "Cadê meu pedido?" }));
     await waitFor(() =>
@@ -587,7 +588,7 @@ describe("widget screen flow", () => {
     await identify();
     await userEvent.click(await screen.findByRole("button", { name: "Start chat" }));
     await userEvent.type(
-      await screen.findByRole("textbox", { name: "Message" }, LAZY),
+      await screen.findByRole("textbox", { name: "Message" }),
       "How do I reset my password?{Enter}",
     );
     const check = await screen.findByRole("group", { name: "Did that answer your question?" });
@@ -607,7 +608,7 @@ describe("widget screen flow", () => {
     const { store } = renderWidget();
     await identify();
     await userEvent.click(await screen.findByRole("button", { name: "Start chat" }));
-    const box = await screen.findByRole("textbox", { name: "Message" }, LAZY);
+    const box = await screen.findByRole("textbox", { name: "Message" });
     await userEvent.type(box, "My order never arrived");
     backend.expireOnNextMutation = true;
     await userEvent.click(screen.getByRole("button", { name: "Send message" }));
@@ -622,7 +623,7 @@ describe("widget screen flow", () => {
     expect(localStorage.getItem(storageKey("org_acme"))).toBeNull();
 
     await identify();
-    const restored = await screen.findByRole("textbox", { name: "Message" }, LAZY);
+    const restored = await screen.findByRole("textbox", { name: "Message" });
     expect((restored as HTMLTextAreaElement).value).toBe("My order never arrived");
   });
 
@@ -633,7 +634,7 @@ describe("widget screen flow", () => {
     await userEvent.click(await screen.findByRole("button", { name: "Start chat" }));
     let confirm = () => {};
     backend.sendInFlight = new Promise((resolve) => (confirm = resolve));
-    const box = await screen.findByRole("textbox", { name: "Message" }, LAZY);
+    const box = await screen.findByRole("textbox", { name: "Message" });
     await userEvent.type(box, "Hello there{Enter}");
     await waitFor(() =>
       expect(backend.calls.map((call) => call.name)).toContain("public/messages:send"),
@@ -673,7 +674,7 @@ describe("widget screen flow", () => {
     renderWidget();
     await identify();
     await userEvent.click(await screen.findByRole("button", { name: "Start chat" }));
-    await screen.findByRole("textbox", { name: "Message" }, LAZY);
+    await screen.findByRole("textbox", { name: "Message" });
     expect(screen.getByRole("button", { name: "Close support chat" })).toBeTruthy();
     await userEvent.click(screen.getByRole("button", { name: "Back" }));
     expect(await screen.findByRole("button", { name: "Start chat" })).toBeTruthy();
@@ -690,7 +691,7 @@ describe("widget screen flow", () => {
         shellText={englishShellText}
       />,
     );
-    expect((await screen.findByRole("alert", {}, LAZY)).textContent).toContain(
+    expect((await screen.findByRole("alert", {})).textContent).toContain(
       "We couldn't find this organization",
     );
   });
@@ -720,7 +721,7 @@ describe("widget screen flow", () => {
       settings: null,
     });
     renderWithIntl(<WidgetView />, store);
-    const name = await screen.findByRole("textbox", { name: "Name" }, LAZY);
+    const name = await screen.findByRole("textbox", { name: "Name" });
     await userEvent.type(name, "Ana");
     await waitFor(() => expect(store.get(flowAtom).screen).toBe("auth"));
     // the check confirmed there is no session without remounting the form: the typing is kept
@@ -813,7 +814,7 @@ describe("widget screen flow", () => {
     const { store } = renderWidget();
     await screen.findByRole("button", { name: "Past conversations" });
     act(() => store.set(flowAtom, { type: "openConversation", conversationId: "c_team" }));
-    expect(await screen.findByRole("status", { name: "Ana is typing…" }, LAZY)).toBeTruthy();
+    expect(await screen.findByRole("status", { name: "Ana is typing…" })).toBeTruthy();
     const seen = screen.getByTestId("seen-by-operator");
     expect(seen.textContent).toBe("Seen");
     expect(seen.closest("li")?.textContent).toContain("Is anyone there?");
@@ -850,15 +851,15 @@ describe("widget screen flow", () => {
     const { store } = renderWidget();
     await screen.findByRole("button", { name: "Past conversations" });
     act(() => store.set(flowAtom, { type: "openConversation", conversationId: "c_done" }));
-    const restart = await screen.findByRole("button", { name: "Start a new conversation" }, LAZY);
+    const restart = await screen.findByRole("button", { name: "Start a new conversation" });
     expect(screen.getByText("This conversation has been resolved.")).toBeTruthy();
     expect(screen.queryByRole("textbox", { name: "Message" })).toBeNull();
     expect(
-      await screen.findByRole("group", { name: "How would you rate this conversation?" }, LAZY),
+      await screen.findByRole("group", { name: "How would you rate this conversation?" }),
     ).toBeTruthy();
     await userEvent.click(restart);
     expect(store.get(flowAtom)).toMatchObject({ screen: "chat", conversationId: null });
-    expect(await screen.findByRole("textbox", { name: "Message" }, LAZY)).toBeTruthy();
+    expect(await screen.findByRole("textbox", { name: "Message" })).toBeTruthy();
   });
 
   it("explains a refused message in the visitor's language and keeps what they typed", async () => {
@@ -868,7 +869,7 @@ describe("widget screen flow", () => {
     let refuse = () => {};
     backend.sendInFlight = new Promise((resolve) => (refuse = resolve));
     vi.spyOn(console, "error").mockImplementation(() => undefined);
-    const box = await screen.findByRole("textbox", { name: "Message" }, LAZY);
+    const box = await screen.findByRole("textbox", { name: "Message" });
     await userEvent.type(box, "Hello?{Enter}");
     await waitFor(() =>
       expect(backend.calls.map((call) => call.name)).toContain("public/messages:send"),
