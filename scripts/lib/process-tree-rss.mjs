@@ -8,7 +8,10 @@ function readProc(pid, file) {
   }
 }
 
-/** Every live process on this Linux machine: pid, parent pid, command line and RSS in KiB. */
+/**
+ * Every live process on this Linux machine: pid, parent pid, command line, RSS in KiB and the CPU
+ * time it has used (user + system, in clock ticks of 1/100 s).
+ */
 export function listProcesses() {
   return readdirSync("/proc")
     .filter((name) => /^\d+$/.test(name))
@@ -16,13 +19,17 @@ export function listProcesses() {
       const pid = Number(name);
       const status = readProc(pid, "status");
       const cmdline = readProc(pid, "cmdline");
-      if (!status || cmdline === null) return [];
+      const stat = readProc(pid, "stat");
+      if (!status || cmdline === null || !stat) return [];
       const field = (key) => Number(status.match(new RegExp(`^${key}:\\s+(\\d+)`, "m"))?.[1] ?? 0);
+      // stat's fields after the command in parentheses: utime and stime are the 12th and 13th.
+      const times = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
       return [
         {
           pid,
           ppid: field("PPid"),
           rssKiB: field("VmRSS"),
+          cpuTicks: Number(times[11]) + Number(times[12]),
           command: cmdline.split("\0").filter(Boolean).join(" "),
         },
       ];

@@ -7,6 +7,7 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:
 import { loadavg, tmpdir } from "node:os";
 import { join, relative } from "node:path";
 
+import { listProcesses, processTree } from "../../../../scripts/lib/process-tree-rss.mjs";
 import { deployBackend } from "../../../../scripts/lib/start.mjs";
 
 const root = join(import.meta.dirname, "../../../..");
@@ -17,33 +18,19 @@ const seconds = (ticks) => (ticks / 100).toFixed(1).padStart(5);
 /** The CPU ticks (user + system) of every process below this one, sampled every 100 ms. */
 function sampleDescendants() {
   const seen = new Map();
-  const stat = (pid) => {
-    const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1].split(" ");
-    return { parent: Number(fields[1]), ticks: Number(fields[11]) + Number(fields[12]) };
-  };
   const poll = () => {
-    const stats = new Map();
-    for (const name of readdirSync("/proc").filter((entry) => /^\d+$/.test(entry))) {
-      try {
-        stats.set(Number(name), stat(name));
-      } catch {
-        // it exited while being read
-      }
-    }
-    for (const [pid, { ticks }] of stats) {
+    const processes = listProcesses();
+    const below = new Set(processTree(processes, [process.pid]).map(({ pid }) => pid));
+    for (const { pid, command, cpuTicks } of processes) {
       if (pid === process.pid) continue;
-      let ancestor = pid;
-      while (stats.has(ancestor) && ancestor !== process.pid) ancestor = stats.get(ancestor).parent;
       // Once seen, a process stays counted after it is orphaned (the CLI leaves esbuild behind).
-      if (ancestor !== process.pid && !seen.has(pid)) continue;
+      if (!below.has(pid) && !seen.has(pid)) continue;
       // Read again each time: a child just forked still shows its parent's command, or none.
-      let command = seen.get(pid)?.command ?? "";
-      try {
-        command = readFileSync(`/proc/${pid}/cmdline`, "latin1") || command;
-      } catch {
-        // it exited since
-      }
-      seen.set(pid, { command, ticks: Math.max(ticks, seen.get(pid)?.ticks ?? 0) });
+      const earlier = seen.get(pid);
+      seen.set(pid, {
+        command: command || earlier?.command || "",
+        ticks: Math.max(cpuTicks, earlier?.ticks ?? 0),
+      });
     }
   };
   const timer = setInterval(poll, 100);
