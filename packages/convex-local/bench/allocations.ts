@@ -7,6 +7,7 @@ import { Session } from "node:inspector/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
+import { type CallFrame, frameName } from "./call-frames.ts";
 import { restartWithContextFrames } from "../src/runtime/environment/context-frames.ts";
 import { Backend } from "../src/runtime/backend.ts";
 
@@ -25,7 +26,7 @@ const total = Number(values.mutations);
 if (!(total > 0)) throw new Error("--mutations: a positive number");
 
 type SampledNode = {
-  callFrame: { functionName: string; url: string; lineNumber: number };
+  callFrame: CallFrame;
   selfSize: number;
   children: SampledNode[];
 };
@@ -34,9 +35,7 @@ function bytesByFunction(head: SampledNode): Map<string, number> {
   const bytes = new Map<string, number>();
   const pending = [head];
   for (let node = pending.pop(); node; node = pending.pop()) {
-    const { functionName, url, lineNumber } = node.callFrame;
-    const file = url.replace(/^file:\/\/.*\/(node_modules|packages)\//, "$1/");
-    const key = `${functionName || "(anonymous)"} ${file}:${lineNumber + 1}`;
+    const key = frameName(node.callFrame);
     bytes.set(key, (bytes.get(key) ?? 0) + node.selfSize);
     pending.push(...node.children);
   }

@@ -3,10 +3,11 @@
 // --total: each function's time with everything it called (a sample counts once per function).
 import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
+import { type CallFrame, frameFile, frameName } from "./call-frames.ts";
 
 type Node = {
   id: number;
-  callFrame: { functionName: string; url: string; lineNumber: number };
+  callFrame: CallFrame;
   children?: number[];
 };
 type Profile = { nodes: Node[]; samples: number[]; timeDeltas: number[] };
@@ -28,10 +29,8 @@ const selfUs = new Map<number, number>();
 profile.samples.forEach((id, i) => selfUs.set(id, (selfUs.get(id) ?? 0) + profile.timeDeltas[i]!));
 
 function keyOf(node: Node): string {
-  const { functionName, url, lineNumber } = node.callFrame;
-  const file = url.replace(/^file:\/\/.*\/(node_modules|packages)\//, "$1/");
-  if (values.by === "file") return file || "(native)";
-  return `${functionName || "(anonymous)"} ${file}:${lineNumber + 1}`;
+  if (values.by === "file") return frameFile(node.callFrame) || "(native)";
+  return frameName(node.callFrame);
 }
 
 const parent = new Map<number, number>();
