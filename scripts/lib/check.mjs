@@ -51,31 +51,6 @@ export async function check(root) {
   const record = (name, ok) =>
     checks.push({ name, passed: ok ? 1 : 0, failed: ok ? 0 : 1, skipped: 0 });
 
-  // Every static check runs at once: none of them builds (lint and typecheck read sources only,
-  // see turbo.json), so they share nothing but the cores. Build waits for typecheck, whose
-  // `next typegen` writes into the same .next folders that `next build` does.
-  const [format, rootLint, lint, [typecheck, build]] = await Promise.all([
-    runStep(root, "format", "pnpm", ["exec", "prettier", "--check", "."]),
-    runStep(root, "lint (root)", "pnpm", [
-      "exec",
-      "eslint",
-      "--max-warnings",
-      "0",
-      "scripts",
-      "eslint.config.js",
-      ".eslintrc.js",
-    ]),
-    runStep(root, "lint", "pnpm", turbo("lint")),
-    runStep(root, "typecheck", "pnpm", turbo("typecheck")).then(async (ok) => [
-      ok,
-      await runStep(root, "build", "pnpm", turbo("build")),
-    ]),
-  ]);
-  record("format", format);
-  record("lint", lint && rootLint);
-  record("typecheck", typecheck);
-  record("build", build);
-
   // A script's reports count its tests; a step that fails with none failing (a stack that never
   // started, a crash outside any test) is a failure of its own.
   const runSuites = async (script, steps) => {
@@ -95,14 +70,30 @@ export async function check(root) {
     return collected;
   };
 
-  // The unit tests are CPU-bound and need no build; the end-to-end runs mostly wait (on polls,
-  // deliveries, stack starts), so both run at once, and so do the main e2e run and the runs that
-  // start stacks of their own (npm start, path B, on ports beside its stack). `--only`: the build
-  // above made what e2e depends on, and turbo restores nothing under the running servers.
-  const [unitSuites, e2eSuites] = await Promise.all([
-    runSuites("test", [{ name: "test", tasks: ["test"] }]),
+  // The end-to-end runs are the longest path and need the build, so the build starts first, beside
+  // format and lint (they read sources only, see turbo.json, and ignore .next and dist). Typecheck
+  // waits for the build: its `next typegen` writes into the .next folders that `next build` clears.
+  // Once the build is done, everything else runs at once: the unit tests are CPU-bound and the
+  // end-to-end runs mostly wait (on polls, deliveries, stack starts), so the cores stay busy until
+  // the last e2e file ends. `--only`: the build made what e2e depends on, and turbo restores nothing
+  // under the running servers.
+  const build = runStep(root, "build", "pnpm", turbo("build"));
+  const [format, rootLint, lint, typecheck, unitSuites, e2eSuites] = await Promise.all([
+    runStep(root, "format", "pnpm", ["exec", "prettier", "--check", "."]),
+    runStep(root, "lint (root)", "pnpm", [
+      "exec",
+      "eslint",
+      "--max-warnings",
+      "0",
+      "scripts",
+      "eslint.config.js",
+      ".eslintrc.js",
+    ]),
+    runStep(root, "lint", "pnpm", turbo("lint")),
+    build.then(() => runStep(root, "typecheck", "pnpm", turbo("typecheck"))),
+    build.then(() => runSuites("test", [{ name: "test", tasks: ["test"] }])),
     hasE2e
-      ? browserReady.then(() =>
+      ? Promise.all([build, browserReady]).then(() =>
           runSuites("e2e", [
             { name: "e2e", tasks: ["e2e", "--only"] },
             { name: "e2e:start", tasks: ["e2e:start", "--only"] },
@@ -110,6 +101,10 @@ export async function check(root) {
         )
       : [],
   ]);
+  record("format", format);
+  record("lint", lint && rootLint);
+  record("typecheck", typecheck);
+  record("build", await build);
   const suites = [...unitSuites, ...e2eSuites];
 
   const rows = [...checks, ...suites];
