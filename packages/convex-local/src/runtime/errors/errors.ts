@@ -27,6 +27,17 @@ export class UnavailableError extends Error {
 
 export const OCC_FAILURE = "OptimisticConcurrencyControlFailure";
 
+/**
+ * A mutation whose reads were overwritten on its every retry (Convex's OCC failure): the
+ * deployment's failure, not the function's, so the client is told to try again later.
+ */
+export function occFailure(): UnavailableError {
+  return new UnavailableError(
+    OCC_FAILURE,
+    "Documents read from or written to some table changed while this mutation was being run and on every subsequent retry. See https://docs.convex.dev/error#1",
+  );
+}
+
 type FailedOutcome = { errorMessage: string; errorData?: JSONValue };
 
 function isConvexError(e: unknown): e is Error & { data: unknown } {

@@ -13,6 +13,7 @@ import type { ResolvedFunction, UdfType, UserIdentity } from "../functions/funct
 import { checkArgs, checkReturns } from "../functions/function-validators.ts";
 import { realNow } from "../environment/globals.ts";
 import { failOnUncaught } from "../errors/uncaught-errors.ts";
+import { occFailure } from "../errors/errors.ts";
 import { checkUserTime, ownCodeMs, startUserClock } from "./user-time.ts";
 
 const MAX_OCC_RETRIES = 32;
@@ -146,8 +147,10 @@ export class Transactions {
         await durable;
         return { value, logLines: frame.logLines, ts };
       } catch (e) {
-        if (!(e instanceof ConflictError) || attempt >= MAX_OCC_RETRIES)
-          throw withReads(e, undefined, undefined, frame.logLines);
+        if (!(e instanceof ConflictError)) throw withReads(e, undefined, undefined, frame.logLines);
+        // Conflicting on every retry fails the request as Convex does: HTTP 503, and a sync socket
+        // closed so that its client sends the mutation again.
+        if (attempt >= MAX_OCC_RETRIES) throw occFailure();
         await backoff(attempt);
       }
     }

@@ -2,7 +2,7 @@ import type { JSONValue } from "convex/values";
 import { stageTimes } from "../../diagnostics/stage-times.ts";
 import * as db from "./db-syscalls.ts";
 import * as queries from "./query-syscalls.ts";
-import { nestedCallError, OCC_FAILURE, syscallError, UnavailableError } from "../errors/errors.ts";
+import { nestedCallError, occFailure, syscallError, UnavailableError } from "../errors/errors.ts";
 import { currentFrame, type Frame } from "../execution/frame.ts";
 import { timedSyncSyscall, timedSyscall } from "../execution/user-time.ts";
 import { scheduleJob, cancelJob } from "../scheduler/scheduler-syscalls.ts";
@@ -94,11 +94,7 @@ const asyncOps: Record<string, (frame: Frame, args: never) => unknown> = {
 
 /** Syscalls with which Convex lets code fail its request as the deployment itself would. */
 const FAILURES: Record<string, () => UnavailableError> = {
-  throwOcc: () =>
-    new UnavailableError(
-      OCC_FAILURE,
-      "Documents read from or written to some table changed while this mutation was being run and on every subsequent retry. See https://docs.convex.dev/error#1",
-    ),
+  throwOcc: occFailure,
   throwOverloaded: () => new UnavailableError("Busy", "I'm a bit busy."),
 };
 
