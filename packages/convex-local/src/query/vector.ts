@@ -68,7 +68,11 @@ export function checkVectorRequest(request: VectorSearchRequest): {
     );
   }
   const limit = request.limit ?? DEFAULT_VECTOR_LIMIT;
-  if (!Number.isInteger(limit) || limit < 1 || limit > MAX_VECTOR_LIMIT) {
+  if (Number.isInteger(limit) && limit > MAX_VECTOR_LIMIT)
+    throw new Error(
+      `Vector queries can fetch at most ${MAX_VECTOR_LIMIT} results, requested ${limit}.`,
+    );
+  if (!Number.isInteger(limit) || limit < 1) {
     throw new Error(
       `Vector search limit must be between 1 and ${MAX_VECTOR_LIMIT} inclusive, got ${limit}`,
     );
