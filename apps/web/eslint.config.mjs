@@ -1,3 +1,3 @@
 import configs from "@echo/eslint-config";
 
-export default configs.next;
+export default configs.nextApp(import.meta.dirname);

@@ -1,4 +1,5 @@
-// Flat ESLint configs shared by every package: `base` (TypeScript/Node), `react`, `next`.
+// Flat ESLint configs shared by every package: `base` (TypeScript/Node), `react`, `nextApp(dir)`.
+const path = require("node:path");
 const js = require("@eslint/js");
 const tseslint = require("typescript-eslint");
 const reactHooks = require("eslint-plugin-react-hooks");
@@ -62,4 +63,15 @@ const next = [
   },
 ];
 
-module.exports = { base, react, next };
+/**
+ * `next` for the Next.js app in `dir` (absolute). The Next rules look for the app's `app` and
+ * `pages` folders in the directory ESLint runs in unless told where the app is, and `pnpm lint`
+ * lints every package in one run from the repository root. The rule globs the path it is given,
+ * so it gets the path relative to where ESLint runs: no glob characters from the clone's own path.
+ */
+function nextApp(dir) {
+  const rootDir = path.relative(process.cwd(), dir) || ".";
+  return [...next, { settings: { next: { rootDir } } }];
+}
+
+module.exports = { base, react, next, nextApp };
