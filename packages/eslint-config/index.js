@@ -16,6 +16,10 @@ const ignores = {
     "**/_generated/**",
     "**/.test-results/**",
     "**/next-env.d.ts",
+    // Data a running stack keeps in the tree (the deployed code among it) and coverage reports.
+    "**/.echo-data/**",
+    "**/.convex-local/**",
+    "**/coverage/**",
   ],
 };
 

@@ -78,17 +78,8 @@ export async function check(root) {
   // the last e2e file ends. `--only`: the build made what e2e depends on, and turbo restores nothing
   // under the running servers.
   const build = runStep(root, "build", "pnpm", turbo("build"));
-  const [format, rootLint, lint, typecheck, unitSuites, e2eSuites] = await Promise.all([
+  const [format, lint, typecheck, unitSuites, e2eSuites] = await Promise.all([
     runStep(root, "format", "pnpm", ["exec", "prettier", "--check", "."]),
-    runStep(root, "lint (root)", "pnpm", [
-      "exec",
-      "eslint",
-      "--max-warnings",
-      "0",
-      "scripts",
-      "eslint.config.js",
-      ".eslintrc.js",
-    ]),
     runStep(root, "lint", "pnpm", turbo("lint")),
     build.then(() => runStep(root, "typecheck", "pnpm", turbo("typecheck"))),
     build.then(() => runSuites("test", [{ name: "test", tasks: ["test"] }])),
@@ -102,7 +93,7 @@ export async function check(root) {
       : [],
   ]);
   record("format", format);
-  record("lint", lint && rootLint);
+  record("lint", lint);
   record("typecheck", typecheck);
   record("build", await build);
   const suites = [...unitSuites, ...e2eSuites];
