@@ -20,10 +20,10 @@ export default defineConfig({
           environment: "jsdom",
           include: ["src/**/*.test.tsx"],
           exclude: [SCREEN_FLOW],
-          setupFiles: ["./src/test/setup.ts"],
-          // A VM pool sets jsdom up once per worker, not once per file, and still gives each file
-          // a fresh context and module graph.
-          pool: "vmThreads",
+          setupFiles: ["./src/test/fresh-modules.ts", "./src/test/setup.ts"],
+          // One worker's jsdom and third-party modules serve every file; fresh-modules.ts gives
+          // each file its own evaluation of ours.
+          isolate: false,
         },
       },
       {
@@ -37,7 +37,13 @@ export default defineConfig({
       },
       {
         extends: true,
-        test: { name: "logic", environment: "node", include: ["src/**/*.test.ts"] },
+        test: {
+          name: "logic",
+          environment: "node",
+          include: ["src/**/*.test.ts"],
+          setupFiles: ["./src/test/fresh-modules.ts"],
+          isolate: false,
+        },
       },
     ],
   },
