@@ -20,10 +20,10 @@ export default defineConfig({
           name: "components",
           environment: "jsdom",
           include: ["src/**/*.test.tsx"],
-          setupFiles: ["./src/test/web-streams.ts"],
-          // A VM pool sets jsdom up once per worker, not once per file, and still gives each file
-          // a fresh context and module graph.
-          pool: "vmThreads",
+          setupFiles: ["./src/test/fresh-modules.ts", "./src/test/web-streams.ts"],
+          // One worker's jsdom and third-party modules serve every file; fresh-modules.ts gives
+          // each file its own evaluation of ours.
+          isolate: false,
         },
       },
       {
