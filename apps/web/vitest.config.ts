@@ -38,9 +38,15 @@ export default defineConfig({
         },
       },
       {
-        // The auth instance keeps its rate limits in module state: each file gets a fresh one.
+        // The auth files mock Clerk and stub the environment; each evaluates our modules afresh.
         extends: true,
-        test: { name: "auth", environment: "node", include: [AUTH_TESTS] },
+        test: {
+          name: "auth",
+          environment: "node",
+          include: [AUTH_TESTS],
+          setupFiles: ["./src/test/fresh-modules.ts"],
+          isolate: false,
+        },
       },
     ],
   },
