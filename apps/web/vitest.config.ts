@@ -20,10 +20,10 @@ export default defineConfig({
           name: "components",
           environment: "jsdom",
           include: ["src/**/*.test.tsx"],
-          setupFiles: ["./src/test/web-streams.ts"],
-          // A VM pool sets jsdom up once per worker, not once per file, and still gives each file
-          // a fresh context and module graph.
-          pool: "vmThreads",
+          setupFiles: ["./src/test/fresh-modules.ts", "./src/test/web-streams.ts"],
+          // One worker's jsdom and third-party modules serve every file; fresh-modules.ts gives
+          // each file its own evaluation of ours.
+          isolate: false,
         },
       },
       {
@@ -38,9 +38,15 @@ export default defineConfig({
         },
       },
       {
-        // The auth instance keeps its rate limits in module state: each file gets a fresh one.
+        // The auth files mock Clerk and stub the environment; each evaluates our modules afresh.
         extends: true,
-        test: { name: "auth", environment: "node", include: [AUTH_TESTS] },
+        test: {
+          name: "auth",
+          environment: "node",
+          include: [AUTH_TESTS],
+          setupFiles: ["./src/test/fresh-modules.ts"],
+          isolate: false,
+        },
       },
     ],
   },

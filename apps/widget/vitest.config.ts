@@ -1,10 +1,6 @@
 import { fileURLToPath } from "node:url";
 import { defineConfig } from "vitest/config";
 
-// The whole screen flow against a real HTTP server and proof-of-work failed 4 of its 28 tests once
-// in the VM pool on a loaded machine; it keeps the fork pool it has always passed in.
-const SCREEN_FLOW = "src/modules/flow/ui/views/widget-view.test.tsx";
-
 export default defineConfig({
   resolve: { alias: { "@": fileURLToPath(new URL("./src", import.meta.url)) } },
   test: {
@@ -19,25 +15,21 @@ export default defineConfig({
           name: "components",
           environment: "jsdom",
           include: ["src/**/*.test.tsx"],
-          exclude: [SCREEN_FLOW],
-          setupFiles: ["./src/test/setup.ts"],
-          // A VM pool sets jsdom up once per worker, not once per file, and still gives each file
-          // a fresh context and module graph.
-          pool: "vmThreads",
+          setupFiles: ["./src/test/fresh-modules.ts", "./src/test/setup.ts"],
+          // One worker's jsdom and third-party modules serve every file; fresh-modules.ts gives
+          // each file its own evaluation of ours.
+          isolate: false,
         },
       },
       {
         extends: true,
         test: {
-          name: "screen flow",
-          environment: "jsdom",
-          include: [SCREEN_FLOW],
-          setupFiles: ["./src/test/setup.ts"],
+          name: "logic",
+          environment: "node",
+          include: ["src/**/*.test.ts"],
+          setupFiles: ["./src/test/fresh-modules.ts"],
+          isolate: false,
         },
-      },
-      {
-        extends: true,
-        test: { name: "logic", environment: "node", include: ["src/**/*.test.ts"] },
       },
     ],
   },

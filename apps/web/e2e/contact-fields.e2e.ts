@@ -100,8 +100,11 @@ describe("admins define contact fields and stage names; an operator fills them i
     await member.getByRole("heading", { name: "Contacts", exact: true }).waitFor();
     await pick(member, "Custom field", FIELD);
     await pick(member, "Is", "South");
+    // The table follows the filter over the backend's WebSocket: seconds, under load.
     await expect
-      .poll(() => member.locator("tbody tr td:first-child a").allTextContents())
+      .poll(() => member.locator("tbody tr td:first-child a").allTextContents(), {
+        timeout: 15_000,
+      })
       .toEqual([RITA]);
     await screenshot(member, "contact-fields-03-filtered");
   });
