@@ -17,6 +17,9 @@ export default defineConfig({
     // after the other packages' suites end, so a second worker lets them use the idle core.
     // Every file starts its servers on free ports in its own temporary folders.
     maxWorkers: 2,
+    // Code a test deploys lives under its data folder's modules/ and is imported natively, as the
+    // server does outside tests; through Vite, every push of it was transformed and source-mapped.
+    server: { deps: { external: [/\/modules\/(app|code)\//] } },
     projects: moduleGraphProjects(
       import.meta.dirname,
       "{src,test}/**/*.test.ts",
