@@ -5,7 +5,7 @@ import { moduleGraphProjects } from "../../scripts/lib/vitest-module-graphs.mjs"
 // A file that mocks a module, stubs the environment or globals (convex-test installs its own), or
 // spies on shared objects gets a module graph of its own; every other file shares one per worker.
 const CHANGES_SHARED_STATE =
-  /vi\.(mock|doMock|stubEnv|stubGlobal|spyOn)\b|process\.env|globalThis|"convex-test"/;
+  /vi\.(mock|doMock|stubEnv|stubGlobal)\b|vi\.spyOn\(\s*(globalThis|process|console|performance|JSON|Date|Math|crypto)\b|process\.env(\.\w+|\[[^\]]+\])\s*=[^=]|globalThis(\.\w+|\[[^\]]+\])\s*=[^=]|"convex-test"/;
 
 export default defineConfig({
   test: {
