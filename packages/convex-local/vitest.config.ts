@@ -5,7 +5,7 @@ import { moduleGraphProjects } from "../../scripts/lib/vitest-module-graphs.mjs"
 // A file that mocks a module, stubs the environment or globals (convex-test installs its own), or
 // spies on shared objects gets a module graph of its own; every other file shares one per worker.
 const CHANGES_SHARED_STATE =
-  /vi\.(mock|doMock|stubEnv|stubGlobal|spyOn)\b|process\.env|globalThis|"convex-test"/;
+  /vi\.(mock|doMock|stubEnv|stubGlobal)\b|vi\.spyOn\(\s*(globalThis|process|console|performance|JSON|Date|Math|crypto)\b|process\.env(\.\w+|\[[^\]]+\])\s*=[^=]|globalThis(\.\w+|\[[^\]]+\])\s*=[^=]|"convex-test"/;
 
 export default defineConfig({
   test: {
@@ -17,6 +17,9 @@ export default defineConfig({
     // after the other packages' suites end, so a second worker lets them use the idle core.
     // Every file starts its servers on free ports in its own temporary folders.
     maxWorkers: 2,
+    // Code a test deploys lives under its data folder's modules/ and is imported natively, as the
+    // server does outside tests; through Vite, every push of it was transformed and source-mapped.
+    server: { deps: { external: [/\/modules\/(app|code)\//] } },
     projects: moduleGraphProjects(
       import.meta.dirname,
       "{src,test}/**/*.test.ts",
