@@ -1,4 +1,5 @@
 import { spawn } from "node:child_process";
+import { setPriority } from "node:os";
 
 import { ensureBrowserTestPackages } from "./chromium.mjs";
 import { clearResults, collectResults, workspacePackages } from "./test-results.mjs";
@@ -7,8 +8,17 @@ function log(message) {
   process.stdout.write(`[echo check] ${message}\n`);
 }
 
-/** Runs one step of the check beside others, printing its time; resolves with whether it passed. */
-function runStep(root, name, command, args) {
+/**
+ * How much lower a background step runs (a Unix nice value; its processes inherit it): the cores
+ * serve the end-to-end runs' bursts first, and the background steps take what those leave.
+ */
+const BACKGROUND_PRIORITY = 5;
+
+/**
+ * Runs one step of the check beside others, printing its time; resolves with whether it passed.
+ * A `background` step runs at a lower priority.
+ */
+function runStep(root, name, command, args, { background = false } = {}) {
   log(`${name}: ${command} ${args.join(" ")}`);
   const startedAt = Date.now();
   return new Promise((resolve) => {
@@ -16,6 +26,13 @@ function runStep(root, name, command, args) {
       cwd: root,
       stdio: "inherit",
     });
+    if (background && child.pid !== undefined) {
+      try {
+        setPriority(child.pid, BACKGROUND_PRIORITY);
+      } catch {
+        // Only the order in which the cores serve the steps changes.
+      }
+    }
     const finish = (status) => {
       const ok = status === 0;
       log(
@@ -53,10 +70,10 @@ export async function check(root) {
 
   // A script's reports count its tests; a step that fails with none failing (a stack that never
   // started, a crash outside any test) is a failure of its own.
-  const runSuites = async (script, steps) => {
+  const runSuites = async (script, steps, options) => {
     clearResults(packages, script);
     const results = await Promise.all(
-      steps.map(({ name, tasks }) => runStep(root, name, "pnpm", turbo(...tasks))),
+      steps.map(({ name, tasks }) => runStep(root, name, "pnpm", turbo(...tasks), options)),
     );
     const collected = collectResults(packages, script);
     if (results.includes(false) && collected.every((row) => row.failed === 0))
@@ -73,16 +90,17 @@ export async function check(root) {
   // The end-to-end runs are the longest path and need the build, so the build starts first, beside
   // format and lint (they read sources only, see turbo.json, and ignore .next and dist). Typecheck
   // waits for the build: its `next typegen` writes into the .next folders that `next build` clears.
-  // Once the build is done, everything else runs at once: the unit tests are CPU-bound and the
-  // end-to-end runs mostly wait (on polls, deliveries, stack starts), so the cores stay busy until
-  // the last e2e file ends. `--only`: the build made what e2e depends on, and turbo restores nothing
-  // under the running servers.
+  // Once the build is done, everything else runs at once: the end-to-end runs mostly wait (on polls,
+  // deliveries, stack starts) and the CPU-bound steps run in the background, taking the cores
+  // while the end-to-end runs wait. `--only`: the build made what e2e depends on, and turbo
+  // restores nothing under the running servers.
+  const background = { background: true };
   const build = runStep(root, "build", "pnpm", turbo("build"));
   const [format, lint, typecheck, unitSuites, e2eSuites] = await Promise.all([
-    runStep(root, "format", "pnpm", ["exec", "prettier", "--check", "."]),
-    runStep(root, "lint", "pnpm", turbo("lint")),
-    build.then(() => runStep(root, "typecheck", "pnpm", turbo("typecheck"))),
-    build.then(() => runSuites("test", [{ name: "test", tasks: ["test"] }])),
+    runStep(root, "format", "pnpm", ["exec", "prettier", "--check", "."], background),
+    runStep(root, "lint", "pnpm", turbo("lint"), background),
+    build.then(() => runStep(root, "typecheck", "pnpm", turbo("typecheck"), background)),
+    build.then(() => runSuites("test", [{ name: "test", tasks: ["test"] }], background)),
     hasE2e
       ? Promise.all([build, browserReady]).then(() =>
           runSuites("e2e", [
