@@ -78,4 +78,4 @@ function nextApp(dir) {
   return [...next, { settings: { next: { rootDir } } }];
 }
 
-module.exports = { base, react, next, nextApp };
+module.exports = { base, react, nextApp };
