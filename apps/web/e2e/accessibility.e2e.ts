@@ -8,6 +8,7 @@ import dashboardPtBr from "../messages/pt-BR.json";
 import { seriousViolations } from "./harness/axe";
 import { launchBrowser, screenshot, type TestBrowser } from "./harness/browser";
 import { setBackendEnv, startFakeVapi } from "./harness/fake-vapi";
+import { chooseLanguage, openFromSidebar } from "./harness/navigation";
 import { signInAsDemoOperator } from "./harness/sign-in";
 import { createVisitor } from "./harness/visitor";
 
@@ -72,6 +73,8 @@ describe("every screen passes an axe audit", () => {
 
   afterAll(async () => {
     if (operator) {
+      // The last audit left the dashboard in pt-BR; the clean-up reads it in English.
+      await chooseLanguage(operator, "en");
       await setVoiceOffer(operator, { assistantId: "", phoneNumber: "" });
       await operator.getByRole("link", { name: "Voice assistant" }).click();
       await operator.getByRole("button", { name: "Disconnect" }).click();
@@ -182,34 +185,30 @@ describe("every screen passes an axe audit", () => {
         try {
           await page.goto(`${urls.dashboard}/${locale}/sign-in`);
           await audit(page, "sign-in");
-          await page.goto(`${urls.dashboard}/${locale}/sign-up`);
+          await page.getByRole("link", { name: text.auth.signUp.action, exact: true }).click();
+          await page.waitForURL(`${urls.dashboard}/${locale}/sign-up`);
           await audit(page, "sign-up");
         } finally {
           await page.close();
         }
       });
 
-      // The first section is loaded in this language; the others are reached as an operator does,
-      // by the sidebar's links, so every audit after the first runs in a document axe is loaded in.
-      for (const [index, { section, link }] of DASHBOARD_SECTIONS.entries()) {
+      // Every section is reached as an operator does: the language by the sidebar's picker, then
+      // the sidebar's links, so every audit runs in the one document axe is loaded in.
+      const openSection = async (link: keyof typeof text.dashboard.nav, section: string) => {
+        await chooseLanguage(operator, locale);
+        await openFromSidebar(operator, text.dashboard.nav[link], `/${locale}/${section}`);
+      };
+
+      for (const { section, link } of DASHBOARD_SECTIONS) {
         it(section, async () => {
-          const url = `${urls.dashboard}/${locale}/${section}`;
-          if (index === 0) {
-            await operator.goto(url);
-          } else {
-            await operator
-              .getByRole("navigation")
-              .getByRole("link", { name: text.dashboard.nav[link], exact: true })
-              .first()
-              .click();
-            await operator.waitForURL(url);
-          }
+          await openSection(link, section);
           await audit(operator, section);
         });
       }
 
       it("the inbox in the dark theme, which stays chosen after a reload", async () => {
-        await operator.goto(`${urls.dashboard}/${locale}/conversations`);
+        await openSection("conversations", "conversations");
         const toggle = operator
           .getByRole("button", { name: locale === "en" ? "Dark theme" : "Tema escuro" })
           .first();
@@ -233,7 +232,10 @@ describe("every screen passes an axe audit", () => {
       });
 
       it("a conversation", async () => {
-        await operator.goto(`${urls.dashboard}/${locale}/conversations/${conversationId}`);
+        await operator.locator(`a[href^="/${locale}/conversations/${conversationId}"]`).click();
+        await operator.waitForURL(
+          new RegExp(`^${urls.dashboard}/${locale}/conversations/${conversationId}(\\?|$)`),
+        );
         await operator.locator('article[data-author="contact"]').first().waitFor();
         await audit(operator, "conversation");
       });
@@ -249,7 +251,7 @@ async function setVoiceOffer(
   page: Page,
   { assistantId, phoneNumber }: { assistantId: string; phoneNumber: string },
 ) {
-  await page.goto(`${new URL(page.url()).origin}/en/customization`);
+  await openFromSidebar(page, "Widget customization", "/en/customization");
   const enabled = page.getByLabel("Offer voice calls in the widget");
   await enabled.setChecked(Boolean(assistantId));
   const pick = async (field: string, option: string) => {

@@ -5,6 +5,7 @@ import type { Page, Response } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 
 import { launchBrowser, screenshot, type TestBrowser } from "./harness/browser";
+import { openFromSidebar } from "./harness/navigation";
 import { signInAsDemoOperator } from "./harness/sign-in";
 import { createVisitor, eventually, type Visitor } from "./harness/visitor";
 
@@ -44,7 +45,7 @@ describe("dashboard details: shortcuts, contact history, file previews, open now
   });
 
   it("moves through the inbox and acts on a conversation from the keyboard", async () => {
-    await page.goto(`${urls.dashboard}/en/conversations`);
+    // The sign-in landed on the inbox.
     const list = page.getByRole("region", { name: "Conversations", exact: true });
     await list.getByRole("link", { name: /Leo Later/ }).waitFor();
     // Let the assistant's replies land first, so the list keeps its order while keys are pressed.
@@ -104,7 +105,8 @@ describe("dashboard details: shortcuts, contact history, file previews, open now
   });
 
   it("shows the session's age and the visitor's other conversations, each a link", async () => {
-    await page.goto(`${urls.dashboard}/en/conversations/${laterConversation}`);
+    await page.locator(`a[href^="/en/conversations/${laterConversation}"]`).click();
+    await page.waitForURL(new RegExp(`/en/conversations/${laterConversation}`));
     const contact = page.getByRole("region", { name: "Contact", exact: true });
     const age = contact.locator('dt:text-is("Session started") + dd');
     await age.waitFor();
@@ -121,7 +123,7 @@ describe("dashboard details: shortcuts, contact history, file previews, open now
   });
 
   it("previews the text extracted from a knowledge file", async () => {
-    await page.goto(`${urls.dashboard}/en/knowledge-base`);
+    await openFromSidebar(page, "Knowledge base", "/en/knowledge-base");
     await page.getByRole("button", { name: "Preview the text of getting-started.md" }).click();
     const dialog = page.getByRole("dialog", { name: "getting-started.md" });
     const text = dialog.getByTestId("knowledge-file-text");
@@ -132,7 +134,7 @@ describe("dashboard details: shortcuts, contact history, file previews, open now
   });
 
   it("counts the conversations open now", async () => {
-    await page.goto(`${urls.dashboard}/en/analytics`);
+    await openFromSidebar(page, "Analytics", "/en/analytics");
     const openNow = page.getByTestId("stat-openNow").locator("dd").first();
     await openNow.waitFor();
     const before = Number(await openNow.textContent());
@@ -147,7 +149,7 @@ describe("dashboard details: shortcuts, contact history, file previews, open now
 
   it("keeps the sidebar to the viewport's height on a page taller than the viewport", async () => {
     await page.setViewportSize({ width: 1280, height: 600 });
-    await page.goto(`${urls.dashboard}/en/customization`);
+    await openFromSidebar(page, "Widget customization", "/en/customization");
     await page.getByRole("heading", { name: "Widget customization", level: 1 }).waitFor();
     const sizes = () =>
       page.evaluate(() => {

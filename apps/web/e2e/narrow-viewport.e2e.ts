@@ -33,6 +33,32 @@ async function overflow(page: Page) {
   }, WIDTH);
 }
 
+/**
+ * Opens `/<locale>/<path>` as a phone user does: the top bar's menu, then its language picker if
+ * the language differs, then the section's link. A link click closes the drawer; a language change
+ * may leave it open, so it is closed before the page is measured.
+ */
+async function openSection(page: Page, dashboard: string, locale: string, path: string) {
+  const url = `${dashboard}/${locale}/${path}`;
+  const drawer = page.getByRole("dialog", { name: "Echo" });
+  const openMenu = () =>
+    page.getByRole("button", { name: /^(Open the menu|Abrir o menu)$/ }).click();
+  if (page.url() !== url && !page.url().startsWith(`${url}?`)) {
+    await openMenu();
+    const [current] = new URL(page.url()).pathname.split("/").slice(1);
+    await drawer.locator(`nav a[href="/${current}/${path}"]`).click();
+    await page.waitForURL(`${dashboard}/${current}/${path}`);
+    await drawer.waitFor({ state: "detached" });
+  }
+  if (page.url() !== url) {
+    await openMenu();
+    await drawer.getByLabel(/^(Language|Idioma)$/).selectOption(locale);
+    await page.waitForURL(url);
+    if (await drawer.isVisible()) await page.keyboard.press("Escape");
+    await drawer.waitFor({ state: "detached" });
+  }
+}
+
 describe("the dashboard at 375 px wide", () => {
   const urls = inject("urls");
   const demo = inject("demo");
@@ -53,7 +79,7 @@ describe("the dashboard at 375 px wide", () => {
   it.each(CASES)(
     "/$locale/$path fits the width, with no sideways scrolling",
     async ({ locale, path }) => {
-      await page.goto(`${urls.dashboard}/${locale}/${path}`);
+      await openSection(page, urls.dashboard, locale, path);
       await page.locator("main h1").first().waitFor();
       await page.waitForLoadState("networkidle");
       const measured = await overflow(page);
@@ -63,7 +89,7 @@ describe("the dashboard at 375 px wide", () => {
   );
 
   it("moves between sections with the drawer's navigation, whose labels fit, and can sign out from it", async () => {
-    await page.goto(`${urls.dashboard}/pt-BR/conversations`);
+    await openSection(page, urls.dashboard, "pt-BR", "conversations");
     const openMenu = () => page.getByRole("button", { name: "Abrir o menu" }).click();
     await openMenu();
     const drawer = page.getByRole("dialog", { name: "Echo" });
@@ -96,7 +122,7 @@ describe("the dashboard at 375 px wide", () => {
   });
 
   it("shows the whole Portuguese search placeholder", async () => {
-    await page.goto(`${urls.dashboard}/pt-BR/conversations`);
+    await openSection(page, urls.dashboard, "pt-BR", "conversations");
     const search = page.getByRole("searchbox", { name: "Buscar conversas" });
     const fit = await search.evaluate((input: HTMLInputElement) => {
       const style = getComputedStyle(input);
@@ -112,7 +138,7 @@ describe("the dashboard at 375 px wide", () => {
   it("works the inbox one pane at a time: list, conversation, back", async () => {
     const visitor = await createVisitor(urls, demo.organizationId, "Nadia Narrow");
     await visitor.send("Hello from a phone-sized screen");
-    await page.goto(`${urls.dashboard}/en/conversations`);
+    await openSection(page, urls.dashboard, "en", "conversations");
     const list = page.getByRole("region", { name: "Conversations", exact: true });
     await list.getByRole("link", { name: /Nadia Narrow/ }).click();
 
@@ -161,7 +187,7 @@ describe("the dashboard at 375 px wide", () => {
     const onScreen = (box: { x: number; width: number } | null) =>
       box !== null && box.x >= 0 && box.x + box.width <= 390.5;
 
-    await page.goto(`${urls.dashboard}/pt-BR/analytics`);
+    await openSection(page, urls.dashboard, "pt-BR", "analytics");
     // The table's own box (the section around it is named by the same heading).
     const byChannel = page.locator('[role=region][aria-label="Por canal"]');
     await byChannel.locator("table").waitFor();
@@ -181,7 +207,12 @@ describe("the dashboard at 375 px wide", () => {
     ).resolves.toBe('"Conversas"');
     await screenshot(page, "narrow-390-analytics-by-channel-pt-BR");
 
-    await page.goto(`${urls.dashboard}/pt-BR/settings/profile`);
+    await page.getByRole("button", { name: "Abrir o menu" }).click();
+    await page
+      .getByRole("dialog", { name: "Echo" })
+      .getByRole("link", { name: "Configurações" })
+      .click();
+    await page.waitForURL(`${urls.dashboard}/pt-BR/settings/profile`);
     const sections = page.getByRole("navigation", { name: "Seções das configurações" });
     const links = sections.getByRole("link");
     await links.first().waitFor();

@@ -2,6 +2,7 @@ import type { FrameLocator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 
 import { launchBrowser, screenshot, type TestBrowser } from "./harness/browser";
+import { chooseLanguage, openFromSidebar, openSettingsSection } from "./harness/navigation";
 import { signInAsDemoOperator } from "./harness/sign-in";
 import { inviteMember } from "./harness/team";
 import { eventually } from "./harness/visitor";
@@ -67,7 +68,8 @@ describe("private notes with @mentions, and canned responses", () => {
       email: memberEmail,
       password: "nina's long password",
     });
-    await member.goto(`${urls.dashboard}/en/settings/notifications`);
+    await openFromSidebar(member, "Settings", "/en/settings/profile");
+    await openSettingsSection(member, "Notifications", "/en/settings/notifications");
     const mentions = member.getByLabel("Email me when I'm mentioned");
     await mentions.check();
     await eventually(async () => await mentions.isChecked());
@@ -175,19 +177,25 @@ describe("private notes with @mentions, and canned responses", () => {
   });
 
   it("admins keep the library in Settings; the screens read in pt-BR and on a phone", async () => {
-    await owner.goto(`${urls.dashboard}/en/settings/canned-responses`);
+    await openFromSidebar(owner, "Settings", "/en/settings/profile");
+    await openSettingsSection(owner, "Canned responses", "/en/settings/canned-responses");
     await owner.getByRole("heading", { name: "Canned responses" }).waitFor();
     await owner.getByText("/refund").first().waitFor();
     await screenshot(owner, "notes-04-canned-settings");
 
+    // The sidebar's language picker, then a phone's width: its menu leads back to the inbox.
+    await chooseLanguage(owner, "pt-BR");
     await owner.setViewportSize({ width: 390, height: 844 });
-    await owner.goto(`${urls.dashboard}/pt-BR/settings/canned-responses`);
     await owner.getByRole("heading", { name: "Respostas prontas" }).waitFor();
     await screenshot(owner, "notes-05-canned-settings-phone-pt-br");
-    await owner.goto(`${urls.dashboard}/en/conversations`);
+    await owner.getByRole("button", { name: "Abrir o menu" }).click();
+    await owner
+      .getByRole("dialog", { name: "Echo" })
+      .getByRole("link", { name: "Conversas" })
+      .click();
+    await owner.waitForURL(`${urls.dashboard}/pt-BR/conversations`);
     await owner.getByRole("link", { name: /Vera Notes/ }).click();
-    await owner.waitForURL(/\/conversations\/.+/);
-    await owner.goto(owner.url().replace("/en/", "/pt-BR/"));
+    await owner.waitForURL(/\/pt-BR\/conversations\/.+/);
     await owner
       .getByText(/^Nota de /)
       .first()

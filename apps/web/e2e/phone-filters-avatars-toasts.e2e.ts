@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 
 import { launchBrowser, screenshot, type TestBrowser } from "./harness/browser";
 import { tealSquarePng } from "./harness/png";
+import { chooseLanguage, openFromSidebar } from "./harness/navigation";
 import { signInAsDemoOperator } from "./harness/sign-in";
 import { createVisitor, eventually } from "./harness/visitor";
 
@@ -18,7 +19,7 @@ describe("the inbox's filters on a phone, avatars in a conversation, and action 
   const demo = inject("demo");
   let browser: TestBrowser;
   let page: Page;
-  let conversationPath: string;
+  let conversationId: string;
 
   beforeAll(async () => {
     browser = await launchBrowser({ touch: true });
@@ -30,16 +31,18 @@ describe("the inbox's filters on a phone, avatars in a conversation, and action 
     const visitor = await createVisitor(urls, demo.organizationId, "Paula Polish");
     await visitor.send("Hello! I would like to talk to a person, please.");
     await eventually(async () => (await visitor.conversation()).status === "escalated");
-    conversationPath = `conversations/${visitor.conversationId}`;
+    conversationId = visitor.conversationId;
   });
 
   afterAll(async () => {
     await browser?.dispose();
   });
 
+  // The sign-in landed on the inbox; each test reaches its screen as an operator does, with the
+  // sidebar's language picker and links (the picker is in the sidebar at 1280 px wide).
   it("in pt-BR at 390×844, folds the filters behind Filtros; opened, the contact stage reads in full", async () => {
+    await chooseLanguage(page, "pt-BR");
     await page.setViewportSize({ width: 390, height: 844 });
-    await page.goto(`${urls.dashboard}/pt-BR/conversations`);
     const toggle = page.getByRole("button", { name: /^Filtros/ });
     await toggle.waitFor();
     const stage = page.getByRole("combobox", { name: "Estágio do contato" });
@@ -57,7 +60,7 @@ describe("the inbox's filters on a phone, avatars in a conversation, and action 
 
   it("at 1280×800 shows every filter with no Filters button", async () => {
     await page.setViewportSize({ width: 1280, height: 800 });
-    await page.goto(`${urls.dashboard}/en/conversations`);
+    await chooseLanguage(page, "en");
     await page.getByRole("combobox", { name: "Contact stage" }).waitFor();
     await expect(page.getByRole("button", { name: /^Filters/ }).isVisible()).resolves.toBe(false);
     await screenshot(page, "phone-filters-03-desktop-en");
@@ -65,7 +68,7 @@ describe("the inbox's filters on a phone, avatars in a conversation, and action 
 
   it("at 1280×800 in pt-BR, every filter's value reads in full in the 320 px list column", async () => {
     await page.setViewportSize({ width: 1280, height: 800 });
-    await page.goto(`${urls.dashboard}/pt-BR/conversations`);
+    await chooseLanguage(page, "pt-BR");
     const list = page.getByRole("region", { name: "Conversas", exact: true });
     await list.getByRole("combobox", { name: "Estágio do contato" }).waitFor();
     const triggers = list.locator("[data-slot=select-trigger]");
@@ -87,12 +90,15 @@ describe("the inbox's filters on a phone, avatars in a conversation, and action 
   });
 
   it("gives the conversation's header and each message an avatar, in en and pt-BR", async () => {
+    // The list's link opens the conversation; the language picker then shows it in each language.
+    await page.locator(`a[href*="/conversations/${conversationId}"]`).click();
+    await page.waitForURL((url) => url.pathname.endsWith(`/conversations/${conversationId}`));
     for (const [locale, width, height] of [
       ["en", 1280, 800],
       ["pt-BR", 390, 844],
     ] as const) {
+      await chooseLanguage(page, locale);
       await page.setViewportSize({ width, height });
-      await page.goto(`${urls.dashboard}/${locale}/${conversationPath}`);
       const thread = page.getByRole("region", {
         name: locale === "en" ? "Conversation" : "Conversa",
         exact: true,
@@ -108,14 +114,16 @@ describe("the inbox's filters on a phone, avatars in a conversation, and action 
 
   it("confirms a copied embed snippet and a saved profile with a toast, in en and pt-BR", async () => {
     await page.setViewportSize({ width: 1280, height: 800 });
-    await page.goto(`${urls.dashboard}/en/integrations`);
+    await chooseLanguage(page, "en");
+    await openFromSidebar(page, "Integrations", "/en/integrations");
     await page.getByTestId("embed-snippet").waitFor();
     await page.getByRole("button", { name: "Copy code" }).click();
     const toasts = page.getByRole("region", { name: /Notifications/ });
     await toasts.getByText("Copied to the clipboard: HTML embed code.").waitFor();
     await screenshot(page, "toast-01-copied-en");
 
-    await page.goto(`${urls.dashboard}/pt-BR/settings/profile`);
+    await chooseLanguage(page, "pt-BR");
+    await openFromSidebar(page, "Configurações", "/pt-BR/settings/profile");
     await page.getByRole("button", { name: "Salvar perfil" }).click();
     await page
       .getByRole("region", { name: /Notificações/ })
@@ -125,7 +133,7 @@ describe("the inbox's filters on a phone, avatars in a conversation, and action 
   });
 
   it("keeps a member's picked avatar, cropped and scaled, across a reload, and removes it", async () => {
-    await page.goto(`${urls.dashboard}/en/settings/profile`);
+    await chooseLanguage(page, "en");
     await page
       .getByLabel("Avatar", { exact: true })
       .setInputFiles({ name: "me.png", mimeType: "image/png", buffer: tealSquarePng() });
