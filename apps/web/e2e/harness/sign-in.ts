@@ -11,17 +11,20 @@ const sessionFile = join(
   `demo-operator-cookies-${process.env.ECHO_E2E_BASE_PORT ?? 4100}.json`,
 );
 
-/** Signs the demo operator in, reusing this run's session unless `fresh` asks for the form. */
+/**
+ * Signs the demo operator in, reusing this run's session unless `fresh` asks for the form, and
+ * lands on `at` (a dashboard path, after any redirect: the inbox unless the test starts elsewhere).
+ */
 export async function signInAsDemoOperator(
   page: Page,
   dashboard: string,
   login: { email: string; password: string },
-  { fresh = false }: { fresh?: boolean } = {},
+  { fresh = false, at = "/en/conversations" }: { fresh?: boolean; at?: string } = {},
 ) {
   if (!fresh && existsSync(sessionFile)) {
     await page.context().addCookies(JSON.parse(readFileSync(sessionFile, "utf8")));
-    await page.goto(`${dashboard}/en/conversations`);
-    if (page.url() === `${dashboard}/en/conversations`) return;
+    await page.goto(`${dashboard}${at}`);
+    if (page.url() === `${dashboard}${at}`) return;
   }
   await page.goto(`${dashboard}/en/sign-in`);
   await page.getByLabel("Email").fill(login.email);
@@ -30,6 +33,7 @@ export async function signInAsDemoOperator(
   await page.waitForURL(`${dashboard}/en/conversations`);
   mkdirSync(resultsDir, { recursive: true });
   writeFileSync(sessionFile, JSON.stringify(await page.context().cookies(dashboard)));
+  if (at !== "/en/conversations") await page.goto(`${dashboard}${at}`);
 }
 
 /** Forgets the previous run's session; the global setup calls it. */
