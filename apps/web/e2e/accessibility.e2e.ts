@@ -52,8 +52,7 @@ describe("every screen passes an axe audit", () => {
     await setBackendEnv(urls.backend, adminKey, { VAPI_API_URL: vapi.url });
     operatorBrowser = await launchBrowser();
     operator = await operatorBrowser.newPage();
-    await signInAsDemoOperator(operator, urls.dashboard, demo.login);
-    await operator.getByRole("link", { name: "Voice assistant" }).click();
+    await signInAsDemoOperator(operator, urls.dashboard, demo.login, { at: "/en/plugins/vapi" });
     // A journey that ran before on this stack may have left the plugin connected to its own fake.
     const state = operator.getByTestId("vapi-state");
     await state.getByText(/^(Connected|Not connected)$/).waitFor();

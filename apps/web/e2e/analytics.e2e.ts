@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 
-import { afterAll, describe, expect, inject, it } from "vitest";
+import type { Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 
 import { launchBrowser, screenshot, type TestBrowser } from "./harness/browser";
 import { signInAsDemoOperator } from "./harness/sign-in";
@@ -9,17 +10,21 @@ import { createVisitor, eventually } from "./harness/visitor";
 describe("analytics", () => {
   const urls = inject("urls");
   const demo = inject("demo");
-  let browser: TestBrowser | undefined;
+  let browser: TestBrowser;
+  // Both tests read the one Analytics screen, which follows the backend live.
+  let page: Page;
+
+  beforeAll(async () => {
+    browser = await launchBrowser();
+    page = await browser.newPage();
+    await signInAsDemoOperator(page, urls.dashboard, demo.login, { at: "/en/analytics" });
+  });
 
   afterAll(async () => {
     await browser?.dispose();
   });
 
   it("counts a conversation the AI resolved, live", async () => {
-    browser = await launchBrowser();
-    const page = await browser.newPage();
-    await signInAsDemoOperator(page, urls.dashboard, demo.login);
-    await page.getByRole("link", { name: "Analytics" }).click();
     const conversations = page.getByTestId("stat-conversations").locator("dd");
     await conversations.waitFor();
     const before = Number(await conversations.textContent());
@@ -37,10 +42,6 @@ describe("analytics", () => {
   });
 
   it("draws the chart over a count axis with dates, for 7, 30 or 90 days, and exports it as CSV", async () => {
-    browser ??= await launchBrowser();
-    const page = await browser.newPage();
-    await signInAsDemoOperator(page, urls.dashboard, demo.login);
-    await page.goto(`${urls.dashboard}/en/analytics`);
     const dates = page.getByTestId("volume-chart-x-axis").locator("span");
     await dates.first().waitFor();
     // The count axis: whole numbers rising from 0.
@@ -53,14 +54,18 @@ describe("analytics", () => {
 
     await page.getByRole("button", { name: "Last 7 days" }).click();
     await expect
-      .poll(() => page.getByRole("button", { name: "Last 7 days" }).getAttribute("aria-pressed"))
+      .poll(() => page.getByRole("button", { name: "Last 7 days" }).getAttribute("aria-pressed"), {
+        timeout: 15_000,
+      })
       .toBe("true");
     const today = new Date().toLocaleDateString("en-US", {
       month: "short",
       day: "numeric",
       timeZone: "UTC",
     });
-    await expect.poll(async () => (await dates.allTextContents()).at(-1)).toBe(today);
+    await expect
+      .poll(async () => (await dates.allTextContents()).at(-1), { timeout: 15_000 })
+      .toBe(today);
     await screenshot(page, "analytics-02-seven-days");
 
     const [download] = await Promise.all([

@@ -133,7 +133,9 @@ describe("assigning a conversation to a teammate, and a voice call's details", (
       .filter({ hasText: /^Theo Teammate$/ })
       .waitFor();
     await screenshot(owner, "assign-02-assigned");
-    await teammate.goto(`${urls.dashboard}/en/conversations/${visitor.conversationId}`);
+    // The teammate, on the inbox since joining, opens it from the list.
+    await teammate.getByRole("link", { name: /Ada Assign/ }).click();
+    await teammate.waitForURL(`${urls.dashboard}/en/conversations/${visitor.conversationId}`);
     await teammate
       .getByRole("combobox", { name: "Assignee" })
       .filter({ hasText: /^Me$/ })

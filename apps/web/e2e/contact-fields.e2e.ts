@@ -2,6 +2,7 @@ import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 
 import { screenshot } from "./harness/browser";
+import { chooseLanguage, openFromSidebar } from "./harness/navigation";
 import { inviteMember, ownerAndMember, type OwnerAndMember } from "./harness/team";
 
 // Unique per run, so a second run on the same stack adds its own field and contacts.
@@ -69,7 +70,7 @@ describe("admins define contact fields and stage names; an operator fills them i
 
   it("the member sets the field on a contact; a wrong value is refused beside its field", async () => {
     for (const name of [SAM, RITA]) {
-      await member.goto(`${urls.dashboard}/en/contacts`);
+      await openFromSidebar(member, "Contacts", "/en/contacts");
       await member.getByRole("button", { name: "New contact" }).click();
       const dialog = member.getByRole("dialog");
       await dialog.getByLabel("Name").fill(name);
@@ -96,7 +97,7 @@ describe("admins define contact fields and stage names; an operator fills them i
   });
 
   it("the contacts table filters by the new field", async () => {
-    await member.goto(`${urls.dashboard}/en/contacts`);
+    await openFromSidebar(member, "Contacts", "/en/contacts");
     await member.getByRole("heading", { name: "Contacts", exact: true }).waitFor();
     await pick(member, "Custom field", FIELD);
     await pick(member, "Is", "South");
@@ -115,8 +116,9 @@ describe("admins define contact fields and stage names; an operator fills them i
     await screenshot(owner, "contact-fields-04-settings-pt-br");
     await owner.setViewportSize({ width: 390, height: 844 });
     await screenshot(owner, "contact-fields-05-settings-pt-br-phone");
+    // The language picker is in the sidebar, which a phone folds into a menu.
+    await chooseLanguage(member, "pt-BR");
     await member.setViewportSize({ width: 390, height: 844 });
-    await member.goto(`${urls.dashboard}/pt-BR/contacts`);
     await member.getByRole("link", { name: RITA }).click();
     await member.getByRole("button", { name: "Editar" }).click();
     await member.getByLabel("Seats").waitFor();
@@ -134,6 +136,6 @@ describe("admins define contact fields and stage names; an operator fills them i
       .getByText("Os valores já salvos nos contatos são mantidos", { exact: false })
       .waitFor();
     await dialog.getByRole("button", { name: "Remover" }).click();
-    await expect.poll(() => entry.count()).toBe(0);
+    await expect.poll(() => entry.count(), { timeout: 15_000 }).toBe(0);
   });
 });

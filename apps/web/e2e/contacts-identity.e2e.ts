@@ -2,6 +2,7 @@ import type { FrameLocator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 
 import { launchBrowser, screenshot, type TestBrowser } from "./harness/browser";
+import { openFromSidebar } from "./harness/navigation";
 import { signInAsDemoOperator } from "./harness/sign-in";
 import { eventually } from "./harness/visitor";
 
@@ -54,7 +55,7 @@ describe("a visitor signed in on the customer's site", () => {
   });
 
   it("appears under their contact, with the conversation, in the dashboard", async () => {
-    await dashboard.goto(`${urls.dashboard}/en/contacts`);
+    await openFromSidebar(dashboard, "Contacts", "/en/contacts");
     await dashboard.getByLabel("Search").fill("Dana");
     await dashboard.getByRole("link", { name: CUSTOMER.name }).click();
     await dashboard.getByRole("heading", { name: CUSTOMER.name, level: 1 }).waitFor();
@@ -91,7 +92,7 @@ describe("a visitor signed in on the customer's site", () => {
     await dashboard.getByRole("button", { name: "Save changes" }).click();
     await dashboard.getByRole("button", { name: "Edit" }).waitFor();
 
-    await dashboard.goto(`${urls.dashboard}/en/conversations`);
+    await openFromSidebar(dashboard, "Conversations", "/en/conversations");
     await dashboard.getByRole("combobox", { name: "Contact stage" }).click();
     await dashboard.getByRole("option", { name: "Customer" }).click();
     await dashboard.waitForURL(/contactStage=customer/);

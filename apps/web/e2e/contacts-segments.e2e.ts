@@ -31,7 +31,7 @@ describe("an admin segments contacts, exports a segment and merges two contacts"
   beforeAll(async () => {
     browser = await launchBrowser();
     page = await browser.newPage();
-    await signInAsDemoOperator(page, urls.dashboard, demo.login);
+    await signInAsDemoOperator(page, urls.dashboard, demo.login, { at: "/en/contacts/import" });
   });
 
   afterAll(async () => {
@@ -46,7 +46,6 @@ describe("an admin segments contacts, exports a segment and merges two contacts"
     (await page.locator("tbody tr td:first-child a").allTextContents()).sort();
 
   it("filters by a custom field and last seen, and saves the filters as a segment", async () => {
-    await page.goto(`${urls.dashboard}/en/contacts/import`);
     await page.getByLabel("CSV file").setInputFiles({
       name: `segments-${RUN}.csv`,
       mimeType: "text/csv",
@@ -60,7 +59,7 @@ describe("an admin segments contacts, exports a segment and merges two contacts"
     await page.getByRole("button", { name: "Import" }).click();
     await page.getByText("Import finished").waitFor();
 
-    await page.goto(`${urls.dashboard}/en/contacts`);
+    await page.getByRole("link", { name: "All contacts", exact: true }).click();
     await page.getByRole("heading", { name: "Contacts", exact: true }).waitFor();
     await page.getByLabel("Tag", { exact: true }).fill(TAG);
     await eventually(async () => (await page.locator("tbody tr").count()) === 3);
@@ -75,10 +74,14 @@ describe("an admin segments contacts, exports a segment and merges two contacts"
       .waitFor();
     await page.getByText("No contacts match these filters.").waitFor();
     await pick("Stage", "All");
-    await expect.poll(rowNames).toEqual([`Paulo Pro ${RUN}`, `Pia Pro ${RUN}`]);
+    await expect
+      .poll(rowNames, { timeout: 15_000 })
+      .toEqual([`Paulo Pro ${RUN}`, `Pia Pro ${RUN}`]);
     await pick("Sort", "Name, Z to A");
     await expect
-      .poll(() => page.locator("tbody tr td:first-child a").allTextContents())
+      .poll(() => page.locator("tbody tr td:first-child a").allTextContents(), {
+        timeout: 15_000,
+      })
       .toEqual([`Pia Pro ${RUN}`, `Paulo Pro ${RUN}`]);
     await screenshot(page, "contacts-segments-01-filtered");
 
@@ -95,7 +98,9 @@ describe("an admin segments contacts, exports a segment and merges two contacts"
     expect(await page.getByLabel("Tag", { exact: true }).inputValue()).toBe("");
     await segments.getByRole("button", { name: SEGMENT }).click();
     expect(await page.getByLabel("Tag", { exact: true }).inputValue()).toBe(TAG);
-    await expect.poll(rowNames).toEqual([`Paulo Pro ${RUN}`, `Pia Pro ${RUN}`]);
+    await expect
+      .poll(rowNames, { timeout: 15_000 })
+      .toEqual([`Paulo Pro ${RUN}`, `Pia Pro ${RUN}`]);
     await screenshot(page, "contacts-segments-02-segment");
   });
 
@@ -121,7 +126,12 @@ describe("an admin segments contacts, exports a segment and merges two contacts"
     const merged = await createVisitor(urls, demo.organizationId, MERGED);
     await merged.send("I wrote before from another address");
 
-    await page.goto(`${urls.dashboard}/en/contacts`);
+    // Out of the segment, every contact again.
+    await page
+      .getByRole("navigation", { name: "Segments" })
+      .getByRole("button", { name: "All contacts" })
+      .click();
+    await page.getByRole("heading", { name: "Contacts", exact: true }).waitFor();
     await page.getByLabel("Search").fill(MERGED);
     const mergedLink = page.getByRole("link", { name: MERGED });
     await mergedLink.waitFor();
@@ -159,7 +169,9 @@ describe("an admin segments contacts, exports a segment and merges two contacts"
     await page.getByRole("heading", { name: "Contatos", exact: true }).waitFor();
     const segments = page.getByRole("navigation", { name: "Segmentos" });
     await segments.getByRole("button", { name: SEGMENT }).click();
-    await expect.poll(rowNames).toEqual([`Paulo Pro ${RUN}`, `Pia Pro ${RUN}`]);
+    await expect
+      .poll(rowNames, { timeout: 15_000 })
+      .toEqual([`Paulo Pro ${RUN}`, `Pia Pro ${RUN}`]);
     await screenshot(page, "contacts-segments-04-pt-br");
     await page.setViewportSize({ width: 390, height: 844 });
     await screenshot(page, "contacts-segments-05-pt-br-phone");

@@ -17,7 +17,7 @@ describe("an operator opens a contact and sees its conversations", () => {
   beforeAll(async () => {
     browser = await launchBrowser();
     page = await browser.newPage();
-    await signInAsDemoOperator(page, urls.dashboard, demo.login);
+    await signInAsDemoOperator(page, urls.dashboard, demo.login, { at: "/en/contacts" });
   });
 
   afterAll(async () => {
@@ -31,7 +31,6 @@ describe("an operator opens a contact and sees its conversations", () => {
     await second.send("Back again about invoices");
     await eventually(async () => (await second.messages()).some((m) => m.author === "agent"));
 
-    await page.goto(`${urls.dashboard}/en/contacts`);
     await page.getByLabel("Search").fill("Cora");
     const link = page.getByRole("link", { name: NAME });
     // The search narrows the table to the one contact both visits joined.

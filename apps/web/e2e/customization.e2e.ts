@@ -27,8 +27,7 @@ describe("widget customization", () => {
     [browser, visitorBrowser] = await Promise.all([launchBrowser(), launchBrowser()]);
     page = await browser.newPage();
     site = await visitorBrowser.newPage();
-    await signInAsDemoOperator(page, urls.dashboard, demo.login);
-    await page.getByRole("link", { name: "Widget customization" }).click();
+    await signInAsDemoOperator(page, urls.dashboard, demo.login, { at: "/en/customization" });
     await page.getByLabel("Greeting").waitFor();
   });
 

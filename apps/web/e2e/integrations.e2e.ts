@@ -1,4 +1,5 @@
-import { afterAll, describe, expect, inject, it } from "vitest";
+import type { Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 
 import { launchBrowser, screenshot, type TestBrowser } from "./harness/browser";
 import { signInAsDemoOperator } from "./harness/sign-in";
@@ -6,17 +7,21 @@ import { signInAsDemoOperator } from "./harness/sign-in";
 describe("integrations", () => {
   const urls = inject("urls");
   const demo = inject("demo");
-  let browser: TestBrowser | undefined;
+  let browser: TestBrowser;
+  // Both tests read the one Integrations screen.
+  let page: Page;
+
+  beforeAll(async () => {
+    browser = await launchBrowser();
+    page = await browser.newPage();
+    await signInAsDemoOperator(page, urls.dashboard, demo.login, { at: "/en/integrations" });
+  });
 
   afterAll(async () => {
     await browser?.dispose();
   });
 
   it("shows an embed snippet with the organization and this deployment's URLs", async () => {
-    browser = await launchBrowser();
-    const page = await browser.newPage();
-    await signInAsDemoOperator(page, urls.dashboard, demo.login);
-    await page.getByRole("link", { name: "Integrations" }).click();
     const snippet = page.getByTestId("embed-snippet");
     await snippet.waitFor();
     const html = await snippet.textContent();
@@ -37,10 +42,6 @@ describe("integrations", () => {
   });
 
   it("says whether the widget has been seen on the organization's site, and where", async () => {
-    browser ??= await launchBrowser();
-    const page = await browser.newPage();
-    await signInAsDemoOperator(page, urls.dashboard, demo.login);
-    await page.goto(`${urls.dashboard}/en/integrations`);
     const seen = page.getByRole("region", { name: "Seen on your site" });
     await seen.waitFor();
     // A visitor opens the widget on the demo page and introduces themselves.

@@ -22,7 +22,7 @@ describe("a PDF in the knowledge base", () => {
   beforeAll(async () => {
     browser = await launchBrowser();
     page = await browser.newPage();
-    await signInAsDemoOperator(page, urls.dashboard, demo.login);
+    await signInAsDemoOperator(page, urls.dashboard, demo.login, { at: "/en/knowledge-base" });
   });
 
   afterAll(async () => {
@@ -30,7 +30,6 @@ describe("a PDF in the knowledge base", () => {
   });
 
   it("is uploaded, its text extracted, and shown in the preview", async () => {
-    await page.goto(`${urls.dashboard}/en/knowledge-base`);
     await page.getByRole("heading", { name: "Knowledge base" }).waitFor();
     await uploadKnowledgeFile(
       page,

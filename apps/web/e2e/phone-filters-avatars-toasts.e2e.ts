@@ -27,7 +27,7 @@ describe("the inbox's filters on a phone, avatars in a conversation, and action 
       origin: urls.dashboard,
     });
     page = await browser.newPage();
-    await signInAsDemoOperator(page, urls.dashboard, demo.login);
+    await signInAsDemoOperator(page, urls.dashboard, demo.login, { at: "/pt-BR/conversations" });
     const visitor = await createVisitor(urls, demo.organizationId, "Paula Polish");
     await visitor.send("Hello! I would like to talk to a person, please.");
     await eventually(async () => (await visitor.conversation()).status === "escalated");
@@ -38,10 +38,9 @@ describe("the inbox's filters on a phone, avatars in a conversation, and action 
     await browser?.dispose();
   });
 
-  // The sign-in landed on the inbox; each test reaches its screen as an operator does, with the
-  // sidebar's language picker and links (the picker is in the sidebar at 1280 px wide).
+  // The sign-in landed on the inbox in pt-BR; each test reaches its screen as an operator does,
+  // with the sidebar's language picker and links (the picker is in the sidebar at 1280 px wide).
   it("in pt-BR at 390×844, folds the filters behind Filtros; opened, the contact stage reads in full", async () => {
-    await chooseLanguage(page, "pt-BR");
     await page.setViewportSize({ width: 390, height: 844 });
     const toggle = page.getByRole("button", { name: /^Filtros/ });
     await toggle.waitFor();

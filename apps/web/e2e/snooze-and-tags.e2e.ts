@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 
 import { launchBrowser, screenshot, type TestBrowser } from "./harness/browser";
 import { waitForConversation } from "./harness/conversation";
+import { chooseLanguage, openFromSidebar } from "./harness/navigation";
 import { signInAsDemoOperator } from "./harness/sign-in";
 import { createVisitor, eventually, type Visitor } from "./harness/visitor";
 
@@ -35,7 +36,7 @@ describe("an operator tags, prioritizes and snoozes a conversation", () => {
   beforeAll(async () => {
     browser = await launchBrowser();
     page = await browser.newPage();
-    await signInAsDemoOperator(page, urls.dashboard, demo.login);
+    await signInAsDemoOperator(page, urls.dashboard, demo.login, { at: "/en/settings/tags" });
   });
 
   afterAll(async () => {
@@ -43,7 +44,6 @@ describe("an operator tags, prioritizes and snoozes a conversation", () => {
   });
 
   it("an admin adds a tag in Settings › Tags", async () => {
-    await page.goto(`${urls.dashboard}/en/settings/tags`);
     await page.getByRole("heading", { name: "Tags" }).waitFor();
     await page.getByPlaceholder("Name").fill(tagName);
     await page.getByRole("radio", { name: "Red" }).click();
@@ -56,7 +56,7 @@ describe("an operator tags, prioritizes and snoozes a conversation", () => {
   it("puts the tag and a priority on a visitor's conversation; the inbox filters by both", async () => {
     visitor = await createVisitor(urls, demo.organizationId, "Sonia Snooze");
     await visitor.send("My invoice for November is missing.");
-    await page.goto(`${urls.dashboard}/en/conversations`);
+    await openFromSidebar(page, "Conversations", "/en/conversations");
     await page.getByRole("link", { name: /Sonia Snooze/ }).click();
     await waitForConversation(page, "Sonia Snooze");
     await choose(page, "Priority", "Urgent");
@@ -115,7 +115,8 @@ describe("an operator tags, prioritizes and snoozes a conversation", () => {
       .url()
       .replace(/^.*\/conversations\//, "")
       .replace(/\?.*$/, "");
-    await page.goto(`${urls.dashboard}/pt-BR/conversations/${conversation}`);
+    await chooseLanguage(page, "pt-BR");
+    await page.waitForURL(`${urls.dashboard}/pt-BR/conversations/${conversation}`);
     await page.getByTestId("priority-select").getByText("Urgente").waitFor();
     await page.getByRole("combobox", { name: "Filtrar por etiqueta" }).waitFor();
     await screenshot(page, "triage-06-pt-BR");

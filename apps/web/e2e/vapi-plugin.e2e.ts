@@ -21,8 +21,7 @@ describe("voice plugin: connecting Vapi", () => {
     await setBackendEnv(urls.backend, adminKey, { VAPI_API_URL: vapi.url });
     browser = await launchBrowser();
     page = await browser.newPage();
-    await signInAsDemoOperator(page, urls.dashboard, demo.login);
-    await page.getByRole("link", { name: "Voice assistant" }).click();
+    await signInAsDemoOperator(page, urls.dashboard, demo.login, { at: "/en/plugins/vapi" });
     await page.getByTestId("vapi-state").getByText("Not connected", { exact: true }).waitFor();
   });
 

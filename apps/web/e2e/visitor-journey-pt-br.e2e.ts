@@ -31,8 +31,9 @@ describe("uma visitante chega à IA e depois a uma pessoa, em português", () =>
     ]);
     site = await visitorBrowser.newPage();
     dashboard = await operatorBrowser.newPage();
-    await signInAsDemoOperator(dashboard, urls.dashboard, demo.login);
-    await dashboard.goto(`${urls.dashboard}/pt-BR/conversations`);
+    await signInAsDemoOperator(dashboard, urls.dashboard, demo.login, {
+      at: "/pt-BR/conversations",
+    });
   });
 
   afterAll(async () => {

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 
 import { launchBrowser, screenshot, type TestBrowser } from "./harness/browser";
 import { setBackendEnv } from "./harness/fake-vapi";
+import { chooseLanguage, openFromSidebar } from "./harness/navigation";
 import { repoRoot } from "./harness/paths";
 import { submitSignUp } from "./harness/sign-in";
 
@@ -71,7 +72,7 @@ describe("WhatsApp through the Cloud API", () => {
   });
 
   it("an admin connects the number and gets the webhook URL and verify token for Meta", async () => {
-    await page.goto(`${urls.dashboard}/en/integrations`);
+    await openFromSidebar(page, "Integrations", "/en/integrations");
     await page.getByRole("button", { name: "WhatsApp Cloud API (Meta)" }).click();
     await page.getByLabel("Phone number ID").fill(cloud.ids.phoneNumberId);
     await page.getByLabel("WhatsApp Business Account ID").fill(cloud.ids.businessAccountId);
@@ -94,7 +95,7 @@ describe("WhatsApp through the Cloud API", () => {
     cloud.setWebhook(webhookUrl);
     await webhook.scrollIntoViewIfNeeded();
     await screenshot(page, "whatsapp-cloud-01-connected-en-1280");
-    await page.goto(`${urls.dashboard}/pt-BR/integrations`);
+    await chooseLanguage(page, "pt-BR");
     await page.getByTestId("whatsapp-verify-token").waitFor({ timeout: 30_000 });
     await page.setViewportSize({ width: 390, height: 844 });
     await page.getByTestId("whatsapp-verify-token").scrollIntoViewIfNeeded();
@@ -126,7 +127,7 @@ describe("WhatsApp through the Cloud API", () => {
       text: "I need a person about my order",
       timestamp: dayAndAnHourAgo,
     });
-    await page.goto(`${urls.dashboard}/en/conversations?channel=whatsapp`);
+    // Still on the WhatsApp inbox, which lists her as soon as she writes.
     await page.getByRole("link", { name: /Olga Old/ }).click({ timeout: 30_000 });
     const closed = page.getByTestId("whatsapp-window-closed");
     await closed.waitFor({ timeout: 30_000 });
@@ -156,7 +157,7 @@ describe("WhatsApp through the Cloud API", () => {
       .getByText("your order A-77 has an update")
       .waitFor({ timeout: 30_000 });
     await screenshot(page, "whatsapp-cloud-05-template-sent");
-    await page.goto(page.url().replace("/en/", "/pt-BR/"));
+    await chooseLanguage(page, "pt-BR");
     await page.getByTestId("whatsapp-window-closed").waitFor({ timeout: 30_000 });
     await page.setViewportSize({ width: 390, height: 844 });
     await screenshot(page, "whatsapp-cloud-06-window-closed-pt-BR-390");

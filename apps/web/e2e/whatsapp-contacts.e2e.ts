@@ -2,6 +2,7 @@ import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 
 import { launchBrowser, screenshot, type TestBrowser } from "./harness/browser";
+import { chooseLanguage, openFromSidebar } from "./harness/navigation";
 import { signInAsDemoOperator } from "./harness/sign-in";
 import { createVisitor, eventually } from "./harness/visitor";
 
@@ -53,7 +54,10 @@ describe("WhatsApp customers in the inbox and in Contacts", () => {
       .waitFor({ timeout: 60_000 });
     await screenshot(phone, "whatsapp-contacts-01-phone-escalated");
 
-    await dashboard.goto(`${urls.dashboard}/en/conversations?channel=whatsapp`);
+    // The operator, on the inbox since signing in, narrows it to WhatsApp.
+    await dashboard.getByRole("combobox", { name: "Channel", exact: true }).click();
+    await dashboard.getByRole("option", { name: "WhatsApp", exact: true }).click();
+    await dashboard.waitForURL(/channel=whatsapp/);
     await dashboard.getByRole("button", { name: "Escalated", exact: true }).click();
     const item = dashboard.getByRole("link", { name: /Ester Escalate/ });
     await item.waitFor({ timeout: 30_000 });
@@ -64,11 +68,13 @@ describe("WhatsApp customers in the inbox and in Contacts", () => {
     const panel = dashboard.getByRole("region", { name: "Contact", exact: true });
     await panel.getByRole("heading", { name: "Ester Escalate" }).waitFor();
     await expect
-      .poll(() =>
-        panel
-          .getByText("Phone", { exact: true })
-          .locator("xpath=following-sibling::dd[1]")
-          .textContent(),
+      .poll(
+        () =>
+          panel
+            .getByText("Phone", { exact: true })
+            .locator("xpath=following-sibling::dd[1]")
+            .textContent(),
+        { timeout: 15_000 },
       )
       .toBe(formatted);
     await expect(panel.getByText("Browser", { exact: true }).count()).resolves.toBe(0);
@@ -78,7 +84,7 @@ describe("WhatsApp customers in the inbox and in Contacts", () => {
     // leaves out the others.
     const other = await createVisitor(urls, demo.organizationId, "Otto Other");
     await other.send("Where can I see my invoices?");
-    await dashboard.goto(`${urls.dashboard}/en/conversations`);
+    await openFromSidebar(dashboard, "Conversations", "/en/conversations");
     await dashboard.getByRole("link", { name: /Otto Other/ }).waitFor({ timeout: 30_000 });
     await dashboard.getByLabel("Search").fill(`(11) ${number.slice(5, 10)}-${number.slice(10)}`);
     await dashboard.getByRole("link", { name: /Ester Escalate/ }).waitFor({ timeout: 30_000 });
@@ -127,7 +133,7 @@ describe("WhatsApp customers in the inbox and in Contacts", () => {
     expect(channels.some((text) => text.startsWith("Chat"))).toBe(true);
     await screenshot(dashboard, "whatsapp-contacts-06-contact-both-channels");
 
-    await dashboard.goto(dashboard.url().replace("/en/", "/pt-BR/"));
+    await chooseLanguage(dashboard, "pt-BR");
     await dashboard.setViewportSize({ width: 390, height: 844 });
     const linha = dashboard.getByRole("region", { name: "Conversas" });
     await eventually(async () => (await linha.getByRole("link").count()) === 2);
@@ -157,12 +163,14 @@ describe("WhatsApp customers in the inbox and in Contacts", () => {
     ).toBeGreaterThanOrEqual(2);
     await dashboard.getByRole("heading", { name: "By channel" }).scrollIntoViewIfNeeded();
     await screenshot(dashboard, "whatsapp-contacts-08-analytics-by-channel");
-    await dashboard.goto(`${urls.dashboard}/pt-BR/analytics`);
+    await chooseLanguage(dashboard, "pt-BR");
     await dashboard.setViewportSize({ width: 390, height: 844 });
     await dashboard.getByRole("heading", { name: "Por canal" }).scrollIntoViewIfNeeded();
     await expect
-      .poll(() =>
-        dashboard.getByTestId("channel-analytics-voice").getByRole("cell").first().textContent(),
+      .poll(
+        () =>
+          dashboard.getByTestId("channel-analytics-voice").getByRole("cell").first().textContent(),
+        { timeout: 15_000 },
       )
       .toBe("Voz");
     await screenshot(dashboard, "whatsapp-contacts-09-analytics-pt-BR-390");

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 
 import { launchBrowser, screenshot, type TestBrowser } from "./harness/browser";
 import { tealSquarePng } from "./harness/png";
+import { chooseLanguage, openFromSidebar } from "./harness/navigation";
 import { signInAsDemoOperator } from "./harness/sign-in";
 
 // A customer writes to the demo organization's WhatsApp number from the simulator's phone page:
@@ -40,11 +41,16 @@ describe("WhatsApp through the local Evolution API simulator", () => {
     expect(await fromBusiness().first().textContent()).not.toContain("**");
     await screenshot(phone, "whatsapp-01-phone-answer");
 
-    await dashboard.goto(`${urls.dashboard}/conversations?channel=whatsapp`);
+    // The operator, on the inbox since signing in, narrows it to WhatsApp.
+    await dashboard.getByRole("combobox", { name: "Channel", exact: true }).click();
+    await dashboard.getByRole("option", { name: "WhatsApp", exact: true }).click();
+    await dashboard.waitForURL(/channel=whatsapp/);
     const item = dashboard.getByRole("link", { name: /Paula Phone/ });
     await item.waitFor({ timeout: 30_000 });
     await expect
-      .poll(() => item.getByTestId("channel-badge").getAttribute("data-channel"))
+      .poll(() => item.getByTestId("channel-badge").getAttribute("data-channel"), {
+        timeout: 15_000,
+      })
       .toBe("whatsapp");
     await screenshot(dashboard, "whatsapp-02-inbox-badge");
   });
@@ -74,7 +80,9 @@ describe("WhatsApp through the local Evolution API simulator", () => {
     const thumbnail = thread.locator('article[data-author="contact"] img').last();
     await thumbnail.waitFor({ timeout: 30_000 });
     await expect
-      .poll(() => thumbnail.evaluate((img) => (img as HTMLImageElement).naturalWidth))
+      .poll(() => thumbnail.evaluate((img) => (img as HTMLImageElement).naturalWidth), {
+        timeout: 15_000,
+      })
       .toBe(24);
     await thread
       .locator('article[data-author="contact"]')
@@ -84,7 +92,7 @@ describe("WhatsApp through the local Evolution API simulator", () => {
   });
 
   it("Integrations shows the demo's WhatsApp connection, in English and Portuguese, wide and on a phone", async () => {
-    await dashboard.goto(`${urls.dashboard}/integrations`);
+    await openFromSidebar(dashboard, "Integrations", "/en/integrations");
     await expect
       .poll(() => dashboard.getByTestId("whatsapp-state").textContent(), { timeout: 30_000 })
       .toBe("Connected");
@@ -93,7 +101,7 @@ describe("WhatsApp through the local Evolution API simulator", () => {
     );
     await dashboard.getByTestId("whatsapp-webhook-url").scrollIntoViewIfNeeded();
     await screenshot(dashboard, "whatsapp-05-integrations-en-1280");
-    await dashboard.goto(`${urls.dashboard}/pt-BR/integrations`);
+    await chooseLanguage(dashboard, "pt-BR");
     await expect
       .poll(() => dashboard.getByTestId("whatsapp-state").textContent(), { timeout: 30_000 })
       .toBe("Conectado");
