@@ -22,8 +22,8 @@ describe("outside office hours the widget shows the away notice", () => {
   let admin: Page;
   let wasEnabled = false;
 
-  async function openOfficeHours() {
-    await admin.goto(`${urls.dashboard}/en/settings/office-hours`);
+  /** The office hours' switch, once the screen the admin is on shows it. */
+  async function officeHoursSwitch() {
     await admin.getByRole("heading", { name: "Office hours" }).waitFor();
     return admin.getByLabel(/^Use office hours/);
   }
@@ -31,12 +31,16 @@ describe("outside office hours the widget shows the away notice", () => {
   beforeAll(async () => {
     [adminBrowser, visitorBrowser] = await Promise.all([launchBrowser(), launchBrowser()]);
     admin = await adminBrowser.newPage();
-    await signInAsDemoOperator(admin, urls.dashboard, demo.login);
+    await signInAsDemoOperator(admin, urls.dashboard, demo.login, {
+      at: "/en/settings/office-hours",
+    });
   });
 
   afterAll(async () => {
     try {
-      const enabled = await openOfficeHours();
+      // Loaded afresh: the screen shows what the backend keeps.
+      await admin.goto(`${urls.dashboard}/en/settings/office-hours`);
+      const enabled = await officeHoursSwitch();
       for (const day of holidays) {
         const remove = admin.getByRole("button", { name: `Remove holiday ${day}` });
         if (await remove.count()) await remove.click();
@@ -50,7 +54,7 @@ describe("outside office hours the widget shows the away notice", () => {
   });
 
   it("an admin makes today a holiday", async () => {
-    const enabled = await openOfficeHours();
+    const enabled = await officeHoursSwitch();
     wasEnabled = await enabled.isChecked();
     await enabled.check();
     for (const day of holidays) {

@@ -43,7 +43,7 @@ describe("an answer from a hard-wrapped file, with a source the visitor can open
     browser = await launchBrowser();
     dashboard = await browser.newPage();
     site = await browser.newPage();
-    await signInAsDemoOperator(dashboard, urls.dashboard, demo.login);
+    await signInAsDemoOperator(dashboard, urls.dashboard, demo.login, { at: "/en/knowledge-base" });
   });
 
   afterAll(async () => {
@@ -52,7 +52,6 @@ describe("an answer from a hard-wrapped file, with a source the visitor can open
   });
 
   it("uploads the hard-wrapped Markdown file in the dashboard", async () => {
-    await dashboard.getByRole("link", { name: "Knowledge base", exact: true }).click();
     await dashboard.getByRole("heading", { name: "Knowledge base" }).waitFor();
     await uploadKnowledgeFile(dashboard, {
       name: FILE_NAME,
