@@ -10,6 +10,8 @@ import { readdirSync, readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { chromium } from "playwright-core";
 
+import { CHROMIUM_FLAGS } from "../e2e/harness/chromium-flags.ts";
+
 const { values: options } = parseArgs({
   options: {
     profile: { type: "boolean", default: false },
@@ -249,17 +251,8 @@ async function measure(browser, name, { cookies, load }) {
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium-headless-shell",
   headless: true,
-  // The e2e harness's switches (e2e/harness/chromium-flags.ts), so the figures are the suite's.
-  args: [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--disable-features=WebUIOmniboxPopup,WebUIOmniboxAimPopup,PreloadTopChromeWebUI",
-  ],
+  // The e2e suite's switches, so the figures are the suite's.
+  args: CHROMIUM_FLAGS,
 });
 
 /** A visitor's conversation, escalated to the inbox, started through the widget on the demo page. */
