@@ -183,7 +183,7 @@ describe("session buckets", () => {
     await createOrganization(t, "org_a");
     await createOrganization(t, "org_b");
     // The organization's bucket holds 200; all but the last 10 are spent through the same limiter
-    // the route uses. One address takes the rest (10 sessions, its own cap); a fresh one is refused.
+    // the route uses. One address takes the rest (10 sessions, its own cap); the next is refused.
     await t.run(async (ctx) => {
       await abuseLimiter.limit(ctx, "widgetSessionsPerOrganization", { key: "org_a", count: 190 });
     });
