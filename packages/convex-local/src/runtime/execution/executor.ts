@@ -293,7 +293,7 @@ export class Executor implements FunctionRunner<Frame> {
       if (udfType === "mutation") parent.tx!.rollbackTo(savepoint);
       throw e;
     } finally {
-      for (const q of frame.queries.values()) parent.tx!.closeStream(q.streamId);
+      for (const q of frame.queries?.values() ?? []) parent.tx!.closeStream(q.streamId);
     }
   }
 

@@ -50,7 +50,6 @@ export class Transactions {
       udfPath,
       requestId,
       identity,
-      queries: new Map(),
       nextQueryId: { value: 1 },
       paginated: { value: false },
       logLines: [],
