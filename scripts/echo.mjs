@@ -2,8 +2,8 @@
 // Echo's two README commands: `start` (local mode) and `check` (every check).
 // Runs on the machine's Node (20 or newer) with no dependencies; brings Node 22 and pnpm when needed.
 import { spawn, spawnSync } from "node:child_process";
-import { existsSync, readFileSync } from "node:fs";
-import { dirname, join } from "node:path";
+import { existsSync, readFileSync, realpathSync } from "node:fs";
+import { delimiter, dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
@@ -88,6 +88,27 @@ function reexecUnderToolchain() {
   return true;
 }
 
+/**
+ * The version of the pnpm that `pnpm` on PATH runs, read from its package's manifest: starting
+ * pnpm only to print its version costs about half a second of CPU. Asks pnpm itself when PATH
+ * leads to something other than the npm package (a standalone binary, a shim).
+ */
+function pnpmVersionOnPath() {
+  for (const dir of (process.env.PATH ?? "").split(delimiter)) {
+    const launcher = join(dir, "pnpm");
+    if (!dir || !existsSync(launcher)) continue;
+    try {
+      const manifest = join(dirname(realpathSync(launcher)), "..", "package.json");
+      const { name, version } = JSON.parse(readFileSync(manifest, "utf8"));
+      if (name === "pnpm" && version) return version;
+    } catch {
+      // not the npm package's launcher
+    }
+    break;
+  }
+  return spawnSync("pnpm", ["--version"], { encoding: "utf8" }).stdout?.trim();
+}
+
 async function main() {
   const command = process.argv[2];
   if (command !== "start" && command !== "check") {
@@ -96,7 +117,7 @@ async function main() {
   }
   process.env.ECHO_COMMAND_STARTED_AT = commandStartedAt();
   if (reexecUnderToolchain()) return;
-  const pnpmVersion = spawnSync("pnpm", ["--version"], { encoding: "utf8" }).stdout?.trim();
+  const pnpmVersion = pnpmVersionOnPath();
   log(`node ${process.version}, pnpm ${pnpmVersion || "missing"}`);
   const { installWorkspace } = await import("./lib/workspace.mjs");
   installWorkspace(root, { pnpmVersion, log });

@@ -2,10 +2,12 @@
 // one-insert messages:send, `patch` is messages:edit of one message's body (indexed fields unchanged).
 // Usage: node bench/commit-cost.ts [--mutations 4000] [--sync full,normal] [--concurrency 1,8]
 //                                  [--kinds insert,patch] [--stages on|off] [--warmup 4000]
+//                                  [--profile <dir>] (a V8 CPU profile over each timed case,
+//                                  <dir>/<sync>-<kind>-<concurrency>.cpuprofile, for bench/cpuprofile.ts)
 // Each case first runs --warmup untimed mutations: V8 compiles the hot path on background threads
 // over the first few thousand calls, which would otherwise be charged to the first case.
 // With --stages on it also prints each stage's event-loop µs per mutation (the rest: "other").
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
@@ -14,6 +16,7 @@ import { Backend } from "../src/runtime/backend.ts";
 import type { SyncMode } from "../src/storage/sqlite.ts";
 import { STAGES, stageTimes } from "../src/diagnostics/stage-times.ts";
 import { threadCpuSince, threadCpuUs } from "./thread-cpu.ts";
+import { profiled } from "./cpu-profile.ts";
 
 // Measured as the server runs (bin/convex-local.js): with async context frames.
 restartWithContextFrames();
@@ -26,17 +29,20 @@ const { values } = parseArgs({
     kinds: { type: "string", default: "insert,patch" },
     stages: { type: "string", default: "off" },
     warmup: { type: "string", default: "4000" },
+    profile: { type: "string" },
     help: { type: "boolean", default: false },
   },
 });
 if (values.help) {
   console.info(
-    "node bench/commit-cost.ts [--mutations 4000] [--sync full,normal] [--concurrency 1,8] [--kinds insert,patch] [--stages on|off] [--warmup 4000]",
+    "node bench/commit-cost.ts [--mutations 4000] [--sync full,normal] [--concurrency 1,8] [--kinds insert,patch] [--stages on|off] [--warmup 4000] [--profile <dir>]",
   );
   process.exit(0);
 }
 if (values.stages !== "on" && values.stages !== "off") throw new Error("--stages: on or off");
 const total = Number(values.mutations);
+const profileDir = values.profile;
+if (profileDir !== undefined) mkdirSync(profileDir, { recursive: true });
 const dir = mkdtempSync(join(tmpdir(), "convex-local-commit-cost-"));
 try {
   for (const syncMode of values.sync.split(",") as SyncMode[]) {
@@ -88,7 +94,12 @@ try {
       const mainCpu = process.threadCpuUsage();
       const threads = threadCpuUs();
       const t0 = performance.now();
-      await run(total);
+      await profiled(
+        profileDir === undefined
+          ? null
+          : join(profileDir, `${syncMode}-${kind}-${concurrency}.cpuprofile`),
+        () => run(total),
+      );
       const used = process.cpuUsage(cpu);
       const mainUsed = process.threadCpuUsage(mainCpu);
       const wallMs = performance.now() - t0;

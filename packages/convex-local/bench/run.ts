@@ -6,8 +6,7 @@
 //                          compiling of the hot path is not charged to whichever case runs first)
 //                          [--profile <dir>] (a V8 CPU profile of the server over each timed case,
 //                          <dir>/<sync>-<kind>-<clients>.cpuprofile, for bench/cpuprofile.ts)
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { Session } from "node:inspector/promises";
+import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
@@ -26,6 +25,7 @@ import {
   watchGc,
 } from "./load.ts";
 import { printUpdateBreakdown } from "./update-breakdown.ts";
+import { profiled } from "./cpu-profile.ts";
 
 // Measured as the server runs (bin/convex-local.js): with async context frames.
 restartWithContextFrames();
@@ -61,23 +61,6 @@ if (!(warmupSeconds >= 0)) throw new Error("--warmup: seconds, 0 or more");
 stageTimes.enabled = values.stages === "on";
 const profileDir = values.profile;
 if (profileDir !== undefined) mkdirSync(profileDir, { recursive: true });
-
-/** Samples the server's event loop while `work` runs and writes the profile to `file`. */
-async function profiled<T>(file: string | null, work: () => Promise<T>): Promise<T> {
-  if (file === null) return work();
-  const session = new Session();
-  session.connect();
-  await session.post("Profiler.enable");
-  await session.post("Profiler.setSamplingInterval", { interval: 100 });
-  await session.post("Profiler.start");
-  try {
-    return await work();
-  } finally {
-    const { profile } = await session.post("Profiler.stop");
-    writeFileSync(file, JSON.stringify(profile));
-    session.disconnect();
-  }
-}
 
 let peakRss = 0;
 const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage.rss())), 250);

@@ -56,14 +56,6 @@ function convex(args: string[], adminKey = ADMIN_KEY): Promise<{ code: number; o
   return runConvexCli(project.dir, args, { url: server.url, adminKey });
 }
 
-/** `npx convex run`: the CLI itself, for the test that checks it. */
-async function runWithCli(name: string, args: object = {}): Promise<unknown> {
-  const { code, output } = await convex(["run", name, JSON.stringify(args)]);
-  expect(code, output).toBe(0);
-  // `convex run` prints nothing for a function that returns null.
-  return output.trim() === "" ? null : JSON.parse(output);
-}
-
 const runFunction = (name: string, args: object = {}) =>
   callFunction({ url: server.url, adminKey: ADMIN_KEY }, name, args);
 
@@ -91,7 +83,7 @@ describe("npx convex deploy against convex-local", () => {
     // A local component without a published ComponentApi is typed from its analysis.
     const greeter = readFileSync(source("greeter/_generated/component.ts"), "utf8");
     expect(greeter).toMatch(/hello: FunctionReference<"query", "internal"/);
-    expect(await runWithCli("limits:greeting")).toEqual({
+    expect(await runFunction("limits:greeting")).toEqual({
       greeting: "hello from the app",
       appSecret: null,
     });
@@ -246,58 +238,63 @@ describe("npx convex deploy against convex-local", () => {
     expect(await runFunction("work:doneLabels")).toEqual(["kept", "still a string"]);
   }, 180_000);
 
-  test("errors name the user's file and line through the pushed source maps", async () => {
-    writeFileSync(
-      source("failing.ts"),
-      [
-        'import { query } from "./_generated/server";',
-        "",
-        "export const fails = query({",
-        "  args: {},",
-        '  handler: async () => { throw new Error("from the pushed code"); },',
-        "});",
-        "",
-      ].join("\n"),
-    );
-    writeFileSync(
-      source("failingNode.ts"),
-      [
-        '"use node";',
-        'import { action } from "./_generated/server";',
-        "",
-        "export const fails = action({",
-        '  handler: async () => { throw new Error("from a Node action"); },',
-        "});",
-        "",
-      ].join("\n"),
-    );
-    const { code, output } = await deploy();
-    rmSync(source("failing.ts"));
-    rmSync(source("failingNode.ts"));
-    expect(code, output).toBe(0);
-    const client = new ConvexHttpClient(server.url, { logger: false });
-    const error = await client.query(anyApi.failing!.fails!, {}).catch((e: unknown) => e);
-    expect(String((error as Error).message)).toMatch(
-      /Server Error\nUncaught Error: from the pushed code\n {4}at handler \(\.\.\/convex\/failing\.ts:5:\d+\)\n?$/,
-    );
-    const fromNode = await client.action(anyApi.failingNode!.fails!, {}).catch((e: unknown) => e);
-    expect(String((fromNode as Error).message)).toMatch(
-      /Server Error\nUncaught Error: from a Node action\n {4}at handler \(\.\.\/convex\/failingNode\.ts:5:\d+\)\n?$/,
-    );
-  }, 180_000);
+  describe("one push adding modules and an auth config", () => {
+    // Both tests check what the server makes of one push: its new modules and its auth config.
+    let pushed: { code: number; output: string };
 
-  test("a custom JWT provider without an applicationID deploys", async () => {
-    writeFileSync(
-      source("auth.config.ts"),
-      'export default { providers: [{ type: "customJwt", issuer: "https://issuer.test", jwks: "https://issuer.test/jwks", algorithm: "RS256" }] };\n',
-    );
-    const { code, output } = await deploy();
-    rmSync(source("auth.config.ts"));
-    expect(code, output).toBe(0);
-    expect(backend.registry.modulesFor("")!.authProviders).toEqual([
-      expect.objectContaining({ type: "customJwt", issuer: "https://issuer.test" }),
-    ]);
-  }, 180_000);
+    beforeAll(async () => {
+      writeFileSync(
+        source("failing.ts"),
+        [
+          'import { query } from "./_generated/server";',
+          "",
+          "export const fails = query({",
+          "  args: {},",
+          '  handler: async () => { throw new Error("from the pushed code"); },',
+          "});",
+          "",
+        ].join("\n"),
+      );
+      writeFileSync(
+        source("failingNode.ts"),
+        [
+          '"use node";',
+          'import { action } from "./_generated/server";',
+          "",
+          "export const fails = action({",
+          '  handler: async () => { throw new Error("from a Node action"); },',
+          "});",
+          "",
+        ].join("\n"),
+      );
+      writeFileSync(
+        source("auth.config.ts"),
+        'export default { providers: [{ type: "customJwt", issuer: "https://issuer.test", jwks: "https://issuer.test/jwks", algorithm: "RS256" }] };\n',
+      );
+      pushed = await deploy();
+      for (const file of ["failing.ts", "failingNode.ts", "auth.config.ts"]) rmSync(source(file));
+    }, 180_000);
+
+    test("errors name the user's file and line through the pushed source maps", async () => {
+      expect(pushed.code, pushed.output).toBe(0);
+      const client = new ConvexHttpClient(server.url, { logger: false });
+      const error = await client.query(anyApi.failing!.fails!, {}).catch((e: unknown) => e);
+      expect(String((error as Error).message)).toMatch(
+        /Server Error\nUncaught Error: from the pushed code\n {4}at handler \(\.\.\/convex\/failing\.ts:5:\d+\)\n?$/,
+      );
+      const fromNode = await client.action(anyApi.failingNode!.fails!, {}).catch((e: unknown) => e);
+      expect(String((fromNode as Error).message)).toMatch(
+        /Server Error\nUncaught Error: from a Node action\n {4}at handler \(\.\.\/convex\/failingNode\.ts:5:\d+\)\n?$/,
+      );
+    });
+
+    test("a custom JWT provider without an applicationID deploys", () => {
+      expect(pushed.code, pushed.output).toBe(0);
+      expect(backend.registry.modulesFor("")!.authProviders).toEqual([
+        expect.objectContaining({ type: "customJwt", issuer: "https://issuer.test" }),
+      ]);
+    });
+  });
 });
 
 describe("npx convex deploy of Echo's backend", () => {

@@ -17,6 +17,19 @@ export class Catalog {
 
   constructor(db: DatabaseSync) {
     this.db = db;
+    this.load();
+  }
+
+  /** Reads the catalog again from SQLite, after a rollback undid what the maps still hold. */
+  reload(): void {
+    this.tablesByKey.clear();
+    this.tablesByNumber.clear();
+    this.indexesByTable.clear();
+    this.load();
+  }
+
+  private load(): void {
+    const db = this.db;
     for (const row of db.prepare("SELECT number, component, name FROM tables").all()) {
       const t = {
         number: Number(row.number),

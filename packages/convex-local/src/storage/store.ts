@@ -104,6 +104,8 @@ export class Store {
   private readonly savepoint: StatementSync;
   private readonly releaseSavepoint: StatementSync;
   private readonly rollbackToSavepoint: StatementSync;
+  /** Set while `changeSchema` has its transaction open. */
+  private changingSchema = false;
   private ts: bigint;
   /** The stored bound: no commit so far has a later timestamp. */
   private tsBound: bigint;
@@ -325,42 +327,55 @@ export class Store {
     return this.group.onCommit(listener);
   }
 
+  /**
+   * Runs tables' and indexes' creation, backfills and drops as one SQLite transaction: a push's
+   * schema is one commit (and one fsync), not one per statement, and a failure part way leaves
+   * none of it. A schema change inside another joins it.
+   */
+  changeSchema(apply: () => void): void {
+    if (this.changingSchema) {
+      apply();
+      return;
+    }
+    this.flush();
+    this.db.exec("BEGIN IMMEDIATE");
+    this.changingSchema = true;
+    try {
+      apply();
+      this.db.exec("COMMIT");
+    } catch (e) {
+      this.db.exec("ROLLBACK");
+      this.catalog.reload();
+      throw e;
+    } finally {
+      this.changingSchema = false;
+    }
+  }
+
   /** Makes a table's text search indexes the given ones, indexing its documents for new ones. */
   syncSearchIndexes(
     tableNumber: number,
     wanted: Array<{ indexDescriptor: string; searchField: string; filterFields: string[] }>,
   ): void {
-    this.flush();
-    this.db.exec("BEGIN IMMEDIATE");
-    try {
+    this.changeSchema(() => {
       const names = new Set(wanted.map((i) => i.indexDescriptor));
       for (const index of this.searchIndexes.forTable(tableNumber))
         if (!names.has(index.name)) this.searchIndexes.drop(index);
       for (const i of wanted)
         this.searchIndexes.ensure(tableNumber, i.indexDescriptor, i.searchField, i.filterFields);
-      this.db.exec("COMMIT");
-    } catch (e) {
-      this.db.exec("ROLLBACK");
-      throw e;
-    }
+    });
   }
 
   /** Builds a new index's entries from the table's documents. */
   backfill(index: IndexInfo): void {
     if (!keepsEntries(index)) return;
-    this.flush();
-    const rows = this.db
-      .prepare("SELECT json FROM documents WHERE table_number = ?")
-      .all(index.tableNumber);
-    this.db.exec("BEGIN IMMEDIATE");
-    try {
+    this.changeSchema(() => {
+      const rows = this.db
+        .prepare("SELECT json FROM documents WHERE table_number = ?")
+        .all(index.tableNumber);
       for (const row of rows)
         this.insertEntry.run(index.id, indexKey(index, JSON.parse(String(row.json)) as DocJson));
-      this.db.exec("COMMIT");
-    } catch (e) {
-      this.db.exec("ROLLBACK");
-      throw e;
-    }
+    });
   }
 
   private conflicts(tx: Transaction): boolean {

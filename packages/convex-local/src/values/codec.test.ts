@@ -3,6 +3,7 @@ import { convexToJson, jsonToConvex } from "convex/values";
 import {
   BadFormatError,
   encodeValueForFormat,
+  jsonAsConvex,
   jsonToConvexOrUndefined,
   parseValueFormat,
 } from "./codec.ts";
@@ -65,5 +66,40 @@ describe("encodeValueForFormat", () => {
   it("decodes the $undefined marker", () => {
     expect(jsonToConvexOrUndefined({ $undefined: null })).toBeUndefined();
     expect(jsonToConvexOrUndefined(convexToJson(3n))).toBe(3n);
+  });
+});
+
+describe("jsonAsConvex", () => {
+  it("returns plain JSON itself, equal to what jsonToConvex makes of it", () => {
+    const plain = { channel: "c", n: 1.5, ok: true, none: null, list: [1, "a", { x: [] }] };
+    expect(jsonAsConvex(plain)).toBe(plain);
+    expect(jsonAsConvex(plain)).toEqual(jsonToConvex(plain));
+    expect(jsonAsConvex("text")).toBe("text");
+  });
+
+  it("decodes tagged values as jsonToConvex does, at any depth", () => {
+    const encoded = convexToJson(sample);
+    expect(jsonAsConvex(encoded)).toEqual(sample);
+    expect(jsonAsConvex([{ a: convexToJson(5n) }])).toEqual([{ a: 5n }]);
+  });
+
+  it("refuses what jsonToConvex refuses, with its message", () => {
+    for (const bad of [
+      { nested: { $reserved: 1 } },
+      { ["é"]: 1 },
+      { ["x".repeat(1025)]: 1 },
+      { a: undefined },
+    ]) {
+      expect(() => jsonToConvex(bad as never)).toThrow();
+      expect(() => jsonAsConvex(bad as never)).toThrow(
+        (() => {
+          try {
+            jsonToConvex(bad as never);
+          } catch (e) {
+            return (e as Error).message;
+          }
+        })(),
+      );
+    }
   });
 });

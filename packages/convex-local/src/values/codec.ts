@@ -78,6 +78,38 @@ function encodePlain(value: Value, format: "json" | "export_json"): JSONValue {
 }
 
 /**
+ * `jsonToConvex(json)` without its copy: JSON with no `$`-tagged object and only valid field names
+ * (nearly every argument and document) already is that value, so it is returned as it is; anything
+ * else is decoded (and refused) by `jsonToConvex`. The result may share `json`: read it only.
+ */
+export function jsonAsConvex(json: JSONValue): Value {
+  return isPlainConvexJson(json) ? (json as Value) : jsonToConvex(json);
+}
+
+/** Field names longer than this, `jsonToConvex` refuses. */
+const MAX_FIELD_NAME_LENGTH = 1024;
+
+function isPlainConvexJson(json: JSONValue): boolean {
+  if (json === null) return true;
+  if (typeof json !== "object")
+    return typeof json === "string" || typeof json === "number" || typeof json === "boolean";
+  if (Array.isArray(json)) {
+    for (const item of json) if (!isPlainConvexJson(item)) return false;
+    return true;
+  }
+  if (Object.getPrototypeOf(json) !== Object.prototype) return false;
+  for (const key of Object.keys(json)) {
+    if (key.length > MAX_FIELD_NAME_LENGTH || key.startsWith("$")) return false;
+    for (let i = 0; i < key.length; i++) {
+      const unit = key.charCodeAt(i);
+      if (unit < 32 || unit >= 127) return false;
+    }
+    if (!isPlainConvexJson(json[key]!)) return false;
+  }
+  return true;
+}
+
+/**
  * Decodes convex-encoded JSON that may also carry `{"$undefined": null}` (filter
  * literals, index ranges, patches) into a value or `undefined`.
  */

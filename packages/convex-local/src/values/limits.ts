@@ -92,7 +92,7 @@ export function checkDocumentLimits(doc: Record<string, Value | undefined>): num
       );
     }
   }
-  checkValueShape(doc, 0, "");
+  checkValueShape(doc, 0, []);
   const size = getDocumentSize(doc as Record<string, Value>);
   if (size > MAX_DOCUMENT_SIZE_BYTES) {
     throw new DocumentLimitError(
@@ -103,8 +103,15 @@ export function checkDocumentLimits(doc: Record<string, Value | undefined>): num
   return size;
 }
 
-/** Checks field names, nesting and array lengths of any value (function args too). */
-function checkValueShape(value: Value | undefined, depth: number, path: string): void {
+/**
+ * Checks field names, nesting and array lengths of any value (function args too). `path` holds the
+ * field names and array indexes down to `value`; it is made text only for an error's message.
+ */
+function checkValueShape(
+  value: Value | undefined,
+  depth: number,
+  path: Array<string | number>,
+): void {
   if (Array.isArray(value)) {
     enterLevel(depth, path);
     if (value.length > MAX_ARRAY_LENGTH) {
@@ -113,24 +120,33 @@ function checkValueShape(value: Value | undefined, depth: number, path: string):
         "ArrayTooLongError",
       );
     }
-    value.forEach((item, i) => checkValueShape(item, depth + 1, `${path}[${i}]`));
+    for (let i = 0; i < value.length; i++) {
+      path.push(i);
+      checkValueShape(value[i], depth + 1, path);
+      path.pop();
+    }
     return;
   }
   if (!isPlainObject(value)) return;
   enterLevel(depth, path);
-  const fields = Object.keys(value).filter((field) => value[field] !== undefined);
-  if (fields.length > MAX_OBJECT_FIELDS) {
+  const keys = Object.keys(value);
+  let fields = 0;
+  for (const field of keys) if (value[field] !== undefined) fields++;
+  if (fields > MAX_OBJECT_FIELDS) {
     throw new DocumentLimitError(
-      `Object has too many fields (${fields.length} > maximum number ${MAX_OBJECT_FIELDS})${at(path)}`,
+      `Object has too many fields (${fields} > maximum number ${MAX_OBJECT_FIELDS})${at(path)}`,
     );
   }
-  for (const field of fields) {
+  for (const field of keys) {
+    if (value[field] === undefined) continue;
     checkFieldName(field);
-    checkValueShape(value[field], depth + 1, `${path}.${field}`);
+    path.push(field);
+    checkValueShape(value[field], depth + 1, path);
+    path.pop();
   }
 }
 
-function enterLevel(depth: number, path: string): void {
+function enterLevel(depth: number, path: Array<string | number>): void {
   if (depth >= MAX_NESTING_DEPTH) {
     throw new DocumentLimitError(
       `Value is too nested (nested ${depth + 1} levels deep > maximum nesting ${MAX_NESTING_DEPTH})${at(path)}`,
@@ -147,9 +163,11 @@ export function checkFieldName(field: string): void {
   if (field.length === 0) throw new DocumentLimitError("Field name cannot be empty");
   if (field.startsWith("$"))
     throw new DocumentLimitError(`Field name ${field} starts with '$', which is reserved.`);
-  for (const char of field) {
-    const code = char.codePointAt(0)!;
-    if (code < 32 || code >= 127) {
+  // By UTF-16 unit: the first unit of anything outside ASCII is already out of range.
+  for (let i = 0; i < field.length; i++) {
+    const unit = field.charCodeAt(i);
+    if (unit < 32 || unit >= 127) {
+      const char = String.fromCodePoint(field.codePointAt(i)!);
       throw new DocumentLimitError(
         `Field name ${field} has invalid character '${char}': Field names can only contain non-control ASCII characters`,
       );
@@ -162,8 +180,10 @@ export function checkFieldName(field: string): void {
   }
 }
 
-function at(path: string): string {
-  return path ? ` at path ${path}` : "";
+/** ` at path .a.b[2]`, or nothing at the top. */
+function at(path: Array<string | number>): string {
+  if (path.length === 0) return "";
+  return ` at path ${path.map((p) => (typeof p === "number" ? `[${p}]` : `.${p}`)).join("")}`;
 }
 
 function formatMiB(bytes: number): string {

@@ -1,3 +1,4 @@
+import { memo } from "react";
 import Markdown, { type Components, defaultUrlTransform } from "react-markdown";
 import remarkGfm from "remark-gfm";
 
@@ -60,9 +61,10 @@ const components: Components = {
 
 /**
  * Markdown for support replies, GitHub-flavoured (tables, strikethrough, task lists); raw HTML is
- * text and images are not rendered (no tracking pixels).
+ * text and images are not rendered (no tracking pixels). Memoized: a thread re-renders on every
+ * new message or streamed word, and each unchanged message is then not parsed again.
  */
-export function MessageMarkdown({ text }: { text: string }) {
+export const MessageMarkdown = memo(function MessageMarkdown({ text }: { text: string }) {
   return (
     <Markdown
       remarkPlugins={[remarkGfm, remarkHtmlAsText]}
@@ -74,4 +76,4 @@ export function MessageMarkdown({ text }: { text: string }) {
       {text}
     </Markdown>
   );
-}
+});

@@ -14,6 +14,10 @@ const SEPARATED = new Set([
   "footnoteDefinition",
 ]);
 
+// A list re-renders on every reactive update: each preview is parsed (about a millisecond) once.
+const MAX_PREVIEWS = 1_000;
+const previews = new Map<string, string>();
+
 function textOf(node: Nodes): string {
   switch (node.type) {
     case "text":
@@ -41,9 +45,15 @@ function textOf(node: Nodes): string {
  * link targets and images dropped, raw HTML kept as the text `MessageMarkdown` shows.
  */
 export function markdownPlainText(markdown: string): string {
-  const tree = fromMarkdown(markdown, {
-    extensions: [gfm()],
-    mdastExtensions: [gfmFromMarkdown()],
-  });
-  return textOf(tree).replace(/\s+/g, " ").trim();
+  let text = previews.get(markdown);
+  if (text === undefined) {
+    const tree = fromMarkdown(markdown, {
+      extensions: [gfm()],
+      mdastExtensions: [gfmFromMarkdown()],
+    });
+    text = textOf(tree).replace(/\s+/g, " ").trim();
+    if (previews.size >= MAX_PREVIEWS) previews.clear();
+    previews.set(markdown, text);
+  }
+  return text;
 }

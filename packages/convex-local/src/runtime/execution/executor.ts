@@ -23,7 +23,6 @@ import type {
 } from "../functions/function-types.ts";
 import { realNow } from "../environment/globals.ts";
 import type { FunctionLogs, LogUdfType } from "./logs.ts";
-import { canonicalizeUdfPath } from "../functions/modules.ts";
 import type { SyscallTable } from "../syscalls/syscall-table.ts";
 import {
   ReactiveResult,
@@ -115,12 +114,12 @@ export class Executor implements FunctionRunner<Frame> {
   async call(kind: UdfType | null, request: CallRequest, caller = "HttpApi"): Promise<Outcome> {
     const startedMs = realNow();
     const requestId = randomId();
-    const { udfType, ...outcome } = await this.callUnlogged(kind, request, requestId);
-    if (udfType)
+    const { resolved, ...outcome } = await this.callUnlogged(kind, request, requestId);
+    if (resolved)
       this.logs.record({
-        udfType: udfTypeName(udfType) as LogUdfType,
+        udfType: udfTypeName(resolved.udfType) as LogUdfType,
         componentPath: request.componentPath ?? "",
-        identifier: canonicalizeUdfPath(request.udfPath),
+        identifier: resolved.udfPath,
         logLines: outcome.logLines,
         startedMs,
         error: outcome.status === "error" ? outcome.errorMessage : undefined,
@@ -134,9 +133,9 @@ export class Executor implements FunctionRunner<Frame> {
     kind: UdfType | null,
     request: CallRequest,
     requestId: string,
-  ): Promise<Outcome & { udfType?: UdfType }> {
+  ): Promise<Outcome & { resolved?: ResolvedFunction }> {
     const component = request.componentPath ?? "";
-    let udfType: UdfType | undefined;
+    let resolved: ResolvedFunction | undefined;
     try {
       if (component !== "" && !request.isAdmin) {
         throw new FunctionError(
@@ -156,19 +155,18 @@ export class Executor implements FunctionRunner<Frame> {
           };
         return { status: "success", value: result, logLines: [] };
       }
-      const resolved = this.registry.lookup(component, request.udfPath, kind, request.isAdmin);
-      udfType = resolved.udfType;
+      resolved = this.registry.lookup(component, request.udfPath, kind, request.isAdmin);
       const completed =
         resolved.udfType === "query"
           ? await this.sharedQuery(component, resolved, request, requestId)
           : await this.runResolved(component, resolved, request, requestId);
-      return { status: "success", udfType, ...completed };
+      return { status: "success", resolved, ...completed };
     } catch (e) {
       if (e instanceof UnavailableError) throw e;
       const extra = e as { readSet?: ReadSet; ts?: bigint; logLines?: string[] };
       return {
         status: "error",
-        udfType,
+        resolved,
         ...failedOutcome(e, requestId),
         logLines: extra.logLines ?? [],
         readSet: extra.readSet,
@@ -295,7 +293,7 @@ export class Executor implements FunctionRunner<Frame> {
       if (udfType === "mutation") parent.tx!.rollbackTo(savepoint);
       throw e;
     } finally {
-      for (const q of frame.queries.values()) parent.tx!.closeStream(q.streamId);
+      for (const q of frame.queries?.values() ?? []) parent.tx!.closeStream(q.streamId);
     }
   }
 

@@ -40,7 +40,8 @@ export type Frame = {
   /** Why the request's credentials were refused; HTTP actions still run, but reading the identity throws. */
   authError?: string;
   tx?: Transaction;
-  queries: Map<number, QueryState>;
+  /** The execution's open queries by id; made at its first query (most mutations make none). */
+  queries?: Map<number, QueryState>;
   nextQueryId: { value: number };
   paginated: { value: boolean };
   logLines: string[];

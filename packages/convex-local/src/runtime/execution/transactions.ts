@@ -19,6 +19,7 @@ import { checkUserTime, ownCodeMs, startUserClock } from "./user-time.ts";
 const MAX_OCC_RETRIES = 32;
 /** Wall-clock backstop for queries and mutations, whose own code is limited by `functionTimeoutMs`. */
 const TRANSACTION_TIMEOUT_MS = 20_000;
+const TRANSACTION_TIMEOUT_MESSAGE = timeoutMessage(TRANSACTION_TIMEOUT_MS);
 
 /** Executions in frames: one function body, and the transactions (with OCC retries) around it. */
 export class Transactions {
@@ -49,7 +50,6 @@ export class Transactions {
       udfPath,
       requestId,
       identity,
-      queries: new Map(),
       nextQueryId: { value: 1 },
       paginated: { value: false },
       logLines: [],
@@ -211,15 +211,19 @@ export class Transactions {
       if (resolved.udfType === "mutation") return fn.invokeMutation!(argsStr);
       return fn.invokeAction!(frame.requestId, argsStr);
     });
-    const limitMs = resolved.udfType === "action" ? this.actionTimeoutMs : TRANSACTION_TIMEOUT_MS;
-    const nodeAction = resolved.runtime === "node" ? resolved.udfPath.split(":")[1] : undefined;
     let resultStr: string;
     try {
-      resultStr = await withTimeout(
-        resolved.udfType === "action" ? failOnUncaught(frame, running) : running,
-        limitMs,
-        timeoutMessage(limitMs, nodeAction),
-      );
+      resultStr =
+        resolved.udfType === "action"
+          ? await withTimeout(
+              failOnUncaught(frame, running),
+              this.actionTimeoutMs,
+              timeoutMessage(
+                this.actionTimeoutMs,
+                resolved.runtime === "node" ? resolved.udfPath.split(":")[1] : undefined,
+              ),
+            )
+          : await withTimeout(running, TRANSACTION_TIMEOUT_MS, TRANSACTION_TIMEOUT_MESSAGE);
     } catch (e) {
       throw frame.userClock?.expired ?? e;
     }

@@ -1,4 +1,5 @@
-import { jsonToConvex, type JSONValue, type ValidatorJSON } from "convex/values";
+import type { JSONValue, ValidatorJSON } from "convex/values";
+import { jsonAsConvex } from "../../values/codec.ts";
 import { validateValue, type ValidationContext } from "../../validation/validate.ts";
 import { FunctionError } from "../errors/errors.ts";
 import type { RegisteredFunction } from "./function-types.ts";
@@ -29,7 +30,7 @@ export function checkArgs(
 ): void {
   const validator = validatorsOf(fn).args;
   if (!validator) return;
-  const error = validateValue(validator, jsonToConvex(args), "", context());
+  const error = validateValue(validator, jsonAsConvex(args), "", context());
   if (error) throw new FunctionError(`ArgumentValidationError: ${error}`);
 }
 
@@ -40,6 +41,6 @@ export function checkReturns(
 ): void {
   const validator = validatorsOf(fn).returns;
   if (!validator) return;
-  const error = validateValue(validator, jsonToConvex(value), "", context());
+  const error = validateValue(validator, jsonAsConvex(value), "", context());
   if (error) throw new FunctionError(`ReturnsValidationError: ${error}`);
 }

@@ -236,8 +236,10 @@ export class Deployment {
     this.checkDocuments(loaded);
     const previous = this.deployed;
     this.registry.install(loaded, code.components);
-    for (const [path, modules] of loaded)
-      applySchema(this.store, path, modules.schema?.tables ?? []);
+    this.store.changeSchema(() => {
+      for (const [path, modules] of loaded)
+        applySchema(this.store, path, modules.schema?.tables ?? []);
+    });
     this.deployed = code;
     writeMeta(this.store.db, "deployed", JSON.stringify(code));
     if (previous && previous.outDir !== code.outDir && existsSync(previous.outDir)) {

@@ -60,6 +60,10 @@ export function checkExistingDocuments(
 
 /** Creates the schema's tables, builds new or changed indexes, and drops indexes it no longer declares. */
 export function applySchema(store: Store, component: string, tables: SchemaTable[]): void {
+  store.changeSchema(() => applyTables(store, component, tables));
+}
+
+function applyTables(store: Store, component: string, tables: SchemaTable[]): void {
   const catalog = store.catalog;
   for (const t of tables) {
     const table = catalog.ensureTable(component, t.tableName);

@@ -1,8 +1,8 @@
-import { jsonToConvex, type JSONValue, type Value } from "convex/values";
+import type { JSONValue, Value } from "convex/values";
 import { stageTimes } from "../../diagnostics/stage-times.ts";
 import { decodeDocumentId, encodeDocumentId, newInternalId } from "../../ids/document-id.ts";
 import { checkDocumentLimits } from "../../values/limits.ts";
-import { isUndefinedMarker } from "../../values/codec.ts";
+import { isUndefinedMarker, jsonAsConvex } from "../../values/codec.ts";
 import type { TableInfo } from "../../storage/catalog.ts";
 import type { DocJson } from "../../storage/index-keys.ts";
 import type { Transaction } from "../../storage/transaction.ts";
@@ -75,7 +75,7 @@ function assertWritable(frame: Frame, table: TableInfo): void {
 /** Checks a document about to be written and counts it and its bytes against the transaction's limits. */
 function checkSchema(frame: Frame, table: TableInfo, doc: DocJson): void {
   const mark = stageTimes.start();
-  const value = jsonToConvex(doc) as Record<string, Value>;
+  const value = jsonAsConvex(doc) as Record<string, Value>;
   const size = checkDocumentLimits(value);
   const problem = frame.host.registry.schemaViolation(frame.component, table.name, value);
   stageTimes.end("validation", mark);

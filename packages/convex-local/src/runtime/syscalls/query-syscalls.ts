@@ -112,7 +112,7 @@ export function queryStream(frame: Frame, args: { query: SerializedQuery }): { q
   if (source.type === "Search") {
     const queryId = frame.nextQueryId.value++;
     const results = runSearch(frame, source);
-    frame.queries.set(queryId, {
+    (frame.queries ??= new Map()).set(queryId, {
       streamId: -1,
       results,
       operators: args.query.operators,
@@ -125,7 +125,7 @@ export function queryStream(frame: Frame, args: { query: SerializedQuery }): { q
   const index = frame.host.store.catalog.index(plan.table.number, plan.indexName)!;
   const streamId = tx.openStream(index, plan.range, plan.order);
   const queryId = frame.nextQueryId.value++;
-  frame.queries.set(queryId, {
+  (frame.queries ??= new Map()).set(queryId, {
     streamId,
     operators: args.query.operators,
     counters: args.query.operators.map(() => 0),
@@ -167,7 +167,7 @@ export function queryStreamNext(
   args: { queryId: number },
 ): { value: DocJson | null; done: boolean } {
   const tx = txOf(frame);
-  const q = frame.queries.get(args.queryId);
+  const q = frame.queries?.get(args.queryId);
   if (!q) throw new Error(`Unknown query ${args.queryId}`);
   if (limitReached(q)) q.ended = true;
   const doc = nextMatch(tx, q);
@@ -186,10 +186,10 @@ function isLastLimit(q: QueryState, i: number): boolean {
 }
 
 export function queryCleanup(frame: Frame, args: { queryId: number }): boolean {
-  const q = frame.queries.get(args.queryId);
+  const q = frame.queries?.get(args.queryId);
   if (q) {
     if (!q.results) frame.tx?.closeStream(q.streamId);
-    frame.queries.delete(args.queryId);
+    frame.queries!.delete(args.queryId);
   }
   return true;
 }

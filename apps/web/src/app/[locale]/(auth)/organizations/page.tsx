@@ -1,7 +1,7 @@
 import { redirect } from "@/i18n/navigation";
 import { identityProvider } from "@/modules/auth/lib/identity-provider";
 import { getOperatorSession } from "@/modules/auth/lib/operator-session";
-import { ClerkOrganizationList } from "@/modules/auth/ui/components/clerk-screens";
+import { ClerkOrganizationList } from "@/modules/auth/ui/components/clerk-components";
 import { OrganizationSelectionView } from "@/modules/auth/ui/views/organization-selection-view";
 
 export default async function OrganizationsPage({

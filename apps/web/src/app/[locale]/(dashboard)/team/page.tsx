@@ -1,7 +1,7 @@
 import { redirect } from "@/i18n/navigation";
 import { identityProvider } from "@/modules/auth/lib/identity-provider";
 import { getOperatorSession } from "@/modules/auth/lib/operator-session";
-import { ClerkTeam } from "@/modules/auth/ui/components/clerk-screens";
+import { ClerkTeam } from "@/modules/auth/ui/components/clerk-components";
 import { TeamView } from "@/modules/team/ui/views/team-view";
 
 export default async function TeamPage({ params }: { params: Promise<{ locale: string }> }) {

@@ -1,7 +1,7 @@
-import { ClerkProvider } from "@clerk/nextjs";
 import type { ReactNode } from "react";
 
 import { identityProvider } from "../../lib/identity-provider";
+import { ClerkProvider } from "./clerk-components";
 
 /** Clerk's provider in Clerk mode; the self-hosted provider needs no React context. */
 export function IdentityProvider({ locale, children }: { locale: string; children: ReactNode }) {

@@ -1,10 +1,11 @@
 "use client";
 
-import { PricingTable } from "@clerk/nextjs";
 import { api } from "@echo/backend/convex/_generated/api";
 import { Badge } from "@echo/ui/components/badge";
 import { useQuery } from "convex/react";
 import { useFormatter, useTranslations } from "next-intl";
+
+import { ClerkPricingTable } from "@/modules/auth/ui/components/clerk-components";
 
 import { AiUsagePanel } from "../components/ai-usage-panel";
 
@@ -38,7 +39,7 @@ export function BillingView() {
           ) : (
             <p className="text-sm text-muted-foreground">{t("noSubscription")}</p>
           )}
-          <PricingTable for="organization" />
+          <ClerkPricingTable for="organization" />
         </>
       ) : (
         <p className="rounded-lg border p-4 text-sm" data-testid="billing-self-hosted">

@@ -3,7 +3,7 @@ import type { ReactNode } from "react";
 
 import { Link } from "@/i18n/navigation";
 import type { IdentityProviderName } from "@/modules/auth/lib/identity-provider";
-import { ClerkAccountControls } from "@/modules/auth/ui/components/clerk-account-controls";
+import { ClerkAccountControls } from "@/modules/auth/ui/components/clerk-components";
 import { AuthenticatedArea } from "@/modules/convex/authenticated-area";
 import { mailSinkUrl } from "@/modules/notifications/lib/mail-sink-url";
 import { AttentionNotifier } from "@/modules/notifications/ui/components/attention-notifier";

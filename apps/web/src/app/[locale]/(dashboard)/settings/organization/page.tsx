@@ -1,5 +1,5 @@
 import { identityProvider } from "@/modules/auth/lib/identity-provider";
-import { ClerkOrganizationSettings } from "@/modules/auth/ui/components/clerk-screens";
+import { ClerkOrganizationSettings } from "@/modules/auth/ui/components/clerk-components";
 import { OrganizationSettingsView } from "@/modules/settings/ui/views/organization-settings-view";
 
 export default function OrganizationSettingsPage() {
