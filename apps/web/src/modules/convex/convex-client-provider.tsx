@@ -12,6 +12,24 @@ const ClerkConvexProvider = dynamic(() =>
   import("./clerk-convex-provider").then((provider) => provider.ClerkConvexProvider),
 );
 
+/**
+ * The browser's client for each deployment, kept for the page's lifetime. The dashboard's layout
+ * mounts again whenever the language changes (its segment is part of the path); a client per
+ * mount would leave the previous one's socket and subscriptions open behind it.
+ */
+const browserClients = new Map<string, ConvexReactClient>();
+
+/** The page's client for `url`; on the server, one per render, which nothing shares. */
+export function convexClientFor(url: string): ConvexReactClient {
+  if (typeof window === "undefined") return new ConvexReactClient(url);
+  let client = browserClients.get(url);
+  if (!client) {
+    client = new ConvexReactClient(url);
+    browserClients.set(url, client);
+  }
+  return client;
+}
+
 /** `url` and `provider` come from the server at request time, so one build serves any deployment. */
 export function ConvexClientProvider({
   url,
@@ -22,7 +40,7 @@ export function ConvexClientProvider({
   provider: IdentityProviderName;
   children: ReactNode;
 }) {
-  const [client] = useState(() => new ConvexReactClient(url));
+  const [client] = useState(() => convexClientFor(url));
   return provider === "clerk" ? (
     <ClerkConvexProvider client={client}>{children}</ClerkConvexProvider>
   ) : (
