@@ -6,6 +6,8 @@ import {
   type Value,
 } from "convex/values";
 
+import { invalidFieldNameUnit, MAX_FIELD_NAME_LENGTH } from "./limits.ts";
+
 export { convexToJson, jsonToConvex };
 
 /** Output formats a request may ask for in its `format` field. */
@@ -86,9 +88,6 @@ export function jsonAsConvex(json: JSONValue): Value {
   return isPlainConvexJson(json) ? (json as Value) : jsonToConvex(json);
 }
 
-/** Field names longer than this, `jsonToConvex` refuses. */
-const MAX_FIELD_NAME_LENGTH = 1024;
-
 function isPlainConvexJson(json: JSONValue): boolean {
   if (json === null) return true;
   if (typeof json !== "object")
@@ -99,11 +98,8 @@ function isPlainConvexJson(json: JSONValue): boolean {
   }
   if (Object.getPrototypeOf(json) !== Object.prototype) return false;
   for (const key of Object.keys(json)) {
-    if (key.length > MAX_FIELD_NAME_LENGTH || key.startsWith("$")) return false;
-    for (let i = 0; i < key.length; i++) {
-      const unit = key.charCodeAt(i);
-      if (unit < 32 || unit >= 127) return false;
-    }
+    if (key.length > MAX_FIELD_NAME_LENGTH || key.startsWith("$") || invalidFieldNameUnit(key) >= 0)
+      return false;
     if (!isPlainConvexJson(json[key]!)) return false;
   }
   return true;

@@ -8,7 +8,7 @@ const MAX_NESTING_DEPTH = 16;
 /** Maximum number of elements in one array. */
 export const MAX_ARRAY_LENGTH = 8192;
 /** Maximum length of a field name, in characters. */
-const MAX_FIELD_NAME_LENGTH = 1024;
+export const MAX_FIELD_NAME_LENGTH = 1024;
 /** Maximum number of fields in one object. */
 const MAX_OBJECT_FIELDS = 1024;
 /** Per-transaction limits from Convex's documented limits page. */
@@ -156,6 +156,18 @@ function enterLevel(depth: number, path: Array<string | number>): void {
 }
 
 /**
+ * Where a field name first leaves non-control ASCII, or -1. By UTF-16 unit: the first unit of
+ * anything outside ASCII is already out of range.
+ */
+export function invalidFieldNameUnit(field: string): number {
+  for (let i = 0; i < field.length; i++) {
+    const unit = field.charCodeAt(i);
+    if (unit < 32 || unit >= 127) return i;
+  }
+  return -1;
+}
+
+/**
  * Validates one field name as the backend does (`check_valid_field_name`): nonempty,
  * not starting with `$`, non-control ASCII only, at most 1024 characters.
  */
@@ -163,15 +175,12 @@ export function checkFieldName(field: string): void {
   if (field.length === 0) throw new DocumentLimitError("Field name cannot be empty");
   if (field.startsWith("$"))
     throw new DocumentLimitError(`Field name ${field} starts with '$', which is reserved.`);
-  // By UTF-16 unit: the first unit of anything outside ASCII is already out of range.
-  for (let i = 0; i < field.length; i++) {
-    const unit = field.charCodeAt(i);
-    if (unit < 32 || unit >= 127) {
-      const char = String.fromCodePoint(field.codePointAt(i)!);
-      throw new DocumentLimitError(
-        `Field name ${field} has invalid character '${char}': Field names can only contain non-control ASCII characters`,
-      );
-    }
+  const invalid = invalidFieldNameUnit(field);
+  if (invalid >= 0) {
+    const char = String.fromCodePoint(field.codePointAt(invalid)!);
+    throw new DocumentLimitError(
+      `Field name ${field} has invalid character '${char}': Field names can only contain non-control ASCII characters`,
+    );
   }
   if (field.length > MAX_FIELD_NAME_LENGTH) {
     throw new DocumentLimitError(
